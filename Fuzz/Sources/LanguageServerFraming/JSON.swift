@@ -1,0 +1,1 @@
+../../../Sources/PostlintLanguageServer/JSON/JSON.swift

@@ -1,0 +1,1 @@
+../../../Sources/PostlintLanguageServer/Transport/MessageFramer.swift

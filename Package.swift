@@ -1,0 +1,97 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies, each justified (every one costs CI build minutes):
+// - Yams: YAML front matter, config and rule packs through libyaml, with source marks.
+// - TOMLKit: TOML (Hugo `+++`) front matter through toml++, with error positions.
+// - swift-argument-parser: the command line (subcommands, help, validation).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "postlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "postlint", targets: ["postlint"]),
+        .library(name: "PostlintEngine", targets: ["PostlintEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "PostlintCore", swiftSettings: strictSettings),
+        .target(name: "PostlintMarkdown", dependencies: ["PostlintCore"], swiftSettings: strictSettings),
+        .target(name: "PostlintEncoding", dependencies: ["PostlintCore"], swiftSettings: strictSettings),
+        .target(
+            name: "PostlintParsing",
+            dependencies: [
+                "PostlintCore", "PostlintMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PostlintRules",
+            dependencies: ["PostlintCore", "PostlintEncoding", "PostlintMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PostlintRulePacks",
+            dependencies: ["PostlintCore", "PostlintParsing"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedRulePacks"]
+        ),
+        .target(name: "PostlintReporters", dependencies: ["PostlintCore"], swiftSettings: strictSettings),
+        .target(
+            name: "PostlintEngine",
+            dependencies: [
+                "PostlintCore", "PostlintParsing", "PostlintRules", "PostlintRulePacks", "PostlintReporters",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PostlintLanguageServer",
+            dependencies: ["PostlintCore", "PostlintEngine", "PostlintReporters"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "postlint",
+            dependencies: [
+                "PostlintEngine", "PostlintReporters", "PostlintCore", "PostlintLanguageServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "PackEmbedder", path: "Sources/PackEmbedder"),
+        // The CommonMark conformance check's runner (.ci/commonmark.sh); not a product.
+        .executableTarget(name: "commonmark-conformance", dependencies: ["PostlintMarkdown"],
+                          path: "scripts/commonmark-conformance-tool"),
+        .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["PackEmbedder"]),
+        .target(
+            name: "PostlintTestSupport",
+            dependencies: ["PostlintCore", "PostlintParsing", "PostlintEngine"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PostlintCoreTests", dependencies: ["PostlintCore", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintParsingTests", dependencies: ["PostlintParsing", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintMarkdownTests", dependencies: ["PostlintMarkdown", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintEncodingTests", dependencies: ["PostlintEncoding", "PostlintTestSupport"]),
+        .testTarget(
+            name: "PostlintRulesTests",
+            dependencies: ["PostlintRules", "PostlintRulePacks", "PostlintEngine", "PostlintTestSupport"]
+        ),
+        .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters"], exclude: ["Golden"]),
+        .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintCLITests", dependencies: ["PostlintTestSupport"]),
+        .testTarget(
+            name: "PostlintLanguageServerTests",
+            dependencies: ["PostlintLanguageServer", "PostlintCore", "PostlintTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,52 @@
+/// What a rule may know beyond the document and its own options (given at construction): the
+/// site's field names and a read-only view of the file system (substituted in tests and in the
+/// language server).
+public struct RuleContext: Sendable {
+    public var fieldNames: FieldNames
+    public var fileSystem: any FileSystemView
+    /// Folders that root-relative paths (`/images/a.png`) resolve against.
+    public var siteRoots: [String]
+
+    public init(fieldNames: FieldNames = FieldNames(), fileSystem: any FileSystemView = NoFileSystem(),
+                siteRoots: [String] = []) {
+        self.fieldNames = fieldNames
+        self.fileSystem = fileSystem
+        self.siteRoots = siteRoots
+    }
+}
+
+/// The front matter field names a site uses for the canonical fields rules talk about (some sites
+/// say `description` or `summary` for the excerpt, `tags` for keywords).
+public struct FieldNames: Sendable, Hashable {
+    public var names: [String: String]
+
+    public static let canonical = ["title", "slug", "excerpt", "keywords"]
+
+    public init(_ names: [String: String] = [:]) {
+        self.names = names
+    }
+
+    /// The site's name for the canonical field `field` (the canonical name itself by default).
+    public func name(of field: String) -> String {
+        names[field] ?? field
+    }
+}
+
+/// A read-only view of files, for rules that look outside the document.
+public protocol FileSystemView: Sendable {
+    /// What is at `path`: nothing, a file or a folder.
+    func kind(of path: String) -> FileKind
+    /// The names in a folder (for letter-case checks), or nil when it cannot be read.
+    func entries(of directory: String) -> [String]?
+}
+
+public enum FileKind: Sendable, Equatable {
+    case missing, file, directory
+}
+
+/// A file system with nothing in it.
+public struct NoFileSystem: FileSystemView {
+    public init() {}
+    public func kind(of path: String) -> FileKind { .missing }
+    public func entries(of directory: String) -> [String]? { nil }
+}

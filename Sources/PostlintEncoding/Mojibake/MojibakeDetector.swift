@@ -1,0 +1,355 @@
+import PostlintCore
+
+/// Finds text that is UTF-8 mis-decoded through a single-byte code page, once or several times over.
+///
+/// Mojibake is a run of non-ASCII characters, each standing for one byte. For every code page, the
+/// run is turned back into bytes and read as UTF-8; each well-formed multi-byte sequence found is a
+/// candidate, and adjacent ones form a cluster. A cluster is reported when its evidence (long
+/// sequences, C1 controls and symbols where real text has letters, a capital with an accent inside
+/// a lower-case word) passes a threshold and its repair is plausible text (no controls, no
+/// unassigned code points, letters that fit the script around them). The repair is examined again
+/// for a further layer. Time is linear in the text: each character is looked at a bounded number of
+/// times per code page.
+public struct MojibakeDetector: Sendable {
+    /// The code pages tried, in order of preference when two give the same repair.
+    public let pages: [CodePage]
+    /// The most layers of mis-decoding undone.
+    public static let maximumLayers = 4
+
+    public init(pages: [CodePage] = CodePage.allCases) {
+        self.pages = pages.isEmpty ? CodePage.allCases : pages
+    }
+
+    /// The mojibake in `text`, in text order, positioned by UTF-8 offsets.
+    public func findings(in text: String) -> [MojibakeFinding] {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count / 2)
+        offsets.reserveCapacity(text.utf8.count / 2)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil).map { candidate in
+            var original = String.UnicodeScalarView()
+            original.append(contentsOf: scalars[candidate.start..<candidate.end])
+            return MojibakeFinding(range: offsets[candidate.start]..<offsets[candidate.end],
+                                   original: String(original), repairs: candidate.repairs)
+        }
+    }
+
+    /// Whether `text` holds any mojibake.
+    public func containsMojibake(_ text: String) -> Bool {
+        !findings(in: text).isEmpty
+    }
+
+    // MARK: - Detection
+
+    /// A reported cluster: scalar indices and its repairs.
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var repairs: [MojibakeRepair]
+    }
+
+    /// A cluster of adjacent well-formed sequences read through one page.
+    private struct Cluster {
+        var page: CodePage
+        var start: Int
+        var end: Int
+        var decoded: [Unicode.Scalar]
+        var score: Int
+    }
+
+    /// `preferred` wins ties between pages: an inner layer most likely went through the same code
+    /// page as the layer around it.
+    private func detect(_ scalars: [Unicode.Scalar], in bounds: Range<Int>, layer: Int,
+                        preferred: CodePage?) -> [Candidate] {
+        let index = CodePageIndex.shared
+        var packs: [UInt64] = []
+        var candidates: [Candidate] = []
+        var position = bounds.lowerBound
+        while position < bounds.upperBound {
+            let value = scalars[position].value
+            let first = value < 0x80 ? 0 : index.packedBytes(of: value)
+            if first == 0 {
+                position += 1
+                continue
+            }
+            packs.removeAll(keepingCapacity: true)
+            packs.append(first)
+            var end = position + 1
+            while end < bounds.upperBound {
+                let next = scalars[end].value
+                guard next >= 0x80 else { break }
+                let packed = index.packedBytes(of: next)
+                guard packed != 0 else { break }
+                packs.append(packed)
+                end += 1
+            }
+            if end - position >= 2 {
+                candidates += examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
+                                      preferred: preferred)
+            }
+            position = end
+        }
+        return candidates
+    }
+
+    /// The reported clusters of one run of characters that some code page can produce.
+    private func examine(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], bounds: Range<Int>,
+                         layer: Int, preferred: CodePage?) -> [Candidate] {
+        var clusters: [Cluster] = []
+        for page in pages {
+            clusters += self.clusters(scalars, run: run, packs: packs, page: page, bounds: bounds, layer: layer)
+        }
+        guard !clusters.isEmpty else { return [] }
+        // Strongest first; among equals, the preferred page.
+        let order = clusters.indices.sorted { lhs, rhs in
+            let a = clusters[lhs], b = clusters[rhs]
+            if a.score != b.score { return a.score > b.score }
+            if (a.end - a.start) != (b.end - b.start) { return (a.end - a.start) > (b.end - b.start) }
+            if a.page != b.page, let preferred, a.page == preferred || b.page == preferred { return a.page == preferred }
+            return a.page.rawValue < b.page.rawValue
+        }
+        var taken: [Candidate] = []
+        var chosenRanges: [Range<Int>] = []
+        for clusterIndex in order {
+            let cluster = clusters[clusterIndex]
+            let range = cluster.start..<cluster.end
+            if chosenRanges.contains(where: { $0.overlaps(range) }) { continue }
+            var repairs: [MojibakeRepair] = []
+            for otherIndex in order {
+                let other = clusters[otherIndex]
+                guard other.start == cluster.start, other.end == cluster.end, other.score == cluster.score else { continue }
+                for repair in peel(other, scalars: scalars, bounds: bounds, layer: layer)
+                where !repairs.contains(where: { $0.text == repair.text })
+                    && !repair.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
+                    repairs.append(repair)
+                }
+            }
+            guard !repairs.isEmpty else { continue }
+            chosenRanges.append(range)
+            taken.append(Candidate(start: cluster.start, end: cluster.end, repairs: repairs))
+        }
+        return taken.sorted { $0.start < $1.start }
+    }
+
+    /// The repairs of a cluster, after undoing further layers inside its decoded text.
+    private func peel(_ cluster: Cluster, scalars: [Unicode.Scalar], bounds: Range<Int>, layer: Int) -> [MojibakeRepair] {
+        let decodedText = Self.string(cluster.decoded[...])
+        guard layer + 1 < Self.maximumLayers else {
+            return [MojibakeRepair(text: decodedText, chain: [cluster.page])]
+        }
+        // The decoded text between its neighbours, so that context evidence still applies.
+        var inner: [Unicode.Scalar] = []
+        inner.reserveCapacity(cluster.decoded.count + 2)
+        let hasBefore = cluster.start > bounds.lowerBound
+        if hasBefore { inner.append(scalars[cluster.start - 1]) }
+        inner += cluster.decoded
+        if cluster.end < bounds.upperBound { inner.append(scalars[cluster.end]) }
+        let innerBounds = (hasBefore ? 1 : 0)..<((hasBefore ? 1 : 0) + cluster.decoded.count)
+        let found = detect(inner, in: innerBounds, layer: layer + 1, preferred: cluster.page)
+        guard !found.isEmpty else {
+            return [MojibakeRepair(text: decodedText, chain: [cluster.page])]
+        }
+        // Every combination would be exponential; an ambiguous inner layer keeps two readings: all
+        // first choices, and all second choices where there are any.
+        var readings: [(text: String, chain: [CodePage])] = []
+        for choice in 0..<2 {
+            if choice == 1 && !found.contains(where: { $0.repairs.count > 1 }) { break }
+            var text = String.UnicodeScalarView()
+            var cursor = innerBounds.lowerBound
+            var chain: [CodePage] = []
+            for candidate in found {
+                text.append(contentsOf: inner[cursor..<candidate.start])
+                let repair = candidate.repairs[min(choice, candidate.repairs.count - 1)]
+                text.append(contentsOf: repair.text.unicodeScalars)
+                if repair.chain.count > chain.count { chain = repair.chain }
+                cursor = candidate.end
+            }
+            text.append(contentsOf: inner[cursor..<innerBounds.upperBound])
+            readings.append((String(text), chain + [cluster.page]))
+        }
+        return readings.map { MojibakeRepair(text: $0.text, chain: $0.chain) }
+    }
+
+    /// The clusters a page finds in a run, scored, keeping those that pass.
+    private func clusters(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], page: CodePage,
+                          bounds: Range<Int>, layer: Int) -> [Cluster] {
+        var result: [Cluster] = []
+        var current: Cluster?
+        var points = 0
+        var offset = 0
+        let count = packs.count
+        @inline(__always) func byte(_ at: Int) -> UInt8 { CodePageIndex.byte(packs[at], page) }
+        while offset < count {
+            let lead = byte(offset)
+            let length = Self.sequenceLength(lead)
+            guard length > 1, offset + length <= count, let scalar = Self.decode(length, at: offset, byte) else {
+                offset += 1
+                continue
+            }
+            let start = run.lowerBound + offset
+            var sequencePoints: Int
+            if length >= 3 {
+                sequencePoints = 4
+            } else {
+                let continuation = scalars[start + 1]
+                sequencePoints = MojibakeEvidence.continuationPoints(continuation)
+                if MojibakeEvidence.isCommonLead(lead) { sequencePoints += 1 }
+                // "Â" then a symbol: UTF-8 for U+00A0-U+00BF; real words put letters after "Â".
+                if scalars[start] == "\u{C2}", !continuation.properties.isAlphabetic { sequencePoints += 1 }
+            }
+            if var open = current, open.end == start {
+                open.end = start + length
+                open.decoded.append(scalar)
+                current = open
+                points += sequencePoints
+            } else {
+                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+                    result.append(kept)
+                }
+                current = Cluster(page: page, start: start, end: start + length, decoded: [scalar], score: 0)
+                points = sequencePoints
+            }
+            offset += length
+        }
+        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+            result.append(kept)
+        }
+        return result
+    }
+
+    /// The cluster with its final score, or nil when it is not reported.
+    private func score(_ cluster: Cluster, points: Int, scalars: [Unicode.Scalar], bounds: Range<Int>,
+                       layer: Int) -> Cluster? {
+        let before: Unicode.Scalar? = cluster.start > bounds.lowerBound ? scalars[cluster.start - 1] : nil
+        let after: Unicode.Scalar? = cluster.end < bounds.upperBound ? scalars[cluster.end] : nil
+        // The repair must be text someone could have written.
+        // C1 controls may stand for bytes of a further layer (Windows-1252 reads its undefined
+        // bytes as C1 controls); repairs that still hold one are dropped after peeling.
+        var previous = before
+        let mayPeel = layer + 1 < Self.maximumLayers
+        for scalar in cluster.decoded {
+            let isControlOfAnotherLayer = mayPeel && (0x80...0x9F).contains(scalar.value)
+            if !isControlOfAnotherLayer, !MojibakeEvidence.isPlausible(scalar, after: previous) { return nil }
+            previous = scalar
+        }
+        var total = points
+        let first = scalars[cluster.start]
+        let last = scalars[cluster.end - 1]
+        // Inside a word: a lower-case letter, then a capital or a symbol.
+        if let before, before.properties.isLowercase,
+           first.properties.isUppercase || !first.properties.isAlphabetic {
+            total += 1
+        }
+        // A symbol, then a lower-case letter.
+        if let after, after.properties.isLowercase, !last.properties.isAlphabetic {
+            total += 1
+        }
+        total += scriptFit(cluster, scalars: scalars, bounds: bounds)
+        let threshold: Int
+        if layer > 0 {
+            threshold = 1
+        } else {
+            threshold = (cluster.page == .windows1252 || cluster.page == .latin1) ? 3 : 4
+        }
+        guard total >= threshold else { return nil }
+        var scored = cluster
+        scored.score = total
+        return scored
+    }
+
+    /// 0 when the decoded letters fit the script around them, negative when they do not (a Latin
+    /// letter inside Cyrillic words, a lone Arabic letter inside Latin text).
+    private func scriptFit(_ cluster: Cluster, scalars: [Unicode.Scalar], bounds: Range<Int>) -> Int {
+        var decodedClass: ScriptClass?
+        var sameClassLetters = 0
+        for scalar in cluster.decoded {
+            let kind = ScriptClass(scalar)
+            guard kind.isLetter else { continue }
+            if decodedClass == nil { decodedClass = kind }
+            if let decodedClass, kind.isCompatible(with: decodedClass) { sameClassLetters += 1 }
+        }
+        guard let decodedClass else { return 0 }
+        let neighbours = [neighbourLetterClass(scalars, from: cluster.start - 1, step: -1, bounds: bounds),
+                          neighbourLetterClass(scalars, from: cluster.end, step: 1, bounds: bounds)]
+            .compactMap { $0 }
+        if decodedClass == .latin {
+            if !neighbours.isEmpty, neighbours.allSatisfy({ $0 != .latin }) { return -2 }
+            return 0
+        }
+        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) { return 0 }
+        return sameClassLetters >= 2 ? 0 : -2
+    }
+
+    /// The class of the nearest letter in one direction on the same line (a few characters at most).
+    private func neighbourLetterClass(_ scalars: [Unicode.Scalar], from start: Int, step: Int,
+                                      bounds: Range<Int>) -> ScriptClass? {
+        var index = start
+        var looked = 0
+        while index >= bounds.lowerBound, index < bounds.upperBound, looked < 16 {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" { return nil }
+            let kind = ScriptClass(scalar)
+            if kind.isLetter { return kind }
+            index += step
+            looked += 1
+        }
+        return nil
+    }
+
+    // MARK: - UTF-8
+
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 0
+        }
+    }
+
+    /// The scalar of a well-formed sequence of `length` bytes (RFC 3629), or nil.
+    @inline(__always)
+    static func decode(_ length: Int, at offset: Int, _ byte: (Int) -> UInt8) -> Unicode.Scalar? {
+        let lead = byte(offset)
+        let second = byte(offset + 1)
+        let low: UInt8, high: UInt8
+        switch lead {
+        case 0xE0: (low, high) = (0xA0, 0xBF)
+        case 0xED: (low, high) = (0x80, 0x9F)
+        case 0xF0: (low, high) = (0x90, 0xBF)
+        case 0xF4: (low, high) = (0x80, 0x8F)
+        default: (low, high) = (0x80, 0xBF)
+        }
+        guard second >= low, second <= high else { return nil }
+        var value: UInt32
+        switch length {
+        case 2:
+            value = UInt32(lead & 0x1F)
+        case 3:
+            value = UInt32(lead & 0x0F)
+        default:
+            value = UInt32(lead & 0x07)
+        }
+        value = (value << 6) | UInt32(second & 0x3F)
+        for extra in 2..<max(length, 2) {
+            let next = byte(offset + extra)
+            guard next >= 0x80, next <= 0xBF else { return nil }
+            value = (value << 6) | UInt32(next & 0x3F)
+        }
+        return Unicode.Scalar(value)
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PostlintCore
+
+/// Today's findings recorded so that only new ones are reported: for sites adopting postlint with
+/// years of old posts. A finding matches an entry by rule, path and the text of its line (not the
+/// line number), so inserting lines above an old finding does not make it new. The file is sorted,
+/// indented JSON, stable across runs, so it diffs well.
+public struct Baseline: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Hashable, Comparable {
+        public var path: String
+        public var rule: String
+        /// The finding's line, trimmed of surrounding white space.
+        public var line: String
+        /// For people reading the file; not used to match.
+        public var message: String
+        /// How many findings share this path, rule and line.
+        public var count: Int
+
+        public static func < (lhs: Entry, rhs: Entry) -> Bool {
+            (lhs.path, lhs.rule, lhs.line, lhs.message) < (rhs.path, rhs.rule, rhs.line, rhs.message)
+        }
+
+        var key: Key { Key(path: path, rule: rule, line: line) }
+    }
+
+    struct Key: Hashable {
+        var path: String
+        var rule: String
+        var line: String
+    }
+
+    public var version: Int
+    public var findings: [Entry]
+
+    /// Records `findings`; `lineText` gives the text of a finding's line.
+    public init(findings: [Finding], lineText: LineTextSource) {
+        var counts: [Key: (message: String, count: Int)] = [:]
+        for finding in findings {
+            let key = Key(path: finding.path, rule: finding.ruleID, line: lineText.text(of: finding))
+            let current = counts[key]
+            counts[key] = (current?.message ?? finding.message, (current?.count ?? 0) + 1)
+        }
+        version = 1
+        self.findings = counts.map { Entry(path: $0.key.path, rule: $0.key.rule, line: $0.key.line,
+                                           message: $0.value.message, count: $0.value.count) }.sorted()
+    }
+
+    /// Reads a baseline file; a missing or malformed file is an error naming it.
+    public static func load(path: String) throws(PostlintError) -> Baseline {
+        let bytes: [UInt8]
+        switch FileReader.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw error
+        }
+        do {
+            let baseline = try JSONDecoder().decode(Baseline.self, from: Data(bytes))
+            guard baseline.version == 1 else {
+                throw PostlintError(path: path, message: "baseline version \(baseline.version) is not supported; this postlint reads version 1")
+            }
+            return baseline
+        } catch let error as PostlintError {
+            throw error
+        } catch {
+            throw PostlintError(path: path, message: "not a postlint baseline: \(error)",
+                                hint: "write one with postlint check --write-baseline FILE")
+        }
+    }
+
+    /// The baseline as the file holds it.
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return [] }
+        return Array(data) + [0x0A]
+    }
+
+    /// The findings that are not in the baseline. Each entry absorbs up to `count` findings.
+    public func newFindings(_ findings: [Finding], lineText: LineTextSource) -> [Finding] {
+        var remaining: [Key: Int] = [:]
+        for entry in self.findings { remaining[entry.key, default: 0] += entry.count }
+        return findings.filter { finding in
+            let key = Key(path: finding.path, rule: finding.ruleID, line: lineText.text(of: finding))
+            guard let left = remaining[key], left > 0 else { return true }
+            remaining[key] = left - 1
+            return false
+        }
+    }
+}
+
+/// The text of a finding's line, read from the file once per file.
+public final class LineTextSource: @unchecked Sendable {
+    private let workingDirectory: String
+    private var lines: [String: [String]] = [:]
+    private let overrides: [String: [UInt8]]
+    private let lock = NSLock()
+
+    /// - Parameter overrides: contents by display path, for text not on disk (standard input).
+    public init(workingDirectory: String, overrides: [String: [UInt8]] = [:]) {
+        self.workingDirectory = workingDirectory
+        self.overrides = overrides
+    }
+
+    public func text(of finding: Finding) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if lines[finding.path] == nil {
+            let bytes = overrides[finding.path]
+                ?? (try? FileReader.read(PathUtilities.absolute(finding.path, base: workingDirectory)).get()) ?? []
+            let source = SourceText(bytes: bytes)
+            lines[finding.path] = (0..<source.lineIndex.lineCount).map {
+                source.string(in: source.lineIndex.contentRange(ofLine: $0))
+            }
+        }
+        let fileLines = lines[finding.path] ?? []
+        let index = finding.start.line - 1
+        guard index >= 0, index < fileLines.count else { return "" }
+        return fileLines[index].trimmingCharacters(in: .whitespaces)
+    }
+}

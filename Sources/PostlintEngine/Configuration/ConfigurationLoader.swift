@@ -1,0 +1,242 @@
+import PostlintCore
+import PostlintParsing
+import PostlintRulePacks
+
+/// Reads `.postlint.yml` into a checked `Configuration`. Unknown keys, unknown rule ids, unknown
+/// options and values of the wrong type are errors naming the file, line and column, with a hint.
+public enum ConfigurationLoader {
+    public static let fileName = ".postlint.yml"
+    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "rules", "overrides"]
+
+    /// The defaults, for files with no configuration above them.
+    public static func defaults(directory: String) throws(PostlintError) -> Configuration {
+        Configuration(path: nil, directory: directory, siteRoots: defaultSiteRoots(directory),
+                      catalog: try RuleCatalog.base())
+    }
+
+    /// Loads the configuration at `path` (relative paths against the process's working folder).
+    public static func load(path: String) throws(PostlintError) -> Configuration {
+        try load(path: path, absolutePath: PathUtilities.absolute(path, base: PathUtilities.currentDirectory()))
+    }
+
+    /// Loads the configuration at `absolutePath`, naming it `path` in messages.
+    public static func load(path: String, absolutePath: String) throws(PostlintError) -> Configuration {
+        let bytes: [UInt8]
+        switch FileReader.read(absolutePath) {
+        case .success(let data): bytes = data
+        case .failure(var error):
+            error.path = path
+            throw error
+        }
+        return try parse(path: path, bytes: bytes, directory: PathUtilities.directory(of: absolutePath))
+    }
+
+    /// Parses a configuration's bytes; `directory` is the folder relative paths resolve against.
+    public static func parse(path: String, bytes: [UInt8], directory: String) throws(PostlintError) -> Configuration {
+        let file = try YAMLFile(path: path, bytes: bytes)
+        var configuration = Configuration(path: path, directory: directory, siteRoots: defaultSiteRoots(directory),
+                                          catalog: try RuleCatalog.base())
+        guard let root = file.root else { return configuration }
+        if case .scalar(let scalar) = root.value, scalar.kind == .null { return configuration }
+        let entries = try file.mapping(root, what: "the configuration")
+        try file.rejectUnknownKeys(entries, allowed: topLevelKeys, what: "the configuration")
+        func node(_ key: String) -> FrontMatterNode? { entries.last { $0.key == key }?.value }
+
+        if let value = node("include") { configuration.include = try file.strings(value, what: "include").map(Glob.init) }
+        if let value = node("exclude") { configuration.exclude = try file.strings(value, what: "exclude").map(Glob.init) }
+        if let value = node("fields") {
+            var names: [String: String] = [:]
+            for entry in try file.mapping(value, what: "fields") {
+                guard FieldNames.canonical.contains(entry.key) else {
+                    throw file.error("unknown field \"\(entry.key)\" in fields", at: entry.keyRange.lowerBound,
+                                     hint: "fields maps \(FieldNames.canonical.joined(separator: ", ")) to your names")
+                }
+                names[entry.key] = try file.string(entry.value, what: "fields.\(entry.key)")
+            }
+            configuration.fieldNames = FieldNames(names)
+        }
+        if let value = node("site-roots") {
+            configuration.siteRoots = try file.strings(value, what: "site-roots").map {
+                PathUtilities.absolute($0, base: directory)
+            }
+        }
+        if let value = node("packs") {
+            var factories: [RuleFactory] = []
+            let items = value.items ?? [value]
+            for item in items {
+                let folder = PathUtilities.absolute(try file.string(item, what: "each pack"), base: directory)
+                do throws(PostlintError) {
+                    factories += try RulePackLoader.load(folder: folder)
+                } catch {
+                    if error.location == nil, error.path == folder {
+                        throw file.error("rule pack folder \"\(item.scalarText ?? folder)\" does not exist",
+                                         at: item.range.lowerBound)
+                    }
+                    throw error
+                }
+                configuration.packs.append(folder)
+            }
+            do throws(PostlintError) {
+                configuration.catalog = try configuration.catalog.adding(factories)
+            } catch {
+                throw file.error(error.message, at: value.range.lowerBound, hint: error.hint)
+            }
+        }
+        if let value = node("rules") {
+            configuration.rules = try ruleSettings(value, file: file, catalog: configuration.catalog)
+        }
+        if let value = node("extends") {
+            // Presets lie under the configuration's own rules: extends: [seo] then rules: {x: off}.
+            let items = value.items ?? [value]
+            var names: [String] = []
+            for item in items {
+                let name = try file.string(item, what: "each preset in extends")
+                guard PresetResolver.preset(named: name) != nil else {
+                    let hint = YAMLFile.closest(to: name, in: PresetResolver.names).map { "did you mean \"\($0)\"?" }
+                        ?? "presets: \(PresetResolver.names.joined(separator: ", "))"
+                    throw file.error("unknown preset \"\(name)\"", at: item.range.lowerBound, hint: hint)
+                }
+                names.append(name)
+            }
+            do throws(PostlintError) {
+                configuration.rules = try PresetResolver.merged(configuration.rules, extending: names)
+            } catch {
+                throw file.error(error.message, at: value.range.lowerBound, hint: error.hint)
+            }
+        }
+        if let value = node("overrides") {
+            guard let items = value.items else {
+                throw file.error("overrides must be a list", at: value.range.lowerBound)
+            }
+            for item in items {
+                let overrideEntries = try file.mapping(item, what: "an override")
+                try file.rejectUnknownKeys(overrideEntries, allowed: ["files", "rules"], what: "an override")
+                guard let files = overrideEntries.last(where: { $0.key == "files" })?.value else {
+                    throw file.error("an override needs \"files\"", at: item.range.lowerBound)
+                }
+                let rules = try overrideEntries.last(where: { $0.key == "rules" }).map { entry throws(PostlintError) in
+                    try ruleSettings(entry.value, file: file, catalog: configuration.catalog)
+                } ?? [:]
+                configuration.overrides.append(Configuration.Override(
+                    files: try file.strings(files, what: "files").map(Glob.init), rules: rules))
+            }
+        }
+        return configuration
+    }
+
+    private static func ruleSettings(_ node: FrontMatterNode, file: YAMLFile, catalog: RuleCatalog)
+        throws(PostlintError) -> [String: RuleSetting] {
+        var settings: [String: RuleSetting] = [:]
+        for entry in try file.mapping(node, what: "rules") {
+            guard let metadata = catalog.metadata(of: entry.key) else {
+                let hint = YAMLFile.closest(to: entry.key, in: catalog.ids).map { "did you mean \"\($0)\"?" }
+                    ?? "postlint rules lists every rule"
+                throw file.error("unknown rule \"\(entry.key)\"", at: entry.keyRange.lowerBound, hint: hint)
+            }
+            var setting = RuleSetting()
+            switch entry.value.value {
+            case .scalar(let scalar) where scalar.kind == .boolean:
+                setting.enabled = try file.bool(entry.value, what: entry.key)
+            case .scalar:
+                try applyLevel(try file.string(entry.value, what: entry.key), to: &setting, file: file, node: entry.value)
+            case .mapping(let optionEntries):
+                for option in optionEntries {
+                    switch option.key {
+                    case "severity":
+                        try applyLevel(try file.string(option.value, what: "severity"), to: &setting, file: file,
+                                       node: option.value)
+                    case "enabled":
+                        setting.enabled = try file.bool(option.value, what: "enabled")
+                    default:
+                        guard let declared = metadata.option(named: option.key) else {
+                            let names = metadata.options.map(\.name)
+                            let hint = YAMLFile.closest(to: option.key, in: names + ["severity", "enabled"])
+                                .map { "did you mean \"\($0)\"?" }
+                                ?? (names.isEmpty ? "\(entry.key) has no options besides severity and enabled"
+                                    : "options: \(names.joined(separator: ", ")), severity, enabled")
+                            throw file.error("unknown option \"\(option.key)\" for rule \(entry.key)",
+                                             at: option.keyRange.lowerBound, hint: hint)
+                        }
+                        setting.options[option.key] = try file.optionValue(
+                            option.value, like: declared.defaultValue, what: "option \"\(option.key)\" of \(entry.key)")
+                    }
+                }
+            case .sequence:
+                throw file.error("rule \(entry.key) takes a severity or a map of options, not a list",
+                                 at: entry.value.range.lowerBound, hint: "e.g. \(entry.key): warning")
+            }
+            if let factory = catalog.documentRules.first(where: { $0.metadata.id == entry.key }), !setting.options.isEmpty {
+                do throws(any Error) {
+                    _ = try factory.make(RuleOptions(defaultsOf: metadata, overrides: setting.options))
+                } catch {
+                    let message = (error as? PostlintError)?.message ?? "\(error)"
+                    throw file.error(message, at: entry.value.range.lowerBound)
+                }
+            }
+            settings[entry.key] = setting
+        }
+        return settings
+    }
+
+    private static func applyLevel(_ level: String, to setting: inout RuleSetting, file: YAMLFile,
+                                   node: FrontMatterNode) throws(PostlintError) {
+        if level == "off" {
+            setting.enabled = false
+        } else if let severity = Severity(rawValue: level) {
+            setting.severity = severity
+            setting.enabled = true
+        } else {
+            throw file.error("unknown level \"\(level)\"", at: node.range.lowerBound, hint: "error, warning, info or off")
+        }
+    }
+
+    static func defaultSiteRoots(_ directory: String) -> [String] {
+        var roots = [directory]
+        for name in ["static", "public"] {
+            let candidate = PathUtilities.join(directory, name)
+            if LocalFileSystem().kind(of: candidate) == .directory { roots.append(candidate) }
+        }
+        return roots
+    }
+
+    /// The commented starter configuration `postlint init` writes.
+    public static let starter = """
+        # postlint configuration. Every key is optional; remove what you don't need.
+        # Reference: postlint rules (every rule), postlint explain RULE (one rule's options).
+
+        # Start from a preset: recommended (the defaults), seo (search-snippet numbers and the
+        # content checks) or strict. Your rules: below are laid over it.
+        extends: [recommended]
+
+        # Which Markdown files to lint when a folder is checked (globs relative to this file).
+        # include: ["content/**/*.md"]
+        exclude: ["**/README.md"]
+
+        # Your front matter field names, when they differ from title, slug, excerpt, keywords.
+        # fields:
+        #   excerpt: description
+        #   keywords: tags
+
+        # Folders of your own declarative rules (YAML files; see docs/rule-packs.md).
+        # packs: ["./postlint-rules"]
+
+        # Folders that root-relative image paths (/images/a.png) resolve against.
+        # site-roots: [".", "static", "public"]
+
+        # Per-rule level (error, warning, info, off) and options.
+        rules:
+          excerpt-length:
+            severity: warning
+            min: 50
+            max: 160
+          slug-format:
+            max-length: 75
+
+        # Settings for some paths only.
+        overrides:
+          - files: ["drafts/**"]
+            rules:
+              required-fields: off
+
+        """
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PostlintCore
+
+/// Finds the configuration for each linted file by searching upward from its folder for
+/// `.postlint.yml`, or uses the one named with `--config`. Each folder is looked up once and each
+/// configuration file loaded once, however many files share it; safe to use from many threads.
+public final class ConfigurationResolver: @unchecked Sendable {
+    private let explicit: Configuration?
+    private let workingDirectory: String
+    private let lock = NSLock()
+    private var byFolder: [String: Result<Configuration, PostlintError>] = [:]
+    private var byFile: [String: Result<Configuration, PostlintError>] = [:]
+
+    /// - Parameter configPath: a configuration named on the command line, used for every file.
+    public init(configPath: String?, workingDirectory: String = PathUtilities.currentDirectory()) throws(PostlintError) {
+        self.workingDirectory = workingDirectory
+        if let configPath {
+            explicit = try ConfigurationLoader.load(path: configPath,
+                                                    absolutePath: PathUtilities.absolute(configPath, base: workingDirectory))
+        } else {
+            explicit = nil
+        }
+    }
+
+    /// The configuration for a file at an absolute path.
+    public func configuration(forFileAt absolutePath: String) throws(PostlintError) -> Configuration {
+        if let explicit { return explicit }
+        return try configuration(forFolder: PathUtilities.directory(of: absolutePath))
+    }
+
+    private func configuration(forFolder folder: String) throws(PostlintError) -> Configuration {
+        lock.lock()
+        defer { lock.unlock() }
+        return try lookUp(folder).get()
+    }
+
+    /// Called with the lock held.
+    private func lookUp(_ folder: String) -> Result<Configuration, PostlintError> {
+        if let cached = byFolder[folder] { return cached }
+        let result: Result<Configuration, PostlintError>
+        let candidate = PathUtilities.join(folder, ConfigurationLoader.fileName)
+        if LocalFileSystem().kind(of: candidate) == .file {
+            if let loaded = byFile[candidate] {
+                result = loaded
+            } else {
+                do throws(PostlintError) {
+                    result = .success(try ConfigurationLoader.load(path: displayPath(candidate), absolutePath: candidate))
+                } catch {
+                    result = .failure(error)
+                }
+                byFile[candidate] = result
+            }
+        } else if folder == "/" || folder == "." || folder.isEmpty {
+            do throws(PostlintError) {
+                result = .success(try ConfigurationLoader.defaults(directory: workingDirectory))
+            } catch {
+                result = .failure(error)
+            }
+        } else {
+            result = lookUp(PathUtilities.directory(of: folder))
+        }
+        byFolder[folder] = result
+        return result
+    }
+
+    /// A configuration path as users see it: relative to the working folder when below it.
+    private func displayPath(_ absolute: String) -> String {
+        PathUtilities.relative(absolute, to: workingDirectory) ?? absolute
+    }
+}

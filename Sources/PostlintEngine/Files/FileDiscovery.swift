@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PostlintCore
+
+/// Finds the posts to lint below the paths given on the command line.
+///
+/// Folders are walked recursively with `opendir`/`readdir`, in name order, for `.md` and
+/// `.markdown` files; names starting with `.` and `node_modules` are skipped; symbolic links to
+/// folders are not followed (so a link loop cannot trap the walk). A file named explicitly is always
+/// linted. Problems (a missing path, an unreadable folder) are collected, and the walk goes on.
+public struct FileDiscovery {
+    /// One file to lint.
+    public struct Candidate: Sendable, Hashable {
+        /// The path as reported: the path given joined with the file's path below it.
+        public var displayPath: String
+        /// The path to open (absolute).
+        public var absolutePath: String
+        /// Whether it was named explicitly (then config include/exclude do not apply).
+        public var isExplicit: Bool
+    }
+
+    public static let extensions = [".md", ".markdown"]
+    public static let skippedNames: Set<String> = ["node_modules"]
+
+    public private(set) var candidates: [Candidate] = []
+    public private(set) var problems: [PostlintError] = []
+    private var seen: Set<String> = []
+    private let workingDirectory: String
+
+    public init(workingDirectory: String = PathUtilities.currentDirectory()) {
+        self.workingDirectory = workingDirectory
+    }
+
+    public mutating func add(_ path: String) {
+        let absolute = PathUtilities.absolute(path, base: workingDirectory)
+        var info = stat()
+        guard stat(absolute, &info) == 0 else {
+            problems.append(PostlintError(path: path, message: FileReader.describe(errno)))
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            var display = path
+            while display.count > 1, display.hasSuffix("/") { display.removeLast() }
+            if display == "." { display = "" }
+            if display.hasPrefix("./") { display.removeFirst(2) }
+            walk(directory: absolute, display: display)
+        } else {
+            append(Candidate(displayPath: path, absolutePath: absolute, isExplicit: true))
+        }
+    }
+
+    private mutating func append(_ candidate: Candidate) {
+        guard seen.insert(candidate.absolutePath).inserted else { return }
+        candidates.append(candidate)
+    }
+
+    private mutating func walk(directory: String, display: String) {
+        var pending: [(absolute: String, display: String)] = [(directory, display)]
+        while let (folder, shown) = pending.popLast() {
+            guard let handle = opendir(folder) else {
+                problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(errno)))
+                continue
+            }
+            var entries: [(name: String, type: UInt8)] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") || Self.skippedNames.contains(name) { continue }
+                entries.append((name, entry.pointee.d_type))
+            }
+            closedir(handle)
+            entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            var subfolders: [(absolute: String, display: String)] = []
+            for entry in entries {
+                let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name
+                let shownPath = shown.isEmpty ? entry.name : shown + "/" + entry.name
+                var type = entry.type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    if type == UInt8(DT_LNK) {
+                        // Follow links to files, never links to folders.
+                        guard stat(absolute, &info) == 0 else { continue }
+                        if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                        type = UInt8(DT_REG)
+                    } else {
+                        guard lstat(absolute, &info) == 0 else { continue }
+                        let format = info.st_mode & S_IFMT
+                        type = format == S_IFDIR ? UInt8(DT_DIR) : (format == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))
+                    }
+                }
+                if type == UInt8(DT_DIR) {
+                    subfolders.append((absolute, shownPath))
+                } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name) {
+                    append(Candidate(displayPath: shownPath, absolutePath: absolute, isExplicit: false))
+                }
+            }
+            // Depth-first in name order: push in reverse so the first name is walked first.
+            pending.append(contentsOf: subfolders.reversed())
+        }
+    }
+
+    static func isMarkdown(_ name: String) -> Bool {
+        extensions.contains { name.hasSuffix($0) && name.count > $0.count }
+    }
+}

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PostlintCore
+
+/// Reads whole files with POSIX calls: one `open`, one `fstat`, `read` into one buffer.
+public enum FileReader {
+    /// Files larger than this are refused rather than read (a post is never this large).
+    public static let maximumSize = 256 * 1024 * 1024
+
+    public static func read(_ path: String) -> Result<[UInt8], PostlintError> {
+        // O_NONBLOCK: opening a FIFO or device named like a post must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(error(path, errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(error(path, errno)) }
+        let format = info.st_mode & S_IFMT
+        if format == S_IFDIR {
+            return .failure(PostlintError(path: path, message: "is a folder, not a file"))
+        }
+        guard format == S_IFREG else {
+            return .failure(PostlintError(path: path, message: "is not a regular file; not read"))
+        }
+        let expected = Int(info.st_size)
+        guard expected <= maximumSize else {
+            return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
+        }
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // The file grew since fstat (or is a pipe): read on in chunks, up to the limit.
+                guard bytes.count < maximumSize else {
+                    return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
+                }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(error(path, errno))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < bytes.count { bytes.removeSubrange(filled...) }
+        return .success(bytes)
+    }
+
+    /// Reads standard input to its end (bounded by `maximumSize`).
+    public static func readStandardInput() -> Result<[UInt8], PostlintError> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(0, base, buffer.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(error("<stdin>", errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumSize {
+                return .failure(PostlintError(path: "<stdin>", message: "input is larger than \(maximumSize / 1024 / 1024) MB"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    static func error(_ path: String, _ code: Int32) -> PostlintError {
+        PostlintError(path: path, message: describe(code))
+    }
+
+    /// A short description of an `errno` value.
+    public static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "too many levels of symbolic links"
+        case EISDIR: return "is a folder, not a file"
+        case ENOTDIR: return "a part of the path is not a folder"
+        default:
+            guard let text = strerror(code) else { return "error \(code)" }
+            return String(cString: text).lowercased()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import PostlintCore
+
+/// Asks git which posts changed, for `--changed-since` and `--staged`.
+public enum GitChanges {
+    /// Absolute paths of the files changed between `reference`'s merge base with HEAD and the
+    /// working tree (renames followed to their new name, deleted files left out), plus untracked
+    /// files git does not ignore.
+    public static func changedSince(_ reference: String, in directory: String) throws(PostlintError) -> Set<String> {
+        let root = try repositoryRoot(directory)
+        let base = try git(["merge-base", reference, "HEAD"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+        let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--find-renames", base, "--"],
+                              in: root)
+        let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
+        return Set((changed + untracked).split(separator: "\0").map { PathUtilities.join(root, String($0)) })
+    }
+
+    /// The staged contents (from the index, not the working tree) of staged files, by absolute path.
+    public static func stagedContents(in directory: String) throws(PostlintError) -> [String: [UInt8]] {
+        let root = try repositoryRoot(directory)
+        let names = try git(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT", "--find-renames"], in: root)
+        var contents: [String: [UInt8]] = [:]
+        for name in names.split(separator: "\0") {
+            contents[PathUtilities.join(root, String(name))] = try gitBytes(["show", ":" + String(name)], in: root)
+        }
+        return contents
+    }
+
+    static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {
+        try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func git(_ arguments: [String], in directory: String) throws(PostlintError) -> String {
+        String(decoding: try gitBytes(arguments, in: directory), as: UTF8.self)
+    }
+
+    private static func gitBytes(_ arguments: [String], in directory: String) throws(PostlintError) -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw PostlintError(message: "cannot run git: \(error)", hint: "--changed-since and --staged need git on the PATH")
+        }
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PostlintError(message: "git \(arguments.first ?? "") failed: \(message)")
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,20 @@
+/// How one run lints, beyond the configuration.
+public struct LintOptions: Sendable {
+    /// Report suppression comments that silence nothing (`unused-disable`).
+    public var reportUnusedDisables = false
+    /// When set, only these files (absolute paths) are checked and reported; the other posts found
+    /// are read for the facts site-level rules need (a new duplicate slug is still caught).
+    public var reportOnly: Set<String>?
+    /// Contents to lint instead of the file on disk, by absolute path (the staged version of a file).
+    public var contents: [String: [UInt8]] = [:]
+    /// Check remote (http, https) images too, with these settings; nil: remote images are not checked.
+    public var remote: RemoteCheckOptions?
+
+    public init(reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
+                remote: RemoteCheckOptions? = nil) {
+        self.reportUnusedDisables = reportUnusedDisables
+        self.reportOnly = reportOnly
+        self.contents = contents
+        self.remote = remote
+    }
+}

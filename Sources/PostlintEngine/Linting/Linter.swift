@@ -1,0 +1,291 @@
+import Foundation
+import PostlintCore
+import PostlintParsing
+
+/// The public entry point: lints paths (or a buffer) and returns findings as values. It never
+/// prints; the command line and the language server decide how to show results.
+public final class Linter: Sendable {
+    public let resolver: ConfigurationResolver
+    public let workingDirectory: String
+    public let fileSystem: any FileSystemView
+    private let ruleSets = RuleSetCache()
+
+    public init(configPath: String? = nil, workingDirectory: String = PathUtilities.currentDirectory(),
+                fileSystem: any FileSystemView = CachingFileSystem()) throws(PostlintError) {
+        self.workingDirectory = workingDirectory
+        self.fileSystem = fileSystem
+        self.resolver = try ConfigurationResolver(configPath: configPath, workingDirectory: workingDirectory)
+    }
+
+    /// Finds the posts below `paths` and lints them, all cores busy; site-level rules see every post.
+    /// A configuration error ends the run (thrown); unreadable files are reported in `problems`.
+    public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
+        (fileSystem as? CachingFileSystem)?.reset()
+        var discovery = FileDiscovery(workingDirectory: workingDirectory)
+        for path in paths { discovery.add(path) }
+        var selected: [FileDiscovery.Candidate] = []
+        for candidate in discovery.candidates {
+            if candidate.isExplicit {
+                selected.append(candidate)
+                continue
+            }
+            let configuration = try resolver.configuration(forFileAt: candidate.absolutePath)
+            let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
+            if configuration.selects(relativePath: relative) { selected.append(candidate) }
+        }
+        let results = try checkInParallel(selected, options: options)
+        return try assemble(results, candidates: selected, problems: discovery.problems, options: options)
+    }
+
+    /// Lints text that is not read from disk (standard input, an editor's buffer) as if it were the
+    /// file at `path`: its configuration and its folder apply.
+    public func lint(bytes: [UInt8], as path: String, options: LintOptions = LintOptions()) throws(PostlintError)
+        -> LintOutcome {
+        (fileSystem as? CachingFileSystem)?.reset()
+        let absolute = PathUtilities.absolute(path, base: workingDirectory)
+        let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
+        let result = try check(candidate, bytes: bytes, options: options, factsOnly: false)
+        return try assemble([result], candidates: [candidate], problems: [], options: options)
+    }
+
+    /// The document and rule set for a file, for fixing and code actions.
+    public func prepare(bytes: [UInt8], displayPath: String, absolutePath: String) throws(PostlintError)
+        -> (Document, RuleSet) {
+        let ruleSet = try ruleSet(forFileAt: absolutePath, displayPath: displayPath)
+        var parts = ruleSet.parts
+        // Suppression comments live in the body: scan it when the file has any.
+        if !parts.contains(.markdown), Self.mentionsSuppression(bytes) { parts.insert(.markdown) }
+        let document = DocumentLoader.load(path: displayPath, bytes: bytes, parts: parts)
+        return (document, ruleSet)
+    }
+
+    /// The rules that apply to the file at `absolutePath`.
+    public func ruleSet(forFileAt absolutePath: String, displayPath: String) throws(PostlintError) -> RuleSet {
+        let configuration = try resolver.configuration(forFileAt: absolutePath)
+        let relative = configuration.relativePath(of: absolutePath) ?? displayPath
+        return try ruleSets.ruleSet(configuration: configuration,
+                                    overrideIndices: configuration.overrideIndices(for: relative),
+                                    fileSystem: fileSystem)
+    }
+
+    /// Whether the bytes start with a UTF-16 byte order mark (FF FE or FE FF).
+    static func hasUTF16ByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    }
+
+    /// Whether `postlint-` occurs in the bytes (a quick test before scanning for directives).
+    static func mentionsSuppression(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("postlint-".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= needle.count else { return false }
+            var index = 0
+            let last = buffer.count - needle.count
+            while index <= last {
+                if buffer[index] == 0x70, buffer[index + 1] == 0x6F {
+                    var matched = true
+                    for offset in 2..<needle.count where buffer[index + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    func check(_ candidate: FileDiscovery.Candidate, bytes: [UInt8], options: LintOptions, factsOnly: Bool)
+        throws(PostlintError) -> FileResult {
+        var result = FileResult()
+        if factsOnly {
+            let ruleSet = try ruleSet(forFileAt: candidate.absolutePath, displayPath: candidate.displayPath)
+            let parts = ruleSet.siteRules.reduce(DocumentParts()) { $0.union($1.rule.metadata.reads) }
+            let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: parts)
+            collectFacts(document, ruleSet: ruleSet, into: &result)
+            return result
+        }
+        var (document, ruleSet) = try prepare(bytes: bytes, displayPath: candidate.displayPath,
+                                              absolutePath: candidate.absolutePath)
+        result.checked = true
+        if options.remote != nil, let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.id == "broken-image" }) {
+            if document.body == nil {
+                document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown))
+            }
+            let fields = (brokenImage.rule as? any ImageFieldsProviding)?.imageFields ?? RemoteImageReference.defaultFields
+            result.remoteImages = RemoteImageReference.collect(from: document, fields: fields)
+            result.remoteSeverity = brokenImage.severity ?? brokenImage.rule.metadata.defaultSeverity
+        }
+        var findings = ruleSet.check(document).map { Finding($0, in: document) }
+        if Self.hasUTF16ByteOrderMark(bytes) {
+            // A UTF-16 file read as UTF-8 is garbage to every other rule: say what it is, and stop.
+            findings = findings.filter { $0.ruleID == "invalid-utf8" }
+        }
+        let suppressions = Suppressions(document: document)
+        result.findings = suppressions.apply(to: findings, in: document, reportUnused: options.reportUnusedDisables)
+        result.suppressions = suppressions.isEmpty ? nil : suppressions
+        collectFacts(document, ruleSet: ruleSet, into: &result)
+        return result
+    }
+
+    private func collectFacts(_ document: Document, ruleSet: RuleSet, into result: inout FileResult) {
+        for entry in ruleSet.siteRules {
+            result.siteSeverities[entry.rule.metadata.id] = entry.severity
+            for fact in entry.rule.facts(of: document, context: ruleSet.context) {
+                result.facts.append((entry.rule.metadata.id, fact))
+            }
+        }
+    }
+
+    private func checkInParallel(_ candidates: [FileDiscovery.Candidate], options: LintOptions) throws(PostlintError)
+        -> [FileResult] {
+        let slots = ResultSlots(count: candidates.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, candidates.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = slots.nextIndex() {
+                let candidate = candidates[index]
+                let factsOnly = options.reportOnly.map { !$0.contains(candidate.absolutePath) } ?? false
+                let read = options.contents[candidate.absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
+                    ?? FileReader.read(candidate.absolutePath)
+                switch read {
+                case .success(let bytes):
+                    do throws(PostlintError) {
+                        slots.store(try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly), at: index)
+                    } catch {
+                        slots.fail(error)
+                    }
+                case .failure(var error):
+                    error.path = candidate.displayPath
+                    slots.store(FileResult(problem: error), at: index)
+                }
+            }
+        }
+        if let error = slots.fatalError { throw error }
+        return slots.results
+    }
+
+    private func assemble(_ results: [FileResult], candidates: [FileDiscovery.Candidate],
+                          problems: [PostlintError], options: LintOptions) throws(PostlintError) -> LintOutcome {
+        var findings: [Finding] = []
+        var allProblems = problems
+        var files: [String] = []
+        var factsByRule: [String: [SiteFact]] = [:]
+        var siteSeverity: [String: [String: Severity?]] = [:]
+        var suppressionsByPath: [String: Suppressions] = [:]
+        var remote: [(path: String, reference: RemoteImageReference, severity: Severity)] = []
+        for (index, result) in results.enumerated() {
+            for reference in result.remoteImages {
+                remote.append((candidates[index].displayPath, reference, result.remoteSeverity ?? .error))
+            }
+            for (rule, fact) in result.facts { factsByRule[rule, default: []].append(fact) }
+            if let problem = result.problem, result.checked || options.reportOnly == nil { allProblems.append(problem) }
+            guard result.checked else { continue }
+            files.append(candidates[index].displayPath)
+            findings += result.findings
+            siteSeverity[candidates[index].displayPath] = result.siteSeverities
+            if let suppressions = result.suppressions { suppressionsByPath[candidates[index].displayPath] = suppressions }
+        }
+        let catalog = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-")).catalog
+        for factory in catalog.siteRules {
+            let id = factory.metadata.id
+            guard let facts = factsByRule[id] else { continue }
+            let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
+            for var finding in rule.check(facts) {
+                // Reported only for the files checked (not those read for facts alone), and only
+                // where the rule is on for that file and no suppression silences it.
+                guard let severities = siteSeverity[finding.path], let configured = severities[id] else { continue }
+                if let severity = configured { finding.severity = severity }
+                if let suppressions = suppressionsByPath[finding.path], suppressions.silences(finding) { continue }
+                findings.append(finding)
+            }
+        }
+        if let remoteOptions = options.remote, !remote.isEmpty {
+            let checker = RemoteChecker(options: remoteOptions)
+            let urls = Set(remote.map(\.reference.url))
+            let statuses = Self.waitFor { await checker.check(urls) }
+            for item in remote {
+                guard let result = statuses[item.reference.url], !result.isReachable else { continue }
+                let finding = Finding(path: item.path, start: item.reference.start, end: item.reference.end,
+                                      ruleID: "broken-image", severity: item.severity,
+                                      message: "remote image \(item.reference.url) is unreachable: \(result.summary)")
+                if let suppressions = suppressionsByPath[item.path], suppressions.silences(finding) { continue }
+                findings.append(finding)
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
+        return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: allProblems, rules: rules)
+    }
+}
+
+extension Linter {
+    /// Runs async work to its end from synchronous code (the command line's linting is synchronous).
+    static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = ResultBox<T>()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await work()
+            semaphore.signal()
+        }
+        semaphore.wait()
+        guard let value = box.value else { preconditionFailure("the task signalled without a value") }
+        return value
+    }
+}
+
+/// Carries a value out of a detached task; written once before the semaphore is signalled.
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var value: T?
+}
+
+/// Caches rule sets by configuration and matching overrides.
+final class RuleSetCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [String: RuleSet] = [:]
+
+    func ruleSet(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView)
+        throws(PostlintError) -> RuleSet {
+        let key = (configuration.path ?? "") + "|" + overrideIndices.map(String.init).joined(separator: ",")
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[key] { return cached }
+        let ruleSet = try RuleSet(configuration: configuration, overrideIndices: overrideIndices, fileSystem: fileSystem)
+        cache[key] = ruleSet
+        return ruleSet
+    }
+}
+
+/// Per-file result slots filled by worker threads, handing out indices in order.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private(set) var results: [FileResult]
+    private(set) var fatalError: PostlintError?
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: FileResult(), count: count)
+    }
+
+    func nextIndex() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count, fatalError == nil else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ result: FileResult, at index: Int) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func fail(_ error: PostlintError) {
+        lock.lock()
+        if fatalError == nil { fatalError = error }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,31 @@
+import PostlintCore
+
+/// One `<!-- postlint-… -->` comment, or the front matter's `postlint: {disable: [...]}`.
+struct SuppressionDirective: Sendable {
+    enum Kind: String, Sendable {
+        case disable = "postlint-disable"
+        case enable = "postlint-enable"
+        case disableLine = "postlint-disable-line"
+        case disableNextLine = "postlint-disable-next-line"
+        case disableFile = "postlint-disable-file"
+    }
+
+    var kind: Kind
+    /// The rules named; empty means every rule.
+    var rules: [String]
+    /// Where the directive is written.
+    var range: ByteRange
+    /// The 1-based line of the directive.
+    var line: Int
+
+    /// Parses a comment's inner text; nil when it is not a postlint directive.
+    static func parse(_ text: String, range: ByteRange, line: Int) -> SuppressionDirective? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," })
+        guard let first = words.first, let kind = Kind(rawValue: String(first)) else { return nil }
+        return SuppressionDirective(kind: kind, rules: words.dropFirst().map(String.init), range: range, line: line)
+    }
+
+    func covers(_ ruleID: String) -> Bool {
+        rules.isEmpty || rules.contains(ruleID)
+    }
+}

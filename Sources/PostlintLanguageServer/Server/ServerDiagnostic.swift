@@ -1,0 +1,37 @@
+import PostlintCore
+
+/// A diagnostic of one buffer, positioned by bytes, ready to be shown in any position encoding.
+struct ServerDiagnostic: Sendable, Equatable {
+    /// nil for a problem with the configuration rather than a rule's finding.
+    var ruleID: String?
+    var severity: Severity
+    var message: String
+    var range: ByteRange
+    var fix: Fix?
+    /// The rule's documentation page, when it has one.
+    var documentationURI: String?
+
+    /// The LSP `Diagnostic` object.
+    func json(converter: PositionConverter) -> JSON {
+        var members: [(String, JSON)] = [
+            ("range", converter.rangeJSON(of: range)),
+            ("severity", .int(Self.lspSeverity(severity))),
+        ]
+        if let ruleID {
+            members.append(("code", .string(ruleID)))
+            if let documentationURI { members.append(("codeDescription", ["href": .string(documentationURI)])) }
+        }
+        members.append(("source", "postlint"))
+        members.append(("message", .string(message)))
+        return .object(members)
+    }
+
+    /// LSP's `DiagnosticSeverity`: 1 error, 2 warning, 3 information.
+    static func lspSeverity(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: return 1
+        case .warning: return 2
+        case .info: return 3
+        }
+    }
+}

@@ -1,0 +1,558 @@
+/// The block pass: reads the body line by line, keeps the stack of open blocks (block quotes,
+/// list items and the leaf at the tip) the way the CommonMark algorithm describes, and hands out
+/// leaf blocks, reference definitions and code block ranges. Every line is read a bounded number
+/// of times; nesting deeper than `maxDepth` is read as text.
+struct BlockParser {
+    /// Deepest container nesting; deeper markers are text (as in common implementations).
+    static let maxDepth = 100
+
+    private let bytes: [UInt8]
+    private(set) var leaves: [LeafBlock] = []
+    private(set) var definitions: [ReferenceDefinitionParser.Parsed] = []
+    private(set) var codeRanges: [Range<Int>] = []
+
+    private var stack: [OpenBlock] = []
+    // The current line and the position in it.
+    private var lineStart = 0
+    private var lineEnd = 0
+    private var offset = 0
+    private var column = 0
+    private var partiallyConsumedTab = false
+    private var nextNonspace = 0
+    private var nextNonspaceColumn = 0
+    private var indent = 0
+    private var blank = false
+    // Per line: how many open blocks the line continued, and whether unmatched ones were closed.
+    private var matched = 0
+    private var unmatchedClosed = false
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Reads the lines of `range`.
+    mutating func parse(_ range: Range<Int>) {
+        var cursor = max(0, range.lowerBound)
+        let end = min(range.upperBound, bytes.count)
+        while cursor < end {
+            var lineBreak = cursor
+            while lineBreak < end, !ASCII.isLineEnd(bytes[lineBreak]) { lineBreak += 1 }
+            processLine(cursor, lineBreak)
+            if lineBreak < end, bytes[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
+               bytes[lineBreak + 1] == ASCII.newline {
+                cursor = lineBreak + 2
+            } else {
+                cursor = lineBreak + 1
+            }
+        }
+        while !stack.isEmpty { closeTop() }
+    }
+
+    // MARK: - Position in the line
+
+    private mutating func findNextNonspace() {
+        var cursor = offset
+        var columns = column
+        while cursor < lineEnd {
+            let byte = bytes[cursor]
+            if byte == ASCII.space {
+                columns += 1
+            } else if byte == ASCII.tab {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
+            cursor += 1
+        }
+        blank = cursor == lineEnd
+        nextNonspace = cursor
+        nextNonspaceColumn = columns
+        indent = columns - column
+    }
+
+    private mutating func advanceOffset(_ count: Int, columns: Bool) {
+        var remaining = count
+        while remaining > 0, offset < lineEnd {
+            if columns, bytes[offset] == ASCII.tab {
+                let toTabStop = 4 - column % 4
+                if toTabStop > remaining {
+                    partiallyConsumedTab = true
+                    column += remaining
+                    remaining = 0
+                } else {
+                    partiallyConsumedTab = false
+                    column += toTabStop
+                    offset += 1
+                    remaining -= toTabStop
+                }
+            } else {
+                partiallyConsumedTab = false
+                offset += 1
+                column += 1
+                remaining -= 1
+            }
+        }
+    }
+
+    private mutating func advanceNextNonspace() {
+        offset = nextNonspace
+        column = nextNonspaceColumn
+        partiallyConsumedTab = false
+    }
+
+    // MARK: - Lines
+
+    private mutating func processLine(_ start: Int, _ end: Int) {
+        lineStart = start
+        lineEnd = end
+        offset = start
+        column = 0
+        partiallyConsumedTab = false
+        matched = 0
+        if continueOpenBlocks() { return }
+        unmatchedClosed = matched == stack.count
+        // A line that continues a code or HTML block belongs to it.
+        if matched > 0, matched == stack.count {
+            switch stack[matched - 1].kind {
+            case .fencedCode, .indentedCode, .html:
+                addLineToTip()
+                return
+            default: break
+            }
+        }
+        if startNewBlocks() { return }
+        findNextNonspace()
+        if !unmatchedClosed, !blank, stack.last?.kind == .paragraph {
+            // A lazy continuation line.
+            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
+            return
+        }
+        closeUnmatched()
+        guard !blank else { return }
+        if stack.last?.kind == .paragraph {
+            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
+        } else {
+            push(OpenBlock(.paragraph, start: nextNonspace))
+            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
+        }
+    }
+
+    /// Matches the line against the open blocks; returns true when the line was used up (a
+    /// closing code fence).
+    private mutating func continueOpenBlocks() -> Bool {
+        while matched < stack.count {
+            findNextNonspace()
+            let block = stack[matched]
+            switch block.kind {
+            case .blockQuote:
+                guard indent <= 3, !blank, bytes[nextNonspace] == ASCII.greaterThan else { return false }
+                advanceNextNonspace()
+                advanceOffset(1, columns: false)
+                if offset < lineEnd, ASCII.isSpaceOrTab(bytes[offset]) { advanceOffset(1, columns: true) }
+            case .listItem:
+                if blank {
+                    guard block.hasChild else { return false }
+                    advanceNextNonspace()
+                } else if indent >= block.contentIndent {
+                    advanceOffset(block.contentIndent, columns: true)
+                } else {
+                    return false
+                }
+            case .fencedCode:
+                if indent <= 3, !blank, isClosingFence(block) {
+                    stack[matched].end = lineEnd
+                    matched += 1
+                    while stack.count > matched { closeTop() }
+                    closeTop()
+                    return true
+                }
+                var skip = block.fenceIndent
+                while skip > 0, offset < lineEnd, ASCII.isSpaceOrTab(bytes[offset]) {
+                    advanceOffset(1, columns: true)
+                    skip -= 1
+                }
+            case .indentedCode:
+                if indent >= 4 {
+                    advanceOffset(4, columns: true)
+                } else if blank {
+                    advanceNextNonspace()
+                } else {
+                    return false
+                }
+            case .html:
+                if blank, block.htmlType >= 6 { return false }
+            case .paragraph:
+                if blank { return false }
+            }
+            matched += 1
+        }
+        return false
+    }
+
+    /// Tries block starts at the current position; returns true when the line was used up by a
+    /// leaf start (heading, fence, HTML block, thematic break, setext underline).
+    private mutating func startNewBlocks() -> Bool {
+        while true {
+            findNextNonspace()
+            let tipIsParagraph = stack.last?.kind == .paragraph
+            let lastMatchedIsParagraph = matched > 0 && stack[matched - 1].kind == .paragraph
+            if indent >= 4 {
+                guard !tipIsParagraph, !blank else { return false }
+                closeUnmatched()
+                advanceOffset(4, columns: true)
+                push(OpenBlock(.indentedCode, start: offset))
+                stack[stack.count - 1].end = lineEnd
+                return true
+            }
+            guard !blank else { return false }
+            let byte = bytes[nextNonspace]
+            let canNest = stack.count < Self.maxDepth
+            switch byte {
+            case ASCII.greaterThan where canNest:
+                closeUnmatched()
+                advanceNextNonspace()
+                advanceOffset(1, columns: false)
+                if offset < lineEnd, ASCII.isSpaceOrTab(bytes[offset]) { advanceOffset(1, columns: true) }
+                push(OpenBlock(.blockQuote))
+                continue
+            case ASCII.hash:
+                if let heading = atxHeading() {
+                    closeUnmatched()
+                    closeLeafAtTip()
+                    markParentHasChild()
+                    leaves.append(heading)
+                    return true
+                }
+            case ASCII.backtick, ASCII.tilde:
+                if let (length, _) = openingFence() {
+                    closeUnmatched()
+                    var block = OpenBlock(.fencedCode, start: nextNonspace)
+                    block.fenceByte = byte
+                    block.fenceLength = length
+                    block.fenceIndent = indent
+                    block.end = lineEnd
+                    push(block)
+                    return true
+                }
+            case ASCII.lessThan:
+                if let type = htmlBlockStart(allowType7: !lastMatchedIsParagraph && !tipIsParagraph) {
+                    closeUnmatched()
+                    var block = OpenBlock(.html, start: offset)
+                    block.htmlType = type
+                    push(block)
+                    addLineToTip()
+                    return true
+                }
+            default:
+                break
+            }
+            if lastMatchedIsParagraph, let level = setextLevel() {
+                if convertToSetextHeading(level: level) { return true }
+            }
+            if isThematicBreak() {
+                closeUnmatched()
+                closeLeafAtTip()
+                markParentHasChild()
+                return true
+            }
+            if canNest, startListItem(interruptsParagraph: lastMatchedIsParagraph) { continue }
+            return false
+        }
+    }
+
+    // MARK: - Opening and closing blocks
+
+    private mutating func closeUnmatched() {
+        guard !unmatchedClosed else { return }
+        while stack.count > matched { closeTop() }
+        unmatchedClosed = true
+    }
+
+    /// Closes the tip when it is a leaf (a new block cannot go inside a leaf).
+    private mutating func closeLeafAtTip() {
+        while let last = stack.last, last.isLeaf { closeTop() }
+    }
+
+    private mutating func markParentHasChild() {
+        if let last = stack.indices.last, stack[last].kind == .listItem { stack[last].hasChild = true }
+    }
+
+    private mutating func push(_ block: OpenBlock) {
+        closeLeafAtTip()
+        markParentHasChild()
+        stack.append(block)
+        matched = stack.count
+    }
+
+    private mutating func closeTop() {
+        guard let block = stack.popLast() else { return }
+        matched = min(matched, stack.count)
+        switch block.kind {
+        case .paragraph:
+            let (consumed, parsed) = ReferenceDefinitionParser.parse(block.text)
+            definitions.append(contentsOf: parsed)
+            let rest = block.text.dropping(consumed)
+            if !rest.isEmpty, consumed < block.text.bytes.count { leaves.append(.paragraph(rest)) }
+        case .fencedCode, .indentedCode:
+            codeRanges.append(block.start..<max(block.start, block.end))
+        case .html:
+            leaves.append(.html(type: block.htmlType, text: block.text))
+        case .blockQuote, .listItem:
+            break
+        }
+    }
+
+    private mutating func addLineToTip() {
+        guard let last = stack.indices.last else { return }
+        switch stack[last].kind {
+        case .fencedCode:
+            stack[last].end = lineEnd
+        case .indentedCode:
+            findNextNonspace()
+            if !blank { stack[last].end = lineEnd }
+        case .html:
+            stack[last].text.append(bytes, offset..<lineEnd)
+            if stack[last].htmlType <= 5, htmlBlockEnds(type: stack[last].htmlType, from: offset) { closeTop() }
+        default:
+            break
+        }
+    }
+
+    // MARK: - Leaf starts
+
+    /// `#` to `######` then a space, tab or the line's end.
+    private func atxHeading() -> LeafBlock? {
+        var cursor = nextNonspace
+        while cursor < lineEnd, bytes[cursor] == ASCII.hash, cursor - nextNonspace < 7 { cursor += 1 }
+        let level = cursor - nextNonspace
+        guard level >= 1, level <= 6, cursor == lineEnd || ASCII.isSpaceOrTab(bytes[cursor]) else { return nil }
+        var contentStart = cursor
+        while contentStart < lineEnd, ASCII.isSpaceOrTab(bytes[contentStart]) { contentStart += 1 }
+        var contentEnd = lineEnd
+        while contentEnd > contentStart, ASCII.isSpaceOrTab(bytes[contentEnd - 1]) { contentEnd -= 1 }
+        var hashes = contentEnd
+        while hashes > contentStart, bytes[hashes - 1] == ASCII.hash { hashes -= 1 }
+        if hashes < contentEnd {
+            if hashes == contentStart {
+                contentEnd = contentStart
+            } else if ASCII.isSpaceOrTab(bytes[hashes - 1]) {
+                contentEnd = hashes
+                while contentEnd > contentStart, ASCII.isSpaceOrTab(bytes[contentEnd - 1]) { contentEnd -= 1 }
+            }
+        }
+        var text = BlockText()
+        text.append(bytes, contentStart..<contentEnd)
+        return .heading(level: level, text: text, range: nextNonspace..<lineEnd)
+    }
+
+    /// Three or more backticks or tildes (a backtick fence's info string has no backtick).
+    private func openingFence() -> (length: Int, infoStart: Int)? {
+        let fence = bytes[nextNonspace]
+        var cursor = nextNonspace
+        while cursor < lineEnd, bytes[cursor] == fence { cursor += 1 }
+        let length = cursor - nextNonspace
+        guard length >= 3 else { return nil }
+        if fence == ASCII.backtick {
+            var info = cursor
+            while info < lineEnd {
+                if bytes[info] == ASCII.backtick { return nil }
+                info += 1
+            }
+        }
+        return (length, cursor)
+    }
+
+    private func isClosingFence(_ block: OpenBlock) -> Bool {
+        var cursor = nextNonspace
+        while cursor < lineEnd, bytes[cursor] == block.fenceByte { cursor += 1 }
+        guard cursor - nextNonspace >= block.fenceLength else { return false }
+        while cursor < lineEnd, ASCII.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+        return cursor == lineEnd
+    }
+
+    /// `===` or `---` (any length, trailing spaces): the level of the setext heading it makes.
+    private func setextLevel() -> Int? {
+        let marker = bytes[nextNonspace]
+        guard marker == ASCII.equals || marker == ASCII.hyphen else { return nil }
+        var cursor = nextNonspace
+        while cursor < lineEnd, bytes[cursor] == marker { cursor += 1 }
+        while cursor < lineEnd, ASCII.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+        guard cursor == lineEnd else { return nil }
+        return marker == ASCII.equals ? 1 : 2
+    }
+
+    /// Turns the paragraph at the tip into a heading, unless it held only reference definitions.
+    private mutating func convertToSetextHeading(level: Int) -> Bool {
+        guard let last = stack.indices.last, stack[last].kind == .paragraph else { return false }
+        let text = stack[last].text
+        let (consumed, parsed) = ReferenceDefinitionParser.parse(text)
+        let rest = text.dropping(consumed)
+        if consumed > 0 {
+            definitions.append(contentsOf: parsed)
+            stack[last].text = rest
+        }
+        guard !rest.isEmpty, consumed < text.bytes.count else {
+            // Only definitions: the paragraph is gone and this line starts something else.
+            stack.removeLast()
+            matched = min(matched, stack.count)
+            return false
+        }
+        stack.removeLast()
+        matched = min(matched, stack.count)
+        leaves.append(.heading(level: level, text: rest, range: rest.fileExtent.lowerBound..<lineEnd))
+        return true
+    }
+
+    private func isThematicBreak() -> Bool {
+        let marker = bytes[nextNonspace]
+        guard marker == ASCII.star || marker == ASCII.hyphen || marker == ASCII.underscore else { return false }
+        var count = 0
+        var cursor = nextNonspace
+        while cursor < lineEnd {
+            let byte = bytes[cursor]
+            if byte == marker {
+                count += 1
+            } else if !ASCII.isSpaceOrTab(byte) {
+                return false
+            }
+            cursor += 1
+        }
+        return count >= 3
+    }
+
+    /// A bullet (`-`, `+`, `*`) or ordered (`1.`, `1)`) list marker: opens a list item.
+    private mutating func startListItem(interruptsParagraph: Bool) -> Bool {
+        let first = bytes[nextNonspace]
+        var markerEnd = nextNonspace
+        var startsWithOne = false
+        if first == ASCII.hyphen || first == ASCII.plus || first == ASCII.star {
+            markerEnd += 1
+        } else if ASCII.isDigit(first) {
+            while markerEnd < lineEnd, ASCII.isDigit(bytes[markerEnd]), markerEnd - nextNonspace < 10 { markerEnd += 1 }
+            let digits = markerEnd - nextNonspace
+            guard digits <= 9, markerEnd < lineEnd,
+                  bytes[markerEnd] == ASCII.dot || bytes[markerEnd] == ASCII.closeParen else { return false }
+            startsWithOne = bytes[nextNonspace..<markerEnd].drop(while: { $0 == 0x30 }).elementsEqual([0x31])
+            markerEnd += 1
+        } else {
+            return false
+        }
+        guard markerEnd == lineEnd || ASCII.isSpaceOrTab(bytes[markerEnd]) else { return false }
+        if interruptsParagraph {
+            var rest = markerEnd
+            while rest < lineEnd, ASCII.isSpaceOrTab(bytes[rest]) { rest += 1 }
+            guard rest < lineEnd else { return false }
+            if ASCII.isDigit(first), !startsWithOne { return false }
+        }
+        closeUnmatched()
+        let markerOffset = indent
+        let markerWidth = markerEnd - nextNonspace
+        advanceNextNonspace()
+        advanceOffset(markerWidth, columns: true)
+        let spacesStartColumn = column
+        let spacesStartOffset = offset
+        let spacesStartPartial = partiallyConsumedTab
+        repeat {
+            advanceOffset(1, columns: true)
+        } while column - spacesStartColumn < 5 && offset < lineEnd && ASCII.isSpaceOrTab(bytes[offset])
+        let blankItem = offset >= lineEnd
+        let spacesAfterMarker = column - spacesStartColumn
+        let padding: Int
+        if spacesAfterMarker >= 5 || spacesAfterMarker < 1 || blankItem {
+            padding = markerWidth + 1
+            column = spacesStartColumn
+            offset = spacesStartOffset
+            partiallyConsumedTab = spacesStartPartial
+            if offset < lineEnd, ASCII.isSpaceOrTab(bytes[offset]) { advanceOffset(1, columns: true) }
+        } else {
+            padding = markerWidth + spacesAfterMarker
+        }
+        var item = OpenBlock(.listItem)
+        item.contentIndent = markerOffset + padding
+        push(item)
+        return true
+    }
+
+    // MARK: - HTML blocks
+
+    private static let rawTextTags: [[UInt8]] = ["pre", "script", "style", "textarea"].map { Array($0.utf8) }
+    private static let blockTags: Set<String> = [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+        "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "title", "tr", "track", "ul",
+    ]
+    private static let rawTextClosers: [[UInt8]] = ["</pre>", "</script>", "</style>", "</textarea>"].map {
+        Array($0.utf8)
+    }
+
+    /// The start condition (1 to 7) of an HTML block starting at the current non-space, if any.
+    private func htmlBlockStart(allowType7: Bool) -> Int? {
+        let start = nextNonspace
+        guard start + 1 < lineEnd else { return nil }
+        let second = bytes[start + 1]
+        if ASCII.isLetter(second) {
+            for tag in Self.rawTextTags where ASCII.hasPrefix(bytes, at: start + 1, end: lineEnd, caseInsensitive: tag) {
+                let after = start + 1 + tag.count
+                if after == lineEnd || ASCII.isSpaceOrTab(bytes[after]) || bytes[after] == ASCII.greaterThan {
+                    return 1
+                }
+            }
+        }
+        if HTMLSyntax.isCommentStart(bytes, at: start, end: lineEnd) { return 2 }
+        if second == ASCII.question { return 3 }
+        if second == ASCII.bang, start + 2 < lineEnd {
+            if ASCII.isLetter(bytes[start + 2]) { return 4 }
+            if HTMLSyntax.matches(bytes, at: start, end: lineEnd, HTMLSyntax.cdataOpen) { return 5 }
+        }
+        var nameStart = start + 1
+        if second == ASCII.slash { nameStart += 1 }
+        var nameEnd = nameStart
+        while nameEnd < lineEnd, ASCII.isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+        if nameEnd > nameStart, nameEnd - nameStart <= 10, ASCII.isLetter(bytes[nameStart]) {
+            let name = String(decoding: bytes[nameStart..<nameEnd].map(ASCII.lowercased), as: UTF8.self)
+            if Self.blockTags.contains(name) {
+                if nameEnd == lineEnd || ASCII.isSpaceOrTab(bytes[nameEnd]) || bytes[nameEnd] == ASCII.greaterThan
+                    || (bytes[nameEnd] == ASCII.slash && nameEnd + 1 < lineEnd && bytes[nameEnd + 1] == ASCII.greaterThan) {
+                    return 6
+                }
+            }
+        }
+        guard allowType7 else { return nil }
+        var tagEnd: Int?
+        if second == ASCII.slash {
+            tagEnd = HTMLSyntax.closingTag(bytes, at: start, end: lineEnd)
+        } else if let tag = HTMLSyntax.openTag(bytes, at: start, end: lineEnd) {
+            let isRawText = Self.rawTextTags.contains { HTMLSyntax.nameIs(bytes, tag.name, $0) }
+            tagEnd = isRawText ? nil : tag.next
+        }
+        guard var cursor = tagEnd else { return nil }
+        while cursor < lineEnd, ASCII.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+        return cursor == lineEnd ? 7 : nil
+    }
+
+    /// Whether the line (from `from`) holds the end condition of an HTML block of `type` 1 to 5.
+    private func htmlBlockEnds(type: Int, from: Int) -> Bool {
+        switch type {
+        case 1:
+            var cursor = from
+            while cursor < lineEnd {
+                if bytes[cursor] == ASCII.lessThan {
+                    for closer in Self.rawTextClosers
+                    where ASCII.hasPrefix(bytes, at: cursor, end: lineEnd, caseInsensitive: closer) {
+                        return true
+                    }
+                }
+                cursor += 1
+            }
+            return false
+        case 2: return HTMLSyntax.find(HTMLSyntax.commentClose, in: bytes, from: from, end: lineEnd) != nil
+        case 3: return HTMLSyntax.find(HTMLSyntax.instructionClose, in: bytes, from: from, end: lineEnd) != nil
+        case 4: return HTMLSyntax.find([ASCII.greaterThan], in: bytes, from: from, end: lineEnd) != nil
+        case 5: return HTMLSyntax.find(HTMLSyntax.cdataClose, in: bytes, from: from, end: lineEnd) != nil
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,531 @@
+import PostlintCore
+
+/// The inline pass over one paragraph or heading: code spans, autolinks, raw HTML, links and
+/// images, left to right with a bracket stack, as the CommonMark algorithm does. Every scan that
+/// looks ahead stops at a byte that a later scan from further on could not pass, so the pass stays
+/// linear; emphasis only matters for plain text (alt text, link text, heading text).
+struct InlineParser {
+    /// What the pass found; ranges are in the file.
+    struct Result {
+        var images: [MarkdownImage] = []
+        var links: [MarkdownLink] = []
+        var excluded: [Range<Int>] = []
+        var comments: [MarkdownComment] = []
+        var plainText = ""
+    }
+
+    /// Longest plain text kept for one link text or alt text, in bytes.
+    static let maxPlainText = 1024
+    /// How far back a closing emphasis delimiter looks for its opener (plain text only).
+    static let maxEmphasisLookback = 64
+
+    private struct Piece {
+        var text: [UInt8] = []
+        var delimiter: UInt8 = 0
+        var count = 0
+        var originalCount = 0
+        var canOpen = false
+        var canClose = false
+    }
+
+    private struct Bracket {
+        var position: Int
+        var isImage: Bool
+        var pieceIndex: Int
+        var bracketAfter = false
+    }
+
+    /// A found image or link with its position in the block text, so that those inside an
+    /// image's description can be dropped (a renderer shows them as alt text only).
+    private enum Found {
+        case image(MarkdownImage)
+        case link(MarkdownLink)
+    }
+
+    private let text: BlockText
+    private let bytes: [UInt8]
+    private let end: Int
+    private let definitions: [String: MarkdownReferenceDefinition]
+    private var pieces: [Piece] = []
+    private var brackets: [Bracket] = []
+    private var inactiveBelow = 0
+    private var found: [(position: Int, item: Found)] = []
+    private var result = Result()
+    private var backtickRuns: [Int: [Int]] = [:]
+    private var markerCache: [UInt8: (from: Int, at: Int?)] = [:]
+
+    private static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("\\`*_![]<&\n".utf8) { table[Int(byte)] = true }
+        return table
+    }()
+
+    init(text: BlockText, definitions: [String: MarkdownReferenceDefinition]) {
+        self.text = text
+        self.bytes = text.bytes
+        self.end = text.bytes.count
+        self.definitions = definitions
+    }
+
+    /// Runs the pass.
+    static func parse(_ text: BlockText, definitions: [String: MarkdownReferenceDefinition]) -> Result {
+        var parser = InlineParser(text: text, definitions: definitions)
+        parser.run()
+        return parser.result
+    }
+
+    private mutating func run() {
+        indexBacktickRuns()
+        var cursor = 0
+        // Trailing spaces of the block are not content.
+        while cursor < end {
+            let byte = bytes[cursor]
+            if !Self.special[Int(byte)] {
+                let start = cursor
+                while cursor < end, !Self.special[Int(bytes[cursor])] { cursor += 1 }
+                appendText(start..<cursor)
+                continue
+            }
+            switch byte {
+            case ASCII.backslash:
+                if cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
+                    appendText((cursor + 1)..<(cursor + 2))
+                    cursor += 2
+                } else {
+                    appendText(cursor..<(cursor + 1))
+                    cursor += 1
+                }
+            case ASCII.backtick:
+                cursor = codeSpan(at: cursor)
+            case ASCII.star, ASCII.underscore:
+                cursor = delimiterRun(at: cursor)
+            case ASCII.bang:
+                if cursor + 1 < end, bytes[cursor + 1] == ASCII.openBracket {
+                    pushBracket(at: cursor, isImage: true)
+                    cursor += 2
+                } else {
+                    appendText(cursor..<(cursor + 1))
+                    cursor += 1
+                }
+            case ASCII.openBracket:
+                pushBracket(at: cursor, isImage: false)
+                cursor += 1
+            case ASCII.closeBracket:
+                cursor = closeBracket(at: cursor)
+            case ASCII.lessThan:
+                cursor = angle(at: cursor)
+            case ASCII.ampersand:
+                if let (decoded, next) = EntityDecoder.decode(bytes, at: cursor, end: end) {
+                    pieces.append(Piece(text: Array(decoded.utf8)))
+                    cursor = next
+                } else {
+                    appendText(cursor..<(cursor + 1))
+                    cursor += 1
+                }
+            default: // line ending inside the block
+                pieces.append(Piece(text: [ASCII.space]))
+                cursor += 1
+            }
+        }
+        processEmphasis(from: 0)
+        result.plainText = String(decoding: flatten(from: 0, limit: Int.max), as: UTF8.self)
+            .trimmingSpaces()
+        for (_, item) in found {
+            switch item {
+            case .image(let image): result.images.append(image)
+            case .link(let link): result.links.append(link)
+            }
+        }
+    }
+
+    // MARK: - Text and pieces
+
+    private mutating func appendText(_ range: Range<Int>) {
+        pieces.append(Piece(text: Array(bytes[range])))
+    }
+
+    private mutating func popBracket() {
+        brackets.removeLast()
+        inactiveBelow = min(inactiveBelow, brackets.count)
+    }
+
+    private mutating func pushBracket(at position: Int, isImage: Bool) {
+        if !brackets.isEmpty { brackets[brackets.count - 1].bracketAfter = true }
+        brackets.append(Bracket(position: position, isImage: isImage, pieceIndex: pieces.count))
+        pieces.append(Piece(text: isImage ? [ASCII.bang, ASCII.openBracket] : [ASCII.openBracket]))
+    }
+
+    /// The pieces from `start` as text, emphasis already resolved, cut at `limit` bytes on a
+    /// character boundary.
+    private func flatten(from start: Int, limit: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        for piece in pieces[start...] {
+            if piece.delimiter != 0 {
+                for _ in 0..<min(piece.count, max(0, limit - output.count)) { output.append(piece.delimiter) }
+            } else {
+                output.append(contentsOf: piece.text.prefix(max(0, limit - output.count)))
+            }
+            if output.count >= limit { break }
+        }
+        if output.count >= limit {
+            while let last = output.last, last & 0xC0 == 0x80 { output.removeLast() }
+            if let last = output.last, last >= 0xC0 { output.removeLast() }
+        }
+        return output
+    }
+
+    // MARK: - Code spans
+
+    private mutating func indexBacktickRuns() {
+        var cursor = 0
+        while cursor < end {
+            if bytes[cursor] == ASCII.backtick {
+                let start = cursor
+                while cursor < end, bytes[cursor] == ASCII.backtick { cursor += 1 }
+                backtickRuns[cursor - start, default: []].append(start)
+            } else {
+                cursor += 1
+            }
+        }
+    }
+
+    /// The start of the first run of exactly `length` backticks at or after `from`.
+    private func backtickRun(length: Int, from: Int) -> Int? {
+        guard let starts = backtickRuns[length] else { return nil }
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < from { low = middle + 1 } else { high = middle }
+        }
+        return low < starts.count ? starts[low] : nil
+    }
+
+    private mutating func codeSpan(at start: Int) -> Int {
+        var cursor = start
+        while cursor < end, bytes[cursor] == ASCII.backtick { cursor += 1 }
+        let length = cursor - start
+        guard let close = backtickRun(length: length, from: cursor) else {
+            appendText(start..<cursor)
+            return cursor
+        }
+        var content = bytes[cursor..<close].map { $0 == ASCII.newline ? ASCII.space : $0 }
+        if content.count >= 2, content.first == ASCII.space, content.last == ASCII.space,
+           content.contains(where: { $0 != ASCII.space }) {
+            content = Array(content.dropFirst().dropLast())
+        }
+        pieces.append(Piece(text: content))
+        result.excluded.append(text.fileRange(start..<(close + length)))
+        return close + length
+    }
+
+    // MARK: - Emphasis (for plain text)
+
+    private mutating func delimiterRun(at start: Int) -> Int {
+        let delimiter = bytes[start]
+        var cursor = start
+        while cursor < end, bytes[cursor] == delimiter { cursor += 1 }
+        let before = start > 0 ? bytes[start - 1] : ASCII.space
+        let after = cursor < end ? bytes[cursor] : ASCII.space
+        let beforeSpace = ASCII.isWhitespace(before)
+        let afterSpace = ASCII.isWhitespace(after)
+        let beforePunctuation = ASCII.isPunctuation(before)
+        let afterPunctuation = ASCII.isPunctuation(after)
+        let leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
+        let rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
+        var piece = Piece(delimiter: delimiter, count: cursor - start, originalCount: cursor - start)
+        if delimiter == ASCII.star {
+            piece.canOpen = leftFlanking
+            piece.canClose = rightFlanking
+        } else {
+            piece.canOpen = leftFlanking && (!rightFlanking || beforePunctuation)
+            piece.canClose = rightFlanking && (!leftFlanking || afterPunctuation)
+        }
+        pieces.append(piece)
+        return cursor
+    }
+
+    /// Matches emphasis delimiters among the pieces from `start`, leaving only unmatched
+    /// delimiter characters to show as text.
+    private mutating func processEmphasis(from start: Int) {
+        var openers: [Int] = []
+        for index in start..<pieces.count where pieces[index].delimiter != 0 {
+            if pieces[index].canClose {
+                var candidate = openers.count - 1
+                var looked = 0
+                while pieces[index].count > 0, candidate >= 0, looked < Self.maxEmphasisLookback {
+                    let opener = openers[candidate]
+                    let closer = pieces[index]
+                    let both = pieces[opener].canClose || closer.canOpen
+                    let sum = pieces[opener].originalCount + closer.originalCount
+                    let oddMatch = both && sum % 3 == 0
+                        && !(pieces[opener].originalCount % 3 == 0 && closer.originalCount % 3 == 0)
+                    if pieces[opener].delimiter == closer.delimiter, pieces[opener].count > 0, !oddMatch {
+                        let use = pieces[opener].count >= 2 && closer.count >= 2 ? 2 : 1
+                        pieces[opener].count -= use
+                        pieces[index].count -= use
+                        openers.removeSubrange((candidate + 1)...)
+                        if pieces[opener].count == 0 {
+                            openers.removeLast()
+                            candidate -= 1
+                        }
+                        continue
+                    }
+                    candidate -= 1
+                    looked += 1
+                }
+            }
+            if pieces[index].count > 0, pieces[index].canOpen { openers.append(index) }
+        }
+        for index in start..<pieces.count where pieces[index].delimiter != 0 {
+            pieces[index].canOpen = false
+            pieces[index].canClose = false
+        }
+    }
+
+    // MARK: - Links and images
+
+    private mutating func closeBracket(at position: Int) -> Int {
+        guard let opener = brackets.last else {
+            appendText(position..<(position + 1))
+            return position + 1
+        }
+        if !opener.isImage, brackets.count - 1 < inactiveBelow {
+            popBracket()
+            appendText(position..<(position + 1))
+            return position + 1
+        }
+        let textStart = opener.position + (opener.isImage ? 2 : 1)
+        var destination: String?
+        var destinationRange: Range<Int> = 0..<0
+        var destinationIsFileRange = false
+        var title: String?
+        var next = position + 1
+        var kind = MarkdownLink.Kind.inline
+        if let inline = inlineLinkTail(after: position) {
+            destination = LinkSyntax.unescape(bytes, inline.destination)
+            destinationRange = inline.destination
+            title = inline.title.map { LinkSyntax.unescape(bytes, $0) }
+            next = inline.next
+        } else {
+            // A full reference `[text][label]`; a collapsed `[text][]` or shortcut `[text]` uses
+            // the text itself, unless a bracket was opened inside it.
+            var key: String?
+            var afterLabel = position + 1
+            let ownLabel = !opener.bracketAfter && position - textStart <= LinkSyntax.maxLabelLength
+            if let label = LinkSyntax.label(bytes, at: position + 1, end: end, allowBlank: true) {
+                afterLabel = label.next
+                if !label.raw.isEmpty {
+                    key = LinkSyntax.normalizedLabel(bytes, label.raw)
+                } else if ownLabel {
+                    key = LinkSyntax.normalizedLabel(bytes, textStart..<position)
+                }
+            } else if ownLabel {
+                key = LinkSyntax.normalizedLabel(bytes, textStart..<position)
+            }
+            if let key, !key.isEmpty, let definition = definitions[key] {
+                destination = definition.destination
+                destinationRange = definition.destinationRange
+                destinationIsFileRange = true
+                title = definition.title
+                next = afterLabel
+                kind = .reference
+            }
+        }
+        guard let destination else {
+            popBracket()
+            appendText(position..<(position + 1))
+            return position + 1
+        }
+        // The link text: its pieces become one plain text piece.
+        processEmphasis(from: opener.pieceIndex + 1)
+        let plain = String(decoding: flatten(from: opener.pieceIndex + 1, limit: Self.maxPlainText), as: UTF8.self)
+        pieces.removeSubrange(opener.pieceIndex...)
+        pieces.append(Piece(text: Array(plain.utf8)))
+        popBracket()
+        let range = text.fileRange(opener.position..<next)
+        let fileDestination = destinationIsFileRange ? destinationRange
+            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
+               : text.fileRange(destinationRange))
+        if opener.isImage {
+            // Links and images inside a description render as its alt text only.
+            while let last = found.last, last.position > opener.position { found.removeLast() }
+            let image = MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
+                                      destination: destination, destinationRange: fileDestination,
+                                      alt: plain, title: title)
+            found.append((opener.position, .image(image)))
+        } else {
+            let link = MarkdownLink(kind: kind, range: range, destination: destination,
+                                    destinationRange: fileDestination, text: plain, title: title)
+            found.append((opener.position, .link(link)))
+            // No link inside a link: every earlier `[` is now inactive.
+            inactiveBelow = brackets.count
+        }
+        return next
+    }
+
+    /// `(destination "title")` right after the `]` at `position`.
+    private func inlineLinkTail(after position: Int) -> (destination: Range<Int>, title: Range<Int>?, next: Int)? {
+        let open = position + 1
+        guard open < end, bytes[open] == ASCII.openParen else { return nil }
+        var cursor = open + 1
+        while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
+        guard cursor < end else { return nil }
+        if bytes[cursor] == ASCII.closeParen { return (cursor..<cursor, nil, cursor + 1) }
+        guard let destination = LinkSyntax.destination(bytes, at: cursor, end: end) else { return nil }
+        cursor = destination.next
+        let beforeTitle = cursor
+        while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
+        var title: Range<Int>?
+        if cursor > beforeTitle, let parsed = LinkSyntax.title(bytes, at: cursor, end: end) {
+            title = parsed.raw
+            cursor = parsed.next
+            while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
+        }
+        guard cursor < end, bytes[cursor] == ASCII.closeParen else { return nil }
+        return (destination.raw, title, cursor + 1)
+    }
+
+    // MARK: - Autolinks and raw HTML
+
+    private mutating func angle(at start: Int) -> Int {
+        if let next = autolink(at: start) { return next }
+        if let next = rawHTML(at: start) { return next }
+        appendText(start..<(start + 1))
+        return start + 1
+    }
+
+    private mutating func autolink(at start: Int) -> Int? {
+        var cursor = start + 1
+        guard cursor < end else { return nil }
+        // URI: scheme of 2 to 32 characters, a colon, no spaces, controls or angle brackets.
+        if ASCII.isLetter(bytes[cursor]) {
+            var scheme = cursor + 1
+            while scheme < end, scheme - cursor <= 32,
+                  ASCII.isAlphanumeric(bytes[scheme]) || bytes[scheme] == ASCII.plus || bytes[scheme] == ASCII.dot
+                    || bytes[scheme] == ASCII.hyphen {
+                scheme += 1
+            }
+            let length = scheme - cursor
+            if length >= 2, length <= 32, scheme < end, bytes[scheme] == ASCII.colon {
+                var close = scheme + 1
+                while close < end {
+                    let byte = bytes[close]
+                    if byte == ASCII.greaterThan || byte <= ASCII.space || byte == ASCII.lessThan || byte == 0x7F { break }
+                    close += 1
+                }
+                if close < end, bytes[close] == ASCII.greaterThan {
+                    let raw = (start + 1)..<close
+                    let value = String(decoding: bytes[raw], as: UTF8.self)
+                    recordAutolink(start: start, next: close + 1, raw: raw, destination: value)
+                    return close + 1
+                }
+            }
+        }
+        // Email address.
+        while cursor < end, isEmailLocalByte(bytes[cursor]) { cursor += 1 }
+        guard cursor > start + 1, cursor < end, bytes[cursor] == ASCII.at else { return nil }
+        cursor += 1
+        var labelStart = cursor
+        while true {
+            guard cursor < end, ASCII.isAlphanumeric(bytes[cursor]) else { return nil }
+            while cursor < end, cursor - labelStart < 63, ASCII.isAlphanumeric(bytes[cursor]) || bytes[cursor] == ASCII.hyphen {
+                cursor += 1
+            }
+            guard bytes[cursor - 1] != ASCII.hyphen else { return nil }
+            if cursor < end, bytes[cursor] == ASCII.dot {
+                cursor += 1
+                labelStart = cursor
+                continue
+            }
+            break
+        }
+        guard cursor < end, bytes[cursor] == ASCII.greaterThan else { return nil }
+        let raw = (start + 1)..<cursor
+        recordAutolink(start: start, next: cursor + 1, raw: raw,
+                       destination: "mailto:" + String(decoding: bytes[raw], as: UTF8.self))
+        return cursor + 1
+    }
+
+    private static let emailLocal: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array(".!#$%&'*+/=?^_`{|}~-".utf8) { table[Int(byte)] = true }
+        return table
+    }()
+
+    private func isEmailLocalByte(_ byte: UInt8) -> Bool {
+        ASCII.isAlphanumeric(byte) || Self.emailLocal[Int(byte)]
+    }
+
+    private mutating func recordAutolink(start: Int, next: Int, raw: Range<Int>, destination: String) {
+        let label = String(decoding: bytes[raw], as: UTF8.self)
+        pieces.append(Piece(text: Array(label.utf8)))
+        found.append((start, .link(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next),
+                                                destination: destination, destinationRange: text.fileRange(raw),
+                                                text: label))))
+    }
+
+    private mutating func rawHTML(at start: Int) -> Int? {
+        guard start + 1 < end else { return nil }
+        let second = bytes[start + 1]
+        if second == ASCII.bang {
+            if HTMLSyntax.isCommentStart(bytes, at: start, end: end) {
+                guard let close = commentEnd(at: start) else { return nil }
+                let range = text.fileRange(start..<close)
+                let innerEnd = max(start + 4, close - 3)
+                let inner = String(decoding: bytes[min(start + 4, innerEnd)..<innerEnd], as: UTF8.self)
+                result.comments.append(MarkdownComment(range: range, text: inner))
+                result.excluded.append(range)
+                return close
+            }
+            if HTMLSyntax.matches(bytes, at: start, end: end, HTMLSyntax.cdataOpen) {
+                return cachedFind(HTMLSyntax.cdataClose, key: 0x5D, from: start + 9).map { $0 + 3 }
+            }
+            if start + 2 < end, ASCII.isLetter(bytes[start + 2]) {
+                return cachedFind([ASCII.greaterThan], key: ASCII.greaterThan, from: start + 2).map { $0 + 1 }
+            }
+            return nil
+        }
+        if second == ASCII.question {
+            return cachedFind(HTMLSyntax.instructionClose, key: ASCII.question, from: start + 2).map { $0 + 2 }
+        }
+        if second == ASCII.slash { return HTMLSyntax.closingTag(bytes, at: start, end: end) }
+        guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
+        if HTMLElementReader.mayHold(bytes, at: start, end: end) {
+            var images: [MarkdownImage] = []
+            var links: [MarkdownLink] = []
+            HTMLElementReader.read(tag, at: start, in: text, images: &images, links: &links)
+            for image in images { found.append((start, .image(image))) }
+            for link in links { found.append((start, .link(link))) }
+        }
+        return tag.next
+    }
+
+    private mutating func commentEnd(at start: Int) -> Int? {
+        if start + 4 < end, bytes[start + 4] == ASCII.greaterThan { return start + 5 }
+        if start + 5 < end, bytes[start + 4] == ASCII.hyphen, bytes[start + 5] == ASCII.greaterThan { return start + 6 }
+        return cachedFind(HTMLSyntax.commentClose, key: ASCII.hyphen, from: start + 4).map { $0 + 3 }
+    }
+
+    /// `HTMLSyntax.find` with its last answer remembered: searches start further on each time,
+    /// so a marker that is missing is looked for once, not once per opener.
+    private mutating func cachedFind(_ marker: [UInt8], key: UInt8, from: Int) -> Int? {
+        if let cached = markerCache[key], cached.from <= from {
+            guard let at = cached.at else { return nil }
+            if at >= from { return at }
+        }
+        let at = HTMLSyntax.find(marker, in: bytes, from: from, end: end)
+        markerCache[key] = (from, at)
+        return at
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,154 @@
+import PostlintCore
+
+/// The pieces of link syntax shared by inline links and reference definitions: destinations,
+/// titles and labels. Each scan moves forward only and stops at the first byte that settles it.
+enum LinkSyntax {
+    /// Deepest parenthesis nesting accepted in a destination without `<>`.
+    static let maxParenDepth = 32
+    /// Longest link label, in bytes between the brackets.
+    static let maxLabelLength = 999
+
+    /// A destination starting at `index`: `<...>` (no line ending, no unescaped `<`) or a run
+    /// without spaces or controls and with balanced parentheses. Returns the written text's range
+    /// (inside the brackets for `<...>`) and the index after the destination.
+    static func destination(_ bytes: [UInt8], at index: Int, end: Int) -> (raw: Range<Int>, next: Int)? {
+        guard index < end else { return nil }
+        if bytes[index] == ASCII.lessThan {
+            var cursor = index + 1
+            while cursor < end {
+                let byte = bytes[cursor]
+                if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
+                    cursor += 2
+                    continue
+                }
+                if byte == ASCII.greaterThan { return ((index + 1)..<cursor, cursor + 1) }
+                if byte == ASCII.lessThan || ASCII.isLineEnd(byte) { return nil }
+                cursor += 1
+            }
+            return nil
+        }
+        var cursor = index
+        var depth = 0
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
+                cursor += 2
+                continue
+            }
+            if byte == ASCII.openParen {
+                depth += 1
+                if depth > maxParenDepth { return nil }
+            } else if byte == ASCII.closeParen {
+                if depth == 0 { break }
+                depth -= 1
+            } else if (byte <= ASCII.space && byte != 0 && byte != SourceText.substituteByte) || byte == 0x7F {
+                // NUL and invalid bytes stand for U+FFFD, which a destination may hold.
+                break
+            }
+            cursor += 1
+        }
+        guard depth == 0, cursor > index else { return nil }
+        return (index..<cursor, cursor)
+    }
+
+    /// A title starting at `index` in `"..."`, `'...'` or `(...)`: the range inside the delimiters
+    /// and the index after the closing one.
+    static func title(_ bytes: [UInt8], at index: Int, end: Int) -> (raw: Range<Int>, next: Int)? {
+        guard index < end else { return nil }
+        let open = bytes[index]
+        let close: UInt8
+        switch open {
+        case ASCII.quote, ASCII.apostrophe: close = open
+        case ASCII.openParen: close = ASCII.closeParen
+        default: return nil
+        }
+        var cursor = index + 1
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
+                cursor += 2
+                continue
+            }
+            if byte == close { return ((index + 1)..<cursor, cursor + 1) }
+            if open == ASCII.openParen, byte == ASCII.openParen { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// A link label starting at `index` (a `[`): up to 999 bytes, no unescaped brackets, not only
+    /// whitespace (unless `allowBlank`). Returns the range inside the brackets and the index after `]`.
+    static func label(_ bytes: [UInt8], at index: Int, end: Int, allowBlank: Bool = false)
+        -> (raw: Range<Int>, next: Int)? {
+        guard index < end, bytes[index] == ASCII.openBracket else { return nil }
+        var cursor = index + 1
+        var hasContent = false
+        while cursor < end, cursor - index - 1 <= maxLabelLength {
+            let byte = bytes[cursor]
+            if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
+                cursor += 2
+                hasContent = true
+                continue
+            }
+            if byte == ASCII.openBracket { return nil }
+            if byte == ASCII.closeBracket {
+                guard hasContent || allowBlank, cursor - index - 1 <= maxLabelLength else { return nil }
+                return ((index + 1)..<cursor, cursor + 1)
+            }
+            if !ASCII.isWhitespace(byte) { hasContent = true }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Written text with backslash escapes and character references resolved.
+    static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(range.count)
+        var cursor = range.lowerBound
+        while cursor < range.upperBound {
+            let byte = bytes[cursor]
+            if byte == ASCII.backslash, cursor + 1 < range.upperBound, ASCII.isPunctuation(bytes[cursor + 1]) {
+                output.append(bytes[cursor + 1])
+                cursor += 2
+            } else if byte == ASCII.ampersand,
+                      let (text, next) = EntityDecoder.decode(bytes, at: cursor, end: range.upperBound) {
+                output.append(contentsOf: text.utf8)
+                cursor = next
+            } else {
+                output.append(byte)
+                cursor += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The key two labels match by: trimmed, inner whitespace runs collapsed to one space, and
+    /// case-folded (lower-cased then upper-cased, so that `ẞ` and `SS` agree).
+    static func normalizedLabel(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(range.count)
+        var pendingSpace = false
+        for byte in bytes[range] {
+            if ASCII.isWhitespace(byte) {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(ASCII.space) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self).lowercased().uppercased()
+    }
+
+    /// Skips spaces and tabs, then at most one line ending, then spaces and tabs.
+    static func skipSpaceAndOneLineEnd(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
+        var cursor = index
+        while cursor < end, ASCII.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+        if cursor < end, bytes[cursor] == ASCII.newline {
+            cursor += 1
+            while cursor < end, ASCII.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
+        }
+        return cursor
+    }
+}

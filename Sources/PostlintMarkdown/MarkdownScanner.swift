@@ -1,0 +1,71 @@
+import PostlintCore
+
+/// Scans a post's Markdown body in one forward pass over the bytes.
+///
+/// The block pass splits the body into leaf blocks and collects reference definitions (which may
+/// come after their use); the inline pass then reads each paragraph and heading once. HTML blocks
+/// are read for comments, `<img>` and `<a href>`. Code blocks, code spans and comments are
+/// reported as excluded ranges, and nothing inside them is an image or a link.
+public enum MarkdownScanner {
+    /// Scans `range` of `source` (the body) and returns what it found, positioned in the file.
+    public static func scan(_ source: SourceText, range: ByteRange) -> MarkdownBody {
+        let bytes = Array(source.text.utf8)
+        let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
+        var parser = BlockParser(bytes: bytes)
+        parser.parse(clamped)
+
+        var body = MarkdownBody()
+        var definitions: [String: MarkdownReferenceDefinition] = [:]
+        for parsed in parser.definitions {
+            body.referenceDefinitions.append(parsed.definition)
+            if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }
+        }
+        body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var excluded = parser.codeRanges
+        var leaves = parser.leaves
+        leaves.sort { start(of: $0) < start(of: $1) }
+        for leaf in leaves {
+            switch leaf {
+            case .paragraph(let text):
+                body.paragraphs.append(text.fileExtent)
+                add(InlineParser.parse(text, definitions: definitions), to: &body, excluded: &excluded)
+            case .heading(let level, let text, let range):
+                let inline = InlineParser.parse(text, definitions: definitions)
+                body.headings.append(MarkdownHeading(level: level, text: inline.plainText, range: range))
+                add(inline, to: &body, excluded: &excluded)
+            case .html(let type, let text):
+                add(HTMLBlockReader.read(text, type: type), to: &body, excluded: &excluded)
+            }
+        }
+        body.excludedRanges = merged(excluded)
+        return body
+    }
+
+    private static func start(of leaf: LeafBlock) -> Int {
+        switch leaf {
+        case .paragraph(let text): return text.fileExtent.lowerBound
+        case .heading(_, _, let range): return range.lowerBound
+        case .html(_, let text): return text.fileExtent.lowerBound
+        }
+    }
+
+    private static func add(_ result: InlineParser.Result, to body: inout MarkdownBody, excluded: inout [ByteRange]) {
+        body.images.append(contentsOf: result.images)
+        body.links.append(contentsOf: result.links)
+        body.comments.append(contentsOf: result.comments)
+        excluded.append(contentsOf: result.excluded)
+    }
+
+    /// Sorted, overlapping and touching ranges joined, empty ones dropped.
+    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+        var output: [ByteRange] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let last = output.last, range.lowerBound <= last.upperBound {
+                output[output.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                output.append(range)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,66 @@
+import PostlintCore
+
+/// GitHub Actions workflow commands (`--format github`): one line per finding, which the runner
+/// turns into an annotation on the file and lines,
+///
+///     ::error file=posts/tea.md,line=3,col=7,endLine=3,endColumn=18,title=slug-format::slug "…" is …
+///
+/// `error`, `warning`, and `notice` for info. The message is escaped as GitHub's toolkit does
+/// (`%` → `%25`, CR → `%0D`, LF → `%0A`); property values also escape `:` (`%3A`) and `,` (`%2C`).
+/// Nothing is printed when there are no findings.
+public struct GitHubActionsReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: LintReport) -> String {
+        var output = ""
+        output.reserveCapacity(report.findings.count * 128)
+        for finding in report.findings {
+            output += "::" + Self.command(for: finding.severity)
+            output += " file=" + Self.escapedProperty(finding.path)
+            output += ",line=\(finding.start.line),col=\(finding.start.column)"
+            output += ",endLine=\(finding.end.line),endColumn=\(finding.end.column)"
+            output += ",title=" + Self.escapedProperty(finding.ruleID)
+            output += "::" + Self.escapedData(finding.message) + "\n"
+        }
+        return output
+    }
+
+    /// The workflow command for a severity.
+    public static func command(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// A command's message: `%`, CR and LF percent-encoded.
+    public static func escapedData(_ text: String) -> String {
+        escaped(text, alsoDelimiters: false)
+    }
+
+    /// A property value: as a message, and also `:` and `,`.
+    public static func escapedProperty(_ text: String) -> String {
+        escaped(text, alsoDelimiters: true)
+    }
+
+    private static func escaped(_ text: String, alsoDelimiters: Bool) -> String {
+        let special: (Unicode.Scalar) -> Bool = { scalar in
+            scalar == "%" || scalar == "\r" || scalar == "\n" || (alsoDelimiters && (scalar == ":" || scalar == ","))
+        }
+        guard text.unicodeScalars.contains(where: special) else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            case ":" where alsoDelimiters: output += "%3A"
+            case "," where alsoDelimiters: output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,133 @@
+/// A JSON value whose objects keep their keys in insertion order, so that reports are byte-for-byte
+/// stable (Foundation's encoder orders keys either by hash, which varies between runs, or
+/// alphabetically, which is not the documented order).
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// A number already written in JSON syntax.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(left), .bool(right)): return left == right
+        case let (.number(left), .number(right)): return left == right
+        case let (.string(left), .string(right)): return left == right
+        case let (.array(left), .array(right)): return left == right
+        case let (.object(left), .object(right)):
+            return left.count == right.count
+                && zip(left, right).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// How the value is laid out when written.
+    public enum Layout: Sendable {
+        /// Two-space indentation, one member per line, `"key": value`.
+        case pretty
+        /// No white space at all.
+        case compact
+    }
+
+    /// The value written as UTF-8 JSON text (RFC 8259), without a trailing newline.
+    public func serialized(_ layout: Layout) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
+        write(into: &output, layout: layout, depth: 0)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func write(into output: inout [UInt8], layout: Layout, depth: Int) {
+        switch self {
+        case .null:
+            output.append(contentsOf: "null".utf8)
+        case .bool(let value):
+            output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let text):
+            output.append(contentsOf: text.utf8)
+        case .string(let text):
+            JSONValue.writeString(text, into: &output)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                output.append(contentsOf: "[]".utf8)
+                return
+            }
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(into: &output, layout: layout, depth: depth + 1)
+                element.write(into: &output, layout: layout, depth: depth + 1)
+            }
+            JSONValue.newline(into: &output, layout: layout, depth: depth)
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                output.append(contentsOf: "{}".utf8)
+                return
+            }
+            output.append(UInt8(ascii: "{"))
+            for (position, member) in members.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(into: &output, layout: layout, depth: depth + 1)
+                JSONValue.writeString(member.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                if layout == .pretty { output.append(UInt8(ascii: " ")) }
+                member.value.write(into: &output, layout: layout, depth: depth + 1)
+            }
+            JSONValue.newline(into: &output, layout: layout, depth: depth)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(into output: inout [UInt8], layout: Layout, depth: Int) {
+        guard layout == .pretty else { return }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Writes `text` as a JSON string: quotes and backslashes escaped, every control character
+    /// (C0 and DEL) escaped, and U+2028/U+2029 escaped so the output is also safe to embed in
+    /// JavaScript. Everything else is copied as UTF-8 (a Swift string is always valid Unicode, so
+    /// the output is always valid UTF-8).
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                case 0x00..<0x20, 0x7F:
+                    appendUnicodeEscape(UInt32(byte), to: &output)
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &output)
+                    index += 2
+                default:
+                    output.append(byte)
+                }
+                index += 1
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendUnicodeEscape(_ value: UInt32, to output: inout [UInt8]) {
+        let value = Int(value)
+        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), hexDigits[(value >> 12) & 0xF],
+                                   hexDigits[(value >> 8) & 0xF], hexDigits[(value >> 4) & 0xF], hexDigits[value & 0xF]])
+    }
+}

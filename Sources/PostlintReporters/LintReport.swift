@@ -1,0 +1,35 @@
+import PostlintCore
+
+/// The outcome of a run, as every reporter receives it.
+public struct LintReport: Sendable {
+    /// Findings in report order (path, line, column, rule).
+    public var findings: [Finding]
+    /// How many files were checked.
+    public var fileCount: Int
+    /// The metadata of every rule that ran (SARIF's rule table, help links).
+    public var rules: [RuleMetadata]
+    /// The tool's version, as the command line knows it.
+    public var toolVersion: String
+    /// The paths of the files checked, when the caller has them: the JUnit report lists a file
+    /// without findings as a passing test only if it is named here. May be empty.
+    public var files: [String]
+
+    public init(findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
+                files: [String] = []) {
+        self.findings = findings
+        self.fileCount = fileCount
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.files = files
+    }
+
+    public var errorCount: Int { count(of: .error) }
+    public var warningCount: Int { count(of: .warning) }
+    public var infoCount: Int { count(of: .info) }
+
+    private func count(of severity: Severity) -> Int {
+        var total = 0
+        for finding in findings where finding.severity == severity { total += 1 }
+        return total
+    }
+}

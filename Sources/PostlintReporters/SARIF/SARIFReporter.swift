@@ -1,0 +1,134 @@
+import PostlintCore
+
+/// SARIF 2.1.0 (`--format sarif`), for code scanning services and SARIF viewers.
+///
+/// - `tool.driver` names postlint and its version and describes every rule that ran, from its
+///   metadata: `shortDescription` is the summary, `fullDescription` the rationale, `help` (text and
+///   Markdown) both plus the options, `defaultConfiguration.level` the default severity, and
+///   `helpUri` the rule's section of the reference for a built-in rule.
+/// - Each result has `ruleId`, `ruleIndex`, `level` (`error`, `warning`, `note` for info),
+///   `message.text` and one physical location: the path as a URI reference (relative paths stay
+///   relative to `%SRCROOT%`, percent-encoded) and a region with lines and columns (counted in
+///   Unicode scalars, which `run.columnKind` says) and, when known, the exact byte offset and length.
+/// - A finding with a fix has one SARIF fix whose replacements give the deleted region by byte
+///   offset and length, which is exact whatever the file holds.
+///
+/// Output is pretty-printed JSON by default, keys in a fixed order, followed by a newline.
+public struct SARIFReporter: Reporter {
+    public var layout: JSONValue.Layout
+    /// The tool's home page (`tool.driver.informationUri`).
+    public var informationURI: String
+
+    public init(layout: JSONValue.Layout = .pretty, informationURI: String = ToolIdentity.informationURI) {
+        self.layout = layout
+        self.informationURI = informationURI
+    }
+
+    /// The column unit postlint reports in, in SARIF's words.
+    public static let columnKind = "unicodeCodePoints"
+    /// The base every relative artifact URI is resolved against: where the run started.
+    public static let sourceRootBaseID = "%SRCROOT%"
+
+    public func render(_ report: LintReport) -> String {
+        // The log's types encode only strings, integers and booleans: encoding cannot fail.
+        guard let value = try? OrderedJSONEncoder().encode(log(for: report)) else { return "{}\n" }
+        return value.serialized(layout) + "\n"
+    }
+
+    /// The SARIF log for a report.
+    public func log(for report: LintReport) -> SARIFLog {
+        var descriptors: [SARIFLog.ReportingDescriptor] = []
+        var indexByID: [String: Int] = [:]
+        for rule in report.rules where indexByID[rule.id] == nil {
+            indexByID[rule.id] = descriptors.count
+            descriptors.append(Self.descriptor(for: rule, version: report.toolVersion))
+        }
+        // A finding of a rule the report does not describe still gets an entry, so that every
+        // result can point into the table.
+        for finding in report.findings where indexByID[finding.ruleID] == nil {
+            indexByID[finding.ruleID] = descriptors.count
+            descriptors.append(SARIFLog.ReportingDescriptor(id: finding.ruleID))
+        }
+        let results = report.findings.map { finding in
+            Self.result(for: finding, ruleIndex: indexByID[finding.ruleID] ?? 0)
+        }
+        let driver = SARIFLog.ToolComponent(name: ToolIdentity.name, version: report.toolVersion,
+                                            informationUri: informationURI, rules: descriptors)
+        let run = SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), columnKind: Self.columnKind, results: results)
+        return SARIFLog(schema: SARIFLog.schemaURI, version: SARIFLog.formatVersion, runs: [run])
+    }
+
+    /// SARIF's level for a severity.
+    public static func level(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    static func descriptor(for rule: RuleMetadata, version: String) -> SARIFLog.ReportingDescriptor {
+        let summary = RuleHelp.sentence(rule.summary)
+        let rationale = RuleHelp.trimmed(rule.rationale)
+        return SARIFLog.ReportingDescriptor(
+            id: rule.id,
+            name: RuleHelp.pascalCaseName(rule.id),
+            shortDescription: SARIFLog.MultiformatMessage(text: summary),
+            fullDescription: rationale.isEmpty ? nil : SARIFLog.MultiformatMessage(text: rationale),
+            help: SARIFLog.MultiformatMessage(text: RuleHelp.text(for: rule), markdown: RuleHelp.markdown(for: rule)),
+            helpUri: rule.origin == "built-in" ? ToolIdentity.documentationURI(ruleID: rule.id, version: version) : nil,
+            defaultConfiguration: SARIFLog.ReportingConfiguration(enabled: rule.isEnabledByDefault ? nil : false,
+                                                                  level: level(for: rule.defaultSeverity)),
+            properties: SARIFLog.RuleProperties(tags: [rule.category.rawValue], fixable: rule.isFixable,
+                                                origin: rule.origin))
+    }
+
+    static func result(for finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
+        let artifact = artifactLocation(forPath: finding.path)
+        var region = SARIFLog.Region(startLine: max(finding.start.line, 1), startColumn: max(finding.start.column, 1),
+                                     endLine: max(finding.end.line, 1), endColumn: max(finding.end.column, 1))
+        if let range = finding.range, range.lowerBound >= 0 {
+            region.byteOffset = range.lowerBound
+            region.byteLength = range.count
+        }
+        var fixes: [SARIFLog.Fix]?
+        if let fix = finding.fix, !fix.edits.isEmpty {
+            let replacements = fix.edits
+                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+                .map { edit in
+                    SARIFLog.Replacement(
+                        deletedRegion: SARIFLog.Region(byteOffset: max(edit.range.lowerBound, 0),
+                                                       byteLength: max(edit.range.count, 0)),
+                        insertedContent: edit.replacement.isEmpty ? nil : SARIFLog.ArtifactContent(text: edit.replacement))
+                }
+            fixes = [SARIFLog.Fix(description: SARIFLog.Message(text: fix.title),
+                                  artifactChanges: [SARIFLog.ArtifactChange(artifactLocation: artifact,
+                                                                            replacements: replacements)])]
+        }
+        return SARIFLog.Result(
+            ruleId: finding.ruleID, ruleIndex: ruleIndex, level: level(for: finding.severity),
+            message: SARIFLog.Message(text: finding.message),
+            locations: [SARIFLog.Location(physicalLocation: SARIFLog.PhysicalLocation(artifactLocation: artifact,
+                                                                                      region: region))],
+            fixes: fixes)
+    }
+
+    static func artifactLocation(forPath path: String) -> SARIFLog.ArtifactLocation {
+        let uri = URIEncoding.fileURI(forPath: path)
+        return SARIFLog.ArtifactLocation(uri: uri, uriBaseId: path.hasPrefix("/") ? nil : sourceRootBaseID)
+    }
+}
+
+extension SARIFLog.ReportingDescriptor {
+    init(id: String) {
+        self.init(id: id, name: nil, shortDescription: nil, fullDescription: nil, help: nil, helpUri: nil,
+                  defaultConfiguration: nil, properties: nil)
+    }
+}
+
+extension SARIFLog.Region {
+    init(byteOffset: Int, byteLength: Int) {
+        self.init(startLine: nil, startColumn: nil, endLine: nil, endColumn: nil, byteOffset: byteOffset,
+                  byteLength: byteLength)
+    }
+}

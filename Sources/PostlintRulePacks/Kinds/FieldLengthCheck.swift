@@ -1,0 +1,48 @@
+import PostlintCore
+
+/// `kind: length`: a string field's length in characters (user-perceived), words or bytes.
+struct FieldLengthCheck: DeclarativeCheck {
+    let field: String
+    let unit: String
+    let min: Int
+    let max: Int
+    var defaultMessage: String { "\"{field}\" is {length} {unit} long, {problem}" }
+
+    init(_ options: RuleOptions) throws(KindError) {
+        field = options.string("field")
+        unit = options.string("unit", default: "characters")
+        min = options.int("min")
+        max = options.int("max")
+        guard ["characters", "words", "bytes"].contains(unit) else {
+            throw KindError(key: "unit", message: "must be characters, words or bytes")
+        }
+        guard min >= 0, max >= 0, max == 0 || min <= max else {
+            throw KindError(key: "min", message: "min and max must be positive, with min no greater than max")
+        }
+    }
+
+    static func length(of text: String, unit: String) -> Int {
+        switch unit {
+        case "words": return text.split(whereSeparator: { $0.isWhitespace }).count
+        case "bytes": return text.utf8.count
+        default: return text.count
+        }
+    }
+
+    func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
+        guard let node = node(field, in: document, context: context),
+              case .scalar(let scalar) = node.value, scalar.kind != .null else { return [] }
+        let length = Self.length(of: scalar.text, unit: unit)
+        let problem: String
+        if length < min {
+            problem = "under the minimum of \(min)"
+        } else if max > 0, length > max {
+            problem = "over the maximum of \(max)"
+        } else {
+            return []
+        }
+        let values = ["field": context.fieldNames.name(of: field), "length": String(length), "unit": unit,
+                      "min": String(min), "max": String(max), "problem": problem, "value": scalar.text]
+        return [(values, node.range)]
+    }
+}

@@ -1,0 +1,43 @@
+import PostlintCore
+
+/// `kind: pattern`: a field (or each item of a list field) must, or must not, match a regular
+/// expression. The pattern is compiled once, when the rule is built.
+struct FieldPatternCheck: DeclarativeCheck {
+    let field: String
+    let pattern: String
+    let mustMatch: Bool
+    let regex: CompiledPattern
+    var defaultMessage: String {
+        mustMatch ? "\"{field}\" value \"{value}\" does not match {pattern}" : "\"{field}\" value \"{value}\" contains \"{match}\""
+    }
+
+    init(_ options: RuleOptions) throws(KindError) {
+        field = options.string("field")
+        pattern = options.string("pattern")
+        let must = options.string("must", default: "match")
+        guard must == "match" || must == "not-match" else {
+            throw KindError(key: "must", message: "must be match or not-match")
+        }
+        mustMatch = must == "match"
+        do {
+            regex = try CompiledPattern(pattern, ignoreCase: options.bool("ignore-case"))
+        } catch {
+            throw KindError(key: "pattern", message: "is not a valid regular expression: \(error)")
+        }
+    }
+
+    func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
+        guard let node = node(field, in: document, context: context) else { return [] }
+        let name = context.fieldNames.name(of: field)
+        var results: [(values: [String: String], range: ByteRange)] = []
+        for (text, range) in FieldValues.strings(node) {
+            let match = regex.firstMatch(in: text)
+            if mustMatch, match == nil {
+                results.append((["field": name, "value": text, "pattern": pattern], range))
+            } else if !mustMatch, let match {
+                results.append((["field": name, "value": text, "pattern": pattern, "match": match], range))
+            }
+        }
+        return results
+    }
+}

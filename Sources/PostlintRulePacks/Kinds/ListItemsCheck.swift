@@ -1,0 +1,86 @@
+import PostlintCore
+
+/// `kind: list`: a list field's item count, empty items and repeated items (ignoring case).
+struct ListItemsCheck: DeclarativeCheck {
+    let field: String
+    let minItems: Int
+    let maxItems: Int
+    let unique: Bool
+    let nonEmptyItems: Bool
+    var defaultMessage: String { "\"{field}\" {problem}" }
+
+    init(_ options: RuleOptions) throws(KindError) {
+        field = options.string("field")
+        minItems = options.int("min-items")
+        maxItems = options.int("max-items")
+        unique = options.bool("unique", default: true)
+        nonEmptyItems = options.bool("non-empty-items", default: true)
+        guard minItems >= 0, maxItems >= 0, maxItems == 0 || minItems <= maxItems else {
+            throw KindError(key: "min-items", message: "min-items and max-items must be positive, min no greater than max")
+        }
+    }
+
+    func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
+        guard let node = node(field, in: document, context: context) else { return [] }
+        let name = context.fieldNames.name(of: field)
+        func finding(_ problem: String, _ range: ByteRange) -> (values: [String: String], range: ByteRange) {
+            (["field": name, "problem": problem], range)
+        }
+        if case .scalar(let scalar) = node.value, scalar.kind == .null {
+            return minItems > 0 ? [finding("is empty; at least \(minItems) \(Self.items(minItems)) required", node.range)] : []
+        }
+        guard let items = node.items else {
+            return [finding("must be a list, not \(FrontMatterNode.article(FieldValues.typeName(node)))", node.range)]
+        }
+        var results: [(values: [String: String], range: ByteRange)] = []
+        if items.count < minItems {
+            results.append(finding("has \(items.count) \(Self.items(items.count)); at least \(minItems) required", node.range))
+        }
+        if maxItems > 0, items.count > maxItems {
+            results.append(finding("has \(items.count) \(Self.items(items.count)); at most \(maxItems) allowed", node.range))
+        }
+        var seen: [String: Int] = [:]
+        for (position, item) in items.enumerated() {
+            guard case .scalar(let scalar) = item.value, scalar.kind != .null else {
+                if nonEmptyItems {
+                    let what = item.scalarText == nil ? "is \(FrontMatterNode.article(FieldValues.typeName(item))), not a string" : "is empty"
+                    results.append(finding("item \(position + 1) \(what)", item.range))
+                }
+                continue
+            }
+            let trimmed = scalar.text.trimmingWhitespace()
+            if nonEmptyItems, trimmed.isEmpty {
+                results.append(finding("item \(position + 1) is empty", item.range))
+                continue
+            }
+            guard unique, !trimmed.isEmpty else { continue }
+            let key = trimmed.lowercased()
+            if let first = seen[key] {
+                results.append(finding("item \(position + 1) repeats \"\(trimmed)\" (item \(first + 1)), ignoring case", item.range))
+            } else {
+                seen[key] = position
+            }
+        }
+        return results
+    }
+
+    private static func items(_ count: Int) -> String { count == 1 ? "item" : "items" }
+}
+
+extension FrontMatterNode {
+    /// `a string`, `an integer`, ... for messages.
+    static func article(_ typeName: String) -> String {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        return (typeName.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + typeName
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,30 @@
+import PostlintCore
+
+/// `kind: required`: each listed field is present and not empty.
+struct RequiredFieldsCheck: DeclarativeCheck {
+    let fields: [String]
+    var defaultMessage: String { "{problem}" }
+
+    init(_ options: RuleOptions) throws(KindError) {
+        fields = options.strings("fields")
+        guard !fields.isEmpty else { throw KindError(key: "fields", message: "lists no field") }
+    }
+
+    func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
+        guard let root = document.frontMatter?.root, case .mapping = root.value else { return [] }
+        var results: [(values: [String: String], range: ByteRange)] = []
+        for field in fields {
+            let name = context.fieldNames.name(of: field)
+            guard let entry = root.entry(named: name) else {
+                results.append((["field": name, "problem": "missing required field \"\(name)\""],
+                                missingFieldRange(in: document)))
+                continue
+            }
+            if FieldValues.isEmpty(entry.value) {
+                results.append((["field": name, "problem": "required field \"\(name)\" is empty"],
+                                entry.value.range.isEmpty ? entry.keyRange : entry.value.range))
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,95 @@
+import PostlintCore
+
+/// `broken-image`: every local image, in the body or in a front matter image field, exists with
+/// exactly the letter case written.
+public struct BrokenImageRule: BuiltInRule {
+    public static let metadata = RuleMetadata(
+        id: "broken-image", category: .body,
+        summary: "Local images exist, spelled with the same letter case as on disk",
+        rationale: """
+            A missing image is the most visible defect on a published post. Relative paths \
+            resolve against the post's folder and root-relative ones (`/images/a.png`) against \
+            the site roots; `%20` and other escapes are decoded, `?query` and `#fragment` \
+            ignored. A file that exists only with other letter case works on a laptop and breaks \
+            on a case-sensitive server, so it is an error too, found on any file system. Paths \
+            that climb out of every site root from a post inside one are errors. Remote images, `data:` URIs and \
+            template expressions (`{{ ... }}`, `{% ... %}`) are not checked. Front matter fields \
+            that hold images are checked the same way.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("fields", .strings(["image", "cover", "thumbnail", "og_image"]),
+                       "front matter fields that hold an image path (or a list of them)"),
+        ],
+        reads: [.frontMatter, .markdown],
+        triggeringExamples: [
+            RuleExample("The flow:\n\n⟦![Request flow](img/flow.png)⟧\n"),
+            RuleExample("⟦![Quarterly chart][chart]⟧\n\n[chart]: charts/q1%20final.png\n"),
+            RuleExample("<figure>\n  ⟦<img src=\"hero.jpg\" alt=\"Hero\">⟧\n</figure>\n"),
+            RuleExample("---\ntitle: Notes\ncover: ⟦images/cover.jpg⟧\n---\nText.\n"),
+            RuleExample("---\nbanner: ⟦\"wide.png\"⟧\n---\n", options: ["fields": .strings(["banner"])]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("![Logo](https://example.com/logo.png)\n"),
+            RuleExample("![Dot](data:image/png;base64,iVBORw0KGgo=)\n"),
+            RuleExample("![Site logo]({{site.logo}})\n"),
+            RuleExample("```markdown\n![Not rendered](missing.png)\n```\n\nAnd `![inline](code.png)`.\n"),
+            RuleExample("<!-- ![hidden](old.png) -->\n"),
+            RuleExample("---\ncover: https://example.com/cover.jpg\n---\n"),
+        ])
+
+    let fields: [String]
+
+    public init(options: RuleOptions) {
+        fields = options.strings("fields", default: ["image", "cover", "thumbnail", "og_image"])
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let files = LocalFileCheck(documentPath: document.path, context: context)
+        var diagnostics: [Diagnostic] = []
+        for field in fields {
+            guard let node = document.field(field) else { continue }
+            let values = node.items ?? [node]
+            for value in values {
+                guard let text = value.scalarText, case .scalar(let scalar) = value.value, scalar.kind == .string
+                else { continue }
+                if let message = problem(with: text, files: files, allowEmpty: true) {
+                    diagnostics.append(diagnostic(message, at: value.range))
+                }
+            }
+        }
+        for image in document.body?.images ?? [] {
+            if let message = problem(with: image.destination, files: files, allowEmpty: false) {
+                diagnostics.append(diagnostic(message, at: image.range))
+            }
+        }
+        return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func problem(with destination: String, files: LocalFileCheck, allowEmpty: Bool) -> String? {
+        switch LocalReference.target(of: destination) {
+        case .empty:
+            return allowEmpty ? nil : "image has no destination"
+        case .inline, .notLocal, .sameDocument:
+            return nil
+        case .local(let path, _):
+            switch files.check(path) {
+            case .found(_, let kind):
+                return kind == .directory ? "image \"\(destination)\" is a folder, not a file" : nil
+            case .missing(let resolved):
+                return "image \"\(destination)\" not found (looked for \(resolved))"
+            case .letterCase(_, let written, let actual):
+                return "image \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\""
+            case .outsideRoots:
+                return "image \"\(destination)\" points outside the site"
+            case .unresolvable:
+                return nil
+            }
+        }
+    }
+}
+
+extension BrokenImageRule: ImageFieldsProviding {
+    /// The front matter fields this rule reads images from; `--check-remote` checks the same ones.
+    public var imageFields: [String] { fields }
+}

@@ -1,0 +1,88 @@
+/// A link or image destination read as a reference to a local file: remote URLs, other schemes,
+/// template expressions and in-page anchors are not local; the query and fragment are split off
+/// and the path percent-decoded.
+struct LocalReference: Equatable {
+    /// What a destination refers to.
+    enum Target: Equatable {
+        /// A file path (percent-decoded) with its fragment, if any.
+        case local(path: String, fragment: String?)
+        /// `#fragment` alone: a place in the same document.
+        case sameDocument(fragment: String)
+        /// `data:` URI: the content is inline.
+        case inline
+        /// Nothing written.
+        case empty
+        /// Remote (`http:`, `//host`), another scheme (`mailto:`), or a template expression.
+        case notLocal
+    }
+
+    static func target(of destination: String) -> Target {
+        var view = Substring(destination)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        let trimmed = String(view)
+        if trimmed.isEmpty { return .empty }
+        if trimmed.contains("{{") || trimmed.contains("{%") { return .notLocal }
+        if let scheme = scheme(of: trimmed) {
+            return scheme == "data" ? .inline : .notLocal
+        }
+        if trimmed.hasPrefix("//") { return .notLocal }
+        var rest = Substring(trimmed)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if rest.isEmpty {
+            if let fragment { return .sameDocument(fragment: percentDecoded(fragment)) }
+            return .notLocal
+        }
+        return .local(path: percentDecoded(String(rest)), fragment: fragment.map(percentDecoded))
+    }
+
+    /// The URL scheme (lower-cased), when the text starts with one (`https:`, `data:`, `C:` is
+    /// not one: a scheme has at least two characters).
+    static func scheme(of text: String) -> String? {
+        var scheme: [UInt8] = []
+        for byte in text.utf8 {
+            if byte == 0x3A { return scheme.count >= 2 ? String(decoding: scheme, as: UTF8.self) : nil }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
+            scheme.append(isLetter ? byte | 0x20 : byte)
+        }
+        return nil
+    }
+
+    /// `%XX` sequences decoded; an invalid sequence, or one that decodes to invalid UTF-8, is
+    /// kept as written (as browsers do).
+    static func percentDecoded(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(0x25) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x25, index + 2 < bytes.count,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        let decoded = String(decoding: output, as: UTF8.self)
+        return decoded.utf8.elementsEqual(output) ? decoded : text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import PostlintCore
+
+/// `mixed-line-endings`: a file that ends lines in more than one way (LF, CRLF, lone CR). The fix
+/// normalises every line ending to the file's majority.
+public struct MixedLineEndingsRule: BuiltInRule {
+    public static let metadata = RuleMetadata(
+        id: "mixed-line-endings", category: .encoding,
+        summary: "Lines end in more than one way (LF, CRLF, CR) in one file",
+        rationale: """
+            Mixed line endings come from editing one file on different systems or pasting between \
+            them. They make diffs noisy, confuse tools that split on one kind, and can put stray \
+            carriage returns into generated pages. The fix makes every line end the way most of \
+            the file's lines already do (LF on a tie).
+            """,
+        defaultSeverity: .warning,
+        isFixable: true,
+        reads: .source,
+        triggeringExamples: [
+            RuleExample("---\ntitle: Notes\n---\n\nOne⟦\r\n⟧two\nthree\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nOne⟦\r⟧two\nthree\n"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\ntitle: Notes\n---\n\nOne\ntwo\n"),
+        ],
+        corrections: [
+            RuleCorrection("---\ntitle: Notes\n---\n\nOne\r\ntwo\rthree\n", "---\ntitle: Notes\n---\n\nOne\ntwo\nthree\n"),
+            RuleCorrection("---\r\ntitle: Notes\r\n---\r\n\r\nOne\ntwo\r\n", "---\r\ntitle: Notes\r\n---\r\n\r\nOne\r\ntwo\r\n"),
+        ])
+
+    enum Ending: Int, CaseIterable {
+        case lf, crlf, cr
+
+        var text: String {
+            switch self {
+            case .lf: return "\n"
+            case .crlf: return "\r\n"
+            case .cr: return "\r"
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .lf: return "LF"
+            case .crlf: return "CRLF"
+            case .cr: return "CR"
+            }
+        }
+    }
+
+    public init(options: RuleOptions) {}
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let bytes = document.source.bytes
+        var counts = [0, 0, 0]
+        var endings: [(range: ByteRange, ending: Ending)] = []
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                endings.append((index..<index + 1, .lf))
+                index += 1
+            } else if byte == 0x0D {
+                if index + 1 < count, bytes[index + 1] == 0x0A {
+                    endings.append((index..<index + 2, .crlf))
+                    index += 2
+                } else {
+                    endings.append((index..<index + 1, .cr))
+                    index += 1
+                }
+            } else {
+                index += 1
+                continue
+            }
+            if let last = endings.last { counts[last.ending.rawValue] += 1 }
+        }
+        guard counts.filter({ $0 > 0 }).count > 1 else { return [] }
+        // The majority; ties go to the earlier case (LF before CRLF before CR).
+        var majority = Ending.lf
+        for ending in Ending.allCases where counts[ending.rawValue] > counts[majority.rawValue] {
+            majority = ending
+        }
+        let minority = endings.filter { $0.ending != majority }
+        guard let first = minority.first else { return [] }
+        let summary = Ending.allCases.filter { counts[$0.rawValue] > 0 }
+            .map { "\(counts[$0.rawValue]) \($0.name)" }.joined(separator: ", ")
+        let fix = Fix(title: "End every line with \(majority.name)",
+                      edits: minority.map { TextEdit(range: $0.range, replacement: majority.text) })
+        return [diagnostic("line endings are mixed (\(summary)); \(minority.count) differ from the file's majority \(majority.name)",
+                           at: first.range, fix: fix)]
+    }
+}

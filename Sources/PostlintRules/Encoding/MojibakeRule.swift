@@ -1,0 +1,72 @@
+import PostlintCore
+import PostlintEncoding
+
+/// `mojibake`: UTF-8 text mis-decoded through a single-byte code page, once or several times over,
+/// reported with its repair. Fixable when the repair is unambiguous.
+public struct MojibakeRule: BuiltInRule {
+    public static let metadata = RuleMetadata(
+        id: "mojibake", category: .encoding,
+        summary: "Text is UTF-8 read as a single-byte code page (\"cafÃ©\" for \"café\")",
+        rationale: """
+            Mojibake comes in through copy-paste from mis-decoded sources and CMS exports. Readers \
+            see it and search engines index it. Each multi-byte UTF-8 character turns into two to \
+            four characters of the code page it was read as, in telltale patterns; the rule turns \
+            such a run back into bytes, checks they are well-formed UTF-8 that decodes to plausible \
+            text, and repeats for text mis-decoded twice. Plausible real text (French, Portuguese, \
+            Russian, capitals before punctuation) does not fire. When two repairs are equally \
+            plausible, the rule reports without a fix.
+            """,
+        defaultSeverity: .error,
+        options: [
+            RuleOption("code-pages", .strings(CodePage.allCases.map(\.identifier)),
+                       "the code pages looked for, in order of preference"),
+        ],
+        isFixable: true,
+        reads: .source,
+        triggeringExamples: [
+            RuleExample("---\ntitle: Notes\n---\n\nThe dashboard itself⟦â€”⟧a lesson.\n"),
+            RuleExample("---\ntitle: \"Caf⟦Ã©⟧ notes\"\n---\n\nBody.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nIt⟦Ã¢â‚¬â„¢⟧s done.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\n⟦Ã‰⟧t⟦Ã©⟧ and hiver.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nHello ⟦ðŸ˜€⟧ and ⟦Ð¿Ñ€Ð¸Ð²ÐµÑ‚⟧.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nMoscow: ⟦РџСЂРёРІРµС‚⟧.\n"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\ntitle: Café crème\n---\n\nDÉJÀ… VOILÀ » et « ÇA ». Straße „Fuß“.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nЕё ещё нет. Він пішов. Tiếng Việt. Ελληνικά. 中文字符.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nIt’s “quoted” — isn’t it… 👩‍💻 👨‍👩‍👧‍👦 🇫🇷 ½ ± 2 °C © ™\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nNÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐\n"),
+        ],
+        corrections: [
+            RuleCorrection("---\ntitle: Notes\n---\n\nitselfâ€”a lesson\n", "---\ntitle: Notes\n---\n\nitself—a lesson\n"),
+            RuleCorrection("---\ntitle: \"CafÃ©\"\n---\n\nItÃ¢â‚¬â„¢s\n", "---\ntitle: \"Café\"\n---\n\nIt’s\n"),
+        ])
+
+    let detector: MojibakeDetector
+
+    public init(options: RuleOptions) {
+        let names = options.strings("code-pages", default: CodePage.allCases.map(\.identifier))
+        detector = MojibakeDetector(pages: names.compactMap(CodePage.init(identifier:)))
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let source = document.source
+        guard !source.isASCII else { return [] }
+        return detector.findings(in: source.text).compactMap { finding in
+            guard let best = finding.repairs.first else { return nil }
+            let original = VisibleText.render(finding.original)
+            if finding.isAmbiguous {
+                let readings = finding.repairs.prefix(3)
+                    .map { "\"\(VisibleText.render($0.text))\" read as \($0.chainDescription)" }
+                    .joined(separator: ", or ")
+                return diagnostic("\"\(original)\" looks like mojibake: \(readings); not fixed, the repair is ambiguous",
+                                  at: finding.range)
+            }
+            let repaired = VisibleText.render(best.text)
+            let fix = Fix(title: "Replace \"\(original)\" with \"\(repaired)\"",
+                          edits: [TextEdit(range: finding.range, replacement: best.text)])
+            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)",
+                              at: finding.range, fix: fix)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import PostlintCore
+
+/// `link-text`: links whose text says nothing about where they go.
+public struct LinkTextRule: BuiltInRule {
+    /// Link texts that say nothing, per language (lower case, no surrounding punctuation).
+    static let vagueTexts: [String: [String]] = [
+        "en": ["click here", "click this", "here", "this", "read more", "more", "learn more", "see more", "more info",
+               "more information", "information", "info", "go", "start", "right here", "continue", "link",
+               "this link", "this page", "details", "click", "continue reading"],
+        "es": ["haz clic aquí", "haga clic aquí", "clic aquí", "pincha aquí", "aquí", "más", "leer más",
+               "más información", "enlace", "este enlace"],
+        "fr": ["cliquez ici", "cliquer ici", "ici", "en savoir plus", "lire la suite", "plus", "ce lien", "lien"],
+        "de": ["hier klicken", "klicken sie hier", "hier", "mehr", "weiterlesen", "mehr erfahren", "mehr lesen",
+               "dieser link"],
+        "pt": ["clique aqui", "aqui", "saiba mais", "leia mais", "mais", "este link"],
+        "it": ["clicca qui", "qui", "leggi di più", "scopri di più", "altro", "questo link"],
+        "nl": ["klik hier", "hier", "lees meer", "meer", "deze link"],
+        "ja": ["ここをクリック", "こちらをクリック", "こちら", "続きを読む", "詳細", "リンク"],
+    ]
+
+    public static let metadata = RuleMetadata(
+        id: "link-text", category: .seo,
+        summary: "Link text says where the link goes",
+        rationale: """
+            Search engines read link text to learn what the target page is about, and screen reader \
+            users often jump from link to link, hearing only the text. "Click here", "read more" or \
+            a bare URL tell neither anything; Lighthouse's SEO audit fails pages with such links. \
+            The lists of vague texts are per language (en, es, fr, de, pt, it, nl, ja), chosen with \
+            the languages option and extended with phrases. Text is compared ignoring case, \
+            surrounding punctuation and repeated spaces.
+            """,
+        defaultSeverity: .warning,
+        options: [
+            RuleOption("languages", .strings(["en"]),
+                       "the languages whose lists of vague link texts apply: en, es, fr, de, pt, it, nl, ja"),
+            RuleOption("phrases", .strings([]), "more link texts to report, in any language"),
+            RuleOption("bare-urls", .bool(true), "report links whose text is the URL itself"),
+        ],
+        reads: [.markdown],
+        triggeringExamples: [
+            RuleExample("For the full table, ⟦[click here](https://example.com/tea)⟧.\n"),
+            RuleExample("Brewing notes. ⟦[Read more…](/tea/brewing/)⟧\n"),
+            RuleExample("See ⟦<https://example.com/tea>⟧ for details.\n"),
+            RuleExample("See ⟦[www.example.com/tea](https://www.example.com/tea)⟧.\n"),
+            RuleExample("Más notas ⟦[aquí](/te/)⟧.\n", options: ["languages": .strings(["en", "es"])]),
+            RuleExample("Our ⟦[tea page](/tea/)⟧.\n", options: ["phrases": .strings(["Tea page"])]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Read the [brewing temperature table](https://example.com/tea).\n"),
+            RuleExample("Más notas [aquí](/te/).\n"),
+            RuleExample("See <https://example.com/tea>.\n", options: ["bare-urls": .bool(false)]),
+            RuleExample("`[click here](x)` in code is not a link.\n"),
+        ])
+
+    let vague: Set<String>
+    let bareURLs: Bool
+
+    public init(options: RuleOptions) {
+        var vague: Set<String> = []
+        for language in options.strings("languages", default: ["en"]) {
+            for text in Self.vagueTexts[language.lowercased()] ?? [] { vague.insert(text) }
+        }
+        for phrase in options.strings("phrases") { vague.insert(Self.normalized(phrase)) }
+        self.vague = vague
+        bareURLs = options.bool("bare-urls", default: true)
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        guard let body = document.body else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for link in body.links {
+            let text = Self.normalized(link.text)
+            if text.isEmpty { continue }
+            if vague.contains(text) {
+                diagnostics.append(diagnostic("link text \"\(text)\" says nothing about where the link goes",
+                                              at: link.range))
+            } else if bareURLs, Self.isURL(text) {
+                diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: link.range))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Lower-cased, without surrounding white space and punctuation, inner white space collapsed.
+    static func normalized(_ text: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isWhitespace {
+                if !current.isEmpty { words.append(current); current = "" }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let characters = Array(words.joined(separator: " "))
+        var start = 0
+        var end = characters.count
+        while start < end, trimmable.contains(characters[start]) { start += 1 }
+        while end > start, trimmable.contains(characters[end - 1]) { end -= 1 }
+        return String(characters[start..<end])
+    }
+
+    /// Punctuation that link texts are stripped of at both ends.
+    static let trimmable: Set<Character> = [".", ",", ":", ";", "!", "?", "…", "→", "»", "›", ">", "<", "«", "‹", "-",
+                                            "–", "—", "(", ")", "[", "]", "\"", "'", "“", "”", "*", "_"]
+
+    static func isURL(_ text: String) -> Bool {
+        text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+    }
+}

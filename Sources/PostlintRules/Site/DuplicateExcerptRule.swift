@@ -1,0 +1,34 @@
+import PostlintCore
+
+/// `duplicate-excerpt` (site-level): two posts with one excerpt (meta description).
+public struct DuplicateExcerptRule: SiteRule {
+    public static let metadata = RuleMetadata(
+        id: "duplicate-excerpt", category: .site,
+        summary: "No two posts share an excerpt",
+        rationale: """
+            The excerpt usually becomes the meta description. Pages with the same description \
+            look interchangeable in search results, and search engines tend to replace repeated \
+            descriptions with text of their own choosing. Excerpts are compared ignoring letter \
+            case and punctuation. Each post is reported, naming the others.
+            """,
+        defaultSeverity: .warning, reads: [.frontMatter],
+        triggeringExamples: [], nonTriggeringExamples: [])
+
+    public var metadata: RuleMetadata { Self.metadata }
+
+    public init(options: RuleOptions) {}
+
+    public static var factory: SiteRuleFactory {
+        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    }
+
+    public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
+        SiteDuplicates.fieldFact("excerpt", key: "excerpt", of: document, context: context)
+    }
+
+    public func check(_ facts: [SiteFact]) -> [Finding] {
+        SiteDuplicates.findings(facts, key: "excerpt", metadata: Self.metadata) { _, others in
+            "the same excerpt is used by \(others)"
+        }
+    }
+}

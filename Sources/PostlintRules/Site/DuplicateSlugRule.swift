@@ -1,0 +1,47 @@
+import PostlintCore
+
+/// `duplicate-slug` (site-level): two posts with one slug.
+public struct DuplicateSlugRule: SiteRule {
+    public static let metadata = RuleMetadata(
+        id: "duplicate-slug", category: .site,
+        summary: "No two posts share a slug",
+        rationale: """
+            Two posts with one slug compete for one URL: one of them is unreachable, or the \
+            build fails, depending on the site generator. Each post is reported, naming the other.
+            """,
+        defaultSeverity: .error, reads: [.frontMatter],
+        triggeringExamples: [], nonTriggeringExamples: [])
+
+    public var metadata: RuleMetadata { Self.metadata }
+
+    public init(options: RuleOptions) {}
+
+    public static var factory: SiteRuleFactory {
+        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    }
+
+    public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
+        guard let node = document.field(context.fieldNames.name(of: "slug")), let slug = node.scalarText,
+              !slug.isEmpty else { return [] }
+        return [SiteFact(path: document.path, key: "slug", value: slug,
+                         start: document.location(of: node.range.lowerBound),
+                         end: document.location(of: node.range.upperBound))]
+    }
+
+    public func check(_ facts: [SiteFact]) -> [Finding] {
+        var byValue: [String: [SiteFact]] = [:]
+        for fact in facts where fact.key == "slug" { byValue[fact.value, default: []].append(fact) }
+        var findings: [Finding] = []
+        for (slug, group) in byValue where group.count > 1 {
+            let paths = Array(Set(group.map(\.path))).sorted()
+            guard paths.count > 1 else { continue }
+            for fact in group {
+                let named = SiteDuplicates.otherPaths(paths, besides: fact.path)
+                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end,
+                                        ruleID: Self.metadata.id, severity: Self.metadata.defaultSeverity,
+                                        message: "slug \"\(slug)\" is also used by \(named)"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,84 @@
+import PostlintCore
+
+/// `orphan-post` (site-level, info): a post that no other post links to.
+public struct OrphanPostRule: SiteRule {
+    public static let metadata = RuleMetadata(
+        id: "orphan-post", category: .site,
+        summary: "Every post is linked from at least one other post",
+        rationale: """
+            Readers and crawlers find pages by following links. A post that no other post links \
+            to (an orphan) is reachable only through lists and the sitemap, and search engines \
+            treat it as less important. A link counts when its destination, resolved against the \
+            linking post's folder, is the post's file, or when its last segment is the post's \
+            slug or file name (so `/blog/brewing-green-tea/` and `../brewing-green-tea.md` both \
+            count); links to site-url count like relative ones. Sites of one post are not checked. \
+            Off by default; the seo and strict presets turn it on.
+            """,
+        defaultSeverity: .info, isEnabledByDefault: false,
+        options: [RuleOption("site-url", .string(""), "the site's own address, e.g. https://example.com")],
+        reads: [.frontMatter, .markdown],
+        triggeringExamples: [], nonTriggeringExamples: [])
+
+    public var metadata: RuleMetadata { Self.metadata }
+
+    let siteURL: String
+
+    public init(options: RuleOptions) {
+        var url = options.string("site-url").lowercased()
+        while url.hasSuffix("/") { url.removeLast() }
+        siteURL = url
+    }
+
+    public static var factory: SiteRuleFactory {
+        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    }
+
+    public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
+        let position: (SourceLocation, SourceLocation)
+        if let node = document.field(context.fieldNames.name(of: "title")), node.scalarText != nil {
+            position = (document.location(of: node.range.lowerBound), document.location(of: node.range.upperBound))
+        } else {
+            position = (SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
+        }
+        var facts = [SiteFact(path: document.path, key: "post", value: document.path, start: position.0, end: position.1)]
+        if let slug = document.field(context.fieldNames.name(of: "slug"))?.scalarText, !slug.isEmpty {
+            facts.append(SiteFact(path: document.path, key: "slug", value: slug, start: position.0, end: position.1))
+        }
+        let folder = SitePaths.folder(of: document.path)
+        var seen: Set<String> = []
+        for link in document.body?.links ?? [] {
+            var destination = link.destination
+            if !siteURL.isEmpty, destination.lowercased().hasPrefix(siteURL) {
+                destination = String(destination.dropFirst(siteURL.count))
+                if destination.isEmpty { destination = "/" }
+            }
+            guard let path = SitePaths.localPath(of: destination) else { continue }
+            let resolved = path.hasPrefix("/") ? path : SitePaths.join(folder, path)
+            guard seen.insert(resolved).inserted else { continue }
+            facts.append(SiteFact(path: document.path, key: "link", value: resolved, start: position.0, end: position.1))
+        }
+        return facts
+    }
+
+    public func check(_ facts: [SiteFact]) -> [Finding] {
+        var posts: [String: SiteFact] = [:]
+        var byName: [String: Set<String>] = [:]
+        for fact in facts where fact.key == "post" {
+            posts[fact.value] = fact
+            byName[SitePaths.pageName(of: fact.value), default: []].insert(fact.value)
+        }
+        guard posts.count > 1 else { return [] }
+        for fact in facts where fact.key == "slug" { byName[fact.value, default: []].insert(fact.path) }
+        var linked: Set<String> = []
+        for fact in facts where fact.key == "link" {
+            var targets = byName[SitePaths.pageName(of: fact.value)] ?? []
+            if posts[fact.value] != nil { targets.insert(fact.value) }
+            for target in targets where target != fact.path { linked.insert(target) }
+        }
+        return posts.values.filter { !linked.contains($0.path) }.map { post in
+            Finding(path: post.path, start: post.start, end: post.end, ruleID: Self.metadata.id,
+                    severity: Self.metadata.defaultSeverity,
+                    message: "no other post links to this post; link it from related posts so readers and crawlers find it")
+        }
+    }
+}

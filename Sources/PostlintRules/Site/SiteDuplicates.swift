@@ -1,0 +1,64 @@
+import PostlintCore
+
+/// Shared by the site rules that report two posts with one value (a title, an excerpt, a
+/// keyphrase): groups facts by a normalized form of their value and reports each post of a group,
+/// naming the others.
+enum SiteDuplicates {
+    /// `value` lower-cased, its words joined by single spaces, punctuation dropped.
+    static func normalized(_ value: String) -> String {
+        var output = ""
+        var pendingSpace = false
+        for character in value.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingSpace, !output.isEmpty { output.append(" ") }
+                pendingSpace = false
+                output.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return output
+    }
+
+    /// One finding per fact whose normalized value another post shares.
+    static func findings(_ facts: [SiteFact], key: String, metadata: RuleMetadata,
+                         message: (_ value: String, _ others: String) -> String) -> [Finding] {
+        var groups: [String: [SiteFact]] = [:]
+        for fact in facts where fact.key == key {
+            let normalized = normalized(fact.value)
+            if !normalized.isEmpty { groups[normalized, default: []].append(fact) }
+        }
+        var findings: [Finding] = []
+        for (_, group) in groups {
+            let paths = Array(Set(group.map(\.path))).sorted()
+            guard paths.count > 1 else { continue }
+            for fact in group {
+                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
+                                        severity: metadata.defaultSeverity,
+                                        message: message(fact.value, otherPaths(paths, besides: fact.path))))
+            }
+        }
+        return findings
+    }
+
+    /// The posts of a group other than `path`, from its sorted unique paths: at most `listed` named,
+    /// then how many more (so a value shared by hundreds of posts costs the same per post).
+    static func otherPaths(_ sortedPaths: [String], besides path: String, listed: Int = 3) -> String {
+        var named: [String] = []
+        for candidate in sortedPaths where candidate != path {
+            named.append(candidate)
+            if named.count == listed { break }
+        }
+        let remaining = sortedPaths.count - 1 - named.count
+        let list = named.joined(separator: ", ")
+        return remaining > 0 ? "\(list) and \(remaining) other\(remaining == 1 ? "" : "s")" : list
+    }
+
+    /// A fact for the canonical string field `name`, positioned at its value.
+    static func fieldFact(_ name: String, key: String, of document: Document, context: RuleContext) -> [SiteFact] {
+        guard let node = document.field(context.fieldNames.name(of: name)), let text = node.scalarText,
+              !text.isEmpty else { return [] }
+        return [SiteFact(path: document.path, key: key, value: text, start: document.location(of: node.range.lowerBound),
+                         end: document.location(of: node.range.upperBound))]
+    }
+}

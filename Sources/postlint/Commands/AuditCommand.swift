@@ -1,0 +1,87 @@
+import ArgumentParser
+import PostlintCore
+import PostlintEngine
+import PostlintReporters
+
+/// `postlint audit [PATH...]`: the site's SEO report.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Score every post on the search checks and report the site.",
+        discussion: """
+            Runs the seo and site rules (and required-fields, excerpt-length, slug-format, \
+            image-alt-text) on every post, with the options and severities of your configuration; \
+            checks your configuration does not switch off explicitly run even when they are off by \
+            default. Each post scores 0 to 100: the weight of the checks it passes over the weight of \
+            the checks run, a check weighing 3 as an error, 2 as a warning and 1 as info. Formats: a \
+            text table, JSON, and one self-contained HTML page (--format html --output report.html).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, html
+    }
+
+    @Argument(help: "Files and folders to audit.", completion: .file())
+    var paths: [String] = ["."]
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Report format: text, json or html.")
+    var format: Format = .text
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
+    var output: String?
+
+    @Option(help: "How many of the lowest-scoring posts to list.")
+    var worst: Int = 5
+
+    @Option(help: "HTML: put this before each post's path in line links (e.g. a repository's blob URL); default: relative to the report.")
+    var linkBase: String?
+
+    @Option(help: "Fail (exit 1) when the site's average score is below this.")
+    var minScore: Double?
+
+    func validate() throws {
+        if worst < 0 { throw ValidationError("--worst must be 0 or more") }
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
+    }
+
+    func run() throws {
+        let linter = try common.makeLinter()
+        let report: AuditReport
+        do throws(PostlintError) {
+            report = try Auditor(linter: linter).audit(paths: paths, toolVersion: Postlint.version)
+        } catch {
+            throw CommandFailure(error)
+        }
+        for problem in report.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        let rendered: String
+        switch format {
+        case .text: rendered = AuditTextReporter(worstCount: worst).render(report)
+        case .json: rendered = AuditJSONReporter(worstCount: worst).render(report)
+        case .html:
+            let base = linkBase ?? output.map { Self.relativeBase(forReportAt: $0) } ?? ""
+            rendered = AuditHTMLReporter(linkBase: base, worstCount: worst).render(report)
+        }
+        if let output {
+            do throws(PostlintError) {
+                try AtomicWriter.write(output, bytes: Array(rendered.utf8))
+            } catch {
+                throw CommandFailure(error)
+            }
+        } else {
+            Terminal.standardOutput.write(rendered)
+        }
+        if let minScore, report.averageScore < minScore { throw ExitCode(1) }
+    }
+
+    /// `../` once per folder of a relative report path, so that relative post paths resolve from
+    /// the report's folder (`out/report.html` links `../posts/a.md`).
+    static func relativeBase(forReportAt path: String) -> String {
+        guard !path.hasPrefix("/") else { return "" }
+        let folders = path.split(separator: "/").dropLast().filter { $0 != "." }
+        guard !folders.contains("..") else { return "" }
+        return String(repeating: "../", count: folders.count)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import PostlintEngine
+
+/// `postlint fix [PATH...]`: apply the safe fixes rules offer.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply safe fixes to posts, in place.",
+        discussion: """
+            Only fixes the rules are sure of are applied (mojibake repair, byte order mark removal, \
+            line endings). Each file is written atomically with its permissions kept; files that need \
+            no fix are not touched, and a second run changes nothing. Exit code 2 when a file could not \
+            be fixed (for example a read-only file).
+            """
+    )
+
+    @Argument(help: "Files and folders to fix.", completion: .file())
+    var paths: [String] = ["."]
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Print a unified diff of what would change and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let linter = try common.makeLinter()
+        let summary = try FixRunner(linter: linter, dryRun: dryRun).run(paths: paths)
+        if dryRun {
+            Terminal.standardOutput.write(summary.diff)
+        } else if summary.fixedFiles.isEmpty {
+            Terminal.standardOutput.write("nothing to fix\n")
+        } else {
+            for file in summary.fixedFiles { Terminal.standardOutput.write("fixed \(file)\n") }
+            let fixes = summary.appliedFixes == 1 ? "fix" : "fixes"
+            let files = summary.fixedFiles.count == 1 ? "file" : "files"
+            Terminal.standardOutput.write("\(summary.appliedFixes) \(fixes) applied in \(summary.fixedFiles.count) \(files)\n")
+        }
+        for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        throw ExitCode(summary.problems.isEmpty ? 0 : 2)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import PostlintTestSupport
+
+/// Changed files, staged contents, baselines, reports to files and the plain git hook, with real git.
+@Suite struct GitWorkflowTests {
+    /// A post that only the slug can make wrong: its title and excerpt are unique to the slug.
+    static func post(_ slug: String, title: String? = nil) -> String {
+        """
+        ---
+        title: "\(title ?? "Notes on tea, from the post called \(slug)")"
+        slug: \(slug)
+        excerpt: "A post about tea called \(slug), written for the tests, long enough for the excerpt rule."
+        keywords: ["tea"]
+        ---
+
+        Tea, again.
+
+        """
+    }
+
+    final class Repository {
+        let folder: TemporaryFolder
+        var url: URL { URL(fileURLWithPath: folder.path) }
+
+        init() throws {
+            folder = try TemporaryFolder()
+            try git("init", "-q", "-b", "main")
+        }
+
+        @discardableResult
+        func git(_ arguments: String...) throws -> CommandRunner.Output {
+            let result = try CommandRunner.run(["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid",
+                                                "-c", "commit.gpgsign=false"] + arguments,
+                                               in: url, executable: URL(fileURLWithPath: "/usr/bin/git"))
+            #expect(result.status == 0, "git \(arguments): \(result.standardError)")
+            return result
+        }
+
+        func postlint(_ arguments: [String]) throws -> CommandRunner.Output {
+            try CommandRunner.run(arguments, in: url)
+        }
+    }
+
+    @Test func changedSinceLintsOnlyTheCommitsPostsAndStillCatchesDuplicateSlugs() throws {
+        let repository = try Repository()
+        for index in 0..<50 { try repository.folder.write("posts/post-\(index).md", Self.post("post-\(index)")) }
+        try repository.folder.write("posts/old-broken.md", "no front matter, but old\n")
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "fifty posts")
+        try repository.folder.write("posts/new.md", Self.post("post-7", title: "Notes on tea, from a brand new post"))
+        try repository.folder.write("posts/post-3.md", Self.post("post-3", title: "Notes on tea, from an edited post"))
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "a new post reusing a slug")
+
+        let result = try repository.postlint(["check", "--changed-since", "HEAD~1", "--format", "json"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 2)
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        // Only the two posts of the last commit are reported, never the untouched old broken one.
+        #expect(Set(diagnostics.compactMap { $0["path"] as? String }).isSubset(of: ["posts/new.md", "posts/post-3.md"]))
+        let duplicates = diagnostics.filter { $0["rule"] as? String == "duplicate-slug" }
+        #expect(duplicates.map { $0["path"] as? String } == ["posts/new.md"])
+        #expect((duplicates.first?["message"] as? String)?.contains("posts/post-7.md") == true)
+    }
+
+    @Test func stagedContentsAreLintedNotTheWorkingTree() throws {
+        let repository = try Repository()
+        try repository.folder.write("a.md", Self.post("a"))
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "one post")
+        try repository.folder.write("a.md", Self.post("Bad Slug"))
+        try repository.git("add", "a.md")
+        try repository.folder.write("a.md", Self.post("a"))
+        let staged = try repository.postlint(["check", "--staged"])
+        #expect(staged.status == 1)
+        #expect(staged.standardOutput.contains("a.md:3:7: error: slug \"Bad Slug\""))
+        let workingTree = try repository.postlint(["check", "a.md"])
+        #expect(workingTree.status == 0)
+        try repository.git("add", "a.md")
+        #expect(try repository.postlint(["check", "--staged"]).status == 0)
+    }
+
+    @Test func baselineMatchesOldFindingsAfterLinesAreInserted() throws {
+        let repository = try Repository()
+        let old = Self.post("Old Slug")
+        try repository.folder.write("old.md", old)
+        let written = try repository.postlint(["check", "--write-baseline", "baseline.json"])
+        #expect(written.status == 0)
+        let baseline = try repository.folder.read("baseline.json")
+        #expect(String(decoding: baseline, as: UTF8.self).contains("\"rule\" : \"slug-format\""))
+        // Writing it again gives the same bytes (stable, sorted).
+        _ = try repository.postlint(["check", "--write-baseline", "baseline.json"])
+        #expect(try repository.folder.read("baseline.json") == baseline)
+
+        // Insert lines above the old finding: still known.
+        try repository.folder.write("old.md", old.replacingOccurrences(of: "title:", with: "author: Someone\ndate: 2024-01-01\ntitle:"))
+        let shifted = try repository.postlint(["check", "--baseline", "baseline.json"])
+        #expect(shifted.status == 0, "\(shifted.standardOutput)")
+        // A new finding still fails the run.
+        try repository.folder.write("new.md", Self.post("New Slug"))
+        let fresh = try repository.postlint(["check", "--baseline", "baseline.json"])
+        #expect(fresh.status == 1)
+        #expect(fresh.standardOutput.contains("new.md:3:7"))
+        #expect(!fresh.standardOutput.contains("old.md"))
+        let broken = try repository.postlint(["check", "--baseline", "missing.json"])
+        #expect(broken.status == 2)
+    }
+
+    @Test func outputFileGetsTheReportWhileTheExitCodeGates() throws {
+        let repository = try Repository()
+        try repository.folder.write("a.md", "no front matter\n")
+        let result = try repository.postlint(["check", "--format", "json", "--output", "report.json"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        let report = String(decoding: try repository.folder.read("report.json"), as: UTF8.self)
+        #expect(report.contains("front-matter-missing"))
+    }
+
+    @Test func installHookWritesAHookAndRespectsForeignOnes() throws {
+        let repository = try Repository()
+        let first = try repository.postlint(["install-hook"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let hook = String(decoding: try repository.folder.read(".git/hooks/pre-commit"), as: UTF8.self)
+        #expect(hook.contains("postlint check --staged"))
+        #expect(FileManager.default.isExecutableFile(atPath: repository.folder.path + "/.git/hooks/pre-commit"))
+        #expect(try repository.postlint(["install-hook"]).status == 0)
+        try repository.folder.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n")
+        let refused = try repository.postlint(["install-hook"])
+        #expect(refused.status == 2)
+        #expect(try repository.folder.read(".git/hooks/pre-commit") == Array("#!/bin/sh\necho mine\n".utf8))
+        #expect(try repository.postlint(["install-hook", "--force"]).status == 0)
+    }
+
+    @Test func theInstalledHookRefusesACommitWithErrors() throws {
+        let repository = try Repository()
+        _ = try repository.postlint(["install-hook"])
+        try repository.folder.write("a.md", Self.post("Bad Slug"))
+        try repository.git("add", "a.md")
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = CommandRunner.productsFolder.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let refused = try CommandRunner.run(["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
+                                            in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                            environment: environment)
+        #expect(refused.status != 0)
+        // git hands a hook's standard output to its own standard error.
+        #expect((refused.standardOutput + refused.standardError).contains("slug-format"))
+        try repository.folder.write("a.md", Self.post("a"))
+        try repository.git("add", "a.md")
+        let accepted = try CommandRunner.run(["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
+                                             in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                             environment: environment)
+        #expect(accepted.status == 0, "\(accepted.standardOutput)\(accepted.standardError)")
+    }
+}

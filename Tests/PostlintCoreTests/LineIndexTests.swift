@@ -1,0 +1,67 @@
+import Testing
+@testable import PostlintCore
+
+@Suite struct LineIndexTests {
+    @Test func mapsOffsetsAcrossAllLineEndings() {
+        let index = LineIndex(bytes: Array("a\nb\r\nc\rd".utf8))
+        #expect(index.lineCount == 4)
+        #expect(index.location(of: 0) == SourceLocation(line: 1, column: 1))
+        #expect(index.location(of: 2) == SourceLocation(line: 2, column: 1))
+        #expect(index.location(of: 5) == SourceLocation(line: 3, column: 1))
+        #expect(index.location(of: 7) == SourceLocation(line: 4, column: 1))
+        #expect(index.contentRange(ofLine: 1) == 2..<3)
+    }
+
+    @Test func countsColumnsInScalarsUTF16AndUTF8() {
+        // "é" is 2 bytes, "😀" 4 bytes (2 UTF-16 units).
+        let text = "é😀x"
+        let index = LineIndex(bytes: Array(text.utf8))
+        let xOffset = 6
+        #expect(index.location(of: xOffset).column == 3)
+        #expect(index.location(of: xOffset, unit: .utf16).column == 4)
+        #expect(index.location(of: xOffset, unit: .utf8).column == 7)
+        #expect(index.offset(of: SourceLocation(line: 1, column: 3)) == xOffset)
+        #expect(index.offset(of: SourceLocation(line: 1, column: 4), unit: .utf16) == xOffset)
+    }
+
+    @Test func clampsOutOfRangePositions() {
+        let index = LineIndex(bytes: Array("ab\ncd".utf8))
+        #expect(index.offset(of: SourceLocation(line: 99, column: 99)) == 5)
+        #expect(index.location(of: 1000) == SourceLocation(line: 2, column: 3))
+        #expect(index.location(of: -4) == SourceLocation(line: 1, column: 1))
+    }
+}
+
+@Suite struct LineIndexLongLineTests {
+    /// Columns on a long line with multi-byte text agree with a plain count, in every unit and back.
+    @Test func longMixedLineMatchesAPlainCount() {
+        var text = "start\n"
+        for index in 0..<3000 { text += index % 7 == 0 ? "é😀" : (index % 5 == 0 ? "中" : "ab") }
+        text += "\nend"
+        let bytes = Array(text.utf8)
+        let index = LineIndex(bytes: bytes)
+        let lineStart = 6
+        var scalars = 0
+        var utf16 = 0
+        var offset = lineStart
+        while offset < bytes.count, bytes[offset] != 0x0A {
+            let location = index.location(of: offset)
+            #expect(location == SourceLocation(line: 2, column: scalars + 1))
+            #expect(index.location(of: offset, unit: .utf16).column == utf16 + 1)
+            #expect(index.offset(of: location) == offset)
+            #expect(index.offset(of: SourceLocation(line: 2, column: utf16 + 1), unit: .utf16) == offset)
+            let width = LineIndex.sequenceLength(bytes[offset])
+            scalars += 1
+            utf16 += width == 4 ? 2 : 1
+            offset += width
+        }
+        #expect(index.offset(of: SourceLocation(line: 2, column: 1_000_000)) == offset)
+        #expect(index.location(of: bytes.count) == SourceLocation(line: 3, column: 4))
+    }
+
+    @Test func aColumnInsideASurrogatePairStopsBeforeTheCharacter() {
+        let index = LineIndex(bytes: Array("a😀b".utf8))
+        #expect(index.offset(of: SourceLocation(line: 1, column: 3), unit: .utf16) == 1)
+        #expect(index.offset(of: SourceLocation(line: 1, column: 4), unit: .utf16) == 5)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import PostlintCore
+import PostlintReporters
+import PostlintTestSupport
+@testable import PostlintEngine
+
+@Suite struct AuditorTests {
+    static let configuration = """
+        rules:
+          content-length:
+            min-words: 5
+          keyphrase-density:
+            min-words: 1000
+          readability: off
+          links: off
+          orphan-post: off
+
+        """
+
+    static let good = """
+        ---
+        title: Green Tea Brewing at the Right Temperature
+        slug: green-tea-brewing
+        excerpt: Why boiling water makes green tea bitter, and the temperatures that keep it sweet.
+        keywords: [green tea]
+        ---
+        Green tea is picky about water temperature and steeping time.
+
+        ## Steeping green tea
+
+        Use water well below the boil.
+
+        """
+
+    static let bad = """
+        ---
+        title: Notes
+        slug: notes
+        excerpt: Short.
+        keywords: [matcha]
+        ---
+        Nothing here. [click here](https://example.com)
+
+        """
+
+    private func audit(_ files: [String: String]) throws -> AuditReport {
+        let folder = try TemporaryFolder()
+        for (path, text) in files { try folder.write(path, text) }
+        let linter = try Linter(workingDirectory: folder.path)
+        return try Auditor(linter: linter).audit(paths: ["."], toolVersion: "test")
+    }
+
+    @Test func scoresWeighPassedChecksBySeverity() throws {
+        let report = try audit([".postlint.yml": Self.configuration, "posts/good.md": Self.good, "posts/bad.md": Self.bad])
+        #expect(report.posts.map(\.path) == ["posts/bad.md", "posts/good.md"])
+        let good = report.posts[1]
+        #expect(good.failed.map(\.id) == [], "\(good.failed)")
+        #expect(good.score == 100)
+        let bad = report.posts[0]
+        #expect(Set(bad.failed.map(\.id)) == ["title-length", "keyphrase-in-title", "keyphrase-in-slug", "keyphrase-in-excerpt",
+                                              "keyphrase-in-introduction", "excerpt-length", "link-text", "content-length"])
+        let total = report.checks.reduce(0) { $0 + $1.weight }
+        let failedWeight = bad.failed.reduce(0) { $0 + $1.weight }
+        #expect(bad.score == (total - failedWeight) * 100 / total)
+        #expect(bad.checksRun == report.checks.count)
+        #expect(bad.checksPassed == report.checks.count - bad.failed.count)
+        #expect(report.averageScore == Double(good.score + bad.score) / 2)
+        #expect(report.worstPosts(5).map(\.path) == ["posts/bad.md"])
+    }
+
+    @Test func checksSwitchedOffByTheConfigurationAreNotRunAndOffByDefaultOnesAre() throws {
+        let report = try audit([".postlint.yml": Self.configuration, "a.md": Self.good])
+        let ids = report.checks.map(\.id)
+        #expect(!ids.contains("readability") && !ids.contains("links") && !ids.contains("orphan-post"))
+        #expect(ids.contains("keyphrase-in-title") && ids.contains("duplicate-keyphrase") && ids.contains("title-length"))
+        // Rules that are not search checks stay out of the audit.
+        #expect(!ids.contains("mojibake") && !ids.contains("front-matter-syntax"))
+        #expect(!ids.contains("orphan-image"), "site-wide checks are not per-post checks")
+    }
+
+    @Test func passRatesAndSiteRulesAcrossPosts() throws {
+        let twin = Self.good.replacingOccurrences(of: "slug: green-tea-brewing", with: "slug: green-tea-brewing-again")
+        let report = try audit([".postlint.yml": Self.configuration, "a.md": Self.good, "b.md": twin])
+        let duplicateTitle = try #require(report.checks.first { $0.id == "duplicate-title" })
+        #expect(duplicateTitle.passed == 0 && duplicateTitle.total == 2)
+        #expect(duplicateTitle.passRate == 0)
+        let slugCheck = try #require(report.checks.first { $0.id == "slug-format" })
+        #expect(slugCheck.passRate == 100)
+        #expect(report.posts.allSatisfy { $0.failed.contains { $0.id == "duplicate-keyphrase" } })
+    }
+
+    @Test func unusedImagesAreSiteFindingsNotPostFailures() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".postlint.yml", Self.configuration)
+        try folder.write("posts/a.md", Self.good)
+        _ = try folder.write("posts/images/unused.png", bytes: [0x89, 0x50, 0x4E, 0x47])
+        let report = try Auditor(linter: try Linter(workingDirectory: folder.path)).audit(paths: ["posts"])
+        #expect(report.siteFindings.map(\.ruleID) == ["orphan-image"])
+        #expect(report.siteFindings.first?.message.hasSuffix("posts/images/unused.png\" is not used by any post") == true)
+        #expect(report.posts.first?.score == 100)
+    }
+
+    @Test func unreadableFilesAreProblemsAndAnEmptySiteScoresNothing() throws {
+        let report = try audit(["notes.txt": "not a post"])
+        #expect(report.posts.isEmpty)
+        #expect(report.averageScore == 0)
+        #expect(report.distribution == Array(repeating: 0, count: 10))
+    }
+}

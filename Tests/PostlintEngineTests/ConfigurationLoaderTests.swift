@@ -1,0 +1,95 @@
+import Testing
+import PostlintCore
+@testable import PostlintEngine
+
+@Suite struct ConfigurationLoaderTests {
+    private func parse(_ text: String) throws(PostlintError) -> Configuration {
+        try ConfigurationLoader.parse(path: ".postlint.yml", bytes: Array(text.utf8), directory: "/site")
+    }
+
+    private func error(_ text: String) -> PostlintError? {
+        do throws(PostlintError) {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsEverySection() throws {
+        let configuration = try parse("""
+            include: ["content/**/*.md"]
+            exclude: drafts/**
+            fields: {excerpt: description, keywords: tags}
+            site-roots: [static]
+            rules:
+              slug-format: warning
+              excerpt-length: {min: 70, max: 150}
+              keyword-in-content: off
+            overrides:
+              - files: ["drafts/**"]
+                rules: {required-fields: off}
+            """)
+        #expect(configuration.selects(relativePath: "content/a/b.md"))
+        #expect(!configuration.selects(relativePath: "other/b.md"))
+        #expect(configuration.fieldNames.name(of: "excerpt") == "description")
+        #expect(configuration.siteRoots == ["/site/static"])
+        #expect(configuration.rules["slug-format"]?.severity == .warning)
+        #expect(configuration.rules["excerpt-length"]?.options["min"] == .int(70))
+        #expect(configuration.rules["keyword-in-content"]?.enabled == false)
+        let indices = configuration.overrideIndices(for: "drafts/x.md")
+        #expect(indices == [0])
+        #expect(configuration.setting(for: "required-fields", overrides: indices).enabled == false)
+        #expect(configuration.setting(for: "required-fields", overrides: []).enabled == nil)
+    }
+
+    @Test func unknownTopLevelKeyIsPositionedWithAHint() throws {
+        let problem = try #require(error("rules: {}\nexlude: [a]\n"))
+        #expect(problem.location == SourceLocation(line: 2, column: 1))
+        #expect(problem.message.contains("exlude"))
+        #expect(problem.hint?.contains("exclude") == true)
+        #expect(problem.description.hasPrefix(".postlint.yml:2:1: "))
+    }
+
+    @Test func unknownRuleAndOptionAreErrors() throws {
+        let rule = try #require(error("rules:\n  slug-fromat: error\n"))
+        #expect(rule.location?.line == 2)
+        #expect(rule.hint?.contains("slug-format") == true)
+        let option = try #require(error("rules:\n  slug-format:\n    max-lenght: 10\n"))
+        #expect(option.location?.line == 3)
+        #expect(option.hint?.contains("max-length") == true)
+    }
+
+    @Test func wrongTypesAreErrors() throws {
+        let typed = try #require(error("rules:\n  excerpt-length:\n    min: many\n"))
+        #expect(typed.location == SourceLocation(line: 3, column: 10))
+        #expect(typed.message.contains("integer"))
+        #expect(error("include: {a: b}\n")?.location?.line == 1)
+        #expect(error("rules:\n  slug-format: loud\n")?.hint == "error, warning, info or off")
+        #expect(error("overrides: {files: a}\n") != nil)
+    }
+
+    @Test func invalidDeclarativeOptionIsReportedAtTheRule() throws {
+        let problem = try #require(error("rules:\n  excerpt-length:\n    unit: lines\n"))
+        #expect(problem.location?.line == 3)
+        #expect(problem.message.contains("unit"))
+    }
+
+    @Test func missingPackIsAnError() throws {
+        let problem = try #require(error("packs: [./no-such-pack]\n"))
+        #expect(problem.location?.line == 1)
+        #expect(problem.message.contains("does not exist"))
+    }
+
+    @Test func badYAMLIsAnError() throws {
+        let problem = try #require(error("rules: [unclosed\n"))
+        #expect(problem.message.hasPrefix("invalid YAML"))
+        #expect(problem.location != nil)
+    }
+
+    @Test func emptyConfigurationIsTheDefaults() throws {
+        let configuration = try parse("# nothing\n")
+        #expect(configuration.rules.isEmpty)
+        #expect(configuration.selects(relativePath: "any/post.md"))
+    }
+}

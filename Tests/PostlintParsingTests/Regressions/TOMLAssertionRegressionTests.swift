@@ -1,0 +1,90 @@
+import Testing
+import PostlintCore
+@testable import PostlintParsing
+
+/// Found by the FuzzTOML and FuzzDocumentLoader targets: invalid TOML on which toml++ (inside
+/// TOMLKit) asserts, aborting the whole process in debug builds (undefined behaviour in release
+/// ones): a table header whose key starts with a character that is neither a key character nor
+/// `]` (`[\u{1}`, `[[[`, `[[ [`), and a date whose time starts with a colon (`1979-05-27T:`).
+@Suite struct TOMLAssertionRegressionTests {
+    private func load(_ text: String) -> Document {
+        DocumentLoader.load(path: "post.md", text: text, parts: [.frontMatter])
+    }
+
+    /// Run in a child process: before the fix this aborted, which would end the test run itself.
+    @Test func headersThatMadeTOMLAssertDoNotCrashTheProcess() async {
+        await #expect(processExitsWith: .success) {
+            for header in ["[\u{1}", "[[[", "[[ [x]]", "[ \u{7F}", "[é]", "title = 1\n[\u{0}]", "[[\u{1}",
+                           "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}"] {
+                let document = DocumentLoader.load(path: "post.md", text: "+++\n\(header)\n+++\nBody\n",
+                                                   parts: [.frontMatter])
+                precondition(document.frontMatter?.syntaxError != nil)
+            }
+        }
+    }
+
+    @Test func aHeaderWithoutAKeyIsASyntaxErrorAtItsPosition() throws {
+        let document = load("+++\ntitle = \"x\"\n[[[\n+++\nBody\n")
+        let error = try #require(document.frontMatter?.syntaxError)
+        // "+++\n" is 4 bytes, "title = \"x\"\n" 12 more; the offending third `[` is 2 bytes into its line.
+        #expect(error.offset == 18)
+        #expect(error.reason.contains("table header"))
+        #expect(document.frontMatter?.root == nil)
+    }
+
+    @Test func aTimeStartingWithAColonIsASyntaxErrorAtTheColon() throws {
+        let document = load("+++\ndate = 1979-05-27T:32:00Z\n+++\nBody\n")
+        let error = try #require(document.frontMatter?.syntaxError)
+        // "+++\n" is 4 bytes and "date = 1979-05-27T" 18 more: the colon is at 22.
+        #expect(error.offset == 22)
+        #expect(error.reason.contains("time"))
+    }
+
+    @Test func datesAndTimesInStringsAndValidDatesStillParse() throws {
+        let document = load("+++\nnote = \"at 1979-05-27T:00\"\nwhen = 1979-05-27T07:32:00Z\nday = 1979-05-27\n# 2000-01-01T: comment\n+++\n")
+        #expect(document.frontMatter?.syntaxError == nil)
+        #expect(document.field("note")?.scalarText == "at 1979-05-27T:00")
+        #expect(document.field("when") != nil)
+    }
+
+    @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
+        let text = """
+            +++
+            tags = [
+              [ ],
+              [[1], [2]],
+              ["a"],
+            ]
+            inline = { a = [ [ ] ] }
+            multi = \"\"\"
+            [! is text here
+            \"\"\"
+            literal = '''
+            [[[ also text
+            '''
+            quoted = "[ not a header"
+            [params]
+            x = 1
+            [[menu]]
+            name = 'm'
+            +++
+            Body
+
+            """
+        let document = load(text)
+        #expect(document.frontMatter?.syntaxError == nil)
+        #expect(document.field("multi")?.scalarText == "[! is text here\n")
+        #expect(document.frontMatter?.root != nil)
+    }
+
+    @Test func validHeadersStillParse() throws {
+        let document = load("+++\n[ params ]\nx = 1\n[[\"quoted key\"]]\ny = 2\n[a.'b'.c]\nz = 3\n+++\n")
+        #expect(document.frontMatter?.syntaxError == nil)
+        let params = try #require(document.field("params"))
+        guard case .mapping(let entries) = params.value else {
+            Issue.record("params is not a table")
+            return
+        }
+        #expect(entries.map(\.key) == ["x"])
+    }
+}

