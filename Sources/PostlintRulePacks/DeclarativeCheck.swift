@@ -20,3 +20,11 @@ extension DeclarativeCheck {
         document.frontMatter?.block.openingFence ?? 0..<0
     }
 }
+
+/// Keys of a finding's values that are not placeholders.
+enum DeclarativeFindingKey {
+    /// A message used as it is instead of the rule's template, for findings about the check itself
+    /// (a pattern stopped by its step budget). No placeholder can name it: placeholders are letters,
+    /// `-` and `_`.
+    static let verbatimMessage = "\u{0}message"
+}

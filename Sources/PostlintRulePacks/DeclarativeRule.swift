@@ -18,7 +18,8 @@ public struct DeclarativeRule: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         check.findings(in: document, context: context).map { finding in
-            diagnostic(message.render(finding.values), at: finding.range)
+            let text = finding.values[DeclarativeFindingKey.verbatimMessage] ?? message.render(finding.values)
+            return diagnostic(text, at: finding.range)
         }
     }
 }

@@ -31,11 +31,19 @@ struct FieldPatternCheck: DeclarativeCheck {
         let name = context.fieldNames.name(of: field)
         var results: [(values: [String: String], range: ByteRange)] = []
         for (text, range) in FieldValues.strings(node) {
-            let match = regex.firstMatch(in: text)
-            if mustMatch, match == nil {
-                results.append((["field": name, "value": text, "pattern": pattern], range))
-            } else if !mustMatch, let match {
-                results.append((["field": name, "value": text, "pattern": pattern, "match": match], range))
+            switch regex.firstMatch(in: text) {
+            case .matched(let match):
+                if !mustMatch {
+                    results.append((["field": name, "value": text, "pattern": pattern, "match": match], range))
+                }
+            case .notMatched:
+                if mustMatch {
+                    results.append((["field": name, "value": text, "pattern": pattern], range))
+                }
+            case .stopped:
+                let message = "pattern \(pattern) gave up on the \"\(name)\" value: matching it took more "
+                    + "steps than a pattern may; nested quantifiers such as (a+)+ backtrack exponentially"
+                results.append(([DeclarativeFindingKey.verbatimMessage: message], range))
             }
         }
         return results
