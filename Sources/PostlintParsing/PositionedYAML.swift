@@ -51,7 +51,8 @@ public enum PositionedYAML {
         let yaml = String(decoding: bytes, as: UTF8.self)
         do {
             // The basic resolver: no regular expression per scalar (PlainScalarKind classifies instead).
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
+            // The encoding is named: Yams's default reads the whole process environment per parser.
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else {
                 return Result(root: nil, error: nil, duplicateKeys: duplicateEntries)
             }
             var converter = NodeConverter(bytes: bytes, positions: positions, budget: maxNodes + bytes.count)

@@ -38,6 +38,15 @@ public protocol FileSystemView: Sendable {
     func kind(of path: String) -> FileKind
     /// The names in a folder (for letter-case checks), or nil when it cannot be read.
     func entries(of directory: String) -> [String]?
+    /// The names in a folder, indexed for lookups, or nil when it cannot be read. Views that cache
+    /// build it once per folder; the default builds it from `entries(of:)` on every call.
+    func listing(of directory: String) -> FolderListing?
+}
+
+extension FileSystemView {
+    public func listing(of directory: String) -> FolderListing? {
+        entries(of: directory).map(FolderListing.init)
+    }
 }
 
 public enum FileKind: Sendable, Equatable {

@@ -9,7 +9,7 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     private let base = LocalFileSystem()
     private let lock = NSLock()
     private var kinds: [String: FileKind] = [:]
-    private var listings: [String: [String]?] = [:]
+    private var listings: [String: FolderListing?] = [:]
 
     public init() {}
 
@@ -36,17 +36,21 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     }
 
     public func entries(of directory: String) -> [String]? {
+        listing(of: directory)?.names
+    }
+
+    public func listing(of directory: String) -> FolderListing? {
         lock.lock()
         if let known = listings[directory] {
             lock.unlock()
             return known
         }
         lock.unlock()
-        let names = base.entries(of: directory)
+        let listing = base.entries(of: directory).map(FolderListing.init)
         lock.lock()
-        listings[directory] = names
+        listings[directory] = listing
         lock.unlock()
-        return names
+        return listing
     }
 
     public func contents(of path: String) -> [UInt8]? {

@@ -71,9 +71,9 @@ struct LocalFileCheck {
             let name = joined.names[index]
             if name == ".." { continue }
             let parent = PathParts(absolute: joined.absolute, names: Array(joined.names[..<index])).string
-            guard let entries = context.fileSystem.entries(of: parent) else { break }
-            if entries.contains(name) { continue }
-            if let actual = entries.first(where: { $0.lowercased() == name.lowercased() }) {
+            guard let listing = context.fileSystem.listing(of: parent) else { break }
+            if listing.contains(name) { continue }
+            if let actual = listing.name(matchingIgnoringCase: name) {
                 return .letterCase(path: path, written: name, actual: actual)
             }
             break

@@ -17,28 +17,47 @@ struct LocalReference: Equatable {
     }
 
     static func target(of destination: String) -> Target {
-        var view = Substring(destination)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        let trimmed = String(view)
+        let trimmed = trimmingWhitespace(destination)
         if trimmed.isEmpty { return .empty }
-        if trimmed.contains("{{") || trimmed.contains("{%") { return .notLocal }
+        if containsTemplateExpression(trimmed) { return .notLocal }
         if let scheme = scheme(of: trimmed) {
             return scheme == "data" ? .inline : .notLocal
         }
-        if trimmed.hasPrefix("//") { return .notLocal }
+        if trimmed.utf8.starts(with: "//".utf8) { return .notLocal }
         var rest = Substring(trimmed)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: 0x23) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: 0x3F) { rest = rest[..<question] }
         if rest.isEmpty {
             if let fragment { return .sameDocument(fragment: percentDecoded(fragment)) }
             return .notLocal
         }
         return .local(path: percentDecoded(String(rest)), fragment: fragment.map(percentDecoded))
+    }
+
+    /// `text` without leading and trailing white space; the text itself, uncopied, when it starts
+    /// and ends with a visible ASCII byte (nearly always).
+    private static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let visible: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+        if visible(first), visible(last) { return text }
+        var view = Substring(text)
+        while let character = view.first, character.isWhitespace { view.removeFirst() }
+        while let character = view.last, character.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+
+    /// Whether the text holds `{{` or `{%` (a template expression of Hugo, Jekyll or Liquid).
+    private static func containsTemplateExpression(_ text: String) -> Bool {
+        var previousWasBrace = false
+        for byte in text.utf8 {
+            if previousWasBrace, byte == 0x7B || byte == 0x25 { return true }
+            previousWasBrace = byte == 0x7B
+        }
+        return false
     }
 
     /// The URL scheme (lower-cased), when the text starts with one (`https:`, `data:`, `C:` is
