@@ -20,12 +20,21 @@ public struct LineIndex: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         let count = bytes.count
-        var highBits: UInt8 = 0
+        var ascii = true
         bytes.withUnsafeBufferPointer { buffer in
+            ascii = ByteScanning.isASCII(buffer)
+            if ByteScanning.firstIndex(of: 0x0D, in: buffer, from: 0) == nil {
+                // LF only (nearly every file): jump from line feed to line feed.
+                var from = 0
+                while let lineFeed = ByteScanning.firstIndex(of: 0x0A, in: buffer, from: from) {
+                    starts.append(lineFeed + 1)
+                    from = lineFeed + 1
+                }
+                return
+            }
             var index = 0
             while index < count {
                 let byte = buffer[index]
-                highBits |= byte
                 if byte == 0x0A {
                     starts.append(index + 1)
                 } else if byte == 0x0D {
@@ -40,23 +49,39 @@ public struct LineIndex: Sendable {
         self.lineStarts = starts
         self.byteCount = count
         self.bytes = bytes
-        self.isASCII = highBits < 0x80
+        self.isASCII = ascii
         var scalars: [Int] = []
         var astral: [Int] = []
-        if highBits >= 0x80 {
+        if !ascii {
             scalars.reserveCapacity(count / Self.blockSize + 1)
             astral.reserveCapacity(count / Self.blockSize + 1)
             var scalarTotal = 0
             var astralTotal = 0
             bytes.withUnsafeBufferPointer { buffer in
-                for index in 0..<count {
+                guard let base = buffer.baseAddress else { return }
+                let raw = UnsafeRawPointer(base)
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                var index = 0
+                while index < count {
                     if index % Self.blockSize == 0 {
                         scalars.append(scalarTotal)
                         astral.append(astralTotal)
                     }
+                    if index + 8 <= count {
+                        // Eight bytes a step (blocks are a multiple of eight long): a continuation
+                        // byte is 10xxxxxx, a 4-byte lead 11110xxx.
+                        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        let continuation = word & ~(word << 1) & highs
+                        let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & highs
+                        scalarTotal += 8 - continuation.nonzeroBitCount
+                        astralTotal += fourByteLead.nonzeroBitCount
+                        index += 8
+                        continue
+                    }
                     let byte = buffer[index]
                     if byte & 0xC0 != 0x80 { scalarTotal += 1 }
                     if byte >= 0xF0 { astralTotal += 1 }
+                    index += 1
                 }
             }
             scalars.append(scalarTotal)

@@ -17,7 +17,7 @@ public enum UTF8Validation {
                 let lead = buffer[index]
                 if lead < 0x80 {
                     if pendingStart >= 0 { ranges.append(pendingStart..<index); pendingStart = -1 }
-                    index += 1
+                    index = ByteScanning.endOfASCII(in: buffer, from: index + 1)
                     continue
                 }
                 isASCII = false

@@ -34,6 +34,11 @@ public struct ControlCharacterRule: BuiltInRule {
         var diagnostics: [Diagnostic] = []
         var index = 0
         while index < count {
+            // Skip to the next byte that may start a control character, eight bytes a step.
+            guard let candidate = bytes.withUnsafeBufferPointer({
+                ByteScanning.firstControlCandidate(in: $0, from: index)
+            }) else { break }
+            index = candidate
             let byte = bytes[index]
             // A C0 control or DEL is one byte; a C1 control is C2 80-9F in UTF-8.
             let value: UInt32

@@ -51,6 +51,8 @@ public struct MixedLineEndingsRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let bytes = document.source.bytes
+        // Without a carriage return every ending is LF: nothing can be mixed.
+        guard ByteScanning.contains(0x0D, in: bytes) else { return [] }
         var counts = [0, 0, 0]
         var endings: [(range: ByteRange, ending: Ending)] = []
         let count = bytes.count

@@ -1,0 +1,101 @@
+import Testing
+import PostlintCore
+
+/// The word-at-a-time scans against plain byte loops, on random bytes at every alignment.
+@Suite struct ByteScanningTests {
+    private struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    /// Mostly ASCII text with a few bytes from `rare` sprinkled in, as real posts are.
+    private func samples(rare: [UInt8]) -> [[UInt8]] {
+        var generator = SeededGenerator(state: 42)
+        var result: [[UInt8]] = [[], [0x41], rare]
+        for length in [1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 300] {
+            for _ in 0..<40 {
+                result.append((0..<length).map { _ in
+                    UInt8.random(in: 0...9, using: &generator) == 0
+                        ? rare.randomElement(using: &generator) ?? 0x20
+                        : UInt8.random(in: 0x20...0x7E, using: &generator)
+                })
+            }
+        }
+        return result
+    }
+
+    @Test func endOfASCIIMatchesAByteLoop() {
+        for bytes in samples(rare: [0x80, 0xC2, 0xE2, 0xFF, 0x7F, 0x00]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { $0 >= 0x80 } ?? bytes.count
+                    #expect(ByteScanning.endOfASCII(in: buffer, from: start) == expected)
+                }
+                #expect(ByteScanning.isASCII(buffer) == bytes.allSatisfy { $0 < 0x80 })
+            }
+        }
+    }
+
+    @Test func controlCandidatesMatchAByteLoop() {
+        let rare: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xC1, 0xC2, 0xC3, 0xFF]
+        for bytes in samples(rare: rare) {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex {
+                        ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2
+                    }
+                    #expect(ByteScanning.firstControlCandidate(in: buffer, from: start) == expected)
+                }
+            }
+        }
+    }
+
+    @Test func firstIndexOfAByteMatchesAByteLoop() {
+        for bytes in samples(rare: [0x0A, 0x0D]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    #expect(ByteScanning.firstIndex(of: 0x0D, in: buffer, from: start) == bytes[start...].firstIndex(of: 0x0D))
+                }
+            }
+            #expect(ByteScanning.contains(0x0A, in: bytes) == bytes.contains(0x0A))
+        }
+    }
+
+    /// Columns from the line index's word-at-a-time checkpoints equal columns counted scalar by
+    /// scalar, in both units, across block boundaries.
+    @Test func lineIndexColumnsMatchCountingScalars() {
+        var generator = SeededGenerator(state: 7)
+        let pieces = ["a", "bc ", "é", "—", "😀", "\n", "x\r\n", "日本", "\r"]
+        var text = ""
+        while text.utf8.count < 5_000 { text += pieces.randomElement(using: &generator) ?? "a" }
+        let bytes = Array(text.utf8)
+        let index = LineIndex(bytes: bytes)
+        var scalars = 0
+        var utf16 = 0
+        var offset = 0
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            let location = index.location(of: offset)
+            let location16 = index.location(of: offset, unit: .utf16)
+            if !(previousWasCR && scalar == "\n") {
+                #expect(location.column == scalars + 1, "scalar column at byte \(offset)")
+                #expect(location16.column == utf16 + 1, "UTF-16 column at byte \(offset)")
+            }
+            offset += String(scalar).utf8.count
+            if scalar == "\n" || scalar == "\r" {
+                scalars = 0
+                utf16 = 0
+            } else {
+                scalars += 1
+                utf16 += scalar.utf16.count
+            }
+            previousWasCR = scalar == "\r"
+        }
+    }
+}
