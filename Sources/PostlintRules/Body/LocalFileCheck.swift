@@ -21,18 +21,26 @@ struct LocalFileCheck {
 
     let documentPath: String
     let context: RuleContext
+    /// The site roots and the post's folder as names, split once per post rather than per look-up.
+    private let roots: [PathParts]
+    private let documentFolder: PathParts
+
+    init(documentPath: String, context: RuleContext) {
+        self.documentPath = documentPath
+        self.context = context
+        roots = context.siteRoots.map(Self.components)
+        documentFolder = Self.components(of: Self.folder(of: documentPath))
+    }
 
     /// Looks up `path` (decoded, without query or fragment).
     func check(_ path: String) -> Outcome {
         if path.utf8.contains(0) { return .missing(path: path) }
-        let rootRelative = path.hasPrefix("/")
-        let bases = rootRelative ? context.siteRoots : [Self.folder(of: documentPath)]
+        let rootRelative = path.utf8.first == 0x2F
+        let bases = rootRelative ? roots : [documentFolder]
         guard !bases.isEmpty else { return .unresolvable }
-        let roots = context.siteRoots.map(Self.components)
         var best: Outcome?
         var climbedOut = 0
-        for base in bases {
-            let baseParts = Self.components(of: base)
+        for baseParts in bases {
             guard let joined = Self.join(baseParts, path, rootRelative: rootRelative) else {
                 climbedOut += 1
                 continue
@@ -99,13 +107,13 @@ struct LocalFileCheck {
     }
 
     static func components(of path: String) -> PathParts {
-        var parts = PathParts(absolute: path.hasPrefix("/"), names: [])
-        for name in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if name == "." { continue }
+        var parts = PathParts(absolute: path.utf8.first == 0x2F, names: [])
+        forEachName(in: path) { name in
+            if name == "." { return }
             if name == "..", let last = parts.names.last, last != ".." {
                 parts.names.removeLast()
             } else if name == "..", parts.absolute {
-                continue
+                return
             } else {
                 parts.names.append(String(name))
             }
@@ -118,15 +126,16 @@ struct LocalFileCheck {
     static func join(_ base: PathParts, _ path: String, rootRelative: Bool) -> PathParts? {
         var parts = base
         var depth = 0
-        for name in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if name == "." { continue }
+        var climbedOut = false
+        forEachName(in: path) { name in
+            if climbedOut || name == "." { return }
             if name == ".." {
-                if rootRelative, depth == 0 { return nil }
+                if rootRelative, depth == 0 { climbedOut = true; return }
                 depth -= 1
                 if let last = parts.names.last, last != ".." {
                     parts.names.removeLast()
                 } else if parts.absolute {
-                    return nil
+                    climbedOut = true
                 } else {
                     parts.names.append("..")
                 }
@@ -135,7 +144,22 @@ struct LocalFileCheck {
                 parts.names.append(String(name))
             }
         }
-        return parts
+        return climbedOut ? nil : parts
+    }
+
+    /// Calls `body` with each non-empty name between slashes, found byte by byte.
+    private static func forEachName(in path: String, _ body: (Substring) -> Void) {
+        let utf8 = path.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x2F {
+                if start != index { body(path[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { body(path[start..<index]) }
     }
 
     /// The folder holding `path` (`.` for a bare file name).
