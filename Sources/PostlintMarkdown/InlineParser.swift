@@ -11,6 +11,7 @@ struct InlineParser {
         var links: [MarkdownLink] = []
         var excluded: [Range<Int>] = []
         var comments: [MarkdownComment] = []
+        /// The block's text without markup (only when asked for: headings need it, paragraphs not).
         var plainText = ""
     }
 
@@ -67,14 +68,15 @@ struct InlineParser {
         self.definitions = definitions
     }
 
-    /// Runs the pass.
-    static func parse(_ text: BlockText, definitions: [String: MarkdownReferenceDefinition]) -> Result {
+    /// Runs the pass; `plainText` is filled only when `wantsPlainText`.
+    static func parse(_ text: BlockText, definitions: [String: MarkdownReferenceDefinition],
+                      wantsPlainText: Bool = false) -> Result {
         var parser = InlineParser(text: text, definitions: definitions)
-        parser.run()
+        parser.run(wantsPlainText: wantsPlainText)
         return parser.result
     }
 
-    private mutating func run() {
+    private mutating func run(wantsPlainText: Bool) {
         indexBacktickRuns()
         var cursor = 0
         // Trailing spaces of the block are not content.
@@ -127,9 +129,11 @@ struct InlineParser {
                 cursor += 1
             }
         }
-        processEmphasis(from: 0)
-        result.plainText = String(decoding: flatten(from: 0, limit: Int.max), as: UTF8.self)
-            .trimmingSpaces()
+        if wantsPlainText {
+            processEmphasis(from: 0)
+            result.plainText = String(decoding: flatten(from: 0, limit: Int.max), as: UTF8.self)
+                .trimmingSpaces()
+        }
         for (_, item) in found {
             switch item {
             case .image(let image): result.images.append(image)
@@ -177,16 +181,16 @@ struct InlineParser {
     // MARK: - Code spans
 
     private mutating func indexBacktickRuns() {
-        var cursor = 0
-        while cursor < end {
-            if bytes[cursor] == ASCII.backtick {
-                let start = cursor
-                while cursor < end, bytes[cursor] == ASCII.backtick { cursor += 1 }
-                backtickRuns[cursor - start, default: []].append(start)
-            } else {
-                cursor += 1
+        var runs: [Int: [Int]] = [:]
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = 0
+            while let start = ByteScanning.firstIndex(of: ASCII.backtick, in: buffer, from: cursor), start < end {
+                cursor = start
+                while cursor < end, buffer[cursor] == ASCII.backtick { cursor += 1 }
+                runs[cursor - start, default: []].append(start)
             }
         }
+        backtickRuns = runs
     }
 
     /// The start of the first run of exactly `length` backticks at or after `from`.

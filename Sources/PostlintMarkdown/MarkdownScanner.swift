@@ -30,7 +30,7 @@ public enum MarkdownScanner {
                 body.paragraphs.append(text.fileExtent)
                 add(InlineParser.parse(text, definitions: definitions), to: &body, excluded: &excluded)
             case .heading(let level, let text, let range):
-                let inline = InlineParser.parse(text, definitions: definitions)
+                let inline = InlineParser.parse(text, definitions: definitions, wantsPlainText: true)
                 body.headings.append(MarkdownHeading(level: level, text: inline.plainText, range: range))
                 add(inline, to: &body, excluded: &excluded)
             case .html(let type, let text):
