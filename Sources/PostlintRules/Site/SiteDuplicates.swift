@@ -6,6 +6,11 @@ import PostlintCore
 enum SiteDuplicates {
     /// `value` lower-cased, its words joined by single spaces, punctuation dropped.
     static func normalized(_ value: String) -> String {
+        value.utf8.allSatisfy({ $0 < 0x80 }) ? normalizedASCII(value) : normalizedUnicode(value)
+    }
+
+    /// Letters and digits of any script, lower-cased, runs of anything else as one space.
+    static func normalizedUnicode(_ value: String) -> String {
         var output = ""
         var pendingSpace = false
         for character in value.lowercased() {
@@ -18,6 +23,24 @@ enum SiteDuplicates {
             }
         }
         return output
+    }
+
+    /// `normalized` for ASCII text, byte by byte: the same result without Unicode properties.
+    static func normalizedASCII(_ value: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingSpace, !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// One finding per fact whose normalized value another post shares.
