@@ -1,8 +1,9 @@
 /// Finds the invalid TOML that toml++ (inside TOMLKit) cannot be given because it asserts on it
 /// (an abort in debug builds, undefined behaviour with assertions off): a `[` or `[[` at the start
-/// of a statement followed by something that is neither a key nor `]` (`[\u{1}`, `[[[`), and a date
-/// whose time begins with a colon (`1979-05-27T:`). The front matter parser reports these itself
-/// and never hands such text over. Each was found by fuzzing (Fuzz/, FuzzTOML).
+/// of a statement followed by something that is neither a key nor `]` (`[\u{1}`, `[[[`), and a
+/// date and time whose `T` is not followed by a digit (`1979-05-27T:`, `1979-05-27T/7:32`): toml++
+/// assumes the hour's first digit is there. The front matter parser reports these itself and never
+/// hands such text over. Each was found by fuzzing (Fuzz/, FuzzTOML, FuzzDocumentLoader).
 ///
 /// One forward pass over the scalars: strings (basic, literal, multi-line) and comments are
 /// skipped, and brackets of values are counted, so a `[` inside an array or a string is not
@@ -19,6 +20,10 @@ enum TOMLPreflight {
         var index = 0
         var depth = 0
         var atStatement = true
+        // Whether the scan is in a value (after `=`, or in an array), where a date may stand; and
+        // the open brackets, innermost last, to tell an inline table's keys from its values.
+        var inValue = false
+        var open: [UInt32] = []
         let count = scalars.count
         func value(_ offset: Int) -> UInt32 { offset < count ? scalars[offset].value : 0 }
         func skipWhitespace(_ offset: inout Int) {
@@ -50,6 +55,13 @@ enum TOMLPreflight {
             case 0x0A:
                 index += 1
                 atStatement = true
+                if depth == 0 { inValue = false }
+            case 0x3D:  // =
+                inValue = true
+                index += 1
+            case 0x2C:  // , starts the next key in an inline table, the next value in an array
+                inValue = open.last != 0x7B
+                index += 1
             case 0x23:  // # comment
                 while index < count, value(index) != 0x0A { index += 1 }
             case 0x22, 0x27:  // " or '
@@ -72,12 +84,16 @@ enum TOMLPreflight {
                 }
             case 0x5B, 0x7B:  // [ {
                 depth += 1
+                if open.count < 4096 { open.append(character) }
+                inValue = character == 0x5B
                 index += 1
             case 0x5D, 0x7D:  // ] }
                 depth = max(0, depth - 1)
+                if !open.isEmpty { open.removeLast() }
+                inValue = depth > 0 ? open.last != 0x7B : inValue
                 index += 1
-            case 0x54, 0x74:  // T or t after a digit: a date and time, whose time must start with a digit
-                if index > 0, (0x30...0x39).contains(value(index - 1)), value(index + 1) == 0x3A {
+            case 0x54, 0x74:  // T or t right after a date, in a value: the time must start with a digit
+                if inValue, isDate(in: scalars, endingBefore: index), !(0x30...0x39).contains(value(index + 1)) {
                     return Problem(offset: index + 1, reason: "a time must start with the hour")
                 }
                 index += 1
@@ -86,6 +102,20 @@ enum TOMLPreflight {
             }
         }
         return nil
+    }
+
+    /// Whether the ten scalars before `end` read `DDDD-DD-DD` (D a decimal digit).
+    private static func isDate(in scalars: [Unicode.Scalar], endingBefore end: Int) -> Bool {
+        guard end >= 10 else { return false }
+        for (position, offset) in (end - 10..<end).enumerated() {
+            let value = scalars[offset].value
+            if position == 4 || position == 7 {
+                if value != 0x2D { return false }
+            } else if !(0x30...0x39).contains(value) {
+                return false
+            }
+        }
+        return true
     }
 
     /// ASCII bare key characters, quotes, and `]` (an empty header toml++ reports as an error).

@@ -15,7 +15,10 @@ import PostlintCore
     @Test func headersThatMadeTOMLAssertDoNotCrashTheProcess() async {
         await #expect(processExitsWith: .success) {
             for header in ["[\u{1}", "[[[", "[[ [x]]", "[ \u{7F}", "[é]", "title = 1\n[\u{0}]", "[[\u{1}",
-                           "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}"] {
+                           "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}",
+                           // Found later: any character but a digit after the T, in plain or invalid UTF-8.
+                           "x = 1979-05-27T/7:32:00.999999-07:00", "x = 1979-05-27T\u{A0}07:32:00",
+                           "x = 1979-05-27T\u{1A}\u{1A}07:32:00-07:00", "x = [2000-01-01tX:00]"] {
                 let document = DocumentLoader.load(path: "post.md", text: "+++\n\(header)\n+++\nBody\n",
                                                    parts: [.frontMatter])
                 precondition(document.frontMatter?.syntaxError != nil)
@@ -38,6 +41,29 @@ import PostlintCore
         // "+++\n" is 4 bytes and "date = 1979-05-27T" 18 more: the colon is at 22.
         #expect(error.offset == 22)
         #expect(error.reason.contains("time"))
+    }
+
+    /// The two inputs the fuzz targets saved, byte for byte (the second holds invalid UTF-8).
+    @Test func theSavedFuzzInputsAreSyntaxErrors() async {
+        await #expect(processExitsWith: .success) {
+            let inputs: [[UInt8]] = [
+                Array("+++\nx = 1979-05-27T/7:32:00.999999-07:00\ny = 0o755\nz = 0e400\nw = nan\n+++\n\nBody.\n".utf8),
+                [0x2B, 0x2B, 0x2B, 0x0A] + Array("x = 1979-05-27T".utf8) + [UInt8](repeating: 0xA0, count: 8)
+                    + Array("07:32:00.999999-07:00\ny = 0a= 5\nz = 1e400\nw".utf8) + [0xE0, 0xC2, 0xDF, 0x95]
+                    + Array("an\n+++\n".utf8),
+            ]
+            for bytes in inputs {
+                let document = DocumentLoader.load(path: "post.md", bytes: bytes, parts: [.frontMatter])
+                precondition(document.frontMatter?.syntaxError != nil)
+            }
+        }
+    }
+
+    /// A bare key may look like a date followed by a T: only values are checked.
+    @Test func aKeyThatLooksLikeADateIsNotAProblem() throws {
+        let document = load("+++\n2000-01-01Tx = 1\ntable = { 2000-01-01Ty = 2 }\n+++\nBody\n")
+        #expect(document.frontMatter?.syntaxError == nil)
+        #expect(document.field("2000-01-01Tx")?.scalarText == "1")
     }
 
     @Test func datesAndTimesInStringsAndValidDatesStillParse() throws {
