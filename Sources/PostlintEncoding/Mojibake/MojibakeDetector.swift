@@ -20,12 +20,75 @@ public struct MojibakeDetector: Sendable {
         self.pages = pages.isEmpty ? CodePage.allCases : pages
     }
 
+    /// ASCII bytes of context kept on each side of a non-ASCII stretch: more than the 16 scalars
+    /// the scoring looks at around a cluster, so a window gives what the whole text would.
+    static let contextBytes = 40
+    /// A window longer than this is cut at a line feed, so memory stays bounded on long non-ASCII
+    /// text (the scoring then does not look across that line feed).
+    static let maximumWindowBytes = 1 << 16
+
     /// The mojibake in `text`, in text order, positioned by UTF-8 offsets.
+    ///
+    /// Only the stretches of text around non-ASCII characters are examined (mojibake is made of
+    /// them), each with enough ASCII context on both sides that the result is the same as for the
+    /// whole text; ASCII text costs one fast pass and no memory.
     public func findings(in text: String) -> [MojibakeFinding] {
+        var text = text
+        return text.withUTF8 { buffer in
+            var results: [MojibakeFinding] = []
+            for window in Self.windows(in: buffer) {
+                let slice = UnsafeBufferPointer(rebasing: buffer[window])
+                let part = String(decoding: slice, as: UTF8.self)
+                for finding in findings(inWholeText: part) {
+                    let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
+                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs))
+                }
+            }
+            return results
+        }
+    }
+
+    /// The byte ranges to examine: each non-ASCII stretch with `contextBytes` of ASCII on each
+    /// side (or up to the text's ends), stretches whose context would overlap joined, and a window
+    /// over `maximumWindowBytes` cut after a line feed.
+    static func windows(in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let count = buffer.count
+        var windows: [Range<Int>] = []
+        var start = -1
+        var lastNonASCII = -1
+        var searched = 0
+        var index = ByteScanning.endOfASCII(in: buffer, from: 0)
+        while index < count {
+            // A non-ASCII byte at `index`: join it to the open window when the ASCII gap is short.
+            if start >= 0, index - lastNonASCII > 2 * contextBytes {
+                windows.append(start..<min(count, lastNonASCII + 1 + contextBytes))
+                start = -1
+            }
+            if start < 0 { start = max(0, index - contextBytes) }
+            if index - start > maximumWindowBytes {
+                // Each byte is searched for a line feed at most once.
+                let from = max(start, searched)
+                if let lineFeed = ByteScanning.firstIndex(of: 0x0A, in: buffer, from: from), lineFeed < index {
+                    windows.append(start..<(lineFeed + 1))
+                    start = lineFeed + 1
+                }
+                searched = index
+            }
+            index += 1
+            while index < count, buffer[index] >= 0x80 { index += 1 }
+            lastNonASCII = index - 1
+            index = ByteScanning.endOfASCII(in: buffer, from: index)
+        }
+        if start >= 0 { windows.append(start..<min(count, lastNonASCII + 1 + contextBytes)) }
+        return windows
+    }
+
+    /// The detector over the whole of `text` at once (what `findings(in:)` gives, window by window).
+    func findings(inWholeText text: String) -> [MojibakeFinding] {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count / 2)
-        offsets.reserveCapacity(text.utf8.count / 2)
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
         for scalar in text.unicodeScalars {
             scalars.append(scalar)
