@@ -28,13 +28,30 @@ enum TextScope {
     /// The text of `range` without the excluded ranges (code, comments) that fall inside it.
     static func prose(in range: ByteRange, of document: Document) -> String {
         let excluded = document.body?.excludedRanges ?? []
-        var pieces: [String] = []
-        var cursor = range.lowerBound
-        for zone in excluded where zone.upperBound > range.lowerBound && zone.lowerBound < range.upperBound {
-            if zone.lowerBound > cursor { pieces.append(document.source.string(in: cursor..<zone.lowerBound)) }
-            cursor = max(cursor, zone.upperBound)
+        var text = document.source.text
+        return text.withUTF8 { source in
+            let whole = max(0, min(range.lowerBound, source.count))..<max(0, min(range.upperBound, source.count))
+            // One allocation of the range's size: kept pieces are copied in, joined by a space.
+            return String(unsafeUninitializedCapacity: whole.count + excluded.count) { output in
+                var written = 0
+                func copy(_ piece: Range<Int>) {
+                    guard !piece.isEmpty else { return }
+                    if written > 0 {
+                        output[written] = 0x20
+                        written += 1
+                    }
+                    let slice = UnsafeBufferPointer(rebasing: source[piece])
+                    _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + piece.count)]).initialize(from: slice)
+                    written += piece.count
+                }
+                var cursor = whole.lowerBound
+                for zone in excluded where zone.upperBound > whole.lowerBound && zone.lowerBound < whole.upperBound {
+                    if zone.lowerBound > cursor { copy(cursor..<zone.lowerBound) }
+                    cursor = max(cursor, zone.upperBound)
+                }
+                if cursor < whole.upperBound { copy(cursor..<whole.upperBound) }
+                return written
+            }
         }
-        if cursor < range.upperBound { pieces.append(document.source.string(in: cursor..<range.upperBound)) }
-        return pieces.joined(separator: " ")
     }
 }

@@ -30,7 +30,9 @@ public enum FileReader {
         guard expected <= maximumSize else {
             return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
         }
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0))
+        // One byte more than the size, so the read that meets the end of the file needs no growth
+        // (growing would copy the whole file into a buffer half as large again).
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
