@@ -9,12 +9,12 @@ enum TOMLFrontMatterParser {
     static func parse(_ block: FrontMatterBlock, in source: SourceText) -> FrontMatter {
         let text = source.string(in: block.content)
         let firstLine = source.lineIndex.lineIndex(containing: block.content.lowerBound)
-        // toml++ asserts on some invalid TOML (`[[[`, `1979-05-27T:`): report it before handing the text over.
-        let scalars = Array(text.unicodeScalars)
-        if let problem = TOMLPreflight.firstProblem(in: scalars) {
-            let offset = block.content.lowerBound + scalars[..<problem.offset].reduce(0) { $0 + UTF8.width($1) }
+        // toml++ asserts on some invalid TOML (`[[[`, `1979-05-27T:`, `[1,}`): only text that follows
+        // the TOML grammar is handed over; anything else is reported here, at its position.
+        if let problem = TOMLSyntax.firstProblem(in: Array(text.utf8)) {
             return FrontMatter(block: block, root: nil,
-                               syntaxError: FrontMatterSyntaxError(reason: problem.reason, offset: offset))
+                               syntaxError: FrontMatterSyntaxError(reason: problem.reason,
+                                                                   offset: block.content.lowerBound + problem.offset))
         }
         let table: TOMLTable
         do {

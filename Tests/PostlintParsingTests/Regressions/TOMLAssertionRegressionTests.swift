@@ -18,7 +18,9 @@ import PostlintCore
                            "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}",
                            // Found later: any character but a digit after the T, in plain or invalid UTF-8.
                            "x = 1979-05-27T/7:32:00.999999-07:00", "x = 1979-05-27T\u{A0}07:32:00",
-                           "x = 1979-05-27T\u{1A}\u{1A}07:32:00-07:00", "x = [2000-01-01tX:00]"] {
+                           "x = 1979-05-27T\u{1A}\u{1A}07:32:00-07:00", "x = [2000-01-01tX:00]",
+                           // And a value terminator where an array expects a value.
+                           "a = { b = { c = { d05 = [1,} } }", "x = [1, }", "x = [,]", "x = { a = [1,} }"] {
                 let document = DocumentLoader.load(path: "post.md", text: "+++\n\(header)\n+++\nBody\n",
                                                    parts: [.frontMatter])
                 precondition(document.frontMatter?.syntaxError != nil)
