@@ -16,6 +16,8 @@ for sanitizer in ${POSTLINT_SANITIZERS:-address}; do
         *) echo "unknown sanitizer: $sanitizer" >&2; exit 2 ;;
     esac
     printf '\n== swift test --sanitize=%s\n' "$sanitizer"
+    # Tests that measure memory check only the outcome under a sanitizer.
+    export POSTLINT_SANITIZER="$sanitizer"
     # The linker's notes about sanitizer runtime symbols are not warnings about our code.
     set +e
     swift test --scratch-path "$scratch" --sanitize="$sanitizer" 2>&1 | grep -v "Cannot export local symbol"

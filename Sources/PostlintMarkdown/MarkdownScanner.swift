@@ -9,7 +9,8 @@ import PostlintCore
 public enum MarkdownScanner {
     /// Scans `range` of `source` (the body) and returns what it found, positioned in the file.
     public static func scan(_ source: SourceText, range: ByteRange) -> MarkdownBody {
-        let bytes = Array(source.text.utf8)
+        // The text's bytes are the file's when it is valid UTF-8: share them rather than copy.
+        let bytes = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
         var parser = BlockParser(bytes: bytes)
         parser.parse(clamped)

@@ -67,3 +67,36 @@ enum BoundedRun {
         process.waitUntilExit()
     }
 }
+
+/// Runs the built `postlint` and reports its exit status and peak resident memory, read from the
+/// kernel's accounting of the child (`wait4`), with standard output and error discarded.
+enum PeakMemory {
+    struct Measurement {
+        var status: Int32
+        var kilobytes: Int
+    }
+
+    /// Arguments name files by absolute path: the child runs in the test's working folder.
+    static func run(_ arguments: [String]) throws -> Measurement {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let executable = CommandRunner.executable.path
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var identifier = pid_t()
+        let spawned = posix_spawn(&identifier, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(identifier, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        // The exit code when the child exited, 128 + the signal when a signal ended it.
+        let exited = status & 0x7F == 0
+        return Measurement(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), kilobytes: usage.ru_maxrss)
+    }
+}

@@ -5,6 +5,10 @@ import PostlintTestSupport
 /// The built binary against hostile input: a run ends with a documented exit code, and `fix` never
 /// leaves a half-written file.
 @Suite struct HostileCommandTests {
+    /// Set by `.ci/sanitizers.sh`: memory figures mean nothing there (shadow memory, quarantine),
+    /// so only the outcome of a run is checked.
+    static let underSanitizer = ProcessInfo.processInfo.environment["POSTLINT_SANITIZER"] != nil
+
     static let post = "---\ntitle: Hostile\nslug: Not A Slug\nexcerpt: A post for the hostile input tests of the command line, long enough.\nkeywords: [hostile]\n---\nBody.\n"
 
     /// A user pattern with nested quantifiers on a long value backtracks exponentially in a
@@ -48,6 +52,53 @@ import PostlintTestSupport
         #expect(!result.timedOut, "postlint check did not end within 30 s")
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("post.md:3:7: error:"))
+    }
+
+    /// A 100 MB post (headings, paragraphs, emphasis, code, non-ASCII text, no findings): linted
+    /// to the end with its report and exit code, its memory a small multiple of the file.
+    @Test func aHundredMegabytePostIsLinted() throws {
+        let folder = try TemporaryFolder()
+        let paragraph = Array("Some words of a paragraph with *emphasis*, `code` and an em dash \u{2014} here, long enough. \n\n".utf8)
+        var bytes = Array(Self.post.replacingOccurrences(of: "Not A Slug", with: "a-hundred-megabytes").utf8)
+        bytes.reserveCapacity(100 * 1024 * 1024 + paragraph.count)
+        var section = 0
+        while bytes.count < 100 * 1024 * 1024 {
+            if bytes.count / (4 * 1024 * 1024) > section {
+                section += 1
+                bytes += Array("## Part \(section)\n\n".utf8)
+            }
+            bytes += paragraph
+        }
+        try folder.write("post.md", bytes: bytes)
+        let measured = try PeakMemory.run(["check", folder.path + "/post.md"])
+        #expect(measured.status == 0, "exit \(measured.status)")
+        // The file is 100 MB; the bytes, their decoded text, the line index and the body's
+        // facts are held at once. Far from the gigabytes a per-byte array would take.
+        #expect(Self.underSanitizer || measured.kilobytes < 1_000_000, "peak \(measured.kilobytes / 1024) MB for a 100 MB post")
+    }
+
+    /// Memory grows with the largest post, not with the number of posts: a site of 2,000 posts
+    /// peaks within a few megabytes of a site of 20 of the same posts.
+    @Test func memoryDoesNotGrowWithTheNumberOfPosts() throws {
+        func site(_ count: Int) throws -> TemporaryFolder {
+            let folder = try TemporaryFolder()
+            let body = String(repeating: "A paragraph of the post, with a few words in it. ", count: 60)
+            for index in 0..<count {
+                let post = "---\ntitle: Post number \(index) of the site\nslug: post-\(index)\nexcerpt: The excerpt of post \(index), long enough for the default rules to be content.\nkeywords: [post]\n---\n\n# Post \(index)\n\n\(body)\n"
+                try folder.write("section-\(index % 40)/post-\(index).md", post)
+            }
+            return folder
+        }
+        let small = try site(20)
+        let large = try site(2_000)
+        let few = try PeakMemory.run(["check", small.path])
+        let many = try PeakMemory.run(["check", large.path])
+        #expect(few.status == many.status)
+        // Site-level facts (a slug, a title, an excerpt a post) are the only growth: 2,000 posts'
+        // worth is well under 16 MB. A run holding whole documents would need over 6 MB more per
+        // thousand posts of this size, plus their parsed forms.
+        #expect(Self.underSanitizer || many.kilobytes < few.kilobytes + 16 * 1024,
+                "20 posts: \(few.kilobytes / 1024) MB, 2,000 posts: \(many.kilobytes / 1024) MB")
     }
 
     /// `fix` killed with SIGKILL at points spread over its run: the file is always the original or
