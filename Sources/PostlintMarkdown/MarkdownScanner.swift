@@ -23,10 +23,16 @@ public enum MarkdownScanner {
         }
         body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
         var excluded = parser.codeRanges
-        var leaves = parser.leaves
-        leaves.sort { start(of: $0) < start(of: $1) }
-        for leaf in leaves {
-            switch leaf {
+        // Leaves come nearly in file order (a container's leaves can close after a later one's):
+        // order them by start, comparing the starts once read rather than the blocks themselves.
+        let leaves = parser.leaves
+        let starts = leaves.map(start(of:))
+        var order = Array(leaves.indices)
+        if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) {
+            order.sort { starts[$0] < starts[$1] || (starts[$0] == starts[$1] && $0 < $1) }
+        }
+        for position in order {
+            switch leaves[position] {
             case .paragraph(let text):
                 body.paragraphs.append(text.fileExtent)
                 add(InlineParser.parse(text, definitions: definitions), to: &body, excluded: &excluded)

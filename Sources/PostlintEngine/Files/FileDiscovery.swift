@@ -72,7 +72,12 @@ public struct FileDiscovery {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name.hasPrefix(".") || Self.skippedNames.contains(name) { continue }
-                entries.append((name, entry.pointee.d_type))
+                let type = entry.pointee.d_type
+                // Only folders, posts and what must be looked at to know (links, unknown types)
+                // are kept: a folder of images costs no sorting.
+                let mayMatter = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
+                guard mayMatter || Self.isMarkdown(name) else { continue }
+                entries.append((name, type))
             }
             closedir(handle)
             entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
@@ -106,6 +111,6 @@ public struct FileDiscovery {
     }
 
     static func isMarkdown(_ name: String) -> Bool {
-        extensions.contains { name.hasSuffix($0) && name.count > $0.count }
+        extensions.contains { name.utf8.count > $0.utf8.count && name.hasSuffix($0) }
     }
 }
