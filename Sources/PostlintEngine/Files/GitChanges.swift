@@ -35,34 +35,16 @@ public enum GitChanges {
     }
 
     private static func gitBytes(_ arguments: [String], in directory: String) throws(PostlintError) -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let result: ChildProcess.Output
         do {
-            try process.run()
+            result = try ChildProcess.run("git", ["-C", directory] + arguments)
         } catch {
             throw PostlintError(message: "cannot run git: \(error)", hint: "--changed-since and --staged need git on the PATH")
         }
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.status == 0 else {
+            let message = String(decoding: result.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw PostlintError(message: "git \(arguments.first ?? "") failed: \(message)")
         }
-        return Array(data)
+        return result.standardOutput
     }
 }

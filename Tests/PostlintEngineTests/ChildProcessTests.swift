@@ -1,0 +1,32 @@
+import Testing
+@testable import PostlintEngine
+
+@Suite struct ChildProcessTests {
+    @Test func collectsBothStreamsAndTheStatus() throws {
+        let result = try ChildProcess.run("sh", ["-c", "printf out; printf err >&2; exit 3"])
+        #expect(result.status == 3)
+        #expect(result.standardOutput == Array("out".utf8))
+        #expect(result.standardError == Array("err".utf8))
+    }
+
+    /// Both pipes far over their buffer size, written alternately: reading one while the child
+    /// blocks on the other would hang.
+    @Test func largeOutputOnBothStreamsDoesNotBlock() throws {
+        let script = "i=0; while [ $i -lt 2000 ]; do printf '%0100d\\n' $i; printf '%0100d\\n' $i >&2; i=$((i+1)); done"
+        let result = try ChildProcess.run("sh", ["-c", script])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.count == 2000 * 101)
+        #expect(result.standardError.count == 2000 * 101)
+    }
+
+    @Test func aProgramNotOnThePathCannotStart() {
+        #expect(throws: ChildProcess.Failure.self) {
+            try ChildProcess.run("postlint-no-such-program", [])
+        }
+    }
+
+    @Test func aSignalIsReportedAsOneHundredTwentyEightPlusItsNumber() throws {
+        let result = try ChildProcess.run("sh", ["-c", "kill -9 $$"])
+        #expect(result.status == 128 + 9)
+    }
+}
