@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Report postlint-disable comments that silence nothing.")
     var reportUnusedDisables = false
 
-    @Flag(help: "Also check remote (http, https) images: HEAD, then GET where refused; results are cached.")
+    @Flag(help: "Also check remote (http, https) images: HEAD, then GET where refused; results are cached. Needs curl on the PATH.")
     var checkRemote = false
 
     @Option(help: "With --check-remote: seconds before a request is abandoned.")
