@@ -35,7 +35,7 @@ enum BoundedRun {
             finished.signal()
         }
         var timedOut = false
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = Date().addingTimeInterval(HangGuard.seconds(seconds))
         while process.isRunning {
             if Date() > deadline {
                 kill(identifier, SIGKILL)
