@@ -143,8 +143,9 @@ import PostlintTestSupport
         #expect(try folder.read("post.md") == fixed)
     }
 
-    /// No include mechanism exists: a configuration cannot pull in another file or itself. A key
-    /// that tries is an unknown key (exit 2), and `include` only selects posts.
+    /// No include mechanism exists: a configuration cannot pull in another file or itself.
+    /// `extends` takes preset names only, other keys that try are unknown (exit 2, positioned), and
+    /// `include` only selects posts.
     @Test func aConfigurationCannotIncludeItself() throws {
         let folder = try TemporaryFolder()
         try folder.write("post.md", Self.post)
@@ -153,7 +154,9 @@ import PostlintTestSupport
             let result = try BoundedRun.run(["check", "post.md"], in: folder.path, seconds: 60)
             #expect(!result.timedOut)
             #expect(result.status == 2, "\(key)")
-            #expect(result.standardError.contains(".postlint.yml:1:1"), "\(key): \(result.standardError)")
+            // Positioned: the key for an unknown key, the value for an unknown preset.
+            let position = key == "extends" ? ".postlint.yml:1:10:" : ".postlint.yml:1:1:"
+            #expect(result.standardError.contains(position), "\(key): \(result.standardError)")
         }
         try folder.write(".postlint.yml", "include: [.postlint.yml, \"*.md\"]\n")
         let result = try BoundedRun.run(["check", "."], in: folder.path, seconds: 60)
