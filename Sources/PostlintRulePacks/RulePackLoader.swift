@@ -41,9 +41,7 @@ public enum RulePackLoader {
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = DirectoryEntryName.of(entry)
                 if name.hasPrefix(".") { continue }
                 entries += 1
                 guard entries <= maximumEntries else {

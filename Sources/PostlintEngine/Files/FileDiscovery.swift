@@ -68,9 +68,7 @@ public struct FileDiscovery {
             }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = DirectoryEntryName.of(entry)
                 if name.hasPrefix(".") || Self.skippedNames.contains(name) { continue }
                 let type = entry.pointee.d_type
                 // Only folders, posts and what must be looked at to know (links, unknown types)

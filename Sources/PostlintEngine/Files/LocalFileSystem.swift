@@ -22,10 +22,7 @@ public struct LocalFileSystem: FileSystemView {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.prefix { $0 != 0 }
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            let name = DirectoryEntryName.of(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names

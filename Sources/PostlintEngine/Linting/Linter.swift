@@ -129,8 +129,8 @@ public final class Linter: Sendable {
     }
 
     private func collectFacts(_ document: Document, ruleSet: RuleSet, into result: inout FileResult) {
+        result.siteSeverities = ruleSet.siteSeverities
         for entry in ruleSet.siteRules {
-            result.siteSeverities[entry.rule.metadata.id] = entry.severity
             for fact in entry.rule.facts(of: document, context: ruleSet.context) {
                 result.facts.append((entry.rule.metadata.id, fact))
             }

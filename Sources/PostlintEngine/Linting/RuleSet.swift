@@ -16,6 +16,9 @@ public struct RuleSet: Sendable {
 
     public var rules: [Entry]
     public var siteRules: [SiteEntry]
+    /// The configured severity of each enabled site rule, built once and shared (copy on write)
+    /// by every file's result rather than rebuilt per file.
+    public var siteSeverities: [String: Severity?]
     /// The document parts the enabled rules read.
     public var parts: DocumentParts
     public var context: RuleContext
@@ -49,6 +52,9 @@ public struct RuleSet: Sendable {
         }
         self.rules = rules
         self.siteRules = siteRules
+        var siteSeverities: [String: Severity?] = [:]
+        for entry in siteRules { siteSeverities[entry.rule.metadata.id] = entry.severity }
+        self.siteSeverities = siteSeverities
         self.parts = parts
         self.context = RuleContext(fieldNames: configuration.fieldNames, fileSystem: fileSystem,
                                    siteRoots: configuration.siteRoots)
