@@ -35,8 +35,14 @@ def run_once(command, cwd):
     return wall, usage.ru_maxrss / 1024.0, code
 
 
-def measure(command, cwd, runs):
+def measure(command, cwd, runs, allowed=None):
+    """Median wall time and peak memory over `runs`; stops the benchmark when a run ends with an
+    exit code outside `allowed` (a crash must not pass for a fast run)."""
     results = [run_once(command, cwd) for _ in range(runs)]
+    if allowed is not None:
+        for _, _, code in results:
+            if code not in allowed:
+                sys.exit(f"{' '.join(command[:2])} ended with exit code {code} in {cwd}")
     walls = sorted(r[0] for r in results)
     return {"wall": statistics.median(walls), "rss": max(r[1] for r in results), "code": results[-1][2]}
 
@@ -72,7 +78,7 @@ def bench_corpus(label, folder, postlint, peers, runs):
     posts, size = corpus_stats(folder)
     megabytes = size / 1e6
     rows = {}
-    rows["postlint"] = measure([postlint, "check", "--quiet", "."], folder, runs)
+    rows["postlint"] = measure([postlint, "check", "--quiet", "."], folder, runs, allowed=(0, 1))
     if peers.get("rumdl"):
         rows["rumdl"] = measure([peers["rumdl"], "check", "--no-config", "--enable", RUMDL_RULES, "--silent", "."], folder, runs)
     if peers.get("lychee"):
@@ -98,8 +104,8 @@ def staged_latency(postlint, runs):
                          "excerpt: \"A single staged post, timed as the pre-commit hook runs postlint on it.\"\n"
                          "keywords: [\"staged\"]\n---\n\nOne staged post, with nothing wrong in it.\n")
         subprocess.run(["git", "add", "post.md"], cwd=folder, check=True)
-        staged = measure([postlint, "check", "--staged"], folder, runs)
-        named = measure([postlint, "check", "post.md"], folder, runs)
+        staged = measure([postlint, "check", "--staged"], folder, runs, allowed=(0,))
+        named = measure([postlint, "check", "post.md"], folder, runs, allowed=(0,))
     return staged, named
 
 
