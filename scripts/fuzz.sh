@@ -41,11 +41,18 @@ scratch="$PWD/.build-fuzz"
 if [ "$build" -eq 1 ]; then
     coverage=inline-8bit-counters,pc-table,trace-cmp
     echo "== building fuzz targets (release, AddressSanitizer, libFuzzer coverage)"
+    # A failed build must stop the run: fuzzing the binaries of an earlier build would test old code.
+    set +e
     (cd Fuzz && swift build -c release --scratch-path "$scratch" \
         -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,$coverage \
         -Xcc -fsanitize=address -Xcc -fsanitize-coverage=$coverage \
-        -Xcxx -fsanitize=address -Xcxx -fsanitize-coverage=$coverage 2>&1 \
-        | grep -v "Cannot export local symbol" || true)
+        -Xcxx -fsanitize=address -Xcxx -fsanitize-coverage=$coverage 2>&1) | grep -v "Cannot export local symbol"
+    status=${PIPESTATUS[0]}
+    set -e
+    if [ "$status" -ne 0 ]; then
+        echo "building the fuzz targets failed (exit $status)" >&2
+        exit 2
+    fi
 fi
 bin="$scratch/release"
 for target in "${targets[@]}"; do
