@@ -20,4 +20,13 @@ import PostlintCore
         #expect(one.name(matchingIgnoringCase: "b.png") == "B.png")
         #expect(other.name(matchingIgnoringCase: "b.png") == "B.png")
     }
+
+    @Test func kindsComeFromTheEntryTypesWhenKnown() {
+        let listing = FolderListing(["a.png", "images", "link.png"], directories: ["images"], unresolved: ["link.png"])
+        #expect(listing.kind(of: "a.png") == .file)
+        #expect(listing.kind(of: "images") == .directory)
+        #expect(listing.kind(of: "link.png") == nil, "a link needs a stat")
+        #expect(listing.kind(of: "missing.png") == nil)
+        #expect(FolderListing(["a.png"]).kind(of: "a.png") == nil, "names alone say nothing of kinds")
+    }
 }

@@ -6,9 +6,28 @@ public struct FolderListing: Sendable {
     private let exact: Set<String>
     /// Lower-cased name → the first name, in sorted order, that lower-cases to it.
     private let folded: [String: String]
+    /// Whether the kinds of the entries are known (from the folder listing's entry types).
+    private let kindsKnown: Bool
+    private let directories: Set<String>
+    /// Links and entries of unknown type: their kind needs a `stat`.
+    private let unresolved: Set<String>
 
+    /// A listing of names alone: `kind(of:)` answers nil.
     public init(_ names: [String]) {
+        self.init(names, directories: [], unresolved: [], kindsKnown: false)
+    }
+
+    /// A listing with the entry types the folder gave: `directories` are folders, `unresolved`
+    /// are links or of unknown type, every other name is a file.
+    public init(_ names: [String], directories: Set<String>, unresolved: Set<String>) {
+        self.init(names, directories: directories, unresolved: unresolved, kindsKnown: true)
+    }
+
+    private init(_ names: [String], directories: Set<String>, unresolved: Set<String>, kindsKnown: Bool) {
         self.names = names
+        self.directories = directories
+        self.unresolved = unresolved
+        self.kindsKnown = kindsKnown
         exact = Set(names)
         var folded: [String: String] = [:]
         folded.reserveCapacity(names.count)
@@ -22,6 +41,13 @@ public struct FolderListing: Sendable {
 
     public func contains(_ name: String) -> Bool {
         exact.contains(name)
+    }
+
+    /// What `name` is, when the listing knows: nil for a name not listed, a link, an entry of
+    /// unknown type, or a listing built from names alone.
+    public func kind(of name: String) -> FileKind? {
+        guard kindsKnown, exact.contains(name), !unresolved.contains(name) else { return nil }
+        return directories.contains(name) ? .directory : .file
     }
 
     /// The name on disk that differs from `name` only in letter case (nil when none, or when

@@ -46,7 +46,7 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let listing = base.entries(of: directory).map(FolderListing.init)
+        let listing = base.listing(of: directory)
         lock.lock()
         listings[directory] = listing
         lock.unlock()

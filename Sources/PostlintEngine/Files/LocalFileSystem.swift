@@ -27,4 +27,24 @@ public struct LocalFileSystem: FileSystemView {
         }
         return names
     }
+
+    /// The names in a folder with what each is, from the entry types `readdir` gives.
+    public func listing(of directory: String) -> FolderListing? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        var directories: Set<String> = []
+        var unresolved: Set<String> = []
+        while let entry = readdir(handle) {
+            let name = DirectoryEntryName.of(entry)
+            if name == "." || name == ".." { continue }
+            names.append(name)
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): directories.insert(name)
+            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): unresolved.insert(name)
+            default: break
+            }
+        }
+        return FolderListing(names, directories: directories, unresolved: unresolved)
+    }
 }

@@ -68,24 +68,31 @@ struct LocalFileCheck {
 
     private func lookUp(_ joined: PathParts, base: PathParts) -> Outcome {
         let path = joined.string
-        let kind = context.fileSystem.kind(of: path)
-        // The names the destination spells: those after the part it shares with the base.
+        // The names the destination spells: those after the part it shares with the base. Each is
+        // looked for in its folder's listing (read once per run), which also says what the last
+        // one is, so a found image costs no `stat` and leaves nothing behind in a cache.
         var shared = 0
         while shared < min(joined.names.count, base.names.count), joined.names[shared] == base.names[shared],
               joined.absolute == base.absolute {
             shared += 1
         }
+        var known: FileKind?
         for index in max(shared, 0)..<joined.names.count {
             let name = joined.names[index]
             if name == ".." { continue }
             let parent = PathParts(absolute: joined.absolute, names: Array(joined.names[..<index])).string
             guard let listing = context.fileSystem.listing(of: parent) else { break }
-            if listing.contains(name) { continue }
+            if listing.contains(name) {
+                if index == joined.names.count - 1 { known = listing.kind(of: name) }
+                continue
+            }
             if let actual = listing.name(matchingIgnoringCase: name) {
                 return .letterCase(path: path, written: name, actual: actual)
             }
-            break
+            // Not in its folder in any letter case: missing.
+            return .missing(path: path)
         }
+        let kind = known ?? context.fileSystem.kind(of: path)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
     }
 

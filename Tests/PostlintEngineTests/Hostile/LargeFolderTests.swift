@@ -39,4 +39,16 @@ import PostlintTestSupport
         discovery.add(folder.path)
         #expect(discovery.candidates.count == 4_000)
     }
+
+    @Test func aFolderListingKnowsFilesFoldersAndLinks() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.png", "x")
+        try folder.write("site/images/b.png", "x")
+        #expect(symlink(folder.path + "/site/a.png", folder.path + "/site/link.png") == 0)
+        let listing = try #require(LocalFileSystem().listing(of: folder.path + "/site"))
+        #expect(listing.kind(of: "a.png") == .file)
+        #expect(listing.kind(of: "images") == .directory)
+        #expect(listing.kind(of: "link.png") == nil)
+        #expect(Set(listing.names) == ["a.png", "images", "link.png"])
+    }
 }
