@@ -164,7 +164,7 @@ public final class Linter: Sendable {
         return slots.results
     }
 
-    private func assemble(_ results: [FileResult], candidates: [FileDiscovery.Candidate],
+    private func assemble(_ results: consuming [FileResult], candidates: [FileDiscovery.Candidate],
                           problems: [PostlintError], options: LintOptions) throws(PostlintError) -> LintOutcome {
         var findings: [Finding] = []
         var allProblems = problems
@@ -173,7 +173,12 @@ public final class Linter: Sendable {
         var siteSeverity: [String: [String: Severity?]] = [:]
         var suppressionsByPath: [String: Suppressions] = [:]
         var remote: [(path: String, reference: RemoteImageReference, severity: Severity)] = []
-        for (index, result) in results.enumerated() {
+        // Each file's result is taken out as it is read, so its facts and findings are not held
+        // twice (once per file, once gathered) at the peak.
+        var results = results
+        for index in results.indices {
+            let result = results[index]
+            results[index] = FileResult()
             for reference in result.remoteImages {
                 remote.append((candidates[index].displayPath, reference, result.remoteSeverity ?? .error))
             }
