@@ -121,6 +121,7 @@ def main():
     parser.add_argument("--postlint", default=os.path.join(ROOT, ".build", "release", "postlint"))
     parser.add_argument("--workdir", default=None, help="where generated corpora go (default: a temporary folder)")
     args = parser.parse_args()
+    args.postlint = os.path.abspath(args.postlint)
     if not os.access(args.postlint, os.X_OK):
         sys.exit(f"no postlint at {args.postlint}: build it with swift build -c release")
     peers = tools()
