@@ -159,8 +159,7 @@ struct TOMLSyntax {
 
     private mutating func simpleKey(missing reason: String) throws(Problem) {
         switch current {
-        case 0x22: try basicString()
-        case 0x27: try literalString()
+        case 0x22, 0x27: try singleLineString(quote: current)
         default:
             guard Self.isBareKeyByte(current) else { throw problem(reason) }
             while index < bytes.count, Self.isBareKeyByte(bytes[index]) { index += 1 }
@@ -172,10 +171,13 @@ struct TOMLSyntax {
     private mutating func value(depth: Int) throws(Problem) {
         guard depth < Self.maximumNesting else { throw problem("arrays and inline tables are nested too deeply") }
         switch current {
-        case 0x22:
-            if byte(at: index + 1) == 0x22, byte(at: index + 2) == 0x22 { try multiLineBasicString() } else { try basicString() }
-        case 0x27:
-            if byte(at: index + 1) == 0x27, byte(at: index + 2) == 0x27 { try multiLineLiteralString() } else { try literalString() }
+        case 0x22, 0x27:
+            let quote = current
+            if byte(at: index + 1) == quote, byte(at: index + 2) == quote {
+                try multiLineString(quote: quote)
+            } else {
+                try singleLineString(quote: quote)
+            }
         case 0x74: try word("true")
         case 0x66: try word("false")
         case 0x69: try word("inf")
@@ -356,23 +358,6 @@ struct TOMLSyntax {
         byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
     }
 
-    private mutating func basicString() throws(Problem) {
-        index += 1
-        while true {
-            guard !atEnd, current != 0x0A, current != 0x0D else { throw problem("a string must end on its line") }
-            switch current {
-            case 0x22:
-                index += 1
-                return
-            case 0x5C:
-                try escape()
-            default:
-                guard Self.isStringByte(current) else { throw problem("a string may not hold a control character") }
-                index += 1
-            }
-        }
-    }
-
     /// `\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX`, the code point a Unicode scalar.
     private mutating func escape() throws(Problem) {
         let start = index
@@ -396,15 +381,35 @@ struct TOMLSyntax {
         }
     }
 
-    private mutating func multiLineBasicString() throws(Problem) {
+    /// A one-line string: basic (`"`, with escapes) or literal (`'`, taken as written).
+    private mutating func singleLineString(quote: UInt8) throws(Problem) {
+        index += 1
+        while true {
+            guard !atEnd, current != 0x0A, current != 0x0D else { throw problem("a string must end on its line") }
+            if current == quote {
+                index += 1
+                return
+            }
+            if quote == 0x22, current == 0x5C {
+                try escape()
+                continue
+            }
+            guard Self.isStringByte(current) else { throw problem("a string may not hold a control character") }
+            index += 1
+        }
+    }
+
+    /// A multi-line string: basic (`"""`, with escapes and line-ending backslashes) or literal
+    /// (`'''`, taken as written). A line ending right after the opening quotes is not content.
+    private mutating func multiLineString(quote: UInt8) throws(Problem) {
         index += 3
         _ = try lineEnding()
         while true {
             guard !atEnd else { throw problem("the multi-line string is not closed") }
             switch current {
-            case 0x22:
-                if try closesMultiLine(quote: 0x22) { return }
-            case 0x5C:
+            case quote:
+                if try closesMultiLine(quote: quote) { return }
+            case 0x5C where quote == 0x22:
                 // A backslash at the end of a line trims the line ending and the white space after it.
                 var cursor = index + 1
                 while byte(at: cursor) == 0x20 || byte(at: cursor) == 0x09 { cursor += 1 }
@@ -417,36 +422,6 @@ struct TOMLSyntax {
                 } else {
                     try escape()
                 }
-            case 0x0A, 0x0D:
-                _ = try lineEnding()
-            default:
-                guard Self.isStringByte(current) else { throw problem("a string may not hold a control character") }
-                index += 1
-            }
-        }
-    }
-
-    private mutating func literalString() throws(Problem) {
-        index += 1
-        while true {
-            guard !atEnd, current != 0x0A, current != 0x0D else { throw problem("a string must end on its line") }
-            if current == 0x27 {
-                index += 1
-                return
-            }
-            guard Self.isStringByte(current) else { throw problem("a string may not hold a control character") }
-            index += 1
-        }
-    }
-
-    private mutating func multiLineLiteralString() throws(Problem) {
-        index += 3
-        _ = try lineEnding()
-        while true {
-            guard !atEnd else { throw problem("the multi-line string is not closed") }
-            switch current {
-            case 0x27:
-                if try closesMultiLine(quote: 0x27) { return }
             case 0x0A, 0x0D:
                 _ = try lineEnding()
             default:

@@ -63,7 +63,6 @@ import PostlintCore
                     #expect(ByteScanning.firstIndex(of: 0x0D, in: buffer, from: start) == bytes[start...].firstIndex(of: 0x0D))
                 }
             }
-            #expect(ByteScanning.contains(0x0A, in: bytes) == bytes.contains(0x0A))
         }
     }
 

@@ -19,11 +19,6 @@ public enum ByteScanning {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Whether `bytes` holds `byte` anywhere.
-    public static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0, from: 0) != nil }
-    }
-
     /// The index of the first byte at or after `start` that is not ASCII (the count when none).
     @inline(__always)
     public static func endOfASCII(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

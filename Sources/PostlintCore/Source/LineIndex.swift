@@ -6,6 +6,8 @@ public struct LineIndex: Sendable {
     public let lineStarts: [Int]
     /// Total number of bytes in the indexed text.
     public let byteCount: Int
+    /// Whether any line ends in CR or CRLF (without one, every line ending is LF).
+    public let containsCarriageReturn: Bool
     private let bytes: [UInt8]
     /// Whether every byte is ASCII (then every column unit is a byte).
     private let isASCII: Bool
@@ -21,9 +23,11 @@ public struct LineIndex: Sendable {
         starts.reserveCapacity(bytes.count / 40 + 1)
         let count = bytes.count
         var ascii = true
+        var carriageReturn = false
         bytes.withUnsafeBufferPointer { buffer in
             ascii = ByteScanning.isASCII(buffer)
-            if ByteScanning.firstIndex(of: 0x0D, in: buffer, from: 0) == nil {
+            carriageReturn = ByteScanning.firstIndex(of: 0x0D, in: buffer, from: 0) != nil
+            if !carriageReturn {
                 // LF only (nearly every file): jump from line feed to line feed.
                 var from = 0
                 while let lineFeed = ByteScanning.firstIndex(of: 0x0A, in: buffer, from: from) {
@@ -48,6 +52,7 @@ public struct LineIndex: Sendable {
         }
         self.lineStarts = starts
         self.byteCount = count
+        self.containsCarriageReturn = carriageReturn
         self.bytes = bytes
         self.isASCII = ascii
         var scalars: [Int] = []

@@ -18,14 +18,7 @@ public struct LocalFileSystem: FileSystemView {
     }
 
     public func entries(of directory: String) -> [String]? {
-        guard let handle = opendir(directory) else { return nil }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = DirectoryEntryName.of(entry)
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        listing(of: directory)?.names
     }
 
     /// The names in a folder with what each is, from the entry types `readdir` gives.

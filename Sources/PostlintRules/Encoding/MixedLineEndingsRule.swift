@@ -52,7 +52,7 @@ public struct MixedLineEndingsRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let bytes = document.source.bytes
         // Without a carriage return every ending is LF: nothing can be mixed.
-        guard ByteScanning.contains(0x0D, in: bytes) else { return [] }
+        guard document.source.lineIndex.containsCarriageReturn else { return [] }
         var counts = [0, 0, 0]
         var endings: [(range: ByteRange, ending: Ending)] = []
         let count = bytes.count

@@ -5,10 +5,6 @@ import PostlintTestSupport
 /// The built binary against hostile input: a run ends with a documented exit code, and `fix` never
 /// leaves a half-written file.
 @Suite struct HostileCommandTests {
-    /// Set by `.ci/sanitizers.sh`: memory figures mean nothing there (shadow memory, quarantine),
-    /// so only the outcome of a run is checked.
-    static let underSanitizer = ProcessInfo.processInfo.environment["POSTLINT_SANITIZER"] != nil
-
     static let post = "---\ntitle: Hostile\nslug: Not A Slug\nexcerpt: A post for the hostile input tests of the command line, long enough.\nkeywords: [hostile]\n---\nBody.\n"
 
     /// A user pattern with nested quantifiers on a long value backtracks exponentially in a
@@ -74,7 +70,7 @@ import PostlintTestSupport
         #expect(measured.status == 0, "exit \(measured.status)")
         // The file is 100 MB; the bytes, their decoded text, the line index and the body's
         // facts are held at once. Far from the gigabytes a per-byte array would take.
-        #expect(Self.underSanitizer || measured.kilobytes < 1_000_000, "peak \(measured.kilobytes / 1024) MB for a 100 MB post")
+        #expect(HangGuard.isUnderSanitizer || measured.kilobytes < 1_000_000, "peak \(measured.kilobytes / 1024) MB for a 100 MB post")
     }
 
     /// Memory grows with the largest post, not with the number of posts: a site of 2,000 posts
@@ -97,7 +93,7 @@ import PostlintTestSupport
         // Site-level facts (a slug, a title, an excerpt a post) are the only growth: 2,000 posts'
         // worth is well under 16 MB. A run holding whole documents would need over 6 MB more per
         // thousand posts of this size, plus their parsed forms.
-        #expect(Self.underSanitizer || many.kilobytes < few.kilobytes + 16 * 1024,
+        #expect(HangGuard.isUnderSanitizer || many.kilobytes < few.kilobytes + 16 * 1024,
                 "20 posts: \(few.kilobytes / 1024) MB, 2,000 posts: \(many.kilobytes / 1024) MB")
     }
 
