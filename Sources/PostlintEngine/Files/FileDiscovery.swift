@@ -18,10 +18,51 @@ public struct FileDiscovery {
     public struct Candidate: Sendable, Hashable {
         /// The path as reported: the path given joined with the file's path below it.
         public var displayPath: String
-        /// The path to open (absolute).
-        public var absolutePath: String
         /// Whether it was named explicitly (then config include/exclude do not apply).
         public var isExplicit: Bool
+        private var location: Location
+
+        /// Where the file is: its absolute path, or, for the files found below a folder, the
+        /// folder's absolute path shared by all of them (one string per walk, not per file).
+        private enum Location: Sendable {
+            case absolute(String)
+            /// The absolute path is `prefix` followed by the display path after its first
+            /// `displayPrefixLength` bytes.
+            case below(prefix: String, displayPrefixLength: Int)
+        }
+
+        public init(displayPath: String, absolutePath: String, isExplicit: Bool) {
+            self.displayPath = displayPath
+            self.isExplicit = isExplicit
+            location = .absolute(absolutePath)
+        }
+
+        init(displayPath: String, below prefix: String, displayPrefixLength: Int) {
+            self.displayPath = displayPath
+            isExplicit = false
+            location = .below(prefix: prefix, displayPrefixLength: displayPrefixLength)
+        }
+
+        /// The path to open (absolute).
+        public var absolutePath: String {
+            switch location {
+            case .absolute(let path):
+                return path
+            case .below(let prefix, let length):
+                return prefix + String(decoding: displayPath.utf8.dropFirst(length), as: UTF8.self)
+            }
+        }
+
+        public static func == (left: Candidate, right: Candidate) -> Bool {
+            left.displayPath == right.displayPath && left.isExplicit == right.isExplicit
+                && left.absolutePath == right.absolutePath
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(displayPath)
+            hasher.combine(isExplicit)
+            hasher.combine(absolutePath)
+        }
     }
 
     public static let extensions = [".md", ".markdown"]
@@ -29,7 +70,10 @@ public struct FileDiscovery {
 
     public private(set) var candidates: [Candidate] = []
     public private(set) var problems: [PostlintError] = []
-    private var seen: Set<String> = []
+    /// Absolute paths already found, for when several paths are given (they may overlap); built
+    /// on the second `add`, so a single folder's walk keeps no set of its files.
+    private var seen: Set<String>?
+    private var added = 0
     private let workingDirectory: String
 
     public init(workingDirectory: String = PathUtilities.currentDirectory()) {
@@ -37,6 +81,8 @@ public struct FileDiscovery {
     }
 
     public mutating func add(_ path: String) {
+        added += 1
+        if added == 2 { seen = Set(candidates.map(\.absolutePath)) }
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         var info = stat()
         guard stat(absolute, &info) == 0 else {
@@ -55,11 +101,17 @@ public struct FileDiscovery {
     }
 
     private mutating func append(_ candidate: Candidate) {
-        guard seen.insert(candidate.absolutePath).inserted else { return }
+        if seen != nil {
+            guard seen?.insert(candidate.absolutePath).inserted == true else { return }
+        }
         candidates.append(candidate)
     }
 
     private mutating func walk(directory: String, display: String) {
+        // Every file below shares the folder's absolute path: its own is that prefix followed by
+        // its display path after the display's prefix.
+        let prefix = display.isEmpty ? (directory == "/" ? "/" : directory + "/") : (directory == "/" ? "" : directory)
+        let displayPrefixLength = display.utf8.count
         var pending: [(absolute: String, display: String)] = [(directory, display)]
         while let (folder, shown) = pending.popLast() {
             guard let handle = opendir(folder) else {
@@ -100,7 +152,7 @@ public struct FileDiscovery {
                 if type == UInt8(DT_DIR) {
                     subfolders.append((absolute, shownPath))
                 } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name) {
-                    append(Candidate(displayPath: shownPath, absolutePath: absolute, isExplicit: false))
+                    append(Candidate(displayPath: shownPath, below: prefix, displayPrefixLength: displayPrefixLength))
                 }
             }
             // Depth-first in name order: push in reverse so the first name is walked first.

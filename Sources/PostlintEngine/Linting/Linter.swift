@@ -29,12 +29,15 @@ public final class Linter: Sendable {
                 selected.append(candidate)
                 continue
             }
-            let configuration = try resolver.configuration(forFileAt: candidate.absolutePath)
-            let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
+            let absolutePath = candidate.absolutePath
+            let configuration = try resolver.configuration(forFileAt: absolutePath)
+            let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
             if configuration.selects(relativePath: relative) { selected.append(candidate) }
         }
-        let results = try checkInParallel(selected, options: options)
-        return try assemble(results, candidates: selected, problems: discovery.problems, options: options)
+        let gatherer = ResultGatherer(problems: discovery.problems, options: options, expectedFiles: selected.count)
+        discovery = FileDiscovery(workingDirectory: workingDirectory)  // its list is no longer needed
+        try checkInParallel(selected, options: options, into: gatherer)
+        return try assemble(gatherer, options: options)
     }
 
     /// Lints text that is not read from disk (standard input, an editor's buffer) as if it were the
@@ -44,8 +47,9 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
-        let result = try check(candidate, bytes: bytes, options: options, factsOnly: false)
-        return try assemble([result], candidates: [candidate], problems: [], options: options)
+        let gatherer = ResultGatherer(problems: [], options: options, expectedFiles: 1)
+        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), of: candidate)
+        return try assemble(gatherer, options: options)
     }
 
     /// The document and rule set for a file, for fixing and code actions.
@@ -137,90 +141,75 @@ public final class Linter: Sendable {
         }
     }
 
-    private func checkInParallel(_ candidates: [FileDiscovery.Candidate], options: LintOptions) throws(PostlintError)
-        -> [FileResult] {
-        let slots = ResultSlots(count: candidates.count)
+    /// Checks the files on all cores and gathers their results in file order as they come in (a
+    /// result that arrives early waits in a bounded reorder buffer), so nothing is held per file
+    /// once it has been gathered beyond its findings and site facts.
+    private func checkInParallel(_ candidates: [FileDiscovery.Candidate], options: LintOptions,
+                                 into gatherer: ResultGatherer) throws(PostlintError) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, candidates.count))
+        let queue = OrderedWorkQueue(count: candidates.count, window: 64 * workers) { index, result in
+            gatherer.gather(result, of: candidates[index])
+        }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = slots.nextIndex() {
+            while let index = queue.nextIndex() {
                 let candidate = candidates[index]
-                let factsOnly = options.reportOnly.map { !$0.contains(candidate.absolutePath) } ?? false
-                let read = options.contents[candidate.absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
-                    ?? FileReader.read(candidate.absolutePath)
+                let absolutePath = candidate.absolutePath
+                let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
+                let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
+                    ?? FileReader.read(absolutePath)
                 switch read {
                 case .success(let bytes):
                     do throws(PostlintError) {
-                        slots.store(try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly), at: index)
+                        queue.finish(index, with: try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly))
                     } catch {
-                        slots.fail(error)
+                        queue.fail(error)
                     }
                 case .failure(var error):
                     error.path = candidate.displayPath
-                    slots.store(FileResult(problem: error), at: index)
+                    queue.finish(index, with: FileResult(problem: error))
                 }
             }
         }
-        if let error = slots.fatalError { throw error }
-        return slots.results
+        if let error = queue.fatalError { throw error }
     }
 
-    private func assemble(_ results: consuming [FileResult], candidates: [FileDiscovery.Candidate],
-                          problems: [PostlintError], options: LintOptions) throws(PostlintError) -> LintOutcome {
-        var findings: [Finding] = []
-        var allProblems = problems
-        var files: [String] = []
-        var factsByRule: [String: [SiteFact]] = [:]
-        var siteSeverity: [String: [String: Severity?]] = [:]
-        var suppressionsByPath: [String: Suppressions] = [:]
-        var remote: [(path: String, reference: RemoteImageReference, severity: Severity)] = []
-        // Each file's result is taken out as it is read, so its facts and findings are not held
-        // twice (once per file, once gathered) at the peak.
-        var results = results
-        for index in results.indices {
-            let result = results[index]
-            results[index] = FileResult()
-            for reference in result.remoteImages {
-                remote.append((candidates[index].displayPath, reference, result.remoteSeverity ?? .error))
-            }
-            for (rule, fact) in result.facts { factsByRule[rule, default: []].append(fact) }
-            if let problem = result.problem, result.checked || options.reportOnly == nil { allProblems.append(problem) }
-            guard result.checked else { continue }
-            files.append(candidates[index].displayPath)
-            findings += result.findings
-            siteSeverity[candidates[index].displayPath] = result.siteSeverities
-            if let suppressions = result.suppressions { suppressionsByPath[candidates[index].displayPath] = suppressions }
-        }
+    /// Runs the site rules over the gathered facts, then the remote checks, and sorts the findings.
+    private func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
+        var findings = gathered.findings
         let catalog = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-")).catalog
         for factory in catalog.siteRules {
             let id = factory.metadata.id
-            guard let facts = factsByRule[id] else { continue }
+            guard let facts = gathered.factsByRule[id] else { continue }
             let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
             for var finding in rule.check(facts) {
                 // Reported only for the files checked (not those read for facts alone), and only
                 // where the rule is on for that file and no suppression silences it.
-                guard let severities = siteSeverity[finding.path], let configured = severities[id] else { continue }
+                guard let severities = gathered.siteSeverities(ofCheckedFile: finding.path),
+                      let configured = severities[id] else { continue }
                 if let severity = configured { finding.severity = severity }
-                if let suppressions = suppressionsByPath[finding.path], suppressions.silences(finding) { continue }
+                if let suppressions = gathered.suppressionsByPath[finding.path], suppressions.silences(finding) { continue }
                 findings.append(finding)
             }
         }
-        if let remoteOptions = options.remote, !remote.isEmpty {
+        if let remoteOptions = options.remote, !gathered.remote.isEmpty {
             let checker = RemoteChecker(options: remoteOptions)
-            let urls = Set(remote.map(\.reference.url))
+            let urls = Set(gathered.remote.map(\.reference.url))
             let statuses = Self.waitFor { await checker.check(urls) }
-            for item in remote {
+            for item in gathered.remote {
                 guard let result = statuses[item.reference.url], !result.isReachable else { continue }
                 let finding = Finding(path: item.path, start: item.reference.start, end: item.reference.end,
                                       ruleID: "broken-image", severity: item.severity,
                                       message: "remote image \(item.reference.url) is unreachable: \(result.summary)")
-                if let suppressions = suppressionsByPath[item.path], suppressions.silences(finding) { continue }
+                if let suppressions = gathered.suppressionsByPath[item.path], suppressions.silences(finding) { continue }
                 findings.append(finding)
             }
         }
         findings.sort(by: Finding.reportOrder)
+        var files = gathered.files
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
-        return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: allProblems, rules: rules)
+        return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
+                           rules: rules)
     }
 }
 
@@ -261,36 +250,3 @@ final class RuleSetCache: @unchecked Sendable {
     }
 }
 
-/// Per-file result slots filled by worker threads, handing out indices in order.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private let count: Int
-    private(set) var results: [FileResult]
-    private(set) var fatalError: PostlintError?
-
-    init(count: Int) {
-        self.count = count
-        results = Array(repeating: FileResult(), count: count)
-    }
-
-    func nextIndex() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count, fatalError == nil else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ result: FileResult, at index: Int) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func fail(_ error: PostlintError) {
-        lock.lock()
-        if fatalError == nil { fatalError = error }
-        lock.unlock()
-    }
-}
