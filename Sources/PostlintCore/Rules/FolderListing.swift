@@ -1,11 +1,14 @@
+import Foundation
+
 /// A folder's names, indexed so that asking whether a name is there, exactly or in other letter
 /// case, costs a hash lookup however many files the folder holds.
 public struct FolderListing: Sendable {
     /// The names as the folder lists them.
     public let names: [String]
     private let exact: Set<String>
-    /// Lower-cased name → the first name, in sorted order, that lower-cases to it.
-    private let folded: [String: String]
+    /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built when
+    /// first asked (only a name that is not there needs it).
+    private let folded: FoldedNames
     /// Whether the kinds of the entries are known (from the folder listing's entry types).
     private let kindsKnown: Bool
     private let directories: Set<String>
@@ -29,14 +32,7 @@ public struct FolderListing: Sendable {
         self.unresolved = unresolved
         self.kindsKnown = kindsKnown
         exact = Set(names)
-        var folded: [String: String] = [:]
-        folded.reserveCapacity(names.count)
-        for name in names {
-            let key = name.lowercased()
-            if let existing = folded[key], existing <= name { continue }
-            folded[key] = name
-        }
-        self.folded = folded
+        folded = FoldedNames(names)
     }
 
     public func contains(_ name: String) -> Bool {
@@ -54,6 +50,32 @@ public struct FolderListing: Sendable {
     /// `name` itself is there).
     public func name(matchingIgnoringCase name: String) -> String? {
         if exact.contains(name) { return nil }
-        return folded[name.lowercased()]
+        return folded.name(foldedTo: name.lowercased())
+    }
+}
+
+/// The lower-cased index of a listing's names, built once on first use by whichever thread asks.
+private final class FoldedNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private let names: [String]
+    private var table: [String: String]?
+
+    init(_ names: [String]) {
+        self.names = names
+    }
+
+    func name(foldedTo key: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table { return table[key] }
+        var built: [String: String] = [:]
+        built.reserveCapacity(names.count)
+        for name in names {
+            let folded = name.lowercased()
+            if let existing = built[folded], existing <= name { continue }
+            built[folded] = name
+        }
+        table = built
+        return built[key]
     }
 }

@@ -2,35 +2,44 @@ import Foundation
 import PostlintCore
 import PostlintRules
 
-/// The local file system with each folder listing and each path's kind looked up once per run:
-/// a site's images share a few folders, and listing a folder of thousands of images for every image
-/// (to compare letter case) would make a run quadratic. `reset()` starts a new run.
+/// The local file system with folder listings and paths' kinds remembered during a run: a site's
+/// images share a few folders, and listing a folder of thousands of images for every image (to
+/// compare letter case) would make a run quadratic. What is remembered is bounded, so memory does
+/// not grow with the size of the site: what has not been used for longest is forgotten first
+/// (posts are checked in path order, so the folders of a section are in use together, and a
+/// folder every post uses is never forgotten). `reset()` starts a new run.
 public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
+    /// At most this many names, over all remembered listings (a listing larger than this alone is
+    /// still kept while it is in use).
+    public static let maximumListedNames = 32_768
+    /// At most this many remembered kinds.
+    public static let maximumKinds = 65_536
+
     private let base = LocalFileSystem()
     private let lock = NSLock()
-    private var kinds: [String: FileKind] = [:]
-    private var listings: [String: FolderListing?] = [:]
+    private var kinds = BoundedCache<FileKind>(limit: maximumKinds)
+    private var listings = BoundedCache<FolderListing?>(limit: maximumListedNames)
 
     public init() {}
 
     /// Forgets what was looked up, so a new run sees files added or removed since.
     public func reset() {
         lock.lock()
-        kinds.removeAll(keepingCapacity: true)
-        listings.removeAll(keepingCapacity: true)
+        kinds.removeAll()
+        listings.removeAll()
         lock.unlock()
     }
 
     public func kind(of path: String) -> FileKind {
         lock.lock()
-        if let known = kinds[path] {
+        if let known = kinds.value(for: path) {
             lock.unlock()
             return known
         }
         lock.unlock()
         let kind = base.kind(of: path)
         lock.lock()
-        kinds[path] = kind
+        kinds.insert(kind, for: path, weight: 1)
         lock.unlock()
         return kind
     }
@@ -41,19 +50,85 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
 
     public func listing(of directory: String) -> FolderListing? {
         lock.lock()
-        if let known = listings[directory] {
+        if let known = listings.value(for: directory) {
             lock.unlock()
             return known
         }
         lock.unlock()
         let listing = base.listing(of: directory)
         lock.lock()
-        listings[directory] = listing
+        listings.insert(listing, for: directory, weight: max(1, listing?.names.count ?? 1))
         lock.unlock()
         return listing
     }
 
     public func contents(of path: String) -> [UInt8]? {
         base.contents(of: path)
+    }
+}
+
+/// A dictionary that forgets entries once their total weight passes a limit, those not used for
+/// longest first (the "clock" approximation of least recently used: each entry has a used mark; the
+/// oldest entry with its mark set gets a second chance instead of being forgotten). Every
+/// operation costs constant time, amortised.
+struct BoundedCache<Value> {
+    private struct Entry {
+        var value: Value
+        var weight: Int
+        var used: Bool
+    }
+
+    private var entries: [String: Entry] = [:]
+    /// Keys from the oldest to the newest, from `head` on.
+    private var order: [String] = []
+    private var head = 0
+    private var weight = 0
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    var count: Int { entries.count }
+
+    /// The value for `key`, marked as used.
+    mutating func value(for key: String) -> Value? {
+        guard let index = entries.index(forKey: key) else { return nil }
+        entries.values[index].used = true
+        return entries.values[index].value
+    }
+
+    mutating func insert(_ value: Value, for key: String, weight entryWeight: Int) {
+        if let old = entries.updateValue(Entry(value: value, weight: entryWeight, used: true), forKey: key) {
+            weight -= old.weight
+        } else {
+            order.append(key)
+        }
+        weight += entryWeight
+        while weight > limit, entries.count > 1, head < order.count {
+            let oldest = order[head]
+            head += 1
+            guard let index = entries.index(forKey: oldest) else { continue }
+            if entries.values[index].used, oldest != key {
+                entries.values[index].used = false
+                order.append(oldest)
+            } else if oldest != key {
+                weight -= entries.values[index].weight
+                entries.remove(at: index)
+            } else {
+                order.append(oldest)
+            }
+        }
+        if head > 1_024, head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
+    }
+
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        head = 0
+        weight = 0
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import PostlintCore
+import PostlintTestSupport
+@testable import PostlintEngine
+
+/// The parts of the pipeline that keep memory independent of the number of posts: the bounded
+/// cache of folder listings, the ordered work queue's reorder window, and candidates that share
+/// their folder's absolute path.
+@Suite struct PipelineMemoryTests {
+    @Test func aBoundedCacheForgetsWhatWasNotUsedForLongest() {
+        var cache = BoundedCache<Int>(limit: 3)
+        cache.insert(1, for: "a", weight: 1)
+        cache.insert(2, for: "b", weight: 1)
+        cache.insert(3, for: "c", weight: 1)
+        // Every entry is marked as used when it comes in: the clock clears the marks, then
+        // forgets the oldest.
+        cache.insert(4, for: "d", weight: 1)
+        #expect(cache.count == 3)
+        #expect(cache.value(for: "a") == nil)
+        // "b" is used now, so "c" goes first.
+        #expect(cache.value(for: "b") == 2)
+        cache.insert(5, for: "e", weight: 1)
+        #expect(cache.value(for: "b") == 2)
+        #expect(cache.value(for: "c") == nil)
+        #expect(cache.value(for: "e") == 5)
+    }
+
+    @Test func aBoundedCacheKeepsItsNewestEntryHoweverHeavy() {
+        var cache = BoundedCache<String>(limit: 10)
+        cache.insert("small", for: "a", weight: 2)
+        cache.insert("huge", for: "b", weight: 50)
+        #expect(cache.count == 1)
+        #expect(cache.value(for: "b") == "huge")
+        cache.insert("again", for: "c", weight: 1)
+        #expect(cache.value(for: "c") == "again")
+        #expect(cache.value(for: "b") == nil)
+    }
+
+    @Test func aBoundedCacheStaysWithinItsLimitOverManyInsertions() {
+        var cache = BoundedCache<Int>(limit: 100)
+        for index in 0..<10_000 {
+            cache.insert(index, for: "key-\(index)", weight: 1 + index % 3)
+            if index % 7 == 0 { _ = cache.value(for: "key-\(index / 2)") }
+        }
+        #expect(cache.count <= 100)
+        #expect(cache.value(for: "key-9999") == 9_999)
+    }
+
+    @Test func theWorkQueueDeliversInOrderAndNeverRunsAheadOfItsWindow() {
+        let count = 2_000
+        let window = 8
+        let delivered = DeliveryLog()
+        let queue = OrderedWorkQueue(count: count, window: window) { index, result in
+            delivered.record(index, findings: result.findings.count)
+        }
+        let handedOut = DeliveryLog()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            while let index = queue.nextIndex() {
+                handedOut.noteAhead(index - delivered.count)
+                // Uneven work, so results arrive out of order.
+                if (index + worker) % 5 == 0 { usleep(50) }
+                var result = FileResult()
+                result.findings = Array(repeating: Finding(path: "p", start: SourceLocation(line: 1, column: 1),
+                                                           end: SourceLocation(line: 1, column: 1), ruleID: "r",
+                                                           severity: .error, message: "m"), count: index % 3)
+                queue.finish(index, with: result)
+            }
+        }
+        #expect(delivered.indices == Array(0..<count))
+        #expect(delivered.findingCounts == (0..<count).map { $0 % 3 })
+        #expect(handedOut.maximumAhead < window)
+        #expect(queue.fatalError == nil)
+    }
+
+    @Test func aFailedWorkerStopsTheQueueWithoutDeadlock() {
+        let queue = OrderedWorkQueue(count: 1_000, window: 4) { _, _ in }
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            while let index = queue.nextIndex() {
+                if index == 10 {
+                    queue.fail(PostlintError(path: "x.md", message: "broken"))
+                } else {
+                    queue.finish(index, with: FileResult())
+                }
+            }
+        }
+        #expect(queue.fatalError?.message == "broken")
+    }
+
+    @Test func filesFoundBelowAFolderKnowTheirAbsolutePaths() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.md", "x\n")
+        try folder.write("site/posts/b.md", "x\n")
+        for given in ["site", "site/", "./site"] {
+            var discovery = FileDiscovery(workingDirectory: folder.path)
+            discovery.add(given)
+            #expect(discovery.candidates.map(\.displayPath) == ["site/a.md", "site/posts/b.md"])
+            #expect(discovery.candidates.map(\.absolutePath) == [folder.path + "/site/a.md", folder.path + "/site/posts/b.md"])
+        }
+        var fromInside = FileDiscovery(workingDirectory: folder.path + "/site")
+        fromInside.add(".")
+        #expect(fromInside.candidates.map(\.displayPath) == ["a.md", "posts/b.md"])
+        #expect(fromInside.candidates.map(\.absolutePath) == [folder.path + "/site/a.md", folder.path + "/site/posts/b.md"])
+    }
+
+    @Test func overlappingPathsFindEachFileOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.md", "x\n")
+        try folder.write("site/posts/b.md", "x\n")
+        var discovery = FileDiscovery(workingDirectory: folder.path)
+        discovery.add("site/posts/b.md")
+        discovery.add("site")
+        discovery.add("site/posts")
+        #expect(discovery.candidates.map(\.displayPath) == ["site/posts/b.md", "site/a.md"])
+    }
+}
+
+/// What a test's workers delivered, recorded under a lock.
+private final class DeliveryLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var indices: [Int] = []
+    private(set) var findingCounts: [Int] = []
+    private(set) var maximumAhead = 0
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return indices.count
+    }
+
+    func record(_ index: Int, findings: Int) {
+        lock.lock()
+        indices.append(index)
+        findingCounts.append(findings)
+        lock.unlock()
+    }
+
+    func noteAhead(_ distance: Int) {
+        lock.lock()
+        maximumAhead = max(maximumAhead, distance)
+        lock.unlock()
+    }
+}
