@@ -22,8 +22,15 @@ public struct DuplicateExcerptRule: SiteRule {
         SiteRuleFactory(metadata: metadata) { Self(options: $0) }
     }
 
+    /// The excerpt's fact holds a digest of its normalised text, not the text: the message does
+    /// not quote it, and a site's excerpts would otherwise be its largest facts.
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
-        SiteDuplicates.fieldFact("excerpt", key: "excerpt", of: document, context: context)
+        guard var fact = SiteDuplicates.fieldFact("excerpt", key: "excerpt", of: document, context: context).first
+        else { return [] }
+        let normalized = SiteDuplicates.normalized(fact.value)
+        guard !normalized.isEmpty else { return [] }
+        fact.value = SiteDuplicates.digest(of: normalized)
+        return [fact]
     }
 
     public func check(_ facts: [SiteFact]) -> [Finding] {

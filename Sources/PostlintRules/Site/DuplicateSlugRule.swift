@@ -29,19 +29,9 @@ public struct DuplicateSlugRule: SiteRule {
     }
 
     public func check(_ facts: [SiteFact]) -> [Finding] {
-        var byValue: [String: [SiteFact]] = [:]
-        for fact in facts where fact.key == "slug" { byValue[fact.value, default: []].append(fact) }
-        var findings: [Finding] = []
-        for (slug, group) in byValue where group.count > 1 {
-            let paths = Array(Set(group.map(\.path))).sorted()
-            guard paths.count > 1 else { continue }
-            for fact in group {
-                let named = SiteDuplicates.otherPaths(paths, besides: fact.path)
-                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end,
-                                        ruleID: Self.metadata.id, severity: Self.metadata.defaultSeverity,
-                                        message: "slug \"\(slug)\" is also used by \(named)"))
-            }
+        // Slugs are compared exactly, as URLs are.
+        SiteDuplicates.findings(facts, key: "slug", metadata: Self.metadata, normalize: { $0 }) { slug, others in
+            "slug \"\(slug)\" is also used by \(others)"
         }
-        return findings
     }
 }

@@ -43,13 +43,45 @@ enum SiteDuplicates {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The 64-bit FNV-1a hash of `text`'s bytes.
+    static func hash(of text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// `hash(of: text)` in base 36: at most 13 lower-case letters and digits, so it is stored
+    /// inside the string value, and `normalized` leaves it as it is. Two different texts share a
+    /// digest with a chance below one in a billion among 100,000 posts.
+    static func digest(of text: String) -> String {
+        String(hash(of: text), radix: 36)
+    }
+
     /// One finding per fact whose normalized value another post shares.
+    ///
+    /// Values are first told apart by the hash of their normalized text, which costs a few bytes
+    /// per post however long the values; only the few values that share a hash are compared
+    /// as text.
     static func findings(_ facts: [SiteFact], key: String, metadata: RuleMetadata,
+                         normalize: (String) -> String = normalized,
                          message: (_ value: String, _ others: String) -> String) -> [Finding] {
+        var firstPath: [UInt64: String] = [:]
+        var shared: Set<UInt64> = []
+        for fact in facts where fact.key == key {
+            let normalized = normalize(fact.value)
+            guard !normalized.isEmpty else { continue }
+            let hash = hash(of: normalized)
+            if let first = firstPath.updateValue(fact.path, forKey: hash), first != fact.path { shared.insert(hash) }
+        }
+        guard !shared.isEmpty else { return [] }
+        firstPath = [:]
         var groups: [String: [SiteFact]] = [:]
         for fact in facts where fact.key == key {
-            let normalized = normalized(fact.value)
-            if !normalized.isEmpty { groups[normalized, default: []].append(fact) }
+            let normalized = normalize(fact.value)
+            if !normalized.isEmpty, shared.contains(hash(of: normalized)) { groups[normalized, default: []].append(fact) }
         }
         var findings: [Finding] = []
         for (_, group) in groups {
