@@ -77,10 +77,12 @@ struct LocalFileCheck {
             shared += 1
         }
         var known: FileKind?
-        for index in max(shared, 0)..<joined.names.count {
+        // The folder holding each name, grown one name a step rather than joined anew.
+        var parent = PathParts(absolute: joined.absolute, names: Array(joined.names[..<shared])).string
+        for index in shared..<joined.names.count {
             let name = joined.names[index]
+            defer { parent = Self.appending(name, to: parent) }
             if name == ".." { continue }
-            let parent = PathParts(absolute: joined.absolute, names: Array(joined.names[..<index])).string
             guard let listing = context.fileSystem.listing(of: parent) else { break }
             if listing.contains(name) {
                 if index == joined.names.count - 1 { known = listing.kind(of: name) }
@@ -94,6 +96,13 @@ struct LocalFileCheck {
         }
         let kind = known ?? context.fileSystem.kind(of: path)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
+    }
+
+    /// `parent` (as `PathParts.string` spells it) with `name` below it.
+    static func appending(_ name: String, to parent: String) -> String {
+        if parent == "." { return name }
+        if parent == "/" { return "/" + name }
+        return parent + "/" + name
     }
 
     /// A path as its names, `.` dropped and `..` folded where it can be.
