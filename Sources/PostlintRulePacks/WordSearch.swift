@@ -4,7 +4,21 @@ struct WordSearch {
     private let haystack: [UInt8]
 
     init(_ text: String) {
-        haystack = Array(text.lowercased().utf8)
+        // ASCII text (most prose) is lower-cased byte by byte; other text through Unicode's rules.
+        let utf8 = text.utf8
+        var ascii = true
+        let lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+            count = 0
+            for byte in utf8 {
+                if byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                buffer[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                count += 1
+            }
+        }
+        haystack = ascii ? lowered : Array(text.lowercased().utf8)
     }
 
     func contains(_ phrase: String) -> Bool {

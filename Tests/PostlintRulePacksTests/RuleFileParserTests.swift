@@ -144,4 +144,13 @@ import PostlintTestSupport
         #expect(WordSearch("steam").contains("tea") == false)
         #expect(WordSearch("").contains("tea") == false)
     }
+
+    /// ASCII text is lower-cased byte by byte, other text by Unicode's rules: both find the same.
+    @Test func asciiAndUnicodeTextAreSearchedAlike() {
+        #expect(WordSearch("GREEN TEA, Brewed").contains("Green tea"))
+        #expect(WordSearch("GREEN TEA, Brewed — ÉTÉ").contains("green tea"))
+        #expect(WordSearch("GREEN TEA, Brewed — ÉTÉ").contains("été"))
+        #expect(!WordSearch("GREENTEA").contains("green"))
+        #expect(!WordSearch("GREENTEA — été").contains("green"))
+    }
 }
