@@ -83,6 +83,10 @@ public struct LinkTextRule: BuiltInRule {
 
     /// Lower-cased, without surrounding white space and punctuation, inner white space collapsed.
     static func normalized(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? normalizedASCII(text) : normalizedUnicode(text)
+    }
+
+    static func normalizedUnicode(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
@@ -96,10 +100,35 @@ public struct LinkTextRule: BuiltInRule {
         let characters = Array(words.joined(separator: " "))
         var start = 0
         var end = characters.count
-        while start < end, trimmable.contains(characters[start]) { start += 1 }
-        while end > start, trimmable.contains(characters[end - 1]) { end -= 1 }
+        // Punctuation and the spaces it leaves ("« ici »" is "ici").
+        while start < end, trimmable.contains(characters[start]) || characters[start] == " " { start += 1 }
+        while end > start, trimmable.contains(characters[end - 1]) || characters[end - 1] == " " { end -= 1 }
         return String(characters[start..<end])
     }
+
+    /// `normalized` for ASCII text, byte by byte: the same result without building characters.
+    static func normalizedASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, trimmableASCII.contains(bytes[start]) || bytes[start] == 0x20 { start += 1 }
+        while end > start, trimmableASCII.contains(bytes[end - 1]) || bytes[end - 1] == 0x20 { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The ASCII characters of `trimmable`, as bytes.
+    static let trimmableASCII: Set<UInt8> = Set(trimmable.compactMap { $0.isASCII ? $0.asciiValue : nil })
 
     /// Punctuation that link texts are stripped of at both ends.
     static let trimmable: Set<Character> = [".", ",", ":", ";", "!", "?", "…", "→", "»", "›", ">", "<", "«", "‹", "-",
