@@ -1,24 +1,45 @@
+import PostlintCore
+
 /// Case-insensitive search for a phrase on word boundaries (the characters around a match are not
 /// letters or digits), over text lower-cased once and searched as UTF-8 bytes.
 struct WordSearch {
-    private let haystack: [UInt8]
+    /// The text lower-cased, as UTF-8.
+    let haystack: [UInt8]
 
     init(_ text: String) {
         // ASCII text (most prose) is lower-cased byte by byte; other text through Unicode's rules.
-        let utf8 = text.utf8
-        var ascii = true
-        let lowered = [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-            count = 0
-            for byte in utf8 {
-                if byte >= 0x80 {
-                    ascii = false
-                    break
+        var text = text
+        let lowered: [UInt8]? = text.withUTF8 { source in
+            guard let base = source.baseAddress else { return [] }
+            var allASCII = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: source.count) { buffer, count in
+                var index = 0
+                // Eight bytes a step while they are ASCII: a byte from A to Z gains 0x20.
+                let raw = UnsafeRawPointer(base)
+                let output = UnsafeMutableRawPointer(buffer.baseAddress)
+                while index + 8 <= source.count, let output {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+                    let pastZ = word &+ 0x2525_2525_2525_2525
+                    let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+                    output.storeBytes(of: word | (upper >> 2), toByteOffset: index, as: UInt64.self)
+                    index += 8
                 }
-                buffer[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                count += 1
+                while index < source.count {
+                    let byte = base[index]
+                    if byte >= 0x80 {
+                        allASCII = false
+                        break
+                    }
+                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    index += 1
+                }
+                count = index
             }
+            return allASCII ? bytes : nil
         }
-        haystack = ascii ? lowered : Array(text.lowercased().utf8)
+        haystack = lowered ?? Array(text.lowercased().utf8)
     }
 
     func contains(_ phrase: String) -> Bool {
@@ -29,7 +50,12 @@ struct WordSearch {
                 let last = text.count - pattern.count
                 var index = 0
                 while index <= last {
-                    if text[index] == first {
+                    // The next place the phrase's first byte occurs (memchr, many bytes a step).
+                    guard let found = ByteScanning.firstIndex(of: first, in: text, from: index), found <= last else {
+                        return false
+                    }
+                    index = found
+                    do {
                         var offset = 1
                         while offset < pattern.count, text[index + offset] == pattern[offset] { offset += 1 }
                         if offset == pattern.count,

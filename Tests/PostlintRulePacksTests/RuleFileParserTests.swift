@@ -145,6 +145,25 @@ import PostlintTestSupport
         #expect(WordSearch("").contains("tea") == false)
     }
 
+    /// The eight-bytes-a-step lower-casing agrees with Unicode's on every ASCII byte, at every
+    /// length and alignment, and on text that turns non-ASCII part way.
+    @Test func lowerCasingAgreesWithTheStandardLibrary() {
+        var state: UInt64 = 3
+        for length in 0..<80 {
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(state >> 57))
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(WordSearch(text).haystack == Array(text.lowercased().utf8))
+            let mixed = text + "É" + text
+            #expect(WordSearch(mixed).haystack == Array(mixed.lowercased().utf8))
+        }
+        let everyByte = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        #expect(WordSearch(everyByte).haystack == Array(everyByte.lowercased().utf8))
+    }
+
     /// ASCII text is lower-cased byte by byte, other text by Unicode's rules: both find the same.
     @Test func asciiAndUnicodeTextAreSearchedAlike() {
         #expect(WordSearch("GREEN TEA, Brewed").contains("Green tea"))
