@@ -179,7 +179,7 @@ public final class Linter: Sendable {
         let catalog = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-")).catalog
         for factory in catalog.siteRules {
             let id = factory.metadata.id
-            guard let facts = gathered.factsByRule[id] else { continue }
+            guard let facts = gathered.takeFacts(of: id) else { continue }
             let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
             for var finding in rule.check(facts) {
                 // Reported only for the files checked (not those read for facts alone), and only

@@ -5,7 +5,7 @@ import PostlintCore
 /// site rules and the report need later, not the file's whole result.
 final class ResultGatherer {
     private(set) var findings: [Finding] = []
-    private(set) var factsByRule: [String: [SiteFact]] = [:]
+    private var factsByRule: [String: SiteFactStore] = [:]
     private(set) var problems: [PostlintError]
     private(set) var files: [String] = []
     /// Suppressions of the files that have any, for the site findings that arrive later.
@@ -18,9 +18,15 @@ final class ResultGatherer {
     private var lastTable = 0
     private var severityTableByPath: [String: Int] = [:]
     private let reportOnly: Bool
+    private let expectedFiles: Int
+    private var gathered = 0
+    /// After this many files, each rule's list of facts is given the capacity the run will
+    /// probably need (its facts so far, scaled to every file), so the lists do not double past it.
+    static let sampleForCapacity = 1_024
 
     init(problems: [PostlintError], options: LintOptions, expectedFiles: Int) {
         self.problems = problems
+        self.expectedFiles = expectedFiles
         reportOnly = options.reportOnly != nil
         files.reserveCapacity(expectedFiles)
     }
@@ -30,7 +36,14 @@ final class ResultGatherer {
         for reference in result.remoteImages {
             remote.append((path, reference, result.remoteSeverity ?? .error))
         }
-        for (rule, fact) in result.facts { factsByRule[rule, default: []].append(fact) }
+        for (rule, fact) in result.facts { factsByRule[rule, default: SiteFactStore()].append(fact) }
+        gathered += 1
+        if gathered == Self.sampleForCapacity, expectedFiles > 2 * gathered {
+            for rule in factsByRule.keys {
+                let count = factsByRule[rule]?.count ?? 0
+                factsByRule[rule]?.reserveCapacity(count * expectedFiles / gathered + count * expectedFiles / gathered / 16)
+            }
+        }
         if let problem = result.problem, result.checked || !reportOnly { problems.append(problem) }
         guard result.checked else { return }
         files.append(path)
@@ -38,6 +51,11 @@ final class ResultGatherer {
         let table = tableIndex(of: result.siteSeverities)
         if table != 0 || reportOnly { severityTableByPath[path] = table }
         if let suppressions = result.suppressions { suppressionsByPath[path] = suppressions }
+    }
+
+    /// The facts gathered for `rule`, handed over once: the store is emptied.
+    func takeFacts(of rule: String) -> [SiteFact]? {
+        factsByRule.removeValue(forKey: rule)?.siteFacts()
     }
 
     /// The site rules' severities for a file that was checked; nil for one read for its facts only.

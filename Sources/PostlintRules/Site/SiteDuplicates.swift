@@ -68,16 +68,25 @@ enum SiteDuplicates {
     static func findings(_ facts: [SiteFact], key: String, metadata: RuleMetadata,
                          normalize: (String) -> String = normalized,
                          message: (_ value: String, _ others: String) -> String) -> [Finding] {
-        var firstPath: [UInt64: String] = [:]
-        var shared: Set<UInt64> = []
-        for fact in facts where fact.key == key {
+        // Each fact's hash beside its index, sorted: values shared by two posts sit side by side.
+        var hashes: [(hash: UInt64, index: Int32)] = []
+        hashes.reserveCapacity(facts.count)
+        for (index, fact) in facts.enumerated() where fact.key == key {
             let normalized = normalize(fact.value)
-            guard !normalized.isEmpty else { continue }
-            let hash = hash(of: normalized)
-            if let first = firstPath.updateValue(fact.path, forKey: hash), first != fact.path { shared.insert(hash) }
+            if !normalized.isEmpty { hashes.append((hash(of: normalized), Int32(truncatingIfNeeded: index))) }
         }
+        hashes.sort { $0.hash < $1.hash }
+        var shared: Set<UInt64> = []
+        var start = 0
+        while start < hashes.count {
+            var end = start + 1
+            while end < hashes.count, hashes[end].hash == hashes[start].hash { end += 1 }
+            let firstPath = facts[Int(hashes[start].index)].path
+            if hashes[start..<end].contains(where: { facts[Int($0.index)].path != firstPath }) { shared.insert(hashes[start].hash) }
+            start = end
+        }
+        hashes = []
         guard !shared.isEmpty else { return [] }
-        firstPath = [:]
         var groups: [String: [SiteFact]] = [:]
         for fact in facts where fact.key == key {
             let normalized = normalize(fact.value)

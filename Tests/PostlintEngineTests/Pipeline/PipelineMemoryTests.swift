@@ -87,6 +87,21 @@ import PostlintTestSupport
         #expect(queue.fatalError?.message == "broken")
     }
 
+    @Test func aSiteFactStoreGivesBackWhatItWasGivenInOrder() {
+        let location = SourceLocation(line: 3, column: 7)
+        let given = [
+            SiteFact(path: "a.md", key: "title", value: "Green tea", start: location, end: location),
+            SiteFact(path: "a.md", key: "slug", value: "green-tea", start: location, end: SourceLocation(line: 3, column: 16)),
+            SiteFact(path: "b/c.md", key: "title", value: "Thé vert — ☕", start: SourceLocation(line: 1, column: 1), end: location),
+            SiteFact(path: "b/c.md", key: "title", value: "", start: location, end: location),
+            SiteFact(path: "a.md", key: "link", value: "/b/c/", start: location, end: location),
+        ]
+        var store = SiteFactStore()
+        for fact in given { store.append(fact) }
+        #expect(store.count == given.count)
+        #expect(store.siteFacts() == given)
+    }
+
     @Test func filesFoundBelowAFolderKnowTheirAbsolutePaths() throws {
         let folder = try TemporaryFolder()
         try folder.write("site/a.md", "x\n")
