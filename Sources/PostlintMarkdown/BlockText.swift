@@ -1,8 +1,9 @@
 /// The text of a leaf block (a paragraph, heading or HTML block): its lines with container
 /// markers (`>`, list indentation) removed, joined by `\n`, and a map back to file offsets.
+/// One buffer serves block after block: `load` refills it without giving its storage back.
 struct BlockText {
     /// The joined bytes.
-    var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     /// Where each line starts in `bytes`.
     private(set) var lineStarts: [Int] = []
     /// Where each line starts in the file.
@@ -12,6 +13,15 @@ struct BlockText {
 
     var isEmpty: Bool { lineStarts.isEmpty }
     var lineCount: Int { lineStarts.count }
+
+    /// Replaces the text with `lines` of `source`, keeping the buffers' capacity.
+    mutating func load(_ source: [UInt8], lines: ArraySlice<LineSpan>) {
+        bytes.removeAll(keepingCapacity: true)
+        lineStarts.removeAll(keepingCapacity: true)
+        fileStarts.removeAll(keepingCapacity: true)
+        fileEnds.removeAll(keepingCapacity: true)
+        for line in lines { append(source, line.start..<line.end) }
+    }
 
     /// Appends the file bytes `range` of `source` as a new line.
     mutating func append(_ source: [UInt8], _ range: Range<Int>) {
@@ -39,24 +49,6 @@ struct BlockText {
         let lower = fileOffset(range.lowerBound)
         let upper = range.isEmpty ? lower : fileOffset(range.upperBound - 1) + 1
         return lower..<max(lower, upper)
-    }
-
-    /// The block's text without its first `count` bytes (after reference definitions were taken).
-    func dropping(_ count: Int) -> BlockText {
-        guard count > 0 else { return self }
-        var rest = BlockText()
-        for line in 0..<lineStarts.count {
-            let start = lineStarts[line]
-            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
-            guard start >= count || end > count else { continue }
-            let skip = max(0, count - start)
-            if !rest.lineStarts.isEmpty { rest.bytes.append(ASCII.newline) }
-            rest.lineStarts.append(rest.bytes.count)
-            rest.fileStarts.append(fileStarts[line] + skip)
-            rest.fileEnds.append(fileEnds[line])
-            rest.bytes.append(contentsOf: bytes[(start + skip)..<end])
-        }
-        return rest
     }
 
     /// The file range from the first line's start to the last line's end.
