@@ -528,7 +528,7 @@ struct BlockParser {
     // MARK: - HTML blocks
 
     private static let rawTextTags: [[UInt8]] = ["pre", "script", "style", "textarea"].map { Array($0.utf8) }
-    private static let blockTags: Set<String> = [
+    private static let blockTags: [String] = [
         "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
         "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
         "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
@@ -536,6 +536,12 @@ struct BlockParser {
         "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
         "th", "thead", "title", "tr", "track", "ul",
     ]
+    /// `blockTags` by length, as bytes.
+    private static let blockTagsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 11)
+        for tag in blockTags where tag.utf8.count < table.count { table[tag.utf8.count].append(Array(tag.utf8)) }
+        return table
+    }()
     private static let rawTextClosers: [[UInt8]] = ["</pre>", "</script>", "</style>", "</textarea>"].map {
         Array($0.utf8)
     }
@@ -564,8 +570,10 @@ struct BlockParser {
         var nameEnd = nameStart
         while nameEnd < lineEnd, ASCII.isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
         if nameEnd > nameStart, nameEnd - nameStart <= 10, ASCII.isLetter(bytes[nameStart]) {
-            let name = String(decoding: bytes[nameStart..<nameEnd].map(ASCII.lowercased), as: UTF8.self)
-            if Self.blockTags.contains(name) {
+            let isBlockTag = Self.blockTagsByLength[nameEnd - nameStart].contains {
+                ASCII.hasPrefix(bytes, at: nameStart, end: nameEnd, caseInsensitive: $0)
+            }
+            if isBlockTag {
                 if nameEnd == lineEnd || ASCII.isSpaceOrTab(bytes[nameEnd]) || bytes[nameEnd] == ASCII.greaterThan
                     || (bytes[nameEnd] == ASCII.slash && nameEnd + 1 < lineEnd && bytes[nameEnd + 1] == ASCII.greaterThan) {
                     return 6

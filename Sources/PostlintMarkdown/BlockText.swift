@@ -16,10 +16,10 @@ struct BlockText {
 
     /// Replaces the text with `lines` of `source`, keeping the buffers' capacity.
     mutating func load(_ source: [UInt8], lines: ArraySlice<LineSpan>) {
-        bytes.removeAll(keepingCapacity: true)
-        lineStarts.removeAll(keepingCapacity: true)
-        fileStarts.removeAll(keepingCapacity: true)
-        fileEnds.removeAll(keepingCapacity: true)
+        bytes.removeAllKeepingCapacity()
+        lineStarts.removeAllKeepingCapacity()
+        fileStarts.removeAllKeepingCapacity()
+        fileEnds.removeAllKeepingCapacity()
         for line in lines { append(source, line.start..<line.end) }
     }
 
@@ -55,5 +55,12 @@ struct BlockText {
     var fileExtent: Range<Int> {
         guard let first = fileStarts.first, let last = fileEnds.last else { return 0..<0 }
         return first..<max(first, last)
+    }
+}
+
+extension Array {
+    /// Empties the array for reuse, keeping its capacity (nothing to do when already empty).
+    @inline(__always) mutating func removeAllKeepingCapacity() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }

@@ -96,15 +96,15 @@ struct InlineParser {
     /// `wantsPlainText`.
     mutating func run(wantsPlainText: Bool) {
         self.wantsPlainText = wantsPlainText
-        pieces.removeAll(keepingCapacity: true)
-        extra.removeAll(keepingCapacity: true)
-        brackets.removeAll(keepingCapacity: true)
+        pieces.removeAllKeepingCapacity()
+        extra.removeAllKeepingCapacity()
+        brackets.removeAllKeepingCapacity()
         inactiveBelow = 0
-        found.removeAll(keepingCapacity: true)
-        result.images.removeAll(keepingCapacity: true)
-        result.links.removeAll(keepingCapacity: true)
-        result.excluded.removeAll(keepingCapacity: true)
-        result.comments.removeAll(keepingCapacity: true)
+        found.removeAllKeepingCapacity()
+        result.images.removeAllKeepingCapacity()
+        result.links.removeAllKeepingCapacity()
+        result.excluded.removeAllKeepingCapacity()
+        result.comments.removeAllKeepingCapacity()
         result.plainText = ""
         if backtickRunsIndexed {
             backtickRuns.removeAll()
@@ -116,7 +116,7 @@ struct InlineParser {
             let byte = bytes[cursor]
             if !Self.special[Int(byte)] {
                 let start = cursor
-                while cursor < end, !Self.special[Int(bytes[cursor])] { cursor += 1 }
+                cursor = Self.endOfText(bytes, from: cursor, end: end)
                 appendText(start..<cursor)
                 continue
             }
@@ -175,6 +175,29 @@ struct InlineParser {
     }
 
     // MARK: - Text and pieces
+
+    /// The index of the first special byte of `bytes` at or after `start`, or `end`.
+    private static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            special.withUnsafeBufferPointer { table in
+                guard let base = buffer.baseAddress, let isSpecial = table.baseAddress, table.count == 256 else {
+                    return end
+                }
+                let limit = min(end, buffer.count)
+                var cursor = start
+                // Four bytes a step: most of a block is plain text.
+                while cursor + 4 <= limit {
+                    if isSpecial[Int(base[cursor])] { return cursor }
+                    if isSpecial[Int(base[cursor + 1])] { return cursor + 1 }
+                    if isSpecial[Int(base[cursor + 2])] { return cursor + 2 }
+                    if isSpecial[Int(base[cursor + 3])] { return cursor + 3 }
+                    cursor += 4
+                }
+                while cursor < limit, !isSpecial[Int(base[cursor])] { cursor += 1 }
+                return cursor
+            }
+        }
+    }
 
     /// Whether pieces are kept: nothing reads those before the first open bracket unless plain
     /// text is asked for.
