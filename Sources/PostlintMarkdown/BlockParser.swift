@@ -41,6 +41,9 @@ struct BlockParser {
         var cursor = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         let source = bytes
+        // Room for the lines and leaves of ordinary text, so that they rarely grow.
+        lines.reserveCapacity((end - cursor) / 32 + 16)
+        leaves.reserveCapacity((end - cursor) / 256 + 8)
         // Without a carriage return in the range, a line ends at the next line feed.
         let hasCarriageReturn = cursor < end && source.withUnsafeBufferPointer { buffer in
             ByteScanning.firstIndex(of: ASCII.carriageReturn, in: buffer, from: cursor).map { $0 < end } ?? false
