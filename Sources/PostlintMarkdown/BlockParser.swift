@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PostlintCore
 
 /// The block pass: reads the body line by line, keeps the stack of open blocks (block quotes,
@@ -42,28 +49,28 @@ struct BlockParser {
         let end = min(range.upperBound, bytes.count)
         let source = bytes
         // Room for the lines and leaves of ordinary text, so that they rarely grow.
-        lines.reserveCapacity((end - cursor) / 32 + 16)
-        leaves.reserveCapacity((end - cursor) / 256 + 8)
-        // Without a carriage return in the range, a line ends at the next line feed.
-        let hasCarriageReturn = cursor < end && source.withUnsafeBufferPointer { buffer in
-            ByteScanning.firstIndex(of: ASCII.carriageReturn, in: buffer, from: cursor).map { $0 < end } ?? false
-        }
-        while cursor < end {
-            var lineBreak = cursor
-            if hasCarriageReturn {
-                while lineBreak < end, !ASCII.isLineEnd(source[lineBreak]) { lineBreak += 1 }
-            } else {
-                let from = cursor
-                lineBreak = source.withUnsafeBufferPointer { buffer in
-                    ByteScanning.firstIndex(of: ASCII.newline, in: buffer, from: from).map { min($0, end) } ?? end
+        lines.reserveCapacity(max(0, end - cursor) / 32 + 16)
+        leaves.reserveCapacity(max(0, end - cursor) / 256 + 8)
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, cursor < end, end <= buffer.count else { return }
+            // Without a carriage return in the range, a line ends at the next line feed.
+            let hasCarriageReturn = memchr(base + cursor, Int32(ASCII.carriageReturn), end - cursor) != nil
+            while cursor < end {
+                var lineBreak = cursor
+                if hasCarriageReturn {
+                    while lineBreak < end, !ASCII.isLineEnd(base[lineBreak]) { lineBreak += 1 }
+                } else if let found = memchr(base + cursor, Int32(ASCII.newline), end - cursor) {
+                    lineBreak = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    lineBreak = end
                 }
-            }
-            processLine(cursor, lineBreak)
-            if lineBreak < end, bytes[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
-               bytes[lineBreak + 1] == ASCII.newline {
-                cursor = lineBreak + 2
-            } else {
-                cursor = lineBreak + 1
+                processLine(cursor, lineBreak)
+                if lineBreak < end, base[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
+                   base[lineBreak + 1] == ASCII.newline {
+                    cursor = lineBreak + 2
+                } else {
+                    cursor = lineBreak + 1
+                }
             }
         }
         while !stack.isEmpty { closeTop() }

@@ -462,7 +462,11 @@ struct InlineParser {
         let plain = String(decoding: flat, as: UTF8.self)
         pieces.removeSubrange(opener.pieceIndex...)
         extra.removeSubrange(min(opener.extraCount, extra.count)...)
-        appendExtra(plain.utf8)
+        // `flat` is valid UTF-8 (pieces end on character boundaries, and so does the cut): the
+        // same bytes as `plain`.
+        let start = extra.count
+        extra.append(contentsOf: flat)
+        pieces.append(Piece(start: start, end: extra.count, inExtra: true))
         popBracket()
         let range = text.fileRange(opener.position..<next)
         let fileDestination = destinationIsFileRange ? destinationRange

@@ -33,6 +33,13 @@ public enum MarkdownScanner {
                     || (leaves[$0].range.lowerBound == leaves[$1].range.lowerBound && $0 < $1)
             }
         }
+        var headingCount = 0
+        var paragraphCount = 0
+        for leaf in leaves {
+            if leaf.kind == .heading { headingCount += 1 } else if leaf.kind == .paragraph { paragraphCount += 1 }
+        }
+        body.headings.reserveCapacity(headingCount)
+        body.paragraphs.reserveCapacity(paragraphCount)
         // One inline parser reads every block, its buffers reused.
         var inline = InlineParser(definitions: definitions)
         for position in order {
