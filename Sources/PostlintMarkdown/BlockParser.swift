@@ -1,3 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PostlintCore
+
 /// The block pass: reads the body line by line, keeps the stack of open blocks (block quotes,
 /// list items and the leaf at the tip) the way the CommonMark algorithm describes, and hands out
 /// leaf blocks, reference definitions and code block ranges. Every line is read a bounded number
@@ -8,6 +17,8 @@ struct BlockParser {
 
     private let bytes: [UInt8]
     private(set) var leaves: [LeafBlock] = []
+    /// The lines of the leaves (and of the open paragraph or HTML block, at the end).
+    private(set) var lines: [LineSpan] = []
     private(set) var definitions: [ReferenceDefinitionParser.Parsed] = []
     private(set) var codeRanges: [Range<Int>] = []
 
@@ -25,6 +36,8 @@ struct BlockParser {
     // Per line: how many open blocks the line continued, and whether unmatched ones were closed.
     private var matched = 0
     private var unmatchedClosed = false
+    /// A paragraph's joined text, for reading the reference definitions at its start.
+    private var scratch = BlockText()
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -34,15 +47,30 @@ struct BlockParser {
     mutating func parse(_ range: Range<Int>) {
         var cursor = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
-        while cursor < end {
-            var lineBreak = cursor
-            while lineBreak < end, !ASCII.isLineEnd(bytes[lineBreak]) { lineBreak += 1 }
-            processLine(cursor, lineBreak)
-            if lineBreak < end, bytes[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
-               bytes[lineBreak + 1] == ASCII.newline {
-                cursor = lineBreak + 2
-            } else {
-                cursor = lineBreak + 1
+        let source = bytes
+        // Room for the lines and leaves of ordinary text, so that they rarely grow.
+        lines.reserveCapacity(max(0, end - cursor) / 32 + 16)
+        leaves.reserveCapacity(max(0, end - cursor) / 256 + 8)
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, cursor < end, end <= buffer.count else { return }
+            // Without a carriage return in the range, a line ends at the next line feed.
+            let hasCarriageReturn = memchr(base + cursor, Int32(ASCII.carriageReturn), end - cursor) != nil
+            while cursor < end {
+                var lineBreak = cursor
+                if hasCarriageReturn {
+                    while lineBreak < end, !ASCII.isLineEnd(base[lineBreak]) { lineBreak += 1 }
+                } else if let found = memchr(base + cursor, Int32(ASCII.newline), end - cursor) {
+                    lineBreak = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    lineBreak = end
+                }
+                processLine(cursor, lineBreak)
+                if lineBreak < end, base[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
+                   base[lineBreak + 1] == ASCII.newline {
+                    cursor = lineBreak + 2
+                } else {
+                    cursor = lineBreak + 1
+                }
             }
         }
         while !stack.isEmpty { closeTop() }
@@ -124,17 +152,13 @@ struct BlockParser {
         findNextNonspace()
         if !unmatchedClosed, !blank, stack.last?.kind == .paragraph {
             // A lazy continuation line.
-            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
+            lines.append(LineSpan(start: nextNonspace, end: lineEnd))
             return
         }
         closeUnmatched()
         guard !blank else { return }
-        if stack.last?.kind == .paragraph {
-            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
-        } else {
-            push(OpenBlock(.paragraph, start: nextNonspace))
-            stack[stack.count - 1].text.append(bytes, nextNonspace..<lineEnd)
-        }
+        if stack.last?.kind != .paragraph { push(OpenBlock(.paragraph, start: nextNonspace)) }
+        lines.append(LineSpan(start: nextNonspace, end: lineEnd))
     }
 
     /// Matches the line against the open blocks; returns true when the line was used up (a
@@ -216,11 +240,13 @@ struct BlockParser {
                 push(OpenBlock(.blockQuote))
                 continue
             case ASCII.hash:
-                if let heading = atxHeading() {
+                if let (level, content) = atxHeading() {
                     closeUnmatched()
                     closeLeafAtTip()
                     markParentHasChild()
-                    leaves.append(heading)
+                    lines.append(LineSpan(start: content.lowerBound, end: content.upperBound))
+                    leaves.append(LeafBlock(kind: .heading, level: level, range: nextNonspace..<lineEnd,
+                                            lines: (lines.count - 1)..<lines.count))
                     return true
                 }
             case ASCII.backtick, ASCII.tilde:
@@ -280,6 +306,8 @@ struct BlockParser {
     private mutating func push(_ block: OpenBlock) {
         closeLeafAtTip()
         markParentHasChild()
+        var block = block
+        block.firstLine = lines.count
         stack.append(block)
         matched = stack.count
     }
@@ -289,17 +317,57 @@ struct BlockParser {
         matched = min(matched, stack.count)
         switch block.kind {
         case .paragraph:
-            let (consumed, parsed) = ReferenceDefinitionParser.parse(block.text)
-            definitions.append(contentsOf: parsed)
-            let rest = block.text.dropping(consumed)
-            if !rest.isEmpty, consumed < block.text.bytes.count { leaves.append(.paragraph(rest)) }
+            if takeDefinitions(firstLine: block.firstLine) {
+                leaves.append(LeafBlock(kind: .paragraph, level: 0, range: extent(from: block.firstLine),
+                                        lines: block.firstLine..<lines.count))
+            } else {
+                lines.removeSubrange(block.firstLine...)
+            }
         case .fencedCode, .indentedCode:
             codeRanges.append(block.start..<max(block.start, block.end))
         case .html:
-            leaves.append(.html(type: block.htmlType, text: block.text))
+            leaves.append(LeafBlock(kind: .html, level: block.htmlType, range: extent(from: block.firstLine),
+                                    lines: block.firstLine..<lines.count))
         case .blockQuote, .listItem:
             break
         }
+    }
+
+    /// From the start of line `first` to the end of the last line (`0..<0` without lines).
+    private func extent(from first: Int) -> Range<Int> {
+        guard first < lines.count, let last = lines.last else { return 0..<0 }
+        let start = lines[first].start
+        return start..<max(start, last.end)
+    }
+
+    /// Takes the reference definitions at the start of the open paragraph whose lines run from
+    /// `firstLine` to the end of the line list, and drops their text from its lines. Returns
+    /// whether any text remains.
+    private mutating func takeDefinitions(firstLine: Int) -> Bool {
+        guard firstLine < lines.count else { return false }
+        // Definitions start with `[`; other paragraphs need not be joined.
+        let first = lines[firstLine]
+        guard first.start < first.end, bytes[first.start] == ASCII.openBracket else {
+            return first.start < first.end || lines.count - firstLine > 1
+        }
+        scratch.load(bytes, lines: lines[firstLine...])
+        let (consumed, parsed) = ReferenceDefinitionParser.parse(scratch)
+        guard consumed > 0 else { return true }
+        definitions.append(contentsOf: parsed)
+        let total = scratch.bytes.count
+        // Drop the lines the definitions used up, and the used part of a line they end inside,
+        // as the joined text's first `consumed` bytes.
+        var joined = 0
+        var line = firstLine
+        while line < lines.count {
+            let length = lines[line].end - lines[line].start
+            if joined >= consumed || joined + length > consumed { break }
+            joined += length + 1
+            line += 1
+        }
+        lines.removeSubrange(firstLine..<line)
+        if firstLine < lines.count, consumed > joined { lines[firstLine].start += consumed - joined }
+        return firstLine < lines.count && consumed < total
     }
 
     private mutating func addLineToTip() {
@@ -311,7 +379,7 @@ struct BlockParser {
             findNextNonspace()
             if !blank { stack[last].end = lineEnd }
         case .html:
-            stack[last].text.append(bytes, offset..<lineEnd)
+            lines.append(LineSpan(start: offset, end: lineEnd))
             if stack[last].htmlType <= 5, htmlBlockEnds(type: stack[last].htmlType, from: offset) { closeTop() }
         default:
             break
@@ -320,8 +388,8 @@ struct BlockParser {
 
     // MARK: - Leaf starts
 
-    /// `#` to `######` then a space, tab or the line's end.
-    private func atxHeading() -> LeafBlock? {
+    /// `#` to `######` then a space, tab or the line's end: the level and the content's range.
+    private func atxHeading() -> (level: Int, content: Range<Int>)? {
         var cursor = nextNonspace
         while cursor < lineEnd, bytes[cursor] == ASCII.hash, cursor - nextNonspace < 7 { cursor += 1 }
         let level = cursor - nextNonspace
@@ -340,9 +408,7 @@ struct BlockParser {
                 while contentEnd > contentStart, ASCII.isSpaceOrTab(bytes[contentEnd - 1]) { contentEnd -= 1 }
             }
         }
-        var text = BlockText()
-        text.append(bytes, contentStart..<contentEnd)
-        return .heading(level: level, text: text, range: nextNonspace..<lineEnd)
+        return (level, contentStart..<contentEnd)
     }
 
     /// Three or more backticks or tildes (a backtick fence's info string has no backtick).
@@ -384,22 +450,18 @@ struct BlockParser {
     /// Turns the paragraph at the tip into a heading, unless it held only reference definitions.
     private mutating func convertToSetextHeading(level: Int) -> Bool {
         guard let last = stack.indices.last, stack[last].kind == .paragraph else { return false }
-        let text = stack[last].text
-        let (consumed, parsed) = ReferenceDefinitionParser.parse(text)
-        let rest = text.dropping(consumed)
-        if consumed > 0 {
-            definitions.append(contentsOf: parsed)
-            stack[last].text = rest
-        }
-        guard !rest.isEmpty, consumed < text.bytes.count else {
+        let firstLine = stack[last].firstLine
+        guard takeDefinitions(firstLine: firstLine) else {
             // Only definitions: the paragraph is gone and this line starts something else.
+            lines.removeSubrange(firstLine...)
             stack.removeLast()
             matched = min(matched, stack.count)
             return false
         }
         stack.removeLast()
         matched = min(matched, stack.count)
-        leaves.append(.heading(level: level, text: rest, range: rest.fileExtent.lowerBound..<lineEnd))
+        leaves.append(LeafBlock(kind: .heading, level: level, range: lines[firstLine].start..<lineEnd,
+                                lines: firstLine..<lines.count))
         return true
     }
 
@@ -476,7 +538,7 @@ struct BlockParser {
     // MARK: - HTML blocks
 
     private static let rawTextTags: [[UInt8]] = ["pre", "script", "style", "textarea"].map { Array($0.utf8) }
-    private static let blockTags: Set<String> = [
+    private static let blockTags: [String] = [
         "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
         "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
         "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
@@ -484,6 +546,12 @@ struct BlockParser {
         "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
         "th", "thead", "title", "tr", "track", "ul",
     ]
+    /// `blockTags` by length, as bytes.
+    private static let blockTagsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 11)
+        for tag in blockTags where tag.utf8.count < table.count { table[tag.utf8.count].append(Array(tag.utf8)) }
+        return table
+    }()
     private static let rawTextClosers: [[UInt8]] = ["</pre>", "</script>", "</style>", "</textarea>"].map {
         Array($0.utf8)
     }
@@ -512,8 +580,10 @@ struct BlockParser {
         var nameEnd = nameStart
         while nameEnd < lineEnd, ASCII.isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
         if nameEnd > nameStart, nameEnd - nameStart <= 10, ASCII.isLetter(bytes[nameStart]) {
-            let name = String(decoding: bytes[nameStart..<nameEnd].map(ASCII.lowercased), as: UTF8.self)
-            if Self.blockTags.contains(name) {
+            let isBlockTag = Self.blockTagsByLength[nameEnd - nameStart].contains {
+                ASCII.hasPrefix(bytes, at: nameStart, end: nameEnd, caseInsensitive: $0)
+            }
+            if isBlockTag {
                 if nameEnd == lineEnd || ASCII.isSpaceOrTab(bytes[nameEnd]) || bytes[nameEnd] == ASCII.greaterThan
                     || (bytes[nameEnd] == ASCII.slash && nameEnd + 1 < lineEnd && bytes[nameEnd + 1] == ASCII.greaterThan) {
                     return 6

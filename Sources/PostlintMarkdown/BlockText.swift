@@ -1,37 +1,44 @@
 /// The text of a leaf block (a paragraph, heading or HTML block): its lines with container
 /// markers (`>`, list indentation) removed, joined by `\n`, and a map back to file offsets.
+/// One buffer serves block after block: `load` refills it without giving its storage back.
 struct BlockText {
+    /// One line: where it starts in `bytes`, and where it starts and ends in the file (its line
+    /// ending excluded).
+    private struct Line {
+        var start: Int
+        var fileStart: Int
+        var fileEnd: Int
+    }
+
     /// The joined bytes.
-    var bytes: [UInt8] = []
-    /// Where each line starts in `bytes`.
-    private(set) var lineStarts: [Int] = []
-    /// Where each line starts in the file.
-    private(set) var fileStarts: [Int] = []
-    /// Where each line ends in the file (its line ending excluded).
-    private(set) var fileEnds: [Int] = []
+    private(set) var bytes: [UInt8] = []
+    private var lines: [Line] = []
 
-    var isEmpty: Bool { lineStarts.isEmpty }
-    var lineCount: Int { lineStarts.count }
+    var isEmpty: Bool { lines.isEmpty }
 
-    /// Appends the file bytes `range` of `source` as a new line.
-    mutating func append(_ source: [UInt8], _ range: Range<Int>) {
-        if !lineStarts.isEmpty { bytes.append(ASCII.newline) }
-        lineStarts.append(bytes.count)
-        fileStarts.append(range.lowerBound)
-        fileEnds.append(range.upperBound)
-        bytes.append(contentsOf: source[range])
+    /// Replaces the text with `lines` of `source`, keeping the buffers' capacity.
+    mutating func load(_ source: [UInt8], lines spans: ArraySlice<LineSpan>) {
+        bytes.removeAllKeepingCapacity()
+        lines.removeAllKeepingCapacity()
+        source.withUnsafeBufferPointer { buffer in
+            for span in spans {
+                if !lines.isEmpty { bytes.append(ASCII.newline) }
+                lines.append(Line(start: bytes.count, fileStart: span.start, fileEnd: span.end))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
+            }
+        }
     }
 
     /// The file offset of a position in `bytes` (a joining `\n` maps to its line's end).
     func fileOffset(_ offset: Int) -> Int {
-        guard !lineStarts.isEmpty else { return 0 }
+        guard !lines.isEmpty else { return 0 }
         var low = 0
-        var high = lineStarts.count - 1
+        var high = lines.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
         }
-        return fileStarts[low] + (offset - lineStarts[low])
+        return lines[low].fileStart + (offset - lines[low].start)
     }
 
     /// The file range of a range in `bytes`.
@@ -41,27 +48,16 @@ struct BlockText {
         return lower..<max(lower, upper)
     }
 
-    /// The block's text without its first `count` bytes (after reference definitions were taken).
-    func dropping(_ count: Int) -> BlockText {
-        guard count > 0 else { return self }
-        var rest = BlockText()
-        for line in 0..<lineStarts.count {
-            let start = lineStarts[line]
-            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
-            guard start >= count || end > count else { continue }
-            let skip = max(0, count - start)
-            if !rest.lineStarts.isEmpty { rest.bytes.append(ASCII.newline) }
-            rest.lineStarts.append(rest.bytes.count)
-            rest.fileStarts.append(fileStarts[line] + skip)
-            rest.fileEnds.append(fileEnds[line])
-            rest.bytes.append(contentsOf: bytes[(start + skip)..<end])
-        }
-        return rest
-    }
-
     /// The file range from the first line's start to the last line's end.
     var fileExtent: Range<Int> {
-        guard let first = fileStarts.first, let last = fileEnds.last else { return 0..<0 }
-        return first..<max(first, last)
+        guard let first = lines.first, let last = lines.last else { return 0..<0 }
+        return first.fileStart..<max(first.fileStart, last.fileEnd)
+    }
+}
+
+extension Array {
+    /// Empties the array for reuse, keeping its capacity (nothing to do when already empty).
+    @inline(__always) mutating func removeAllKeepingCapacity() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }

@@ -4,6 +4,10 @@ import PostlintCore
 /// images, left to right with a bracket stack, as the CommonMark algorithm does. Every scan that
 /// looks ahead stops at a byte that a later scan from further on could not pass, so the pass stays
 /// linear; emphasis only matters for plain text (alt text, link text, heading text).
+///
+/// One parser reads block after block (`load`, then `run`), keeping its buffers' capacity. Text
+/// pieces are ranges of the block's bytes or of a side buffer, and are only kept where they may
+/// be read: everywhere for plain text, else inside a bracket that may become a link or image.
 struct InlineParser {
     /// What the pass found; ranges are in the file.
     struct Result {
@@ -21,7 +25,10 @@ struct InlineParser {
     static let maxEmphasisLookback = 64
 
     private struct Piece {
-        var text: [UInt8] = []
+        /// The piece's text: `start..<end` of the block's bytes, or of `extra` when `inExtra`.
+        var start = 0
+        var end = 0
+        var inExtra = false
         var delimiter: UInt8 = 0
         var count = 0
         var originalCount = 0
@@ -33,6 +40,8 @@ struct InlineParser {
         var position: Int
         var isImage: Bool
         var pieceIndex: Int
+        /// The size of `extra` when the bracket was pushed (later pieces' text is after it).
+        var extraCount: Int
         var bracketAfter = false
     }
 
@@ -43,48 +52,72 @@ struct InlineParser {
         case link(MarkdownLink)
     }
 
-    private let text: BlockText
-    private let bytes: [UInt8]
-    private let end: Int
+    /// The block being read (see `load`).
+    private(set) var text = BlockText()
+    /// What the last `run` found.
+    private(set) var result = Result()
+    /// `text.bytes`, shared.
+    private var bytes: [UInt8] = []
+    private var end = 0
     private let definitions: [String: MarkdownReferenceDefinition]
+    private var wantsPlainText = false
     private var pieces: [Piece] = []
+    /// Text of pieces that is not in the block as written (decoded, joined, trimmed).
+    private var extra: [UInt8] = []
+    /// `flatten`'s output.
+    private var flat: [UInt8] = []
+    private var openers: [Int] = []
     private var brackets: [Bracket] = []
     private var inactiveBelow = 0
     private var found: [(position: Int, item: Found)] = []
-    private var result = Result()
     private var backtickRuns: [Int: [Int]] = [:]
+    private var backtickRunsIndexed = false
     private var markerCache: [UInt8: (from: Int, at: Int?)] = [:]
 
+    /// The bytes that may start something other than text (`endOfText` tests the same set).
     private static let special: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
         for byte in Array("\\`*_![]<&\n".utf8) { table[Int(byte)] = true }
         return table
     }()
 
-    init(text: BlockText, definitions: [String: MarkdownReferenceDefinition]) {
-        self.text = text
-        self.bytes = text.bytes
-        self.end = text.bytes.count
+    init(definitions: [String: MarkdownReferenceDefinition]) {
         self.definitions = definitions
     }
 
-    /// Runs the pass; `plainText` is filled only when `wantsPlainText`.
-    static func parse(_ text: BlockText, definitions: [String: MarkdownReferenceDefinition],
-                      wantsPlainText: Bool = false) -> Result {
-        var parser = InlineParser(text: text, definitions: definitions)
-        parser.run(wantsPlainText: wantsPlainText)
-        return parser.result
+    /// Makes `lines` of `source` the block to read.
+    mutating func load(_ source: [UInt8], lines: ArraySlice<LineSpan>) {
+        bytes = [] // `text` is then the only owner of its bytes and refills them in place.
+        text.load(source, lines: lines)
+        bytes = text.bytes
+        end = bytes.count
     }
 
-    private mutating func run(wantsPlainText: Bool) {
-        indexBacktickRuns()
+    /// Runs the pass over the loaded block into `result`; `plainText` is filled only when
+    /// `wantsPlainText`.
+    mutating func run(wantsPlainText: Bool) {
+        self.wantsPlainText = wantsPlainText
+        pieces.removeAllKeepingCapacity()
+        extra.removeAllKeepingCapacity()
+        brackets.removeAllKeepingCapacity()
+        inactiveBelow = 0
+        found.removeAllKeepingCapacity()
+        result.images.removeAllKeepingCapacity()
+        result.links.removeAllKeepingCapacity()
+        result.excluded.removeAllKeepingCapacity()
+        result.comments.removeAllKeepingCapacity()
+        result.plainText = ""
+        if backtickRunsIndexed {
+            backtickRuns.removeAll()
+            backtickRunsIndexed = false
+        }
+        if !markerCache.isEmpty { markerCache.removeAll(keepingCapacity: true) }
         var cursor = 0
-        // Trailing spaces of the block are not content.
         while cursor < end {
             let byte = bytes[cursor]
             if !Self.special[Int(byte)] {
                 let start = cursor
-                while cursor < end, !Self.special[Int(bytes[cursor])] { cursor += 1 }
+                cursor = Self.endOfText(bytes, from: cursor, end: end)
                 appendText(start..<cursor)
                 continue
             }
@@ -118,21 +151,21 @@ struct InlineParser {
                 cursor = angle(at: cursor)
             case ASCII.ampersand:
                 if let (decoded, next) = EntityDecoder.decode(bytes, at: cursor, end: end) {
-                    pieces.append(Piece(text: Array(decoded.utf8)))
+                    appendExtra(decoded.utf8)
                     cursor = next
                 } else {
                     appendText(cursor..<(cursor + 1))
                     cursor += 1
                 }
             default: // line ending inside the block
-                pieces.append(Piece(text: [ASCII.space]))
+                appendExtra(CollectionOfOne(ASCII.space))
                 cursor += 1
             }
         }
         if wantsPlainText {
             processEmphasis(from: 0)
-            result.plainText = String(decoding: flatten(from: 0, limit: Int.max), as: UTF8.self)
-                .trimmingSpaces()
+            flatten(from: 0, limit: Int.max)
+            result.plainText = Self.trimmedString(flat)
         }
         for (_, item) in found {
             switch item {
@@ -144,38 +177,109 @@ struct InlineParser {
 
     // MARK: - Text and pieces
 
+    /// The index of the first special byte of `bytes` at or after `start`, or `end`.
+    private static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            special.withUnsafeBufferPointer { table in
+                guard let base = buffer.baseAddress, let isSpecial = table.baseAddress, table.count == 256 else {
+                    return end
+                }
+                let limit = min(end, buffer.count)
+                var cursor = start
+                // Sixteen bytes a step while none is special: most of a block is plain text.
+                let raw = UnsafeRawPointer(base)
+                while cursor + 16 <= limit {
+                    let chunk = raw.loadUnaligned(fromByteOffset: cursor, as: SIMD16<UInt8>.self)
+                    var hit = SIMDMask<SIMD16<Int8>>()
+                    hit .|= chunk .== SIMD16(repeating: ASCII.newline)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.bang)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.ampersand)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.star)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.lessThan)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.openBracket)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.backslash)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.closeBracket)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.underscore)
+                    hit .|= chunk .== SIMD16(repeating: ASCII.backtick)
+                    // `any(hit)` would be a call; the mask's two halves are one test.
+                    let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+                    if halves[0] | halves[1] != 0 { break }
+                    cursor += 16
+                }
+                while cursor < limit, !isSpecial[Int(base[cursor])] { cursor += 1 }
+                return cursor
+            }
+        }
+    }
+
+    /// Whether pieces are kept: nothing reads those before the first open bracket unless plain
+    /// text is asked for.
+    private var keepsPieces: Bool { wantsPlainText || !brackets.isEmpty }
+
     private mutating func appendText(_ range: Range<Int>) {
-        pieces.append(Piece(text: Array(bytes[range])))
+        guard keepsPieces else { return }
+        pieces.append(Piece(start: range.lowerBound, end: range.upperBound))
+    }
+
+    /// Appends a piece of text that is not in the block as written.
+    private mutating func appendExtra<Text: Collection<UInt8>>(_ text: Text) {
+        guard keepsPieces else { return }
+        let start = extra.count
+        extra.append(contentsOf: text)
+        pieces.append(Piece(start: start, end: extra.count, inExtra: true))
     }
 
     private mutating func popBracket() {
         brackets.removeLast()
         inactiveBelow = min(inactiveBelow, brackets.count)
+        if !keepsPieces {
+            pieces.removeAll(keepingCapacity: true)
+            extra.removeAll(keepingCapacity: true)
+        }
     }
 
     private mutating func pushBracket(at position: Int, isImage: Bool) {
         if !brackets.isEmpty { brackets[brackets.count - 1].bracketAfter = true }
-        brackets.append(Bracket(position: position, isImage: isImage, pieceIndex: pieces.count))
-        pieces.append(Piece(text: isImage ? [ASCII.bang, ASCII.openBracket] : [ASCII.openBracket]))
+        brackets.append(Bracket(position: position, isImage: isImage, pieceIndex: pieces.count, extraCount: extra.count))
+        // The piece's text is the `![` or `[` as written.
+        pieces.append(Piece(start: position, end: position + (isImage ? 2 : 1)))
     }
 
-    /// The pieces from `start` as text, emphasis already resolved, cut at `limit` bytes on a
-    /// character boundary.
-    private func flatten(from start: Int, limit: Int) -> [UInt8] {
-        var output: [UInt8] = []
-        for piece in pieces[start...] {
+    /// The pieces from `start` as text into `flat`, emphasis already resolved, cut at `limit`
+    /// bytes on a character boundary.
+    private mutating func flatten(from start: Int, limit: Int) {
+        flat.removeAll(keepingCapacity: true)
+        for index in start..<pieces.count {
+            let piece = pieces[index]
+            let room = max(0, limit - flat.count)
             if piece.delimiter != 0 {
-                for _ in 0..<min(piece.count, max(0, limit - output.count)) { output.append(piece.delimiter) }
+                for _ in 0..<min(piece.count, room) { flat.append(piece.delimiter) }
             } else {
-                output.append(contentsOf: piece.text.prefix(max(0, limit - output.count)))
+                let upper = piece.start + min(room, piece.end - piece.start)
+                if piece.inExtra {
+                    flat.append(contentsOf: extra[piece.start..<upper])
+                } else {
+                    flat.append(contentsOf: bytes[piece.start..<upper])
+                }
             }
-            if output.count >= limit { break }
+            if flat.count >= limit { break }
         }
-        if output.count >= limit {
-            while let last = output.last, last & 0xC0 == 0x80 { output.removeLast() }
-            if let last = output.last, last >= 0xC0 { output.removeLast() }
+        if flat.count >= limit {
+            while let last = flat.last, last & 0xC0 == 0x80 { flat.removeLast() }
+            if let last = flat.last, last >= 0xC0 { flat.removeLast() }
         }
-        return output
+    }
+
+    /// The text of `bytes` without leading and trailing spaces.
+    static func trimmedString(_ bytes: [UInt8]) -> String {
+        let isASCII = bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
+        guard isASCII else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
+        // In ASCII text every space is a character of its own: trimming bytes is enough.
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == ASCII.space { lower += 1 }
+        while upper > lower, bytes[upper - 1] == ASCII.space { upper -= 1 }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
     // MARK: - Code spans
@@ -194,7 +298,11 @@ struct InlineParser {
     }
 
     /// The start of the first run of exactly `length` backticks at or after `from`.
-    private func backtickRun(length: Int, from: Int) -> Int? {
+    private mutating func backtickRun(length: Int, from: Int) -> Int? {
+        if !backtickRunsIndexed {
+            indexBacktickRuns()
+            backtickRunsIndexed = true
+        }
         guard let starts = backtickRuns[length] else { return nil }
         var low = 0
         var high = starts.count
@@ -213,12 +321,19 @@ struct InlineParser {
             appendText(start..<cursor)
             return cursor
         }
-        var content = bytes[cursor..<close].map { $0 == ASCII.newline ? ASCII.space : $0 }
-        if content.count >= 2, content.first == ASCII.space, content.last == ASCII.space,
-           content.contains(where: { $0 != ASCII.space }) {
-            content = Array(content.dropFirst().dropLast())
+        if keepsPieces {
+            // The content with line endings as spaces, and one space each side stripped when
+            // both are there and something else is too.
+            var lower = extra.count
+            for byte in bytes[cursor..<close] { extra.append(byte == ASCII.newline ? ASCII.space : byte) }
+            var upper = extra.count
+            if upper - lower >= 2, extra[lower] == ASCII.space, extra[upper - 1] == ASCII.space,
+               extra[lower..<upper].contains(where: { $0 != ASCII.space }) {
+                lower += 1
+                upper -= 1
+            }
+            pieces.append(Piece(start: lower, end: upper, inExtra: true))
         }
-        pieces.append(Piece(text: content))
         result.excluded.append(text.fileRange(start..<(close + length)))
         return close + length
     }
@@ -245,14 +360,14 @@ struct InlineParser {
             piece.canOpen = leftFlanking && (!rightFlanking || beforePunctuation)
             piece.canClose = rightFlanking && (!leftFlanking || afterPunctuation)
         }
-        pieces.append(piece)
+        if keepsPieces { pieces.append(piece) }
         return cursor
     }
 
     /// Matches emphasis delimiters among the pieces from `start`, leaving only unmatched
     /// delimiter characters to show as text.
     private mutating func processEmphasis(from start: Int) {
-        var openers: [Int] = []
+        openers.removeAll(keepingCapacity: true)
         for index in start..<pieces.count where pieces[index].delimiter != 0 {
             if pieces[index].canClose {
                 var candidate = openers.count - 1
@@ -343,9 +458,15 @@ struct InlineParser {
         }
         // The link text: its pieces become one plain text piece.
         processEmphasis(from: opener.pieceIndex + 1)
-        let plain = String(decoding: flatten(from: opener.pieceIndex + 1, limit: Self.maxPlainText), as: UTF8.self)
+        flatten(from: opener.pieceIndex + 1, limit: Self.maxPlainText)
+        let plain = String(decoding: flat, as: UTF8.self)
         pieces.removeSubrange(opener.pieceIndex...)
-        pieces.append(Piece(text: Array(plain.utf8)))
+        extra.removeSubrange(min(opener.extraCount, extra.count)...)
+        // `flat` is valid UTF-8 (pieces end on character boundaries, and so does the cut): the
+        // same bytes as `plain`.
+        let start = extra.count
+        extra.append(contentsOf: flat)
+        pieces.append(Piece(start: start, end: extra.count, inExtra: true))
         popBracket()
         let range = text.fileRange(opener.position..<next)
         let fileDestination = destinationIsFileRange ? destinationRange
@@ -463,7 +584,7 @@ struct InlineParser {
 
     private mutating func recordAutolink(start: Int, next: Int, raw: Range<Int>, destination: String) {
         let label = String(decoding: bytes[raw], as: UTF8.self)
-        pieces.append(Piece(text: Array(label.utf8)))
+        appendExtra(label.utf8)
         found.append((start, .link(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next),
                                                 destination: destination, destinationRange: text.fileRange(raw),
                                                 text: label))))

@@ -1,9 +1,28 @@
-/// A leaf block the block pass found, with its text for the inline pass.
-enum LeafBlock {
-    /// A paragraph (reference definitions already taken out).
-    case paragraph(BlockText)
-    /// An ATX or setext heading; `range` covers the whole heading.
-    case heading(level: Int, text: BlockText, range: Range<Int>)
-    /// An HTML block of start condition `type` (1 to 7).
-    case html(type: Int, text: BlockText)
+/// A line of a leaf block as the block pass found it: its bytes in the file, container markers
+/// (`>`, list indentation) already skipped, line ending excluded.
+struct LineSpan {
+    var start: Int
+    var end: Int
+}
+
+/// A leaf block the block pass found: what it is and where its lines are (a range of the block
+/// pass's line list), for the inline pass. Plain data, so that the list of leaves costs one buffer.
+struct LeafBlock {
+    enum Kind {
+        /// A paragraph (reference definitions already taken out).
+        case paragraph
+        /// An ATX or setext heading.
+        case heading
+        /// An HTML block.
+        case html
+    }
+
+    var kind: Kind
+    /// Heading: its level (1 to 6); HTML block: its start condition (1 to 7).
+    var level: Int
+    /// Heading: the whole heading; paragraph and HTML block: from the first line's start to the
+    /// last line's end.
+    var range: Range<Int>
+    /// The block's lines, as indices into the block pass's line list.
+    var lines: Range<Int>
 }

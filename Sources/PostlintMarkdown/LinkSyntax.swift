@@ -103,6 +103,10 @@ enum LinkSyntax {
 
     /// Written text with backslash escapes and character references resolved.
     static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        // Most destinations and titles have nothing to resolve.
+        if !bytes[range].contains(where: { $0 == ASCII.backslash || $0 == ASCII.ampersand }) {
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var cursor = range.lowerBound
@@ -137,6 +141,11 @@ enum LinkSyntax {
                 pendingSpace = false
                 output.append(byte)
             }
+        }
+        if output.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-casing then upper-casing is upper-casing the letters.
+            for index in output.indices where output[index] >= 0x61 && output[index] <= 0x7A { output[index] -= 0x20 }
+            return String(decoding: output, as: UTF8.self)
         }
         return String(decoding: output, as: UTF8.self).lowercased().uppercased()
     }

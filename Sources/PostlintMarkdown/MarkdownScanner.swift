@@ -24,43 +24,49 @@ public enum MarkdownScanner {
         body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
         var excluded = parser.codeRanges
         // Leaves come nearly in file order (a container's leaves can close after a later one's):
-        // order them by start, comparing the starts once read rather than the blocks themselves.
+        // order them by start.
         let leaves = parser.leaves
-        let starts = leaves.map(start(of:))
         var order = Array(leaves.indices)
-        if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) {
-            order.sort { starts[$0] < starts[$1] || (starts[$0] == starts[$1] && $0 < $1) }
+        if zip(leaves, leaves.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+            order.sort {
+                leaves[$0].range.lowerBound < leaves[$1].range.lowerBound
+                    || (leaves[$0].range.lowerBound == leaves[$1].range.lowerBound && $0 < $1)
+            }
         }
+        var headingCount = 0
+        var paragraphCount = 0
+        for leaf in leaves {
+            if leaf.kind == .heading { headingCount += 1 } else if leaf.kind == .paragraph { paragraphCount += 1 }
+        }
+        body.headings.reserveCapacity(headingCount)
+        body.paragraphs.reserveCapacity(paragraphCount)
+        // One inline parser reads every block, its buffers reused.
+        var inline = InlineParser(definitions: definitions)
         for position in order {
-            switch leaves[position] {
-            case .paragraph(let text):
-                body.paragraphs.append(text.fileExtent)
-                add(InlineParser.parse(text, definitions: definitions), to: &body, excluded: &excluded)
-            case .heading(let level, let text, let range):
-                let inline = InlineParser.parse(text, definitions: definitions, wantsPlainText: true)
-                body.headings.append(MarkdownHeading(level: level, text: inline.plainText, range: range))
-                add(inline, to: &body, excluded: &excluded)
-            case .html(let type, let text):
-                add(HTMLBlockReader.read(text, type: type), to: &body, excluded: &excluded)
+            let leaf = leaves[position]
+            inline.load(bytes, lines: parser.lines[leaf.lines])
+            switch leaf.kind {
+            case .paragraph:
+                body.paragraphs.append(leaf.range)
+                inline.run(wantsPlainText: false)
+                add(inline.result, to: &body, excluded: &excluded)
+            case .heading:
+                inline.run(wantsPlainText: true)
+                body.headings.append(MarkdownHeading(level: leaf.level, text: inline.result.plainText, range: leaf.range))
+                add(inline.result, to: &body, excluded: &excluded)
+            case .html:
+                add(HTMLBlockReader.read(inline.text, type: leaf.level), to: &body, excluded: &excluded)
             }
         }
         body.excludedRanges = merged(excluded)
         return body
     }
 
-    private static func start(of leaf: LeafBlock) -> Int {
-        switch leaf {
-        case .paragraph(let text): return text.fileExtent.lowerBound
-        case .heading(_, _, let range): return range.lowerBound
-        case .html(_, let text): return text.fileExtent.lowerBound
-        }
-    }
-
     private static func add(_ result: InlineParser.Result, to body: inout MarkdownBody, excluded: inout [ByteRange]) {
-        body.images.append(contentsOf: result.images)
-        body.links.append(contentsOf: result.links)
-        body.comments.append(contentsOf: result.comments)
-        excluded.append(contentsOf: result.excluded)
+        if !result.images.isEmpty { body.images.append(contentsOf: result.images) }
+        if !result.links.isEmpty { body.links.append(contentsOf: result.links) }
+        if !result.comments.isEmpty { body.comments.append(contentsOf: result.comments) }
+        if !result.excluded.isEmpty { excluded.append(contentsOf: result.excluded) }
     }
 
     /// Sorted, overlapping and touching ranges joined, empty ones dropped.

@@ -1,5 +1,6 @@
 /// A block still open during the block pass: a container (block quote, list item) or the leaf
-/// receiving lines (paragraph, code, HTML).
+/// receiving lines (paragraph, code, HTML). Plain data: the lines of a paragraph or HTML block go
+/// to the block pass's line list, from `firstLine` on.
 struct OpenBlock {
     enum Kind: Equatable {
         case blockQuote, listItem, paragraph, fencedCode, indentedCode, html
@@ -19,8 +20,9 @@ struct OpenBlock {
     /// Code blocks: where the block starts and where its last non-blank line ends, in the file.
     var start = 0
     var end = 0
-    /// Paragraph and HTML block: the lines so far.
-    var text = BlockText()
+    /// Paragraph and HTML block: where its lines start in the block pass's line list (they run to
+    /// the list's end, the leaf being the tip of the stack).
+    var firstLine = 0
 
     init(_ kind: Kind, start: Int = 0) {
         self.kind = kind
