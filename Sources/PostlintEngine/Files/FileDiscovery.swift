@@ -134,7 +134,7 @@ public struct FileDiscovery {
             var subfolders: [(absolute: String, display: String)] = []
             for entry in entries {
                 let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name
-                let shownPath = shown.isEmpty ? entry.name : Self.joined(shown, entry.name)
+                let shownPath = shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)
                 var type = entry.type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()
@@ -157,26 +157,6 @@ public struct FileDiscovery {
             }
             // Depth-first in name order: push in reverse so the first name is walked first.
             pending.append(contentsOf: subfolders.reversed())
-        }
-    }
-
-    /// `folder/name` in a string of exactly its size (appending would leave spare capacity in
-    /// every path kept for the run).
-    static func joined(_ folder: String, _ name: String) -> String {
-        let count = folder.utf8.count + 1 + name.utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var index = 0
-            for byte in folder.utf8 {
-                buffer[index] = byte
-                index += 1
-            }
-            buffer[index] = 0x2F
-            index += 1
-            for byte in name.utf8 {
-                buffer[index] = byte
-                index += 1
-            }
-            return index
         }
     }
 

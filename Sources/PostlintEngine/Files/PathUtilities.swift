@@ -38,7 +38,23 @@ public enum PathUtilities {
 
     public static func join(_ base: String, _ name: String) -> String {
         if base.isEmpty || base == "." { return name }
-        return base.hasSuffix("/") ? base + name : base + "/" + name
+        return base.hasSuffix("/") ? concatenated(base, name) : concatenated(base, "/", name)
+    }
+
+    /// The strings one after another, in a string of exactly their size (appending leaves spare
+    /// capacity, which adds up over the paths a run keeps for every post).
+    static func concatenated(_ parts: String...) -> String {
+        let count = parts.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var index = 0
+            for part in parts {
+                for byte in part.utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 
     /// The folder part of a path (`.` for a bare name).

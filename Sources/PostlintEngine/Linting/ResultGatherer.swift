@@ -40,8 +40,9 @@ final class ResultGatherer {
         gathered += 1
         if gathered == Self.sampleForCapacity, expectedFiles > 2 * gathered {
             for rule in factsByRule.keys {
-                let count = factsByRule[rule]?.count ?? 0
-                factsByRule[rule]?.reserveCapacity(count * expectedFiles / gathered + count * expectedFiles / gathered / 16)
+                // The facts so far, scaled to every file, with a sixteenth to spare.
+                let estimate = (factsByRule[rule]?.count ?? 0) * expectedFiles / gathered
+                factsByRule[rule]?.reserveCapacity(estimate + estimate / 16)
             }
         }
         if let problem = result.problem, result.checked || !reportOnly { problems.append(problem) }

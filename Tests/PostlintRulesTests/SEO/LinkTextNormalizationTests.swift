@@ -1,21 +1,13 @@
 import Testing
+import PostlintTestSupport
 @testable import PostlintRules
 
 @Suite struct LinkTextNormalizationTests {
     /// The byte-by-byte path for ASCII link texts gives what the character path gives, on every
     /// ASCII character in many arrangements.
     @Test func theASCIIPathAgreesWithTheUnicodePath() {
-        let alphabet = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
         var texts = ["", " ", "Click HERE", "  (here)  ", "read more ->", "--> next <--", "a\r\nb", "\"quoted\"", "_x_"]
-        var state: UInt64 = 7
-        for length in 1...48 {
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(state >> 57)]
-            }
-            texts.append(text)
-        }
+        texts += SeededASCII.strings(seed: 7, lengths: 1...48)
         for text in texts {
             #expect(LinkTextRule.normalizedASCII(text) == LinkTextRule.normalizedUnicode(text), "\(text.debugDescription)")
         }
