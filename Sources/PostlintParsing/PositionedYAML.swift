@@ -22,6 +22,25 @@ public enum PositionedYAML {
 
     public static func parse(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
                              maxNodes: Int = defaultMaxNodes) -> Result {
+        if let root = flatRoot(source, content: content) {
+            return Result(root: root, error: nil, duplicateKeys: [])
+        }
+        return parseWithLibYAML(source, content: content, maxDepth: maxDepth, maxNodes: maxNodes)
+    }
+
+    /// The root through `FlatYAMLParser` when the text has the flat shape most front matter has.
+    private static func flatRoot(_ source: SourceText, content: ByteRange) -> FrontMatterNode? {
+        guard source.invalidRanges.isEmpty, content.lowerBound >= 0, content.upperBound <= source.bytes.count else {
+            return nil
+        }
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            FlatYAMLParser.parse(UnsafeBufferPointer(rebasing: bytes[content]), fileOffset: content.lowerBound)
+        }
+    }
+
+    /// Parses with libyaml through Yams, whatever the text's shape.
+    static func parseWithLibYAML(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
+                                 maxNodes: Int = defaultMaxNodes) -> Result {
         var text = source.text
         var bytes: [UInt8] = text.withUTF8 { Array($0[content]) }
         // libyaml refuses control characters; an invalid byte (U+001A here) is reported by the

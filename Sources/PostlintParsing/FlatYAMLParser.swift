@@ -1,0 +1,363 @@
+import PostlintCore
+
+/// Parses the shape nearly all front matter has, straight from the bytes: a block mapping of
+/// plain keys to one-line scalars, one-line flow sequences of scalars, and block sequences of
+/// one-line scalars, with comments and blank lines between them.
+///
+/// Composing through libyaml and Yams costs about 200,000 instructions for a typical post's front
+/// matter (a node tree of classes, a mark per token, a string per event); this reads the same
+/// text in a few thousand. It accepts only text whose meaning is certain and returns nil for
+/// everything else (anchors, tags, block scalars, nested mappings, escapes, scalars over several
+/// lines, flow mappings, repeated keys, tabs, carriage returns, control characters and the
+/// characters YAML reads as line breaks), which `PositionedYAML` then parses with libyaml. Its
+/// tree, ranges and scalar kinds are those the libyaml path gives: differential tests hold the two
+/// to the same result on generated front matter.
+struct FlatYAMLParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The file offset of `bytes[0]`.
+    private let fileOffset: Int
+    private var lineStart = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) {
+        self.bytes = bytes
+        self.fileOffset = fileOffset
+    }
+
+    /// The root mapping of `bytes` (front matter content at `fileOffset` in its file), or nil when
+    /// the text is not of the flat shape and needs the full parser.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) -> FrontMatterNode? {
+        guard hasOnlyPlainCharacters(bytes) else { return nil }
+        var parser = FlatYAMLParser(bytes: bytes, fileOffset: fileOffset)
+        return parser.parseRootMapping()
+    }
+
+    // MARK: - Characters
+
+    private static let space = UInt8(ascii: " ")
+    private static let newline = UInt8(ascii: "\n")
+    private static let colon = UInt8(ascii: ":")
+    private static let hash = UInt8(ascii: "#")
+    private static let dash = UInt8(ascii: "-")
+    private static let doubleQuote = UInt8(ascii: "\"")
+    private static let singleQuote = UInt8(ascii: "'")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let comma = UInt8(ascii: ",")
+    private static let openBracket = UInt8(ascii: "[")
+    private static let closeBracket = UInt8(ascii: "]")
+
+    /// Whether the text holds no byte that needs libyaml's judgement: controls other than line
+    /// feed (tabs and carriage returns included), DEL, C1 controls, NEL, the line and paragraph
+    /// separators, a byte order mark and the noncharacters U+FFFE and U+FFFF. The text is valid
+    /// UTF-8 (the caller makes sure), so a lead byte is followed by its continuation bytes.
+    private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 && byte != newline || byte == 0x7F { return false }
+                index += 1
+                continue
+            }
+            guard index + 1 < count else { return false }
+            let second = bytes[index + 1]
+            switch byte {
+            case 0xC2:
+                if second < 0xA0 { return false }
+            case 0xE2:
+                if second == 0x80, index + 2 < count, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
+            case 0xEF:
+                if index + 2 < count {
+                    let third = bytes[index + 2]
+                    if second == 0xBB && third == 0xBF || second == 0xBF && (third == 0xBE || third == 0xBF) { return false }
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || byte == dash
+    }
+
+    /// Bytes that may not begin a plain scalar in block context (YAML indicators), or that this
+    /// parser leaves to libyaml when they do (`?`, `:`).
+    private static func mayStartBlockPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","),
+             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: " "):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Bytes a plain scalar inside a flow sequence may hold here: no indicators at all.
+    private static func mayAppearInFlowPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","),
+             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    // MARK: - Lines
+
+    private func lineEnd(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] != Self.newline { index += 1 }
+        return index
+    }
+
+    private func nextLine(after end: Int) -> Int {
+        end < bytes.count ? end + 1 : end
+    }
+
+    /// The offset of the first byte that is not a space at or after `start` on its line.
+    private func firstNonSpace(from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, bytes[index] == Self.space { index += 1 }
+        return index
+    }
+
+    /// Skips blank and comment lines from `lineStart`.
+    private mutating func skipBlankLines() {
+        while lineStart < bytes.count {
+            let end = lineEnd(from: lineStart)
+            let first = firstNonSpace(from: lineStart, to: end)
+            guard first == end || bytes[first] == Self.hash else { return }
+            lineStart = nextLine(after: end)
+        }
+    }
+
+    // MARK: - Structure
+
+    private mutating func parseRootMapping() -> FrontMatterNode? {
+        var entries: [FrontMatterEntry] = []
+        var rootStart: Int?
+        var rootEnd = 0
+        skipBlankLines()
+        while lineStart < bytes.count {
+            let end = lineEnd(from: lineStart)
+            guard let entry = parseEntry(lineEnd: end) else { return nil }
+            if entries.contains(where: { $0.key == entry.key }) { return nil }
+            if rootStart == nil { rootStart = entry.keyRange.lowerBound }
+            rootEnd = max(rootEnd, entry.keyRange.upperBound, entry.value.range.upperBound)
+            entries.append(entry)
+            skipBlankLines()
+        }
+        guard let rootStart else { return nil }
+        return FrontMatterNode(value: .mapping(entries), range: rootStart..<max(rootStart, rootEnd))
+    }
+
+    /// One `key: value` entry starting at `lineStart`; moves `lineStart` past the lines it used.
+    private mutating func parseEntry(lineEnd end: Int) -> FrontMatterEntry? {
+        let keyStart = lineStart
+        guard keyStart < end, Self.isKeyStart(bytes[keyStart]) else { return nil }
+        var keyEnd = keyStart + 1
+        while keyEnd < end, Self.isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
+        guard keyEnd < end, bytes[keyEnd] == Self.colon, keyEnd + 1 == end || bytes[keyEnd + 1] == Self.space else {
+            return nil
+        }
+        let key = string(keyStart..<keyEnd)
+        let keyRange = (fileOffset + keyStart)..<(fileOffset + keyEnd)
+        let valueStart = firstNonSpace(from: keyEnd + 1, to: end)
+        if valueStart < end {
+            guard let value = parseInlineValue(from: valueStart, lineEnd: end, allowFlowSequence: true) else { return nil }
+            lineStart = nextLine(after: end)
+            // A following indented line would continue the value (or nest under it): libyaml's call.
+            guard nextContentLineIsUnindented() else { return nil }
+            return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
+        }
+        lineStart = nextLine(after: end)
+        let value: FrontMatterNode
+        if let sequence = parseBlockSequenceIfAny() {
+            guard let sequence = sequence else { return nil }
+            value = sequence
+        } else {
+            // An empty value is a null scalar at the end of the `:` (libyaml's mark for it).
+            let offset = fileOffset + keyEnd + 1
+            value = FrontMatterNode(value: .scalar(FrontMatterScalar(text: "", kind: .null)), range: offset..<offset)
+        }
+        return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
+    }
+
+    /// Whether the next line that is not blank or a comment starts at column 1 (or there is none).
+    private func nextContentLineIsUnindented() -> Bool {
+        var start = lineStart
+        while start < bytes.count {
+            let end = lineEnd(from: start)
+            let first = firstNonSpace(from: start, to: end)
+            if first < end {
+                if bytes[first] == Self.hash {
+                    start = nextLine(after: end)
+                    continue
+                }
+                return first == start
+            }
+            start = nextLine(after: end)
+        }
+        return true
+    }
+
+    /// The block sequence that follows an empty value: `.some(node)`, `.some(nil)` when what follows
+    /// is indented but not a flat sequence, nil when no sequence follows.
+    private mutating func parseBlockSequenceIfAny() -> FrontMatterNode?? {
+        skipBlankLines()
+        guard lineStart < bytes.count else { return .none }
+        let firstEnd = lineEnd(from: lineStart)
+        let indent = firstNonSpace(from: lineStart, to: firstEnd) - lineStart
+        guard bytes[lineStart + indent] == Self.dash else {
+            return indent == 0 ? .none : .some(nil)
+        }
+        var items: [FrontMatterNode] = []
+        let sequenceStart = fileOffset + lineStart + indent
+        var sequenceEnd = sequenceStart
+        while lineStart < bytes.count {
+            let end = lineEnd(from: lineStart)
+            let first = firstNonSpace(from: lineStart, to: end)
+            if first == end || bytes[first] == Self.hash {
+                lineStart = nextLine(after: end)
+                continue
+            }
+            let lineIndent = first - lineStart
+            if lineIndent != indent || bytes[first] != Self.dash {
+                guard lineIndent == 0, bytes[first] != Self.dash else { return .some(nil) }
+                break
+            }
+            guard first + 1 < end, bytes[first + 1] == Self.space else { return .some(nil) }
+            let itemStart = firstNonSpace(from: first + 1, to: end)
+            guard itemStart < end,
+                  let item = parseInlineValue(from: itemStart, lineEnd: end, allowFlowSequence: false) else {
+                return .some(nil)
+            }
+            sequenceEnd = max(sequenceEnd, item.range.upperBound)
+            items.append(item)
+            lineStart = nextLine(after: end)
+        }
+        return .some(FrontMatterNode(value: .sequence(items), range: sequenceStart..<sequenceEnd))
+    }
+
+    // MARK: - Values
+
+    /// A value that sits on one line from `start`: a quoted or plain scalar, or a flow sequence.
+    private func parseInlineValue(from start: Int, lineEnd end: Int, allowFlowSequence: Bool) -> FrontMatterNode? {
+        let first = bytes[start]
+        if first == Self.doubleQuote || first == Self.singleQuote {
+            guard let close = closingQuote(of: start, lineEnd: end), restIsBlank(from: close + 1, to: end) else { return nil }
+            return quotedNode(start, close)
+        }
+        if first == Self.openBracket {
+            guard allowFlowSequence else { return nil }
+            return parseFlowSequence(from: start, lineEnd: end)
+        }
+        guard Self.mayStartBlockPlain(first) else { return nil }
+        if first == Self.dash, start + 1 == end || bytes[start + 1] == Self.space { return nil }
+        var index = start
+        var lastNonSpace = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == Self.colon, index + 1 == end || bytes[index + 1] == Self.space { return nil }
+            if byte == Self.hash, bytes[index - 1] == Self.space { break }
+            if byte != Self.space { lastNonSpace = index + 1 }
+            index += 1
+        }
+        return plainNode(start..<lastNonSpace)
+    }
+
+    /// The offset of the quote that closes the one at `start` on the same line, or nil when there
+    /// is none or the scalar uses an escape (`\` in double quotes, `''` in single quotes).
+    private func closingQuote(of start: Int, lineEnd end: Int) -> Int? {
+        let quote = bytes[start]
+        var index = start + 1
+        while index < end {
+            let byte = bytes[index]
+            if byte == quote {
+                if quote == Self.singleQuote, index + 1 < end, bytes[index + 1] == Self.singleQuote { return nil }
+                return index
+            }
+            if byte == Self.backslash, quote == Self.doubleQuote { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether only spaces, or spaces and a comment after at least one space, follow `start`.
+    private func restIsBlank(from start: Int, to end: Int) -> Bool {
+        let first = firstNonSpace(from: start, to: end)
+        return first == end || (bytes[first] == Self.hash && first > start)
+    }
+
+    /// `[a, "b", 'c']` on one line; nil for anything else (nesting, trailing commas, comments,
+    /// plain items with indicators).
+    private func parseFlowSequence(from start: Int, lineEnd end: Int) -> FrontMatterNode? {
+        var items: [FrontMatterNode] = []
+        var index = firstNonSpace(from: start + 1, to: end)
+        if index < end, bytes[index] == Self.closeBracket {
+            guard restIsBlank(from: index + 1, to: end) else { return nil }
+            return FrontMatterNode(value: .sequence([]), range: (fileOffset + start)..<(fileOffset + index + 1))
+        }
+        while index < end {
+            let first = bytes[index]
+            let item: FrontMatterNode
+            if first == Self.doubleQuote || first == Self.singleQuote {
+                guard let close = closingQuote(of: index, lineEnd: end) else { return nil }
+                item = quotedNode(index, close)
+                index = close + 1
+            } else {
+                guard Self.mayAppearInFlowPlain(first), first != Self.dash, first != Self.space else { return nil }
+                var itemEnd = index
+                var lastNonSpace = index
+                while itemEnd < end {
+                    let byte = bytes[itemEnd]
+                    if byte == Self.comma || byte == Self.closeBracket { break }
+                    guard Self.mayAppearInFlowPlain(byte) else { return nil }
+                    if byte != Self.space { lastNonSpace = itemEnd + 1 }
+                    itemEnd += 1
+                }
+                item = plainNode(index..<lastNonSpace)
+                index = itemEnd
+            }
+            items.append(item)
+            index = firstNonSpace(from: index, to: end)
+            guard index < end else { return nil }
+            if bytes[index] == Self.closeBracket {
+                guard restIsBlank(from: index + 1, to: end) else { return nil }
+                return FrontMatterNode(value: .sequence(items), range: (fileOffset + start)..<(fileOffset + index + 1))
+            }
+            guard bytes[index] == Self.comma else { return nil }
+            index = firstNonSpace(from: index + 1, to: end)
+            // A trailing comma or an empty item is left to libyaml.
+            guard index < end, bytes[index] != Self.comma, bytes[index] != Self.closeBracket else { return nil }
+        }
+        return nil
+    }
+
+    private func quotedNode(_ open: Int, _ close: Int) -> FrontMatterNode {
+        FrontMatterNode(value: .scalar(FrontMatterScalar(text: string((open + 1)..<close), kind: .string)),
+                        range: (fileOffset + open)..<(fileOffset + close + 1))
+    }
+
+    private func plainNode(_ range: Range<Int>) -> FrontMatterNode {
+        let text = string(range)
+        return FrontMatterNode(value: .scalar(FrontMatterScalar(text: text, kind: PlainScalarKind.classify(text))),
+                               range: (fileOffset + range.lowerBound)..<(fileOffset + range.upperBound))
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}

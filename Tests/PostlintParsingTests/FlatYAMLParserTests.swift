@@ -1,0 +1,186 @@
+import Testing
+import PostlintCore
+@testable import PostlintParsing
+
+/// `FlatYAMLParser` must give exactly the tree libyaml gives, or decline. These tests compare the
+/// two on generated front matter made of the shapes posts use and of the near misses that must go
+/// to libyaml (escapes, indicators, nesting, continuation lines, odd characters).
+@Suite struct FlatYAMLParserTests {
+    /// A fixed-seed generator (SplitMix64), so every run sees the same texts.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    private static let keys = ["title", "slug", "excerpt", "keywords", "tags", "date", "draft", "cover", "author",
+                               "weight", "x-y", "a_b", "2024", "y", "on", "null", "\"quoted\"", "-bad", "two words",
+                               "<<", "key ", "Title"]
+
+    /// Values posts use.
+    private static let usualScalars = [
+        "plain words", "A title: with a colon inside", "\"Quoted — title\"", "'single quoted'", "2024-05-01", "true",
+        "12", "images/cover-1.png", "[swift, \"static sites\", 'linting']", "[]", "résumé tips", "tips #1",
+        "C# tips", "-5", "1.5", "~", "\"\"", "[a b, c-d]", "https://example.com/a?b=c#d",
+    ]
+
+    /// Values posts use and near misses that libyaml must judge.
+    private static let scalars = [
+        "plain words", "Hello world", "C# tips", "tips #1", "a: b", "a:b", "a:", "-5", "- a", "-", "yes", "No", "~",
+        "12", "012", "0x1F", "1_000", "1.5e3", ".5", "+.inf", "2024-05-01", "2024-05-01 10:00:00", "2024-5-1T10:00:00Z",
+        "\"quoted\"", "\"\"", "''", "\"esc \\\" q\"", "\"back\\\\slash\"", "'single'", "'it''s'", "\"a\" # c", "\"a\" b",
+        "'a' b", "'unclosed", "\"unclosed", "&anchor x", "*alias", "!tag x", "!!str 5", "|", ">", "%x", "@x", "`x`",
+        "?x", "? x", ":x", "é — ü", "x\u{00A0}y", "naïve café", "trailing   ", "a # comment", "a #", "#nocomment",
+        "a\tb", "x\u{0085}y", "x\u{2028}y", "\u{FEFF}x", "x\u{0001}y", "x\u{007F}", "images/cover.png",
+        "https://example.com/a?b=c#d", "a, b", "a [b] {c}", "50%", "a | b > c", "a ' b \" c", "x\u{FFFE}",
+        "Ünïcödé 🎉", "a  b   c", "{a: b}", "{}", "[a, b]", "[]", "[ ]", "[ \"x\" , 'y' ]", "[a, [b]]", "[a,]",
+        "[a: b]", "[a, b] tail", "[a, b] # c", "[a #c]", "[a, , b]", "[-1, 2]", "[a b, c-d]", "[é, 🎉]",
+        "[\"a\\\"b\"]", "['it''s']", "[a, \"b\" c]", "[a", "[a, b]]", "[true, 1, 2024-01-01, ~]",
+    ]
+
+    private static func element<T>(_ array: [T], _ random: inout SplitMix) -> T {
+        array[Int(random.next() % UInt64(array.count))]
+    }
+
+    /// One generated front matter text (without fences).
+    private static func frontMatter(_ random: inout SplitMix) -> String {
+        func scalar(_ random: inout SplitMix) -> String {
+            random.next() % 100 < 85 ? element(usualScalars, &random) : element(scalars, &random)
+        }
+        var lines: [String] = []
+        let entries = 1 + Int(random.next() % 6)
+        for _ in 0..<entries {
+            let roll = random.next() % 100
+            // Mostly keys posts use, sometimes odd ones.
+            let key = roll < 85 ? element(Array(keys.prefix(12)), &random) : element(keys, &random)
+            let shape = random.next() % 100
+            if shape < 60 {
+                lines.append("\(key): \(scalar(&random))")
+            } else if shape < 66 {
+                lines.append("\(key):\(element(["", " ", "  ", " # c"], &random))")
+            } else if shape < 90 {
+                lines.append("\(key):")
+                let indent = element(["", "  ", "    ", " "], &random)
+                for _ in 0..<(1 + Int(random.next() % 4)) {
+                    let item = scalar(&random)
+                    let roll = random.next() % 100
+                    lines.append(roll < 85 ? "\(indent)- \(item)"
+                                 : element(["\(indent)-  \(item)", "\(indent)-\(item)", "\(indent)- ", "# between"], &random))
+                }
+            } else if shape < 95 {
+                lines.append("\(key):")
+                lines.append(element(["  nested: x", "  - a\n    b", "  nested:\n    - a", "\tx"], &random))
+            } else {
+                lines.append("\(key): \(scalar(&random))")
+                lines.append(element(["  continued", "# comment", "  # indented comment", "", "   ", "---", "...",
+                                      "- stray"], &random))
+            }
+            if random.next() % 12 == 0 { lines.append(element(["", "# note", "  ", "#"], &random)) }
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        return random.next() % 40 == 0 ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
+    }
+
+    /// A text form of a tree with every range, kind and text, for comparison.
+    private static func describe(_ node: FrontMatterNode?) -> String {
+        guard let node else { return "nil" }
+        let range = "\(node.range.lowerBound)..<\(node.range.upperBound)"
+        switch node.value {
+        case .scalar(let scalar):
+            return "\(scalar.kind.rawValue)(\(scalar.text.debugDescription))@\(range)"
+        case .sequence(let items):
+            return "[" + items.map { describe($0) }.joined(separator: ", ") + "]@\(range)"
+        case .mapping(let entries):
+            let inner = entries.map { entry in
+                "\(entry.key.debugDescription)@\(entry.keyRange.lowerBound)..<\(entry.keyRange.upperBound): "
+                    + describe(entry.value)
+            }
+            return "{" + inner.joined(separator: ", ") + "}@\(range)"
+        }
+    }
+
+    private struct Parsed {
+        var flat: FrontMatterNode?
+        var libYAML: PositionedYAML.Result
+    }
+
+    private static func parseBoth(_ content: String) -> Parsed {
+        let source = SourceText("---\n" + content + "---\nBody\n")
+        let range = 4..<(4 + content.utf8.count)
+        let flat = source.bytes.withUnsafeBufferPointer {
+            FlatYAMLParser.parse(UnsafeBufferPointer(rebasing: $0[range]), fileOffset: range.lowerBound)
+        }
+        return Parsed(flat: flat, libYAML: PositionedYAML.parseWithLibYAML(source, content: range))
+    }
+
+    @Test func agreesWithLibYAMLOnGeneratedFrontMatter() {
+        var random = SplitMix(state: 0x5EED_F1A7)
+        var accepted = 0
+        var declined = 0
+        for _ in 0..<6_000 {
+            let content = Self.frontMatter(&random)
+            let parsed = Self.parseBoth(content)
+            guard let flat = parsed.flat else {
+                declined += 1
+                continue
+            }
+            accepted += 1
+            #expect(parsed.libYAML.error == nil, "flat parser accepted what libyaml rejects: \(content.debugDescription)")
+            #expect(parsed.libYAML.duplicateKeys.isEmpty, "\(content.debugDescription)")
+            #expect(Self.describe(flat) == Self.describe(parsed.libYAML.root), "\(content.debugDescription)")
+        }
+        // Both paths must be exercised for the comparison to mean anything.
+        #expect(accepted > 1_200)
+        #expect(declined > 1_200)
+    }
+
+    @Test func acceptsTheUsualShapes() throws {
+        let typical = """
+            # A post
+            title: "Hello — world"
+            slug: hello-world
+            excerpt: 'A short summary: with a colon'
+            date: 2024-05-01
+            draft: false
+            keywords: [swift, "static sites", 'linting']
+            cover: images/cover.png   # the hero image
+            tags:
+              - one
+              - "two words"
+
+            authors:
+            - Ada
+            empty:
+
+            """
+        let parsed = Self.parseBoth(typical)
+        let flat = try #require(parsed.flat)
+        #expect(Self.describe(flat) == Self.describe(parsed.libYAML.root))
+        #expect(flat["excerpt"]?.scalarText == "A short summary: with a colon")
+        #expect(flat["cover"]?.scalarText == "images/cover.png")
+        #expect(flat["tags"]?.items?.map(\.scalarText) == ["one", "two words"])
+        #expect(flat["empty"]?.typeName == "null")
+    }
+
+    @Test(arguments: [
+        "title: a\ntitle: b\n",                 // repeated key: libyaml path records it
+        "title: \"esc \\n\"\n",                 // escape
+        "title: >\n  folded\n",                 // block scalar
+        "meta:\n  nested: x\n",                 // nested mapping
+        "title: first\n  continued\n",          // continuation line
+        "title: a: b\n",                        // libyaml's syntax error
+        "title: x\r\n",                         // carriage return
+        "title: &a x\nslug: *a\n",              // anchor and alias
+        "tags: [a, [b]]\n",                     // nested flow
+        "title: x\u{0085}y\n",                  // NEL is a line break to YAML
+        "\n# only a comment\n",                 // no mapping at all
+    ])
+    func declinesWhatNeedsLibYAML(_ content: String) {
+        #expect(Self.parseBoth(content).flat == nil)
+    }
+}
