@@ -52,6 +52,9 @@ public enum FileReader {
             }
             if count == 0 { break }
             filled += count
+            // The size fstat gave, read in full: the file is whole without a read that returns 0
+            // (a syscall a file saved; a file that grew past it fills the extra byte and reads on).
+            if filled == expected { break }
         }
         if filled < bytes.count { bytes.removeSubrange(filled...) }
         return .success(bytes)
