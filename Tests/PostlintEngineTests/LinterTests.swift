@@ -43,7 +43,10 @@ import PostlintTestSupport
         try folder.write("notes.txt", "x\n")
         try folder.write("b.markdown", Self.clean)
         try folder.write(".dot.md", "x\n")
-        #expect(try lint(folder).files == ["b.markdown"])
+        try folder.write("cover.md.png", "x")
+        try folder.write("notes.mdx", "x\n")
+        try folder.write("sub/c.md", Self.clean)
+        #expect(try lint(folder).files == ["b.markdown", "sub/c.md"])
         // Named explicitly, a hidden file is linted.
         #expect(try lint(folder, [".dot.md"]).files == [".dot.md"])
     }

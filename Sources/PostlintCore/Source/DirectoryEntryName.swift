@@ -14,9 +14,15 @@ import Darwin
 public enum DirectoryEntryName {
     /// The name's bytes decoded as UTF-8, invalid bytes replaced (as file names are shown).
     public static func of(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        String(decoding: bytes(of: entry), as: UTF8.self)
+    }
+
+    /// The name's bytes in place, without a copy: valid only until the next `readdir` on the same
+    /// handle. A walk looks at each name here first and makes strings of those it keeps only.
+    public static func bytes(of entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
         let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: UInt8.self)
         let length = strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))
-        return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+        return UnsafeBufferPointer(start: start, count: length)
     }
 }

@@ -120,13 +120,16 @@ public struct FileDiscovery {
             }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = DirectoryEntryName.of(entry)
-                if name.hasPrefix(".") || Self.skippedNames.contains(name) { continue }
                 let type = entry.pointee.d_type
                 // Only folders, posts and what must be looked at to know (links, unknown types)
-                // are kept: a folder of images costs no sorting.
+                // are kept, judged on the name's bytes in place: a folder of images costs neither
+                // a string nor sorting.
                 let mayMatter = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
-                guard mayMatter || Self.isMarkdown(name) else { continue }
+                let nameBytes = DirectoryEntryName.bytes(of: entry)
+                guard let first = nameBytes.first, first != UInt8(ascii: "."),
+                      mayMatter || Self.isMarkdown(nameBytes) else { continue }
+                let name = DirectoryEntryName.of(entry)
+                if Self.skippedNames.contains(name) { continue }
                 entries.append((name, type))
             }
             closedir(handle)
@@ -161,6 +164,16 @@ public struct FileDiscovery {
     }
 
     static func isMarkdown(_ name: String) -> Bool {
-        extensions.contains { name.utf8.count > $0.utf8.count && name.hasSuffix($0) }
+        var name = name
+        return name.withUTF8 { isMarkdown($0) }
     }
+
+    /// Whether a name's bytes end in a Markdown extension after at least one other byte.
+    static func isMarkdown(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        markdownExtensionBytes.contains { suffix in
+            name.count > suffix.count && name[(name.count - suffix.count)...].elementsEqual(suffix)
+        }
+    }
+
+    private static let markdownExtensionBytes: [[UInt8]] = extensions.map { Array($0.utf8) }
 }
