@@ -31,7 +31,7 @@ public struct JUnitReporter: Reporter {
         var paths = Set(report.files)
         paths.formUnion(files)
         paths.formUnion(findingsByPath.keys)
-        let ordered = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let ordered = paths.sorted { $0.precedesInByteOrder($1) }
 
         let failureCount = report.findings.count
         let testCount = failureCount + ordered.count { (findingsByPath[$0] ?? []).isEmpty }

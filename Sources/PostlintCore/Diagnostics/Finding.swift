@@ -35,7 +35,7 @@ public struct Finding: Sendable, Hashable {
 
     /// The report order: path, line, column, rule.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return lhs.path.precedesInByteOrder(rhs.path) }
         if lhs.start != rhs.start { return lhs.start < rhs.start }
         if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
         return lhs.message < rhs.message

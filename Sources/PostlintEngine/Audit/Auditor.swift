@@ -149,7 +149,7 @@ public final class Auditor: Sendable {
             posts.append(PostScore.post(path: result.path, title: result.title, checks: result.checks,
                                         findings: findingsByPath[result.path] ?? []))
         }
-        posts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        posts.sort { $0.path.precedesInByteOrder($1.path) }
         siteFindings.sort(by: Finding.reportOrder)
         return AuditReport(posts: posts, checks: Self.checks(of: results, posts: posts, catalog: catalog),
                            siteFindings: siteFindings, problems: problemTexts, toolVersion: toolVersion)

@@ -133,7 +133,7 @@ public struct FileDiscovery {
                 entries.append((name, type))
             }
             closedir(handle)
-            entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            entries.sort { $0.name.precedesInByteOrder($1.name) }
             var subfolders: [(absolute: String, display: String)] = []
             for entry in entries {
                 let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name

@@ -206,7 +206,7 @@ public final class Linter: Sendable {
         }
         findings.sort(by: Finding.reportOrder)
         var files = gathered.files
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort { $0.precedesInByteOrder($1) }
         let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
         return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
                            rules: rules)

@@ -97,7 +97,7 @@ public struct OrphanImageRule: SiteRule {
         for fact in facts {
             switch fact.key {
             case "folder":
-                if let owner = owners[fact.value], owner == fact.path || owner.utf8.lexicographicallyPrecedes(fact.path.utf8) {
+                if let owner = owners[fact.value], owner == fact.path || owner.precedesInByteOrder(fact.path) {
                     break
                 }
                 owners[fact.value] = fact.path
