@@ -6,52 +6,92 @@ enum TextScope {
     static let bodyScopes: Set<String> = ["body", "first-paragraph", "headings"]
 
     /// The text of scope `name` in `document`, code and comments left out of body scopes.
-    static func text(of name: String, in document: Document, context: RuleContext) -> String {
+    static func text(of name: String, in document: Document, context: RuleContext) -> ScopeText {
         switch name {
         case "body":
             return prose(in: document.bodyRange, of: document)
         case "first-paragraph":
-            guard let first = document.body?.paragraphs.first else { return "" }
+            guard let first = document.body?.paragraphs.first else { return ScopeText("") }
             return prose(in: first, of: document)
         case "headings":
-            return document.body?.headings.map(\.text).joined(separator: "\n") ?? ""
+            return ScopeText(document.body?.headings.map(\.text).joined(separator: "\n") ?? "")
         default:
-            guard let node = document.frontMatter?.root?[context.fieldNames.name(of: name)] else { return "" }
+            guard let node = document.frontMatter?.root?[context.fieldNames.name(of: name)] else { return ScopeText("") }
             switch node.value {
-            case .scalar(let scalar): return scalar.text
-            case .sequence(let items): return items.compactMap(\.scalarText).joined(separator: "\n")
-            case .mapping: return ""
+            case .scalar(let scalar): return ScopeText(scalar.text)
+            case .sequence(let items): return ScopeText(items.compactMap(\.scalarText).joined(separator: "\n"))
+            case .mapping: return ScopeText("")
             }
         }
     }
 
-    /// The text of `range` without the excluded ranges (code, comments) that fall inside it.
-    static func prose(in range: ByteRange, of document: Document) -> String {
+    /// The text of `range` without the excluded ranges (code, comments) that fall inside it: the
+    /// pieces around them, in the file's text, read as joined by a space. Nothing is copied.
+    static func prose(in range: ByteRange, of document: Document) -> ScopeText {
         let excluded = document.body?.excludedRanges ?? []
-        var text = document.source.text
-        return text.withUTF8 { source in
-            let whole = max(0, min(range.lowerBound, source.count))..<max(0, min(range.upperBound, source.count))
-            // One allocation of the range's size: kept pieces are copied in, joined by a space.
-            return String(unsafeUninitializedCapacity: whole.count + excluded.count) { output in
-                var written = 0
-                func copy(_ piece: Range<Int>) {
-                    guard !piece.isEmpty else { return }
-                    if written > 0 {
-                        output[written] = 0x20
-                        written += 1
-                    }
-                    let slice = UnsafeBufferPointer(rebasing: source[piece])
-                    _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + piece.count)]).initialize(from: slice)
-                    written += piece.count
-                }
-                var cursor = whole.lowerBound
-                for zone in excluded where zone.upperBound > whole.lowerBound && zone.lowerBound < whole.upperBound {
-                    if zone.lowerBound > cursor { copy(cursor..<zone.lowerBound) }
-                    cursor = max(cursor, zone.upperBound)
-                }
-                if cursor < whole.upperBound { copy(cursor..<whole.upperBound) }
-                return written
+        let source = document.source
+        // The decoded text's bytes: the file's own unless some were not UTF-8 (then substituted).
+        let utf8 = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
+        let count = utf8.count
+        let whole = max(0, min(range.lowerBound, count))..<max(0, min(range.upperBound, count))
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(excluded.count + 1)
+        var cursor = whole.lowerBound
+        for zone in excluded where zone.upperBound > whole.lowerBound && zone.lowerBound < whole.upperBound {
+            if zone.lowerBound > cursor { pieces.append(cursor..<zone.lowerBound) }
+            cursor = max(cursor, zone.upperBound)
+        }
+        if cursor < whole.upperBound { pieces.append(cursor..<whole.upperBound) }
+        return ScopeText(utf8: utf8, pieces: pieces)
+    }
+}
+
+/// Text to search: pieces of one UTF-8 buffer, read as if joined by single spaces (the prose
+/// around code and comments), or a whole string as one piece. Neither is copied: the body's pieces
+/// lie in the file's bytes, a field's text is the front matter's string.
+struct ScopeText {
+    private enum Storage {
+        case bytes([UInt8])
+        case string(String)
+    }
+
+    private let storage: Storage
+    /// Non-empty byte ranges of the UTF-8, in order.
+    let pieces: [Range<Int>]
+
+    init(utf8: [UInt8], pieces: [Range<Int>]) {
+        storage = .bytes(utf8)
+        self.pieces = pieces.contains(where: { $0.isEmpty }) ? pieces.filter { !$0.isEmpty } : pieces
+    }
+
+    init(_ text: String) {
+        var text = text
+        // Contiguous once here, so that reading its bytes later never copies them.
+        text.makeContiguousUTF8()
+        storage = .string(text)
+        pieces = text.utf8.isEmpty ? [] : [0..<text.utf8.count]
+    }
+
+    /// Calls `body` with the UTF-8 the pieces lie in.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .bytes(let bytes):
+            return bytes.withUnsafeBufferPointer(body)
+        case .string(var text):
+            return text.withUTF8(body)
+        }
+    }
+
+    /// The pieces joined by spaces, as one string.
+    var joined: String {
+        withUTF8 { utf8 in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count + 1 })
+            for piece in pieces {
+                if !bytes.isEmpty { bytes.append(0x20) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[piece]))
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

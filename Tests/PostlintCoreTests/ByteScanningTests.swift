@@ -56,6 +56,33 @@ import PostlintCore
         }
     }
 
+    @Test func countOutsidePrintableASCIIMatchesAByteLoop() {
+        let rare: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0xC2, 0xFF]
+        var long = SeededGenerator(state: 5)
+        // Past one counting stretch (255 steps of sixteen bytes), where the lanes are emptied.
+        let longSamples = [4_079, 4_080, 4_081, 9_000].map { length in
+            (0..<length).map { _ in UInt8.random(in: 0...0xFF, using: &long) }
+        }
+        for bytes in samples(rare: rare) + longSamples {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...min(bytes.count, 17) {
+                    let slice = UnsafeBufferPointer(rebasing: buffer[start...])
+                    let expected = slice.count { $0 < 0x20 || $0 >= 0x7F }
+                    #expect(ByteScanning.countOutsidePrintableASCII(in: slice) == expected)
+                }
+            }
+        }
+    }
+
+    @Test func countOfAByteMatchesAByteLoop() {
+        for bytes in samples(rare: [0x09, 0x0D]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(ByteScanning.count(of: 0x09, in: buffer) == bytes.count { $0 == 0x09 })
+                #expect(ByteScanning.count(of: 0x41, in: buffer) == bytes.count { $0 == 0x41 })
+            }
+        }
+    }
+
     @Test func firstIndexOfAByteMatchesAByteLoop() {
         for bytes in samples(rare: [0x0A, 0x0D]) {
             bytes.withUnsafeBufferPointer { buffer in

@@ -132,37 +132,3 @@ import PostlintTestSupport
         #expect(ids.isSuperset(of: ["excerpt-length", "keyword-in-content", "keyword-presence", "required-fields"]))
     }
 }
-
-@Suite struct WordSearchTests {
-    @Test func matchesWholeWordsIgnoringCase() {
-        let search = WordSearch("The Steam rose; green-tea lovers, TEA time! Café au lait")
-        #expect(search.contains("tea"))
-        #expect(search.contains("green-tea"))
-        #expect(search.contains("café"))
-        #expect(!search.contains("team"))
-        #expect(!search.contains("stea"))
-        #expect(WordSearch("steam").contains("tea") == false)
-        #expect(WordSearch("").contains("tea") == false)
-    }
-
-    /// The eight-bytes-a-step lower-casing agrees with Unicode's on every ASCII byte, at every
-    /// length and alignment, and on text that turns non-ASCII part way.
-    @Test func lowerCasingAgreesWithTheStandardLibrary() {
-        for text in SeededASCII.strings(seed: 3, lengths: 0..<80) {
-            #expect(WordSearch(text).haystack == Array(text.lowercased().utf8))
-            let mixed = text + "É" + text
-            #expect(WordSearch(mixed).haystack == Array(mixed.lowercased().utf8))
-        }
-        let everyByte = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
-        #expect(WordSearch(everyByte).haystack == Array(everyByte.lowercased().utf8))
-    }
-
-    /// ASCII text is lower-cased byte by byte, other text by Unicode's rules: both find the same.
-    @Test func asciiAndUnicodeTextAreSearchedAlike() {
-        #expect(WordSearch("GREEN TEA, Brewed").contains("Green tea"))
-        #expect(WordSearch("GREEN TEA, Brewed — ÉTÉ").contains("green tea"))
-        #expect(WordSearch("GREEN TEA, Brewed — ÉTÉ").contains("été"))
-        #expect(!WordSearch("GREENTEA").contains("green"))
-        #expect(!WordSearch("GREENTEA — été").contains("green"))
-    }
-}

@@ -8,7 +8,7 @@ import PostlintParsing
     @Test func proseLeavesOutCodeAndComments() {
         let text = "---\ntitle: T\n---\nBefore `code` after.\n\n```\nfenced\n```\n\nÉnd <!-- note --> café.\n"
         let document = DocumentLoader.load(path: "post.md", text: text)
-        let prose = TextScope.prose(in: document.bodyRange, of: document)
+        let prose = TextScope.prose(in: document.bodyRange, of: document).joined
         #expect(!prose.contains("code"))
         #expect(!prose.contains("fenced"))
         #expect(!prose.contains("note"))
@@ -20,8 +20,8 @@ import PostlintParsing
 
     @Test func proseOfARangeWithoutExclusionsIsItsText() {
         let document = DocumentLoader.load(path: "post.md", text: "Plain words, ünïcode too.\n")
-        #expect(TextScope.prose(in: 0..<document.source.bytes.count, of: document) == "Plain words, ünïcode too.\n")
-        #expect(TextScope.prose(in: 6..<11, of: document) == "words")
-        #expect(TextScope.prose(in: 18..<10_000, of: document) == "code too.\n")
+        #expect(TextScope.prose(in: 0..<document.source.bytes.count, of: document).joined == "Plain words, ünïcode too.\n")
+        #expect(TextScope.prose(in: 6..<11, of: document).joined == "words")
+        #expect(TextScope.prose(in: 18..<10_000, of: document).joined == "code too.\n")
     }
 }

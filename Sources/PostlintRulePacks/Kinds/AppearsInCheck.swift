@@ -15,17 +15,46 @@ struct AppearsInCheck: DeclarativeCheck {
 
     func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
         guard let node = node(field, in: document, context: context) else { return [] }
-        let values = FieldValues.strings(node).filter { !$0.text.trimmingWhitespace().isEmpty }
-        guard !values.isEmpty else { return [] }
-        let searches = scopes.map { WordSearch(TextScope.text(of: $0, in: document, context: context)) }
+        var searches = ScopeSearches(scopes: scopes)
+        var missing: [(text: String, range: ByteRange)] = []
+        for value in FieldValues.strings(node) {
+            let phrase = value.text.trimmingWhitespace()
+            guard !phrase.isEmpty else { continue }
+            if !searches.anyContains(phrase, in: document, context: context) { missing.append(value) }
+        }
+        guard !missing.isEmpty else { return [] }
         let name = context.fieldNames.name(of: field)
         let scopeList = scopes.map { TextScope.bodyScopes.contains($0) ? $0 : context.fieldNames.name(of: $0) }
             .joined(separator: ", ")
-        return values.filter { value in
-            let phrase = value.text.trimmingWhitespace()
-            return !searches.contains { $0.contains(phrase) }
-        }.map { value in
+        return missing.map { value in
             (["field": name, "value": value.text, "scopes": scopeList], value.range)
+        }
+    }
+}
+
+/// One search per scope, each built the first time a phrase gets that far: phrases found in the
+/// title never cost the body anything, and what one phrase lowered of the body serves the next.
+/// Scopes are tried in order, so the searches built are always the first few.
+private struct ScopeSearches {
+    let scopes: [String]
+    private var searches: [WordSearch] = []
+
+    init(scopes: [String]) {
+        self.scopes = scopes
+        searches.reserveCapacity(scopes.count)
+    }
+
+    mutating func anyContains(_ phrase: String, in document: Document, context: RuleContext) -> Bool {
+        // A short keyword lower-cased stays a small string: its bytes are read in place.
+        var lowered = phrase.lowercased()
+        return lowered.withUTF8 { needle in
+            for position in scopes.indices {
+                if position == searches.count {
+                    searches.append(WordSearch(TextScope.text(of: scopes[position], in: document, context: context)))
+                }
+                if searches[position].contains(lowercasedPhrase: needle) { return true }
+            }
+            return false
         }
     }
 }

@@ -25,8 +25,26 @@ struct FieldLengthCheck: DeclarativeCheck {
         switch unit {
         case "words": return text.split(whereSeparator: { $0.isWhitespace }).count
         case "bytes": return text.utf8.count
-        default: return text.count
+        default: return characterCount(of: text)
         }
+    }
+
+    /// `text.count`, counted from the bytes when they are all ASCII: then every character is one
+    /// byte except a CR LF pair, which is one character of two bytes. Counting characters otherwise
+    /// finds each grapheme cluster boundary, dozens of instructions a character.
+    static func characterCount(of text: String) -> Int {
+        let asciiCount: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard ByteScanning.isASCII(bytes) else { return nil }
+            var pairs = 0
+            var from = 0
+            while let carriageReturn = ByteScanning.firstIndex(of: 0x0D, in: bytes, from: from) {
+                if carriageReturn + 1 < bytes.count, bytes[carriageReturn + 1] == 0x0A { pairs += 1 }
+                from = carriageReturn + 1
+            }
+            return bytes.count - pairs
+        }
+        if let asciiCount = asciiCount ?? nil { return asciiCount }
+        return text.count
     }
 
     func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {

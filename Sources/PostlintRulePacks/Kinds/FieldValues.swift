@@ -6,7 +6,7 @@ enum FieldValues {
     static func isEmpty(_ node: FrontMatterNode) -> Bool {
         switch node.value {
         case .scalar(let scalar):
-            return scalar.kind == .null || scalar.text.allSatisfy(\.isWhitespace)
+            return scalar.kind == .null || scalar.text.isAllWhitespace
         case .sequence(let items):
             return items.isEmpty
         case .mapping(let entries):

@@ -39,7 +39,7 @@ struct ListItemsCheck: DeclarativeCheck {
         if maxItems > 0, items.count > maxItems {
             results.append(finding("has \(items.count) \(Self.items(items.count)); at most \(maxItems) allowed", node.range))
         }
-        var seen: [String: Int] = [:]
+        var seen = FirstPositions(capacity: items.count)
         for (position, item) in items.enumerated() {
             guard case .scalar(let scalar) = item.value, scalar.kind != .null else {
                 if nonEmptyItems {
@@ -55,10 +55,8 @@ struct ListItemsCheck: DeclarativeCheck {
             }
             guard unique, !trimmed.isEmpty else { continue }
             let key = trimmed.lowercased()
-            if let first = seen[key] {
+            if let first = seen.firstPosition(of: key, recording: position) {
                 results.append(finding("item \(position + 1) repeats \"\(trimmed)\" (item \(first + 1)), ignoring case", item.range))
-            } else {
-                seen[key] = position
             }
         }
         return results
@@ -67,20 +65,39 @@ struct ListItemsCheck: DeclarativeCheck {
     private static func items(_ count: Int) -> String { count == 1 ? "item" : "items" }
 }
 
+/// The position where each key was first seen. A short list (front matter lists nearly always
+/// are) is searched from the start, which costs less than hashing each key and allocating a
+/// dictionary; past `linearLimit` keys a dictionary takes over. Keys compare as `String` equality
+/// does (canonical equivalence), in both.
+struct FirstPositions {
+    static let linearLimit = 16
+    private var recorded: [(key: String, position: Int)] = []
+    private var positions: [String: Int]?
+
+    init(capacity: Int) {
+        recorded.reserveCapacity(min(capacity, Self.linearLimit))
+    }
+
+    /// The position `key` was first seen at, or nil after recording it at `position`.
+    mutating func firstPosition(of key: String, recording position: Int) -> Int? {
+        if positions == nil {
+            if let earlier = recorded.first(where: { $0.key == key }) { return earlier.position }
+            if recorded.count < Self.linearLimit {
+                recorded.append((key, position))
+                return nil
+            }
+            positions = Dictionary(recorded.map { ($0.key, $0.position) }, uniquingKeysWith: { first, _ in first })
+        }
+        if let earlier = positions?[key] { return earlier }
+        positions?[key] = position
+        return nil
+    }
+}
+
 extension FrontMatterNode {
     /// `a string`, `an integer`, ... for messages.
     static func article(_ typeName: String) -> String {
         let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
         return (typeName.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + typeName
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space.
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -29,6 +29,33 @@ public struct ControlCharacterRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source
+        if source.isASCII, Self.controlBytesAreOnlyTabsAndLineEndings(inASCII: source) { return [] }
+        return diagnostics(scanning: source)
+    }
+
+    /// Whether the only bytes below 0x20 or equal to 0x7F in an ASCII file are tabs, line feeds and
+    /// carriage returns: then it holds no control character (an ASCII file has no C1 controls).
+    ///
+    /// Nearly every post passes, so this is decided by counting rather than by looking at each
+    /// byte: the bytes outside printable ASCII are counted sixteen at a time, and compared with the
+    /// line feeds the line index already found (in a file without carriage returns, every line but
+    /// the first starts after one). Tabs and carriage returns, rarer, are counted with `memchr`
+    /// only when line feeds alone do not account for every such byte.
+    static func controlBytesAreOnlyTabsAndLineEndings(inASCII source: SourceText) -> Bool {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            let outside = ByteScanning.countOutsidePrintableASCII(in: buffer)
+            let lineIndex = source.lineIndex
+            let lineEndings = lineIndex.containsCarriageReturn
+                ? ByteScanning.count(of: 0x0A, in: buffer) + ByteScanning.count(of: 0x0D, in: buffer)
+                : lineIndex.lineCount - 1
+            if outside == lineEndings { return true }
+            return outside == lineEndings + ByteScanning.count(of: 0x09, in: buffer)
+        }
+    }
+
+    /// The diagnostics found by looking at every byte that may start a control character; the
+    /// general path, for files with controls and files that are not ASCII.
+    func diagnostics(scanning source: SourceText) -> [Diagnostic] {
         let bytes = source.bytes
         let count = bytes.count
         var diagnostics: [Diagnostic] = []
