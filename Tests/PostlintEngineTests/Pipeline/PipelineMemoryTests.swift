@@ -4,9 +4,10 @@ import PostlintCore
 import PostlintTestSupport
 @testable import PostlintEngine
 
-/// The parts of the pipeline that keep memory independent of the number of posts: the bounded
-/// cache of folder listings, the ordered work queue's reorder window, and candidates that share
-/// their folder's absolute path.
+/// The parts of the pipeline that keep memory independent of the number of posts beyond what a
+/// run must keep per post: the bounded cache of folder listings, the ordered work queue's reorder
+/// window, compact site facts, and candidates kept as path bytes that share their folder's
+/// absolute path.
 @Suite struct PipelineMemoryTests {
     @Test func aBoundedCacheForgetsWhatWasNotUsedForLongest() {
         var cache = BoundedCache<Int>(limit: 3)
@@ -127,6 +128,30 @@ import PostlintTestSupport
         discovery.add("site")
         discovery.add("site/posts")
         #expect(discovery.candidates.map(\.displayPath) == ["site/posts/b.md", "site/a.md"])
+        #expect(discovery.candidates.map(\.isExplicit) == [true, false])
+        #expect(discovery.candidates.map(\.absolutePath) == [folder.path + "/site/posts/b.md", folder.path + "/site/a.md"])
+    }
+
+    /// Files named one by one, folders walked and folders with no posts, mixed: each file keeps
+    /// the absolute path and explicitness of where it came from.
+    @Test func eachCandidateKnowsWhereItCameFrom() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.md", "x\n")
+        try folder.write("site/posts/b.md", "x\n")
+        try folder.write("empty/notes.txt", "x\n")
+        try folder.write("other/c.md", "x\n")
+        var discovery = FileDiscovery(workingDirectory: folder.path)
+        discovery.add("other/c.md")
+        discovery.add("empty")
+        discovery.add(folder.path + "/site/")
+        discovery.add("./other")
+        let candidates = discovery.candidates
+        #expect(candidates.map(\.displayPath) == ["other/c.md", folder.path + "/site/a.md", folder.path + "/site/posts/b.md"])
+        #expect(candidates.map(\.absolutePath) == [folder.path + "/other/c.md", folder.path + "/site/a.md",
+                                                   folder.path + "/site/posts/b.md"])
+        #expect(candidates.map(\.isExplicit) == [true, false, false])
+        #expect(Array(candidates.displayPaths) == candidates.map(\.displayPath))
+        #expect(discovery.problems.isEmpty)
     }
 }
 
