@@ -38,7 +38,8 @@ public final class Linter: Sendable {
             }
             selected.append(UInt32(index))
         }
-        let gatherer = ResultGatherer(problems: discovery.problems, options: options, expectedFiles: selected.count)
+        let gatherer = ResultGatherer(paths: candidates.displayPaths, problems: discovery.problems, options: options,
+                                      expectedFiles: selected.count)
         discovery = FileDiscovery(workingDirectory: workingDirectory)  // its list lives on in `candidates`
         try checkInParallel(candidates, selected: selected, options: options, into: gatherer)
         return try assemble(gatherer, options: options)
@@ -51,8 +52,8 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
-        let gatherer = ResultGatherer(problems: [], options: options, expectedFiles: 1)
-        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), of: candidate)
+        let gatherer = ResultGatherer(paths: PathTable([path]), problems: [], options: options, expectedFiles: 1)
+        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), ofFile: 0)
         return try assemble(gatherer, options: options)
     }
 
@@ -152,7 +153,7 @@ public final class Linter: Sendable {
                                  into gatherer: ResultGatherer) throws(PostlintError) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, selected.count))
         let queue = OrderedWorkQueue(count: selected.count, window: 64 * workers) { index, result in
-            gatherer.gather(result, of: candidates[Int(selected[index])])
+            gatherer.gather(result, ofFile: Int(selected[index]))
         }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.nextIndex() {
@@ -209,8 +210,7 @@ public final class Linter: Sendable {
             }
         }
         findings.sort(by: Finding.reportOrder)
-        var files = gathered.files
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let files = gathered.checkedFilesInPathOrder()
         let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
         return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
                            rules: rules)
