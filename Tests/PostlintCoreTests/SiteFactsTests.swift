@@ -55,4 +55,19 @@ import Testing
         #expect(facts.map(\.key) == ["slug", "slug", "title"])
         #expect(store.byteCount > 0)
     }
+
+    /// What keeps a large site's facts small: a fact with the usual small line and column numbers
+    /// costs its value's bytes and five more in the arena (beside its 8-byte record), whatever
+    /// its path; the path is the table's.
+    @Test func aTypicalFactCostsItsValueAndFiveBytes() {
+        var store = SiteFactStore()
+        let value = "response-pattern-release-2743"
+        for post in 0..<1_000 {
+            store.append(SiteFact(path: "content/posts/section-\(post / 100)/post-\(post).md", key: "slug", value: value,
+                                  start: SourceLocation(line: 3, column: 7), end: SourceLocation(line: 3, column: 38)),
+                         path: post)
+        }
+        #expect(store.count == 1_000)
+        #expect(store.byteCount == 1_000 * (value.utf8.count + 5))
+    }
 }
