@@ -12,7 +12,7 @@ import PostlintParsing
         let rule = DuplicateSlugRule(options: RuleOptions())
         let all = facts(rule, "a.md", "---\nslug: same\n---\n") + facts(rule, "b.md", "---\ntitle: x\nslug: same\n---\n")
             + facts(rule, "c.md", "---\nslug: other\n---\n")
-        let findings = rule.check(all).sorted(by: Finding.reportOrder)
+        let findings = rule.check(SiteFacts(all)).sorted(by: Finding.reportOrder)
         #expect(findings.map(\.path) == ["a.md", "b.md"])
         #expect(findings[0].message == "slug \"same\" is also used by b.md")
         #expect(findings[1].message == "slug \"same\" is also used by a.md")
@@ -23,7 +23,7 @@ import PostlintParsing
         let rule = DuplicateSlugRule(options: RuleOptions())
         let all = facts(rule, "a.md", "---\nslug: one\n---\n") + facts(rule, "b.md", "---\nslug: two\n---\n")
             + facts(rule, "c.md", "No front matter\n") + facts(rule, "d.md", "---\nslug: \"\"\n---\n")
-        #expect(rule.check(all).isEmpty)
+        #expect(rule.check(SiteFacts(all)).isEmpty)
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import PostlintCore
 import PostlintTestSupport
 @testable import PostlintRules
 
@@ -13,5 +14,37 @@ import PostlintTestSupport
         }
         #expect(SiteDuplicates.normalized("Hello, World!") == "hello world")
         #expect(SiteDuplicates.normalized("Café — Déjà vu") == "café déjà vu")
+    }
+}
+
+@Suite struct SiteDuplicatesHashingTests {
+    /// The hash read straight from a value's bytes is the hash of its compared form, for ASCII
+    /// (hashed as it is normalized) and for other text (normalized as a string first).
+    @Test func hashingFromBytesAgreesWithHashingTheComparedForm() {
+        var values = ["", " ", "--", "Hello, World!", "  Leading and trailing  ", "Café — Déjà vu", "ÉTÉ", "☕☕", "a☕b"]
+        values += SeededASCII.strings(seed: 7, lengths: 0...60)
+        for value in values {
+            for comparison in [SiteDuplicates.Comparison.exact, .normalized] {
+                let form = comparison.form(of: value)
+                var bytes = value
+                let hash = bytes.withUTF8 { comparison.hash(ofValue: $0) }
+                #expect(hash == (form.isEmpty ? nil : SiteDuplicates.hash(of: form)), "\(value.debugDescription)")
+            }
+        }
+    }
+
+    @Test func duplicatesAreFoundAcrossScriptsAndNotWithinOnePost() {
+        let origin = SourceLocation(line: 2, column: 8)
+        func fact(_ path: String, _ value: String) -> SiteFact {
+            SiteFact(path: path, key: "title", value: value, start: origin, end: origin)
+        }
+        let facts = SiteFacts([fact("a.md", "Café!"), fact("b.md", "café"), fact("c.md", "Same"), fact("c.md", "same"),
+                               fact("d.md", "CAFE")])
+        let metadata = DuplicateTitleRule.metadata
+        let findings = SiteDuplicates.findings(facts, key: "title", metadata: metadata) { value, others in "\(value)|\(others)" }
+            .sorted(by: Finding.reportOrder)
+        #expect(findings.map(\.message) == ["Café!|b.md", "café|a.md"])
+        let exact = SiteDuplicates.findings(facts, key: "title", metadata: metadata, comparison: .exact) { value, _ in value }
+        #expect(exact.isEmpty)
     }
 }

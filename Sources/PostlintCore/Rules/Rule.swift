@@ -22,11 +22,14 @@ public protocol SiteRule: Sendable {
     var metadata: RuleMetadata { get }
     /// The facts this rule needs from one document.
     func facts(of document: Document, context: RuleContext) -> [SiteFact]
-    /// Findings over the facts of every post.
-    func check(_ facts: [SiteFact]) -> [Finding]
+    /// Findings over the facts of every post. The facts come as a view of the run's compact store
+    /// (`SiteFacts`), decoded as they are read, rather than as an array of values: for a large
+    /// site the array would be the largest thing the run ever holds.
+    func check(_ facts: SiteFacts) -> [Finding]
 }
 
-/// A small, positioned fact about one post (its slug, its title).
+/// A small, positioned fact about one post (its slug, its title). A rule returns these per
+/// document; the run keeps them compactly (`SiteFactStore`) and hands them back as `SiteFacts`.
 public struct SiteFact: Sendable, Hashable {
     public var path: String
     public var key: String

@@ -133,7 +133,7 @@ public final class Auditor: Sendable {
             let id = factory.metadata.id
             guard let facts = factsByRule[id] else { continue }
             let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
-            for var finding in rule.check(facts) {
+            for var finding in rule.check(SiteFacts(facts)) {
                 guard let file = byPath[finding.path], let severity = file.siteSeverities[id] else { continue }
                 finding.severity = severity
                 if let suppressions = file.suppressions, suppressions.silences(finding) { continue }

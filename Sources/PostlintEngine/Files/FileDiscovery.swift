@@ -18,62 +18,93 @@ public struct FileDiscovery {
     public struct Candidate: Sendable, Hashable {
         /// The path as reported: the path given joined with the file's path below it.
         public var displayPath: String
+        /// The path to open (absolute).
+        public var absolutePath: String
         /// Whether it was named explicitly (then config include/exclude do not apply).
         public var isExplicit: Bool
-        private var location: Location
-
-        /// Where the file is: its absolute path, or, for the files found below a folder, the
-        /// folder's absolute path shared by all of them (one string per walk, not per file).
-        private enum Location: Sendable {
-            case absolute(String)
-            /// The absolute path is `prefix` followed by the display path after its first
-            /// `displayPrefixLength` bytes.
-            case below(prefix: String, displayPrefixLength: Int)
-        }
 
         public init(displayPath: String, absolutePath: String, isExplicit: Bool) {
             self.displayPath = displayPath
+            self.absolutePath = absolutePath
             self.isExplicit = isExplicit
-            location = .absolute(absolutePath)
+        }
+    }
+
+    /// The files found, in the order found, kept compactly: each file's display path in one
+    /// `PathTable`, and its absolute path worked out from the walk it came from (the absolute path
+    /// of the folder given, shared by every file below it). A `Candidate` is built when one is
+    /// read. A file costs its display path's bytes and four more (about 45 bytes for a path like
+    /// `content/section-0005/post-2743.md`), where a `Candidate` with its strings took over 100.
+    public struct Candidates: RandomAccessCollection, Sendable {
+        /// Where a run of files came from: a folder walked, or one file named explicitly.
+        private struct Origin: Sendable {
+            /// The index of the first file found there.
+            var firstIndex: Int
+            /// A file's absolute path is this prefix followed by its display path after its
+            /// first `displayPrefixLength` bytes.
+            var absolutePrefix: String
+            var displayPrefixLength: Int
+            var isExplicit: Bool
         }
 
-        init(displayPath: String, below prefix: String, displayPrefixLength: Int) {
-            self.displayPath = displayPath
-            isExplicit = false
-            location = .below(prefix: prefix, displayPrefixLength: displayPrefixLength)
+        /// The files' display paths, by index.
+        public private(set) var displayPaths = PathTable()
+        /// In the order of their first files; an origin that found nothing is followed by one
+        /// with the same first index.
+        private var origins: [Origin] = []
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { displayPaths.count }
+
+        public subscript(index: Int) -> Candidate {
+            Candidate(displayPath: displayPaths[index], absolutePath: absolutePath(at: index),
+                      isExplicit: origin(of: index).isExplicit)
         }
 
-        /// The path to open (absolute).
-        public var absolutePath: String {
-            switch location {
-            case .absolute(let path):
-                return path
-            case .below(let prefix, let length):
-                return prefix + String(decoding: displayPath.utf8.dropFirst(length), as: UTF8.self)
+        /// The path to open for the file at `index`.
+        public func absolutePath(at index: Int) -> String {
+            let origin = origin(of: index)
+            return displayPaths.withUTF8(at: index) { display in
+                PathUtilities.concatenated(origin.absolutePrefix,
+                                           String(decoding: display.dropFirst(origin.displayPrefixLength), as: UTF8.self))
             }
         }
 
-        public static func == (left: Candidate, right: Candidate) -> Bool {
-            left.displayPath == right.displayPath && left.isExplicit == right.isExplicit
-                && left.absolutePath == right.absolutePath
+        /// Starts a run of files from one walk or one explicit file.
+        mutating func beginOrigin(absolutePrefix: String, displayPrefixLength: Int, isExplicit: Bool) {
+            origins.append(Origin(firstIndex: displayPaths.count, absolutePrefix: absolutePrefix,
+                                  displayPrefixLength: displayPrefixLength, isExplicit: isExplicit))
         }
 
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(displayPath)
-            hasher.combine(isExplicit)
-            hasher.combine(absolutePath)
+        /// Adds a file of the current origin; false when the paths would pass the table's 4 GB.
+        mutating func append(folder: String, name: String) -> Bool {
+            displayPaths.append(folder: folder, name: name)
+        }
+
+        /// The origin of the file at `index`: the last one whose first file is at or before it.
+        private func origin(of index: Int) -> Origin {
+            var low = 0
+            var high = origins.count
+            while low < high {
+                let middle = (low + high) / 2
+                if origins[middle].firstIndex <= index { low = middle + 1 } else { high = middle }
+            }
+            return origins[low - 1]
         }
     }
 
     public static let extensions = [".md", ".markdown"]
     public static let skippedNames: Set<String> = ["node_modules"]
 
-    public private(set) var candidates: [Candidate] = []
+    public private(set) var candidates = Candidates()
     public private(set) var problems: [PostlintError] = []
     /// Absolute paths already found, for when several paths are given (they may overlap); built
     /// on the second `add`, so a single folder's walk keeps no set of its files.
     private var seen: Set<String>?
     private var added = 0
+    /// Set when the paths found passed what the list holds (4 GB of path bytes): nothing more is
+    /// added, and one problem says so.
+    private var isFull = false
     private let workingDirectory: String
 
     public init(workingDirectory: String = PathUtilities.currentDirectory()) {
@@ -82,7 +113,7 @@ public struct FileDiscovery {
 
     public mutating func add(_ path: String) {
         added += 1
-        if added == 2 { seen = Set(candidates.map(\.absolutePath)) }
+        if added == 2 { seen = Set(candidates.indices.map(candidates.absolutePath(at:))) }
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         var info = stat()
         guard stat(absolute, &info) == 0 else {
@@ -96,22 +127,35 @@ public struct FileDiscovery {
             if display.hasPrefix("./") { display.removeFirst(2) }
             walk(directory: absolute, display: display)
         } else {
-            append(Candidate(displayPath: path, absolutePath: absolute, isExplicit: true))
+            guard isNew(absolute) else { return }
+            // Its absolute path is the prefix itself: the whole display path is dropped.
+            candidates.beginOrigin(absolutePrefix: absolute, displayPrefixLength: path.utf8.count, isExplicit: true)
+            append(folder: "", name: path)
         }
     }
 
-    private mutating func append(_ candidate: Candidate) {
-        if seen != nil {
-            guard seen?.insert(candidate.absolutePath).inserted == true else { return }
+    /// Whether the file at `absolute` was not found before (always, for a single path given).
+    private mutating func isNew(_ absolute: String) -> Bool {
+        guard seen != nil else { return true }
+        return seen?.insert(absolute).inserted == true
+    }
+
+    private mutating func append(folder: String, name: String) {
+        guard !isFull else { return }
+        guard candidates.append(folder: folder, name: name) else {
+            isFull = true
+            problems.append(PostlintError(path: PathUtilities.join(folder, name),
+                                          message: "too many files: the list of posts is full (4 GB of paths); "
+                                              + "this file and those after it are not linted"))
+            return
         }
-        candidates.append(candidate)
     }
 
     private mutating func walk(directory: String, display: String) {
         // Every file below shares the folder's absolute path: its own is that prefix followed by
         // its display path after the display's prefix.
         let prefix = display.isEmpty ? (directory == "/" ? "/" : directory + "/") : (directory == "/" ? "" : directory)
-        let displayPrefixLength = display.utf8.count
+        candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         var pending: [(absolute: String, display: String)] = [(directory, display)]
         while let (folder, shown) = pending.popLast() {
             guard let handle = opendir(folder) else {
@@ -137,7 +181,6 @@ public struct FileDiscovery {
             var subfolders: [(absolute: String, display: String)] = []
             for entry in entries {
                 let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name
-                let shownPath = shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)
                 var type = entry.type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()
@@ -153,9 +196,9 @@ public struct FileDiscovery {
                     }
                 }
                 if type == UInt8(DT_DIR) {
-                    subfolders.append((absolute, shownPath))
-                } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name) {
-                    append(Candidate(displayPath: shownPath, below: prefix, displayPrefixLength: displayPrefixLength))
+                    subfolders.append((absolute, shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)))
+                } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), isNew(absolute) {
+                    append(folder: shown, name: entry.name)
                 }
             }
             // Depth-first in name order: push in reverse so the first name is walked first.

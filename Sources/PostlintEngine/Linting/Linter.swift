@@ -23,20 +23,25 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         var discovery = FileDiscovery(workingDirectory: workingDirectory)
         for path in paths { discovery.add(path) }
-        var selected: [FileDiscovery.Candidate] = []
-        for candidate in discovery.candidates {
-            if candidate.isExplicit {
-                selected.append(candidate)
-                continue
+        let candidates = discovery.candidates
+        // The files the configurations select, by their index among the candidates (four bytes
+        // a file rather than a copy of each candidate).
+        var selected: [UInt32] = []
+        selected.reserveCapacity(candidates.count)
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            if !candidate.isExplicit {
+                let absolutePath = candidate.absolutePath
+                let configuration = try resolver.configuration(forFileAt: absolutePath)
+                let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
+                guard configuration.selects(relativePath: relative) else { continue }
             }
-            let absolutePath = candidate.absolutePath
-            let configuration = try resolver.configuration(forFileAt: absolutePath)
-            let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
-            if configuration.selects(relativePath: relative) { selected.append(candidate) }
+            selected.append(UInt32(index))
         }
-        let gatherer = ResultGatherer(problems: discovery.problems, options: options, expectedFiles: selected.count)
-        discovery = FileDiscovery(workingDirectory: workingDirectory)  // its list is no longer needed
-        try checkInParallel(selected, options: options, into: gatherer)
+        let gatherer = ResultGatherer(paths: candidates.displayPaths, problems: discovery.problems, options: options,
+                                      expectedFiles: selected.count)
+        discovery = FileDiscovery(workingDirectory: workingDirectory)  // its list lives on in `candidates`
+        try checkInParallel(candidates, selected: selected, options: options, into: gatherer)
         return try assemble(gatherer, options: options)
     }
 
@@ -47,8 +52,8 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
-        let gatherer = ResultGatherer(problems: [], options: options, expectedFiles: 1)
-        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), of: candidate)
+        let gatherer = ResultGatherer(paths: PathTable([path]), problems: [], options: options, expectedFiles: 1)
+        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), ofFile: 0)
         return try assemble(gatherer, options: options)
     }
 
@@ -141,18 +146,18 @@ public final class Linter: Sendable {
         }
     }
 
-    /// Checks the files on all cores and gathers their results in file order as they come in (a
-    /// result that arrives early waits in a bounded reorder buffer), so nothing is held per file
-    /// once it has been gathered beyond its findings and site facts.
-    private func checkInParallel(_ candidates: [FileDiscovery.Candidate], options: LintOptions,
+    /// Checks the selected files on all cores and gathers their results in file order as they
+    /// come in (a result that arrives early waits in a bounded reorder buffer), so nothing is held
+    /// per file once it has been gathered beyond its findings and site facts.
+    private func checkInParallel(_ candidates: FileDiscovery.Candidates, selected: [UInt32], options: LintOptions,
                                  into gatherer: ResultGatherer) throws(PostlintError) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, candidates.count))
-        let queue = OrderedWorkQueue(count: candidates.count, window: 64 * workers) { index, result in
-            gatherer.gather(result, of: candidates[index])
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, selected.count))
+        let queue = OrderedWorkQueue(count: selected.count, window: 64 * workers) { index, result in
+            gatherer.gather(result, ofFile: Int(selected[index]))
         }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.nextIndex() {
-                let candidate = candidates[index]
+                let candidate = candidates[Int(selected[index])]
                 let absolutePath = candidate.absolutePath
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
                 let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
@@ -205,8 +210,7 @@ public final class Linter: Sendable {
             }
         }
         findings.sort(by: Finding.reportOrder)
-        var files = gathered.files
-        files.sort { $0.precedesInByteOrder($1) }
+        let files = gathered.checkedFilesInPathOrder()
         let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
         return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
                            rules: rules)

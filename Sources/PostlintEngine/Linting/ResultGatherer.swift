@@ -3,11 +3,19 @@ import PostlintCore
 /// Gathers the files' results as they are delivered, in file order: findings, site facts,
 /// problems, the files checked, suppressions and remote images. Per file it keeps only what the
 /// site rules and the report need later, not the file's whole result.
+///
+/// Files are known by their index in `paths`, the run's table of display paths (the discovery's
+/// own, shared rather than copied): every rule's facts and the list of files checked refer to a
+/// post by that index, so a post's path is stored once however many facts it has.
 final class ResultGatherer {
     private(set) var findings: [Finding] = []
+    /// The display path of every file the run reads, by index.
+    private(set) var paths: PathTable
     private var factsByRule: [String: SiteFactStore] = [:]
     private(set) var problems: [PostlintError]
-    private(set) var files: [String] = []
+    /// Which files were checked (not only read for their facts), a bit per path.
+    private var checked: [UInt64] = []
+    private var checkedCount = 0
     /// Suppressions of the files that have any, for the site findings that arrive later.
     private(set) var suppressionsByPath: [String: Suppressions] = [:]
     private(set) var remote: [(path: String, reference: RemoteImageReference, severity: Severity)] = []
@@ -20,49 +28,91 @@ final class ResultGatherer {
     private let reportOnly: Bool
     private let expectedFiles: Int
     private var gathered = 0
-    /// After this many files, each rule's list of facts is given the capacity the run will
-    /// probably need (its facts so far, scaled to every file), so the lists do not double past it.
+    /// After this many files, each rule's store is given the room the run will probably need (its
+    /// facts and bytes so far, scaled to every file), so the stores do not grow step by step.
     static let sampleForCapacity = 1_024
 
-    init(problems: [PostlintError], options: LintOptions, expectedFiles: Int) {
+    init(paths: PathTable, problems: [PostlintError], options: LintOptions, expectedFiles: Int) {
+        self.paths = paths
         self.problems = problems
         self.expectedFiles = expectedFiles
         reportOnly = options.reportOnly != nil
-        files.reserveCapacity(expectedFiles)
+        checked = Array(repeating: 0, count: (paths.count + 63) / 64)
     }
 
-    func gather(_ result: FileResult, of candidate: FileDiscovery.Candidate) {
-        let path = candidate.displayPath
+    /// Takes in the result of the file whose display path is `paths[file]`.
+    func gather(_ result: FileResult, ofFile file: Int) {
+        var path: String?
+        /// The file's path as a string, built once and only when something keeps it.
+        func displayPath() -> String {
+            if let path { return path }
+            let built = paths[file]
+            path = built
+            return built
+        }
         for reference in result.remoteImages {
-            remote.append((path, reference, result.remoteSeverity ?? .error))
+            remote.append((displayPath(), reference, result.remoteSeverity ?? .error))
         }
-        for (rule, fact) in result.facts { factsByRule[rule, default: SiteFactStore()].append(fact) }
-        gathered += 1
-        if gathered == Self.sampleForCapacity, expectedFiles > 2 * gathered {
-            for rule in factsByRule.keys {
-                // The facts so far, scaled to every file, with a sixteenth to spare.
-                let estimate = (factsByRule[rule]?.count ?? 0) * expectedFiles / gathered
-                factsByRule[rule]?.reserveCapacity(estimate + estimate / 16)
+        for (rule, fact) in result.facts {
+            // Rules give the document's path, which is the file's; any other is added to the table.
+            var pathIndex = file
+            if !paths.path(at: file, equals: fact.path) {
+                paths.append(fact.path)
+                pathIndex = paths.count - 1
             }
+            factsByRule[rule, default: SiteFactStore()].append(fact, path: pathIndex)
         }
+        gathered += 1
+        if gathered == Self.sampleForCapacity, expectedFiles > 2 * gathered { reserveForRemainingFiles() }
         if let problem = result.problem, result.checked || !reportOnly { problems.append(problem) }
         guard result.checked else { return }
-        files.append(path)
+        markChecked(file)
         findings += result.findings
         let table = tableIndex(of: result.siteSeverities)
-        if table != 0 || reportOnly { severityTableByPath[path] = table }
-        if let suppressions = result.suppressions { suppressionsByPath[path] = suppressions }
+        if table != 0 || reportOnly { severityTableByPath[displayPath()] = table }
+        if let suppressions = result.suppressions { suppressionsByPath[displayPath()] = suppressions }
     }
 
-    /// The facts gathered for `rule`, handed over once: the store is emptied.
-    func takeFacts(of rule: String) -> [SiteFact]? {
-        factsByRule.removeValue(forKey: rule)?.siteFacts()
+    /// The facts gathered for `rule`, handed over once: the store is released with the view.
+    func takeFacts(of rule: String) -> SiteFacts? {
+        factsByRule.removeValue(forKey: rule).map { SiteFacts($0, paths: paths) }
+    }
+
+    /// The display paths of the files checked, sorted by their bytes (the report's order).
+    func checkedFilesInPathOrder() -> [String] {
+        var indices: [UInt32] = []
+        indices.reserveCapacity(checkedCount)
+        for (word, bits) in checked.enumerated() where bits != 0 {
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { indices.append(UInt32(word * 64 + bit)) }
+        }
+        indices.sort { paths.utf8Precedes(Int($0), Int($1)) }
+        return indices.map { paths[Int($0)] }
     }
 
     /// The site rules' severities for a file that was checked; nil for one read for its facts only.
     func siteSeverities(ofCheckedFile path: String) -> [String: Severity?]? {
         if let index = severityTableByPath[path] { return severityTables[index] }
         return reportOnly || severityTables.isEmpty ? nil : severityTables[0]
+    }
+
+    private func markChecked(_ file: Int) {
+        // Files whose path was added after the table was given (none from a discovery) widen it.
+        while file / 64 >= checked.count { checked.append(0) }
+        let bit: UInt64 = 1 << UInt64(file % 64)
+        if checked[file / 64] & bit == 0 { checkedCount += 1 }
+        checked[file / 64] |= bit
+    }
+
+    /// Gives each rule's store room for the facts of every file, from what the files so far took,
+    /// with a sixteenth to spare.
+    private func reserveForRemainingFiles() {
+        for rule in factsByRule.keys {
+            guard let store = factsByRule[rule] else { continue }
+            let remaining = expectedFiles - gathered
+            let facts = store.count * remaining / gathered
+            let bytes = store.byteCount * remaining / gathered
+            factsByRule[rule]?.reserveCapacity(facts: facts + facts / 16, bytes: bytes + bytes / 16)
+        }
     }
 
     private func tableIndex(of table: [String: Severity?]) -> Int {

@@ -69,7 +69,7 @@ final class Workspace: @unchecked Sendable {
                 for entry in ruleSet.siteRules {
                     let id = entry.rule.metadata.id
                     let facts = entry.rule.facts(of: parsed, context: ruleSet.context) + (others[id] ?? [])
-                    for var finding in entry.rule.check(facts) where finding.path == document.displayPath {
+                    for var finding in entry.rule.check(SiteFacts(facts)) where finding.path == document.displayPath {
                         if let severity = entry.severity { finding.severity = severity }
                         result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex, builtIn: builtIn))
                     }

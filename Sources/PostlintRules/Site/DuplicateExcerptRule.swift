@@ -33,7 +33,7 @@ public struct DuplicateExcerptRule: SiteRule {
         return [fact]
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
+    public func check(_ facts: SiteFacts) -> [Finding] {
         SiteDuplicates.findings(facts, key: "excerpt", metadata: Self.metadata) { _, others in
             "the same excerpt is used by \(others)"
         }

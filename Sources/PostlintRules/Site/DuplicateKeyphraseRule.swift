@@ -37,7 +37,7 @@ public struct DuplicateKeyphraseRule: SiteRule {
                          end: document.location(of: keyphrase.range.upperBound))]
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
+    public func check(_ facts: SiteFacts) -> [Finding] {
         SiteDuplicates.findings(facts, key: "keyphrase", metadata: Self.metadata) { keyphrase, others in
             "focus keyphrase \"\(keyphrase)\" is also the focus of \(others); the posts compete in search results"
         }

@@ -28,9 +28,9 @@ public struct DuplicateSlugRule: SiteRule {
                          end: document.location(of: node.range.upperBound))]
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
+    public func check(_ facts: SiteFacts) -> [Finding] {
         // Slugs are compared exactly, as URLs are.
-        SiteDuplicates.findings(facts, key: "slug", metadata: Self.metadata, normalize: { $0 }) { slug, others in
+        SiteDuplicates.findings(facts, key: "slug", metadata: Self.metadata, comparison: .exact) { slug, others in
             "slug \"\(slug)\" is also used by \(others)"
         }
     }

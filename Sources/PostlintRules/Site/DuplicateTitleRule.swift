@@ -25,7 +25,7 @@ public struct DuplicateTitleRule: SiteRule {
         SiteDuplicates.fieldFact("title", key: "title", of: document, context: context)
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
+    public func check(_ facts: SiteFacts) -> [Finding] {
         SiteDuplicates.findings(facts, key: "title", metadata: Self.metadata) { title, others in
             "title \"\(title)\" is also used by \(others)"
         }

@@ -91,7 +91,7 @@ public struct OrphanImageRule: SiteRule {
         return facts
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
+    public func check(_ facts: SiteFacts) -> [Finding] {
         var owners: [String: String] = [:]
         var referenced: Set<String> = []
         for fact in facts {
@@ -109,8 +109,8 @@ public struct OrphanImageRule: SiteRule {
         }
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for fact in facts where fact.key == "file" {
-            let parts = fact.value.split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        for position in facts.indices where facts.key(at: position) == "file" {
+            let parts = facts.value(at: position).split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, !referenced.contains(parts[1]), reported.insert(parts[1]).inserted,
                   let owner = owners[parts[0]] else { continue }
             let origin = SourceLocation(line: 1, column: 1)

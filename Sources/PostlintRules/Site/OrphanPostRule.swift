@@ -60,25 +60,33 @@ public struct OrphanPostRule: SiteRule {
         return facts
     }
 
-    public func check(_ facts: [SiteFact]) -> [Finding] {
-        var posts: [String: SiteFact] = [:]
+    public func check(_ facts: SiteFacts) -> [Finding] {
+        // Each post by its path (the "post" fact's value), as the position of that fact: the
+        // facts are decoded again only for the posts reported.
+        var posts: [String: Int] = [:]
         var byName: [String: Set<String>] = [:]
-        for fact in facts where fact.key == "post" {
-            posts[fact.value] = fact
-            byName[SitePaths.pageName(of: fact.value), default: []].insert(fact.value)
+        for position in facts.indices where facts.key(at: position) == "post" {
+            let post = facts.value(at: position)
+            posts[post] = position
+            byName[SitePaths.pageName(of: post), default: []].insert(post)
         }
         guard posts.count > 1 else { return [] }
-        for fact in facts where fact.key == "slug" { byName[fact.value, default: []].insert(fact.path) }
-        var linked: Set<String> = []
-        for fact in facts where fact.key == "link" {
-            var targets = byName[SitePaths.pageName(of: fact.value)] ?? []
-            if posts[fact.value] != nil { targets.insert(fact.value) }
-            for target in targets where target != fact.path { linked.insert(target) }
+        for position in facts.indices where facts.key(at: position) == "slug" {
+            byName[facts.value(at: position), default: []].insert(facts.path(at: position))
         }
-        return posts.values.filter { !linked.contains($0.path) }.map { post in
-            Finding(path: post.path, start: post.start, end: post.end, ruleID: Self.metadata.id,
-                    severity: Self.metadata.defaultSeverity,
-                    message: "no other post links to this post; link it from related posts so readers and crawlers find it")
+        var linked: Set<String> = []
+        for position in facts.indices where facts.key(at: position) == "link" {
+            let destination = facts.value(at: position)
+            let source = facts.path(at: position)
+            var targets = byName[SitePaths.pageName(of: destination)] ?? []
+            if posts[destination] != nil { targets.insert(destination) }
+            for target in targets where target != source { linked.insert(target) }
+        }
+        return posts.values.filter { !linked.contains(facts.path(at: $0)) }.map { position in
+            let post = facts[position]
+            return Finding(path: post.path, start: post.start, end: post.end, ruleID: Self.metadata.id,
+                           severity: Self.metadata.defaultSeverity,
+                           message: "no other post links to this post; link it from related posts so readers and crawlers find it")
         }
     }
 }

@@ -29,28 +29,40 @@ enum SiteDuplicates {
     static func normalizedASCII(_ value: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(value.utf8.count)
+        forEachNormalizedASCIIByte(of: value.utf8) { output.append($0) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Calls `body` with each byte of the normalized form of ASCII `bytes`, in order, without
+    /// building it: lower-cased letters and digits, one space for each run of anything else
+    /// between them.
+    static func forEachNormalizedASCIIByte(of bytes: some Sequence<UInt8>, _ body: (UInt8) -> Void) {
         var pendingSpace = false
-        for byte in value.utf8 {
+        var wroteAny = false
+        for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingSpace, !output.isEmpty { output.append(0x20) }
+                if pendingSpace, wroteAny { body(0x20) }
                 pendingSpace = false
-                output.append(lower)
+                wroteAny = true
+                body(lower)
             } else {
                 pendingSpace = true
             }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The FNV-1a offset basis: the hash of no bytes.
+    static let emptyHash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// `hash` with `byte` mixed in (one step of 64-bit FNV-1a).
+    static func hash(_ hash: UInt64, adding byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     /// The 64-bit FNV-1a hash of `text`'s bytes.
     static func hash(of text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        text.utf8.reduce(emptyHash, hash(_:adding:))
     }
 
     /// `hash(of: text)` in base 36: at most 13 lower-case letters and digits, so it is stored
@@ -60,20 +72,53 @@ enum SiteDuplicates {
         String(hash(of: text), radix: 36)
     }
 
-    /// One finding per fact whose normalized value another post shares.
+    /// How two posts' values are compared.
+    enum Comparison {
+        /// Byte for byte (slugs, as URLs are).
+        case exact
+        /// By their `normalized` forms: ignoring letter case and punctuation.
+        case normalized
+
+        /// The compared form of `value`.
+        func form(of value: String) -> String {
+            self == .exact ? value : SiteDuplicates.normalized(value)
+        }
+
+        /// The hash of the compared form of the value whose bytes are `bytes`, as
+        /// `hash(of: form(of:))` gives it; nil when that form is empty. An ASCII value is hashed
+        /// as it is normalized, without building a string.
+        func hash(ofValue bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+            switch self {
+            case .exact:
+                return bytes.isEmpty ? nil : bytes.reduce(SiteDuplicates.emptyHash, SiteDuplicates.hash(_:adding:))
+            case .normalized:
+                guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                    let normalized = SiteDuplicates.normalizedUnicode(String(decoding: bytes, as: UTF8.self))
+                    return normalized.isEmpty ? nil : SiteDuplicates.hash(of: normalized)
+                }
+                var hash = SiteDuplicates.emptyHash
+                var empty = true
+                SiteDuplicates.forEachNormalizedASCIIByte(of: bytes) { byte in
+                    hash = SiteDuplicates.hash(hash, adding: byte)
+                    empty = false
+                }
+                return empty ? nil : hash
+            }
+        }
+    }
+
+    /// One finding per fact with `key` whose compared value another post shares.
     ///
-    /// Values are first told apart by the hash of their normalized text, which costs a few bytes
-    /// per post however long the values; only the few values that share a hash are compared
-    /// as text.
-    static func findings(_ facts: [SiteFact], key: String, metadata: RuleMetadata,
-                         normalize: (String) -> String = normalized,
+    /// Values are first told apart by the hash of their compared form, read from the facts'
+    /// bytes: a few bytes per post however long the values, and no string built per post. Only
+    /// the few values that share a hash are decoded and compared as text.
+    static func findings(_ facts: SiteFacts, key: String, metadata: RuleMetadata, comparison: Comparison = .normalized,
                          message: (_ value: String, _ others: String) -> String) -> [Finding] {
-        // Each fact's hash beside its index, sorted: values shared by two posts sit side by side.
-        var hashes: [(hash: UInt64, index: Int32)] = []
+        // Each fact's hash beside its position, sorted: values shared by two posts sit side by side.
+        var hashes: [(hash: UInt64, position: Int)] = []
         hashes.reserveCapacity(facts.count)
-        for (index, fact) in facts.enumerated() where fact.key == key {
-            let normalized = normalize(fact.value)
-            if !normalized.isEmpty { hashes.append((hash(of: normalized), Int32(truncatingIfNeeded: index))) }
+        for position in facts.indices where facts.key(at: position) == key {
+            if let hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) { hashes.append((hash, position)) }
         }
         hashes.sort { $0.hash < $1.hash }
         var shared: Set<UInt64> = []
@@ -81,22 +126,23 @@ enum SiteDuplicates {
         while start < hashes.count {
             var end = start + 1
             while end < hashes.count, hashes[end].hash == hashes[start].hash { end += 1 }
-            let firstPath = facts[Int(hashes[start].index)].path
-            if hashes[start..<end].contains(where: { facts[Int($0.index)].path != firstPath }) { shared.insert(hashes[start].hash) }
+            let first = hashes[start].position
+            if hashes[start..<end].contains(where: { !facts.samePath($0.position, first) }) { shared.insert(hashes[start].hash) }
             start = end
         }
         hashes = []
         guard !shared.isEmpty else { return [] }
-        var groups: [String: [SiteFact]] = [:]
-        for fact in facts where fact.key == key {
-            let normalized = normalize(fact.value)
-            if !normalized.isEmpty, shared.contains(hash(of: normalized)) { groups[normalized, default: []].append(fact) }
+        var groups: [String: [Int]] = [:]
+        for position in facts.indices where facts.key(at: position) == key {
+            guard let hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)), shared.contains(hash) else { continue }
+            groups[comparison.form(of: facts.value(at: position)), default: []].append(position)
         }
         var findings: [Finding] = []
         for (_, group) in groups {
-            let paths = Array(Set(group.map(\.path))).sorted()
+            let paths = Array(Set(group.map(facts.path(at:)))).sorted()
             guard paths.count > 1 else { continue }
-            for fact in group {
+            for position in group {
+                let fact = facts[position]
                 findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
                                         severity: metadata.defaultSeverity,
                                         message: message(fact.value, otherPaths(paths, besides: fact.path))))

@@ -4,9 +4,10 @@ import PostlintCore
 import PostlintTestSupport
 @testable import PostlintEngine
 
-/// The parts of the pipeline that keep memory independent of the number of posts: the bounded
-/// cache of folder listings, the ordered work queue's reorder window, and candidates that share
-/// their folder's absolute path.
+/// The parts of the pipeline that keep memory independent of the number of posts beyond what a
+/// run must keep per post: the bounded cache of folder listings, the ordered work queue's reorder
+/// window, the gatherer's facts filed under one shared path table, and candidates kept as path
+/// bytes that share their folder's absolute path.
 @Suite struct PipelineMemoryTests {
     @Test func aBoundedCacheForgetsWhatWasNotUsedForLongest() {
         var cache = BoundedCache<Int>(limit: 3)
@@ -87,19 +88,62 @@ import PostlintTestSupport
         #expect(queue.fatalError?.message == "broken")
     }
 
-    @Test func aSiteFactStoreGivesBackWhatItWasGivenInOrder() {
-        let location = SourceLocation(line: 3, column: 7)
-        let given = [
-            SiteFact(path: "a.md", key: "title", value: "Green tea", start: location, end: location),
-            SiteFact(path: "a.md", key: "slug", value: "green-tea", start: location, end: SourceLocation(line: 3, column: 16)),
-            SiteFact(path: "b/c.md", key: "title", value: "Thé vert — ☕", start: SourceLocation(line: 1, column: 1), end: location),
-            SiteFact(path: "b/c.md", key: "title", value: "", start: location, end: location),
-            SiteFact(path: "a.md", key: "link", value: "/b/c/", start: location, end: location),
-        ]
-        var store = SiteFactStore()
-        for fact in given { store.append(fact) }
-        #expect(store.count == given.count)
-        #expect(store.siteFacts() == given)
+    /// The gatherer files every rule's facts under the index of the post's path in the run's one
+    /// table, and hands each rule a view of them over that table.
+    @Test func gatheredFactsReferToTheRunsPathTable() {
+        let paths = PathTable(["a.md", "posts/b.md", "posts/c.md"])
+        let gatherer = ResultGatherer(paths: paths, problems: [], options: LintOptions(), expectedFiles: 3)
+        let location = SourceLocation(line: 2, column: 8)
+        for (file, title) in [(2, "Tea"), (0, "Coffee"), (1, "Tea")] {
+            var result = FileResult()
+            result.checked = file != 1
+            result.facts = [("duplicate-title", SiteFact(path: paths[file], key: "title", value: title, start: location,
+                                                         end: location))]
+            gatherer.gather(result, ofFile: file)
+        }
+        #expect(gatherer.paths == paths)
+        let facts = gatherer.takeFacts(of: "duplicate-title")
+        #expect(facts.map(Array.init) == [
+            SiteFact(path: "posts/c.md", key: "title", value: "Tea", start: location, end: location),
+            SiteFact(path: "a.md", key: "title", value: "Coffee", start: location, end: location),
+            SiteFact(path: "posts/b.md", key: "title", value: "Tea", start: location, end: location),
+        ])
+        #expect(gatherer.takeFacts(of: "duplicate-title") == nil)
+        // Only the files checked are listed, in path order; the one read for its facts is not.
+        #expect(gatherer.checkedFilesInPathOrder() == ["a.md", "posts/c.md"])
+    }
+
+    /// A fact about some other path than its document's (no built-in rule gives one) keeps its path.
+    @Test func aFactAboutAnotherPathKeepsItsPath() {
+        let gatherer = ResultGatherer(paths: PathTable(["a.md"]), problems: [], options: LintOptions(), expectedFiles: 1)
+        let location = SourceLocation(line: 1, column: 1)
+        var result = FileResult()
+        result.checked = true
+        result.facts = [("r", SiteFact(path: "elsewhere.md", key: "k", value: "v", start: location, end: location)),
+                        ("r", SiteFact(path: "a.md", key: "k", value: "w", start: location, end: location))]
+        gatherer.gather(result, ofFile: 0)
+        #expect(gatherer.takeFacts(of: "r").map { $0.map(\.path) } == ["elsewhere.md", "a.md"])
+        #expect(gatherer.checkedFilesInPathOrder() == ["a.md"])
+    }
+
+    /// Past the sample, each store is given room for the rest of the run at once.
+    @Test func storesAreSizedFromTheSampleAndStayCorrect() {
+        let count = 3 * ResultGatherer.sampleForCapacity
+        let paths = PathTable((0..<count).map { "posts/post-\($0).md" })
+        let gatherer = ResultGatherer(paths: paths, problems: [], options: LintOptions(), expectedFiles: count)
+        let location = SourceLocation(line: 2, column: 8)
+        for file in 0..<count {
+            var result = FileResult()
+            result.checked = true
+            result.facts = [("duplicate-slug", SiteFact(path: paths[file], key: "slug", value: "slug-\(file % 1_000)",
+                                                        start: location, end: location))]
+            gatherer.gather(result, ofFile: file)
+        }
+        let facts = gatherer.takeFacts(of: "duplicate-slug")
+        #expect(facts?.count == count)
+        #expect(facts?[count - 1] == SiteFact(path: "posts/post-\(count - 1).md", key: "slug",
+                                                value: "slug-\((count - 1) % 1_000)", start: location, end: location))
+        #expect(gatherer.checkedFilesInPathOrder().count == count)
     }
 
     @Test func filesFoundBelowAFolderKnowTheirAbsolutePaths() throws {
@@ -127,6 +171,30 @@ import PostlintTestSupport
         discovery.add("site")
         discovery.add("site/posts")
         #expect(discovery.candidates.map(\.displayPath) == ["site/posts/b.md", "site/a.md"])
+        #expect(discovery.candidates.map(\.isExplicit) == [true, false])
+        #expect(discovery.candidates.map(\.absolutePath) == [folder.path + "/site/posts/b.md", folder.path + "/site/a.md"])
+    }
+
+    /// Files named one by one, folders walked and folders with no posts, mixed: each file keeps
+    /// the absolute path and explicitness of where it came from.
+    @Test func eachCandidateKnowsWhereItCameFrom() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.md", "x\n")
+        try folder.write("site/posts/b.md", "x\n")
+        try folder.write("empty/notes.txt", "x\n")
+        try folder.write("other/c.md", "x\n")
+        var discovery = FileDiscovery(workingDirectory: folder.path)
+        discovery.add("other/c.md")
+        discovery.add("empty")
+        discovery.add(folder.path + "/site/")
+        discovery.add("./other")
+        let candidates = discovery.candidates
+        #expect(candidates.map(\.displayPath) == ["other/c.md", folder.path + "/site/a.md", folder.path + "/site/posts/b.md"])
+        #expect(candidates.map(\.absolutePath) == [folder.path + "/other/c.md", folder.path + "/site/a.md",
+                                                   folder.path + "/site/posts/b.md"])
+        #expect(candidates.map(\.isExplicit) == [true, false, false])
+        #expect(Array(candidates.displayPaths) == candidates.map(\.displayPath))
+        #expect(discovery.problems.isEmpty)
     }
 }
 

@@ -4,8 +4,8 @@ import PostlintParsing
 @testable import PostlintRules
 
 @Suite struct SEOSiteRulesTests {
-    private func facts(_ rule: any SiteRule, _ posts: [(String, String)], context: RuleContext = RuleContext()) -> [SiteFact] {
-        posts.flatMap { rule.facts(of: DocumentLoader.load(path: $0.0, text: $0.1), context: context) }
+    private func facts(_ rule: any SiteRule, _ posts: [(String, String)], context: RuleContext = RuleContext()) -> SiteFacts {
+        SiteFacts(posts.flatMap { rule.facts(of: DocumentLoader.load(path: $0.0, text: $0.1), context: context) })
     }
 
     @Test func duplicateTitlesAreReportedOnEachPostIgnoringCaseAndPunctuation() {
