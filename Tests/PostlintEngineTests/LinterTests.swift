@@ -121,6 +121,37 @@ import PostlintTestSupport
         #expect(outcome.findings.first?.severity == .warning)
     }
 
+    @Test func eachFolderKeepsItsOwnConfigurationWhenTheWalkComesBack() throws {
+        // The walk goes a.md, sub/c.md, z.md: the rule set remembered for the root folder must not
+        // carry into sub/, nor sub/'s back out of it.
+        let folder = try TemporaryFolder()
+        try folder.write("sub/.postlint.yml", "rules:\n  front-matter-missing: off\n")
+        for name in ["a.md", "sub/c.md", "sub/d.md", "z.md"] { try folder.write(name, "no front matter\n") }
+        let outcome = try lint(folder)
+        #expect(outcome.findings.filter { $0.ruleID == "front-matter-missing" }.map(\.path) == ["a.md", "z.md"])
+        #expect(outcome.files == ["a.md", "sub/c.md", "sub/d.md", "z.md"])
+    }
+
+    @Test func overridesAreMatchedPerPostWithinOneFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".postlint.yml", """
+            overrides:
+              - files: ["posts/b-*.md"]
+                rules: {front-matter-missing: off}
+            """)
+        for name in ["a-1.md", "b-1.md", "b-2.md", "c-1.md"] { try folder.write("posts/" + name, "no front matter\n") }
+        let outcome = try lint(folder)
+        #expect(outcome.findings.filter { $0.ruleID == "front-matter-missing" }.map(\.path)
+                == ["posts/a-1.md", "posts/c-1.md"])
+    }
+
+    @Test func includeAndExcludeAreMatchedPerPostWithinOneFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".postlint.yml", "include: [\"posts/**\"]\nexclude: [\"posts/draft-*\"]\n")
+        for name in ["posts/a.md", "posts/draft-b.md", "posts/c.md", "notes.md"] { try folder.write(name, Self.clean) }
+        #expect(try lint(folder).files == ["posts/a.md", "posts/c.md"])
+    }
+
     @Test func excludeAppliesToWalkedFilesButNotNamedOnes() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "exclude: [\"drafts/**\"]\n")

@@ -28,13 +28,16 @@ public final class Linter: Sendable {
         // a file rather than a copy of each candidate).
         var selected: [UInt32] = []
         selected.reserveCapacity(candidates.count)
+        var memo = FolderRuleSetMemo()
         for index in candidates.indices {
             let candidate = candidates[index]
             if !candidate.isExplicit {
                 let absolutePath = candidate.absolutePath
-                let configuration = try resolver.configuration(forFileAt: absolutePath)
-                let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
-                guard configuration.selects(relativePath: relative) else { continue }
+                let configuration = try memo.configuration(forFileAt: absolutePath, resolver: resolver)
+                if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
+                    let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
+                    guard configuration.selects(relativePath: relative) else { continue }
+                }
             }
             selected.append(UInt32(index))
         }
@@ -53,14 +56,19 @@ public final class Linter: Sendable {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
         let gatherer = ResultGatherer(paths: PathTable([path]), problems: [], options: options, expectedFiles: 1)
-        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false), ofFile: 0)
+        var memo = FolderRuleSetMemo()
+        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false, memo: &memo), ofFile: 0)
         return try assemble(gatherer, options: options)
     }
 
     /// The document and rule set for a file, for fixing and code actions.
     public func prepare(bytes: [UInt8], displayPath: String, absolutePath: String) throws(PostlintError)
         -> (Document, RuleSet) {
-        let ruleSet = try ruleSet(forFileAt: absolutePath, displayPath: displayPath)
+        prepare(bytes: bytes, displayPath: displayPath,
+                ruleSet: try ruleSet(forFileAt: absolutePath, displayPath: displayPath))
+    }
+
+    private func prepare(bytes: [UInt8], displayPath: String, ruleSet: RuleSet) -> (Document, RuleSet) {
         var parts = ruleSet.parts
         // Suppression comments live in the body: scan it when the file has any.
         if !parts.contains(.markdown), Self.mentionsSuppression(bytes) { parts.insert(.markdown) }
@@ -70,8 +78,15 @@ public final class Linter: Sendable {
 
     /// The rules that apply to the file at `absolutePath`.
     public func ruleSet(forFileAt absolutePath: String, displayPath: String) throws(PostlintError) -> RuleSet {
-        let configuration = try resolver.configuration(forFileAt: absolutePath)
-        let relative = configuration.relativePath(of: absolutePath) ?? displayPath
+        try ruleSet(configuration: try resolver.configuration(forFileAt: absolutePath), forFileAt: absolutePath,
+                    displayPath: displayPath)
+    }
+
+    /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched).
+    func ruleSet(configuration: Configuration, forFileAt absolutePath: String, displayPath: String)
+        throws(PostlintError) -> RuleSet {
+        let relative = configuration.overrides.isEmpty ? displayPath
+            : (configuration.relativePath(of: absolutePath) ?? displayPath)
         return try ruleSets.ruleSet(configuration: configuration,
                                     overrideIndices: configuration.overrideIndices(for: relative),
                                     fileSystem: fileSystem)
@@ -104,18 +119,17 @@ public final class Linter: Sendable {
         }
     }
 
-    func check(_ candidate: FileDiscovery.Candidate, bytes: [UInt8], options: LintOptions, factsOnly: Bool)
-        throws(PostlintError) -> FileResult {
+    func check(_ candidate: FileDiscovery.Candidate, bytes: [UInt8], options: LintOptions, factsOnly: Bool,
+               memo: inout FolderRuleSetMemo) throws(PostlintError) -> FileResult {
         var result = FileResult()
+        let ruleSet = try memo.ruleSet(forFileAt: candidate.absolutePath, displayPath: candidate.displayPath, linter: self)
         if factsOnly {
-            let ruleSet = try ruleSet(forFileAt: candidate.absolutePath, displayPath: candidate.displayPath)
             let parts = ruleSet.siteRules.reduce(DocumentParts()) { $0.union($1.rule.metadata.reads) }
             let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: parts)
             collectFacts(document, ruleSet: ruleSet, into: &result)
             return result
         }
-        var (document, ruleSet) = try prepare(bytes: bytes, displayPath: candidate.displayPath,
-                                              absolutePath: candidate.absolutePath)
+        var (document, _) = prepare(bytes: bytes, displayPath: candidate.displayPath, ruleSet: ruleSet)
         result.checked = true
         if options.remote != nil, let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.id == "broken-image" }) {
             if document.body == nil {
@@ -156,6 +170,7 @@ public final class Linter: Sendable {
             gatherer.gather(result, ofFile: Int(selected[index]))
         }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var memo = FolderRuleSetMemo()
             while let index = queue.nextIndex() {
                 let candidate = candidates[Int(selected[index])]
                 let absolutePath = candidate.absolutePath
@@ -165,7 +180,8 @@ public final class Linter: Sendable {
                 switch read {
                 case .success(let bytes):
                     do throws(PostlintError) {
-                        queue.finish(index, with: try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly))
+                        queue.finish(index, with: try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly,
+                                                               memo: &memo))
                     } catch {
                         queue.fail(error)
                     }
