@@ -42,7 +42,7 @@ public struct BrokenLinkRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }
-        let files = LocalFileCheck(documentPath: document.path, context: context)
+        var files = LocalFileCheck(documentPath: document.path, context: context)
         var ownAnchors: Set<String>?
         var otherAnchors: [String: Set<String>?] = [:]
         var diagnostics: [Diagnostic] = []
