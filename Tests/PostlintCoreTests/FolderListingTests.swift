@@ -29,4 +29,33 @@ import PostlintCore
         #expect(listing.kind(of: "missing.png") == nil)
         #expect(FolderListing(["a.png"]).kind(of: "a.png") == nil, "names alone say nothing of kinds")
     }
+
+    /// The first questions about missing names are answered by scanning the names, later ones from
+    /// a table: both give what the plain definition gives, for names that lower-case across
+    /// lengths (the Kelvin sign, `İ`) and accents spelled composed and decomposed.
+    @Test func letterCaseMatchesAreTheSameScannedOrFromTheTable() {
+        let names = ["Photo.PNG", "photo.png.bak", "\u{212A}elvin.png", "Kelvin.PNG", "caf\u{E9}.png",
+                     "CAFE\u{301}.png", "\u{130}stanbul.jpg", "b.PNG", "B.png", "a", "A.", "\u{1FEF}", "\u{212A}b.png"]
+        let questions = ["kb.png", "photo.png", "kelvin.png", "KELVIN.png", "Caf\u{E9}.png", "cafe\u{301}.PNG",
+                         "i\u{307}stanbul.jpg", "b.png", "A", "a.", "missing.png", "`", "photo.png.BAK"]
+        let listing = FolderListing(names)
+        for round in 1...6 {
+            for question in questions {
+                #expect(listing.name(matchingIgnoringCase: question) == Self.plainMatch(question, in: names),
+                        "round \(round): \(question)")
+            }
+        }
+    }
+
+    /// The definition: the least name (the first of equals) that lower-cases to the name asked
+    /// about, unless that name itself is listed.
+    static func plainMatch(_ name: String, in names: [String]) -> String? {
+        if names.contains(name) { return nil }
+        var found: String?
+        for candidate in names where candidate.lowercased() == name.lowercased() {
+            if let existing = found, existing <= candidate { continue }
+            found = candidate
+        }
+        return found
+    }
 }
