@@ -77,7 +77,7 @@ public struct BrokenImageRule: BuiltInRule {
             case .found(_, let kind):
                 return kind == .directory ? "image \"\(destination)\" is a folder, not a file" : nil
             case .missing(let resolved):
-                return "image \"\(destination)\" not found (looked for \(resolved))"
+                return "image \"\(destination)\" not found (looked for \(resolved.string))"
             case .letterCase(_, let written, let actual):
                 return "image \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\""
             case .outsideRoots:

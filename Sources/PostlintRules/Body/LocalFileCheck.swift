@@ -14,11 +14,11 @@ import PostlintCore
 struct LocalFileCheck {
     enum Outcome: Equatable {
         /// The file or folder exists, spelled exactly.
-        case found(path: String, kind: FileKind)
+        case found(path: ResolvedPath, kind: FileKind)
         /// Nothing there.
-        case missing(path: String)
+        case missing(path: ResolvedPath)
         /// It exists only with other letter case: `actual` is the name on disk.
-        case letterCase(path: String, written: String, actual: String)
+        case letterCase(path: ResolvedPath, written: String, actual: String)
         /// The path climbs out of every site root.
         case outsideRoots
         /// A root-relative path with no site root to resolve it against.
@@ -34,9 +34,8 @@ struct LocalFileCheck {
     /// first needed.
     private var bounds: [[UInt8]]?
     private var listings = FolderListingMemo()
-    /// The bytes of the path being checked and of the path it resolves to, kept between checks so
-    /// that a check allocates nothing for them.
-    private var destinationBuffer: [UInt8] = []
+    /// The bytes of the path a destination resolves to, kept between checks so that a check
+    /// allocates nothing for them.
     private var joinedBuffer: [UInt8] = []
 
     init(documentPath: String, context: RuleContext) {
@@ -46,17 +45,16 @@ struct LocalFileCheck {
 
     /// Looks up `path` (decoded, without query or fragment).
     mutating func check(_ path: String) -> Outcome {
-        var destination: [UInt8] = []
         var joined: [UInt8] = []
-        swap(&destination, &destinationBuffer)
         swap(&joined, &joinedBuffer)
-        defer {
-            swap(&destination, &destinationBuffer)
-            swap(&joined, &joinedBuffer)
-        }
-        destination.removeAll(keepingCapacity: true)
-        destination.append(contentsOf: path.utf8)
-        if destination.contains(0) { return .missing(path: path) }
+        defer { swap(&joined, &joinedBuffer) }
+        var destination = path
+        return destination.withUTF8 { check(path, bytes: $0, joined: &joined) }
+    }
+
+    private mutating func check(_ path: String, bytes destination: UnsafeBufferPointer<UInt8>,
+                                joined: inout [UInt8]) -> Outcome {
+        if destination.contains(0) { return .missing(path: ResolvedPath(path)) }
         if destination.first == SpelledPath.slash {
             return checkRootRelative(destination, joined: &joined)
         }
@@ -72,7 +70,8 @@ struct LocalFileCheck {
 
     /// `/images/a.png` looked for below every site root: found in one is enough; otherwise a
     /// letter-case difference says more than a missing file.
-    private mutating func checkRootRelative(_ destination: [UInt8], joined: inout [UInt8]) -> Outcome {
+    private mutating func checkRootRelative(_ destination: UnsafeBufferPointer<UInt8>, joined: inout [UInt8])
+        -> Outcome {
         let roots = spelledRoots()
         guard !roots.isEmpty else { return .unresolvable }
         var best: Outcome?
@@ -97,7 +96,7 @@ struct LocalFileCheck {
 
     private mutating func spelledRoots() -> [[UInt8]] {
         if let roots { return roots }
-        let spelled = context.siteRoots.map { SpelledPath.spelling(of: Array($0.utf8)[...]) }
+        let spelled = context.siteRoots.map(SpelledPath.spelling(of:))
         roots = spelled
         return spelled
     }
@@ -109,7 +108,7 @@ struct LocalFileCheck {
         if let bounds { return bounds }
         let absolute = documentFolder.first == SpelledPath.slash
         let comparable = context.siteRoots.filter { ($0.utf8.first == SpelledPath.slash) == absolute }
-            .map { SpelledPath.spelling(of: Array($0.utf8)[...]) }
+            .map(SpelledPath.spelling(of:))
         let inside = comparable.contains { SpelledPath.hasPrefix(documentFolder, $0) }
         let found = inside ? comparable : []
         bounds = found
@@ -118,33 +117,68 @@ struct LocalFileCheck {
 
     /// The spelled `joined` looked up name by name from where it leaves `base`: each name is
     /// looked for in its folder's listing, which also says what the last one is, so a found
-    /// image costs no `stat` and leaves nothing behind in a cache.
+    /// image costs no `stat` and leaves nothing behind in a cache. When an earlier path of the
+    /// post reached the last name's folder from here with every name found, only the last name
+    /// is looked up.
     private mutating func lookUp(_ joined: [UInt8], base: [UInt8]) -> Outcome {
         let namesStart = SpelledPath.namesStart(of: joined)
-        var start = SpelledPath.endOfSharedNames(joined, base)
+        let walkStart = SpelledPath.endOfSharedNames(joined, base)
+        var start = walkStart
+        var lastFolder: Int?
+        if let last = SpelledPath.lastNameStart(in: joined), walkStart < last,
+           let held = listings.position(of: joined, count: last - 1), listings.wasReached(at: held, from: walkStart) {
+            start = last
+            lastFolder = held
+        }
         var known: FileKind?
         while start < joined.count {
-            let end = SpelledPath.nameEnd(in: joined[...], from: start)
-            let name = joined[start..<end]
+            let end = SpelledPath.nameEnd(in: joined, from: start)
+            let name = start..<end
             // The folder holding the name: the path up to the slash before it.
-            let folder = joined[..<(start == namesStart ? start : start - 1)]
+            let folderEnd = start == namesStart ? start : start - 1
+            let isLast = end == joined.count
             start = end + 1
-            if SpelledPath.isDotDot(name) { continue }
-            guard let listing = listings.listing(of: folder, from: context.fileSystem) else { break }
-            let written = String(decoding: name, as: UTF8.self)
-            if listing.contains(written) {
-                if end == joined.count { known = listing.kind(of: written) }
+            if SpelledPath.isDotDot(joined, name) { continue }
+            let position = lastFolder ?? listings.position(of: joined, count: folderEnd, from: context.fileSystem)
+            if isLast { listings.markReached(at: position, from: walkStart) }
+            guard let listing = listings.listing(at: position) else { break }
+            let written = SpelledPath.string(joined, name)
+            if isLast, let kind = listing.kind(of: written) {
+                known = kind
                 continue
             }
-            let path = SpelledPath.string(joined[...])
+            if listing.contains(written) { continue }
             if let actual = listing.name(matchingIgnoringCase: written) {
-                return .letterCase(path: path, written: written, actual: actual)
+                return .letterCase(path: ResolvedPath(spelled: joined), written: written, actual: actual)
             }
             // Not in its folder in any letter case: missing.
-            return .missing(path: path)
+            return .missing(path: ResolvedPath(spelled: joined))
         }
-        let path = SpelledPath.string(joined[...])
-        let kind = known ?? context.fileSystem.kind(of: path)
+        let path = ResolvedPath(spelled: joined)
+        let kind = known ?? context.fileSystem.kind(of: path.string)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
+    }
+}
+
+/// The path a destination resolved to, kept as the bytes it was spelled in until it is shown: most
+/// are found images that never are, and making the text costs an allocation.
+struct ResolvedPath: Equatable, CustomStringConvertible {
+    private let spelled: [UInt8]
+
+    init(spelled: [UInt8]) {
+        self.spelled = spelled
+    }
+
+    /// A path given as text, kept as it is written.
+    init(_ text: String) {
+        spelled = Array(text.utf8)
+    }
+
+    var string: String { SpelledPath.string(spelled) }
+
+    var description: String { string }
+
+    static func == (one: ResolvedPath, other: ResolvedPath) -> Bool {
+        one.string == other.string
     }
 }

@@ -1,6 +1,7 @@
 /// Lexical path arithmetic on UTF-8 bytes, for `LocalFileCheck`, which runs for every image and
 /// link of every post: splitting paths into arrays of `String` names and joining them again cost
-/// more than everything else the check does.
+/// more than everything else the check does. Names are index ranges into the bytes, so walking a
+/// path neither allocates nor retains anything.
 ///
 /// A *spelled* path is the bytes of a path with `.` names dropped, `..` folded into the name before
 /// it where there is one, and names separated by single slashes; an absolute one starts with a
@@ -14,40 +15,47 @@ enum SpelledPath {
 
     /// `path` spelled: `.` dropped, `..` folded where it can be (above an absolute path's root it
     /// is dropped, in a relative path with nothing to fold it is kept).
-    static func spelling(of path: ArraySlice<UInt8>) -> [UInt8] {
+    static func spelling(of path: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var spelled: [UInt8] = []
         spelled.reserveCapacity(path.count)
         let absolute = path.first == slash
         if absolute { spelled.append(slash) }
-        var start = path.startIndex
-        while start < path.endIndex {
+        var start = 0
+        while start < path.count {
             let end = nameEnd(in: path, from: start)
-            let name = path[start..<end]
+            let name = start..<end
             start = end + 1
-            if name.isEmpty || isDot(name) { continue }
-            if isDotDot(name) {
-                if let last = lastNameStart(in: spelled), !isDotDot(spelled[last...]) {
+            if name.isEmpty || isDot(path, name) { continue }
+            if isDotDot(path, name) {
+                if let last = lastNameStart(in: spelled), !isDotDot(spelled, last..<spelled.count) {
                     removeLastName(from: &spelled, startingAt: last)
                     continue
                 }
                 if absolute { continue }
             }
-            append(name, to: &spelled)
+            append(path, name, to: &spelled)
         }
         return spelled
     }
 
+    static func spelling(of path: String) -> [UInt8] {
+        var path = path
+        return path.withUTF8 { spelling(of: $0) }
+    }
+
     /// The spelled folder holding the file at `path`.
     static func folder(ofFile path: String) -> [UInt8] {
-        let bytes = Array(path.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            // Split where `String` finds its last `/` character: a slash followed by a combining
-            // mark is not one.
-            return spelling(of: Array(folder(ofNonASCIIFile: path).utf8)[...])
+        var path = path
+        let asciiFolder = path.withUTF8 { bytes -> [UInt8]? in
+            // Split at the last slash byte when every byte is ASCII (a slash then stands alone).
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let lastSlash = bytes.lastIndex(of: slash) else { return [] }
+            if lastSlash == 0 { return [slash] }
+            return spelling(of: UnsafeBufferPointer(rebasing: bytes[..<lastSlash]))
         }
-        guard let lastSlash = bytes.lastIndex(of: slash) else { return [] }
-        if lastSlash == 0 { return [slash] }
-        return spelling(of: bytes[..<lastSlash])
+        // Otherwise where `String` finds its last `/` character: a slash followed by a combining
+        // mark is not one.
+        return asciiFolder ?? spelling(of: folder(ofNonASCIIFile: path))
     }
 
     private static func folder(ofNonASCIIFile path: String) -> String {
@@ -59,33 +67,62 @@ enum SpelledPath {
     /// `destination` (a path's bytes) spelled below `base` into `joined` (its contents replaced);
     /// false when it climbs above `base` and `rootRelative` is set, or above the file system's
     /// root. A `..` with no name to fold into in a relative path is kept.
-    static func join(_ destination: [UInt8], to base: [UInt8], rootRelative: Bool, into joined: inout [UInt8]) -> Bool {
+    static func join(_ destination: UnsafeBufferPointer<UInt8>, to base: [UInt8], rootRelative: Bool,
+                     into joined: inout [UInt8]) -> Bool {
         joined.removeAll(keepingCapacity: true)
         joined.append(contentsOf: base)
+        // Nearly always every name is a plain one: then the names go below `base` as written.
+        let namesFrom = rootRelative ? 1 : 0
+        if isPlain(destination, from: namesFrom) {
+            if joined.count > namesStart(of: joined) { joined.append(slash) }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: destination[namesFrom...]))
+            return true
+        }
         let absolute = base.first == slash
         var depth = 0
         var start = 0
         while start < destination.count {
-            let end = nameEnd(in: destination[...], from: start)
-            let name = destination[start..<end]
+            let end = nameEnd(in: destination, from: start)
+            let name = start..<end
             start = end + 1
-            if name.isEmpty || isDot(name) { continue }
-            if isDotDot(name) {
+            if name.isEmpty || isDot(destination, name) { continue }
+            if isDotDot(destination, name) {
                 if rootRelative, depth == 0 { return false }
                 depth -= 1
-                if let last = lastNameStart(in: joined), !isDotDot(joined[last...]) {
+                if let last = lastNameStart(in: joined), !isDotDot(joined, last..<joined.count) {
                     removeLastName(from: &joined, startingAt: last)
                 } else if absolute {
                     return false
                 } else {
-                    append(name, to: &joined)
+                    append(destination, name, to: &joined)
                 }
             } else {
                 depth += 1
-                append(name, to: &joined)
+                append(destination, name, to: &joined)
             }
         }
         return true
+    }
+
+    /// Whether `destination` from `start` on is names none of which is empty, `.` or `..` (nor
+    /// is there none).
+    static func isPlain(_ destination: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard start < destination.count else { return false }
+        // The current name's length, and how many of its bytes are dots.
+        var length = 0
+        var dots = 0
+        for index in start..<destination.count {
+            let byte = destination[index]
+            if byte == slash {
+                if length == 0 || (length <= 2 && dots == length) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == dot { dots += 1 }
+            }
+        }
+        return length > 0 && !(length <= 2 && dots == length)
     }
 
     /// Whether the names of `path` start with all the names of `root` (both spelled, both
@@ -96,9 +133,9 @@ enum SpelledPath {
         var rootStart = namesStart(of: root)
         while rootStart < root.count {
             guard pathStart < path.count else { return false }
-            let pathEnd = nameEnd(in: path[...], from: pathStart)
-            let rootEnd = nameEnd(in: root[...], from: rootStart)
-            guard sameName(path[pathStart..<pathEnd], root[rootStart..<rootEnd]) else { return false }
+            let pathEnd = nameEnd(in: path, from: pathStart)
+            let rootEnd = nameEnd(in: root, from: rootStart)
+            guard sameName(path, pathStart..<pathEnd, root, rootStart..<rootEnd) else { return false }
             pathStart = pathEnd + 1
             rootStart = rootEnd + 1
         }
@@ -108,12 +145,17 @@ enum SpelledPath {
     /// Where the first name of `path` that `base` does not share with it starts (`path.count`
     /// when there is none): `path` was joined to `base`, and the names they share need no look-up.
     static func endOfSharedNames(_ path: [UInt8], _ base: [UInt8]) -> Int {
+        // Nearly always `path` is `base` with names below it: then it shares all of them.
+        if base.count > namesStart(of: base), path.count >= base.count,
+           path.count == base.count || path[base.count] == slash, bytesEqual(path, 0..<base.count, base) {
+            return min(base.count + 1, path.count)
+        }
         var pathStart = namesStart(of: path)
         var baseStart = namesStart(of: base)
         while pathStart < path.count, baseStart < base.count {
-            let pathEnd = nameEnd(in: path[...], from: pathStart)
-            let baseEnd = nameEnd(in: base[...], from: baseStart)
-            guard sameName(path[pathStart..<pathEnd], base[baseStart..<baseEnd]) else { break }
+            let pathEnd = nameEnd(in: path, from: pathStart)
+            let baseEnd = nameEnd(in: base, from: baseStart)
+            guard sameName(path, pathStart..<pathEnd, base, baseStart..<baseEnd) else { break }
             pathStart = pathEnd + 1
             baseStart = baseEnd + 1
         }
@@ -122,10 +164,31 @@ enum SpelledPath {
 
     /// Whether two names are the same `String`: the same bytes, or (when either is not ASCII)
     /// canonically equivalent.
-    static func sameName(_ one: ArraySlice<UInt8>, _ other: ArraySlice<UInt8>) -> Bool {
-        if one.elementsEqual(other) { return true }
-        if one.allSatisfy({ $0 < 0x80 }), other.allSatisfy({ $0 < 0x80 }) { return false }
-        return String(decoding: one, as: UTF8.self) == String(decoding: other, as: UTF8.self)
+    static func sameName(_ one: [UInt8], _ oneName: Range<Int>, _ other: [UInt8], _ otherName: Range<Int>) -> Bool {
+        if one[oneName].elementsEqual(other[otherName]) { return true }
+        if one[oneName].allSatisfy({ $0 < 0x80 }), other[otherName].allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: one[oneName], as: UTF8.self) == String(decoding: other[otherName], as: UTF8.self)
+    }
+
+    /// Whether `path[range]` holds exactly the bytes of `other`.
+    static func bytesEqual(_ path: [UInt8], _ range: Range<Int>, _ other: [UInt8]) -> Bool {
+        guard range.count == other.count, range.upperBound <= path.count, range.lowerBound >= 0 else { return false }
+        return path.withUnsafeBytes { pathBytes in
+            other.withUnsafeBytes { otherBytes in
+                // Eight bytes at a time, then byte by byte.
+                var index = 0
+                while index + 8 <= otherBytes.count {
+                    let one = pathBytes.loadUnaligned(fromByteOffset: range.lowerBound + index, as: UInt64.self)
+                    guard one == otherBytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+                    index += 8
+                }
+                while index < otherBytes.count {
+                    guard pathBytes[range.lowerBound + index] == otherBytes[index] else { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
     }
 
     /// Where the names of a spelled path start: after the slash of an absolute one.
@@ -134,9 +197,15 @@ enum SpelledPath {
     }
 
     /// The end of the name starting at `start`: the next slash, or the end of the path.
-    static func nameEnd(in path: ArraySlice<UInt8>, from start: Int) -> Int {
+    static func nameEnd(in path: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var end = start
-        while end < path.endIndex, path[end] != slash { end += 1 }
+        while end < path.count, path[end] != slash { end += 1 }
+        return end
+    }
+
+    static func nameEnd(in path: [UInt8], from start: Int) -> Int {
+        var end = start
+        while end < path.count, path[end] != slash { end += 1 }
         return end
     }
 
@@ -155,22 +224,37 @@ enum SpelledPath {
         path.removeLast(path.count - kept)
     }
 
-    /// `name` appended below a spelled path.
-    static func append(_ name: ArraySlice<UInt8>, to path: inout [UInt8]) {
+    /// The name at `name` in `source` appended below a spelled path.
+    static func append(_ source: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, to path: inout [UInt8]) {
         if path.count > namesStart(of: path) { path.append(slash) }
-        path.append(contentsOf: name)
+        path.append(contentsOf: UnsafeBufferPointer(rebasing: source[name]))
     }
 
-    /// The path as text: the current folder is `.`.
-    static func string(_ path: ArraySlice<UInt8>) -> String {
-        path.isEmpty ? "." : String(decoding: path, as: UTF8.self)
+    static func append(_ source: [UInt8], _ name: Range<Int>, to path: inout [UInt8]) {
+        if path.count > namesStart(of: path) { path.append(slash) }
+        path.append(contentsOf: source[name])
     }
 
-    static func isDot(_ name: ArraySlice<UInt8>) -> Bool {
-        name.count == 1 && name.first == dot
+    /// The path (or its first `count` bytes) as text: the current folder is `.`.
+    static func string(_ path: [UInt8], count: Int? = nil) -> String {
+        let count = count ?? path.count
+        return count == 0 ? "." : string(path, 0..<count)
     }
 
-    static func isDotDot(_ name: ArraySlice<UInt8>) -> Bool {
-        name.count == 2 && name.first == dot && name.last == dot
+    /// The bytes at `range` as text.
+    static func string(_ path: [UInt8], _ range: Range<Int>) -> String {
+        path.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    static func isDot(_ path: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        name.count == 1 && path[name.lowerBound] == dot
+    }
+
+    static func isDotDot(_ path: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        name.count == 2 && path[name.lowerBound] == dot && path[name.lowerBound + 1] == dot
+    }
+
+    static func isDotDot(_ path: [UInt8], _ name: Range<Int>) -> Bool {
+        name.count == 2 && path[name.lowerBound] == dot && path[name.lowerBound + 1] == dot
     }
 }

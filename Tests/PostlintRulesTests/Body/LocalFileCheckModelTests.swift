@@ -122,7 +122,7 @@ private struct LexicalModel {
     }
 
     func check(_ path: String) -> Outcome {
-        if path.utf8.contains(0) { return .missing(path: path) }
+        if path.utf8.contains(0) { return .missing(path: ResolvedPath(path)) }
         let rootRelative = path.utf8.first == 0x2F
         let bases = rootRelative ? roots : [documentFolder]
         guard !bases.isEmpty else { return .unresolvable }
@@ -153,7 +153,7 @@ private struct LexicalModel {
     }
 
     private func lookUp(_ joined: PathParts, base: PathParts) -> Outcome {
-        let path = joined.string
+        let path = ResolvedPath(joined.string)
         var shared = 0
         while shared < min(joined.names.count, base.names.count), joined.names[shared] == base.names[shared],
               joined.absolute == base.absolute {
@@ -175,7 +175,7 @@ private struct LexicalModel {
             }
             return .missing(path: path)
         }
-        let kind = known ?? context.fileSystem.kind(of: path)
+        let kind = known ?? context.fileSystem.kind(of: joined.string)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
     }
 
