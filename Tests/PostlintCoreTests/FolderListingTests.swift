@@ -58,4 +58,33 @@ import PostlintCore
         }
         return found
     }
+
+    /// Names are found by their bytes when every name of the listing is ASCII, by `String`
+    /// equality otherwise; either way, and asked as a `String` or as bytes, the answers are those
+    /// of `String` equality: a composed and a decomposed accent are the same name, and so are the
+    /// Kelvin sign and `K`.
+    @Test func namesAreFoundAsStringsCompareThem() {
+        let asciiNames = ["a.png", "K.png", "images", "link.png", "Photo.PNG", "x"]
+        let mixedNames = asciiNames + ["caf\u{E9}.png", "\u{212A}b.png", "e\u{301}t\u{E9}"]
+        let questions = ["a.png", "A.png", "K.png", "\u{212A}.png", "images", "images/", "x", "", "link.png",
+                         "caf\u{E9}.png", "cafe\u{301}.png", "Kb.png", "\u{212A}b.png", "\u{E9}t\u{E9}",
+                         "e\u{301}te\u{301}", "photo.png", "Photo.PNG", "missing"]
+        for names in [asciiNames, mixedNames] {
+            let directories: Set<String> = ["images"]
+            let unresolved: Set<String> = ["link.png"]
+            let listing = FolderListing(names, directories: directories, unresolved: unresolved)
+            for question in questions {
+                let listed = names.contains(question)
+                let kind: FileKind? = !listed || unresolved.contains(question) ? nil
+                    : directories.contains(question) ? .directory : .file
+                var bytes = question
+                bytes.withUTF8 { utf8 in
+                    #expect(listing.contains(question) == listed, "\(question) in \(names)")
+                    #expect(listing.contains(utf8: utf8) == listed, "\(question) in \(names), as bytes")
+                    #expect(listing.kind(of: question) == kind, "\(question) in \(names)")
+                    #expect(listing.kind(ofUTF8: utf8) == kind, "\(question) in \(names), as bytes")
+                }
+            }
+        }
+    }
 }
