@@ -43,7 +43,7 @@ struct LocalReference: Equatable {
         var question: Int?
         var hasEscape = false
         // Nearly always there is no `{`, `%`, `#` or `?`, and one quick pass says so.
-        if bytes.contains(where: { $0 == 0x7B || $0 == 0x25 || $0 == 0x23 || $0 == 0x3F }) {
+        if hasSpecialByte(bytes) {
             var previousWasBrace = false
             for index in 0..<bytes.count {
                 let byte = bytes[index]
@@ -73,6 +73,35 @@ struct LocalReference: Equatable {
         }
         if pathEnd == bytes.count, !hasEscape { return .local(path: text, fragment: nil) }
         return .local(path: decoded(bytes[..<pathEnd]), fragment: fragment)
+    }
+
+    /// Whether any byte is `{`, `%`, `#` or `?`, looked for eight bytes at a time.
+    private static func hasSpecialByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte equal to one of them is zero in `word ^ it`, which the classic "has a
+                // zero byte" test finds.
+                let brace = word ^ (ones &* 0x7B)
+                let percent = word ^ (ones &* 0x25)
+                let hash = word ^ (ones &* 0x23)
+                let question = word ^ (ones &* 0x3F)
+                let found = ((brace &- ones) & ~brace) | ((percent &- ones) & ~percent)
+                    | ((hash &- ones) & ~hash) | ((question &- ones) & ~question)
+                if found & highs != 0 { return true }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x7B || byte == 0x25 || byte == 0x23 || byte == 0x3F { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The bytes as a string, percent-decoded.
