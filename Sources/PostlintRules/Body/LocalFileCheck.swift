@@ -25,7 +25,8 @@ struct LocalFileCheck {
         case unresolvable
     }
 
-    let context: RuleContext
+    private let fileSystem: any FileSystemView
+    private let siteRoots: [String]
     /// The post's folder, spelled.
     private let documentFolder: [UInt8]
     /// The site roots, spelled; nil until a root-relative path needs them.
@@ -37,9 +38,12 @@ struct LocalFileCheck {
     /// The bytes of the path a destination resolves to, kept between checks so that a check
     /// allocates nothing for them.
     private var joinedBuffer: [UInt8] = []
+    /// Whether `joinedBuffer` begins with `documentFolder` (it holds a plain relative path).
+    private var joinedHoldsDocumentFolder = false
 
     init(documentPath: String, context: RuleContext) {
-        self.context = context
+        fileSystem = context.fileSystem
+        siteRoots = context.siteRoots
         documentFolder = SpelledPath.folder(ofFile: documentPath)
     }
 
@@ -54,12 +58,27 @@ struct LocalFileCheck {
 
     private mutating func check(_ path: String, bytes destination: UnsafeBufferPointer<UInt8>,
                                 joined: inout [UInt8]) -> Outcome {
-        if destination.contains(0) { return .missing(path: ResolvedPath(path)) }
+        if ByteScanning.firstIndex(of: 0, in: destination, from: 0) != nil { return .missing(path: ResolvedPath(path)) }
         if destination.first == SpelledPath.slash {
+            joinedHoldsDocumentFolder = false
             return checkRootRelative(destination, joined: &joined)
         }
-        guard SpelledPath.join(destination, to: documentFolder, rootRelative: false, into: &joined) else {
-            return .outsideRoots
+        if SpelledPath.isPlain(destination, from: 0) {
+            // Plain names go below the post's folder as written, and the folder stays at the front
+            // of the buffer from one such path to the next.
+            if joinedHoldsDocumentFolder, joined.count >= documentFolder.count {
+                joined.removeLast(joined.count - documentFolder.count)
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                joined.append(contentsOf: documentFolder)
+                joinedHoldsDocumentFolder = true
+            }
+            SpelledPath.append(destination, 0..<destination.count, to: &joined)
+        } else {
+            joinedHoldsDocumentFolder = false
+            guard SpelledPath.join(destination, to: documentFolder, rootRelative: false, into: &joined) else {
+                return .outsideRoots
+            }
         }
         let bounds = boundingRoots()
         if !bounds.isEmpty, !bounds.contains(where: { SpelledPath.hasPrefix(joined, $0) }) {
@@ -96,7 +115,7 @@ struct LocalFileCheck {
 
     private mutating func spelledRoots() -> [[UInt8]] {
         if let roots { return roots }
-        let spelled = context.siteRoots.map(SpelledPath.spelling(of:))
+        let spelled = siteRoots.map(SpelledPath.spelling(of:))
         roots = spelled
         return spelled
     }
@@ -107,7 +126,7 @@ struct LocalFileCheck {
     private mutating func boundingRoots() -> [[UInt8]] {
         if let bounds { return bounds }
         let absolute = documentFolder.first == SpelledPath.slash
-        let comparable = context.siteRoots.filter { ($0.utf8.first == SpelledPath.slash) == absolute }
+        let comparable = siteRoots.filter { ($0.utf8.first == SpelledPath.slash) == absolute }
             .map(SpelledPath.spelling(of:))
         let inside = comparable.contains { SpelledPath.hasPrefix(documentFolder, $0) }
         let found = inside ? comparable : []
@@ -139,15 +158,19 @@ struct LocalFileCheck {
             let isLast = end == joined.count
             start = end + 1
             if SpelledPath.isDotDot(joined, name) { continue }
-            let position = lastFolder ?? listings.position(of: joined, count: folderEnd, from: context.fileSystem)
+            let position = lastFolder ?? listings.position(of: joined, count: folderEnd, from: fileSystem)
             if isLast { listings.markReached(at: position, from: walkStart) }
             guard let listing = listings.listing(at: position) else { break }
-            let written = SpelledPath.string(joined, name)
-            if isLast, let kind = listing.kind(of: written) {
-                known = kind
+            let (listed, kind) = joined.withUnsafeBufferPointer { path -> (Bool, FileKind?) in
+                let bytes = UnsafeBufferPointer(rebasing: path[name])
+                if isLast, let kind = listing.kind(ofUTF8: bytes) { return (true, kind) }
+                return (listing.contains(utf8: bytes), nil)
+            }
+            if listed {
+                if isLast { known = kind }
                 continue
             }
-            if listing.contains(written) { continue }
+            let written = SpelledPath.string(joined, name)
             if let actual = listing.name(matchingIgnoringCase: written) {
                 return .letterCase(path: ResolvedPath(spelled: joined), written: written, actual: actual)
             }
@@ -155,7 +178,7 @@ struct LocalFileCheck {
             return .missing(path: ResolvedPath(spelled: joined))
         }
         let path = ResolvedPath(spelled: joined)
-        let kind = known ?? context.fileSystem.kind(of: path.string)
+        let kind = known ?? fileSystem.kind(of: path.string)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
     }
 }

@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// Lexical path arithmetic on UTF-8 bytes, for `LocalFileCheck`, which runs for every image and
 /// link of every post: splitting paths into arrays of `String` names and joining them again cost
 /// more than everything else the check does. Names are index ranges into the bytes, so walking a
@@ -51,7 +53,9 @@ enum SpelledPath {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard let lastSlash = bytes.lastIndex(of: slash) else { return [] }
             if lastSlash == 0 { return [slash] }
-            return spelling(of: UnsafeBufferPointer(rebasing: bytes[..<lastSlash]))
+            let folder = UnsafeBufferPointer(rebasing: bytes[..<lastSlash])
+            // A folder of plain names (nearly always) is spelled as it is written.
+            return isPlain(folder, from: 0) ? Array(folder) : spelling(of: folder)
         }
         // Otherwise where `String` finds its last `/` character: a slash followed by a combining
         // mark is not one.
@@ -107,22 +111,24 @@ enum SpelledPath {
     /// Whether `destination` from `start` on is names none of which is empty, `.` or `..` (nor
     /// is there none).
     static func isPlain(_ destination: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        guard start < destination.count else { return false }
-        // The current name's length, and how many of its bytes are dots.
-        var length = 0
-        var dots = 0
-        for index in start..<destination.count {
-            let byte = destination[index]
-            if byte == slash {
-                if length == 0 || (length <= 2 && dots == length) { return false }
-                length = 0
-                dots = 0
-            } else {
-                length += 1
-                if byte == dot { dots += 1 }
+        guard start < destination.count, destination[destination.count - 1] != slash else { return false }
+        var nameStart = start
+        while true {
+            // Not empty, not `.`, not `..`.
+            guard destination[nameStart] != slash else { return false }
+            if destination[nameStart] == dot {
+                let next = nameStart + 1
+                if next == destination.count || destination[next] == slash { return false }
+                if destination[next] == dot, next + 1 == destination.count || destination[next + 1] == slash {
+                    return false
+                }
             }
+            guard let nextSlash = ByteScanning.firstIndex(of: slash, in: destination, from: nameStart) else {
+                return true
+            }
+            // Not the last byte (checked above), so a name follows.
+            nameStart = nextSlash + 1
         }
-        return length > 0 && !(length <= 2 && dots == length)
     }
 
     /// Whether the names of `path` start with all the names of `root` (both spelled, both
@@ -147,7 +153,7 @@ enum SpelledPath {
     static func endOfSharedNames(_ path: [UInt8], _ base: [UInt8]) -> Int {
         // Nearly always `path` is `base` with names below it: then it shares all of them.
         if base.count > namesStart(of: base), path.count >= base.count,
-           path.count == base.count || path[base.count] == slash, bytesEqual(path, 0..<base.count, base) {
+           path.count == base.count || path[base.count] == slash, bytesEqual(path, 0..<base.count, base, 0..<base.count) {
             return min(base.count + 1, path.count)
         }
         var pathStart = namesStart(of: path)
@@ -170,23 +176,14 @@ enum SpelledPath {
         return String(decoding: one[oneName], as: UTF8.self) == String(decoding: other[otherName], as: UTF8.self)
     }
 
-    /// Whether `path[range]` holds exactly the bytes of `other`.
-    static func bytesEqual(_ path: [UInt8], _ range: Range<Int>, _ other: [UInt8]) -> Bool {
-        guard range.count == other.count, range.upperBound <= path.count, range.lowerBound >= 0 else { return false }
-        return path.withUnsafeBytes { pathBytes in
-            other.withUnsafeBytes { otherBytes in
-                // Eight bytes at a time, then byte by byte.
-                var index = 0
-                while index + 8 <= otherBytes.count {
-                    let one = pathBytes.loadUnaligned(fromByteOffset: range.lowerBound + index, as: UInt64.self)
-                    guard one == otherBytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
-                    index += 8
-                }
-                while index < otherBytes.count {
-                    guard pathBytes[range.lowerBound + index] == otherBytes[index] else { return false }
-                    index += 1
-                }
-                return true
+    /// Whether `path[range]` holds exactly the bytes of `other[otherRange]`.
+    static func bytesEqual(_ path: [UInt8], _ range: Range<Int>, _ other: [UInt8], _ otherRange: Range<Int>) -> Bool {
+        guard range.count == otherRange.count, range.lowerBound >= 0, range.upperBound <= path.count,
+              otherRange.lowerBound >= 0, otherRange.upperBound <= other.count else { return false }
+        return path.withUnsafeBufferPointer { pathBytes in
+            other.withUnsafeBufferPointer { otherBytes in
+                ByteScanning.equal(UnsafeBufferPointer(rebasing: pathBytes[range]),
+                                   UnsafeBufferPointer(rebasing: otherBytes[otherRange]))
             }
         }
     }

@@ -53,6 +53,24 @@ import PostlintCore
         }
     }
 
+    /// A post whose images sit in more folders than the per-post memo holds, asked about each
+    /// folder again after the memo has started over.
+    @Test func agreesWithTheLexicalModelPastTheMemosCapacity() {
+        let folders = (0..<(3 * FolderListingMemo.capacity)).map { "f\($0)" }
+        var files: [String: String] = [:]
+        for folder in folders { files["content/img/\(folder)/a.png"] = "" }
+        let context = RuleContext(fileSystem: MemoryFileSystem(files), siteRoots: ["/site"])
+        var check = LocalFileCheck(documentPath: "content/post.md", context: context)
+        let model = LexicalModel(documentPath: "content/post.md", context: context)
+        for round in 1...2 {
+            for folder in folders {
+                for path in ["img/\(folder)/a.png", "img/\(folder)/A.png", "img/\(folder)/b.png", "img/\(folder)"] {
+                    #expect(check.check(path) == model.check(path), "round \(round): \(path)")
+                }
+            }
+        }
+    }
+
     static func name(of outcome: LocalFileCheck.Outcome) -> String {
         switch outcome {
         case .found(_, let kind): kind == .directory ? "folder" : "file"
