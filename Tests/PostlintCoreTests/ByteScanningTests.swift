@@ -124,4 +124,22 @@ import PostlintCore
             previousWasCR = scalar == "\r"
         }
     }
+
+    @Test func equalIsComparingTheBytes() {
+        var generator = SeededGenerator(state: 7)
+        for length in [0, 1, 7, 8, 9, 16, 33] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var changed = bytes
+            if length > 0 { changed[Int.random(in: 0..<length, using: &generator)] ^= 0x20 }
+            bytes.withUnsafeBufferPointer { one in
+                #expect(ByteScanning.equal(one, one))
+                changed.withUnsafeBufferPointer { other in
+                    #expect(ByteScanning.equal(one, other) == (bytes == changed), "length \(length)")
+                }
+                (bytes + [0]).withUnsafeBufferPointer { longer in
+                    #expect(!ByteScanning.equal(one, longer), "length \(length)")
+                }
+            }
+        }
+    }
 }

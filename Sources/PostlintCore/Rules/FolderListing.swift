@@ -1,64 +1,228 @@
 import Foundation
 
 /// A folder's names, indexed so that asking whether a name is there, exactly or in other letter
-/// case, costs a hash lookup however many files the folder holds.
+/// case, costs a hash lookup however many files the folder holds. Whether a name is there and what
+/// it is come from one look-up, and the whole index sits behind one reference, so a copy of a
+/// listing costs one retain.
+///
+/// Image folders hold thousands of names and every image of every post asks about one, so when
+/// every name is ASCII (nearly always) they are found by their bytes (`ASCIINameTable`): for ASCII
+/// names equal bytes are exactly equal strings, and neither building the index nor asking it makes
+/// or hashes a `String`. Otherwise names are compared as `String`s compare them (canonical
+/// equivalence), as before.
 public struct FolderListing: Sendable {
+    /// What a listed name is, as far as the listing knows.
+    private enum Entry: UInt8, Sendable {
+        case file, directory
+        /// A link, an entry of unknown type, or a name given alone: its kind needs a `stat`.
+        case unknown
+    }
+
+    private final class Index: Sendable {
+        let names: [String]
+        /// What each name is, at the name's position in `names`.
+        let entries: [Entry]
+        /// The names' positions by their bytes, when every name is ASCII.
+        let byBytes: ASCIINameTable?
+        /// The names' positions by `String` equality: made at once when some name is not ASCII,
+        /// otherwise for the first question that is not ASCII (it may still be equivalent to an
+        /// ASCII name: the Kelvin sign and `K` are the same string).
+        let byString: StringPositions
+        /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built when
+        /// first needed (only a name that is not there needs it).
+        let folded: FoldedNames
+
+        init(_ names: [String], entries: [Entry]) {
+            self.names = names
+            self.entries = entries
+            byBytes = ASCIINameTable(names)
+            byString = StringPositions(names, makeNow: byBytes == nil)
+            folded = FoldedNames(names)
+        }
+
+        func position(of name: String) -> Int? {
+            guard let byBytes else { return byString.position(of: name) }
+            var bytesOfName = name
+            return bytesOfName.withUTF8 { bytes in
+                ASCIINameTable.isASCII(bytes) ? byBytes.position(of: bytes, in: names) : byString.position(of: name)
+            }
+        }
+
+        func position(ofUTF8 name: UnsafeBufferPointer<UInt8>) -> Int? {
+            if let byBytes, ASCIINameTable.isASCII(name) { return byBytes.position(of: name, in: names) }
+            return byString.position(of: String(decoding: name, as: UTF8.self))
+        }
+    }
+
+    private let index: Index
+
     /// The names as the folder lists them.
-    public let names: [String]
-    private let exact: Set<String>
-    /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built when
-    /// first asked (only a name that is not there needs it).
-    private let folded: FoldedNames
-    /// Whether the kinds of the entries are known (from the folder listing's entry types).
-    private let kindsKnown: Bool
-    private let directories: Set<String>
-    /// Links and entries of unknown type: their kind needs a `stat`.
-    private let unresolved: Set<String>
+    public var names: [String] { index.names }
 
     /// A listing of names alone: `kind(of:)` answers nil.
     public init(_ names: [String]) {
-        self.init(names, directories: [], unresolved: [], kindsKnown: false)
+        index = Index(names, entries: Array(repeating: .unknown, count: names.count))
     }
 
     /// A listing with the entry types the folder gave: `directories` are folders, `unresolved`
     /// are links or of unknown type, every other name is a file.
     public init(_ names: [String], directories: Set<String>, unresolved: Set<String>) {
-        self.init(names, directories: directories, unresolved: unresolved, kindsKnown: true)
-    }
-
-    private init(_ names: [String], directories: Set<String>, unresolved: Set<String>, kindsKnown: Bool) {
-        self.names = names
-        self.directories = directories
-        self.unresolved = unresolved
-        self.kindsKnown = kindsKnown
-        exact = Set(names)
-        folded = FoldedNames(names)
+        let entries = names.map { name -> Entry in
+            if !unresolved.isEmpty, unresolved.contains(name) { return .unknown }
+            if !directories.isEmpty, directories.contains(name) { return .directory }
+            return .file
+        }
+        index = Index(names, entries: entries)
     }
 
     public func contains(_ name: String) -> Bool {
-        exact.contains(name)
+        index.position(of: name) != nil
+    }
+
+    /// `contains(_:)` for a name given as its UTF-8 bytes, without making a `String` of them when
+    /// they are ASCII.
+    public func contains(utf8 name: UnsafeBufferPointer<UInt8>) -> Bool {
+        index.position(ofUTF8: name) != nil
     }
 
     /// What `name` is, when the listing knows: nil for a name not listed, a link, an entry of
     /// unknown type, or a listing built from names alone.
     public func kind(of name: String) -> FileKind? {
-        guard kindsKnown, exact.contains(name), !unresolved.contains(name) else { return nil }
-        return directories.contains(name) ? .directory : .file
+        kind(at: index.position(of: name))
+    }
+
+    /// `kind(of:)` for a name given as its UTF-8 bytes, without making a `String` of them when
+    /// they are ASCII.
+    public func kind(ofUTF8 name: UnsafeBufferPointer<UInt8>) -> FileKind? {
+        kind(at: index.position(ofUTF8: name))
+    }
+
+    private func kind(at position: Int?) -> FileKind? {
+        guard let position else { return nil }
+        switch index.entries[position] {
+        case .file: return .file
+        case .directory: return .directory
+        case .unknown: return nil
+        }
     }
 
     /// The name on disk that differs from `name` only in letter case (nil when none, or when
     /// `name` itself is there).
     public func name(matchingIgnoringCase name: String) -> String? {
-        if exact.contains(name) { return nil }
-        return folded.name(foldedTo: name.lowercased())
+        if contains(name) { return nil }
+        return index.folded.name(foldedTo: name.lowercased())
     }
 }
 
-/// The lower-cased index of a listing's names, built once on first use by whichever thread asks.
+/// The positions of a listing's ASCII names in an open-addressing table keyed by their bytes: a
+/// question costs hashing its bytes and, nearly always, one comparison. The hash is the standard
+/// library's `Hasher`, seeded per process as `Dictionary`'s is, so names chosen to collide cannot
+/// be prepared in advance; the table is at most half full.
+private struct ASCIINameTable: Sendable {
+    /// Position + 1 of the name in each slot; 0 for an empty slot.
+    private let slots: [Int32]
+    /// The hash of the name in each slot, compared before the bytes are.
+    private let hashes: [Int]
+    private let mask: Int
+
+    /// Nil when some name is not ASCII (or there are too many to number with 32 bits).
+    init?(_ names: [String]) {
+        guard names.count < Int(Int32.max) / 2 else { return nil }
+        var capacity = 16
+        while capacity < names.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        var hashes = [Int](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (position, name) in names.enumerated() {
+            var name = name
+            guard let hash = name.withUTF8({ Self.isASCII($0) ? Self.hash($0) : nil }) else { return nil }
+            var slot = hash & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(position + 1)
+            hashes[slot] = hash
+        }
+        self.slots = slots
+        self.hashes = hashes
+        self.mask = mask
+    }
+
+    /// The position in `names` (the names the table was made of) of the name spelled by `bytes`.
+    func position(of bytes: UnsafeBufferPointer<UInt8>, in names: [String]) -> Int? {
+        let hash = Self.hash(bytes)
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if hashes[slot] == hash, Self.name(names[position], isSpelledBy: bytes) { return position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScanning.isASCII(bytes)
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    private static func name(_ name: String, isSpelledBy bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { ByteScanning.equal($0, bytes) } ?? name.utf8.elementsEqual(bytes)
+    }
+}
+
+/// A listing's names' positions by `String` equality. Made at once for a listing with a name that
+/// is not ASCII; for the others, only a question that is not ASCII needs it, so it is made then,
+/// by whichever thread asks first.
+private final class StringPositions: @unchecked Sendable {
+    private let names: [String]
+    /// Made at once; read without the lock.
+    private let madeNow: [String: Int]?
+    private let lock = NSLock()
+    private var madeLater: [String: Int]?
+
+    init(_ names: [String], makeNow: Bool) {
+        self.names = names
+        madeNow = makeNow ? Self.positions(of: names) : nil
+    }
+
+    func position(of name: String) -> Int? {
+        if let madeNow { return madeNow[name] }
+        lock.lock()
+        defer { lock.unlock() }
+        if let madeLater { return madeLater[name] }
+        let made = Self.positions(of: names)
+        madeLater = made
+        return made[name]
+    }
+
+    private static func positions(of names: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(names.count)
+        for (position, name) in names.enumerated() where positions[name] == nil {
+            positions[name] = position
+        }
+        return positions
+    }
+}
+
+/// The lower-cased index of a listing's names, built on first use by whichever thread asks. Most
+/// listings are asked about a missing name once or twice in a run (a broken image), and building
+/// the table lower-cases and hashes every name. So questions are first answered by going through
+/// the names with their lengths at hand (an ASCII name of another length than the question cannot
+/// match it, so nearly every name costs one comparison), and the table is built for a listing
+/// asked often.
 private final class FoldedNames: @unchecked Sendable {
+    static let scansBeforeTable = 32
+
     private let lock = NSLock()
     private let names: [String]
+    /// Each name's length in bytes when it is ASCII, -1 when it is not; made on the first question.
+    private var asciiLengths: [Int]?
     private var table: [String: String]?
+    private var scans = 0
 
     init(_ names: [String]) {
         self.names = names
@@ -66,8 +230,18 @@ private final class FoldedNames: @unchecked Sendable {
 
     func name(foldedTo key: String) -> String? {
         lock.lock()
+        if let table {
+            lock.unlock()
+            return table[key]
+        }
+        if scans < Self.scansBeforeTable {
+            scans += 1
+            let lengths = asciiLengths ?? names.map(Self.asciiLength)
+            asciiLengths = lengths
+            lock.unlock()
+            return scan(for: key, asciiLengths: lengths)
+        }
         defer { lock.unlock() }
-        if let table { return table[key] }
         var built: [String: String] = [:]
         built.reserveCapacity(names.count)
         for name in names {
@@ -76,6 +250,40 @@ private final class FoldedNames: @unchecked Sendable {
             built[folded] = name
         }
         table = built
+        asciiLengths = nil
         return built[key]
+    }
+
+    /// The answer the table gives, found by going through the names.
+    private func scan(for key: String, asciiLengths: [Int]) -> String? {
+        let keyBytes = Array(key.utf8)
+        let keyIsASCII = keyBytes.allSatisfy { $0 < 0x80 }
+        var found: String?
+        for index in names.indices {
+            let length = asciiLengths[index]
+            if keyIsASCII, length >= 0, length != keyBytes.count { continue }
+            let name = names[index]
+            let matches = keyIsASCII && length >= 0 ? Self.lowerCases(name, toASCII: keyBytes) : name.lowercased() == key
+            guard matches else { continue }
+            if let existing = found, existing <= name { continue }
+            found = name
+        }
+        return found
+    }
+
+    /// The length in bytes of an ASCII name; -1 for any other (the Kelvin sign lower-cases to `k`,
+    /// so a name that is not ASCII may match a question that is).
+    private static func asciiLength(_ name: String) -> Int {
+        let length = name.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 >= 0x80 } ? -1 : bytes.count
+        }
+        return length ?? (name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.count : -1)
+    }
+
+    /// Whether the ASCII `name` lower-cases to `key` (ASCII, lower case, as long).
+    private static func lowerCases(_ name: String, toASCII key: [UInt8]) -> Bool {
+        zip(name.utf8, key).allSatisfy { byte, keyByte in
+            (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == keyByte
+        }
     }
 }

@@ -35,6 +35,15 @@ public enum ByteScanning {
         return index
     }
 
+    /// Whether the two buffers hold the same bytes (`memcmp`, vectorised in the C library).
+    @inline(__always)
+    public static func equal(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard one.count == other.count else { return false }
+        // Only an empty buffer has no base address.
+        guard let oneBase = one.baseAddress, let otherBase = other.baseAddress else { return true }
+        return memcmp(oneBase, otherBase, one.count) == 0
+    }
+
     /// Whether every byte is ASCII.
     public static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         endOfASCII(in: buffer, from: 0) == buffer.count

@@ -30,7 +30,8 @@ public struct LocalFileSystem: FileSystemView {
         var unresolved: Set<String> = []
         while let entry = readdir(handle) {
             let name = DirectoryEntryName.of(entry)
-            if name == "." || name == ".." { continue }
+            // Compared only when short enough: a folder of images compares thousands of names.
+            if name.utf8.count <= 2, name == "." || name == ".." { continue }
             names.append(name)
             switch entry.pointee.d_type {
             case UInt8(DT_DIR): directories.insert(name)

@@ -45,7 +45,7 @@ public struct BrokenImageRule: BuiltInRule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let files = LocalFileCheck(documentPath: document.path, context: context)
+        var files = LocalFileCheck(documentPath: document.path, context: context)
         var diagnostics: [Diagnostic] = []
         for field in fields {
             guard let node = document.field(field) else { continue }
@@ -53,20 +53,20 @@ public struct BrokenImageRule: BuiltInRule {
             for value in values {
                 guard let text = value.scalarText, case .scalar(let scalar) = value.value, scalar.kind == .string
                 else { continue }
-                if let message = problem(with: text, files: files, allowEmpty: true) {
+                if let message = problem(with: text, files: &files, allowEmpty: true) {
                     diagnostics.append(diagnostic(message, at: value.range))
                 }
             }
         }
         for image in document.body?.images ?? [] {
-            if let message = problem(with: image.destination, files: files, allowEmpty: false) {
+            if let message = problem(with: image.destination, files: &files, allowEmpty: false) {
                 diagnostics.append(diagnostic(message, at: image.range))
             }
         }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func problem(with destination: String, files: LocalFileCheck, allowEmpty: Bool) -> String? {
+    private func problem(with destination: String, files: inout LocalFileCheck, allowEmpty: Bool) -> String? {
         switch LocalReference.target(of: destination) {
         case .empty:
             return allowEmpty ? nil : "image has no destination"
@@ -77,7 +77,7 @@ public struct BrokenImageRule: BuiltInRule {
             case .found(_, let kind):
                 return kind == .directory ? "image \"\(destination)\" is a folder, not a file" : nil
             case .missing(let resolved):
-                return "image \"\(destination)\" not found (looked for \(resolved))"
+                return "image \"\(destination)\" not found (looked for \(resolved.string))"
             case .letterCase(_, let written, let actual):
                 return "image \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\""
             case .outsideRoots:

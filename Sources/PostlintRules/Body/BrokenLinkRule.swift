@@ -42,7 +42,7 @@ public struct BrokenLinkRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }
-        let files = LocalFileCheck(documentPath: document.path, context: context)
+        var files = LocalFileCheck(documentPath: document.path, context: context)
         var ownAnchors: Set<String>?
         var otherAnchors: [String: Set<String>?] = [:]
         var diagnostics: [Diagnostic] = []
@@ -59,9 +59,10 @@ public struct BrokenLinkRule: BuiltInRule {
                 }
             case .local(let path, let fragment):
                 switch files.check(path) {
-                case .found(let resolved, let kind):
-                    guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty, Self.isMarkdown(resolved)
-                    else { continue }
+                case .found(let found, let kind):
+                    guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }
+                    let resolved = found.string
+                    guard Self.isMarkdown(resolved) else { continue }
                     if otherAnchors[resolved] == nil {
                         otherAnchors[resolved] = Self.anchors(ofFile: resolved, context: context)
                     }
@@ -69,7 +70,7 @@ public struct BrokenLinkRule: BuiltInRule {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
-                    diagnostics.append(diagnostic("linked file \"\(destination)\" not found (looked for \(resolved))",
+                    diagnostics.append(diagnostic("linked file \"\(destination)\" not found (looked for \(resolved.string))",
                                                   at: link.range))
                 case .letterCase(_, let written, let actual):
                     diagnostics.append(diagnostic(

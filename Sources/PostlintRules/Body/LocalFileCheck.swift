@@ -5,57 +5,104 @@ import PostlintCore
 /// (`/images/a.png`) against each site root. Paths are compared lexically (`.` and `..` folded),
 /// and every name the destination spells is compared with the folder's entries exactly, so a
 /// letter-case difference is found on case-insensitive file systems too.
+///
+/// One is made per post and rule, and it runs for every image and link, so it is built for that:
+/// paths are UTF-8 bytes (`SpelledPath`) in buffers kept from one check to the next, the post's
+/// folder is spelled once, the site roots only when a path needs them, and the folder listings a
+/// post's paths go through are remembered for the post (`FolderListingMemo`), so the shared file
+/// system view is asked once per folder per post rather than once per name of every path.
 struct LocalFileCheck {
     enum Outcome: Equatable {
         /// The file or folder exists, spelled exactly.
-        case found(path: String, kind: FileKind)
+        case found(path: ResolvedPath, kind: FileKind)
         /// Nothing there.
-        case missing(path: String)
+        case missing(path: ResolvedPath)
         /// It exists only with other letter case: `actual` is the name on disk.
-        case letterCase(path: String, written: String, actual: String)
+        case letterCase(path: ResolvedPath, written: String, actual: String)
         /// The path climbs out of every site root.
         case outsideRoots
         /// A root-relative path with no site root to resolve it against.
         case unresolvable
     }
 
-    let documentPath: String
-    let context: RuleContext
-    /// The site roots and the post's folder as names, split once per post rather than per look-up.
-    private let roots: [PathParts]
-    private let documentFolder: PathParts
+    private let fileSystem: any FileSystemView
+    private let siteRoots: [String]
+    /// The post's folder, spelled.
+    private let documentFolder: [UInt8]
+    /// The site roots, spelled; nil until a root-relative path needs them.
+    private var roots: [[UInt8]]?
+    /// The roots that bound where a relative path may climb to (see `boundingRoots()`); nil until
+    /// first needed.
+    private var bounds: [[UInt8]]?
+    private var listings = FolderListingMemo()
+    /// The bytes of the path a destination resolves to, kept between checks so that a check
+    /// allocates nothing for them.
+    private var joinedBuffer: [UInt8] = []
+    /// Whether `joinedBuffer` begins with `documentFolder` (it holds a plain relative path).
+    private var joinedHoldsDocumentFolder = false
 
     init(documentPath: String, context: RuleContext) {
-        self.documentPath = documentPath
-        self.context = context
-        roots = context.siteRoots.map(Self.components)
-        documentFolder = Self.components(of: Self.folder(of: documentPath))
+        fileSystem = context.fileSystem
+        siteRoots = context.siteRoots
+        documentFolder = SpelledPath.folder(ofFile: documentPath)
     }
 
     /// Looks up `path` (decoded, without query or fragment).
-    func check(_ path: String) -> Outcome {
-        if path.utf8.contains(0) { return .missing(path: path) }
-        let rootRelative = path.utf8.first == 0x2F
-        let bases = rootRelative ? roots : [documentFolder]
-        guard !bases.isEmpty else { return .unresolvable }
+    mutating func check(_ path: String) -> Outcome {
+        var joined: [UInt8] = []
+        swap(&joined, &joinedBuffer)
+        defer { swap(&joined, &joinedBuffer) }
+        var destination = path
+        return destination.withUTF8 { check(path, bytes: $0, joined: &joined) }
+    }
+
+    private mutating func check(_ path: String, bytes destination: UnsafeBufferPointer<UInt8>,
+                                joined: inout [UInt8]) -> Outcome {
+        if ByteScanning.firstIndex(of: 0, in: destination, from: 0) != nil { return .missing(path: ResolvedPath(path)) }
+        if destination.first == SpelledPath.slash {
+            joinedHoldsDocumentFolder = false
+            return checkRootRelative(destination, joined: &joined)
+        }
+        if SpelledPath.isPlain(destination, from: 0) {
+            // Plain names go below the post's folder as written, and the folder stays at the front
+            // of the buffer from one such path to the next.
+            if joinedHoldsDocumentFolder, joined.count >= documentFolder.count {
+                joined.removeLast(joined.count - documentFolder.count)
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                joined.append(contentsOf: documentFolder)
+                joinedHoldsDocumentFolder = true
+            }
+            SpelledPath.append(destination, 0..<destination.count, to: &joined)
+        } else {
+            joinedHoldsDocumentFolder = false
+            guard SpelledPath.join(destination, to: documentFolder, rootRelative: false, into: &joined) else {
+                return .outsideRoots
+            }
+        }
+        let bounds = boundingRoots()
+        if !bounds.isEmpty, !bounds.contains(where: { SpelledPath.hasPrefix(joined, $0) }) {
+            return .outsideRoots
+        }
+        return lookUp(joined, base: documentFolder)
+    }
+
+    /// `/images/a.png` looked for below every site root: found in one is enough; otherwise a
+    /// letter-case difference says more than a missing file.
+    private mutating func checkRootRelative(_ destination: UnsafeBufferPointer<UInt8>, joined: inout [UInt8])
+        -> Outcome {
+        let roots = spelledRoots()
+        guard !roots.isEmpty else { return .unresolvable }
         var best: Outcome?
-        var climbedOut = 0
-        for baseParts in bases {
-            guard let joined = Self.join(baseParts, path, rootRelative: rootRelative) else {
-                climbedOut += 1
+        var climbedOut = false
+        for root in roots {
+            // Joined this way a path stays below its root (it cannot climb above it), so the
+            // roots never bound it further.
+            guard SpelledPath.join(destination, to: root, rootRelative: true, into: &joined) else {
+                climbedOut = true
                 continue
             }
-            // Roots bound where a path may climb to, for posts inside them: a post kept
-            // outside every root is not held to them.
-            let comparable = roots.filter { $0.absolute == joined.absolute }
-            let baseIsInside = rootRelative || comparable.contains { baseParts.hasPrefix($0) }
-            if baseIsInside {
-                if !comparable.isEmpty, !comparable.contains(where: { joined.hasPrefix($0) }) {
-                    climbedOut += 1
-                    continue
-                }
-            }
-            let outcome = lookUp(joined, base: baseParts)
+            let outcome = lookUp(joined, base: root)
             switch outcome {
             case .found: return outcome
             case .letterCase: best = outcome
@@ -63,125 +110,98 @@ struct LocalFileCheck {
             }
         }
         if let best { return best }
-        return climbedOut > 0 ? .outsideRoots : .unresolvable
+        return climbedOut ? .outsideRoots : .unresolvable
     }
 
-    private func lookUp(_ joined: PathParts, base: PathParts) -> Outcome {
-        let path = joined.string
-        // The names the destination spells: those after the part it shares with the base. Each is
-        // looked for in its folder's listing (read once per run), which also says what the last
-        // one is, so a found image costs no `stat` and leaves nothing behind in a cache.
-        var shared = 0
-        while shared < min(joined.names.count, base.names.count), joined.names[shared] == base.names[shared],
-              joined.absolute == base.absolute {
-            shared += 1
+    private mutating func spelledRoots() -> [[UInt8]] {
+        if let roots { return roots }
+        let spelled = siteRoots.map(SpelledPath.spelling(of:))
+        roots = spelled
+        return spelled
+    }
+
+    /// The roots a relative path must stay below: for a post inside a root, the roots that are
+    /// absolute when its folder is (and relative when it is); none for a post kept outside every
+    /// root, which is not held to them.
+    private mutating func boundingRoots() -> [[UInt8]] {
+        if let bounds { return bounds }
+        let absolute = documentFolder.first == SpelledPath.slash
+        let comparable = siteRoots.filter { ($0.utf8.first == SpelledPath.slash) == absolute }
+            .map(SpelledPath.spelling(of:))
+        let inside = comparable.contains { SpelledPath.hasPrefix(documentFolder, $0) }
+        let found = inside ? comparable : []
+        bounds = found
+        return found
+    }
+
+    /// The spelled `joined` looked up name by name from where it leaves `base`: each name is
+    /// looked for in its folder's listing, which also says what the last one is, so a found
+    /// image costs no `stat` and leaves nothing behind in a cache. When an earlier path of the
+    /// post reached the last name's folder from here with every name found, only the last name
+    /// is looked up.
+    private mutating func lookUp(_ joined: [UInt8], base: [UInt8]) -> Outcome {
+        let namesStart = SpelledPath.namesStart(of: joined)
+        let walkStart = SpelledPath.endOfSharedNames(joined, base)
+        var start = walkStart
+        var lastFolder: Int?
+        if let last = SpelledPath.lastNameStart(in: joined), walkStart < last,
+           let held = listings.position(of: joined, count: last - 1), listings.wasReached(at: held, from: walkStart) {
+            start = last
+            lastFolder = held
         }
         var known: FileKind?
-        // The folder holding each name, grown one name a step rather than joined anew.
-        var parent = PathParts(absolute: joined.absolute, names: Array(joined.names[..<shared])).string
-        for index in shared..<joined.names.count {
-            let name = joined.names[index]
-            defer { parent = Self.appending(name, to: parent) }
-            if name == ".." { continue }
-            guard let listing = context.fileSystem.listing(of: parent) else { break }
-            if listing.contains(name) {
-                if index == joined.names.count - 1 { known = listing.kind(of: name) }
+        while start < joined.count {
+            let end = SpelledPath.nameEnd(in: joined, from: start)
+            let name = start..<end
+            // The folder holding the name: the path up to the slash before it.
+            let folderEnd = start == namesStart ? start : start - 1
+            let isLast = end == joined.count
+            start = end + 1
+            if SpelledPath.isDotDot(joined, name) { continue }
+            let position = lastFolder ?? listings.position(of: joined, count: folderEnd, from: fileSystem)
+            if isLast { listings.markReached(at: position, from: walkStart) }
+            guard let listing = listings.listing(at: position) else { break }
+            let (listed, kind) = joined.withUnsafeBufferPointer { path -> (Bool, FileKind?) in
+                let bytes = UnsafeBufferPointer(rebasing: path[name])
+                if isLast, let kind = listing.kind(ofUTF8: bytes) { return (true, kind) }
+                return (listing.contains(utf8: bytes), nil)
+            }
+            if listed {
+                if isLast { known = kind }
                 continue
             }
-            if let actual = listing.name(matchingIgnoringCase: name) {
-                return .letterCase(path: path, written: name, actual: actual)
+            let written = SpelledPath.string(joined, name)
+            if let actual = listing.name(matchingIgnoringCase: written) {
+                return .letterCase(path: ResolvedPath(spelled: joined), written: written, actual: actual)
             }
             // Not in its folder in any letter case: missing.
-            return .missing(path: path)
+            return .missing(path: ResolvedPath(spelled: joined))
         }
-        let kind = known ?? context.fileSystem.kind(of: path)
+        let path = ResolvedPath(spelled: joined)
+        let kind = known ?? fileSystem.kind(of: path.string)
         return kind == .missing ? .missing(path: path) : .found(path: path, kind: kind)
     }
+}
 
-    /// `parent` (as `PathParts.string` spells it) with `name` below it.
-    static func appending(_ name: String, to parent: String) -> String {
-        if parent == "." { return name }
-        if parent == "/" { return "/" + name }
-        return parent + "/" + name
+/// The path a destination resolved to, kept as the bytes it was spelled in until it is shown: most
+/// are found images that never are, and making the text costs an allocation.
+struct ResolvedPath: Equatable, CustomStringConvertible {
+    private let spelled: [UInt8]
+
+    init(spelled: [UInt8]) {
+        self.spelled = spelled
     }
 
-    /// A path as its names, `.` dropped and `..` folded where it can be.
-    struct PathParts: Equatable {
-        var absolute: Bool
-        var names: [String]
-
-        var string: String {
-            let joined = names.joined(separator: "/")
-            if absolute { return "/" + joined }
-            return joined.isEmpty ? "." : joined
-        }
-
-        func hasPrefix(_ other: PathParts) -> Bool {
-            absolute == other.absolute && names.count >= other.names.count
-                && zip(names, other.names).allSatisfy { $0 == $1 }
-        }
+    /// A path given as text, kept as it is written.
+    init(_ text: String) {
+        spelled = Array(text.utf8)
     }
 
-    static func components(of path: String) -> PathParts {
-        var parts = PathParts(absolute: path.utf8.first == 0x2F, names: [])
-        forEachName(in: path) { name in
-            if name == "." { return }
-            if name == "..", let last = parts.names.last, last != ".." {
-                parts.names.removeLast()
-            } else if name == "..", parts.absolute {
-                return
-            } else {
-                parts.names.append(String(name))
-            }
-        }
-        return parts
-    }
+    var string: String { SpelledPath.string(spelled) }
 
-    /// `path` joined to `base`; nil when it climbs above the base of a root-relative path or
-    /// above the file system's root.
-    static func join(_ base: PathParts, _ path: String, rootRelative: Bool) -> PathParts? {
-        var parts = base
-        var depth = 0
-        var climbedOut = false
-        forEachName(in: path) { name in
-            if climbedOut || name == "." { return }
-            if name == ".." {
-                if rootRelative, depth == 0 { climbedOut = true; return }
-                depth -= 1
-                if let last = parts.names.last, last != ".." {
-                    parts.names.removeLast()
-                } else if parts.absolute {
-                    climbedOut = true
-                } else {
-                    parts.names.append("..")
-                }
-            } else {
-                depth += 1
-                parts.names.append(String(name))
-            }
-        }
-        return climbedOut ? nil : parts
-    }
+    var description: String { string }
 
-    /// Calls `body` with each non-empty name between slashes, found byte by byte.
-    private static func forEachName(in path: String, _ body: (Substring) -> Void) {
-        let utf8 = path.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x2F {
-                if start != index { body(path[start..<index]) }
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if start != index { body(path[start..<index]) }
-    }
-
-    /// The folder holding `path` (`.` for a bare file name).
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = path[..<slash]
-        return folder.isEmpty ? "/" : String(folder)
+    static func == (one: ResolvedPath, other: ResolvedPath) -> Bool {
+        one.string == other.string
     }
 }
