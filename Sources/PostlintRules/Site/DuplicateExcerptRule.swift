@@ -27,9 +27,10 @@ public struct DuplicateExcerptRule: SiteRule {
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard var fact = SiteDuplicates.fieldFact("excerpt", key: "excerpt", of: document, context: context).first
         else { return [] }
-        let normalized = SiteDuplicates.normalized(fact.value)
-        guard !normalized.isEmpty else { return [] }
-        fact.value = SiteDuplicates.digest(of: normalized)
+        // Hashed as it is normalised, from the value's bytes: no normalised string is built.
+        var value = fact.value
+        guard let hash = value.withUTF8({ SiteDuplicates.Comparison.normalized.hash(ofValue: $0) }) else { return [] }
+        fact.value = SiteDuplicates.digest(ofHash: hash)
         return [fact]
     }
 

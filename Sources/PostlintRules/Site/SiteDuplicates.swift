@@ -65,11 +65,11 @@ enum SiteDuplicates {
         text.utf8.reduce(emptyHash, hash(_:adding:))
     }
 
-    /// `hash(of: text)` in base 36: at most 13 lower-case letters and digits, so it is stored
+    /// A hash (`hash(of:)` of a normalised text) in base 36: at most 13 lower-case letters and digits, so it is stored
     /// inside the string value, and `normalized` leaves it as it is. Two different texts share a
     /// digest with a chance below one in a billion among 100,000 posts.
-    static func digest(of text: String) -> String {
-        String(hash(of: text), radix: 36)
+    static func digest(ofHash hash: UInt64) -> String {
+        String(hash, radix: 36)
     }
 
     /// How two posts' values are compared.

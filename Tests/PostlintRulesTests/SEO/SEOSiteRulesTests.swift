@@ -31,6 +31,21 @@ import PostlintParsing
         #expect(findings[0].message == "the same excerpt is used by b.md, c.md")
     }
 
+    @Test func excerptFactsAreTheDigestOfTheNormalisedText() {
+        let rule = DuplicateExcerptRule(options: RuleOptions())
+        for excerpt in ["Same words.", "  Brewing -- GREEN tea, at 80°C!", "Thé vert — à 80 °C", "ÉTÉ", "…"] {
+            let posts = [("a.md", "---\nexcerpt: \"\(excerpt)\"\n---\n")]
+            let normalized = SiteDuplicates.normalized(excerpt)
+            let expected = normalized.isEmpty ? [] : [SiteDuplicates.digest(ofHash: SiteDuplicates.hash(of: normalized))]
+            #expect(facts(rule, posts).map(\.value) == expected, "\(excerpt)")
+        }
+        let findings = rule.check(facts(rule, [
+            ("a.md", "---\nexcerpt: Thé vert, à 80 °C\n---\n"),
+            ("b.md", "---\nexcerpt: thé VERT à 80 °c\n---\n"),
+        ]))
+        #expect(findings.count == 2)
+    }
+
     @Test func duplicateKeyphrasesUseTheFocusKeyphrase() {
         let rule = DuplicateKeyphraseRule(options: RuleOptions())
         let findings = rule.check(facts(rule, [
