@@ -147,6 +147,7 @@ struct FlatYAMLParser {
 
     private mutating func parseRootMapping() -> FrontMatterNode? {
         var entries: [FrontMatterEntry] = []
+        entries.reserveCapacity(8)
         var rootStart: Int?
         var rootEnd = 0
         skipBlankLines()

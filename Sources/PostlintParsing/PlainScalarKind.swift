@@ -6,8 +6,25 @@ import PostlintCore
 /// resolver and classifies here instead.
 enum PlainScalarKind {
     static func classify(_ text: String) -> FrontMatterScalar.Kind {
-        let bytes = Array(text.utf8)
+        var contiguous = text
+        return contiguous.withUTF8 { classify(text, bytes: $0) }
+    }
+
+    private static func classify(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> FrontMatterScalar.Kind {
         if bytes.isEmpty { return .null }
+        // The words below are five bytes at most; longer text is not compared with each of them.
+        if bytes.count <= 5 {
+            if let kind = wordKind(text) { return kind }
+        }
+        guard let first = bytes.first, isNumberStart(first) else { return .string }
+        if isInteger(bytes) { return .integer }
+        if isFloat(bytes) { return .float }
+        if isTimestamp(bytes) { return .date }
+        return .string
+    }
+
+    /// The kind of the null, boolean and special float words.
+    private static func wordKind(_ text: String) -> FrontMatterScalar.Kind? {
         switch text {
         case "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
@@ -16,13 +33,8 @@ enum PlainScalarKind {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
             return .float
         default:
-            break
+            return nil
         }
-        guard let first = bytes.first, isNumberStart(first) else { return .string }
-        if isInteger(bytes) { return .integer }
-        if isFloat(bytes) { return .float }
-        if isTimestamp(bytes) { return .date }
-        return .string
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -32,7 +44,7 @@ enum PlainScalarKind {
     }
 
     /// Decimal (with `_`), `0x` hex, `0o`/leading-zero octal, `0b` binary, optional sign.
-    private static func isInteger(_ bytes: [UInt8]) -> Bool {
+    private static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { index = 1 }
         guard index < bytes.count else { return false }
@@ -56,7 +68,7 @@ enum PlainScalarKind {
     }
 
     /// `[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?` and `[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+`.
-    private static func isFloat(_ bytes: [UInt8]) -> Bool {
+    private static func isFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { index = 1 }
         var sawDigit = false
@@ -86,7 +98,7 @@ enum PlainScalarKind {
     }
 
     /// `YYYY-MM-DD`, optionally followed by a time (`T` or spaces, then `HH:MM:SS`…).
-    private static func isTimestamp(_ bytes: [UInt8]) -> Bool {
+    private static func isTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 8, bytes.count <= 40 else { return false }
         var index = 0
         func digits(_ count: ClosedRange<Int>) -> Bool {
