@@ -37,10 +37,14 @@ struct BlockParser {
     private var matched = 0
     private var unmatchedClosed = false
     /// A paragraph's joined text, for reading the reference definitions at its start.
-    private var scratch = BlockText()
+    private var scratch: BlockText
+    /// Whether shortcuts for common lines may be taken (see `MarkdownScanner.scan`).
+    private let fastPaths: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], fastPaths: Bool = true) {
         self.bytes = bytes
+        self.fastPaths = fastPaths
+        scratch = BlockText(readsInPlace: fastPaths)
     }
 
     /// Reads the lines of `range`.
@@ -354,7 +358,7 @@ struct BlockParser {
         let (consumed, parsed) = ReferenceDefinitionParser.parse(scratch)
         guard consumed > 0 else { return true }
         definitions.append(contentsOf: parsed)
-        let total = scratch.bytes.count
+        let total = scratch.end - scratch.start
         // Drop the lines the definitions used up, and the used part of a line they end inside,
         // as the joined text's first `consumed` bytes.
         var joined = 0

@@ -8,12 +8,12 @@ enum HTMLBlockReader {
     static func read(_ text: BlockText, type: Int) -> InlineParser.Result {
         var result = InlineParser.Result()
         let bytes = text.bytes
-        let end = bytes.count
+        let end = text.end
         var readsElements = true
-        if type == 1, let open = bytes.firstIndex(of: ASCII.lessThan) {
+        if type == 1, let open = bytes[text.start..<end].firstIndex(of: ASCII.lessThan) {
             readsElements = !rawTextNames.contains { ASCII.hasPrefix(bytes, at: open + 1, end: end, caseInsensitive: $0) }
         }
-        var cursor = 0
+        var cursor = text.start
         while cursor < end {
             guard bytes[cursor] == ASCII.lessThan else {
                 cursor += 1

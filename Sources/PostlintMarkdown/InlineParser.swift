@@ -53,11 +53,12 @@ struct InlineParser {
     }
 
     /// The block being read (see `load`).
-    private(set) var text = BlockText()
+    private(set) var text: BlockText
     /// What the last `run` found.
     private(set) var result = Result()
-    /// `text.bytes`, shared.
+    /// `text.bytes`, shared; the block is `bytes[blockStart..<end]`.
     private var bytes: [UInt8] = []
+    private var blockStart = 0
     private var end = 0
     private let definitions: [String: MarkdownReferenceDefinition]
     private var wantsPlainText = false
@@ -81,8 +82,9 @@ struct InlineParser {
         return table
     }()
 
-    init(definitions: [String: MarkdownReferenceDefinition]) {
+    init(definitions: [String: MarkdownReferenceDefinition], fastPaths: Bool = true) {
         self.definitions = definitions
+        text = BlockText(readsInPlace: fastPaths)
     }
 
     /// Makes `lines` of `source` the block to read.
@@ -90,7 +92,8 @@ struct InlineParser {
         bytes = [] // `text` is then the only owner of its bytes and refills them in place.
         text.load(source, lines: lines)
         bytes = text.bytes
-        end = bytes.count
+        blockStart = text.start
+        end = text.end
     }
 
     /// Runs the pass over the loaded block into `result`; `plainText` is filled only when
@@ -112,7 +115,7 @@ struct InlineParser {
             backtickRunsIndexed = false
         }
         if !markerCache.isEmpty { markerCache.removeAll(keepingCapacity: true) }
-        var cursor = 0
+        var cursor = blockStart
         while cursor < end {
             let byte = bytes[cursor]
             if !Self.special[Int(byte)] {
@@ -286,12 +289,14 @@ struct InlineParser {
 
     private mutating func indexBacktickRuns() {
         var runs: [Int: [Int]] = [:]
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = 0
-            while let start = ByteScanning.firstIndex(of: ASCII.backtick, in: buffer, from: cursor), start < end {
-                cursor = start
-                while cursor < end, buffer[cursor] == ASCII.backtick { cursor += 1 }
-                runs[cursor - start, default: []].append(start)
+        bytes.withUnsafeBufferPointer { whole in
+            // Only the block: the bytes after it may be the rest of the file.
+            let buffer = UnsafeBufferPointer(rebasing: whole[..<min(end, whole.count)])
+            var cursor = blockStart
+            while let runStart = ByteScanning.firstIndex(of: ASCII.backtick, in: buffer, from: cursor) {
+                cursor = runStart
+                while cursor < buffer.count, buffer[cursor] == ASCII.backtick { cursor += 1 }
+                runs[cursor - runStart, default: []].append(runStart)
             }
         }
         backtickRuns = runs
@@ -340,11 +345,12 @@ struct InlineParser {
 
     // MARK: - Emphasis (for plain text)
 
-    private mutating func delimiterRun(at start: Int) -> Int {
-        let delimiter = bytes[start]
-        var cursor = start
+    private mutating func delimiterRun(at runStart: Int) -> Int {
+        let delimiter = bytes[runStart]
+        var cursor = runStart
         while cursor < end, bytes[cursor] == delimiter { cursor += 1 }
-        let before = start > 0 ? bytes[start - 1] : ASCII.space
+        // The block's first byte has nothing before it (the file's byte there is not the block's).
+        let before = runStart > blockStart ? bytes[runStart - 1] : ASCII.space
         let after = cursor < end ? bytes[cursor] : ASCII.space
         let beforeSpace = ASCII.isWhitespace(before)
         let afterSpace = ASCII.isWhitespace(after)
@@ -352,7 +358,7 @@ struct InlineParser {
         let afterPunctuation = ASCII.isPunctuation(after)
         let leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
         let rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
-        var piece = Piece(delimiter: delimiter, count: cursor - start, originalCount: cursor - start)
+        var piece = Piece(delimiter: delimiter, count: cursor - runStart, originalCount: cursor - runStart)
         if delimiter == ASCII.star {
             piece.canOpen = leftFlanking
             piece.canClose = rightFlanking

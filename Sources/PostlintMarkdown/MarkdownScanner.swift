@@ -9,10 +9,16 @@ import PostlintCore
 public enum MarkdownScanner {
     /// Scans `range` of `source` (the body) and returns what it found, positioned in the file.
     public static func scan(_ source: SourceText, range: ByteRange) -> MarkdownBody {
+        scan(source, range: range, fastPaths: true)
+    }
+
+    /// `scan`, with its shortcuts for common text on or off. Off, every line and block takes the
+    /// general path, which tests use as the reference the shortcuts must agree with.
+    static func scan(_ source: SourceText, range: ByteRange, fastPaths: Bool) -> MarkdownBody {
         // The text's bytes are the file's when it is valid UTF-8: share them rather than copy.
         let bytes = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
-        var parser = BlockParser(bytes: bytes)
+        var parser = BlockParser(bytes: bytes, fastPaths: fastPaths)
         parser.parse(clamped)
 
         var body = MarkdownBody()
@@ -41,7 +47,7 @@ public enum MarkdownScanner {
         body.headings.reserveCapacity(headingCount)
         body.paragraphs.reserveCapacity(paragraphCount)
         // One inline parser reads every block, its buffers reused.
-        var inline = InlineParser(definitions: definitions)
+        var inline = InlineParser(definitions: definitions, fastPaths: fastPaths)
         for position in order {
             let leaf = leaves[position]
             inline.load(bytes, lines: parser.lines[leaf.lines])
