@@ -71,8 +71,16 @@ struct InlineParser {
     private var brackets: [Bracket] = []
     private var inactiveBelow = 0
     private var found: [(position: Int, item: Found)] = []
-    private var backtickRuns: [Int: [Int]] = [:]
-    private var backtickRunsIndexed = false
+    /// Where the last backtick run of each length that `closingRun`'s searches passed starts
+    /// (the index is the length, up to `trackedRunLength`; -1 for none); longer runs are in
+    /// `lastLongRun`.
+    private var lastRunOfLength: [Int] = []
+    private var lastLongRun: [Int: Int] = [:]
+    /// Whether a search for a closing run read to the block's end.
+    private var runsReadToEnd = false
+    /// Whether `lastRunOfLength` or `lastLongRun` holds anything of this block.
+    private var runsRecorded = false
+    private static let trackedRunLength = 32
     private var markerCache: [UInt8: (from: Int, at: Int?)] = [:]
 
     /// The bytes that may start something other than text (`endOfText` tests the same set).
@@ -110,10 +118,12 @@ struct InlineParser {
         result.excluded.removeAllKeepingCapacity()
         result.comments.removeAllKeepingCapacity()
         result.plainText = ""
-        if backtickRunsIndexed {
-            backtickRuns.removeAll()
-            backtickRunsIndexed = false
+        if runsRecorded {
+            for index in lastRunOfLength.indices { lastRunOfLength[index] = -1 }
+            lastLongRun.removeAll()
+            runsRecorded = false
         }
+        runsReadToEnd = false
         if !markerCache.isEmpty { markerCache.removeAll(keepingCapacity: true) }
         var cursor = blockStart
         while cursor < end {
@@ -287,42 +297,56 @@ struct InlineParser {
 
     // MARK: - Code spans
 
-    private mutating func indexBacktickRuns() {
-        var runs: [Int: [Int]] = [:]
-        bytes.withUnsafeBufferPointer { whole in
-            // Only the block: the bytes after it may be the rest of the file.
-            let buffer = UnsafeBufferPointer(rebasing: whole[..<min(end, whole.count)])
-            var cursor = blockStart
-            while let runStart = ByteScanning.firstIndex(of: ASCII.backtick, in: buffer, from: cursor) {
-                cursor = runStart
-                while cursor < buffer.count, buffer[cursor] == ASCII.backtick { cursor += 1 }
-                runs[cursor - runStart, default: []].append(runStart)
-            }
+    /// The start of the first run of exactly `length` backticks at or after `from` (right after
+    /// an opening run, so not inside a run).
+    ///
+    /// As in cmark, a search reads forward only as far as the run it finds and remembers the last
+    /// run of each length it passed. Once a search has read to the block's end, a length whose
+    /// last run starts before `from` has none after it, and no reading is needed: openers come
+    /// left to right, so that search started at or before `from`. A successful search's text is
+    /// skipped by the inline pass (it is the code span), so all searches read the block about
+    /// once.
+    private mutating func closingRun(length: Int, from: Int) -> Int? {
+        if runsReadToEnd, lastRun(ofLength: length) < from { return nil }
+        if lastRunOfLength.isEmpty {
+            lastRunOfLength = [Int](repeating: -1, count: Self.trackedRunLength + 1)
         }
-        backtickRuns = runs
+        runsRecorded = true
+        let limit = min(end, bytes.count)
+        var cursor = from
+        while cursor < limit {
+            let runStart = bytes.withUnsafeBufferPointer { whole in
+                // Only the block: the bytes after it may be the rest of the file.
+                ByteScanning.firstIndex(of: ASCII.backtick, in: UnsafeBufferPointer(rebasing: whole[..<limit]),
+                                        from: cursor)
+            }
+            guard let runStart else { break }
+            cursor = runStart + 1
+            while cursor < limit, bytes[cursor] == ASCII.backtick { cursor += 1 }
+            let runLength = cursor - runStart
+            // A later search may pass a run an earlier one passed: keep the last run's start.
+            if runLength <= Self.trackedRunLength {
+                lastRunOfLength[runLength] = max(lastRunOfLength[runLength], runStart)
+            } else {
+                lastLongRun[runLength] = max(lastLongRun[runLength] ?? -1, runStart)
+            }
+            if runLength == length { return runStart }
+        }
+        runsReadToEnd = true
+        return nil
     }
 
-    /// The start of the first run of exactly `length` backticks at or after `from`.
-    private mutating func backtickRun(length: Int, from: Int) -> Int? {
-        if !backtickRunsIndexed {
-            indexBacktickRuns()
-            backtickRunsIndexed = true
-        }
-        guard let starts = backtickRuns[length] else { return nil }
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] < from { low = middle + 1 } else { high = middle }
-        }
-        return low < starts.count ? starts[low] : nil
+    /// The start of the last run of `length` backticks the searches passed, or -1.
+    private func lastRun(ofLength length: Int) -> Int {
+        if length <= Self.trackedRunLength { return lastRunOfLength.isEmpty ? -1 : lastRunOfLength[length] }
+        return lastLongRun[length] ?? -1
     }
 
     private mutating func codeSpan(at start: Int) -> Int {
         var cursor = start
         while cursor < end, bytes[cursor] == ASCII.backtick { cursor += 1 }
         let length = cursor - start
-        guard let close = backtickRun(length: length, from: cursor) else {
+        guard let close = closingRun(length: length, from: cursor) else {
             appendText(start..<cursor)
             return cursor
         }
