@@ -9,16 +9,6 @@ import PostlintCore
 /// pieces are ranges of the block's bytes or of a side buffer, and are only kept where they may
 /// be read: everywhere for plain text, else inside a bracket that may become a link or image.
 struct InlineParser {
-    /// What the pass found; ranges are in the file.
-    struct Result {
-        var images: [MarkdownImage] = []
-        var links: [MarkdownLink] = []
-        var excluded: [Range<Int>] = []
-        var comments: [MarkdownComment] = []
-        /// The block's text without markup (only when asked for: headings need it, paragraphs not).
-        var plainText = ""
-    }
-
     /// Longest plain text kept for one link text or alt text, in bytes.
     static let maxPlainText = 1024
     /// How far back a closing emphasis delimiter looks for its opener (plain text only).
@@ -45,22 +35,24 @@ struct InlineParser {
         var bracketAfter = false
     }
 
-    /// A found image or link with its position in the block text, so that those inside an
-    /// image's description can be dropped (a renderer shows them as alt text only).
-    private enum Found {
-        case image(MarkdownImage)
-        case link(MarkdownLink)
-    }
-
     /// The block being read (see `load`).
     private(set) var text: BlockText
-    /// What the last `run` found.
-    private(set) var result = Result()
+    /// What the blocks read so far hold, positioned in the file. Each block's images, links and
+    /// comments go straight to the end of these lists (a block's are in order, and blocks are
+    /// read in order), rather than to lists of their own copied over after each block.
+    var body = MarkdownBody()
+    /// Code spans and comments found so far (with whatever the caller put first).
+    var excluded: [ByteRange] = []
+    /// How many images and links `body` held when the current block started.
+    private var blockImagesStart = 0
+    private var blockLinksStart = 0
     /// `text.bytes`, shared; the block is `bytes[blockStart..<end]`.
     private var bytes: [UInt8] = []
     private var blockStart = 0
     private var end = 0
     private let definitions: [String: MarkdownReferenceDefinition]
+    /// Whether shortcuts for common text may be taken (see `MarkdownScanner.scan`).
+    private let fastPaths: Bool
     private var wantsPlainText = false
     private var pieces: [Piece] = []
     /// Text of pieces that is not in the block as written (decoded, joined, trimmed).
@@ -70,7 +62,6 @@ struct InlineParser {
     private var openers: [Int] = []
     private var brackets: [Bracket] = []
     private var inactiveBelow = 0
-    private var found: [(position: Int, item: Found)] = []
     /// Where the last backtick run of each length that `closingRun`'s searches passed starts
     /// (the index is the length, up to `trackedRunLength`; -1 for none); longer runs are in
     /// `lastLongRun`.
@@ -92,6 +83,7 @@ struct InlineParser {
 
     init(definitions: [String: MarkdownReferenceDefinition], fastPaths: Bool = true) {
         self.definitions = definitions
+        self.fastPaths = fastPaths
         text = BlockText(readsInPlace: fastPaths)
     }
 
@@ -104,20 +96,22 @@ struct InlineParser {
         end = text.end
     }
 
-    /// Runs the pass over the loaded block into `result`; `plainText` is filled only when
-    /// `wantsPlainText`.
-    mutating func run(wantsPlainText: Bool) {
+    /// Reads the loaded block as an HTML block of start condition `type` (see `HTMLBlockReader`).
+    mutating func readHTMLBlock(type: Int) {
+        HTMLBlockReader.read(text, type: type, into: &body, excluded: &excluded)
+    }
+
+    /// Runs the pass over the loaded block, adding what it finds to `body` and `excluded`;
+    /// returns the block's plain text when `wantsPlainText` (headings need it, paragraphs not),
+    /// else "".
+    mutating func run(wantsPlainText: Bool) -> String {
         self.wantsPlainText = wantsPlainText
         pieces.removeAllKeepingCapacity()
         extra.removeAllKeepingCapacity()
         brackets.removeAllKeepingCapacity()
         inactiveBelow = 0
-        found.removeAllKeepingCapacity()
-        result.images.removeAllKeepingCapacity()
-        result.links.removeAllKeepingCapacity()
-        result.excluded.removeAllKeepingCapacity()
-        result.comments.removeAllKeepingCapacity()
-        result.plainText = ""
+        blockImagesStart = body.images.count
+        blockLinksStart = body.links.count
         if runsRecorded {
             for index in lastRunOfLength.indices { lastRunOfLength[index] = -1 }
             lastLongRun.removeAll()
@@ -175,17 +169,7 @@ struct InlineParser {
                 cursor += 1
             }
         }
-        if wantsPlainText {
-            processEmphasis(from: 0)
-            flatten(from: 0, limit: Int.max)
-            result.plainText = Self.trimmedString(flat)
-        }
-        for (_, item) in found {
-            switch item {
-            case .image(let image): result.images.append(image)
-            case .link(let link): result.links.append(link)
-            }
-        }
+        return wantsPlainText ? plainText() : ""
     }
 
     // MARK: - Text and pieces
@@ -269,10 +253,9 @@ struct InlineParser {
                 for _ in 0..<min(piece.count, room) { flat.append(piece.delimiter) }
             } else {
                 let upper = piece.start + min(room, piece.end - piece.start)
-                if piece.inExtra {
-                    flat.append(contentsOf: extra[piece.start..<upper])
-                } else {
-                    flat.append(contentsOf: bytes[piece.start..<upper])
+                let source = piece.inExtra ? extra : bytes
+                source.withUnsafeBufferPointer { buffer in
+                    flat.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece.start..<upper]))
                 }
             }
             if flat.count >= limit { break }
@@ -283,16 +266,30 @@ struct InlineParser {
         }
     }
 
+    /// The block's plain text, trimmed: emphasis resolved and the pieces joined. Most headings
+    /// are one piece of text as written (no markup at all), which is read where it is.
+    private mutating func plainText() -> String {
+        if fastPaths, pieces.count <= 1, pieces.first?.delimiter ?? 0 == 0 {
+            guard let piece = pieces.first else { return "" }
+            let source = piece.inExtra ? extra : bytes
+            return source.withUnsafeBufferPointer { buffer in
+                Self.trimmedString(UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
+            }
+        }
+        processEmphasis(from: 0)
+        flatten(from: 0, limit: Int.max)
+        return flat.withUnsafeBufferPointer { Self.trimmedString($0) }
+    }
+
     /// The text of `bytes` without leading and trailing spaces.
-    static func trimmedString(_ bytes: [UInt8]) -> String {
-        let isASCII = bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
-        guard isASCII else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard ByteScanning.isASCII(bytes) else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
         // In ASCII text every space is a character of its own: trimming bytes is enough.
         var lower = 0
         var upper = bytes.count
         while lower < upper, bytes[lower] == ASCII.space { lower += 1 }
         while upper > lower, bytes[upper - 1] == ASCII.space { upper -= 1 }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
 
     // MARK: - Code spans
@@ -363,7 +360,7 @@ struct InlineParser {
             }
             pieces.append(Piece(start: lower, end: upper, inExtra: true))
         }
-        result.excluded.append(text.fileRange(start..<(close + length)))
+        excluded.append(text.fileRange(start..<(close + length)))
         return close + length
     }
 
@@ -486,9 +483,56 @@ struct InlineParser {
             appendText(position..<(position + 1))
             return position + 1
         }
-        // The link text: its pieces become one plain text piece.
-        processEmphasis(from: opener.pieceIndex + 1)
-        flatten(from: opener.pieceIndex + 1, limit: Self.maxPlainText)
+        let plain = takeLinkText(opener)
+        popBracket()
+        let range = text.fileRange(opener.position..<next)
+        let fileDestination = destinationIsFileRange ? destinationRange
+            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
+               : text.fileRange(destinationRange))
+        if opener.isImage {
+            // Links and images inside a description render as its alt text only. They are the
+            // block's last ones, those starting after the opener: file offsets grow with
+            // positions in the block, and whatever closed after them encloses them.
+            while body.images.count > blockImagesStart, let last = body.images.last,
+                  last.range.lowerBound > range.lowerBound {
+                body.images.removeLast()
+            }
+            while body.links.count > blockLinksStart, let last = body.links.last,
+                  last.range.lowerBound > range.lowerBound {
+                body.links.removeLast()
+            }
+            body.images.append(MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
+                                             destination: destination, destinationRange: fileDestination,
+                                             alt: plain, title: title))
+        } else {
+            body.links.append(MarkdownLink(kind: kind, range: range, destination: destination,
+                                           destinationRange: fileDestination, text: plain, title: title))
+            // No link inside a link: every earlier `[` is now inactive.
+            inactiveBelow = brackets.count
+        }
+        return next
+    }
+
+    /// The plain text of the pieces after `opener` (a link's text or an image's description),
+    /// which then become one piece of that text. Most such texts are one piece of text as
+    /// written, which stays as it is.
+    private mutating func takeLinkText(_ opener: Bracket) -> String {
+        let first = opener.pieceIndex + 1
+        if fastPaths, pieces.count == first + 1, pieces[first].delimiter == 0,
+           pieces[first].end - pieces[first].start < Self.maxPlainText {
+            let piece = pieces[first]
+            let source = piece.inExtra ? extra : bytes
+            let plain = source.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]), as: UTF8.self)
+            }
+            pieces[opener.pieceIndex] = piece
+            pieces.removeLast()
+            // Text after the opener's share of `extra` is the piece's, if any.
+            if !piece.inExtra, extra.count > opener.extraCount { extra.removeSubrange(opener.extraCount...) }
+            return plain
+        }
+        processEmphasis(from: first)
+        flatten(from: first, limit: Self.maxPlainText)
         let plain = String(decoding: flat, as: UTF8.self)
         pieces.removeSubrange(opener.pieceIndex...)
         extra.removeSubrange(min(opener.extraCount, extra.count)...)
@@ -497,26 +541,7 @@ struct InlineParser {
         let start = extra.count
         extra.append(contentsOf: flat)
         pieces.append(Piece(start: start, end: extra.count, inExtra: true))
-        popBracket()
-        let range = text.fileRange(opener.position..<next)
-        let fileDestination = destinationIsFileRange ? destinationRange
-            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
-               : text.fileRange(destinationRange))
-        if opener.isImage {
-            // Links and images inside a description render as its alt text only.
-            while let last = found.last, last.position > opener.position { found.removeLast() }
-            let image = MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
-                                      destination: destination, destinationRange: fileDestination,
-                                      alt: plain, title: title)
-            found.append((opener.position, .image(image)))
-        } else {
-            let link = MarkdownLink(kind: kind, range: range, destination: destination,
-                                    destinationRange: fileDestination, text: plain, title: title)
-            found.append((opener.position, .link(link)))
-            // No link inside a link: every earlier `[` is now inactive.
-            inactiveBelow = brackets.count
-        }
-        return next
+        return plain
     }
 
     /// `(destination "title")` right after the `]` at `position`.
@@ -615,9 +640,8 @@ struct InlineParser {
     private mutating func recordAutolink(start: Int, next: Int, raw: Range<Int>, destination: String) {
         let label = String(decoding: bytes[raw], as: UTF8.self)
         appendExtra(label.utf8)
-        found.append((start, .link(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next),
-                                                destination: destination, destinationRange: text.fileRange(raw),
-                                                text: label))))
+        body.links.append(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next), destination: destination,
+                                       destinationRange: text.fileRange(raw), text: label))
     }
 
     private mutating func rawHTML(at start: Int) -> Int? {
@@ -629,8 +653,8 @@ struct InlineParser {
                 let range = text.fileRange(start..<close)
                 let innerEnd = max(start + 4, close - 3)
                 let inner = String(decoding: bytes[min(start + 4, innerEnd)..<innerEnd], as: UTF8.self)
-                result.comments.append(MarkdownComment(range: range, text: inner))
-                result.excluded.append(range)
+                body.comments.append(MarkdownComment(range: range, text: inner))
+                excluded.append(range)
                 return close
             }
             if HTMLSyntax.matches(bytes, at: start, end: end, HTMLSyntax.cdataOpen) {
@@ -647,11 +671,7 @@ struct InlineParser {
         if second == ASCII.slash { return HTMLSyntax.closingTag(bytes, at: start, end: end) }
         guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
         if HTMLElementReader.mayHold(bytes, at: start, end: end) {
-            var images: [MarkdownImage] = []
-            var links: [MarkdownLink] = []
-            HTMLElementReader.read(tag, at: start, in: text, images: &images, links: &links)
-            for image in images { found.append((start, .image(image))) }
-            for link in links { found.append((start, .link(link))) }
+            HTMLElementReader.read(tag, at: start, in: text, images: &body.images, links: &body.links)
         }
         return tag.next
     }

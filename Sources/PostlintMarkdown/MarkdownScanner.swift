@@ -21,6 +21,7 @@ public enum MarkdownScanner {
         var parser = BlockParser(bytes: bytes, fastPaths: fastPaths)
         parser.parse(clamped)
 
+        // The inline pass builds the body; it starts with the definitions and the code blocks.
         var body = MarkdownBody()
         var definitions: [String: MarkdownReferenceDefinition] = [:]
         for parsed in parser.definitions {
@@ -28,12 +29,13 @@ public enum MarkdownScanner {
             if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }
         }
         body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var excluded = parser.codeRanges
         // Leaves come nearly in file order (a container's leaves can close after a later one's):
-        // order them by start.
+        // order them by start when they are not.
         let leaves = parser.leaves
-        var order = Array(leaves.indices)
-        if zip(leaves, leaves.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+        let inFileOrder = !zip(leaves, leaves.dropFirst()).contains { $0.range.lowerBound > $1.range.lowerBound }
+        var order: [Int] = []
+        if !inFileOrder {
+            order = Array(leaves.indices)
             order.sort {
                 leaves[$0].range.lowerBound < leaves[$1].range.lowerBound
                     || (leaves[$0].range.lowerBound == leaves[$1].range.lowerBound && $0 < $1)
@@ -46,33 +48,28 @@ public enum MarkdownScanner {
         }
         body.headings.reserveCapacity(headingCount)
         body.paragraphs.reserveCapacity(paragraphCount)
-        // One inline parser reads every block, its buffers reused.
+        // One inline parser reads every block, its buffers reused, and builds the body.
         var inline = InlineParser(definitions: definitions, fastPaths: fastPaths)
-        for position in order {
-            let leaf = leaves[position]
+        inline.body = body
+        body = MarkdownBody()
+        inline.excluded = parser.codeRanges
+        for index in leaves.indices {
+            let leaf = leaves[inFileOrder ? index : order[index]]
             inline.load(bytes, lines: parser.lines[leaf.lines])
             switch leaf.kind {
             case .paragraph:
-                body.paragraphs.append(leaf.range)
-                inline.run(wantsPlainText: false)
-                add(inline.result, to: &body, excluded: &excluded)
+                inline.body.paragraphs.append(leaf.range)
+                _ = inline.run(wantsPlainText: false)
             case .heading:
-                inline.run(wantsPlainText: true)
-                body.headings.append(MarkdownHeading(level: leaf.level, text: inline.result.plainText, range: leaf.range))
-                add(inline.result, to: &body, excluded: &excluded)
+                let text = inline.run(wantsPlainText: true)
+                inline.body.headings.append(MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
             case .html:
-                add(HTMLBlockReader.read(inline.text, type: leaf.level), to: &body, excluded: &excluded)
+                inline.readHTMLBlock(type: leaf.level)
             }
         }
-        body.excludedRanges = merged(excluded)
+        swap(&body, &inline.body)
+        body.excludedRanges = merged(inline.excluded)
         return body
-    }
-
-    private static func add(_ result: InlineParser.Result, to body: inout MarkdownBody, excluded: inout [ByteRange]) {
-        if !result.images.isEmpty { body.images.append(contentsOf: result.images) }
-        if !result.links.isEmpty { body.links.append(contentsOf: result.links) }
-        if !result.comments.isEmpty { body.comments.append(contentsOf: result.comments) }
-        if !result.excluded.isEmpty { excluded.append(contentsOf: result.excluded) }
     }
 
     /// Sorted, overlapping and touching ranges joined, empty ones dropped.

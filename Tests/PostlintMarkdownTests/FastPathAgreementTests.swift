@@ -112,6 +112,18 @@ import PostlintCore
         #expect(scanned.body.paragraphs.count == 1)
     }
 
+    @Test func linkTextsAroundTheLengthLimit() {
+        // A text of exactly the limit is cut on a character boundary, one below it is not.
+        let limit = InlineParser.maxPlainText
+        for length in [limit - 2, limit - 1, limit, limit + 1] {
+            let description = String(repeating: "a", count: length - 2) + "é"
+            let text = "![\(description)](i.png) [\(description)](l) [&amp;\(description)](m)\n"
+            Self.expectAgreement(Array(text.utf8))
+            let alt = Scanned(text).body.images.first?.alt ?? ""
+            #expect(alt == (length < limit ? description : String(repeating: "a", count: length - 2)))
+        }
+    }
+
     @Test func codeSpanDoesNotCloseInTheNextBlock() {
         // Read in place, the first paragraph's bytes are followed by the second's: its unmatched
         // backtick must not find the second paragraph's backtick.
