@@ -697,7 +697,7 @@ struct BlockParser {
         var tagEnd: Int?
         if second == ASCII.slash {
             tagEnd = HTMLSyntax.closingTag(bytes, at: start, end: lineEnd)
-        } else if let tag = HTMLSyntax.openTag(bytes, at: start, end: lineEnd) {
+        } else if let tag = HTMLSyntax.openTagEnd(bytes, at: start, end: lineEnd) {
             let isRawText = Self.rawTextTags.contains { HTMLSyntax.nameIs(bytes, tag.name, $0) }
             tagEnd = isRawText ? nil : tag.next
         }

@@ -669,10 +669,11 @@ struct InlineParser {
             return cachedFind(HTMLSyntax.instructionClose, key: ASCII.question, from: start + 2).map { $0 + 2 }
         }
         if second == ASCII.slash { return HTMLSyntax.closingTag(bytes, at: start, end: end) }
-        guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
-        if HTMLElementReader.mayHold(bytes, at: start, end: end) {
-            HTMLElementReader.read(tag, at: start, in: text, images: &body.images, links: &body.links)
+        guard HTMLElementReader.mayHold(bytes, at: start, end: end) else {
+            return HTMLSyntax.openTagEnd(bytes, at: start, end: end)?.next
         }
+        guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
+        HTMLElementReader.read(tag, at: start, in: text, images: &body.images, links: &body.links)
         return tag.next
     }
 

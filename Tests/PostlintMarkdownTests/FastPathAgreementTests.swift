@@ -31,6 +31,8 @@ import PostlintCore
         "[x]: <y>", "`code`", "``", "`", "*em*", "**strong**", "_u_", "__", "\\*", "\\", "&amp;", "&#35;", "&copy;",
         "&nope;", "<http://x.y/z>", "<a@b.c>", "[", "]", "(", ")", "![", "](", "\"", "é", "ü", "日本", "\u{00A0}",
         "|a|b|", "[![i](i.png)](l)", "<img src=x srcset=\"a 1x, b 2x\">",
+        "<img alt='a&amp;b' src=x&amp;y.png title=\"t&quot;\">", "<a href='h&#38;' title=x>", "<IMG SRC=x>",
+        "<img src>", "<a\nhref=x>", "![x <img src=y> [l](m)](z.png)", "&#x1F600;",
     ]
 
     private static func document(_ generator: inout SplitMix) -> [UInt8] {
