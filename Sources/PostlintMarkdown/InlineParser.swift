@@ -74,12 +74,10 @@ struct InlineParser {
     private static let trackedRunLength = 32
     private var markerCache: [UInt8: (from: Int, at: Int?)] = [:]
 
-    /// The bytes that may start something other than text (`endOfText` tests the same set).
-    private static let special: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in Array("\\`*_![]<&\n".utf8) { table[Int(byte)] = true }
-        return table
-    }()
+    /// The bytes that may start something other than text.
+    private static let special = SpecialBytes.table
+    /// The special bytes that matter when no text is kept (a paragraph outside brackets).
+    private static let structural = StructuralBytes.table
 
     init(definitions: [String: MarkdownReferenceDefinition], fastPaths: Bool = true) {
         self.definitions = definitions
@@ -122,7 +120,12 @@ struct InlineParser {
         var cursor = blockStart
         while cursor < end {
             let byte = bytes[cursor]
-            if !Self.special[Int(byte)] {
+            if fastPaths, !keepsPieces {
+                if !Self.structural[Int(byte)] {
+                    cursor = Self.endOfStructuralText(bytes, from: cursor, end: end)
+                    continue
+                }
+            } else if !Self.special[Int(byte)] {
                 let start = cursor
                 cursor = Self.endOfText(bytes, from: cursor, end: end)
                 appendText(start..<cursor)
@@ -175,38 +178,68 @@ struct InlineParser {
     // MARK: - Text and pieces
 
     /// The index of the first special byte of `bytes` at or after `start`, or `end`.
-    private static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+    @inline(never)
+    static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        firstByte(of: SpecialBytes.self, in: bytes, from: start, end: end)
+    }
+
+    /// The index of the first structural byte of `bytes` at or after `start`, or `end`.
+    @inline(never)
+    static func endOfStructuralText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        firstByte(of: StructuralBytes.self, in: bytes, from: start, end: end)
+    }
+
+    /// The index of the first byte of `bytes` at or after `start` that is in `Set`, or `end`.
+    ///
+    /// Most of a block is plain text: 32 bytes a step are tested for candidates at once (a
+    /// superset of the set), and a step may read past `end` while the array has bytes there (a
+    /// block read in place is followed by the rest of the file), its candidates from `end` on
+    /// being ignored. Each candidate is confirmed in the set's table.
+    @inline(__always)
+    private static func firstByte<Set: InlineByteSet>(of _: Set.Type, in bytes: [UInt8], from start: Int,
+                                                      end: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
-            special.withUnsafeBufferPointer { table in
-                guard let base = buffer.baseAddress, let isSpecial = table.baseAddress, table.count == 256 else {
+            Set.table.withUnsafeBufferPointer { table in
+                guard let base = buffer.baseAddress, let inSet = table.baseAddress, table.count == 256 else {
                     return end
                 }
                 let limit = min(end, buffer.count)
                 var cursor = start
-                // Sixteen bytes a step while none is special: most of a block is plain text.
                 let raw = UnsafeRawPointer(base)
-                while cursor + 16 <= limit {
-                    let chunk = raw.loadUnaligned(fromByteOffset: cursor, as: SIMD16<UInt8>.self)
-                    var hit = SIMDMask<SIMD16<Int8>>()
-                    hit .|= chunk .== SIMD16(repeating: ASCII.newline)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.bang)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.ampersand)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.star)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.lessThan)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.openBracket)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.backslash)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.closeBracket)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.underscore)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.backtick)
-                    // `any(hit)` would be a call; the mask's two halves are one test.
-                    let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-                    if halves[0] | halves[1] != 0 { break }
-                    cursor += 16
+                while cursor < limit, cursor + 32 <= buffer.count {
+                    let low = Set.candidates(raw.loadUnaligned(fromByteOffset: cursor, as: SIMD16<UInt8>.self))
+                    let high = Set.candidates(raw.loadUnaligned(fromByteOffset: cursor + 16, as: SIMD16<UInt8>.self))
+                    if (low[0] | low[1]) | (high[0] | high[1]) != 0 {
+                        if let found = firstInSet(low[0], at: cursor, limit: limit, base, inSet)
+                            ?? firstInSet(low[1], at: cursor + 8, limit: limit, base, inSet)
+                            ?? firstInSet(high[0], at: cursor + 16, limit: limit, base, inSet)
+                            ?? firstInSet(high[1], at: cursor + 24, limit: limit, base, inSet) {
+                            return found
+                        }
+                    }
+                    cursor += 32
                 }
-                while cursor < limit, !isSpecial[Int(base[cursor])] { cursor += 1 }
+                if cursor >= limit { return limit }
+                while cursor < limit, !inSet[Int(base[cursor])] { cursor += 1 }
                 return cursor
             }
         }
+    }
+
+    /// The first byte in the set among the eight from `position` whose lanes are set in
+    /// `candidates`, `limit` when a candidate is at or past it, or nil.
+    @inline(__always)
+    private static func firstInSet(_ candidates: UInt64, at position: Int, limit: Int,
+                                   _ base: UnsafePointer<UInt8>, _ inSet: UnsafePointer<Bool>) -> Int? {
+        var candidates = candidates
+        while candidates != 0 {
+            let shift = candidates.trailingZeroBitCount & ~7
+            let index = position + shift / 8
+            if index >= limit { return limit }
+            if inSet[Int(base[index])] { return index }
+            candidates &= ~(0xFF << UInt64(shift))
+        }
+        return nil
     }
 
     /// Whether pieces are kept: nothing reads those before the first open bracket unless plain
@@ -493,12 +526,11 @@ struct InlineParser {
             // Links and images inside a description render as its alt text only. They are the
             // block's last ones, those starting after the opener: file offsets grow with
             // positions in the block, and whatever closed after them encloses them.
-            while body.images.count > blockImagesStart, let last = body.images.last,
-                  last.range.lowerBound > range.lowerBound {
+            while body.images.count > blockImagesStart,
+                  body.images[body.images.count - 1].range.lowerBound > range.lowerBound {
                 body.images.removeLast()
             }
-            while body.links.count > blockLinksStart, let last = body.links.last,
-                  last.range.lowerBound > range.lowerBound {
+            while body.links.count > blockLinksStart, body.links[body.links.count - 1].range.lowerBound > range.lowerBound {
                 body.links.removeLast()
             }
             body.images.append(MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
@@ -703,5 +735,59 @@ extension String {
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// A set of bytes the inline pass stops at, with a vector test for them.
+private protocol InlineByteSet {
+    /// Whether each byte is in the set.
+    static var table: [Bool] { get }
+    /// One lane byte of 0xFF for each byte of `chunk` that may be in the set (every byte that
+    /// is, and perhaps a few others), as two 64-bit halves, lowest byte first.
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64>
+}
+
+extension InlineByteSet {
+    static func makeTable(of bytes: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes.utf8 { table[Int(byte)] = true }
+        return table
+    }
+}
+
+/// The bytes that may start something other than text: escapes, code spans, emphasis, links and
+/// images, raw HTML and autolinks, character references, line endings.
+private enum SpecialBytes: InlineByteSet {
+    static let table = makeTable(of: "\\`*_![]<&\n")
+
+    /// `\n`, `*`, `!`, `&`, `<` (each, with bit 5 set, is one value; a few control bytes fold onto
+    /// them), and `[` to `` ` `` (one range, `^` with them).
+    @inline(__always)
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        let folded = chunk | SIMD16(repeating: 0x20)
+        var hit = SIMDMask<SIMD16<Int8>>()
+        hit .|= folded .== SIMD16(repeating: ASCII.star) // also `\n` (0x0A)
+        hit .|= folded .== SIMD16(repeating: ASCII.bang)
+        hit .|= folded .== SIMD16(repeating: ASCII.ampersand)
+        hit .|= folded .== SIMD16(repeating: ASCII.lessThan)
+        hit .|= (chunk &- SIMD16(repeating: ASCII.openBracket)) .< SIMD16(repeating: ASCII.backtick - ASCII.openBracket + 1)
+        return unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+    }
+}
+
+/// The special bytes that matter when no text is kept (a paragraph outside brackets): those that
+/// may start an escape, a code span, a link or image, raw HTML or an autolink. Emphasis
+/// delimiters, character references and line endings there only make text, which nothing reads.
+private enum StructuralBytes: InlineByteSet {
+    static let table = makeTable(of: "\\`![]<")
+
+    /// `!`, `<`, and `[` to `` ` `` (one range, `^` and `_` with them).
+    @inline(__always)
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        var hit = SIMDMask<SIMD16<Int8>>()
+        hit .|= chunk .== SIMD16(repeating: ASCII.bang)
+        hit .|= chunk .== SIMD16(repeating: ASCII.lessThan)
+        hit .|= (chunk &- SIMD16(repeating: ASCII.openBracket)) .< SIMD16(repeating: ASCII.backtick - ASCII.openBracket + 1)
+        return unsafeBitCast(hit, to: SIMD2<UInt64>.self)
     }
 }

@@ -104,9 +104,12 @@ enum LinkSyntax {
     /// Written text with backslash escapes and character references resolved.
     static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         // Most destinations and titles have nothing to resolve.
-        if !bytes[range].contains(where: { $0 == ASCII.backslash || $0 == ASCII.ampersand }) {
-            return String(decoding: bytes[range], as: UTF8.self)
+        let asWritten = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let text = UnsafeBufferPointer(rebasing: buffer[range])
+            for byte in text where byte == ASCII.backslash || byte == ASCII.ampersand { return nil }
+            return String(decoding: text, as: UTF8.self)
         }
+        if let asWritten { return asWritten }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var cursor = range.lowerBound

@@ -126,6 +126,31 @@ import PostlintCore
         }
     }
 
+    @Test func vectorTextScansFindWhatByteByByteScansFind() {
+        // Bytes that are special, bytes the vector test flags only as candidates (`^`, controls
+        // that fold onto specials), their neighbours, and ordinary text.
+        let alphabet = Array("\\`*_![]<&\n^\u{01}\u{06}\u{1C}\u{1A}\u{0B}\"#$%'()+,-./:;=>?@{|}~ aZ09".utf8)
+            + [0x80, 0xA1, 0xAA, 0xBC, 0xC3, 0xE2, 0xFF]
+        let special = Set(Array("\\`*_![]<&\n".utf8))
+        let structural = Set(Array("\\`![]<".utf8))
+        var generator = SplitMix(state: 77)
+        for _ in 0..<4_000 {
+            let count = Int.random(in: 0...90, using: &generator)
+            let plainRun = Int.random(in: 0...3, using: &generator) == 0
+            let bytes = (0..<count).map { _ in
+                plainRun && Int.random(in: 0..<8, using: &generator) != 0
+                    ? UInt8(ascii: "a") : alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+            }
+            let end = Int.random(in: 0...count, using: &generator)
+            let start = Int.random(in: 0...end, using: &generator)
+            let expected = bytes[start..<end].firstIndex(where: special.contains) ?? end
+            #expect(InlineParser.endOfText(bytes, from: start, end: end) == expected, "\(bytes) \(start) \(end)")
+            let expectedStructural = bytes[start..<end].firstIndex(where: structural.contains) ?? end
+            #expect(InlineParser.endOfStructuralText(bytes, from: start, end: end) == expectedStructural,
+                    "\(bytes) \(start) \(end)")
+        }
+    }
+
     @Test func codeSpanDoesNotCloseInTheNextBlock() {
         // Read in place, the first paragraph's bytes are followed by the second's: its unmatched
         // backtick must not find the second paragraph's backtick.
