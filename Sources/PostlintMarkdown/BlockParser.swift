@@ -454,9 +454,8 @@ struct BlockParser {
             return first.start < first.end || lines.count - firstLine > 1
         }
         scratch.load(bytes, lines: lines[firstLine...])
-        let (consumed, parsed) = ReferenceDefinitionParser.parse(scratch)
+        let consumed = ReferenceDefinitionParser.parse(scratch, into: &definitions)
         guard consumed > 0 else { return true }
-        definitions.append(contentsOf: parsed)
         let total = scratch.end - scratch.start
         // Drop the lines the definitions used up, and the used part of a line they end inside,
         // as the joined text's first `consumed` bytes.

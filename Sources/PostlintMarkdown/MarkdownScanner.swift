@@ -24,6 +24,10 @@ public enum MarkdownScanner {
         // The inline pass builds the body; it starts with the definitions and the code blocks.
         var body = MarkdownBody()
         var definitions: [String: MarkdownReferenceDefinition] = [:]
+        if !parser.definitions.isEmpty {
+            definitions.reserveCapacity(parser.definitions.count)
+            body.referenceDefinitions.reserveCapacity(parser.definitions.count)
+        }
         for parsed in parser.definitions {
             body.referenceDefinitions.append(parsed.definition)
             if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }

@@ -9,19 +9,18 @@ enum ReferenceDefinitionParser {
         var definition: MarkdownReferenceDefinition
     }
 
-    /// The definitions at the start of `text` and how many bytes of it they take (up to the start
-    /// of the first line that is not a definition).
-    static func parse(_ text: BlockText) -> (consumed: Int, definitions: [Parsed]) {
+    /// Adds the definitions at the start of `text` to `definitions`; returns how many bytes of
+    /// the text they take (up to the start of the first line that is not a definition).
+    static func parse(_ text: BlockText, into definitions: inout [Parsed]) -> Int {
         let bytes = text.bytes
         let end = text.end
         var position = text.start
-        var definitions: [Parsed] = []
         while position < end, bytes[position] == ASCII.openBracket {
             guard let parsed = definition(in: text, at: position) else { break }
             definitions.append(parsed.definition)
             position = parsed.next
         }
-        return (position - text.start, definitions)
+        return position - text.start
     }
 
     private static func definition(in text: BlockText, at start: Int) -> (definition: Parsed, next: Int)? {

@@ -151,6 +151,30 @@ import PostlintCore
         }
     }
 
+    @Test func asciiLabelKeysAreTheCaseFoldedKeys() {
+        // The ASCII shortcut must give what folding the collapsed label as a string gives.
+        let alphabet = Array(" \t\n\u{0B}\u{0C}\r aAzZ09[]\\-_.~!@#$%^&*()+=`{}|;:'\",<>/?".utf8)
+        var generator = SplitMix(state: 5)
+        for _ in 0..<2_000 {
+            let label = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+            }
+            var collapsed: [UInt8] = []
+            var pendingSpace = false
+            for byte in label {
+                if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(byte) {
+                    pendingSpace = !collapsed.isEmpty
+                } else {
+                    if pendingSpace { collapsed.append(0x20) }
+                    pendingSpace = false
+                    collapsed.append(byte)
+                }
+            }
+            let expected = String(decoding: collapsed, as: UTF8.self).lowercased().uppercased()
+            #expect(LinkSyntax.normalizedLabel(label, 0..<label.count) == expected, "\(label)")
+        }
+    }
+
     @Test func codeSpanDoesNotCloseInTheNextBlock() {
         // Read in place, the first paragraph's bytes are followed by the second's: its unmatched
         // backtick must not find the second paragraph's backtick.
