@@ -23,7 +23,7 @@ struct BlockText {
     /// Where the text ends in `bytes`.
     private(set) var end = 0
     /// Whether `bytes` is the file's (positions are file offsets), rather than `joined`.
-    private var inPlace = true
+    private(set) var inPlace = true
     /// The joined lines, when they are not read in place.
     private var joined: [UInt8] = []
     /// The lines of `joined`.
@@ -41,7 +41,9 @@ struct BlockText {
     mutating func load(_ source: [UInt8], lines spans: ArraySlice<LineSpan>) {
         if readsInPlace, Self.areContiguous(source, spans) {
             inPlace = true
-            bytes = source
+            // Block after block comes from the same file: keep the reference rather than
+            // retaining the array again and releasing it.
+            if !bytes.sharesStorage(with: source) { bytes = source }
             start = spans.first?.start ?? 0
             end = spans.last.map { max(start, $0.end) } ?? start
             return
@@ -100,6 +102,14 @@ struct BlockText {
 }
 
 extension Array {
+    /// Whether both arrays are the same buffer (so that assigning one to the other changes
+    /// nothing).
+    @inline(__always) func sharesStorage(with other: [Element]) -> Bool {
+        withUnsafeBufferPointer { mine in
+            other.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
+        }
+    }
+
     /// Empties the array for reuse, keeping its capacity (nothing to do when already empty).
     @inline(__always) mutating func removeAllKeepingCapacity() {
         if !isEmpty { removeAll(keepingCapacity: true) }

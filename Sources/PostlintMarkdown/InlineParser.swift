@@ -87,9 +87,11 @@ struct InlineParser {
 
     /// Makes `lines` of `source` the block to read.
     mutating func load(_ source: [UInt8], lines: ArraySlice<LineSpan>) {
-        bytes = [] // `text` is then the only owner of its bytes and refills them in place.
+        // A joined text must have one owner, `text`, to be refilled in place. A text read in
+        // place is the file's bytes, kept from block to block.
+        if !text.inPlace { bytes = [] }
         text.load(source, lines: lines)
-        bytes = text.bytes
+        if !bytes.sharesStorage(with: text.bytes) { bytes = text.bytes }
         blockStart = text.start
         end = text.end
     }

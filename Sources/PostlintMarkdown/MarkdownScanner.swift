@@ -23,11 +23,8 @@ public enum MarkdownScanner {
 
         // The inline pass builds the body; it starts with the definitions and the code blocks.
         var body = MarkdownBody()
-        var definitions: [String: MarkdownReferenceDefinition] = [:]
-        if !parser.definitions.isEmpty {
-            definitions.reserveCapacity(parser.definitions.count)
-            body.referenceDefinitions.reserveCapacity(parser.definitions.count)
-        }
+        var definitions = [String: MarkdownReferenceDefinition](minimumCapacity: parser.definitions.count)
+        body.referenceDefinitions.reserveCapacity(parser.definitions.count)
         for parsed in parser.definitions {
             body.referenceDefinitions.append(parsed.definition)
             if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }
@@ -72,20 +69,26 @@ public enum MarkdownScanner {
             }
         }
         swap(&body, &inline.body)
-        body.excludedRanges = merged(inline.excluded)
+        swap(&body.excludedRanges, &inline.excluded)
+        merge(&body.excludedRanges)
         return body
     }
 
-    /// Sorted, overlapping and touching ranges joined, empty ones dropped.
-    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
-        var output: [ByteRange] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
-            if let last = output.last, range.lowerBound <= last.upperBound {
-                output[output.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+    /// Sorts `ranges` and joins overlapping and touching ones, dropping empty ones, in place.
+    static func merge(_ ranges: inout [ByteRange]) {
+        if zip(ranges, ranges.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+        }
+        var count = 0
+        for index in ranges.indices where !ranges[index].isEmpty {
+            let range = ranges[index]
+            if count > 0, range.lowerBound <= ranges[count - 1].upperBound {
+                ranges[count - 1] = ranges[count - 1].lowerBound..<max(ranges[count - 1].upperBound, range.upperBound)
             } else {
-                output.append(range)
+                ranges[count] = range
+                count += 1
             }
         }
-        return output
+        ranges.removeLast(ranges.count - count)
     }
 }
