@@ -37,10 +37,14 @@ struct BlockParser {
     private var matched = 0
     private var unmatchedClosed = false
     /// A paragraph's joined text, for reading the reference definitions at its start.
-    private var scratch = BlockText()
+    private var scratch: BlockText
+    /// Whether shortcuts for common lines may be taken (see `MarkdownScanner.scan`).
+    private let fastPaths: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], fastPaths: Bool = true) {
         self.bytes = bytes
+        self.fastPaths = fastPaths
+        scratch = BlockText(readsInPlace: fastPaths)
     }
 
     /// Reads the lines of `range`.
@@ -131,6 +135,7 @@ struct BlockParser {
     // MARK: - Lines
 
     private mutating func processLine(_ start: Int, _ end: Int) {
+        if fastPaths, takeCommonLine(start, end) { return }
         lineStart = start
         lineEnd = end
         offset = start
@@ -159,6 +164,104 @@ struct BlockParser {
         guard !blank else { return }
         if stack.last?.kind != .paragraph { push(OpenBlock(.paragraph, start: nextNonspace)) }
         lines.append(LineSpan(start: nextNonspace, end: lineEnd))
+    }
+
+    /// The shortcut for the lines most posts are made of: blank lines, plain text (a line whose
+    /// first byte starts no block), bullet list items holding plain text, ATX headings, and lines
+    /// of a top-level fenced code block that cannot close it. Each does what the general path
+    /// does with that line (`FastPathAgreementTests` compares the two); returns false, having
+    /// done nothing, for any other line. The reasoning rests on what the general path does with
+    /// such a line:
+    /// - a block quote continues only on `>`, a list item only on a blank line (when it holds a
+    ///   block) or with at least two columns of indentation, so an unindented line that is not
+    ///   `>` continues no container;
+    /// - a paragraph at the tip takes any line whose first non-blank byte starts no block, as a
+    ///   continuation or a lazy continuation alike;
+    /// - leaves other than paragraphs (code, HTML) are only ever at the tip, and lines inside
+    ///   them go to the general path (but for the fenced code case above).
+    private mutating func takeCommonLine(_ start: Int, _ end: Int) -> Bool {
+        guard start <= end, end <= bytes.count else { return false }
+        let tip = stack.last?.kind
+        switch tip {
+        case nil, .paragraph, .blockQuote, .listItem:
+            break
+        case .fencedCode:
+            guard stack.count == 1 else { return false }
+            // Only a line starting with spaces, tabs or the fence's byte may close the fence.
+            if start < end {
+                let first = bytes[start]
+                guard !ASCII.isSpaceOrTab(first), first != stack[0].fenceByte else { return false }
+            }
+            stack[0].end = end
+            return true
+        case .indentedCode, .html:
+            return false
+        }
+        var first = start
+        while first < end, ASCII.isSpaceOrTab(bytes[first]) { first += 1 }
+        if first == end {
+            // A blank line: list items that hold a block continue from the bottom of the stack
+            // up; the first other block and everything above it close.
+            var continuing = 0
+            while continuing < stack.count, stack[continuing].kind == .listItem, stack[continuing].hasChild {
+                continuing += 1
+            }
+            while stack.count > continuing { closeTop() }
+            return true
+        }
+        let byte = bytes[first]
+        if tip == .paragraph, Self.isPlainLineStart(byte) {
+            lines.append(LineSpan(start: first, end: end))
+            return true
+        }
+        // Unindented lines from here on: no open container continues.
+        guard first == start else { return false }
+        if Self.isPlainLineStart(byte) {
+            while !stack.isEmpty { closeTop() }
+            push(OpenBlock(.paragraph, start: start))
+            lines.append(LineSpan(start: start, end: end))
+            return true
+        }
+        if byte == ASCII.hyphen || byte == ASCII.plus || byte == ASCII.star {
+            // `- text`: one space after the marker, then plain text (so neither a thematic break
+            // nor a setext underline). The nesting limit is judged before anything closes.
+            guard stack.count < Self.maxDepth, start + 2 < end, bytes[start + 1] == ASCII.space,
+                  Self.isPlainLineStart(bytes[start + 2]) else { return false }
+            while !stack.isEmpty { closeTop() }
+            var item = OpenBlock(.listItem)
+            item.contentIndent = 2
+            push(item)
+            push(OpenBlock(.paragraph, start: start + 2))
+            lines.append(LineSpan(start: start + 2, end: end))
+            return true
+        }
+        if byte == ASCII.hash {
+            lineStart = start
+            lineEnd = end
+            nextNonspace = start
+            guard let (level, content) = atxHeading() else { return false }
+            while !stack.isEmpty { closeTop() }
+            lines.append(LineSpan(start: content.lowerBound, end: content.upperBound))
+            leaves.append(LeafBlock(kind: .heading, level: level, range: start..<end,
+                                    lines: (lines.count - 1)..<lines.count))
+            return true
+        }
+        return false
+    }
+
+    /// Whether a line starting with `byte` (not indented) is plain text for certain: it cannot
+    /// start a block (`>`, `#`, fences, `<`, thematic breaks, setext underlines, list markers)
+    /// nor be blank or indented.
+    @inline(__always) private static func isPlainLineStart(_ byte: UInt8) -> Bool {
+        // Bit n of `low` is byte n (0 to 63), of `high` byte 64 + n: tab, line endings (never in
+        // a line, listed all the same), space, `#`, `*`, `+`, `-`, digits, `<`, `=`, `>`; `_`,
+        // backtick, `~`.
+        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2B
+            | 1 << 0x2D | 0x3FF << 0x30 | 1 << 0x3C | 1 << 0x3D | 1 << 0x3E
+        let high: UInt64 = 1 << (0x5F - 64) | 1 << (0x60 - 64) | 1 << (0x7E - 64)
+        if byte >= 0x80 { return true }
+        let mask = byte < 64 ? low : high
+        return mask & (1 << UInt64(byte & 63)) == 0
     }
 
     /// Matches the line against the open blocks; returns true when the line was used up (a
@@ -351,10 +454,9 @@ struct BlockParser {
             return first.start < first.end || lines.count - firstLine > 1
         }
         scratch.load(bytes, lines: lines[firstLine...])
-        let (consumed, parsed) = ReferenceDefinitionParser.parse(scratch)
+        let consumed = ReferenceDefinitionParser.parse(scratch, into: &definitions)
         guard consumed > 0 else { return true }
-        definitions.append(contentsOf: parsed)
-        let total = scratch.bytes.count
+        let total = scratch.end - scratch.start
         // Drop the lines the definitions used up, and the used part of a line they end inside,
         // as the joined text's first `consumed` bytes.
         var joined = 0
@@ -594,7 +696,7 @@ struct BlockParser {
         var tagEnd: Int?
         if second == ASCII.slash {
             tagEnd = HTMLSyntax.closingTag(bytes, at: start, end: lineEnd)
-        } else if let tag = HTMLSyntax.openTag(bytes, at: start, end: lineEnd) {
+        } else if let tag = HTMLSyntax.openTagEnd(bytes, at: start, end: lineEnd) {
             let isRawText = Self.rawTextTags.contains { HTMLSyntax.nameIs(bytes, tag.name, $0) }
             tagEnd = isRawText ? nil : tag.next
         }

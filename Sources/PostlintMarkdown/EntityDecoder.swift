@@ -39,15 +39,14 @@ enum EntityDecoder {
         return (text, cursor + 1)
     }
 
-    /// Text with its character references replaced.
-    static func decodeAll(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(ASCII.ampersand) else { return text }
+    /// The text of `bytes[range]` with its character references replaced.
+    static func decodeAll(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        guard bytes[range].contains(ASCII.ampersand) else { return String(decoding: bytes[range], as: UTF8.self) }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == ASCII.ampersand, let (decoded, next) = decode(bytes, at: index, end: bytes.count) {
+        output.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == ASCII.ampersand, let (decoded, next) = decode(bytes, at: index, end: range.upperBound) {
                 output.append(contentsOf: decoded.utf8)
                 index = next
             } else {

@@ -16,25 +16,24 @@ enum HTMLElementReader {
         let bytes = text.bytes
         let range = text.fileRange(start..<tag.next)
         if HTMLSyntax.nameIs(bytes, tag.name, img) {
-            let altText = value(of: alt, in: tag, bytes).map { EntityDecoder.decodeAll($0.text) }
-            let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll($0.text) }
+            let altText = value(of: alt, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
+            let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
             if let source = value(of: src, in: tag, bytes) {
-                images.append(MarkdownImage(kind: .html, range: range, destination: EntityDecoder.decodeAll(source.text),
-                                            destinationRange: text.fileRange(source.range), alt: altText,
-                                            title: titleText))
+                images.append(MarkdownImage(kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, source),
+                                            destinationRange: text.fileRange(source), alt: altText, title: titleText))
             }
             if let set = value(of: srcset, in: tag, bytes) {
-                for candidate in candidates(bytes, set.range) {
-                    let url = String(decoding: bytes[candidate], as: UTF8.self)
-                    images.append(MarkdownImage(kind: .html, range: range, destination: EntityDecoder.decodeAll(url),
+                for candidate in candidates(bytes, set) {
+                    images.append(MarkdownImage(kind: .html, range: range,
+                                                destination: EntityDecoder.decodeAll(bytes, candidate),
                                                 destinationRange: text.fileRange(candidate), alt: altText,
                                                 title: titleText))
                 }
             }
         } else if HTMLSyntax.nameIs(bytes, tag.name, anchor), let target = value(of: href, in: tag, bytes) {
-            let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll($0.text) }
-            links.append(MarkdownLink(kind: .html, range: range, destination: EntityDecoder.decodeAll(target.text),
-                                      destinationRange: text.fileRange(target.range), text: "", title: titleText))
+            let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
+            links.append(MarkdownLink(kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, target),
+                                      destinationRange: text.fileRange(target), text: "", title: titleText))
         }
     }
 
@@ -45,14 +44,14 @@ enum HTMLElementReader {
         return first == 0x69 || (first == 0x61 && !ASCII.isAlphanumeric(bytes[start + 2]))
     }
 
-    private static func value(of name: [UInt8], in tag: HTMLSyntax.OpenTag, _ bytes: [UInt8])
-        -> (text: String, range: Range<Int>)? {
+    /// Where the value of the attribute `name` is written (empty, after the name, when it has
+    /// none), if the tag has that attribute.
+    private static func value(of name: [UInt8], in tag: HTMLSyntax.OpenTag, _ bytes: [UInt8]) -> Range<Int>? {
         // The first attribute of a name counts, as in browsers.
         guard let attribute = tag.attributes.first(where: { HTMLSyntax.nameIs(bytes, $0.name, name) }) else {
             return nil
         }
-        let range = attribute.value ?? attribute.name.upperBound..<attribute.name.upperBound
-        return (String(decoding: bytes[range], as: UTF8.self), range)
+        return attribute.value ?? attribute.name.upperBound..<attribute.name.upperBound
     }
 
     /// The URL of each `srcset` candidate (`a.png 1x, b.png 2x`): a run of non-space characters,

@@ -17,20 +17,37 @@ enum HTMLSyntax {
 
     /// `<name attr="value" ...>` or `<name ... />` starting at `index`.
     static func openTag(_ bytes: [UInt8], at index: Int, end: Int) -> OpenTag? {
+        var attributes: [Attribute] = []
+        guard let (name, next) = scanOpenTag(bytes, at: index, end: end, attribute: { attribute in
+            if attributes.isEmpty { attributes.reserveCapacity(4) }
+            attributes.append(attribute)
+        }) else { return nil }
+        return OpenTag(name: name, attributes: attributes, next: next)
+    }
+
+    /// `openTag`'s name and end without its attributes, for callers that need only where the tag
+    /// ends: nothing is allocated.
+    static func openTagEnd(_ bytes: [UInt8], at index: Int, end: Int) -> (name: Range<Int>, next: Int)? {
+        scanOpenTag(bytes, at: index, end: end, attribute: { _ in })
+    }
+
+    /// Reads an open tag starting at `index`, handing each attribute to `attribute`.
+    @inline(__always)
+    private static func scanOpenTag(_ bytes: [UInt8], at index: Int, end: Int, attribute found: (Attribute) -> Void)
+        -> (name: Range<Int>, next: Int)? {
         guard index + 1 < end, bytes[index] == ASCII.lessThan, ASCII.isLetter(bytes[index + 1]) else { return nil }
         var cursor = index + 2
         while cursor < end, ASCII.isAlphanumeric(bytes[cursor]) || bytes[cursor] == ASCII.hyphen { cursor += 1 }
         let name = (index + 1)..<cursor
-        var attributes: [Attribute] = []
         while true {
             let beforeSpace = cursor
             while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
             guard cursor < end else { return nil }
             let byte = bytes[cursor]
-            if byte == ASCII.greaterThan { return OpenTag(name: name, attributes: attributes, next: cursor + 1) }
+            if byte == ASCII.greaterThan { return (name, cursor + 1) }
             if byte == ASCII.slash {
                 guard cursor + 1 < end, bytes[cursor + 1] == ASCII.greaterThan else { return nil }
-                return OpenTag(name: name, attributes: attributes, next: cursor + 2)
+                return (name, cursor + 2)
             }
             // An attribute needs whitespace before it.
             guard cursor > beforeSpace, isAttributeNameStart(byte) else { return nil }
@@ -59,7 +76,7 @@ enum HTMLSyntax {
                     cursor = close
                 }
             }
-            attributes.append(attribute)
+            found(attribute)
         }
     }
 

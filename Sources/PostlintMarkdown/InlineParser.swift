@@ -9,16 +9,6 @@ import PostlintCore
 /// pieces are ranges of the block's bytes or of a side buffer, and are only kept where they may
 /// be read: everywhere for plain text, else inside a bracket that may become a link or image.
 struct InlineParser {
-    /// What the pass found; ranges are in the file.
-    struct Result {
-        var images: [MarkdownImage] = []
-        var links: [MarkdownLink] = []
-        var excluded: [Range<Int>] = []
-        var comments: [MarkdownComment] = []
-        /// The block's text without markup (only when asked for: headings need it, paragraphs not).
-        var plainText = ""
-    }
-
     /// Longest plain text kept for one link text or alt text, in bytes.
     static let maxPlainText = 1024
     /// How far back a closing emphasis delimiter looks for its opener (plain text only).
@@ -45,21 +35,24 @@ struct InlineParser {
         var bracketAfter = false
     }
 
-    /// A found image or link with its position in the block text, so that those inside an
-    /// image's description can be dropped (a renderer shows them as alt text only).
-    private enum Found {
-        case image(MarkdownImage)
-        case link(MarkdownLink)
-    }
-
     /// The block being read (see `load`).
-    private(set) var text = BlockText()
-    /// What the last `run` found.
-    private(set) var result = Result()
-    /// `text.bytes`, shared.
+    private(set) var text: BlockText
+    /// What the blocks read so far hold, positioned in the file. Each block's images, links and
+    /// comments go straight to the end of these lists (a block's are in order, and blocks are
+    /// read in order), rather than to lists of their own copied over after each block.
+    var body = MarkdownBody()
+    /// Code spans and comments found so far (with whatever the caller put first).
+    var excluded: [ByteRange] = []
+    /// How many images and links `body` held when the current block started.
+    private var blockImagesStart = 0
+    private var blockLinksStart = 0
+    /// `text.bytes`, shared; the block is `bytes[blockStart..<end]`.
     private var bytes: [UInt8] = []
+    private var blockStart = 0
     private var end = 0
     private let definitions: [String: MarkdownReferenceDefinition]
+    /// Whether shortcuts for common text may be taken (see `MarkdownScanner.scan`).
+    private let fastPaths: Bool
     private var wantsPlainText = false
     private var pieces: [Piece] = []
     /// Text of pieces that is not in the block as written (decoded, joined, trimmed).
@@ -69,53 +62,72 @@ struct InlineParser {
     private var openers: [Int] = []
     private var brackets: [Bracket] = []
     private var inactiveBelow = 0
-    private var found: [(position: Int, item: Found)] = []
-    private var backtickRuns: [Int: [Int]] = [:]
-    private var backtickRunsIndexed = false
+    /// Where the last backtick run of each length that `closingRun`'s searches passed starts
+    /// (the index is the length, up to `trackedRunLength`; -1 for none); longer runs are in
+    /// `lastLongRun`.
+    private var lastRunOfLength: [Int] = []
+    private var lastLongRun: [Int: Int] = [:]
+    /// Whether a search for a closing run read to the block's end.
+    private var runsReadToEnd = false
+    /// Whether `lastRunOfLength` or `lastLongRun` holds anything of this block.
+    private var runsRecorded = false
+    private static let trackedRunLength = 32
     private var markerCache: [UInt8: (from: Int, at: Int?)] = [:]
 
-    /// The bytes that may start something other than text (`endOfText` tests the same set).
-    private static let special: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in Array("\\`*_![]<&\n".utf8) { table[Int(byte)] = true }
-        return table
-    }()
+    /// The bytes that may start something other than text.
+    private static let special = SpecialBytes.table
+    /// The special bytes that matter when no text is kept (a paragraph outside brackets).
+    private static let structural = StructuralBytes.table
 
-    init(definitions: [String: MarkdownReferenceDefinition]) {
+    init(definitions: [String: MarkdownReferenceDefinition], fastPaths: Bool = true) {
         self.definitions = definitions
+        self.fastPaths = fastPaths
+        text = BlockText(readsInPlace: fastPaths)
     }
 
     /// Makes `lines` of `source` the block to read.
     mutating func load(_ source: [UInt8], lines: ArraySlice<LineSpan>) {
-        bytes = [] // `text` is then the only owner of its bytes and refills them in place.
+        // A joined text must have one owner, `text`, to be refilled in place. A text read in
+        // place is the file's bytes, kept from block to block.
+        if !text.inPlace { bytes = [] }
         text.load(source, lines: lines)
-        bytes = text.bytes
-        end = bytes.count
+        if !bytes.sharesStorage(with: text.bytes) { bytes = text.bytes }
+        blockStart = text.start
+        end = text.end
     }
 
-    /// Runs the pass over the loaded block into `result`; `plainText` is filled only when
-    /// `wantsPlainText`.
-    mutating func run(wantsPlainText: Bool) {
+    /// Reads the loaded block as an HTML block of start condition `type` (see `HTMLBlockReader`).
+    mutating func readHTMLBlock(type: Int) {
+        HTMLBlockReader.read(text, type: type, into: &body, excluded: &excluded)
+    }
+
+    /// Runs the pass over the loaded block, adding what it finds to `body` and `excluded`;
+    /// returns the block's plain text when `wantsPlainText` (headings need it, paragraphs not),
+    /// else "".
+    mutating func run(wantsPlainText: Bool) -> String {
         self.wantsPlainText = wantsPlainText
         pieces.removeAllKeepingCapacity()
         extra.removeAllKeepingCapacity()
         brackets.removeAllKeepingCapacity()
         inactiveBelow = 0
-        found.removeAllKeepingCapacity()
-        result.images.removeAllKeepingCapacity()
-        result.links.removeAllKeepingCapacity()
-        result.excluded.removeAllKeepingCapacity()
-        result.comments.removeAllKeepingCapacity()
-        result.plainText = ""
-        if backtickRunsIndexed {
-            backtickRuns.removeAll()
-            backtickRunsIndexed = false
+        blockImagesStart = body.images.count
+        blockLinksStart = body.links.count
+        if runsRecorded {
+            for index in lastRunOfLength.indices { lastRunOfLength[index] = -1 }
+            lastLongRun.removeAll()
+            runsRecorded = false
         }
+        runsReadToEnd = false
         if !markerCache.isEmpty { markerCache.removeAll(keepingCapacity: true) }
-        var cursor = 0
+        var cursor = blockStart
         while cursor < end {
             let byte = bytes[cursor]
-            if !Self.special[Int(byte)] {
+            if fastPaths, !keepsPieces {
+                if !Self.structural[Int(byte)] {
+                    cursor = Self.endOfStructuralText(bytes, from: cursor, end: end)
+                    continue
+                }
+            } else if !Self.special[Int(byte)] {
                 let start = cursor
                 cursor = Self.endOfText(bytes, from: cursor, end: end)
                 appendText(start..<cursor)
@@ -162,54 +174,74 @@ struct InlineParser {
                 cursor += 1
             }
         }
-        if wantsPlainText {
-            processEmphasis(from: 0)
-            flatten(from: 0, limit: Int.max)
-            result.plainText = Self.trimmedString(flat)
-        }
-        for (_, item) in found {
-            switch item {
-            case .image(let image): result.images.append(image)
-            case .link(let link): result.links.append(link)
-            }
-        }
+        return wantsPlainText ? plainText() : ""
     }
 
     // MARK: - Text and pieces
 
     /// The index of the first special byte of `bytes` at or after `start`, or `end`.
-    private static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+    @inline(never)
+    static func endOfText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        firstByte(of: SpecialBytes.self, in: bytes, from: start, end: end)
+    }
+
+    /// The index of the first structural byte of `bytes` at or after `start`, or `end`.
+    @inline(never)
+    static func endOfStructuralText(_ bytes: [UInt8], from start: Int, end: Int) -> Int {
+        firstByte(of: StructuralBytes.self, in: bytes, from: start, end: end)
+    }
+
+    /// The index of the first byte of `bytes` at or after `start` that is in `Set`, or `end`.
+    ///
+    /// Most of a block is plain text: 32 bytes a step are tested for candidates at once (a
+    /// superset of the set), and a step may read past `end` while the array has bytes there (a
+    /// block read in place is followed by the rest of the file), its candidates from `end` on
+    /// being ignored. Each candidate is confirmed in the set's table.
+    @inline(__always)
+    private static func firstByte<Set: InlineByteSet>(of _: Set.Type, in bytes: [UInt8], from start: Int,
+                                                      end: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
-            special.withUnsafeBufferPointer { table in
-                guard let base = buffer.baseAddress, let isSpecial = table.baseAddress, table.count == 256 else {
+            Set.table.withUnsafeBufferPointer { table in
+                guard let base = buffer.baseAddress, let inSet = table.baseAddress, table.count == 256 else {
                     return end
                 }
                 let limit = min(end, buffer.count)
                 var cursor = start
-                // Sixteen bytes a step while none is special: most of a block is plain text.
                 let raw = UnsafeRawPointer(base)
-                while cursor + 16 <= limit {
-                    let chunk = raw.loadUnaligned(fromByteOffset: cursor, as: SIMD16<UInt8>.self)
-                    var hit = SIMDMask<SIMD16<Int8>>()
-                    hit .|= chunk .== SIMD16(repeating: ASCII.newline)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.bang)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.ampersand)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.star)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.lessThan)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.openBracket)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.backslash)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.closeBracket)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.underscore)
-                    hit .|= chunk .== SIMD16(repeating: ASCII.backtick)
-                    // `any(hit)` would be a call; the mask's two halves are one test.
-                    let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-                    if halves[0] | halves[1] != 0 { break }
-                    cursor += 16
+                while cursor < limit, cursor + 32 <= buffer.count {
+                    let low = Set.candidates(raw.loadUnaligned(fromByteOffset: cursor, as: SIMD16<UInt8>.self))
+                    let high = Set.candidates(raw.loadUnaligned(fromByteOffset: cursor + 16, as: SIMD16<UInt8>.self))
+                    if (low[0] | low[1]) | (high[0] | high[1]) != 0 {
+                        if let found = firstInSet(low[0], at: cursor, limit: limit, base, inSet)
+                            ?? firstInSet(low[1], at: cursor + 8, limit: limit, base, inSet)
+                            ?? firstInSet(high[0], at: cursor + 16, limit: limit, base, inSet)
+                            ?? firstInSet(high[1], at: cursor + 24, limit: limit, base, inSet) {
+                            return found
+                        }
+                    }
+                    cursor += 32
                 }
-                while cursor < limit, !isSpecial[Int(base[cursor])] { cursor += 1 }
+                if cursor >= limit { return limit }
+                while cursor < limit, !inSet[Int(base[cursor])] { cursor += 1 }
                 return cursor
             }
         }
+    }
+
+    /// The first byte in the set among the eight from `position` whose lanes are set in
+    /// `candidates`, `limit` when a candidate is at or past it, or nil.
+    @inline(__always)
+    private static func firstInSet(_ candidates: UInt64, at position: Int, limit: Int,
+                                   _ base: UnsafePointer<UInt8>, _ inSet: UnsafePointer<Bool>) -> Int? {
+        var candidates = candidates
+        while candidates != 0 {
+            let shift = candidates.trailingZeroBitCount & ~7
+            let index = position + shift / 8
+            if index >= limit { return limit }
+            if inSet[Int(base[index])] { return index }
+            candidates &= ~(0xFF << UInt64(shift))
+        }
+        return nil
     }
 
     /// Whether pieces are kept: nothing reads those before the first open bracket unless plain
@@ -256,10 +288,9 @@ struct InlineParser {
                 for _ in 0..<min(piece.count, room) { flat.append(piece.delimiter) }
             } else {
                 let upper = piece.start + min(room, piece.end - piece.start)
-                if piece.inExtra {
-                    flat.append(contentsOf: extra[piece.start..<upper])
-                } else {
-                    flat.append(contentsOf: bytes[piece.start..<upper])
+                let source = piece.inExtra ? extra : bytes
+                source.withUnsafeBufferPointer { buffer in
+                    flat.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece.start..<upper]))
                 }
             }
             if flat.count >= limit { break }
@@ -270,54 +301,84 @@ struct InlineParser {
         }
     }
 
+    /// The block's plain text, trimmed: emphasis resolved and the pieces joined. Most headings
+    /// are one piece of text as written (no markup at all), which is read where it is.
+    private mutating func plainText() -> String {
+        if fastPaths, pieces.count <= 1, pieces.first?.delimiter ?? 0 == 0 {
+            guard let piece = pieces.first else { return "" }
+            let source = piece.inExtra ? extra : bytes
+            return source.withUnsafeBufferPointer { buffer in
+                Self.trimmedString(UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
+            }
+        }
+        processEmphasis(from: 0)
+        flatten(from: 0, limit: Int.max)
+        return flat.withUnsafeBufferPointer { Self.trimmedString($0) }
+    }
+
     /// The text of `bytes` without leading and trailing spaces.
-    static func trimmedString(_ bytes: [UInt8]) -> String {
-        let isASCII = bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
-        guard isASCII else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard ByteScanning.isASCII(bytes) else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
         // In ASCII text every space is a character of its own: trimming bytes is enough.
         var lower = 0
         var upper = bytes.count
         while lower < upper, bytes[lower] == ASCII.space { lower += 1 }
         while upper > lower, bytes[upper - 1] == ASCII.space { upper -= 1 }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
 
     // MARK: - Code spans
 
-    private mutating func indexBacktickRuns() {
-        var runs: [Int: [Int]] = [:]
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = 0
-            while let start = ByteScanning.firstIndex(of: ASCII.backtick, in: buffer, from: cursor), start < end {
-                cursor = start
-                while cursor < end, buffer[cursor] == ASCII.backtick { cursor += 1 }
-                runs[cursor - start, default: []].append(start)
-            }
+    /// The start of the first run of exactly `length` backticks at or after `from` (right after
+    /// an opening run, so not inside a run).
+    ///
+    /// As in cmark, a search reads forward only as far as the run it finds and remembers the last
+    /// run of each length it passed. Once a search has read to the block's end, a length whose
+    /// last run starts before `from` has none after it, and no reading is needed: openers come
+    /// left to right, so that search started at or before `from`. A successful search's text is
+    /// skipped by the inline pass (it is the code span), so all searches read the block about
+    /// once.
+    private mutating func closingRun(length: Int, from: Int) -> Int? {
+        if runsReadToEnd, lastRun(ofLength: length) < from { return nil }
+        if lastRunOfLength.isEmpty {
+            lastRunOfLength = [Int](repeating: -1, count: Self.trackedRunLength + 1)
         }
-        backtickRuns = runs
+        runsRecorded = true
+        let limit = min(end, bytes.count)
+        var cursor = from
+        while cursor < limit {
+            let runStart = bytes.withUnsafeBufferPointer { whole in
+                // Only the block: the bytes after it may be the rest of the file.
+                ByteScanning.firstIndex(of: ASCII.backtick, in: UnsafeBufferPointer(rebasing: whole[..<limit]),
+                                        from: cursor)
+            }
+            guard let runStart else { break }
+            cursor = runStart + 1
+            while cursor < limit, bytes[cursor] == ASCII.backtick { cursor += 1 }
+            let runLength = cursor - runStart
+            // A later search may pass a run an earlier one passed: keep the last run's start.
+            if runLength <= Self.trackedRunLength {
+                lastRunOfLength[runLength] = max(lastRunOfLength[runLength], runStart)
+            } else {
+                lastLongRun[runLength] = max(lastLongRun[runLength] ?? -1, runStart)
+            }
+            if runLength == length { return runStart }
+        }
+        runsReadToEnd = true
+        return nil
     }
 
-    /// The start of the first run of exactly `length` backticks at or after `from`.
-    private mutating func backtickRun(length: Int, from: Int) -> Int? {
-        if !backtickRunsIndexed {
-            indexBacktickRuns()
-            backtickRunsIndexed = true
-        }
-        guard let starts = backtickRuns[length] else { return nil }
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] < from { low = middle + 1 } else { high = middle }
-        }
-        return low < starts.count ? starts[low] : nil
+    /// The start of the last run of `length` backticks the searches passed, or -1.
+    private func lastRun(ofLength length: Int) -> Int {
+        if length <= Self.trackedRunLength { return lastRunOfLength.isEmpty ? -1 : lastRunOfLength[length] }
+        return lastLongRun[length] ?? -1
     }
 
     private mutating func codeSpan(at start: Int) -> Int {
         var cursor = start
         while cursor < end, bytes[cursor] == ASCII.backtick { cursor += 1 }
         let length = cursor - start
-        guard let close = backtickRun(length: length, from: cursor) else {
+        guard let close = closingRun(length: length, from: cursor) else {
             appendText(start..<cursor)
             return cursor
         }
@@ -334,17 +395,18 @@ struct InlineParser {
             }
             pieces.append(Piece(start: lower, end: upper, inExtra: true))
         }
-        result.excluded.append(text.fileRange(start..<(close + length)))
+        excluded.append(text.fileRange(start..<(close + length)))
         return close + length
     }
 
     // MARK: - Emphasis (for plain text)
 
-    private mutating func delimiterRun(at start: Int) -> Int {
-        let delimiter = bytes[start]
-        var cursor = start
+    private mutating func delimiterRun(at runStart: Int) -> Int {
+        let delimiter = bytes[runStart]
+        var cursor = runStart
         while cursor < end, bytes[cursor] == delimiter { cursor += 1 }
-        let before = start > 0 ? bytes[start - 1] : ASCII.space
+        // The block's first byte has nothing before it (the file's byte there is not the block's).
+        let before = runStart > blockStart ? bytes[runStart - 1] : ASCII.space
         let after = cursor < end ? bytes[cursor] : ASCII.space
         let beforeSpace = ASCII.isWhitespace(before)
         let afterSpace = ASCII.isWhitespace(after)
@@ -352,7 +414,7 @@ struct InlineParser {
         let afterPunctuation = ASCII.isPunctuation(after)
         let leftFlanking = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
         let rightFlanking = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
-        var piece = Piece(delimiter: delimiter, count: cursor - start, originalCount: cursor - start)
+        var piece = Piece(delimiter: delimiter, count: cursor - runStart, originalCount: cursor - runStart)
         if delimiter == ASCII.star {
             piece.canOpen = leftFlanking
             piece.canClose = rightFlanking
@@ -456,9 +518,55 @@ struct InlineParser {
             appendText(position..<(position + 1))
             return position + 1
         }
-        // The link text: its pieces become one plain text piece.
-        processEmphasis(from: opener.pieceIndex + 1)
-        flatten(from: opener.pieceIndex + 1, limit: Self.maxPlainText)
+        let plain = takeLinkText(opener)
+        popBracket()
+        let range = text.fileRange(opener.position..<next)
+        let fileDestination = destinationIsFileRange ? destinationRange
+            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
+               : text.fileRange(destinationRange))
+        if opener.isImage {
+            // Links and images inside a description render as its alt text only. They are the
+            // block's last ones, those starting after the opener: file offsets grow with
+            // positions in the block, and whatever closed after them encloses them.
+            while body.images.count > blockImagesStart,
+                  body.images[body.images.count - 1].range.lowerBound > range.lowerBound {
+                body.images.removeLast()
+            }
+            while body.links.count > blockLinksStart, body.links[body.links.count - 1].range.lowerBound > range.lowerBound {
+                body.links.removeLast()
+            }
+            body.images.append(MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
+                                             destination: destination, destinationRange: fileDestination,
+                                             alt: plain, title: title))
+        } else {
+            body.links.append(MarkdownLink(kind: kind, range: range, destination: destination,
+                                           destinationRange: fileDestination, text: plain, title: title))
+            // No link inside a link: every earlier `[` is now inactive.
+            inactiveBelow = brackets.count
+        }
+        return next
+    }
+
+    /// The plain text of the pieces after `opener` (a link's text or an image's description),
+    /// which then become one piece of that text. Most such texts are one piece of text as
+    /// written, which stays as it is.
+    private mutating func takeLinkText(_ opener: Bracket) -> String {
+        let first = opener.pieceIndex + 1
+        if fastPaths, pieces.count == first + 1, pieces[first].delimiter == 0,
+           pieces[first].end - pieces[first].start < Self.maxPlainText {
+            let piece = pieces[first]
+            let source = piece.inExtra ? extra : bytes
+            let plain = source.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]), as: UTF8.self)
+            }
+            pieces[opener.pieceIndex] = piece
+            pieces.removeLast()
+            // Text after the opener's share of `extra` is the piece's, if any.
+            if !piece.inExtra, extra.count > opener.extraCount { extra.removeSubrange(opener.extraCount...) }
+            return plain
+        }
+        processEmphasis(from: first)
+        flatten(from: first, limit: Self.maxPlainText)
         let plain = String(decoding: flat, as: UTF8.self)
         pieces.removeSubrange(opener.pieceIndex...)
         extra.removeSubrange(min(opener.extraCount, extra.count)...)
@@ -467,26 +575,7 @@ struct InlineParser {
         let start = extra.count
         extra.append(contentsOf: flat)
         pieces.append(Piece(start: start, end: extra.count, inExtra: true))
-        popBracket()
-        let range = text.fileRange(opener.position..<next)
-        let fileDestination = destinationIsFileRange ? destinationRange
-            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
-               : text.fileRange(destinationRange))
-        if opener.isImage {
-            // Links and images inside a description render as its alt text only.
-            while let last = found.last, last.position > opener.position { found.removeLast() }
-            let image = MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
-                                      destination: destination, destinationRange: fileDestination,
-                                      alt: plain, title: title)
-            found.append((opener.position, .image(image)))
-        } else {
-            let link = MarkdownLink(kind: kind, range: range, destination: destination,
-                                    destinationRange: fileDestination, text: plain, title: title)
-            found.append((opener.position, .link(link)))
-            // No link inside a link: every earlier `[` is now inactive.
-            inactiveBelow = brackets.count
-        }
-        return next
+        return plain
     }
 
     /// `(destination "title")` right after the `]` at `position`.
@@ -585,9 +674,8 @@ struct InlineParser {
     private mutating func recordAutolink(start: Int, next: Int, raw: Range<Int>, destination: String) {
         let label = String(decoding: bytes[raw], as: UTF8.self)
         appendExtra(label.utf8)
-        found.append((start, .link(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next),
-                                                destination: destination, destinationRange: text.fileRange(raw),
-                                                text: label))))
+        body.links.append(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next), destination: destination,
+                                       destinationRange: text.fileRange(raw), text: label))
     }
 
     private mutating func rawHTML(at start: Int) -> Int? {
@@ -599,8 +687,8 @@ struct InlineParser {
                 let range = text.fileRange(start..<close)
                 let innerEnd = max(start + 4, close - 3)
                 let inner = String(decoding: bytes[min(start + 4, innerEnd)..<innerEnd], as: UTF8.self)
-                result.comments.append(MarkdownComment(range: range, text: inner))
-                result.excluded.append(range)
+                body.comments.append(MarkdownComment(range: range, text: inner))
+                excluded.append(range)
                 return close
             }
             if HTMLSyntax.matches(bytes, at: start, end: end, HTMLSyntax.cdataOpen) {
@@ -615,14 +703,11 @@ struct InlineParser {
             return cachedFind(HTMLSyntax.instructionClose, key: ASCII.question, from: start + 2).map { $0 + 2 }
         }
         if second == ASCII.slash { return HTMLSyntax.closingTag(bytes, at: start, end: end) }
-        guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
-        if HTMLElementReader.mayHold(bytes, at: start, end: end) {
-            var images: [MarkdownImage] = []
-            var links: [MarkdownLink] = []
-            HTMLElementReader.read(tag, at: start, in: text, images: &images, links: &links)
-            for image in images { found.append((start, .image(image))) }
-            for link in links { found.append((start, .link(link))) }
+        guard HTMLElementReader.mayHold(bytes, at: start, end: end) else {
+            return HTMLSyntax.openTagEnd(bytes, at: start, end: end)?.next
         }
+        guard let tag = HTMLSyntax.openTag(bytes, at: start, end: end) else { return nil }
+        HTMLElementReader.read(tag, at: start, in: text, images: &body.images, links: &body.links)
         return tag.next
     }
 
@@ -652,5 +737,59 @@ extension String {
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// A set of bytes the inline pass stops at, with a vector test for them.
+private protocol InlineByteSet {
+    /// Whether each byte is in the set.
+    static var table: [Bool] { get }
+    /// One lane byte of 0xFF for each byte of `chunk` that may be in the set (every byte that
+    /// is, and perhaps a few others), as two 64-bit halves, lowest byte first.
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64>
+}
+
+extension InlineByteSet {
+    static func makeTable(of bytes: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes.utf8 { table[Int(byte)] = true }
+        return table
+    }
+}
+
+/// The bytes that may start something other than text: escapes, code spans, emphasis, links and
+/// images, raw HTML and autolinks, character references, line endings.
+private enum SpecialBytes: InlineByteSet {
+    static let table = makeTable(of: "\\`*_![]<&\n")
+
+    /// `\n`, `*`, `!`, `&`, `<` (each, with bit 5 set, is one value; a few control bytes fold onto
+    /// them), and `[` to `` ` `` (one range, `^` with them).
+    @inline(__always)
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        let folded = chunk | SIMD16(repeating: 0x20)
+        var hit = SIMDMask<SIMD16<Int8>>()
+        hit .|= folded .== SIMD16(repeating: ASCII.star) // also `\n` (0x0A)
+        hit .|= folded .== SIMD16(repeating: ASCII.bang)
+        hit .|= folded .== SIMD16(repeating: ASCII.ampersand)
+        hit .|= folded .== SIMD16(repeating: ASCII.lessThan)
+        hit .|= (chunk &- SIMD16(repeating: ASCII.openBracket)) .< SIMD16(repeating: ASCII.backtick - ASCII.openBracket + 1)
+        return unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+    }
+}
+
+/// The special bytes that matter when no text is kept (a paragraph outside brackets): those that
+/// may start an escape, a code span, a link or image, raw HTML or an autolink. Emphasis
+/// delimiters, character references and line endings there only make text, which nothing reads.
+private enum StructuralBytes: InlineByteSet {
+    static let table = makeTable(of: "\\`![]<")
+
+    /// `!`, `<`, and `[` to `` ` `` (one range, `^` and `_` with them).
+    @inline(__always)
+    static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        var hit = SIMDMask<SIMD16<Int8>>()
+        hit .|= chunk .== SIMD16(repeating: ASCII.bang)
+        hit .|= chunk .== SIMD16(repeating: ASCII.lessThan)
+        hit .|= (chunk &- SIMD16(repeating: ASCII.openBracket)) .< SIMD16(repeating: ASCII.backtick - ASCII.openBracket + 1)
+        return unsafeBitCast(hit, to: SIMD2<UInt64>.self)
     }
 }

@@ -104,9 +104,12 @@ enum LinkSyntax {
     /// Written text with backslash escapes and character references resolved.
     static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         // Most destinations and titles have nothing to resolve.
-        if !bytes[range].contains(where: { $0 == ASCII.backslash || $0 == ASCII.ampersand }) {
-            return String(decoding: bytes[range], as: UTF8.self)
+        let asWritten = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let text = UnsafeBufferPointer(rebasing: buffer[range])
+            for byte in text where byte == ASCII.backslash || byte == ASCII.ampersand { return nil }
+            return String(decoding: text, as: UTF8.self)
         }
+        if let asWritten { return asWritten }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var cursor = range.lowerBound
@@ -130,6 +133,31 @@ enum LinkSyntax {
     /// The key two labels match by: trimmed, inner whitespace runs collapsed to one space, and
     /// case-folded (lower-cased then upper-cased, so that `ẞ` and `SS` agree).
     static func normalizedLabel(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let asciiKey = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let label = UnsafeBufferPointer(rebasing: buffer[range])
+            guard ByteScanning.isASCII(label) else { return nil }
+            // ASCII: lower-casing then upper-casing is upper-casing the letters. The key is
+            // written into the string's own storage (a short key needs none).
+            return String(unsafeUninitializedCapacity: label.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in label {
+                    if ASCII.isWhitespace(byte) {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        output[count] = ASCII.space
+                        count += 1
+                    }
+                    pendingSpace = false
+                    output[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
+        }
+        if let asciiKey { return asciiKey }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var pendingSpace = false

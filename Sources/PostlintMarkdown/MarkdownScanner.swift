@@ -9,25 +9,34 @@ import PostlintCore
 public enum MarkdownScanner {
     /// Scans `range` of `source` (the body) and returns what it found, positioned in the file.
     public static func scan(_ source: SourceText, range: ByteRange) -> MarkdownBody {
+        scan(source, range: range, fastPaths: true)
+    }
+
+    /// `scan`, with its shortcuts for common text on or off. Off, every line and block takes the
+    /// general path, which tests use as the reference the shortcuts must agree with.
+    static func scan(_ source: SourceText, range: ByteRange, fastPaths: Bool) -> MarkdownBody {
         // The text's bytes are the file's when it is valid UTF-8: share them rather than copy.
         let bytes = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
-        var parser = BlockParser(bytes: bytes)
+        var parser = BlockParser(bytes: bytes, fastPaths: fastPaths)
         parser.parse(clamped)
 
+        // The inline pass builds the body; it starts with the definitions and the code blocks.
         var body = MarkdownBody()
-        var definitions: [String: MarkdownReferenceDefinition] = [:]
+        var definitions = [String: MarkdownReferenceDefinition](minimumCapacity: parser.definitions.count)
+        body.referenceDefinitions.reserveCapacity(parser.definitions.count)
         for parsed in parser.definitions {
             body.referenceDefinitions.append(parsed.definition)
             if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }
         }
         body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var excluded = parser.codeRanges
         // Leaves come nearly in file order (a container's leaves can close after a later one's):
-        // order them by start.
+        // order them by start when they are not.
         let leaves = parser.leaves
-        var order = Array(leaves.indices)
-        if zip(leaves, leaves.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+        let inFileOrder = !zip(leaves, leaves.dropFirst()).contains { $0.range.lowerBound > $1.range.lowerBound }
+        var order: [Int] = []
+        if !inFileOrder {
+            order = Array(leaves.indices)
             order.sort {
                 leaves[$0].range.lowerBound < leaves[$1].range.lowerBound
                     || (leaves[$0].range.lowerBound == leaves[$1].range.lowerBound && $0 < $1)
@@ -40,45 +49,46 @@ public enum MarkdownScanner {
         }
         body.headings.reserveCapacity(headingCount)
         body.paragraphs.reserveCapacity(paragraphCount)
-        // One inline parser reads every block, its buffers reused.
-        var inline = InlineParser(definitions: definitions)
-        for position in order {
-            let leaf = leaves[position]
+        // One inline parser reads every block, its buffers reused, and builds the body.
+        var inline = InlineParser(definitions: definitions, fastPaths: fastPaths)
+        inline.body = body
+        body = MarkdownBody()
+        inline.excluded = parser.codeRanges
+        for index in leaves.indices {
+            let leaf = leaves[inFileOrder ? index : order[index]]
             inline.load(bytes, lines: parser.lines[leaf.lines])
             switch leaf.kind {
             case .paragraph:
-                body.paragraphs.append(leaf.range)
-                inline.run(wantsPlainText: false)
-                add(inline.result, to: &body, excluded: &excluded)
+                inline.body.paragraphs.append(leaf.range)
+                _ = inline.run(wantsPlainText: false)
             case .heading:
-                inline.run(wantsPlainText: true)
-                body.headings.append(MarkdownHeading(level: leaf.level, text: inline.result.plainText, range: leaf.range))
-                add(inline.result, to: &body, excluded: &excluded)
+                let text = inline.run(wantsPlainText: true)
+                inline.body.headings.append(MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
             case .html:
-                add(HTMLBlockReader.read(inline.text, type: leaf.level), to: &body, excluded: &excluded)
+                inline.readHTMLBlock(type: leaf.level)
             }
         }
-        body.excludedRanges = merged(excluded)
+        swap(&body, &inline.body)
+        swap(&body.excludedRanges, &inline.excluded)
+        merge(&body.excludedRanges)
         return body
     }
 
-    private static func add(_ result: InlineParser.Result, to body: inout MarkdownBody, excluded: inout [ByteRange]) {
-        if !result.images.isEmpty { body.images.append(contentsOf: result.images) }
-        if !result.links.isEmpty { body.links.append(contentsOf: result.links) }
-        if !result.comments.isEmpty { body.comments.append(contentsOf: result.comments) }
-        if !result.excluded.isEmpty { excluded.append(contentsOf: result.excluded) }
-    }
-
-    /// Sorted, overlapping and touching ranges joined, empty ones dropped.
-    static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
-        var output: [ByteRange] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
-            if let last = output.last, range.lowerBound <= last.upperBound {
-                output[output.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+    /// Sorts `ranges` and joins overlapping and touching ones, dropping empty ones, in place.
+    static func merge(_ ranges: inout [ByteRange]) {
+        if zip(ranges, ranges.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+        }
+        var count = 0
+        for index in ranges.indices where !ranges[index].isEmpty {
+            let range = ranges[index]
+            if count > 0, range.lowerBound <= ranges[count - 1].upperBound {
+                ranges[count - 1] = ranges[count - 1].lowerBound..<max(ranges[count - 1].upperBound, range.upperBound)
             } else {
-                output.append(range)
+                ranges[count] = range
+                count += 1
             }
         }
-        return output
+        ranges.removeLast(ranges.count - count)
     }
 }

@@ -9,24 +9,23 @@ enum ReferenceDefinitionParser {
         var definition: MarkdownReferenceDefinition
     }
 
-    /// The definitions at the start of `text` and how many bytes of it they take (up to the start
-    /// of the first line that is not a definition).
-    static func parse(_ text: BlockText) -> (consumed: Int, definitions: [Parsed]) {
+    /// Adds the definitions at the start of `text` to `definitions`; returns how many bytes of
+    /// the text they take (up to the start of the first line that is not a definition).
+    static func parse(_ text: BlockText, into definitions: inout [Parsed]) -> Int {
         let bytes = text.bytes
-        let end = bytes.count
-        var position = 0
-        var definitions: [Parsed] = []
+        let end = text.end
+        var position = text.start
         while position < end, bytes[position] == ASCII.openBracket {
             guard let parsed = definition(in: text, at: position) else { break }
             definitions.append(parsed.definition)
             position = parsed.next
         }
-        return (position, definitions)
+        return position - text.start
     }
 
     private static func definition(in text: BlockText, at start: Int) -> (definition: Parsed, next: Int)? {
         let bytes = text.bytes
-        let end = bytes.count
+        let end = text.end
         guard let label = LinkSyntax.label(bytes, at: start, end: end),
               label.next < end, bytes[label.next] == ASCII.colon else { return nil }
         let destinationStart = LinkSyntax.skipSpaceAndOneLineEnd(bytes, from: label.next + 1, end: end)

@@ -33,6 +33,22 @@ import PostlintCore
         #expect(scanned.body.comments.map(\.text) == [" ![comment](g.png) <img src=\"h.png\"> ", " ![c](i.png) "])
     }
 
+    @Test func codeSpansCloseAfterAnUnmatchedRunOfAnotherLength() {
+        // The unmatched `` reads the whole paragraph for its closer; the single-backtick spans
+        // after it must still find theirs, each the first run of its length after its opener.
+        let scanned = Scanned("`` then `a` and `b` and `c` ![x](x.png) `![y](y.png)`\n")
+        #expect(scanned.body.excludedRanges.map(scanned.text) == ["`a`", "`b`", "`c`", "`![y](y.png)`"])
+        #expect(scanned.imageDestinations == ["x.png"])
+    }
+
+    @Test func codeSpansOfLongRuns() {
+        let long = String(repeating: "`", count: 40)
+        let longer = String(repeating: "`", count: 41)
+        let scanned = Scanned("\(long) a \(longer) \(long) ![x](x.png) \(longer) b \(longer) ![y](y.png)\n")
+        #expect(scanned.body.excludedRanges.map(scanned.text) == ["\(long) a \(longer) \(long)", "\(longer) b \(longer)"])
+        #expect(scanned.imageDestinations == ["x.png", "y.png"])
+    }
+
     @Test func unclosedFenceRunsToTheEnd() {
         let scanned = Scanned("Before ![a](a.png)\n\n````\n![b](b.png)\n```\n![c](c.png)\n")
         #expect(scanned.imageDestinations == ["a.png"])
