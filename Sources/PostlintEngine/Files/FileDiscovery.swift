@@ -157,27 +157,16 @@ public struct FileDiscovery {
         let prefix = display.isEmpty ? (directory == "/" ? "/" : directory + "/") : (directory == "/" ? "" : directory)
         candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         var pending: [(absolute: String, display: String)] = [(directory, display)]
+        let prefetcher = FolderPrefetcher(window: Self.foldersReadAhead, readEntries: Self.entriesThatMayMatter)
         while let (folder, shown) = pending.popLast() {
-            guard let handle = opendir(folder) else {
-                problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(errno)))
+            let entries: [(name: String, type: UInt8)]
+            switch prefetcher.listing(of: folder) {
+            case .success(let listed):
+                entries = listed
+            case .failure(let error):
+                problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
                 continue
             }
-            var entries: [(name: String, type: UInt8)] = []
-            while let entry = readdir(handle) {
-                let type = entry.pointee.d_type
-                // Only folders, posts and what must be looked at to know (links, unknown types)
-                // are kept, judged on the name's bytes in place: a folder of images costs neither
-                // a string nor sorting.
-                let mayMatter = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
-                let nameBytes = DirectoryEntryName.bytes(of: entry)
-                guard let first = nameBytes.first, first != UInt8(ascii: "."),
-                      mayMatter || Self.isMarkdown(nameBytes) else { continue }
-                let name = DirectoryEntryName.of(entry)
-                if Self.skippedNames.contains(name) { continue }
-                entries.append((name, type))
-            }
-            closedir(handle)
-            entries.sort { $0.name.precedesInByteOrder($1.name) }
             var subfolders: [(absolute: String, display: String)] = []
             for entry in entries {
                 let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name
@@ -203,7 +192,34 @@ public struct FileDiscovery {
             }
             // Depth-first in name order: push in reverse so the first name is walked first.
             pending.append(contentsOf: subfolders.reversed())
+            // The folders visited next sit at the top of the stack.
+            prefetcher.prefetch(pending.reversed().lazy.prefix(Self.foldersReadAhead).map(\.absolute))
         }
+    }
+
+    /// How many folders the walk reads ahead on other threads (listings read and not yet taken
+    /// are kept, a few kilobytes each: only folders and posts are listed).
+    static let foldersReadAhead = 16
+
+    /// A folder's entries that may matter to the walk, in name order: folders, posts, and what
+    /// must be looked at to know (links, unknown types). Judged on each name's bytes in place, so
+    /// a folder of images costs neither a string nor sorting.
+    @Sendable static func entriesThatMayMatter(in folder: String) -> FolderPrefetcher.Listing {
+        guard let handle = opendir(folder) else { return .failure(FolderPrefetcher.FolderError(code: errno)) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let type = entry.pointee.d_type
+            let mayMatter = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
+            let nameBytes = DirectoryEntryName.bytes(of: entry)
+            guard let first = nameBytes.first, first != UInt8(ascii: "."),
+                  mayMatter || isMarkdown(nameBytes) else { continue }
+            let name = DirectoryEntryName.of(entry)
+            if skippedNames.contains(name) { continue }
+            entries.append((name, type))
+        }
+        closedir(handle)
+        entries.sort { $0.name.precedesInByteOrder($1.name) }
+        return .success(entries)
     }
 
     static func isMarkdown(_ name: String) -> Bool {

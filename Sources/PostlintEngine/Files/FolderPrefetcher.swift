@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import PostlintCore
+
+/// Reads the folders a walk is about to visit on other threads while it handles the current one.
+///
+/// Reading a folder (`opendir`, `readdir`) is nearly all kernel time on a large site: a folder of
+/// thousands of images is read whole to find the few posts beside them. Walking one folder after
+/// another left every other core idle for the first part of a run (a third of a second over
+/// 100,000 posts and their images). The walk tells the prefetcher which folders come next (the
+/// top of its stack); each folder read here starts reading its own subfolders in turn, so reads
+/// run ahead of the walk on every core, up to `window` folders. The walk takes each listing when
+/// it gets there, in its own order, so the files found, their order and the problems reported are
+/// the same as reading the folders one by one.
+final class FolderPrefetcher: @unchecked Sendable {
+    /// A folder's entries that may matter to the walk, or the `errno` of opening it.
+    typealias Listing = Result<[(name: String, type: UInt8)], FolderError>
+
+    struct FolderError: Error {
+        var code: Int32
+    }
+
+    /// Folders being read or read and not yet taken; the walk asks for at most this many ahead.
+    private let window: Int
+    private let condition = NSCondition()
+    private var done: [String: Listing] = [:]
+    private var inFlight: Set<String> = []
+    private let readEntries: @Sendable (String) -> Listing
+
+    init(window: Int, readEntries: @escaping @Sendable (String) -> Listing) {
+        self.window = max(0, window)
+        self.readEntries = readEntries
+    }
+
+    /// Starts reading `folders` (the next ones the walk will visit, nearest first) that are not
+    /// already read or being read, up to the window.
+    func prefetch(_ folders: some Sequence<String>) {
+        guard window > 0 else { return }
+        condition.lock()
+        var started: [String] = []
+        for folder in folders {
+            if inFlight.count + done.count >= window { break }
+            if inFlight.contains(folder) || done[folder] != nil { continue }
+            inFlight.insert(folder)
+            started.append(folder)
+        }
+        condition.unlock()
+        for folder in started {
+            DispatchQueue.global().async { [self] in
+                let listing = readEntries(folder)
+                condition.lock()
+                inFlight.remove(folder)
+                done[folder] = listing
+                condition.broadcast()
+                condition.unlock()
+                // Its subfolders are visited right after it: read them next.
+                if case .success(let entries) = listing {
+                    prefetch(entries.lazy.filter { $0.type == UInt8(DT_DIR) }
+                        .map { folder == "/" ? "/" + $0.name : folder + "/" + $0.name })
+                }
+            }
+        }
+    }
+
+    /// The listing of `folder`: taken from a read started earlier (waiting for it to finish), or
+    /// read now on this thread.
+    func listing(of folder: String) -> Listing {
+        condition.lock()
+        while inFlight.contains(folder) { condition.wait() }
+        let prefetched = done.removeValue(forKey: folder)
+        condition.unlock()
+        return prefetched ?? readEntries(folder)
+    }
+}
