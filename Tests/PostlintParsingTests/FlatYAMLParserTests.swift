@@ -1,4 +1,5 @@
 import Testing
+import PostlintTestSupport
 import PostlintCore
 @testable import PostlintParsing
 
@@ -6,18 +7,6 @@ import PostlintCore
 /// two on generated front matter made of the shapes posts use and of the near misses that must go
 /// to libyaml (escapes, indicators, nesting, continuation lines, odd characters).
 @Suite struct FlatYAMLParserTests {
-    /// A fixed-seed generator (SplitMix64), so every run sees the same texts.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     private static let keys = ["title", "slug", "excerpt", "keywords", "tags", "date", "draft", "cover", "author",
                                "weight", "x-y", "a_b", "2024", "y", "on", "null", "\"quoted\"", "-bad", "two words",
                                "<<", "key ", "Title"]
@@ -43,13 +32,13 @@ import PostlintCore
         "[\"a\\\"b\"]", "['it''s']", "[a, \"b\" c]", "[a", "[a, b]]", "[true, 1, 2024-01-01, ~]",
     ]
 
-    private static func element<T>(_ array: [T], _ random: inout SplitMix) -> T {
+    private static func element<T>(_ array: [T], _ random: inout SeededRandom) -> T {
         array[Int(random.next() % UInt64(array.count))]
     }
 
     /// One generated front matter text (without fences).
-    private static func frontMatter(_ random: inout SplitMix) -> String {
-        func scalar(_ random: inout SplitMix) -> String {
+    private static func frontMatter(_ random: inout SeededRandom) -> String {
+        func scalar(_ random: inout SeededRandom) -> String {
             random.next() % 100 < 85 ? element(usualScalars, &random) : element(scalars, &random)
         }
         var lines: [String] = []
@@ -119,7 +108,7 @@ import PostlintCore
     }
 
     @Test func agreesWithLibYAMLOnGeneratedFrontMatter() {
-        var random = SplitMix(state: 0x5EED_F1A7)
+        var random = SeededRandom(seed: 0x5EED_F1A7)
         var accepted = 0
         var declined = 0
         for _ in 0..<6_000 {
