@@ -8,7 +8,8 @@ public enum RulePackLoader {
     public static func defaultPack() throws(PostlintError) -> [RuleFactory] {
         var factories: [RuleFactory] = []
         for file in EmbeddedRulePacks.files {
-            factories.append(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: ""))
+            factories.append(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: "",
+                                                      buildsOnLoad: false))
         }
         return factories
     }

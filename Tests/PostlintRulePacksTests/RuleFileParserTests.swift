@@ -131,4 +131,29 @@ import PostlintTestSupport
         let ids = Set(try RulePackLoader.defaultPack().map(\.metadata.id))
         #expect(ids.isSuperset(of: ["excerpt-length", "keyword-in-content", "keyword-presence", "required-fields"]))
     }
+
+    /// The shipped packs are not built when the binary loads them (a user's pack is): each must
+    /// build here, with its defaults and with every example's options.
+    @Test func everyShippedRuleBuildsWithItsDefaultsAndExampleOptions() throws {
+        let factories = try RulePackLoader.defaultPack()
+        #expect(factories.contains { $0.metadata.id == "slug-stop-words" })
+        for factory in factories {
+            _ = try factory.make(RuleOptions(defaultsOf: factory.metadata))
+            for example in factory.metadata.triggeringExamples + factory.metadata.nonTriggeringExamples
+            where !example.options.isEmpty {
+                var options = RuleOptions(defaultsOf: factory.metadata)
+                for (key, value) in example.options { options.set(key, value) }
+                _ = try factory.make(options)
+            }
+            #expect(ExampleChecker.failures(of: factory).isEmpty, "\(factory.metadata.id)")
+        }
+    }
+
+    @Test func aUsersPackWithABadPatternFailsAtLoad() {
+        let text = "schema: 1\nid: bad\nkind: pattern\nsummary: s\nfield: slug\npattern: \"(unclosed\"\n"
+        let error = #expect(throws: PostlintError.self) {
+            _ = try RuleFileParser.parse(path: "bad.yml", bytes: Array(text.utf8), packName: "")
+        }
+        #expect(error?.message.contains("\"pattern\" is not a valid regular expression") == true, "\(String(describing: error))")
+    }
 }
