@@ -23,6 +23,15 @@ struct Postlint: ParsableCommand {
     /// 2 (ArgumentParser's own default would be 64).
     static func main() {
         do {
+            // `check` is what hooks and CI run, once a commit or more: parsed on its own, it skips
+            // building every other subcommand's arguments by reflection (a quarter of the start-up
+            // instructions). Whatever it does not parse cleanly (help, version, a usage error)
+            // goes through the root parser, which reports it exactly as before.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "check", let check = try? CheckCommand.parse(Array(arguments.dropFirst())) {
+                try check.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -93,6 +93,20 @@ import PostlintTestSupport
         #expect(try CommandRunner.run(["frobnicate"], in: Self.root).status == 2)
     }
 
+    @Test func checkHelpAndUsageErrorsComeFromTheRootCommand() throws {
+        // `check` is parsed on its own when it parses cleanly; anything else must read as before.
+        let help = try CommandRunner.run(["check", "--help"], in: Self.root)
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("USAGE: postlint check"))
+        let usage = try CommandRunner.run(["check", "--format", "xml"], in: Self.root)
+        #expect(usage.status == 2)
+        #expect(usage.standardError.contains("postlint check"), "\(usage.standardError)")
+        let version = try CommandRunner.run(["--version"], in: Self.root)
+        #expect(version.status == 0 && !version.standardOutput.isEmpty)
+        // The default subcommand still works without its name.
+        #expect(try CommandRunner.run(["fixtures/clean"], in: Self.root).status == 0)
+    }
+
     @Test func configurationErrorsArePositionedAndExitTwo() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "rules:\n  slug-format: error\n  exerpt-length: {min: 10}\n")
