@@ -31,6 +31,9 @@ struct FlatYAMLParser {
         return parser.parseRootMapping()
     }
 
+    /// How many keys are compared one by one before a set looks for repeats.
+    private static let keysComparedDirectly = 16
+
     // MARK: - Characters
 
     private static let space = UInt8(ascii: " ")
@@ -148,13 +151,22 @@ struct FlatYAMLParser {
     private mutating func parseRootMapping() -> FrontMatterNode? {
         var entries: [FrontMatterEntry] = []
         entries.reserveCapacity(8)
+        // Repeated keys go to libyaml. A post's few keys are compared directly; past
+        // `keysComparedDirectly` a set takes over, so a hostile front matter of many thousand keys
+        // is read in linear time.
+        var keys: Set<String>?
         var rootStart: Int?
         var rootEnd = 0
         skipBlankLines()
         while lineStart < bytes.count {
             let end = lineEnd(from: lineStart)
             guard let entry = parseEntry(lineEnd: end) else { return nil }
-            if entries.contains(where: { $0.key == entry.key }) { return nil }
+            if keys == nil, entries.count >= Self.keysComparedDirectly { keys = Set(entries.map(\.key)) }
+            if keys != nil {
+                guard keys?.insert(entry.key).inserted == true else { return nil }
+            } else if entries.contains(where: { $0.key == entry.key }) {
+                return nil
+            }
             if rootStart == nil { rootStart = entry.keyRange.lowerBound }
             rootEnd = max(rootEnd, entry.keyRange.upperBound, entry.value.range.upperBound)
             entries.append(entry)

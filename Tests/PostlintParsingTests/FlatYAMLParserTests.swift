@@ -156,6 +156,24 @@ import PostlintCore
         #expect(flat["empty"]?.typeName == "null")
     }
 
+    /// A hang guard, not a speed target: with repeated keys looked for by a scan of the keys so
+    /// far, 60,000 keys took minutes (a front matter of a few megabytes is hostile input).
+    @Test func manyKeysAreReadInLinearTime() throws {
+        var content = ""
+        for index in 0..<60_000 { content += "key\(index): value \(index)\n" }
+        let started = ContinuousClock.now
+        let parsed = Self.parseFlat(content + "key17: again\n")
+        #expect(parsed == nil, "a repeated key goes to libyaml")
+        let flat = try #require(Self.parseFlat(content))
+        #expect(flat["key59999"]?.scalarText == "value 59999")
+        #expect(ContinuousClock.now - started < HangGuard.duration(5))
+    }
+
+    private static func parseFlat(_ content: String) -> FrontMatterNode? {
+        let bytes = Array(content.utf8)
+        return bytes.withUnsafeBufferPointer { FlatYAMLParser.parse($0, fileOffset: 0) }
+    }
+
     @Test(arguments: [
         "title: a\ntitle: b\n",                 // repeated key: libyaml path records it
         "title: \"esc \\n\"\n",                 // escape
