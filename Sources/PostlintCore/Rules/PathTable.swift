@@ -69,7 +69,7 @@ public struct PathTable: RandomAccessCollection, Sendable, Equatable {
     /// Whether the path at `index` is `path`, compared byte by byte without building a string.
     public func path(at index: Int, equals path: String) -> Bool {
         var path = path
-        return path.withUTF8 { other in withUTF8(at: index) { $0.elementsEqual(other) } }
+        return path.withUTF8 { other in withUTF8(at: index) { ByteScanning.equal($0, other) } }
     }
 
     /// Whether the paths at `first` and `second` are the same bytes.
@@ -77,8 +77,9 @@ public struct PathTable: RandomAccessCollection, Sendable, Equatable {
         if first == second { return true }
         let left = byteRange(of: first)
         let right = byteRange(of: second)
-        guard left.count == right.count else { return false }
-        return bytes.withUnsafeBufferPointer { $0[left].elementsEqual($0[right]) }
+        return bytes.withUnsafeBufferPointer {
+            ByteScanning.equal(UnsafeBufferPointer(rebasing: $0[left]), UnsafeBufferPointer(rebasing: $0[right]))
+        }
     }
 
     /// Whether the path at `first` sorts before the one at `second` by their UTF-8 bytes (the
@@ -86,7 +87,9 @@ public struct PathTable: RandomAccessCollection, Sendable, Equatable {
     public func utf8Precedes(_ first: Int, _ second: Int) -> Bool {
         let left = byteRange(of: first)
         let right = byteRange(of: second)
-        return bytes.withUnsafeBufferPointer { $0[left].lexicographicallyPrecedes($0[right]) }
+        return bytes.withUnsafeBufferPointer {
+            ByteScanning.precedes(UnsafeBufferPointer(rebasing: $0[left]), UnsafeBufferPointer(rebasing: $0[right]))
+        }
     }
 
     private func byteRange(of index: Int) -> Range<Int> {

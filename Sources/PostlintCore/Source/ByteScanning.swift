@@ -44,6 +44,18 @@ public enum ByteScanning {
         return memcmp(oneBase, otherBase, one.count) == 0
     }
 
+    /// Whether `one` sorts before `other` by their bytes (`memcmp`, then the shorter first): the
+    /// order paths are reported in, the same on every machine and locale.
+    @inline(__always)
+    public static func precedes(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(one.count, other.count)
+        if shared > 0, let oneBase = one.baseAddress, let otherBase = other.baseAddress {
+            let order = memcmp(oneBase, otherBase, shared)
+            if order != 0 { return order < 0 }
+        }
+        return one.count < other.count
+    }
+
     /// Whether every byte is ASCII.
     public static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         endOfASCII(in: buffer, from: 0) == buffer.count

@@ -169,7 +169,7 @@ public struct FileDiscovery {
             }
             var subfolders: [(absolute: String, display: String)] = []
             for entry in entries {
-                let absolute = folder == "/" ? "/" + entry.name : folder + "/" + entry.name
+                let absolute = FolderPrefetcher.path(of: entry.name, in: folder)
                 var type = entry.type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()

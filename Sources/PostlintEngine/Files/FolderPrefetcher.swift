@@ -61,11 +61,15 @@ final class FolderPrefetcher: @unchecked Sendable {
                 condition.unlock()
                 // Its subfolders are visited right after it: read them next.
                 if case .success(let entries) = listing {
-                    prefetch(entries.lazy.filter { $0.type == UInt8(DT_DIR) }
-                        .map { folder == "/" ? "/" + $0.name : folder + "/" + $0.name })
+                    prefetch(entries.lazy.filter { $0.type == UInt8(DT_DIR) }.map { Self.path(of: $0.name, in: folder) })
                 }
             }
         }
+    }
+
+    /// The path of the entry `name` in `folder`.
+    static func path(of name: String, in folder: String) -> String {
+        folder == "/" ? "/" + name : folder + "/" + name
     }
 
     /// The listing of `folder`: taken from a read started earlier (waiting for it to finish), or

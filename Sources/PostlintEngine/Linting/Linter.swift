@@ -64,16 +64,16 @@ public final class Linter: Sendable {
     /// The document and rule set for a file, for fixing and code actions.
     public func prepare(bytes: [UInt8], displayPath: String, absolutePath: String) throws(PostlintError)
         -> (Document, RuleSet) {
-        prepare(bytes: bytes, displayPath: displayPath,
-                ruleSet: try ruleSet(forFileAt: absolutePath, displayPath: displayPath))
+        let ruleSet = try ruleSet(forFileAt: absolutePath, displayPath: displayPath)
+        return (document(bytes: bytes, displayPath: displayPath, ruleSet: ruleSet), ruleSet)
     }
 
-    private func prepare(bytes: [UInt8], displayPath: String, ruleSet: RuleSet) -> (Document, RuleSet) {
+    /// The file loaded with the parts its rules read.
+    private func document(bytes: [UInt8], displayPath: String, ruleSet: RuleSet) -> Document {
         var parts = ruleSet.parts
         // Suppression comments live in the body: scan it when the file has any.
         if !parts.contains(.markdown), Self.mentionsSuppression(bytes) { parts.insert(.markdown) }
-        let document = DocumentLoader.load(path: displayPath, bytes: bytes, parts: parts)
-        return (document, ruleSet)
+        return DocumentLoader.load(path: displayPath, bytes: bytes, parts: parts)
     }
 
     /// The rules that apply to the file at `absolutePath`.
@@ -129,7 +129,7 @@ public final class Linter: Sendable {
             collectFacts(document, ruleSet: ruleSet, into: &result)
             return result
         }
-        var (document, _) = prepare(bytes: bytes, displayPath: candidate.displayPath, ruleSet: ruleSet)
+        var document = document(bytes: bytes, displayPath: candidate.displayPath, ruleSet: ruleSet)
         result.checked = true
         if options.remote != nil, let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.id == "broken-image" }) {
             if document.body == nil {
