@@ -64,4 +64,40 @@ import Testing
         #expect(index.offset(of: SourceLocation(line: 1, column: 3), unit: .utf16) == 1)
         #expect(index.offset(of: SourceLocation(line: 1, column: 4), unit: .utf16) == 5)
     }
+
+    /// Short lines (columns counted by walking the line) and lines just past the walking limit
+    /// (counted from the block counts), crossing block boundaries, agree with a plain count.
+    @Test func shortAndMediumMixedLinesMatchAPlainCount() {
+        var text = ""
+        for line in 0..<400 {
+            let length = line % 3 == 0 ? 300 : line % 40
+            for index in 0..<length { text += index % 9 == 0 ? "é😀" : (index % 4 == 0 ? "中" : "a") }
+            text += line % 5 == 0 ? "\r\n" : "\n"
+        }
+        let bytes = Array(text.utf8)
+        let index = LineIndex(bytes: bytes)
+        var line = 1
+        var scalars = 0
+        var utf16 = 0
+        var offset = 0
+        while offset < bytes.count {
+            let location = index.location(of: offset)
+            #expect(location == SourceLocation(line: line, column: scalars + 1))
+            #expect(index.location(of: offset, unit: .utf16) == SourceLocation(line: line, column: utf16 + 1))
+            #expect(index.offset(of: location) == offset)
+            #expect(index.offset(of: SourceLocation(line: line, column: utf16 + 1), unit: .utf16) == offset)
+            if bytes[offset] == 0x0D || bytes[offset] == 0x0A {
+                offset += bytes[offset] == 0x0D ? 2 : 1
+                line += 1
+                scalars = 0
+                utf16 = 0
+                continue
+            }
+            let width = LineIndex.sequenceLength(bytes[offset])
+            scalars += 1
+            utf16 += width == 4 ? 2 : 1
+            offset += width
+        }
+        #expect(line == 401)
+    }
 }

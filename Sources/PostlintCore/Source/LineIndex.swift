@@ -17,6 +17,9 @@ public struct LineIndex: Sendable {
     private let scalarsBeforeBlock: [Int]
     private let astralBeforeBlock: [Int]
     private static let blockSize = 1024
+    /// Up to this many bytes (or column units), a column is counted by walking from the line's
+    /// start: cheaper than the two block walks (up to a block each) the block counts need.
+    private static let directWalkLimit = 256
 
     public init(bytes: [UInt8]) {
         var starts = [0]
@@ -130,6 +133,10 @@ public struct LineIndex: Sendable {
         let line = lineIndex(containing: offset)
         let start = lineStarts[line]
         let end = min(max(offset, 0), byteCount)
+        if isASCII || unit == .utf8 { return SourceLocation(line: line + 1, column: end - start + 1) }
+        if end - start <= Self.directWalkLimit {
+            return SourceLocation(line: line + 1, column: units(from: start, to: end, unit) + 1)
+        }
         return SourceLocation(line: line + 1, column: units(upTo: end, unit) - units(upTo: start, unit) + 1)
     }
 
@@ -139,6 +146,7 @@ public struct LineIndex: Sendable {
         let range = contentRange(ofLine: lineIndex)
         let column = max(location.column - 1, 0)
         if isASCII || unit == .utf8 { return min(range.lowerBound + column, range.upperBound) }
+        if column <= Self.directWalkLimit { return walk(from: range.lowerBound, units: column, before: range.upperBound, unit) }
         let target = units(upTo: range.lowerBound, unit) + column
         // Start from the last block boundary whose count is not past the target (and not before the
         // line), on a scalar boundary, then walk at most a block.
@@ -150,15 +158,36 @@ public struct LineIndex: Sendable {
         }
         var position = max(range.lowerBound, block * Self.blockSize)
         while position < range.upperBound, bytes[position] & 0xC0 == 0x80 { position += 1 }
-        var count = units(upTo: position, unit)
-        while position < range.upperBound, count < target {
+        return walk(from: position, units: target - units(upTo: position, unit), before: range.upperBound, unit)
+    }
+
+    /// The offset `count` column units after `start` (a scalar boundary), stopping before a
+    /// character the count would split and at `end`.
+    private func walk(from start: Int, units count: Int, before end: Int, _ unit: ColumnUnit) -> Int {
+        var position = start
+        var walked = 0
+        while position < end, walked < count {
             let width = Self.sequenceLength(bytes[position])
             let step = (unit == .utf16 && width == 4) ? 2 : 1
-            if count + step > target { break }
-            count += step
-            position = min(position + width, range.upperBound)
+            if walked + step > count { break }
+            walked += step
+            position = min(position + width, end)
         }
         return position
+    }
+
+    /// Column units in `start..<end`, counted byte by byte (as `units(upTo:)` counts them).
+    private func units(from start: Int, to end: Int, _ unit: ColumnUnit) -> Int {
+        var scalars = 0
+        var astral = 0
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte >= 0xF0 { astral += 1 }
+            index += 1
+        }
+        return unit == .utf16 ? scalars + astral : scalars
     }
 
     /// Column units from the start of the text to `offset` (a scalar boundary).
