@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
         .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters"], exclude: ["Golden"]),
         .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintTestSupport"]),
-        .testTarget(name: "PostlintCLITests", dependencies: ["PostlintTestSupport"]),
+        .testTarget(name: "PostlintCLITests", dependencies: ["postlint", "PostlintTestSupport"]),
         .testTarget(
             name: "PostlintLanguageServerTests",
             dependencies: ["PostlintLanguageServer", "PostlintCore", "PostlintTestSupport"]

@@ -23,20 +23,30 @@ struct Postlint: ParsableCommand {
     /// 2 (ArgumentParser's own default would be 64).
     static func main() {
         do {
-            // `check` is what hooks and CI run, once a commit or more: parsed on its own, it skips
-            // building every other subcommand's arguments by reflection (a quarter of the start-up
-            // instructions). Whatever it does not parse cleanly (help, version, a usage error)
-            // goes through the root parser, which reports it exactly as before.
+            // `check` is what hooks and CI run, once a commit or more. Its common forms are read
+            // without ArgumentParser (whose reflection is half the start-up instructions); the
+            // others are parsed as `check` alone, which skips building every other subcommand's
+            // arguments. Whatever that does not parse cleanly (help, version, a usage error) goes
+            // through the root parser, which reports it exactly as before.
             let arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments.first == "check", let check = try? CheckCommand.parse(Array(arguments.dropFirst())) {
-                try check.run()
-                return
+            if arguments.first == "check" {
+                let checkArguments = Array(arguments.dropFirst())
+                if let request = QuickCheckArguments.request(for: checkArguments) {
+                    try request.run()
+                    return
+                }
+                if let check = try? CheckCommand.parse(checkArguments) {
+                    try check.run()
+                    return
+                }
             }
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            // An exit code is all there is to say: exit at once (ArgumentParser's `exit(withError:)`
+            // builds the help text to look for a message first, a quarter of a run's start-up).
             if let exit = error as? ExitCode {
-                Self.exit(withError: exit)
+                Terminal.exit(exit.rawValue)
             }
             let code = exitCode(for: error)
             if code == .success {
@@ -45,7 +55,7 @@ struct Postlint: ParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty { Terminal.standardError.write(message + "\n") }
-            Self.exit(withError: ExitCode(code == .validationFailure ? 2 : (code.rawValue == 1 ? 2 : code.rawValue)))
+            Terminal.exit(code == .validationFailure ? 2 : (code.rawValue == 1 ? 2 : code.rawValue))
         }
     }
 }

@@ -22,6 +22,12 @@ struct Terminal: Sendable {
         return true
     }
 
+    /// Ends the process with `code`; standard output and error are written unbuffered, so nothing
+    /// is left to flush.
+    static func exit(_ code: Int32) -> Never {
+        Glibc.exit(code)
+    }
+
     func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0

@@ -1,0 +1,103 @@
+import ArgumentParser
+import PostlintCore
+import PostlintEngine
+import PostlintReporters
+
+/// What `postlint check` is asked to do, however the command line was read: `CheckCommand`
+/// (ArgumentParser) or `QuickCheckArguments` (the common invocations, without reflection).
+struct CheckRequest: Equatable {
+    var paths: [String] = ["."]
+    var config: String?
+    var format: ReportFormat = .text
+    var quiet = false
+    var maxWarnings: Int?
+    var fix = false
+    var output: String?
+    var changedSince: String?
+    var staged = false
+    var baseline: String?
+    var writeBaseline: String?
+    var reportUnusedDisables = false
+    var checkRemote = false
+    var remoteTimeout: Double = 10
+    var remoteConcurrency: Int = 8
+    var remoteCache: String?
+    var remoteCacheTtl: Double = 86_400
+    var stdin = false
+    var stdinFilename: String?
+
+    func validate() throws {
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        if stdinFilename != nil, !stdin { throw ValidationError("--stdin-filename goes with --stdin") }
+        if stdin, fix { throw ValidationError("--fix cannot rewrite standard input; use postlint fix on the file") }
+        if stdin, changedSince != nil || staged { throw ValidationError("--stdin cannot be combined with --changed-since or --staged") }
+        if changedSince != nil, staged { throw ValidationError("choose one of --changed-since and --staged") }
+        if baseline != nil, writeBaseline != nil { throw ValidationError("choose one of --baseline and --write-baseline") }
+        if remoteTimeout <= 0 || !remoteTimeout.isFinite { throw ValidationError("--remote-timeout must be a positive number of seconds") }
+        if remoteConcurrency < 1 { throw ValidationError("--remote-concurrency must be at least 1") }
+        if remoteCacheTtl < 0 || !remoteCacheTtl.isFinite { throw ValidationError("--remote-cache-ttl must be 0 or more") }
+    }
+
+    func run() throws {
+        let linter = try CommonOptions.makeLinter(config: config)
+        if fix {
+            let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
+            for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        }
+        var outcome: LintOutcome
+        var standardInput: [String: [UInt8]] = [:]
+        do throws(PostlintError) {
+            var options = LintOptions(reportUnusedDisables: reportUnusedDisables)
+            if checkRemote {
+                options.remote = RemoteCheckOptions(
+                    concurrency: remoteConcurrency, timeout: remoteTimeout,
+                    cachePath: remoteCacheTtl > 0 ? (remoteCache ?? RemoteCheckOptions.defaultCachePath()) : nil,
+                    cacheTimeToLive: remoteCacheTtl)
+            }
+            if stdin {
+                let bytes = try FileReader.readStandardInput().get()
+                let name = stdinFilename ?? "<stdin>.md"
+                standardInput[name] = bytes
+                outcome = try linter.lint(bytes: bytes, as: name, options: options)
+            } else {
+                if let changedSince {
+                    options.reportOnly = try GitChanges.changedSince(changedSince, in: linter.workingDirectory)
+                } else if staged {
+                    options.contents = try GitChanges.stagedContents(in: linter.workingDirectory)
+                    options.reportOnly = Set(options.contents.keys)
+                }
+                outcome = try linter.lint(paths: paths, options: options)
+            }
+            let lineText = LineTextSource(workingDirectory: linter.workingDirectory, overrides: standardInput)
+            if let writeBaseline {
+                let recorded = Baseline(findings: outcome.findings, lineText: lineText)
+                try AtomicWriter.write(writeBaseline, bytes: recorded.encoded())
+                Terminal.standardError.write("postlint: recorded \(outcome.findings.count) findings in \(writeBaseline)\n")
+                outcome.findings = []
+            } else if let baseline {
+                outcome.findings = try Baseline.load(path: baseline).newFindings(outcome.findings, lineText: lineText)
+            }
+        } catch {
+            throw CommandFailure(error)
+        }
+        for problem in outcome.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        // --quiet: the text format prints errors only (with the true summary); the machine formats
+        // leave the lesser findings out.
+        let findings = quiet && format != .text ? outcome.findings.filter { $0.severity == .error } : outcome.findings
+        var report = LintReport(findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
+                                toolVersion: Postlint.version)
+        report.files = outcome.files
+        let colored = output == nil && Terminal.standardOutput.wantsColor
+        let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
+        if let output {
+            do throws(PostlintError) {
+                try AtomicWriter.write(output, bytes: Array(rendered.utf8))
+            } catch {
+                throw CommandFailure(error)
+            }
+        } else {
+            Terminal.standardOutput.write(rendered)
+        }
+        throw ExitCode(ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
+    }
+}
