@@ -96,6 +96,7 @@ public struct FileDiscovery {
     public static let extensions = [".md", ".markdown"]
     public static let skippedNames: Set<String> = ["node_modules"]
 
+    /// The files found by `add(_:)` (empty for a discovery that hands its files out in steps).
     public private(set) var candidates = Candidates()
     public private(set) var problems: [PostlintError] = []
     /// Absolute paths already found, for when several paths are given (they may overlap); built
@@ -106,14 +107,64 @@ public struct FileDiscovery {
     /// added, and one problem says so.
     private var isFull = false
     private let workingDirectory: String
+    /// A discovery made by `inSteps(paths:workingDirectory:)` hands its files out from
+    /// `nextFiles()` instead of keeping them in `candidates`.
+    private var handsOutFiles = false
+    /// The paths given and not yet started, the next one last.
+    private var pathsToStart: [String] = []
+    /// The folder walk in progress: the folders still to visit and where its files' absolute
+    /// paths come from.
+    private var walkInProgress: Walk?
+    /// The files found by the current step, for `nextFiles()`.
+    private var found: [Candidate] = []
+
+    private struct Walk {
+        var pending: [(absolute: String, display: String)]
+        let prefetcher: FolderPrefetcher
+        let absolutePrefix: String
+        let displayPrefixLength: Int
+    }
 
     public init(workingDirectory: String = PathUtilities.currentDirectory()) {
         self.workingDirectory = workingDirectory
     }
 
+    /// A discovery of the files below `paths` that finds them a folder at a time, as
+    /// `nextFiles()` is called, keeping none of them: linting starts on the first folder's posts
+    /// while the rest are still being found, and a site's list of files is never held whole.
+    public static func inSteps(paths: [String], workingDirectory: String = PathUtilities.currentDirectory())
+        -> FileDiscovery {
+        var discovery = FileDiscovery(workingDirectory: workingDirectory)
+        discovery.handsOutFiles = true
+        discovery.pathsToStart = paths.reversed()
+        if paths.count > 1 { discovery.seen = [] }
+        return discovery
+    }
+
+    /// The files found in the next step (one folder of a walk, or one path given), in the order
+    /// `add(_:)` would list them; nil once every path is done. A step may find no file.
+    public mutating func nextFiles() -> [Candidate]? {
+        found.removeAll()
+        if walkInProgress != nil {
+            visitNextFolder()
+        } else if let path = pathsToStart.popLast() {
+            start(path)
+        } else {
+            return nil
+        }
+        return found
+    }
+
+    /// Finds the files below `path` (walking it whole) and adds them to `candidates`.
     public mutating func add(_ path: String) {
         added += 1
         if added == 2 { seen = Set(candidates.indices.map(candidates.absolutePath(at:))) }
+        start(path)
+        while walkInProgress != nil { visitNextFolder() }
+    }
+
+    /// Starts on a path given: a file is found at once, a folder's walk begins with the folder.
+    private mutating func start(_ path: String) {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         var info = stat()
         guard stat(absolute, &info) == 0 else {
@@ -128,6 +179,10 @@ public struct FileDiscovery {
             walk(directory: absolute, display: display)
         } else {
             guard isNew(absolute) else { return }
+            if handsOutFiles {
+                found.append(Candidate(displayPath: path, absolutePath: absolute, isExplicit: true))
+                return
+            }
             // Its absolute path is the prefix itself: the whole display path is dropped.
             candidates.beginOrigin(absolutePrefix: absolute, displayPrefixLength: path.utf8.count, isExplicit: true)
             append(folder: "", name: path)
@@ -141,6 +196,13 @@ public struct FileDiscovery {
     }
 
     private mutating func append(folder: String, name: String) {
+        if handsOutFiles, let walk = walkInProgress {
+            let display = folder.isEmpty ? name : PathUtilities.concatenated(folder, "/", name)
+            let absolute = PathUtilities.concatenated(
+                walk.absolutePrefix, String(decoding: display.utf8.dropFirst(walk.displayPrefixLength), as: UTF8.self))
+            found.append(Candidate(displayPath: display, absolutePath: absolute, isExplicit: false))
+            return
+        }
         guard !isFull else { return }
         guard candidates.append(folder: folder, name: name) else {
             isFull = true
@@ -155,46 +217,57 @@ public struct FileDiscovery {
         // Every file below shares the folder's absolute path: its own is that prefix followed by
         // its display path after the display's prefix.
         let prefix = display.isEmpty ? (directory == "/" ? "/" : directory + "/") : (directory == "/" ? "" : directory)
-        candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
-        var pending: [(absolute: String, display: String)] = [(directory, display)]
-        let prefetcher = FolderPrefetcher(window: Self.foldersReadAhead, readEntries: Self.entriesThatMayMatter)
-        while let (folder, shown) = pending.popLast() {
-            let entries: [(name: String, type: UInt8)]
-            switch prefetcher.listing(of: folder) {
-            case .success(let listed):
-                entries = listed
-            case .failure(let error):
-                problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
-                continue
-            }
-            var subfolders: [(absolute: String, display: String)] = []
-            for entry in entries {
-                let absolute = FolderPrefetcher.path(of: entry.name, in: folder)
-                var type = entry.type
-                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                    var info = stat()
-                    if type == UInt8(DT_LNK) {
-                        // Follow links to files, never links to folders.
-                        guard stat(absolute, &info) == 0 else { continue }
-                        if (info.st_mode & S_IFMT) == S_IFDIR { continue }
-                        type = UInt8(DT_REG)
-                    } else {
-                        guard lstat(absolute, &info) == 0 else { continue }
-                        let format = info.st_mode & S_IFMT
-                        type = format == S_IFDIR ? UInt8(DT_DIR) : (format == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))
-                    }
-                }
-                if type == UInt8(DT_DIR) {
-                    subfolders.append((absolute, shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)))
-                } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), isNew(absolute) {
-                    append(folder: shown, name: entry.name)
-                }
-            }
-            // Depth-first in name order: push in reverse so the first name is walked first.
-            pending.append(contentsOf: subfolders.reversed())
-            // The folders visited next sit at the top of the stack.
-            prefetcher.prefetch(pending.reversed().lazy.prefix(Self.foldersReadAhead).map(\.absolute))
+        if !handsOutFiles {
+            candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         }
+        walkInProgress = Walk(pending: [(directory, display)],
+                              prefetcher: FolderPrefetcher(window: Self.foldersReadAhead, readEntries: Self.entriesThatMayMatter),
+                              absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
+        visitNextFolder()
+    }
+
+    /// Visits the next folder of the walk in progress: finds its posts and queues its subfolders.
+    private mutating func visitNextFolder() {
+        guard var walk = walkInProgress, let (folder, shown) = walk.pending.popLast() else {
+            walkInProgress = nil
+            return
+        }
+        defer { walkInProgress = walk.pending.isEmpty ? nil : walk }
+        let entries: [(name: String, type: UInt8)]
+        switch walk.prefetcher.listing(of: folder) {
+        case .success(let listed):
+            entries = listed
+        case .failure(let error):
+            problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
+            return
+        }
+        var subfolders: [(absolute: String, display: String)] = []
+        for entry in entries {
+            let absolute = FolderPrefetcher.path(of: entry.name, in: folder)
+            var type = entry.type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                if type == UInt8(DT_LNK) {
+                    // Follow links to files, never links to folders.
+                    guard stat(absolute, &info) == 0 else { continue }
+                    if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                    type = UInt8(DT_REG)
+                } else {
+                    guard lstat(absolute, &info) == 0 else { continue }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFDIR ? UInt8(DT_DIR) : (format == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))
+                }
+            }
+            if type == UInt8(DT_DIR) {
+                subfolders.append((absolute, shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)))
+            } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), isNew(absolute) {
+                append(folder: shown, name: entry.name)
+            }
+        }
+        // Depth-first in name order: push in reverse so the first name is walked first.
+        walk.pending.append(contentsOf: subfolders.reversed())
+        // The folders visited next sit at the top of the stack.
+        walk.prefetcher.prefetch(walk.pending.reversed().lazy.prefix(Self.foldersReadAhead).map(\.absolute))
     }
 
     /// How many folders the walk reads ahead on other threads (listings read and not yet taken

@@ -18,6 +18,10 @@ import PostlintCore
 /// run ahead of the walk on every core, up to `window` folders. The walk takes each listing when
 /// it gets there, in its own order, so the files found, their order and the problems reported are
 /// the same as reading the folders one by one.
+///
+/// A read waiting for a thread is never waited for: the walk may itself run on a worker thread of
+/// the pool the reads are queued on (linting starts while the walk goes on), so when the walk
+/// gets to a folder whose read has not started, it claims it and reads it there.
 final class FolderPrefetcher: @unchecked Sendable {
     /// A folder's entries that may matter to the walk, or the `errno` of opening it.
     typealias Listing = Result<[(name: String, type: UInt8)], FolderError>
@@ -30,11 +34,17 @@ final class FolderPrefetcher: @unchecked Sendable {
     private let window: Int
     private let condition = NSCondition()
     private var done: [String: Listing] = [:]
+    /// Folders queued or being read.
     private var inFlight: Set<String> = []
+    /// The folders of `inFlight` whose read has begun.
+    private var reading: Set<String> = []
     private let readEntries: @Sendable (String) -> Listing
+    /// Where the reads run.
+    private let queue: DispatchQueue
 
-    init(window: Int, readEntries: @escaping @Sendable (String) -> Listing) {
+    init(window: Int, queue: DispatchQueue = .global(), readEntries: @escaping @Sendable (String) -> Listing) {
         self.window = max(0, window)
+        self.queue = queue
         self.readEntries = readEntries
     }
 
@@ -52,9 +62,18 @@ final class FolderPrefetcher: @unchecked Sendable {
         }
         condition.unlock()
         for folder in started {
-            DispatchQueue.global().async { [self] in
+            queue.async { [self] in
+                condition.lock()
+                // Claimed by the walk while queued: it has read the folder itself.
+                guard inFlight.contains(folder) else {
+                    condition.unlock()
+                    return
+                }
+                reading.insert(folder)
+                condition.unlock()
                 let listing = readEntries(folder)
                 condition.lock()
+                reading.remove(folder)
                 inFlight.remove(folder)
                 done[folder] = listing
                 condition.broadcast()
@@ -72,11 +91,12 @@ final class FolderPrefetcher: @unchecked Sendable {
         folder == "/" ? "/" + name : folder + "/" + name
     }
 
-    /// The listing of `folder`: taken from a read started earlier (waiting for it to finish), or
-    /// read now on this thread.
+    /// The listing of `folder`: taken from a read begun earlier (waiting for it to finish), or
+    /// read now on this thread (a read still queued is claimed).
     func listing(of folder: String) -> Listing {
         condition.lock()
-        while inFlight.contains(folder) { condition.wait() }
+        while reading.contains(folder) { condition.wait() }
+        inFlight.remove(folder)
         let prefetched = done.removeValue(forKey: folder)
         condition.unlock()
         return prefetched ?? readEntries(folder)

@@ -19,32 +19,20 @@ public final class Linter: Sendable {
 
     /// Finds the posts below `paths` and lints them, all cores busy; site-level rules see every post.
     /// A configuration error ends the run (thrown); unreadable files are reported in `problems`.
+    ///
+    /// The posts are linted as they are found: the workers step the discovery a folder at a time
+    /// when few posts are left to lint (see `OrderedWorkQueue`), so neither the walk nor the list
+    /// of every post stands before the first post is linted.
     public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
         (fileSystem as? CachingFileSystem)?.reset()
-        var discovery = FileDiscovery(workingDirectory: workingDirectory)
-        for path in paths { discovery.add(path) }
-        let candidates = discovery.candidates
-        // The files the configurations select, by their index among the candidates (four bytes
-        // a file rather than a copy of each candidate).
-        var selected: [UInt32] = []
-        selected.reserveCapacity(candidates.count)
-        var memo = FolderRuleSetMemo()
-        for index in candidates.indices {
-            let candidate = candidates[index]
-            if !candidate.isExplicit {
-                let absolutePath = candidate.absolutePath
-                let configuration = try memo.configuration(forFileAt: absolutePath, resolver: resolver)
-                if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
-                    let relative = configuration.relativePath(of: absolutePath) ?? candidate.displayPath
-                    guard configuration.selects(relativePath: relative) else { continue }
-                }
-            }
-            selected.append(UInt32(index))
-        }
-        let gatherer = ResultGatherer(paths: candidates.displayPaths, problems: discovery.problems, options: options,
-                                      expectedFiles: selected.count)
-        discovery = FileDiscovery(workingDirectory: workingDirectory)  // its list lives on in `candidates`
-        try checkInParallel(candidates, selected: selected, options: options, into: gatherer)
+        let walk = DiscoveryInSteps(FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory),
+                                    resolver: resolver)
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options, expectedFiles: 0)
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
+            window: 64 * workers, produce: walk.selectedFiles, deliver: { gatherer.gather($0.1, path: $0.0) })
+        try checkInParallel(queue, workers: workers, options: options)
+        gatherer.insertProblems(walk.problems, at: 0)
         return try assemble(gatherer, options: options)
     }
 
@@ -55,9 +43,9 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
-        let gatherer = ResultGatherer(paths: PathTable([path]), problems: [], options: options, expectedFiles: 1)
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options, expectedFiles: 1)
         var memo = FolderRuleSetMemo()
-        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false, memo: &memo), ofFile: 0)
+        gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false, memo: &memo), path: path)
         return try assemble(gatherer, options: options)
     }
 
@@ -160,19 +148,15 @@ public final class Linter: Sendable {
         }
     }
 
-    /// Checks the selected files on all cores and gathers their results in file order as they
-    /// come in (a result that arrives early waits in a bounded reorder buffer), so nothing is held
-    /// per file once it has been gathered beyond its findings and site facts.
-    private func checkInParallel(_ candidates: FileDiscovery.Candidates, selected: [UInt32], options: LintOptions,
-                                 into gatherer: ResultGatherer) throws(PostlintError) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, selected.count))
-        let queue = OrderedWorkQueue(count: selected.count, window: 64 * workers) { index, result in
-            gatherer.gather(result, ofFile: Int(selected[index]))
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    /// Checks the queue's files on `workers` threads; the queue passes their results on to be
+    /// gathered in file order as they come in (a result that arrives early waits in a bounded
+    /// reorder buffer), so nothing is held per file once it has been gathered beyond its findings
+    /// and site facts.
+    private func checkInParallel(_ queue: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>,
+                                 workers: Int, options: LintOptions) throws(PostlintError) {
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             var memo = FolderRuleSetMemo()
-            while let index = queue.nextIndex() {
-                let candidate = candidates[Int(selected[index])]
+            while let (sequence, candidate) = queue.nextItem() {
                 let absolutePath = candidate.absolutePath
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
                 let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
@@ -180,14 +164,14 @@ public final class Linter: Sendable {
                 switch read {
                 case .success(let bytes):
                     do throws(PostlintError) {
-                        queue.finish(index, with: try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly,
-                                                               memo: &memo))
+                        let result = try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly, memo: &memo)
+                        queue.finish(sequence, with: (candidate.displayPath, result))
                     } catch {
                         queue.fail(error)
                     }
                 case .failure(var error):
                     error.path = candidate.displayPath
-                    queue.finish(index, with: FileResult(problem: error))
+                    queue.finish(sequence, with: (candidate.displayPath, FileResult(problem: error)))
                 }
             }
         }

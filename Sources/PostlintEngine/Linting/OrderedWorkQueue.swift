@@ -1,66 +1,152 @@
 import Foundation
 import PostlintCore
 
-/// Hands file indices to worker threads in order and passes their results on, in the same order,
-/// as they come in. A result that arrives before those of earlier files waits in a reorder
-/// buffer; a worker that would run more than `window` files ahead of the oldest unfinished one
-/// waits instead, so the buffer stays bounded however many files there are.
-final class OrderedWorkQueue: @unchecked Sendable {
+/// Hands work items to worker threads as a producer makes them, and passes the workers' outputs
+/// on, in the order the items were made, as they come in.
+///
+/// There is no producer thread: when few items are ready, the next worker to ask (one at a time)
+/// runs the producer for a step (for a run, the discovery's next folder) and then takes an item
+/// itself. So linting begins with the first folder's posts while the walk goes on, every thread
+/// is a worker, and no thread waits on a producer that has no core to run on.
+///
+/// An output that arrives before those of earlier items waits in a reorder buffer; a worker that
+/// would run more than `window` items ahead of the oldest unfinished one waits instead, and the
+/// producer is stepped only while fewer than `lowWater` items are ready, so what is held stays
+/// bounded however many files there are.
+final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
+    /// The next items, or nil when there are no more; it may throw to end the run. Called by one
+    /// worker at a time, never under the queue's lock.
+    typealias Producer = () throws(PostlintError) -> [Item]?
+
     private let condition = NSCondition()
-    private let count: Int
     private let window: Int
+    private let lowWater: Int
+    private let produce: Producer
+    /// Items made and not yet taken: `ready[readyStart...]`.
+    private var ready: [Item] = []
+    private var readyStart = 0
+    private var isProducing = false
+    private var isExhausted = false
+    /// The sequence number of the next item taken, and of the next output to deliver.
     private var next = 0
     private var nextToDeliver = 0
-    private var early: [Int: FileResult] = [:]
-    /// Called with each result in index order, one at a time (under the queue's lock).
-    private let deliver: (Int, FileResult) -> Void
+    private var early: [Int: Output] = [:]
+    /// Called with each output in item order, one at a time (under the queue's lock).
+    private let deliver: (Output) -> Void
     private var failure: PostlintError?
 
-    init(count: Int, window: Int, deliver: @escaping (Int, FileResult) -> Void) {
-        self.count = count
+    init(window: Int, lowWater: Int = 16, produce: @escaping Producer, deliver: @escaping (Output) -> Void) {
         self.window = max(1, window)
+        self.lowWater = max(1, lowWater)
+        self.produce = produce
         self.deliver = deliver
     }
 
-    /// The first error a worker failed with; read after the workers have ended.
+    /// A queue of the items of `items`, all made at once.
+    convenience init(items: [Item], window: Int, deliver: @escaping (Output) -> Void) {
+        let handOut = OneShot(items)
+        self.init(window: window, lowWater: 1, produce: { handOut.take() }, deliver: deliver)
+    }
+
+    /// The first error a worker or the producer failed with; read after the workers have ended.
     var fatalError: PostlintError? {
         condition.lock()
         defer { condition.unlock() }
         return failure
     }
 
-    /// The next index to work on; nil when every index is handed out or a worker failed.
-    func nextIndex() -> Int? {
+    /// The next item and its sequence number, stepping the producer when few are ready; nil when
+    /// the producer is done and every item is handed out, or the run failed.
+    func nextItem() -> (sequence: Int, item: Item)? {
         condition.lock()
         defer { condition.unlock() }
-        while failure == nil, next < count, next - nextToDeliver >= window { condition.wait() }
-        guard failure == nil, next < count else { return nil }
-        next += 1
-        return next - 1
+        while failure == nil {
+            let readyCount = ready.count - readyStart
+            if !isExhausted, !isProducing, readyCount < lowWater {
+                step()
+                continue
+            }
+            if readyCount > 0, next - nextToDeliver < window {
+                let item = ready[readyStart]
+                readyStart += 1
+                if readyStart == ready.count {
+                    ready.removeAll(keepingCapacity: true)
+                    readyStart = 0
+                }
+                next += 1
+                return (next - 1, item)
+            }
+            if readyCount == 0, isExhausted { return nil }
+            condition.wait()
+        }
+        return nil
     }
 
-    /// The result for `index`: delivered now when every earlier one has been, else kept until then.
-    func finish(_ index: Int, with result: FileResult) {
+    /// Runs the producer once, outside the lock (held on entry and on return).
+    private func step() {
+        isProducing = true
+        condition.unlock()
+        let made: Result<[Item]?, PostlintError>
+        do throws(PostlintError) {
+            made = .success(try produce())
+        } catch {
+            made = .failure(error)
+        }
+        condition.lock()
+        isProducing = false
+        switch made {
+        case .success(let items?):
+            // Those still ready (fewer than `lowWater`) move to the front, so the array holds only
+            // what is ready, not every item made.
+            if readyStart > 0 {
+                ready.removeFirst(readyStart)
+                readyStart = 0
+            }
+            ready += items
+        case .success(nil): isExhausted = true
+        case .failure(let error): if failure == nil { failure = error }
+        }
+        condition.broadcast()
+    }
+
+    /// The output for item `sequence`: delivered now when every earlier one has been, else kept
+    /// until then.
+    func finish(_ sequence: Int, with output: Output) {
         condition.lock()
         defer { condition.unlock() }
-        guard index == nextToDeliver else {
-            early[index] = result
+        guard sequence == nextToDeliver else {
+            early[sequence] = output
             return
         }
-        deliver(index, result)
+        deliver(output)
         nextToDeliver += 1
         while let waiting = early.removeValue(forKey: nextToDeliver) {
-            deliver(nextToDeliver, waiting)
+            deliver(waiting)
             nextToDeliver += 1
         }
         condition.broadcast()
     }
 
-    /// Ends the run: no further index is handed out.
+    /// Ends the run: no further item is handed out.
     func fail(_ error: PostlintError) {
         condition.lock()
         if failure == nil { failure = error }
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+/// Hands out its items once, then nil.
+private final class OneShot<Item>: @unchecked Sendable {
+    private var items: [Item]?
+
+    init(_ items: [Item]) {
+        self.items = items
+    }
+
+    /// Called by one worker at a time (the queue's producer), so it needs no lock.
+    func take() -> [Item]? {
+        defer { items = nil }
+        return items
     }
 }

@@ -26,6 +26,9 @@ final class ResultGatherer {
     private var lastTable = 0
     private var severityTableByPath: [String: Int] = [:]
     private let reportOnly: Bool
+    private var isFull = false
+    /// How many files the run has, when known ahead (0 when not: a run that finds its files as
+    /// it goes); with it, each rule's fact store is sized once from a sample.
     private let expectedFiles: Int
     private var gathered = 0
     /// After this many files, each rule's store is given the room the run will probably need (its
@@ -38,6 +41,25 @@ final class ResultGatherer {
         self.expectedFiles = expectedFiles
         reportOnly = options.reportOnly != nil
         checked = Array(repeating: 0, count: (paths.count + 63) / 64)
+    }
+
+    /// Takes in the result of the file at `path`, adding the path to the table. A file past what
+    /// the table holds (4 GB of paths) is not gathered; one problem says so.
+    func gather(_ result: FileResult, path: String) {
+        guard paths.append(path) else {
+            if !isFull {
+                isFull = true
+                problems.append(PostlintError(path: path, message: "too many files: the list of posts is full "
+                                                  + "(4 GB of paths); this file and those after it are not linted"))
+            }
+            return
+        }
+        gather(result, ofFile: paths.count - 1)
+    }
+
+    /// Puts `earlier` before the problems gathered so far (the walk's, which come first in a report).
+    func insertProblems(_ earlier: [PostlintError], at index: Int) {
+        problems.insert(contentsOf: earlier, at: index)
     }
 
     /// Takes in the result of the file whose display path is `paths[file]`.

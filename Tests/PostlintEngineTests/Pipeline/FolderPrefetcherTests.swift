@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import PostlintTestSupport
 @testable import PostlintEngine
@@ -39,5 +40,52 @@ import PostlintTestSupport
         #expect(try FileDiscovery.entriesThatMayMatter(in: folder.path).get().map(\.name) == ["a", "b", "c"])
         // A folder that cannot be read reports its errno either way.
         #expect(throws: FolderPrefetcher.FolderError.self) { try ahead.listing(of: folder.path + "/missing").get() }
+    }
+
+    /// The walk runs on the same threads as the reads it queues: a read still waiting for a
+    /// thread is claimed and done by the walk, never waited for.
+    @Test func aQueuedReadThatHasNotStartedIsNotWaitedFor() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a/x.md", "x\n")
+        let stalled = DispatchQueue(label: "stalled")
+        stalled.suspend()
+        let ahead = FolderPrefetcher(window: 4, queue: stalled, readEntries: FileDiscovery.entriesThatMayMatter)
+        ahead.prefetch([folder.path + "/a"])
+        #expect(try ahead.listing(of: folder.path + "/a").get().map(\.name) == ["x.md"])
+        // Once the queue runs, the claimed read is skipped and leaves nothing behind.
+        stalled.resume()
+        stalled.sync {}
+        #expect(try ahead.listing(of: folder.path + "/a").get().map(\.name) == ["x.md"])
+    }
+
+    /// A discovery in steps hands out the same files, in the same order and with the same
+    /// problems, as one that walks every path whole.
+    @Test func aDiscoveryInStepsFindsWhatAWholeWalkFinds() throws {
+        let folder = try TemporaryFolder()
+        for section in 0..<12 {
+            let name = "s\(section < 10 ? "0" : "")\(section)"
+            try folder.write("\(name)/images/cover.png", "x")
+            for post in 0..<3 { try folder.write("\(name)/p\(post).md", "x\n") }
+            try folder.write("\(name)/deep/a/b.markdown", "x\n")
+        }
+        try folder.write("top.md", "x\n")
+        let pathLists: [[String]] = [
+            ["."], [folder.path], ["s03", "s03/p1.md", "top.md"], ["s01/p0.md", "missing", ".", "s02"], ["top.md"],
+        ]
+        for paths in pathLists {
+            var whole = FileDiscovery(workingDirectory: folder.path)
+            for path in paths { whole.add(path) }
+            var inSteps = FileDiscovery.inSteps(paths: paths, workingDirectory: folder.path)
+            var stepped: [FileDiscovery.Candidate] = []
+            var steps = 0
+            while let files = inSteps.nextFiles() {
+                stepped += files
+                steps += 1
+            }
+            #expect(stepped == Array(whole.candidates), "\(paths)")
+            #expect(inSteps.problems.map(\.description) == whole.problems.map(\.description), "\(paths)")
+            #expect(inSteps.candidates.isEmpty)
+            if paths == ["."] { #expect(steps > 12) }
+        }
     }
 }

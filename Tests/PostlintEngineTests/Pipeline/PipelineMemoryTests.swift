@@ -52,20 +52,20 @@ import PostlintTestSupport
         let count = 2_000
         let window = 8
         let delivered = DeliveryLog()
-        let queue = OrderedWorkQueue(count: count, window: window) { index, result in
+        let queue = OrderedWorkQueue<Int, (Int, FileResult)>(items: Array(0..<count), window: window) { index, result in
             delivered.record(index, findings: result.findings.count)
         }
         let handedOut = DeliveryLog()
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
-            while let index = queue.nextIndex() {
-                handedOut.noteAhead(index - delivered.count)
+            while let (sequence, index) = queue.nextItem() {
+                handedOut.noteAhead(sequence - delivered.count)
                 // Uneven work, so results arrive out of order.
                 if (index + worker) % 5 == 0 { usleep(50) }
                 var result = FileResult()
                 result.findings = Array(repeating: Finding(path: "p", start: SourceLocation(line: 1, column: 1),
                                                            end: SourceLocation(line: 1, column: 1), ruleID: "r",
                                                            severity: .error, message: "m"), count: index % 3)
-                queue.finish(index, with: result)
+                queue.finish(sequence, with: (index, result))
             }
         }
         #expect(delivered.indices == Array(0..<count))
@@ -74,18 +74,55 @@ import PostlintTestSupport
         #expect(queue.fatalError == nil)
     }
 
+    /// Items made a batch at a time by the workers themselves (as the discovery's folders are):
+    /// one worker at a time runs the producer, never while enough items are ready, and every item
+    /// is delivered once, in the order made, batches empty or not.
+    @Test func theWorkQueueStepsItsProducerOneWorkerAtATime() {
+        // Each of the 4 workers may have taken an item it has not noted yet: the producer is
+        // wrongly run only with 4 + 4 items untaken.
+        let producer = BatchProducer(batchSizes: (0..<300).map { [0, 1, 7, 40, 0, 3][$0 % 6] }, lowWater: 4 + 4)
+        let delivered = DeliveryLog()
+        let queue = OrderedWorkQueue<Int, Int>(window: 16, lowWater: 4, produce: producer.next) { index in
+            delivered.record(index, findings: 0)
+        }
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            while let (sequence, item) = queue.nextItem() {
+                producer.noteTaken()
+                if (item + worker) % 7 == 0 { usleep(20) }
+                queue.finish(sequence, with: item)
+            }
+        }
+        #expect(delivered.indices == Array(0..<producer.total))
+        #expect(producer.total == 50 * 51)
+        #expect(!producer.ranConcurrently)
+        #expect(!producer.ranWithEnoughReady)
+        #expect(queue.fatalError == nil)
+    }
+
     @Test func aFailedWorkerStopsTheQueueWithoutDeadlock() {
-        let queue = OrderedWorkQueue(count: 1_000, window: 4) { _, _ in }
+        let queue = OrderedWorkQueue<Int, FileResult>(items: Array(0..<1_000), window: 4) { _ in }
         DispatchQueue.concurrentPerform(iterations: 3) { _ in
-            while let index = queue.nextIndex() {
+            while let (sequence, index) = queue.nextItem() {
                 if index == 10 {
                     queue.fail(PostlintError(path: "x.md", message: "broken"))
                 } else {
-                    queue.finish(index, with: FileResult())
+                    queue.finish(sequence, with: FileResult())
                 }
             }
         }
         #expect(queue.fatalError?.message == "broken")
+    }
+
+    @Test func aFailingProducerStopsTheQueueWithoutDeadlock() {
+        let steps = Counter()
+        let queue = OrderedWorkQueue<Int, Int>(window: 4, lowWater: 2, produce: { () throws(PostlintError) -> [Int]? in
+            guard steps.increment() < 5 else { throw PostlintError(path: ".postlint.yml", message: "bad") }
+            return [1, 2, 3]
+        }, deliver: { _ in })
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            while let (sequence, item) = queue.nextItem() { queue.finish(sequence, with: item) }
+        }
+        #expect(queue.fatalError?.message == "bad")
     }
 
     /// The gatherer files every rule's facts under the index of the post's path in the run's one
@@ -222,5 +259,67 @@ private final class DeliveryLog: @unchecked Sendable {
         lock.lock()
         maximumAhead = max(maximumAhead, distance)
         lock.unlock()
+    }
+}
+
+/// Counts under a lock.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// The count before this call.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
+/// A producer of consecutive integers in batches of given sizes, noting whether it was ever run
+/// by two workers at once, or while at least `lowWater` of its items were still untaken.
+private final class BatchProducer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sizes: [Int]
+    private let lowWater: Int
+    private var made = 0
+    private var taken = 0
+    private var running = false
+    private(set) var ranConcurrently = false
+    private(set) var ranWithEnoughReady = false
+
+    init(batchSizes: [Int], lowWater: Int) {
+        sizes = batchSizes.reversed()
+        self.lowWater = lowWater
+    }
+
+    var total: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return made
+    }
+
+    func noteTaken() {
+        lock.lock()
+        taken += 1
+        lock.unlock()
+    }
+
+    func next() -> [Int]? {
+        lock.lock()
+        if running { ranConcurrently = true }
+        if made - taken >= lowWater { ranWithEnoughReady = true }
+        running = true
+        lock.unlock()
+        usleep(10)
+        lock.lock()
+        defer {
+            running = false
+            lock.unlock()
+        }
+        guard let size = sizes.popLast() else { return nil }
+        let batch = Array(made..<(made + size))
+        made += size
+        return batch
     }
 }

@@ -1,0 +1,37 @@
+import PostlintCore
+
+/// The producer of a run's work queue: steps a discovery a folder at a time and keeps the files
+/// their configurations select (`include`, `exclude`; a file named explicitly is always kept).
+/// The queue calls it from one worker at a time, so its state needs no lock of its own.
+final class DiscoveryInSteps: @unchecked Sendable {
+    private var discovery: FileDiscovery
+    private let resolver: ConfigurationResolver
+    private var memo = FolderRuleSetMemo()
+
+    init(_ discovery: FileDiscovery, resolver: ConfigurationResolver) {
+        self.discovery = discovery
+        self.resolver = resolver
+    }
+
+    /// The problems the walk met (a missing path, an unreadable folder); read once the queue is done.
+    var problems: [PostlintError] { discovery.problems }
+
+    /// The selected files of the discovery's next step (possibly none); nil when it is done.
+    func selectedFiles() throws(PostlintError) -> [FileDiscovery.Candidate]? {
+        guard var files = discovery.nextFiles() else { return nil }
+        var kept = 0
+        for candidate in files {
+            if !candidate.isExplicit {
+                let configuration = try memo.configuration(forFileAt: candidate.absolutePath, resolver: resolver)
+                if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
+                    let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
+                    guard configuration.selects(relativePath: relative) else { continue }
+                }
+            }
+            files[kept] = candidate
+            kept += 1
+        }
+        files.removeLast(files.count - kept)
+        return files
+    }
+}
