@@ -5,63 +5,138 @@ import Foundation
 /// it is come from one look-up, and the whole index sits behind one reference, so a copy of a
 /// listing costs one retain.
 ///
-/// Image folders hold thousands of names and every image of every post asks about one, so when
-/// every name is ASCII (nearly always) they are found by their bytes (`ASCIINameTable`): for ASCII
-/// names equal bytes are exactly equal strings, and neither building the index nor asking it makes
-/// or hashes a `String`. Otherwise names are compared as `String`s compare them (canonical
-/// equivalence), as before.
+/// Image folders hold thousands of names and every image of every post asks about one. The names
+/// are kept as their bytes in one buffer, as the folder gave them (a `String` per name is made
+/// only if `names` is asked for), and when every name is ASCII (nearly always) they are found by
+/// their bytes (`ASCIINameTable`): for ASCII names equal bytes are exactly equal strings, and
+/// neither building the index nor asking it makes or hashes a `String`. Otherwise names are
+/// compared as `String`s compare them (canonical equivalence).
 public struct FolderListing: Sendable {
     /// What a listed name is, as far as the listing knows.
-    private enum Entry: UInt8, Sendable {
+    public enum Entry: UInt8, Sendable {
         case file, directory
         /// A link, an entry of unknown type, or a name given alone: its kind needs a `stat`.
         case unknown
     }
 
-    private final class Index: Sendable {
-        let names: [String]
-        /// What each name is, at the name's position in `names`.
+    /// A listing built a name at a time from a folder's entries, each name's bytes copied into
+    /// one buffer: no `String` is made for a name until one is asked for.
+    public struct Builder {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var ends: [UInt32] = []
+        fileprivate var entries: [Entry] = []
+
+        public init() {}
+
+        /// Adds a name; false, and nothing added, once the names pass 4 GB.
+        @discardableResult
+        public mutating func add(_ name: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Bool {
+            guard bytes.count + name.count <= Int(UInt32.max) else { return false }
+            bytes.append(contentsOf: name)
+            ends.append(UInt32(bytes.count))
+            entries.append(entry)
+            return true
+        }
+
+        public func build() -> FolderListing {
+            FolderListing(index: Index(bytes: bytes, ends: ends, entries: entries))
+        }
+    }
+
+    fileprivate final class Index: @unchecked Sendable {
+        /// Every name's bytes, one after another; name `i` ends at `ends[i]`.
+        let bytes: [UInt8]
+        let ends: [UInt32]
+        /// What each name is, at the name's position.
         let entries: [Entry]
         /// The names' positions by their bytes, when every name is ASCII.
         let byBytes: ASCIINameTable?
+        private let lock = NSLock()
+        private var madeNames: [String]?
         /// The names' positions by `String` equality: made at once when some name is not ASCII,
         /// otherwise for the first question that is not ASCII (it may still be equivalent to an
         /// ASCII name: the Kelvin sign and `K` are the same string).
-        let byString: StringPositions
+        private var madeStringPositions: [String: Int]?
         /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built when
         /// first needed (only a name that is not there needs it).
-        let folded: FoldedNames
+        private var madeFolded: FoldedNames?
 
-        init(_ names: [String], entries: [Entry]) {
-            self.names = names
+        init(bytes: [UInt8], ends: [UInt32], entries: [Entry]) {
+            self.bytes = bytes
+            self.ends = ends
             self.entries = entries
-            byBytes = ASCIINameTable(names)
-            byString = StringPositions(names, makeNow: byBytes == nil)
-            folded = FoldedNames(names)
+            byBytes = bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
+                ? ASCIINameTable(bytes: bytes, ends: ends) : nil
+        }
+
+        var count: Int { ends.count }
+
+        /// The bytes of the name at `position`.
+        func range(at position: Int) -> Range<Int> {
+            (position == 0 ? 0 : Int(ends[position - 1]))..<Int(ends[position])
+        }
+
+        /// The names as strings, made on first use.
+        var names: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return namesLocked()
+        }
+
+        private func namesLocked() -> [String] {
+            if let madeNames { return madeNames }
+            let made = bytes.withUnsafeBufferPointer { buffer in
+                (0..<count).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[range(at: $0)]), as: UTF8.self) }
+            }
+            madeNames = made
+            return made
         }
 
         func position(of name: String) -> Int? {
-            guard let byBytes else { return byString.position(of: name) }
             var bytesOfName = name
-            return bytesOfName.withUTF8 { bytes in
-                ASCIINameTable.isASCII(bytes) ? byBytes.position(of: bytes, in: names) : byString.position(of: name)
-            }
+            return bytesOfName.withUTF8 { position(ofUTF8: $0, orString: name) }
         }
 
-        func position(ofUTF8 name: UnsafeBufferPointer<UInt8>) -> Int? {
-            if let byBytes, ASCIINameTable.isASCII(name) { return byBytes.position(of: name, in: names) }
-            return byString.position(of: String(decoding: name, as: UTF8.self))
+        func position(ofUTF8 name: UnsafeBufferPointer<UInt8>, orString string: String? = nil) -> Int? {
+            if let byBytes, ByteScanning.isASCII(name) {
+                return bytes.withUnsafeBufferPointer { byBytes.position(of: name, in: $0, ends: ends) }
+            }
+            let question = string ?? String(decoding: name, as: UTF8.self)
+            lock.lock()
+            defer { lock.unlock() }
+            if let madeStringPositions { return madeStringPositions[question] }
+            var positions: [String: Int] = [:]
+            let names = namesLocked()
+            positions.reserveCapacity(names.count)
+            for (position, name) in names.enumerated() where positions[name] == nil {
+                positions[name] = position
+            }
+            madeStringPositions = positions
+            return positions[question]
+        }
+
+        var folded: FoldedNames {
+            lock.lock()
+            defer { lock.unlock() }
+            if let madeFolded { return madeFolded }
+            let made = FoldedNames(namesLocked())
+            madeFolded = made
+            return made
         }
     }
 
     private let index: Index
+
+    private init(index: Index) {
+        self.index = index
+    }
 
     /// The names as the folder lists them.
     public var names: [String] { index.names }
 
     /// A listing of names alone: `kind(of:)` answers nil.
     public init(_ names: [String]) {
-        index = Index(names, entries: Array(repeating: .unknown, count: names.count))
+        self.init(names, entries: Array(repeating: .unknown, count: names.count))
     }
 
     /// A listing with the entry types the folder gave: `directories` are folders, `unresolved`
@@ -72,8 +147,29 @@ public struct FolderListing: Sendable {
             if !directories.isEmpty, directories.contains(name) { return .directory }
             return .file
         }
-        index = Index(names, entries: entries)
+        self.init(names, entries: entries)
     }
+
+    private init(_ names: [String], entries: [Entry]) {
+        var builder = Builder()
+        for (name, entry) in zip(names, entries) {
+            var name = name
+            name.withUTF8 { _ = builder.add($0, entry) }
+        }
+        self = builder.build()
+    }
+
+    /// Calls `body` with each name's bytes and what it is, in the folder's order.
+    public func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Entry) -> Void) {
+        index.bytes.withUnsafeBufferPointer { buffer in
+            for position in 0..<index.count {
+                body(UnsafeBufferPointer(rebasing: buffer[index.range(at: position)]), index.entries[position])
+            }
+        }
+    }
+
+    /// How many names the folder holds.
+    public var count: Int { index.count }
 
     public func contains(_ name: String) -> Bool {
         index.position(of: name) != nil
@@ -125,86 +221,53 @@ private struct ASCIINameTable: Sendable {
     private let hashes: [Int]
     private let mask: Int
 
-    /// Nil when some name is not ASCII (or there are too many to number with 32 bits).
-    init?(_ names: [String]) {
-        guard names.count < Int(Int32.max) / 2 else { return nil }
+    /// The table of the ASCII names in `bytes`, name `i` ending at `ends[i]` (nil when there are
+    /// too many to number with 32 bits).
+    init?(bytes: [UInt8], ends: [UInt32]) {
+        guard ends.count < Int(Int32.max) / 2 else { return nil }
         var capacity = 16
-        while capacity < names.count * 2 { capacity *= 2 }
+        while capacity < ends.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
         var hashes = [Int](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for (position, name) in names.enumerated() {
-            var name = name
-            guard let hash = name.withUTF8({ Self.isASCII($0) ? Self.hash($0) : nil }) else { return nil }
-            var slot = hash & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(position + 1)
-            hashes[slot] = hash
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for (position, end) in ends.enumerated() {
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: buffer[start..<Int(end)]))
+                start = Int(end)
+                var slot = hash & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(position + 1)
+                hashes[slot] = hash
+            }
         }
         self.slots = slots
         self.hashes = hashes
         self.mask = mask
     }
 
-    /// The position in `names` (the names the table was made of) of the name spelled by `bytes`.
-    func position(of bytes: UnsafeBufferPointer<UInt8>, in names: [String]) -> Int? {
-        let hash = Self.hash(bytes)
+    /// The position of the name spelled by `name` among those the table was made of (`bytes`,
+    /// `ends`).
+    func position(of name: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32]) -> Int? {
+        let hash = Self.hash(name)
         var slot = hash & mask
         while slots[slot] != 0 {
             let position = Int(slots[slot]) - 1
-            if hashes[slot] == hash, Self.name(names[position], isSpelledBy: bytes) { return position }
+            if hashes[slot] == hash {
+                let start = position == 0 ? 0 : Int(ends[position - 1])
+                if ByteScanning.equal(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[position])]), name) {
+                    return position
+                }
+            }
             slot = (slot + 1) & mask
         }
         return nil
-    }
-
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteScanning.isASCII(bytes)
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         return hasher.finalize()
-    }
-
-    private static func name(_ name: String, isSpelledBy bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        name.utf8.withContiguousStorageIfAvailable { ByteScanning.equal($0, bytes) } ?? name.utf8.elementsEqual(bytes)
-    }
-}
-
-/// A listing's names' positions by `String` equality. Made at once for a listing with a name that
-/// is not ASCII; for the others, only a question that is not ASCII needs it, so it is made then,
-/// by whichever thread asks first.
-private final class StringPositions: @unchecked Sendable {
-    private let names: [String]
-    /// Made at once; read without the lock.
-    private let madeNow: [String: Int]?
-    private let lock = NSLock()
-    private var madeLater: [String: Int]?
-
-    init(_ names: [String], makeNow: Bool) {
-        self.names = names
-        madeNow = makeNow ? Self.positions(of: names) : nil
-    }
-
-    func position(of name: String) -> Int? {
-        if let madeNow { return madeNow[name] }
-        lock.lock()
-        defer { lock.unlock() }
-        if let madeLater { return madeLater[name] }
-        let made = Self.positions(of: names)
-        madeLater = made
-        return made[name]
-    }
-
-    private static func positions(of names: [String]) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(names.count)
-        for (position, name) in names.enumerated() where positions[name] == nil {
-            positions[name] = position
-        }
-        return positions
     }
 }
 

@@ -11,23 +11,37 @@ import PostlintRules
 public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// At most this many names, over all remembered listings (a listing larger than this alone is
     /// still kept while it is in use).
-    public static let maximumListedNames = 32_768
+    public static let maximumListedNames = 65_536
     /// At most this many remembered kinds.
     public static let maximumKinds = 65_536
 
     private let base = LocalFileSystem()
-    private let lock = NSLock()
+    private let lock = ShortHoldCondition()
+    /// Folders being read by some thread: another thread that wants one waits for that read.
+    private var beingRead: Set<String> = []
     private var kinds = BoundedCache<FileKind>(limit: maximumKinds)
     private var listings = BoundedCache<FolderListing?>(limit: maximumListedNames)
+    /// The folder relative paths are opened from, so a folder named relatively (as the rules name
+    /// a post's folders) and absolutely (as the walk does) is remembered once.
+    private var currentDirectory = PathUtilities.currentDirectory()
 
     public init() {}
 
     /// Forgets what was looked up, so a new run sees files added or removed since.
     public func reset() {
+        let directory = PathUtilities.currentDirectory()
         lock.lock()
         kinds.removeAll()
         listings.removeAll()
+        currentDirectory = directory
         lock.unlock()
+    }
+
+    /// The key a folder's listing is remembered under: its path made absolute (not otherwise
+    /// normalized: `a/../b` and `b` are remembered apart, which costs a second read, never a
+    /// wrong answer).
+    private func listingKey(_ directory: String) -> String {
+        directory.hasPrefix("/") ? directory : PathUtilities.concatenated(currentDirectory, "/", directory)
     }
 
     public func kind(of path: String) -> FileKind {
@@ -49,15 +63,29 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     }
 
     public func listing(of directory: String) -> FolderListing? {
+        try? readListing(of: directory).get()
+    }
+
+    /// `listing(of:)`, or why the folder cannot be read. The discovery walks folders through here
+    /// too, so a folder of images is read once a run, by whichever asks first.
+    public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
         lock.lock()
-        if let known = listings.value(for: directory) {
+        let key = listingKey(directory)
+        while beingRead.contains(key) { lock.wait() }
+        if let known = listings.value(for: key) {
             lock.unlock()
-            return known
+            // A folder remembered as unreadable is read again for its error (rare).
+            if let known { return .success(known) }
+            return base.readListing(of: directory)
         }
+        beingRead.insert(key)
         lock.unlock()
-        let listing = base.listing(of: directory)
+        let listing = base.readListing(of: directory)
+        let read = try? listing.get()
         lock.lock()
-        listings.insert(listing, for: directory, weight: max(1, listing?.names.count ?? 1))
+        listings.insert(read, for: key, weight: max(1, read?.count ?? 1))
+        beingRead.remove(key)
+        lock.broadcast()
         lock.unlock()
         return listing
     }

@@ -117,6 +117,8 @@ public struct FileDiscovery {
     private var walkInProgress: Walk?
     /// The files found by the current step, for `nextFiles()`.
     private var found: [Candidate] = []
+    /// How a folder's entries are read.
+    private var readEntries: @Sendable (String) -> FolderPrefetcher.Listing = Self.entriesThatMayMatter
 
     private struct Walk {
         var pending: [(absolute: String, display: String)]
@@ -132,10 +134,21 @@ public struct FileDiscovery {
     /// A discovery of the files below `paths` that finds them a folder at a time, as
     /// `nextFiles()` is called, keeping none of them: linting starts on the first folder's posts
     /// while the rest are still being found, and a site's list of files is never held whole.
-    public static func inSteps(paths: [String], workingDirectory: String = PathUtilities.currentDirectory())
-        -> FileDiscovery {
+    ///
+    /// With `listings`, folders are read through it: the rules that look up images then find the
+    /// folders the walk read (and the walk those the rules read), so each is read once.
+    public static func inSteps(paths: [String], workingDirectory: String = PathUtilities.currentDirectory(),
+                               listings: CachingFileSystem? = nil) -> FileDiscovery {
         var discovery = FileDiscovery(workingDirectory: workingDirectory)
         discovery.handsOutFiles = true
+        if let listings {
+            discovery.readEntries = { folder in
+                switch listings.readListing(of: folder) {
+                case .success(let listing): return .success(entriesThatMayMatter(in: listing))
+                case .failure(let error): return .failure(FolderPrefetcher.FolderError(code: error.code))
+                }
+            }
+        }
         discovery.pathsToStart = paths.reversed()
         if paths.count > 1 { discovery.seen = [] }
         return discovery
@@ -221,7 +234,7 @@ public struct FileDiscovery {
             candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         }
         walkInProgress = Walk(pending: [(directory, display)],
-                              prefetcher: FolderPrefetcher(window: Self.foldersReadAhead, readEntries: Self.entriesThatMayMatter),
+                              prefetcher: FolderPrefetcher(window: Self.foldersReadAhead, readEntries: readEntries),
                               absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
         visitNextFolder()
     }
@@ -247,15 +260,17 @@ public struct FileDiscovery {
             var type = entry.type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
+                if type == UInt8(DT_UNKNOWN) {
+                    guard lstat(absolute, &info) == 0 else { continue }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFDIR ? UInt8(DT_DIR)
+                        : (format == S_IFREG ? UInt8(DT_REG) : (format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)))
+                }
                 if type == UInt8(DT_LNK) {
                     // Follow links to files, never links to folders.
                     guard stat(absolute, &info) == 0 else { continue }
                     if (info.st_mode & S_IFMT) == S_IFDIR { continue }
                     type = UInt8(DT_REG)
-                } else {
-                    guard lstat(absolute, &info) == 0 else { continue }
-                    let format = info.st_mode & S_IFMT
-                    type = format == S_IFDIR ? UInt8(DT_DIR) : (format == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))
                 }
             }
             if type == UInt8(DT_DIR) {
@@ -293,6 +308,22 @@ public struct FileDiscovery {
         closedir(handle)
         entries.sort { $0.name.precedesInByteOrder($1.name) }
         return .success(entries)
+    }
+
+    /// The entries of a folder's listing that may matter to the walk, in name order, as
+    /// `entriesThatMayMatter(in:)` reads them from the folder (links and entries of unknown type
+    /// are both of unknown type here: the walk looks at them with `lstat`).
+    static func entriesThatMayMatter(in listing: FolderListing) -> [(name: String, type: UInt8)] {
+        var entries: [(name: String, type: UInt8)] = []
+        listing.forEachEntry { nameBytes, kind in
+            guard let first = nameBytes.first, first != UInt8(ascii: "."),
+                  kind != .file || isMarkdown(nameBytes) else { return }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if skippedNames.contains(name) { return }
+            entries.append((name, kind == .directory ? UInt8(DT_DIR) : (kind == .file ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))))
+        }
+        entries.sort { $0.name.precedesInByteOrder($1.name) }
+        return entries
     }
 
     static func isMarkdown(_ name: String) -> Bool {

@@ -23,22 +23,31 @@ public struct LocalFileSystem: FileSystemView {
 
     /// The names in a folder with what each is, from the entry types `readdir` gives.
     public func listing(of directory: String) -> FolderListing? {
-        guard let handle = opendir(directory) else { return nil }
-        defer { closedir(handle) }
-        var names: [String] = []
-        var directories: Set<String> = []
-        var unresolved: Set<String> = []
-        while let entry = readdir(handle) {
-            let name = DirectoryEntryName.of(entry)
-            // Compared only when short enough: a folder of images compares thousands of names.
-            if name.utf8.count <= 2, name == "." || name == ".." { continue }
-            names.append(name)
-            switch entry.pointee.d_type {
-            case UInt8(DT_DIR): directories.insert(name)
-            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): unresolved.insert(name)
-            default: break
-            }
-        }
-        return FolderListing(names, directories: directories, unresolved: unresolved)
+        try? readListing(of: directory).get()
     }
+
+    /// `listing(of:)`, or the `errno` of opening the folder. Each name's bytes go straight from
+    /// the directory entry into the listing's buffer.
+    public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
+        guard let handle = opendir(directory) else { return .failure(FolderReadError(code: errno)) }
+        defer { closedir(handle) }
+        var builder = FolderListing.Builder()
+        while let entry = readdir(handle) {
+            let name = DirectoryEntryName.bytes(of: entry)
+            if name.count <= 2, name.first == UInt8(ascii: "."), name.count == 1 || name[1] == UInt8(ascii: ".") { continue }
+            let kind: FolderListing.Entry
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): kind = .directory
+            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): kind = .unknown
+            default: kind = .file
+            }
+            guard builder.add(name, kind) else { break }
+        }
+        return .success(builder.build())
+    }
+}
+
+/// Why a folder could not be read: the `errno` of opening it.
+public struct FolderReadError: Error, Sendable {
+    public var code: Int32
 }

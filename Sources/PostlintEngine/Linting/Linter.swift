@@ -25,8 +25,9 @@ public final class Linter: Sendable {
     /// of every post stands before the first post is linted.
     public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
         (fileSystem as? CachingFileSystem)?.reset()
-        let walk = DiscoveryInSteps(FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory),
-                                    resolver: resolver)
+        let discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
+                                              listings: fileSystem as? CachingFileSystem)
+        let walk = DiscoveryInSteps(discovery, resolver: resolver)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options, expectedFiles: 0)
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(

@@ -18,7 +18,7 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
     /// worker at a time, never under the queue's lock.
     typealias Producer = () throws(PostlintError) -> [Item]?
 
-    private let condition = NSCondition()
+    private let condition = ShortHoldCondition()
     private let window: Int
     private let lowWater: Int
     private let produce: Producer
@@ -31,7 +31,11 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
     private var next = 0
     private var nextToDeliver = 0
     private var early: [Int: Output] = [:]
-    /// Called with each output in item order, one at a time (under the queue's lock).
+    /// Whether a worker is delivering outputs (outside the lock); the others leave theirs in
+    /// `early` for it.
+    private var isDelivering = false
+    /// Called with each output in item order, one at a time (outside the queue's lock, so the
+    /// other workers take items and finish theirs meanwhile).
     private let deliver: (Output) -> Void
     private var failure: PostlintError?
 
@@ -113,18 +117,27 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
     /// until then.
     func finish(_ sequence: Int, with output: Output) {
         condition.lock()
-        defer { condition.unlock() }
-        guard sequence == nextToDeliver else {
+        guard sequence == nextToDeliver, !isDelivering else {
             early[sequence] = output
+            condition.unlock()
             return
         }
-        deliver(output)
-        nextToDeliver += 1
-        while let waiting = early.removeValue(forKey: nextToDeliver) {
-            deliver(waiting)
-            nextToDeliver += 1
+        // This worker delivers, outside the lock, its output and every one that follows it in
+        // order, including those that arrive while it delivers.
+        isDelivering = true
+        var batch = [output]
+        while true {
+            condition.unlock()
+            for ready in batch { deliver(ready) }
+            condition.lock()
+            nextToDeliver += batch.count
+            batch.removeAll(keepingCapacity: true)
+            while let waiting = early.removeValue(forKey: nextToDeliver + batch.count) { batch.append(waiting) }
+            if batch.isEmpty { break }
         }
+        isDelivering = false
         condition.broadcast()
+        condition.unlock()
     }
 
     /// Ends the run: no further item is handed out.

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 import PostlintTestSupport
 @testable import PostlintEngine
@@ -69,23 +70,36 @@ import PostlintTestSupport
             try folder.write("\(name)/deep/a/b.markdown", "x\n")
         }
         try folder.write("top.md", "x\n")
+        try folder.write(".hidden/h.md", "x\n")
+        try folder.write("node_modules/m.md", "x\n")
+        try folder.write("s04/notes.txt", "x\n")
+        // Links: to a post (followed), to a folder (not followed), and dangling.
+        #expect(symlink(folder.path + "/top.md", folder.path + "/s05/linked.md") == 0)
+        #expect(symlink(folder.path + "/s06", folder.path + "/s05/linked-folder") == 0)
+        #expect(symlink(folder.path + "/nowhere.md", folder.path + "/s05/dangling.md") == 0)
         let pathLists: [[String]] = [
             ["."], [folder.path], ["s03", "s03/p1.md", "top.md"], ["s01/p0.md", "missing", ".", "s02"], ["top.md"],
         ]
         for paths in pathLists {
             var whole = FileDiscovery(workingDirectory: folder.path)
             for path in paths { whole.add(path) }
-            var inSteps = FileDiscovery.inSteps(paths: paths, workingDirectory: folder.path)
-            var stepped: [FileDiscovery.Candidate] = []
-            var steps = 0
-            while let files = inSteps.nextFiles() {
-                stepped += files
-                steps += 1
+            // Read directly, and through a cache of listings (as a run reads them).
+            for listings in [nil, CachingFileSystem()] {
+                var inSteps = FileDiscovery.inSteps(paths: paths, workingDirectory: folder.path, listings: listings)
+                var stepped: [FileDiscovery.Candidate] = []
+                var steps = 0
+                while let files = inSteps.nextFiles() {
+                    stepped += files
+                    steps += 1
+                }
+                #expect(stepped == Array(whole.candidates), "\(paths)")
+                #expect(inSteps.problems.map(\.description) == whole.problems.map(\.description), "\(paths)")
+                #expect(inSteps.candidates.isEmpty)
+                if paths == ["."] {
+                    #expect(steps > 12)
+                    #expect(stepped.contains { $0.displayPath == "s05/linked.md" })
+                }
             }
-            #expect(stepped == Array(whole.candidates), "\(paths)")
-            #expect(inSteps.problems.map(\.description) == whole.problems.map(\.description), "\(paths)")
-            #expect(inSteps.candidates.isEmpty)
-            if paths == ["."] { #expect(steps > 12) }
         }
     }
 }
