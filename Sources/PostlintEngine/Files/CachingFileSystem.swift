@@ -11,7 +11,7 @@ import PostlintRules
 public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// At most this many names, over all remembered listings (a listing larger than this alone is
     /// still kept while it is in use).
-    public static let maximumListedNames = 65_536
+    public static let maximumListedNames = 32_768
     /// At most this many remembered kinds.
     public static let maximumKinds = 65_536
 

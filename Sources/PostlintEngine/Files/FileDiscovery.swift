@@ -119,6 +119,9 @@ public struct FileDiscovery {
     private var found: [Candidate] = []
     /// How a folder's entries are read.
     private var readEntries: @Sendable (String) -> FolderPrefetcher.Listing = Self.entriesThatMayMatter
+    /// How many folders the walk reads ahead: a walk through the listing cache keeps whole
+    /// listings there, and reads only a few ahead, so they do not push out those in use.
+    private var foldersReadAhead = Self.foldersReadAheadAlone
 
     private struct Walk {
         var pending: [(absolute: String, display: String)]
@@ -142,6 +145,7 @@ public struct FileDiscovery {
         var discovery = FileDiscovery(workingDirectory: workingDirectory)
         discovery.handsOutFiles = true
         if let listings {
+            discovery.foldersReadAhead = foldersReadAheadThroughCache
             discovery.readEntries = { folder in
                 switch listings.readListing(of: folder) {
                 case .success(let listing): return .success(entriesThatMayMatter(in: listing))
@@ -234,7 +238,7 @@ public struct FileDiscovery {
             candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         }
         walkInProgress = Walk(pending: [(directory, display)],
-                              prefetcher: FolderPrefetcher(window: Self.foldersReadAhead, readEntries: readEntries),
+                              prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
                               absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
         visitNextFolder()
     }
@@ -282,12 +286,13 @@ public struct FileDiscovery {
         // Depth-first in name order: push in reverse so the first name is walked first.
         walk.pending.append(contentsOf: subfolders.reversed())
         // The folders visited next sit at the top of the stack.
-        walk.prefetcher.prefetch(walk.pending.reversed().lazy.prefix(Self.foldersReadAhead).map(\.absolute))
+        walk.prefetcher.prefetch(walk.pending.reversed().lazy.prefix(foldersReadAhead).map(\.absolute))
     }
 
     /// How many folders the walk reads ahead on other threads (listings read and not yet taken
     /// are kept, a few kilobytes each: only folders and posts are listed).
-    static let foldersReadAhead = 16
+    static let foldersReadAheadAlone = 16
+    static let foldersReadAheadThroughCache = 4
 
     /// A folder's entries that may matter to the walk, in name order: folders, posts, and what
     /// must be looked at to know (links, unknown types). Judged on each name's bytes in place, so

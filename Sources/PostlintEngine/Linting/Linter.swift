@@ -28,7 +28,7 @@ public final class Linter: Sendable {
         let discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
                                               listings: fileSystem as? CachingFileSystem)
         let walk = DiscoveryInSteps(discovery, resolver: resolver)
-        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options, expectedFiles: 0)
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
             window: 64 * workers, produce: walk.selectedFiles, deliver: { gatherer.gather($0.1, path: $0.0) })
@@ -44,7 +44,7 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
-        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options, expectedFiles: 1)
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         var memo = FolderRuleSetMemo()
         gatherer.gather(try check(candidate, bytes: bytes, options: options, factsOnly: false, memo: &memo), path: path)
         return try assemble(gatherer, options: options)

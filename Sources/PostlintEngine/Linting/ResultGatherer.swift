@@ -27,18 +27,10 @@ final class ResultGatherer {
     private var severityTableByPath: [String: Int] = [:]
     private let reportOnly: Bool
     private var isFull = false
-    /// How many files the run has, when known ahead (0 when not: a run that finds its files as
-    /// it goes); with it, each rule's fact store is sized once from a sample.
-    private let expectedFiles: Int
-    private var gathered = 0
-    /// After this many files, each rule's store is given the room the run will probably need (its
-    /// facts and bytes so far, scaled to every file), so the stores do not grow step by step.
-    static let sampleForCapacity = 1_024
 
-    init(paths: PathTable, problems: [PostlintError], options: LintOptions, expectedFiles: Int) {
+    init(paths: PathTable, problems: [PostlintError], options: LintOptions) {
         self.paths = paths
         self.problems = problems
-        self.expectedFiles = expectedFiles
         reportOnly = options.reportOnly != nil
         checked = Array(repeating: 0, count: (paths.count + 63) / 64)
     }
@@ -84,8 +76,6 @@ final class ResultGatherer {
             }
             factsByRule[rule, default: SiteFactStore()].append(fact, path: pathIndex)
         }
-        gathered += 1
-        if gathered == Self.sampleForCapacity, expectedFiles > 2 * gathered { reserveForRemainingFiles() }
         if let problem = result.problem, result.checked || !reportOnly { problems.append(problem) }
         guard result.checked else { return }
         markChecked(file)
@@ -123,18 +113,6 @@ final class ResultGatherer {
         let bit: UInt64 = 1 << UInt64(file % 64)
         if checked[file / 64] & bit == 0 { checkedCount += 1 }
         checked[file / 64] |= bit
-    }
-
-    /// Gives each rule's store room for the facts of every file, from what the files so far took,
-    /// with a sixteenth to spare.
-    private func reserveForRemainingFiles() {
-        for rule in factsByRule.keys {
-            guard let store = factsByRule[rule] else { continue }
-            let remaining = expectedFiles - gathered
-            let facts = store.count * remaining / gathered
-            let bytes = store.byteCount * remaining / gathered
-            factsByRule[rule]?.reserveCapacity(facts: facts + facts / 16, bytes: bytes + bytes / 16)
-        }
     }
 
     private func tableIndex(of table: [String: Severity?]) -> Int {

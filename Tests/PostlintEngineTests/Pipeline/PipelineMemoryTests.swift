@@ -129,7 +129,7 @@ import PostlintTestSupport
     /// table, and hands each rule a view of them over that table.
     @Test func gatheredFactsReferToTheRunsPathTable() {
         let paths = PathTable(["a.md", "posts/b.md", "posts/c.md"])
-        let gatherer = ResultGatherer(paths: paths, problems: [], options: LintOptions(), expectedFiles: 3)
+        let gatherer = ResultGatherer(paths: paths, problems: [], options: LintOptions())
         let location = SourceLocation(line: 2, column: 8)
         for (file, title) in [(2, "Tea"), (0, "Coffee"), (1, "Tea")] {
             var result = FileResult()
@@ -152,7 +152,7 @@ import PostlintTestSupport
 
     /// A fact about some other path than its document's (no built-in rule gives one) keeps its path.
     @Test func aFactAboutAnotherPathKeepsItsPath() {
-        let gatherer = ResultGatherer(paths: PathTable(["a.md"]), problems: [], options: LintOptions(), expectedFiles: 1)
+        let gatherer = ResultGatherer(paths: PathTable(["a.md"]), problems: [], options: LintOptions())
         let location = SourceLocation(line: 1, column: 1)
         var result = FileResult()
         result.checked = true
@@ -163,24 +163,29 @@ import PostlintTestSupport
         #expect(gatherer.checkedFilesInPathOrder() == ["a.md"])
     }
 
-    /// Past the sample, each store is given room for the rest of the run at once.
-    @Test func storesAreSizedFromTheSampleAndStayCorrect() {
-        let count = 3 * ResultGatherer.sampleForCapacity
-        let paths = PathTable((0..<count).map { "posts/post-\($0).md" })
-        let gatherer = ResultGatherer(paths: paths, problems: [], options: LintOptions(), expectedFiles: count)
+    /// A run that finds its files as it goes gives the gatherer each file's path with its result:
+    /// the gatherer's own table grows with them, and facts and files checked refer to the right paths.
+    @Test func filesGatheredByPathBuildTheTable() {
+        let count = 3_000
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: LintOptions())
         let location = SourceLocation(line: 2, column: 8)
         for file in 0..<count {
             var result = FileResult()
-            result.checked = true
-            result.facts = [("duplicate-slug", SiteFact(path: paths[file], key: "slug", value: "slug-\(file % 1_000)",
+            result.checked = file % 3 != 1
+            let path = "posts/post-\(count - file).md"
+            result.facts = [("duplicate-slug", SiteFact(path: path, key: "slug", value: "slug-\(file % 1_000)",
                                                         start: location, end: location))]
-            gatherer.gather(result, ofFile: file)
+            gatherer.gather(result, path: path)
         }
+        #expect(gatherer.paths.count == count)
         let facts = gatherer.takeFacts(of: "duplicate-slug")
         #expect(facts?.count == count)
-        #expect(facts?[count - 1] == SiteFact(path: "posts/post-\(count - 1).md", key: "slug",
+        #expect(facts?[count - 1] == SiteFact(path: "posts/post-1.md", key: "slug",
                                                 value: "slug-\((count - 1) % 1_000)", start: location, end: location))
-        #expect(gatherer.checkedFilesInPathOrder().count == count)
+        let checked = gatherer.checkedFilesInPathOrder()
+        #expect(checked.count == 2_000)
+        #expect(checked == checked.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(!checked.contains("posts/post-\(count - 1).md"))
     }
 
     @Test func filesFoundBelowAFolderKnowTheirAbsolutePaths() throws {
