@@ -21,14 +21,16 @@ public struct LineIndex: Sendable {
     /// start: cheaper than the two block walks (up to a block each) the block counts need.
     private static let directWalkLimit = 256
 
-    public init(bytes: [UInt8]) {
+    /// - Parameter knownASCII: whether every byte is ASCII, when the caller has found out already
+    ///   (nil: found out here).
+    public init(bytes: [UInt8], knownASCII: Bool? = nil) {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         let count = bytes.count
         var ascii = true
         var carriageReturn = false
         bytes.withUnsafeBufferPointer { buffer in
-            ascii = ByteScanning.isASCII(buffer)
+            ascii = knownASCII ?? ByteScanning.isASCII(buffer)
             carriageReturn = ByteScanning.firstIndex(of: 0x0D, in: buffer, from: 0) != nil
             if !carriageReturn {
                 // LF only (nearly every file): jump from line feed to line feed.

@@ -28,7 +28,7 @@ public struct SourceText: Sendable {
         self.hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if scan.invalidRanges.isEmpty {
             self.text = String(decoding: bytes, as: UTF8.self)
-            self.lineIndex = LineIndex(bytes: bytes)
+            self.lineIndex = LineIndex(bytes: bytes, knownASCII: scan.isASCII)
         } else {
             var sanitized = bytes
             for range in scan.invalidRanges {

@@ -31,9 +31,32 @@ public enum FileReader {
             return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
         }
         // One byte more than the size, so the read that meets the end of the file needs no growth
-        // (growing would copy the whole file into a buffer half as large again).
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
-        var filled = 0
+        // (growing would copy the whole file into a buffer half as large again). The buffer is
+        // not zeroed first: the reads fill it, and only what they filled is kept.
+        let capacity = max(expected, 0) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
+            initializedCount = 0
+            guard let base = buffer.baseAddress else { return }
+            var filled = 0
+            while filled < capacity {
+                let count = Glibc.read(descriptor, base + filled, capacity - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                filled += count
+                // The size fstat gave, read in full: the file is whole without a read that returns
+                // 0 (a syscall a file saved; a file that grew past it fills the extra byte).
+                if filled == expected { break }
+            }
+            initializedCount = filled
+        }
+        if failure != 0 { return .failure(error(path, failure)) }
+        if bytes.count < capacity { return .success(bytes) }
+        var filled = bytes.count
         while true {
             if filled == bytes.count {
                 // The file grew since fstat (or is a pipe): read on in chunks, up to the limit.

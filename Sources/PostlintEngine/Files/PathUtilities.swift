@@ -47,10 +47,11 @@ public enum PathUtilities {
         let count = parts.reduce(0) { $0 + $1.utf8.count }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var index = 0
-            for part in parts {
-                for byte in part.utf8 {
-                    buffer[index] = byte
-                    index += 1
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + index).initialize(from: source, count: bytes.count)
+                    index += bytes.count
                 }
             }
             return index

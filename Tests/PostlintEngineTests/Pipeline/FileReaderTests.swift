@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PostlintTestSupport
 @testable import PostlintEngine
@@ -18,5 +19,15 @@ import PostlintTestSupport
         let folder = try TemporaryFolder()
         #expect(throws: (any Error).self) { try FileReader.read(folder.path).get() }
         #expect(throws: (any Error).self) { try FileReader.read(folder.path + "/missing.md").get() }
+    }
+
+    /// A file longer than the size `fstat` gives (as files under /proc are, whose size is 0) is
+    /// read on past it, whole.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/maps")))
+    func aFileLongerThanItsStatedSizeIsReadWhole() throws {
+        let read = try FileReader.read("/proc/version").get()
+        let expected = try #require(FileManager.default.contents(atPath: "/proc/version"))
+        #expect(read.count > 1)
+        #expect(read == Array(expected))
     }
 }
