@@ -183,11 +183,19 @@ public final class Linter: Sendable {
     private func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
         var findings = gathered.findings
         let catalog = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-")).catalog
-        for factory in catalog.siteRules {
-            let id = factory.metadata.id
-            guard let facts = gathered.takeFacts(of: id) else { continue }
-            let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
-            for var finding in rule.check(facts) {
+        // The site rules are independent of each other: they run at once, on every core (at the
+        // end of a run nothing else is left to do).
+        let siteWork = catalog.siteRules.compactMap { factory -> (id: String, rule: any SiteRule, facts: SiteFacts)? in
+            guard let facts = gathered.takeFacts(of: factory.metadata.id) else { return nil }
+            return (factory.metadata.id, factory.make(RuleOptions(defaultsOf: factory.metadata)), facts)
+        }
+        let siteFindings = SiteFindingSlots(count: siteWork.count)
+        DispatchQueue.concurrentPerform(iterations: siteWork.count) { index in
+            siteFindings.set(siteWork[index].rule.check(siteWork[index].facts), at: index)
+        }
+        for (index, work) in siteWork.enumerated() {
+            let id = work.id
+            for var finding in siteFindings.findings(at: index) {
                 // Reported only for the files checked (not those read for facts alone), and only
                 // where the rule is on for that file and no suppression silences it.
                 guard let severities = gathered.siteSeverities(ofCheckedFile: finding.path),
@@ -255,3 +263,24 @@ final class RuleSetCache: @unchecked Sendable {
     }
 }
 
+/// The findings of each site rule, by the rule's position, written by the thread that ran it.
+private final class SiteFindingSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Finding]]
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    func set(_ findings: [Finding], at index: Int) {
+        lock.lock()
+        slots[index] = findings
+        lock.unlock()
+    }
+
+    func findings(at index: Int) -> [Finding] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}

@@ -55,6 +55,36 @@ enum SiteDuplicates {
     /// The FNV-1a offset basis: the hash of no bytes.
     static let emptyHash: UInt64 = 0xCBF2_9CE4_8422_2325
 
+    /// Each ASCII byte's normalized form (`forEachNormalizedASCIIByte`): the letter lower-cased
+    /// or the digit, 0 for a byte that separates words.
+    private static let normalizedASCIIBytes: [UInt8] = (0..<128).map { value in
+        let byte = UInt8(value)
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        return (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) ? lower : 0
+    }
+
+    /// The hash of the normalized form of ASCII `bytes` (as hashing each byte
+    /// `forEachNormalizedASCIIByte` gives), nil when that form is empty: one table look-up a byte.
+    static func hashOfNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        normalizedASCIIBytes.withUnsafeBufferPointer { table in
+            var hash = emptyHash
+            var pendingSpace = false
+            var wroteAny = false
+            for byte in bytes {
+                let normalized = table[Int(byte & 0x7F)]
+                if normalized == 0 {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, wroteAny { hash = self.hash(hash, adding: 0x20) }
+                pendingSpace = false
+                wroteAny = true
+                hash = self.hash(hash, adding: normalized)
+            }
+            return wroteAny ? hash : nil
+        }
+    }
+
     /// `hash` with `byte` mixed in (one step of 64-bit FNV-1a).
     static func hash(_ hash: UInt64, adding byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -92,17 +122,11 @@ enum SiteDuplicates {
             case .exact:
                 return bytes.isEmpty ? nil : bytes.reduce(SiteDuplicates.emptyHash, SiteDuplicates.hash(_:adding:))
             case .normalized:
-                guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                guard ByteScanning.isASCII(bytes) else {
                     let normalized = SiteDuplicates.normalizedUnicode(String(decoding: bytes, as: UTF8.self))
                     return normalized.isEmpty ? nil : SiteDuplicates.hash(of: normalized)
                 }
-                var hash = SiteDuplicates.emptyHash
-                var empty = true
-                SiteDuplicates.forEachNormalizedASCIIByte(of: bytes) { byte in
-                    hash = SiteDuplicates.hash(hash, adding: byte)
-                    empty = false
-                }
-                return empty ? nil : hash
+                return SiteDuplicates.hashOfNormalizedASCII(bytes)
             }
         }
     }
