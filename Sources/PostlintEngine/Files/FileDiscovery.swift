@@ -22,11 +22,34 @@ public struct FileDiscovery {
         public var absolutePath: String
         /// Whether it was named explicitly (then config include/exclude do not apply).
         public var isExplicit: Bool
+        /// For a file found by a walk in steps: its folder, open, and its name there, so it is
+        /// opened by name (see `read()`). Not part of what the candidate is: equal candidates are
+        /// equal with or without it.
+        public var folder: FolderHandle?
+        public var name: String?
 
         public init(displayPath: String, absolutePath: String, isExplicit: Bool) {
             self.displayPath = displayPath
             self.absolutePath = absolutePath
             self.isExplicit = isExplicit
+        }
+
+        /// The file's bytes: opened by name in its open folder when the walk kept it, else by
+        /// its absolute path.
+        public func read() -> Result<[UInt8], PostlintError> {
+            if let folder, let name { return FileReader.read(name, in: folder, path: absolutePath) }
+            return FileReader.read(absolutePath)
+        }
+
+        public static func == (one: Candidate, other: Candidate) -> Bool {
+            one.displayPath == other.displayPath && one.absolutePath == other.absolutePath
+                && one.isExplicit == other.isExplicit
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(displayPath)
+            hasher.combine(absolutePath)
+            hasher.combine(isExplicit)
         }
     }
 
@@ -212,12 +235,17 @@ public struct FileDiscovery {
         return seen?.insert(absolute).inserted == true
     }
 
-    private mutating func append(folder: String, name: String) {
+    private mutating func append(folder: String, name: String, in openFolder: FolderHandle? = nil) {
         if handsOutFiles, let walk = walkInProgress {
             let display = folder.isEmpty ? name : PathUtilities.concatenated(folder, "/", name)
             let absolute = PathUtilities.concatenated(
                 walk.absolutePrefix, String(decoding: display.utf8.dropFirst(walk.displayPrefixLength), as: UTF8.self))
-            found.append(Candidate(displayPath: display, absolutePath: absolute, isExplicit: false))
+            var candidate = Candidate(displayPath: display, absolutePath: absolute, isExplicit: false)
+            if let openFolder {
+                candidate.folder = openFolder
+                candidate.name = name
+            }
+            found.append(candidate)
             return
         }
         guard !isFull else { return }
@@ -259,6 +287,9 @@ public struct FileDiscovery {
             return
         }
         var subfolders: [(absolute: String, display: String)] = []
+        // A walk in steps opens a folder with posts once, and its posts are opened by name in it.
+        var openFolder: FolderHandle?
+        var triedToOpen = false
         for entry in entries {
             let absolute = FolderPrefetcher.path(of: entry.name, in: folder)
             var type = entry.type
@@ -280,7 +311,11 @@ public struct FileDiscovery {
             if type == UInt8(DT_DIR) {
                 subfolders.append((absolute, shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)))
             } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), isNew(absolute) {
-                append(folder: shown, name: entry.name)
+                if handsOutFiles, !triedToOpen {
+                    triedToOpen = true
+                    openFolder = FolderHandle(path: folder)
+                }
+                append(folder: shown, name: entry.name, in: openFolder)
             }
         }
         // Depth-first in name order: push in reverse so the first name is walked first.

@@ -14,7 +14,18 @@ public enum FileReader {
 
     public static func read(_ path: String) -> Result<[UInt8], PostlintError> {
         // O_NONBLOCK: opening a FIFO or device named like a post must not wait for a writer.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        read(descriptor: open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+    }
+
+    /// Reads the file `name` in the open `folder` (`openat`: the kernel resolves one name, not
+    /// every folder of the path again); `path` names it in errors.
+    public static func read(_ name: String, in folder: FolderHandle, path: String) -> Result<[UInt8], PostlintError> {
+        read(descriptor: openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+    }
+
+    /// Reads the file open as `descriptor` (negative: the `open` failed, with `errno` set), and
+    /// closes it.
+    private static func read(descriptor: Int32, path: String) -> Result<[UInt8], PostlintError> {
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
         defer { close(descriptor) }
         var info = stat()
@@ -121,5 +132,22 @@ public enum FileReader {
             guard let text = strerror(code) else { return "error \(code)" }
             return String(cString: text).lowercased()
         }
+    }
+}
+
+/// An open folder, for reading its files by name (`FileReader.read(_:in:path:)`); closed when the
+/// last reference goes.
+public final class FolderHandle: Sendable {
+    let descriptor: Int32
+
+    /// Nil when the folder cannot be opened.
+    public init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
     }
 }

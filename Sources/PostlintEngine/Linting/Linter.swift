@@ -161,7 +161,7 @@ public final class Linter: Sendable {
                 let absolutePath = candidate.absolutePath
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
                 let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
-                    ?? FileReader.read(absolutePath)
+                    ?? candidate.read()
                 switch read {
                 case .success(let bytes):
                     do throws(PostlintError) {

@@ -30,4 +30,23 @@ import PostlintTestSupport
         #expect(read.count > 1)
         #expect(read == Array(expected))
     }
+
+    /// A post found by a walk in steps is opened by name in its open folder: the same bytes, and
+    /// a missing one fails with the path it is known by.
+    @Test func aFileIsReadByNameInItsOpenFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts/a.md", "# A\n")
+        var discovery = FileDiscovery.inSteps(paths: ["."], workingDirectory: folder.path)
+        var found: [FileDiscovery.Candidate] = []
+        while let files = discovery.nextFiles() { found += files }
+        let candidate = try #require(found.first)
+        #expect(candidate.folder != nil)
+        #expect(candidate.name == "a.md")
+        #expect(try candidate.read().get() == Array("# A\n".utf8))
+        let handle = try #require(FolderHandle(path: folder.path + "/posts"))
+        let missing = FileReader.read("gone.md", in: handle, path: "posts/gone.md")
+        #expect(throws: (any Error).self) { try missing.get() }
+        if case .failure(let error) = missing { #expect(error.path == "posts/gone.md") }
+        #expect(FolderHandle(path: folder.path + "/posts/a.md") == nil, "a file is not a folder")
+    }
 }
