@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PostlintCore
+import PostlintEngine
 
 /// Writes to the standard streams and tells whether they are terminals.
 struct Terminal: Sendable {
@@ -32,6 +34,20 @@ struct Terminal: Sendable {
         let mmapThreshold: Int32 = -3
         _ = glibcMallopt(mmapThreshold, 256 * 1024)
         #endif
+    }
+
+    /// Writes a rendered report to the file `path` (atomically; a failure is a `CommandFailure`,
+    /// exit code 2), or to standard output when `path` is nil.
+    static func writeReport(_ rendered: String, to path: String?) throws {
+        guard let path else {
+            standardOutput.write(rendered)
+            return
+        }
+        do throws(PostlintError) {
+            try AtomicWriter.write(path, bytes: Array(rendered.utf8))
+        } catch {
+            throw CommandFailure(error)
+        }
     }
 
     /// Ends the process with `code`; standard output and error are written unbuffered, so nothing

@@ -178,7 +178,7 @@ public struct LineIndex: Sendable {
         return position
     }
 
-    /// Column units in `start..<end`, counted byte by byte (as `units(upTo:)` counts them).
+    /// Column units in `start..<end`, counted byte by byte.
     private func units(from start: Int, to end: Int, _ unit: ColumnUnit) -> Int {
         var scalars = 0
         var astral = 0
@@ -196,16 +196,7 @@ public struct LineIndex: Sendable {
     private func units(upTo offset: Int, _ unit: ColumnUnit) -> Int {
         if isASCII || unit == .utf8 { return offset }
         let block = offset / Self.blockSize
-        var scalars = scalarsBeforeBlock[block]
-        var astral = astralBeforeBlock[block]
-        var index = block * Self.blockSize
-        while index < offset {
-            let byte = bytes[index]
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if byte >= 0xF0 { astral += 1 }
-            index += 1
-        }
-        return unit == .utf16 ? scalars + astral : scalars
+        return blockUnits(block, unit) + units(from: block * Self.blockSize, to: offset, unit)
     }
 
     private func blockUnits(_ block: Int, _ unit: ColumnUnit) -> Int {

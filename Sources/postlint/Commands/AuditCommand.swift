@@ -64,15 +64,7 @@ struct AuditCommand: ParsableCommand {
             let base = linkBase ?? output.map { Self.relativeBase(forReportAt: $0) } ?? ""
             rendered = AuditHTMLReporter(linkBase: base, worstCount: worst).render(report)
         }
-        if let output {
-            do throws(PostlintError) {
-                try AtomicWriter.write(output, bytes: Array(rendered.utf8))
-            } catch {
-                throw CommandFailure(error)
-            }
-        } else {
-            Terminal.standardOutput.write(rendered)
-        }
+        try Terminal.writeReport(rendered, to: output)
         if let minScore, report.averageScore < minScore { throw ExitCode(1) }
     }
 

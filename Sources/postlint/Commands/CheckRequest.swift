@@ -89,15 +89,7 @@ struct CheckRequest: Equatable {
         report.files = outcome.files
         let colored = output == nil && Terminal.standardOutput.wantsColor
         let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
-        if let output {
-            do throws(PostlintError) {
-                try AtomicWriter.write(output, bytes: Array(rendered.utf8))
-            } catch {
-                throw CommandFailure(error)
-            }
-        } else {
-            Terminal.standardOutput.write(rendered)
-        }
+        try Terminal.writeReport(rendered, to: output)
         throw ExitCode(ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
     }
 }
