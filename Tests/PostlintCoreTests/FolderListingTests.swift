@@ -21,6 +21,17 @@ import PostlintCore
         #expect(other.name(matchingIgnoringCase: "b.png") == "B.png")
     }
 
+    /// The entries a walk keeps come out in byte order (upper case before lower, accents after
+    /// ASCII), filtered on their bytes and kinds, with their kinds.
+    @Test func sortedEntriesAreFilteredAndInByteOrder() {
+        let names = ["b.md", "\u{E9}t\u{E9}.md", "A.md", "images", "a.md", "cover.png", ".hidden", "link.md"]
+        let listing = FolderListing(names, directories: ["images", ".hidden"], unresolved: ["link.md"])
+        let kept = listing.sortedEntries { name, kind in name.first != UInt8(ascii: ".") && (kind != .file || name.last == UInt8(ascii: "d")) }
+        #expect(kept.map(\.name) == ["A.md", "a.md", "b.md", "images", "link.md", "\u{E9}t\u{E9}.md"])
+        #expect(kept.map(\.entry) == [.file, .file, .file, .directory, .unknown, .file])
+        #expect(FolderListing([]).sortedEntries { _, _ in true }.isEmpty)
+    }
+
     @Test func kindsComeFromTheEntryTypesWhenKnown() {
         let listing = FolderListing(["a.png", "images", "link.png"], directories: ["images"], unresolved: ["link.png"])
         #expect(listing.kind(of: "a.png") == .file)

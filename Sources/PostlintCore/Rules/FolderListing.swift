@@ -159,12 +159,17 @@ public struct FolderListing: Sendable {
         self = builder.build()
     }
 
-    /// Calls `body` with each name's bytes and what it is, in the folder's order.
-    public func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Entry) -> Void) {
+    /// The names `include` accepts (given each name's bytes and what it is), in byte order, with
+    /// what each is: sorted on their bytes, so a `String` is made only for the names kept.
+    public func sortedEntries(where include: (UnsafeBufferPointer<UInt8>, Entry) -> Bool)
+        -> [(name: String, entry: Entry)] {
         index.bytes.withUnsafeBufferPointer { buffer in
-            for position in 0..<index.count {
-                body(UnsafeBufferPointer(rebasing: buffer[index.range(at: position)]), index.entries[position])
+            func name(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: buffer[index.range(at: position)])
             }
+            var kept = (0..<index.count).filter { include(name($0), index.entries[$0]) }
+            kept.sort { ByteScanning.precedes(name($0), name($1)) }
+            return kept.map { (String(decoding: name($0), as: UTF8.self), index.entries[$0]) }
         }
     }
 

@@ -354,15 +354,15 @@ public struct FileDiscovery {
     /// `entriesThatMayMatter(in:)` reads them from the folder (links and entries of unknown type
     /// are both of unknown type here: the walk looks at them with `lstat`).
     static func entriesThatMayMatter(in listing: FolderListing) -> [(name: String, type: UInt8)] {
+        let kept = listing.sortedEntries { nameBytes, kind in
+            guard let first = nameBytes.first, first != UInt8(ascii: ".") else { return false }
+            return kind != .file || isMarkdown(nameBytes)
+        }
         var entries: [(name: String, type: UInt8)] = []
-        listing.forEachEntry { nameBytes, kind in
-            guard let first = nameBytes.first, first != UInt8(ascii: "."),
-                  kind != .file || isMarkdown(nameBytes) else { return }
-            let name = String(decoding: nameBytes, as: UTF8.self)
-            if skippedNames.contains(name) { return }
+        entries.reserveCapacity(kept.count)
+        for (name, kind) in kept where !skippedNames.contains(name) {
             entries.append((name, kind == .directory ? UInt8(DT_DIR) : (kind == .file ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))))
         }
-        entries.sort { $0.name.precedesInByteOrder($1.name) }
         return entries
     }
 
