@@ -1,3 +1,4 @@
+import Dispatch
 import PostlintCore
 import PostlintParsing
 import PostlintRulePacks
@@ -27,6 +28,13 @@ public struct RuleCatalog: Sendable {
     /// Built-in rules and the default pack, loaded once per process.
     public static func base() throws(PostlintError) -> RuleCatalog {
         try baseResult.get()
+    }
+
+    /// Starts loading `base()` on another thread, so that parsing the embedded packs (most of a
+    /// run's start-up instructions) overlaps the rest of the start: reading the command line and
+    /// the first folders. A thread that needs the catalog first waits for that load.
+    public static func loadInBackground() {
+        DispatchQueue.global().async { _ = baseResult }
     }
 
     /// This catalog with more declarative rules; an id already taken is an error naming both files.

@@ -39,6 +39,7 @@ struct CheckRequest: Equatable {
     }
 
     func run() throws {
+        RuleCatalog.loadInBackground()
         let linter = try CommonOptions.makeLinter(config: config)
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
