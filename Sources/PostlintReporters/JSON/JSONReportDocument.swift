@@ -46,16 +46,20 @@ public struct JSONReportDocument: Codable, Sendable, Equatable {
         public var fixable: Bool
     }
 
-    /// The document for a report.
-    public init(_ report: LintReport) {
+    /// The document for a report; with `includingDiagnostics` false, its `diagnostics` are left
+    /// empty (for a reporter that writes them one at a time).
+    public init(_ report: LintReport, includingDiagnostics: Bool = true) {
         version = Self.formatVersion
         tool = Tool(name: ToolIdentity.name, version: report.toolVersion)
         summary = Summary(files: report.fileCount, errors: report.errorCount, warnings: report.warningCount,
                           infos: report.infoCount)
-        diagnostics = report.findings.map { finding in
-            Entry(path: finding.path, line: finding.start.line, column: finding.start.column,
-                  endLine: finding.end.line, endColumn: finding.end.column, rule: finding.ruleID,
-                  severity: finding.severity, message: finding.message, fixable: finding.isFixable)
-        }
+        diagnostics = includingDiagnostics ? report.findings.map(Self.entry(for:)) : []
+    }
+
+    /// The entry for one finding.
+    public static func entry(for finding: Finding) -> Entry {
+        Entry(path: finding.path, line: finding.start.line, column: finding.start.column,
+              endLine: finding.end.line, endColumn: finding.end.column, rule: finding.ruleID,
+              severity: finding.severity, message: finding.message, fixable: finding.isFixable)
     }
 }

@@ -13,9 +13,20 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ report: LintReport) -> String {
-        let document = JSONReportDocument(report)
         // The report's types encode only strings, integers and booleans: encoding cannot fail.
-        guard let value = try? OrderedJSONEncoder().encode(document) else { return "{}\n" }
-        return value.serialized(layout) + "\n"
+        let encoder = OrderedJSONEncoder()
+        guard let skeleton = try? encoder.encode(JSONReportDocument(report, includingDiagnostics: false)) else {
+            return "{}\n"
+        }
+        // The diagnostics are encoded and written one at a time: a tree of every finding's
+        // entry took more memory than the run's linting on a large site.
+        let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) { index in
+            (try? encoder.encode(JSONReportDocument.entry(for: report.findings[index]))) ?? .null
+        }
+        return skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
+            .serialized(layout, streaming: diagnostics) + "\n"
     }
+
+    /// Stands for the diagnostics in the document's skeleton (no report text holds a NUL).
+    static let diagnosticsMarker = "\u{0}postlint-diagnostics\u{0}"
 }

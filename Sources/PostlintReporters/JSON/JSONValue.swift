@@ -36,11 +36,36 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func serialized(_ layout: Layout) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
-        write(into: &output, layout: layout, depth: 0)
+        write(into: &output, layout: layout, depth: 0, streamed: nil)
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout [UInt8], layout: Layout, depth: Int) {
+    /// An array written an element at a time where a document holds the string `marker`.
+    public struct StreamedArray {
+        /// A string value that stands for the array in the document (one no real value equals).
+        public var marker: String
+        public var count: Int
+        /// The element at a position, made when it is written and dropped after.
+        public var element: (Int) -> JSONValue
+
+        public init(marker: String, count: Int, element: @escaping (Int) -> JSONValue) {
+            self.marker = marker
+            self.count = count
+            self.element = element
+        }
+    }
+
+    /// The value written as `serialized(_:)` writes it, with the string value `streamed.marker`
+    /// written as the array `streamed` makes: the same text as a document holding the whole
+    /// array, without a tree of every element (a report's findings) in memory at once.
+    public func serialized(_ layout: Layout, streaming streamed: StreamedArray) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024 + streamed.count * 256)
+        write(into: &output, layout: layout, depth: 0, streamed: streamed)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func write(into output: inout [UInt8], layout: Layout, depth: Int, streamed: StreamedArray?) {
         switch self {
         case .null:
             output.append(contentsOf: "null".utf8)
@@ -49,20 +74,17 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let text):
             output.append(contentsOf: text.utf8)
         case .string(let text):
-            JSONValue.writeString(text, into: &output)
+            if let streamed, text == streamed.marker {
+                JSONValue.writeArray(count: streamed.count, into: &output, layout: layout, depth: depth) { index, output in
+                    streamed.element(index).write(into: &output, layout: layout, depth: depth + 1, streamed: nil)
+                }
+            } else {
+                JSONValue.writeString(text, into: &output)
+            }
         case .array(let elements):
-            guard !elements.isEmpty else {
-                output.append(contentsOf: "[]".utf8)
-                return
+            JSONValue.writeArray(count: elements.count, into: &output, layout: layout, depth: depth) { index, output in
+                elements[index].write(into: &output, layout: layout, depth: depth + 1, streamed: streamed)
             }
-            output.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.newline(into: &output, layout: layout, depth: depth + 1)
-                element.write(into: &output, layout: layout, depth: depth + 1)
-            }
-            JSONValue.newline(into: &output, layout: layout, depth: depth)
-            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
                 output.append(contentsOf: "{}".utf8)
@@ -75,12 +97,61 @@ public indirect enum JSONValue: Sendable, Equatable {
                 JSONValue.writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if layout == .pretty { output.append(UInt8(ascii: " ")) }
-                member.value.write(into: &output, layout: layout, depth: depth + 1)
+                member.value.write(into: &output, layout: layout, depth: depth + 1, streamed: streamed)
             }
             JSONValue.newline(into: &output, layout: layout, depth: depth)
             output.append(UInt8(ascii: "}"))
         }
     }
+
+    /// Writes an array of `count` elements at `depth`, each written by `writeElement` (at
+    /// `depth + 1`).
+    private static func writeArray(count: Int, into output: inout [UInt8], layout: Layout, depth: Int,
+                                   writeElement: (Int, inout [UInt8]) -> Void) {
+        guard count > 0 else {
+            output.append(contentsOf: "[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        for position in 0..<count {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline(into: &output, layout: layout, depth: depth + 1)
+            writeElement(position, &output)
+        }
+        newline(into: &output, layout: layout, depth: depth)
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// This value with the member `key` of the object at `path` (member keys and array
+    /// positions, from the top) set to `value`; unchanged when the path leads nowhere.
+    public func replacing(_ key: String, at path: [JSONPathStep] = [], with value: JSONValue) -> JSONValue {
+        guard let step = path.first else {
+            guard case .object(var members) = self, let index = members.firstIndex(where: { $0.key == key }) else {
+                return self
+            }
+            members[index].value = value
+            return .object(members)
+        }
+        let rest = Array(path.dropFirst())
+        switch (self, step) {
+        case (.object(var members), .member(let name)):
+            guard let index = members.firstIndex(where: { $0.key == name }) else { return self }
+            members[index].value = members[index].value.replacing(key, at: rest, with: value)
+            return .object(members)
+        case (.array(var elements), .element(let position)) where elements.indices.contains(position):
+            elements[position] = elements[position].replacing(key, at: rest, with: value)
+            return .array(elements)
+        default:
+            return self
+        }
+    }
+
+    /// One step of a path into a document.
+    public enum JSONPathStep: Sendable {
+        case member(String)
+        case element(Int)
+    }
+
 
     private static func newline(into output: inout [UInt8], layout: Layout, depth: Int) {
         guard layout == .pretty else { return }

@@ -31,12 +31,30 @@ public struct SARIFReporter: Reporter {
 
     public func render(_ report: LintReport) -> String {
         // The log's types encode only strings, integers and booleans: encoding cannot fail.
-        guard let value = try? OrderedJSONEncoder().encode(log(for: report)) else { return "{}\n" }
-        return value.serialized(layout) + "\n"
+        let encoder = OrderedJSONEncoder()
+        let (skeletonLog, ruleIndices) = log(for: report, includingResults: false)
+        guard let skeleton = try? encoder.encode(skeletonLog) else { return "{}\n" }
+        // The results are encoded and written one at a time: a tree of every result took more
+        // memory than the run's linting on a large site.
+        let results = JSONValue.StreamedArray(marker: Self.resultsMarker, count: report.findings.count) { index in
+            let finding = report.findings[index]
+            return (try? encoder.encode(Self.result(for: finding, ruleIndex: ruleIndices[finding.ruleID] ?? 0))) ?? .null
+        }
+        return skeleton.replacing("results", at: [.member("runs"), .element(0)], with: .string(Self.resultsMarker))
+            .serialized(layout, streaming: results) + "\n"
     }
+
+    /// Stands for the results in the log's skeleton (no report text holds a NUL).
+    static let resultsMarker = "\u{0}postlint-results\u{0}"
 
     /// The SARIF log for a report.
     public func log(for report: LintReport) -> SARIFLog {
+        log(for: report, includingResults: true).log
+    }
+
+    /// The SARIF log for a report, its results left out unless `includingResults`, and each
+    /// rule's index in the log's rule table.
+    private func log(for report: LintReport, includingResults: Bool) -> (log: SARIFLog, ruleIndices: [String: Int]) {
         var descriptors: [SARIFLog.ReportingDescriptor] = []
         var indexByID: [String: Int] = [:]
         for rule in report.rules where indexByID[rule.id] == nil {
@@ -49,13 +67,13 @@ public struct SARIFReporter: Reporter {
             indexByID[finding.ruleID] = descriptors.count
             descriptors.append(SARIFLog.ReportingDescriptor(id: finding.ruleID))
         }
-        let results = report.findings.map { finding in
+        let results = includingResults ? report.findings.map { finding in
             Self.result(for: finding, ruleIndex: indexByID[finding.ruleID] ?? 0)
-        }
+        } : []
         let driver = SARIFLog.ToolComponent(name: ToolIdentity.name, version: report.toolVersion,
                                             informationUri: informationURI, rules: descriptors)
         let run = SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), columnKind: Self.columnKind, results: results)
-        return SARIFLog(schema: SARIFLog.schemaURI, version: SARIFLog.formatVersion, runs: [run])
+        return (SARIFLog(schema: SARIFLog.schemaURI, version: SARIFLog.formatVersion, runs: [run]), indexByID)
     }
 
     /// SARIF's level for a severity.
