@@ -151,7 +151,26 @@ public struct FileDiscovery {
         let prefetcher: FolderPrefetcher
         let absolutePrefix: String
         let displayPrefixLength: Int
+        /// The folder a step left part-way through (a walk in steps hands out at most
+        /// `filesPerStep` posts a step, so the first posts are linted while their folder's others
+        /// are still being listed).
+        var current: Visit?
     }
+
+    /// A folder being visited: its entries, how far the visit has got, and its subfolders so far.
+    private struct Visit {
+        let folder: String
+        let shown: String
+        let entries: [(name: String, type: UInt8)]
+        var next = 0
+        var subfolders: [(absolute: String, display: String)] = []
+        /// A walk in steps opens a folder with posts once, and its posts are opened by name in it.
+        var openFolder: FolderHandle?
+        var triedToOpen = false
+    }
+
+    /// At most this many posts a step of a walk in steps.
+    static let filesPerStep = 128
 
     public init(workingDirectory: String = PathUtilities.currentDirectory()) {
         self.workingDirectory = workingDirectory
@@ -186,7 +205,7 @@ public struct FileDiscovery {
     public mutating func nextFiles() -> [Candidate]? {
         found.removeAll()
         if walkInProgress != nil {
-            visitNextFolder()
+            visitNextFolder(upTo: Self.filesPerStep)
         } else if let path = pathsToStart.popLast() {
             start(path)
         } else {
@@ -268,58 +287,72 @@ public struct FileDiscovery {
         walkInProgress = Walk(pending: [(directory, display)],
                               prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
                               absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
-        visitNextFolder()
+        visitNextFolder(upTo: handsOutFiles ? Self.filesPerStep : .max)
     }
 
-    /// Visits the next folder of the walk in progress: finds its posts and queues its subfolders.
-    private mutating func visitNextFolder() {
-        guard var walk = walkInProgress, let (folder, shown) = walk.pending.popLast() else {
-            walkInProgress = nil
-            return
+    /// Visits the next folder of the walk in progress, or goes on with the one a step left: finds
+    /// its posts, up to `maximumFiles` of them, and once it is done, queues its subfolders.
+    private mutating func visitNextFolder(upTo maximumFiles: Int = .max) {
+        guard var walk = walkInProgress else { return }
+        defer { walkInProgress = walk.pending.isEmpty && walk.current == nil ? nil : walk }
+        var visit: Visit
+        if let current = walk.current {
+            visit = current
+        } else {
+            guard let (folder, shown) = walk.pending.popLast() else { return }
+            switch walk.prefetcher.listing(of: folder) {
+            case .success(let listed):
+                visit = Visit(folder: folder, shown: shown, entries: listed)
+            case .failure(let error):
+                problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
+                return
+            }
         }
-        defer { walkInProgress = walk.pending.isEmpty ? nil : walk }
-        let entries: [(name: String, type: UInt8)]
-        switch walk.prefetcher.listing(of: folder) {
-        case .success(let listed):
-            entries = listed
-        case .failure(let error):
-            problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
-            return
-        }
-        var subfolders: [(absolute: String, display: String)] = []
-        // A walk in steps opens a folder with posts once, and its posts are opened by name in it.
-        var openFolder: FolderHandle?
-        var triedToOpen = false
-        for entry in entries {
-            let absolute = FolderPrefetcher.path(of: entry.name, in: folder)
+        var filesFound = 0
+        while visit.next < visit.entries.count, filesFound < maximumFiles {
+            let entry = visit.entries[visit.next]
+            visit.next += 1
+            // Made only when needed: a post's own path is made when it is handed out.
+            let folder = visit.folder
+            func absolute() -> String { FolderPrefetcher.path(of: entry.name, in: folder) }
             var type = entry.type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 if type == UInt8(DT_UNKNOWN) {
-                    guard lstat(absolute, &info) == 0 else { continue }
+                    guard lstat(absolute(), &info) == 0 else { continue }
                     let format = info.st_mode & S_IFMT
                     type = format == S_IFDIR ? UInt8(DT_DIR)
                         : (format == S_IFREG ? UInt8(DT_REG) : (format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)))
                 }
                 if type == UInt8(DT_LNK) {
                     // Follow links to files, never links to folders.
-                    guard stat(absolute, &info) == 0 else { continue }
+                    guard stat(absolute(), &info) == 0 else { continue }
                     if (info.st_mode & S_IFMT) == S_IFDIR { continue }
                     type = UInt8(DT_REG)
                 }
             }
             if type == UInt8(DT_DIR) {
-                subfolders.append((absolute, shown.isEmpty ? entry.name : PathUtilities.concatenated(shown, "/", entry.name)))
-            } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), isNew(absolute) {
-                if handsOutFiles, !triedToOpen {
-                    triedToOpen = true
-                    openFolder = FolderHandle(path: folder)
+                let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
+                visit.subfolders.append((absolute(), shown))
+            } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), seen == nil || isNew(absolute()) {
+                if handsOutFiles, !visit.triedToOpen {
+                    visit.triedToOpen = true
+                    visit.openFolder = FolderHandle(path: folder)
                 }
-                append(folder: shown, name: entry.name, in: openFolder)
+                append(folder: visit.shown, name: entry.name, in: visit.openFolder)
+                filesFound += 1
             }
         }
+        guard visit.next == visit.entries.count else {
+            walk.current = visit
+            // Its subfolders found so far are visited next, after it: read them meanwhile (the
+            // posts handed out may need them, as a section's posts need its images folder).
+            walk.prefetcher.prefetch(visit.subfolders.lazy.prefix(foldersReadAhead).map(\.absolute))
+            return
+        }
+        walk.current = nil
         // Depth-first in name order: push in reverse so the first name is walked first.
-        walk.pending.append(contentsOf: subfolders.reversed())
+        walk.pending.append(contentsOf: visit.subfolders.reversed())
         // The folders visited next sit at the top of the stack.
         walk.prefetcher.prefetch(walk.pending.reversed().lazy.prefix(foldersReadAhead).map(\.absolute))
     }
