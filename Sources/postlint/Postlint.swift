@@ -22,7 +22,7 @@ struct Postlint: ParsableCommand {
     /// Runs the command line, mapping every outcome to the documented exit codes: usage errors are
     /// 2 (ArgumentParser's own default would be 64).
     static func main() {
-        Terminal.fixLargeAllocationThreshold()
+        AllocatorTuning.fixLargeBlockThreshold()
         do {
             // `check` is what hooks and CI run, once a commit or more. Its common forms are read
             // without ArgumentParser (whose reflection is half the start-up instructions); the

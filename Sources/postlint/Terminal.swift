@@ -24,18 +24,6 @@ struct Terminal: Sendable {
         return true
     }
 
-    /// Keeps glibc's allocator serving blocks of 256 KiB and more with their own mappings, returned
-    /// to the system when freed. By default the threshold rises to the size of each large block
-    /// freed, after which the growing tables of a run (site facts, paths) are carved from the heap
-    /// and the space of each outgrown copy stays in the process: 10 MB more at 100,000 posts.
-    static func fixLargeAllocationThreshold() {
-        #if canImport(Glibc)
-        // M_MMAP_THRESHOLD in <malloc.h>, which the Glibc module does not bring in.
-        let mmapThreshold: Int32 = -3
-        _ = glibcMallopt(mmapThreshold, 256 * 1024)
-        #endif
-    }
-
     /// Writes a rendered report to the file `path` (atomically; a failure is a `CommandFailure`,
     /// exit code 2), or to standard output when `path` is nil.
     static func writeReport(_ rendered: String, to path: String?) throws {
@@ -73,9 +61,3 @@ struct Terminal: Sendable {
         bytes.removeAll()
     }
 }
-
-#if canImport(Glibc)
-/// glibc's `mallopt` (declared in <malloc.h>).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif

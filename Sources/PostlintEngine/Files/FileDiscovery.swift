@@ -188,12 +188,7 @@ public struct FileDiscovery {
         discovery.handsOutFiles = true
         if let listings {
             discovery.foldersReadAhead = foldersReadAheadThroughCache
-            discovery.readEntries = { folder in
-                switch listings.readListing(of: folder) {
-                case .success(let listing): return .success(entriesThatMayMatter(in: listing))
-                case .failure(let error): return .failure(FolderPrefetcher.FolderError(code: error.code))
-                }
-            }
+            discovery.readEntries = { folder in listings.readListing(of: folder).map(entriesThatMayMatter(in:)) }
         }
         discovery.pathsToStart = paths.reversed()
         if paths.count > 1 { discovery.seen = [] }
@@ -363,29 +358,14 @@ public struct FileDiscovery {
     static let foldersReadAheadThroughCache = 4
 
     /// A folder's entries that may matter to the walk, in name order: folders, posts, and what
-    /// must be looked at to know (links, unknown types). Judged on each name's bytes in place, so
-    /// a folder of images costs neither a string nor sorting.
+    /// must be looked at to know (links and entries of unknown type, which the walk looks at with
+    /// `lstat`), or the `errno` of opening it.
     @Sendable static func entriesThatMayMatter(in folder: String) -> FolderPrefetcher.Listing {
-        guard let handle = opendir(folder) else { return .failure(FolderPrefetcher.FolderError(code: errno)) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let type = entry.pointee.d_type
-            let mayMatter = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
-            let nameBytes = DirectoryEntryName.bytes(of: entry)
-            guard let first = nameBytes.first, first != UInt8(ascii: "."),
-                  mayMatter || isMarkdown(nameBytes) else { continue }
-            let name = DirectoryEntryName.of(entry)
-            if skippedNames.contains(name) { continue }
-            entries.append((name, type))
-        }
-        closedir(handle)
-        entries.sort { $0.name.precedesInByteOrder($1.name) }
-        return .success(entries)
+        LocalFileSystem().readListing(of: folder).map(entriesThatMayMatter(in:))
     }
 
-    /// The entries of a folder's listing that may matter to the walk, in name order, as
-    /// `entriesThatMayMatter(in:)` reads them from the folder (links and entries of unknown type
-    /// are both of unknown type here: the walk looks at them with `lstat`).
+    /// The entries of a folder's listing that may matter to the walk, in name order. Judged on
+    /// each name's bytes in the listing, so a folder of images costs no string.
     static func entriesThatMayMatter(in listing: FolderListing) -> [(name: String, type: UInt8)] {
         let kept = listing.sortedEntries { nameBytes, kind in
             guard let first = nameBytes.first, first != UInt8(ascii: ".") else { return false }

@@ -42,11 +42,41 @@ public enum FileReader {
             return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
         }
         // One byte more than the size, so the read that meets the end of the file needs no growth
-        // (growing would copy the whole file into a buffer half as large again). The buffer is
-        // not zeroed first: the reads fill it, and only what they filled is kept.
+        // (growing would copy the whole file into a buffer half as large again). The size fstat
+        // gave, read in full, is the whole file without a read that returns 0 (a syscall a file
+        // saved); a file that grew past it fills the extra byte and is read on in chunks.
         let capacity = max(expected, 0) + 1
+        var bytes: [UInt8]
+        switch readChunk(descriptor, capacity: capacity, stopAfter: expected) {
+        case .success(let chunk): bytes = chunk
+        case .failure(let code): return .failure(error(path, code.value))
+        }
+        var lastChunkFilled = bytes.count == capacity
+        while lastChunkFilled {
+            guard bytes.count < maximumSize else {
+                return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
+            }
+            let chunkCapacity = max(4096, bytes.count / 2)
+            switch readChunk(descriptor, capacity: chunkCapacity, stopAfter: chunkCapacity) {
+            case .success(let chunk):
+                bytes += chunk
+                lastChunkFilled = chunk.count == chunkCapacity
+            case .failure(let code): return .failure(error(path, code.value))
+            }
+        }
+        return .success(bytes)
+    }
+
+    /// An `errno`, as an error.
+    private struct ReadFailure: Error {
+        var value: Int32
+    }
+
+    /// Up to `capacity` bytes read from `descriptor` into a buffer that is not zeroed first (only
+    /// what the reads filled is kept), stopping at the end of the file or after `stopAfter` bytes.
+    private static func readChunk(_ descriptor: Int32, capacity: Int, stopAfter: Int) -> Result<[UInt8], ReadFailure> {
         var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
+        let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
             initializedCount = 0
             guard let base = buffer.baseAddress else { return }
             var filled = 0
@@ -59,61 +89,30 @@ public enum FileReader {
                 }
                 if count == 0 { break }
                 filled += count
-                // The size fstat gave, read in full: the file is whole without a read that returns
-                // 0 (a syscall a file saved; a file that grew past it fills the extra byte).
-                if filled == expected { break }
+                if filled == stopAfter { break }
             }
             initializedCount = filled
         }
-        if failure != 0 { return .failure(error(path, failure)) }
-        if bytes.count < capacity { return .success(bytes) }
-        var filled = bytes.count
-        while true {
-            if filled == bytes.count {
-                // The file grew since fstat (or is a pipe): read on in chunks, up to the limit.
-                guard bytes.count < maximumSize else {
-                    return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
-                }
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2)))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(descriptor, base + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(error(path, errno))
-            }
-            if count == 0 { break }
-            filled += count
-            // The size fstat gave, read in full: the file is whole without a read that returns 0
-            // (a syscall a file saved; a file that grew past it fills the extra byte and reads on).
-            if filled == expected { break }
-        }
-        if filled < bytes.count { bytes.removeSubrange(filled...) }
-        return .success(bytes)
+        return failure == 0 ? .success(chunk) : .failure(ReadFailure(value: failure))
     }
 
     /// Reads standard input to its end (bounded by `maximumSize`).
     public static func readStandardInput() -> Result<[UInt8], PostlintError> {
+        let chunkCapacity = 65536
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(0, base, buffer.count)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(error("<stdin>", errno))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize {
-                return .failure(PostlintError(path: "<stdin>", message: "input is larger than \(maximumSize / 1024 / 1024) MB"))
+            switch readChunk(0, capacity: chunkCapacity, stopAfter: chunkCapacity) {
+            case .success(let chunk):
+                bytes += chunk
+                if bytes.count > maximumSize {
+                    return .failure(PostlintError(path: "<stdin>", message: "input is larger than \(maximumSize / 1024 / 1024) MB"))
+                }
+                // A chunk short of its capacity met the end of the input.
+                if chunk.count < chunkCapacity { return .success(bytes) }
+            case .failure(let code):
+                return .failure(error("<stdin>", code.value))
             }
         }
-        return .success(bytes)
     }
 
     static func error(_ path: String, _ code: Int32) -> PostlintError {

@@ -25,10 +25,7 @@ import PostlintCore
 final class FolderPrefetcher: @unchecked Sendable {
     /// A folder's entries that may matter to the walk, or the `errno` of opening it.
     typealias Listing = Result<[(name: String, type: UInt8)], FolderError>
-
-    struct FolderError: Error {
-        var code: Int32
-    }
+    typealias FolderError = FolderReadError
 
     /// Folders being read or read and not yet taken; the walk asks for at most this many ahead.
     private let window: Int

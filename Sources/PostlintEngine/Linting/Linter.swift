@@ -37,7 +37,7 @@ public final class Linter: Sendable {
         let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
             window: 64 * workers, lowWater: 256, produce: walk.selectedFiles, deliver: { gatherer.gather($0.1, path: $0.0) })
         try checkInParallel(queue, workers: workers, options: options)
-        gatherer.insertProblems(walk.problems, at: 0)
+        gatherer.insertProblemsFirst(walk.problems)
         return try assemble(gatherer, options: options)
     }
 

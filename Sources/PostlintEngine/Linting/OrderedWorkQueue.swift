@@ -46,12 +46,6 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
         self.deliver = deliver
     }
 
-    /// A queue of the items of `items`, all made at once.
-    convenience init(items: [Item], window: Int, deliver: @escaping (Output) -> Void) {
-        let handOut = OneShot(items)
-        self.init(window: window, lowWater: 1, produce: { handOut.take() }, deliver: deliver)
-    }
-
     /// The first error a worker or the producer failed with; read after the workers have ended.
     var fatalError: PostlintError? {
         condition.lock()
@@ -146,20 +140,5 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
         if failure == nil { failure = error }
         condition.broadcast()
         condition.unlock()
-    }
-}
-
-/// Hands out its items once, then nil.
-private final class OneShot<Item>: @unchecked Sendable {
-    private var items: [Item]?
-
-    init(_ items: [Item]) {
-        self.items = items
-    }
-
-    /// Called by one worker at a time (the queue's producer), so it needs no lock.
-    func take() -> [Item]? {
-        defer { items = nil }
-        return items
     }
 }

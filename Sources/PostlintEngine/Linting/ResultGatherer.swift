@@ -50,8 +50,8 @@ final class ResultGatherer {
     }
 
     /// Puts `earlier` before the problems gathered so far (the walk's, which come first in a report).
-    func insertProblems(_ earlier: [PostlintError], at index: Int) {
-        problems.insert(contentsOf: earlier, at: index)
+    func insertProblemsFirst(_ earlier: [PostlintError]) {
+        problems.insert(contentsOf: earlier, at: 0)
     }
 
     /// Takes in the result of the file whose display path is `paths[file]`.

@@ -328,3 +328,26 @@ private final class BatchProducer: @unchecked Sendable {
         return batch
     }
 }
+
+extension OrderedWorkQueue {
+    /// A queue of the items of `items`, all made at once.
+    convenience init(items: [Item], window: Int, deliver: @escaping (Output) -> Void) {
+        let handOut = OneShot(items)
+        self.init(window: window, lowWater: 1, produce: { handOut.take() }, deliver: deliver)
+    }
+}
+
+/// Hands out its items once, then nil.
+private final class OneShot<Item>: @unchecked Sendable {
+    private var items: [Item]?
+
+    init(_ items: [Item]) {
+        self.items = items
+    }
+
+    /// Called by one worker at a time (the queue's producer), so it needs no lock.
+    func take() -> [Item]? {
+        defer { items = nil }
+        return items
+    }
+}
