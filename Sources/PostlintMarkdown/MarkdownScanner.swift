@@ -16,7 +16,7 @@ public enum MarkdownScanner {
     /// general path, which tests use as the reference the shortcuts must agree with.
     static func scan(_ source: SourceText, range: ByteRange, fastPaths: Bool) -> MarkdownBody {
         // The text's bytes are the file's when it is valid UTF-8: share them rather than copy.
-        let bytes = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
+        let bytes = source.utf8
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
         var parser = BlockParser(bytes: bytes, fastPaths: fastPaths)
         parser.parse(clamped)

@@ -41,8 +41,8 @@ public enum PositionedYAML {
     /// Parses with libyaml through Yams, whatever the text's shape.
     static func parseWithLibYAML(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
                                  maxNodes: Int = defaultMaxNodes) -> Result {
-        var text = source.text
-        var bytes: [UInt8] = text.withUTF8 { Array($0[content]) }
+        let clamped = max(0, min(content.lowerBound, source.utf8.count))..<max(0, min(content.upperBound, source.utf8.count))
+        var bytes = Array(source.utf8[clamped])
         // libyaml refuses control characters; an invalid byte (U+001A here) is reported by the
         // encoding rules, so let the parser read it as an ordinary character instead.
         for index in bytes.indices where bytes[index] == SourceText.substituteByte {

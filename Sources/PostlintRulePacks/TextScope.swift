@@ -31,7 +31,7 @@ enum TextScope {
         let excluded = document.body?.excludedRanges ?? []
         let source = document.source
         // The decoded text's bytes: the file's own unless some were not UTF-8 (then substituted).
-        let utf8 = source.invalidRanges.isEmpty ? source.bytes : Array(source.text.utf8)
+        let utf8 = source.utf8
         let count = utf8.count
         let whole = max(0, min(range.lowerBound, count))..<max(0, min(range.upperBound, count))
         var pieces: [Range<Int>] = []

@@ -27,13 +27,7 @@ struct ProseText {
     /// The prose of `ranges` (in file order, disjoint) of the document; each range ends a sentence.
     init(document: Document, ranges: [ByteRange], skips: ProseSkips) {
         var result = ProseText()
-        let done: Void? = document.source.text.utf8.withContiguousStorageIfAvailable { buffer in
-            result.scan(buffer, ranges: ranges, skips: skips)
-        }
-        if done == nil {
-            let bytes = Array(document.source.text.utf8)
-            bytes.withUnsafeBufferPointer { result.scan($0, ranges: ranges, skips: skips) }
-        }
+        document.source.utf8.withUnsafeBufferPointer { result.scan($0, ranges: ranges, skips: skips) }
         self = result
     }
 
