@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PostlintEncodingTests", dependencies: ["PostlintEncoding", "PostlintTestSupport"]),
         .testTarget(
             name: "PostlintRulesTests",
-            dependencies: ["PostlintRules", "PostlintRulePacks", "PostlintEngine", "PostlintTestSupport"]
+            dependencies: ["PostlintRules", "PostlintRulePacks", "PostlintEngine", "PostlintEncoding", "PostlintTestSupport"]
         ),
         .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
         .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters"], exclude: ["Golden"]),

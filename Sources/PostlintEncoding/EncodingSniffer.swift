@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// Recognises files that are not UTF-8 at all (UTF-16 and UTF-32, with or without a byte order
 /// mark) so that they are reported once instead of being linted as garbage.
 public enum EncodingSniffer {
@@ -33,6 +35,11 @@ public enum EncodingSniffer {
         // Without a mark: ASCII text in UTF-16 has a NUL in every other byte.
         let sample = min(count, 512) & ~1
         guard sample >= 8 else { return (.utf8, 0) }
+        // Text without a NUL in the sample (nearly every post) is not UTF-16: one memchr says so.
+        let hasZero = bytes.withUnsafeBufferPointer { buffer in
+            ByteScanning.firstIndex(of: 0, in: UnsafeBufferPointer(rebasing: buffer[0..<sample]), from: 0) != nil
+        }
+        guard hasZero else { return (.utf8, 0) }
         var evenZeros = 0
         var oddZeros = 0
         for index in 0..<sample where bytes[index] == 0 {

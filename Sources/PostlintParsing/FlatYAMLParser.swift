@@ -55,7 +55,23 @@ struct FlatYAMLParser {
     private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        // A byte plus one, read as signed, is above 0x20 exactly when the byte is printable ASCII.
+        let one = SIMD16<Int8>(repeating: 1)
+        let space = SIMD16<Int8>(repeating: 0x20)
+        let lineFeed = SIMD16<Int8>(repeating: Int8(newline))
         while index < count {
+            // Sixteen bytes of printable ASCII and line feeds (nearly all front matter) at a time;
+            // the loop below gives each of them a pass, so skipping them changes nothing.
+            if index &+ 16 <= count {
+                let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
+                let plain = (chunk &+ one) .> space .| (chunk .== lineFeed)
+                if all(plain) {
+                    index &+= 16
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte < 0x20 && byte != newline || byte == 0x7F { return false }

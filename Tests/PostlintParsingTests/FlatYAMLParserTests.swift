@@ -169,6 +169,21 @@ import PostlintCore
         #expect(ContinuousClock.now - started < HangGuard.duration(5))
     }
 
+    /// Plain bytes are skipped sixteen at a time: a character that needs libyaml must be seen
+    /// wherever it falls in a step, at the start, in the middle or at the end of one.
+    @Test func findsCharactersThatNeedLibYAMLAtEveryOffset() throws {
+        let value = String(repeating: "a", count: 70)
+        #expect(Self.parseFlat("title: \(value)\n") != nil)
+        for odd in ["\t", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{01}"] {
+            for offset in 0..<value.count {
+                var characters = Array(value)
+                characters[offset] = Character(odd)
+                let content = "title: \(String(characters))\n"
+                #expect(Self.parseFlat(content) == nil, "\(content.debugDescription)")
+            }
+        }
+    }
+
     private static func parseFlat(_ content: String) -> FrontMatterNode? {
         let bytes = Array(content.utf8)
         return bytes.withUnsafeBufferPointer { FlatYAMLParser.parse($0, fileOffset: 0) }

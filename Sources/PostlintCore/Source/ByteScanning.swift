@@ -27,11 +27,21 @@ public enum ByteScanning {
         guard let base = buffer.baseAddress else { return count }
         var index = start
         let raw = UnsafeRawPointer(base)
-        while index + 8 <= count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Thirty-two bytes a step while they are all ASCII (most of a post), then eight, then one.
+        while index &+ 32 <= count {
+            let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+            let second = raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
+            if (first | second) & high != 0 { break }
+            index &+= 32
         }
-        while index < count, base[index] < 0x80 { index += 1 }
+        while index &+ 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high != 0 { break }
+            index &+= 8
+        }
+        while index < count, base[index] < 0x80 { index &+= 1 }
         return index
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintEncoding
 import PostlintEngine
 import PostlintParsing
 import PostlintRules
@@ -49,6 +50,18 @@ import PostlintTestSupport
         #expect(diagnostics.first?.range == 0..<2)
         let bigEndian: [UInt8] = [0xFE, 0xFF, 0x00, 0x41]
         #expect(check(InvalidUTF8Rule.self, bigEndian).first?.message.contains("big-endian") == true)
+    }
+
+    @Test func utf16WithoutByteOrderMarkIsRecognisedByItsNULs() {
+        let text = "---\ntitle: Notes on brewing\n---\n\nBody text.\n"
+        let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(EncodingSniffer.sniff(little).encoding == .utf16LittleEndian)
+        #expect(EncodingSniffer.sniff(big).encoding == .utf16BigEndian)
+        // Text with no NUL among its first 512 bytes is UTF-8 at once; a NUL or two is not UTF-16.
+        #expect(EncodingSniffer.sniff(Array(text.utf8)).encoding == .utf8)
+        #expect(EncodingSniffer.sniff(Array(text.utf8) + [0, 0x41, 0]).encoding == .utf8)
+        #expect(EncodingSniffer.sniff(Array(String(repeating: "a", count: 600).utf8) + little).encoding == .utf8)
     }
 
     @Test func encodedSurrogateIsNamed() {
