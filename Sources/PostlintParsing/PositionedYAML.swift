@@ -71,7 +71,9 @@ public enum PositionedYAML {
         do {
             // The basic resolver: no regular expression per scalar (PlainScalarKind classifies instead).
             // The encoding is named: Yams's default reads the whole process environment per parser.
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else {
+            // The constructor's maps stay empty: nodes are converted here, never constructed into
+            // values, and the default maps cost a dictionary of closures per parser.
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor([:], [:], [:]), .utf8) else {
                 return Result(root: nil, error: nil, duplicateKeys: duplicateEntries)
             }
             var converter = NodeConverter(bytes: bytes, positions: positions, budget: maxNodes + bytes.count)

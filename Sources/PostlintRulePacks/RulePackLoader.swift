@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PostlintCore
 
@@ -5,13 +6,52 @@ import PostlintCore
 /// users' pack folders named in the configuration.
 public enum RulePackLoader {
     /// The rules of the shipped `rules/` folder, from the copy embedded in the binary.
+    ///
+    /// The files are parsed on every core at once (each on its own; the first failure in file
+    /// order is the one thrown): parsing them is most of a run's start-up, and the thread that
+    /// wants the catalog waits for it.
     public static func defaultPack() throws(PostlintError) -> [RuleFactory] {
+        let files = EmbeddedRulePacks.files
+        let results = ParsedFiles(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let result: Result<RuleFactory, PostlintError>
+            do throws(PostlintError) {
+                result = .success(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: "",
+                                                           buildsOnLoad: false))
+            } catch {
+                result = .failure(error)
+            }
+            results.store(result, at: index)
+        }
         var factories: [RuleFactory] = []
-        for file in EmbeddedRulePacks.files {
-            factories.append(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: "",
-                                                      buildsOnLoad: false))
+        factories.reserveCapacity(files.count)
+        for result in results.all() {
+            factories.append(try result.get())
         }
         return factories
+    }
+
+    /// The results of parsing files on several threads, each in its own slot.
+    private final class ParsedFiles: @unchecked Sendable {
+        // Guarded by `lock`: each slot is written once, by the thread that parsed its file.
+        private var slots: [Result<RuleFactory, PostlintError>?]
+        private let lock = NSLock()
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func store(_ result: Result<RuleFactory, PostlintError>, at index: Int) {
+            lock.withLock { slots[index] = result }
+        }
+
+        /// Every slot's result, in file order (after `concurrentPerform` has returned).
+        func all() -> [Result<RuleFactory, PostlintError>] {
+            lock.withLock {
+                slots.map { $0 ?? .failure(PostlintError(path: "rules", message: "a shipped rule file was not parsed")) }
+            }
+        }
     }
 
     /// Folders below a pack folder that are searched for rule files.

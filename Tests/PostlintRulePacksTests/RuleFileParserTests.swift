@@ -132,6 +132,16 @@ import PostlintTestSupport
         #expect(ids.isSuperset(of: ["excerpt-length", "keyword-in-content", "keyword-presence", "required-fields"]))
     }
 
+    /// The shipped files are parsed on several threads at once; the rules still come in the
+    /// files' order, every time.
+    @Test func theShippedPackKeepsFileOrderWhenParsedInParallel() throws {
+        let expected = EmbeddedRulePacks.files.map { "rules/\($0.path)" }
+        #expect(expected.count > 1)
+        for _ in 0..<20 {
+            #expect(try RulePackLoader.defaultPack().map(\.metadata.origin) == expected)
+        }
+    }
+
     /// The shipped packs are not built when the binary loads them (a user's pack is): each must
     /// build here, with its defaults and with every example's options.
     @Test func everyShippedRuleBuildsWithItsDefaultsAndExampleOptions() throws {
