@@ -48,13 +48,22 @@ struct BlockParser {
     }
 
     /// Reads the lines of `range`.
-    mutating func parse(_ range: Range<Int>) {
+    ///
+    /// - Parameter lineStarts: where each line of the bytes starts, when every line ends in a
+    ///   line feed alone (the file's `LineIndex` knows them already): lines are then taken from
+    ///   there instead of looking for each line feed again.
+    mutating func parse(_ range: Range<Int>, lineStarts: [Int]? = nil) {
         var cursor = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         let source = bytes
         // Room for the lines and leaves of ordinary text, so that they rarely grow.
         lines.reserveCapacity(max(0, end - cursor) / 32 + 16)
         leaves.reserveCapacity(max(0, end - cursor) / 256 + 8)
+        if fastPaths, let lineStarts, cursor < end {
+            parse(from: cursor, to: end, lineStarts: lineStarts)
+            while !stack.isEmpty { closeTop() }
+            return
+        }
         source.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, cursor < end, end <= buffer.count else { return }
             // Without a carriage return in the range, a line ends at the next line feed.
@@ -78,6 +87,26 @@ struct BlockParser {
             }
         }
         while !stack.isEmpty { closeTop() }
+    }
+
+    /// The lines of `start..<end` (not empty) from the starts of the file's lines, every one of
+    /// which ends in a line feed: a line runs to the byte before the next start, or to `end`.
+    private mutating func parse(from start: Int, to end: Int, lineStarts: [Int]) {
+        // The first line start after `start`: the range may begin inside a line.
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= start { low = middle + 1 } else { high = middle }
+        }
+        var next = low
+        var cursor = start
+        while cursor < end {
+            let lineBreak = next < lineStarts.count ? min(lineStarts[next] - 1, end) : end
+            processLine(cursor, lineBreak)
+            cursor = lineBreak + 1
+            next += 1
+        }
     }
 
     // MARK: - Position in the line

@@ -19,7 +19,8 @@ public enum MarkdownScanner {
         let bytes = source.utf8
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
         var parser = BlockParser(bytes: bytes, fastPaths: fastPaths)
-        parser.parse(clamped)
+        let lineIndex = source.lineIndex
+        parser.parse(clamped, lineStarts: lineIndex.containsCarriageReturn ? nil : lineIndex.lineStarts)
 
         // The inline pass builds the body; it starts with the definitions and the code blocks.
         var body = MarkdownBody()

@@ -66,6 +66,22 @@ import PostlintCore
         for _ in 0..<3_000 { Self.expectAgreement(Self.document(&generator)) }
     }
 
+    /// Without a carriage return the fast path takes its lines from the file's line index rather
+    /// than looking for each line feed: the same documents with line feeds only, scanned whole
+    /// and from inside a line.
+    @Test func seededRandomDocumentsWithLineFeedsOnly() {
+        var generator = SeededRandom(seed: 4_096)
+        for _ in 0..<2_000 {
+            let bytes = Self.document(&generator).map { $0 == 0x0D ? 0x0A : $0 }
+            Self.expectAgreement(bytes)
+            let source = SourceText(bytes: bytes)
+            let start = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
+            let range = start..<bytes.count
+            #expect(Self.scanned(source, range, fastPaths: true) == Self.scanned(source, range, fastPaths: false),
+                    "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(range)")
+        }
+    }
+
     @Test func blocksReadInPlaceAndJoined() {
         let texts = [
             // Contiguous lines (read in place) next to lines that are not: indented continuation,
