@@ -74,11 +74,13 @@ struct LocalFileCheck {
                 joinedHoldsDocumentFolder = true
             }
             SpelledPath.append(destination, 0..<destination.count, to: &joined)
-        } else {
-            joinedHoldsDocumentFolder = false
-            guard SpelledPath.join(destination, to: documentFolder, rootRelative: false, into: &joined) else {
-                return .outsideRoots
-            }
+            // Names below the post's folder stay inside every root the folder is in: no bound to
+            // judge (the roots need not even be spelled).
+            return lookUp(joined, base: documentFolder)
+        }
+        joinedHoldsDocumentFolder = false
+        guard SpelledPath.join(destination, to: documentFolder, rootRelative: false, into: &joined) else {
+            return .outsideRoots
         }
         let bounds = boundingRoots()
         if !bounds.isEmpty, !bounds.contains(where: { SpelledPath.hasPrefix(joined, $0) }) {
