@@ -311,17 +311,17 @@ struct FlatYAMLParser {
     /// is none or the scalar uses an escape (`\` in double quotes, `''` in single quotes).
     private func closingQuote(of start: Int, lineEnd end: Int) -> Int? {
         let quote = bytes[start]
-        var index = start + 1
-        while index < end {
-            let byte = bytes[index]
-            if byte == quote {
-                if quote == Self.singleQuote, index + 1 < end, bytes[index + 1] == Self.singleQuote { return nil }
-                return index
-            }
-            if byte == Self.backslash, quote == Self.doubleQuote { return nil }
-            index += 1
+        // The first quote byte after the opening one (memchr), then, in double quotes, whether a
+        // backslash comes before it: the same answer as reading byte by byte.
+        let line = UnsafeBufferPointer(rebasing: bytes[..<end])
+        guard let index = ByteScanning.firstIndex(of: quote, in: line, from: start + 1) else { return nil }
+        if quote == Self.doubleQuote {
+            let quoted = UnsafeBufferPointer(rebasing: bytes[..<index])
+            if ByteScanning.firstIndex(of: Self.backslash, in: quoted, from: start + 1) != nil { return nil }
+        } else if index + 1 < end, bytes[index + 1] == Self.singleQuote {
+            return nil
         }
-        return nil
+        return index
     }
 
     /// Whether only spaces, or spaces and a comment after at least one space, follow `start`.

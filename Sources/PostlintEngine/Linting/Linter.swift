@@ -148,7 +148,7 @@ public final class Linter: Sendable {
         result.siteSeverities = ruleSet.siteSeverities
         for entry in ruleSet.siteRules {
             for fact in entry.rule.facts(of: document, context: ruleSet.context) {
-                result.facts.append((entry.rule.metadata.id, fact))
+                result.facts.append((entry.id, fact))
             }
         }
     }

@@ -12,6 +12,9 @@ public struct RuleSet: Sendable {
     public struct SiteEntry: Sendable {
         public var rule: any SiteRule
         public var severity: Severity?
+        /// The rule's id, kept here: every file's facts are filed under it, and the rule's
+        /// `metadata` is a whole struct to copy for each.
+        public var id: String
     }
 
     public var rules: [Entry]
@@ -47,13 +50,13 @@ public struct RuleSet: Sendable {
             let setting = configuration.setting(for: metadata.id, overrides: overrideIndices)
             guard setting.enabled ?? metadata.isEnabledByDefault else { continue }
             siteRules.append(SiteEntry(rule: factory.make(RuleOptions(defaultsOf: metadata, overrides: setting.options)),
-                                       severity: setting.severity))
+                                       severity: setting.severity, id: metadata.id))
             parts.formUnion(metadata.reads)
         }
         self.rules = rules
         self.siteRules = siteRules
         var siteSeverities: [String: Severity?] = [:]
-        for entry in siteRules { siteSeverities[entry.rule.metadata.id] = entry.severity }
+        for entry in siteRules { siteSeverities[entry.id] = entry.severity }
         self.siteSeverities = siteSeverities
         self.parts = parts
         self.context = RuleContext(fieldNames: configuration.fieldNames, fileSystem: fileSystem,

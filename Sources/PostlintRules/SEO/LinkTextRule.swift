@@ -122,13 +122,30 @@ public struct LinkTextRule: BuiltInRule {
         }
         var start = 0
         var end = bytes.count
-        while start < end, trimmableASCII.contains(bytes[start]) || bytes[start] == 0x20 { start += 1 }
-        while end > start, trimmableASCII.contains(bytes[end - 1]) || bytes[end - 1] == 0x20 { end -= 1 }
+        let trimmed = trimmedASCII
+        while start < end, trimmed.contains(bytes[start]) { start += 1 }
+        while end > start, trimmed.contains(bytes[end - 1]) { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// The ASCII characters of `trimmable`, as bytes.
-    static let trimmableASCII: Set<UInt8> = Set(trimmable.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    /// The ASCII characters of `trimmable`, and the space, as a bit per byte value: a look-up is
+    /// a shift and a mask (a `Set` hashed each byte it was asked about).
+    struct ASCIISet {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        init(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+        }
+    }
+
+    static let trimmedASCII = ASCIISet(trimmable.compactMap { $0.isASCII ? $0.asciiValue : nil } + [0x20])
 
     /// Punctuation that link texts are stripped of at both ends.
     static let trimmable: Set<Character> = [".", ",", ":", ";", "!", "?", "…", "→", "»", "›", ">", "<", "«", "‹", "-",

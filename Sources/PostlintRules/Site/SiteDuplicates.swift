@@ -99,7 +99,19 @@ enum SiteDuplicates {
     /// inside the string value, and `normalized` leaves it as it is. Two different texts share a
     /// digest with a chance below one in a billion among 100,000 posts.
     static func digest(ofHash hash: UInt64) -> String {
-        String(hash, radix: 36)
+        // `String(hash, radix: 36)`, written out: at most 13 digits, a string small enough to be
+        // held inline (the general conversion was most of the cost of the excerpt's fact).
+        let digits: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { buffer in
+            var value = hash
+            var start = 13
+            repeat {
+                start -= 1
+                buffer[start] = digits.utf8Start[Int(value % 36)]
+                value /= 36
+            } while value > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<13]), as: UTF8.self)
+        }
     }
 
     /// How two posts' values are compared.

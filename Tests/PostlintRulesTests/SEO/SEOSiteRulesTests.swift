@@ -1,6 +1,7 @@
 import Testing
 import PostlintCore
 import PostlintParsing
+import PostlintTestSupport
 @testable import PostlintRules
 
 @Suite struct SEOSiteRulesTests {
@@ -29,6 +30,16 @@ import PostlintParsing
         ])).sorted(by: Finding.reportOrder)
         #expect(findings.count == 3)
         #expect(findings[0].message == "the same excerpt is used by b.md, c.md")
+    }
+
+    /// The digest is written out by hand: it must stay the base-36 numeral of the hash.
+    @Test func digestIsTheBase36NumeralOfTheHash() {
+        var generator = SeededRandom(seed: 36)
+        let values: [UInt64] = [0, 1, 35, 36, 1_295, 1_296, UInt64(Int64.max), .max, .max - 1]
+            + (0..<2_000).map { _ in UInt64.random(in: 0 ... .max, using: &generator) >> UInt64.random(in: 0...63, using: &generator) }
+        for value in values {
+            #expect(SiteDuplicates.digest(ofHash: value) == String(value, radix: 36), "\(value)")
+        }
     }
 
     @Test func excerptFactsAreTheDigestOfTheNormalisedText() {
