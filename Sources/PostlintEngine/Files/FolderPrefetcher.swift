@@ -39,7 +39,14 @@ final class FolderPrefetcher: @unchecked Sendable {
     /// Where the reads run.
     private let queue: DispatchQueue
 
-    init(window: Int, queue: DispatchQueue = .global(), readEntries: @escaping @Sendable (String) -> Listing) {
+    /// Where reads run by default: a serial queue of its own, which gets a thread of its own even
+    /// while the shared pool's threads are all busy (parsing the rule packs at the start of a
+    /// run, or linting), so a folder the linting will soon need is read in time; its reads come
+    /// one after another, nearest first, as the walk wants them.
+    static let readQueue = DispatchQueue(label: "postlint.folder-prefetch")
+
+    init(window: Int, queue: DispatchQueue = FolderPrefetcher.readQueue,
+         readEntries: @escaping @Sendable (String) -> Listing) {
         self.window = max(0, window)
         self.queue = queue
         self.readEntries = readEntries
