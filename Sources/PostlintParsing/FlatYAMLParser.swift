@@ -136,9 +136,7 @@ struct FlatYAMLParser {
     // MARK: - Lines
 
     private func lineEnd(from start: Int) -> Int {
-        var index = start
-        while index < bytes.count, bytes[index] != Self.newline { index += 1 }
-        return index
+        ByteScanning.firstIndex(of: Self.newline, in: bytes, from: start) ?? bytes.count
     }
 
     private func nextLine(after end: Int) -> Int {
