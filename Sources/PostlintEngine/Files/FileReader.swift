@@ -19,9 +19,45 @@ public enum FileReader {
 
     /// Reads the file `name` in the open `folder` (`openat`: the kernel resolves one name, not
     /// every folder of the path again); `path` names it in errors.
+    ///
+    /// The walk hands out a name this way when its folder entry says it is a regular file (or a
+    /// link to one), so the file is opened without following links and read with one `read`
+    /// into a buffer of `firstReadSize` bytes, with no `fstat`: a read that does not fill the
+    /// buffer has met the end of a regular file. A buffer filled (a large post) or a link (which
+    /// may lead anywhere, a device among them) takes the careful path: `fstat` first, then the
+    /// file read to its size.
     public static func read(_ name: String, in folder: FolderHandle, path: String) -> Result<[UInt8], PostlintError> {
-        read(descriptor: openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+        let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        if descriptor < 0, errno == ELOOP {
+            return read(descriptor: openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+        }
+        guard descriptor >= 0 else { return .failure(error(path, errno)) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: firstReadSize) { buffer, initializedCount in
+            initializedCount = 0
+            guard let base = buffer.baseAddress else { return }
+            while true {
+                let count = Glibc.read(descriptor, base, firstReadSize)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failure = errno } else { initializedCount = count }
+                return
+            }
+        }
+        if failure == 0, bytes.count < firstReadSize {
+            close(descriptor)
+            return .success(bytes)
+        }
+        // A folder (EISDIR), another error, or a buffer filled: the careful path, from the start.
+        guard failure == 0 || failure == EISDIR, lseek(descriptor, 0, SEEK_SET) == 0 else {
+            close(descriptor)
+            return .failure(error(path, failure == 0 ? errno : failure))
+        }
+        return read(descriptor: descriptor, path: path)
     }
+
+    /// The buffer a walked post is read into at once: larger than nearly every post, so that one
+    /// `read` is the whole file.
+    static let firstReadSize = 64 * 1024
 
     /// Reads the file open as `descriptor` (negative: the `open` failed, with `errno` set), and
     /// closes it.
