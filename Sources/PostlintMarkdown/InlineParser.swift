@@ -105,6 +105,20 @@ struct InlineParser {
     /// returns the block's plain text when `wantsPlainText` (headings need it, paragraphs not),
     /// else "".
     mutating func run(wantsPlainText: Bool) -> String {
+        readBlock(wantsPlainText: wantsPlainText)
+        return wantsPlainText ? plainText() : ""
+    }
+
+    /// `run(wantsPlainText: true)` for a heading: its text as a range of the file's bytes when the
+    /// text is one plain piece of ASCII read in place (no string is made for it), else as a
+    /// string.
+    mutating func runForText() -> (fileRange: Range<Int>?, text: String) {
+        readBlock(wantsPlainText: true)
+        if let range = plainTextInFile() { return (range, "") }
+        return (nil, plainText())
+    }
+
+    private mutating func readBlock(wantsPlainText: Bool) {
         self.wantsPlainText = wantsPlainText
         pieces.removeAllKeepingCapacity()
         extra.removeAllKeepingCapacity()
@@ -174,7 +188,6 @@ struct InlineParser {
                 cursor += 1
             }
         }
-        return wantsPlainText ? plainText() : ""
     }
 
     // MARK: - Text and pieces
@@ -314,6 +327,24 @@ struct InlineParser {
         processEmphasis(from: 0)
         flatten(from: 0, limit: Int.max)
         return flat.withUnsafeBufferPointer { Self.trimmedString($0) }
+    }
+
+    /// Where `plainText()` is in the file, when it is the file's bytes as they are: the fast
+    /// path's one plain piece, of ASCII (trimmed of spaces as `trimmedString` trims it), in a
+    /// block read in place.
+    private func plainTextInFile() -> Range<Int>? {
+        guard fastPaths, text.inPlace, pieces.count <= 1, pieces.first?.delimiter ?? 0 == 0 else { return nil }
+        guard let piece = pieces.first else { return blockStart..<blockStart }
+        guard !piece.inExtra, piece.start <= piece.end, piece.end <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
+            let slice = UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end])
+            guard ByteScanning.isASCII(slice) else { return nil }
+            var lower = piece.start
+            var upper = piece.end
+            while lower < upper, buffer[lower] == ASCII.space { lower += 1 }
+            while upper > lower, buffer[upper - 1] == ASCII.space { upper -= 1 }
+            return lower..<upper
+        }
     }
 
     /// The text of `bytes` without leading and trailing spaces.

@@ -63,8 +63,10 @@ public enum MarkdownScanner {
                 inline.body.paragraphs.append(leaf.range)
                 _ = inline.run(wantsPlainText: false)
             case .heading:
-                let text = inline.run(wantsPlainText: true)
-                inline.body.headings.append(MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
+                let (fileRange, text) = inline.runForText()
+                inline.body.headings.append(fileRange.map {
+                    MarkdownHeading(level: leaf.level, textIn: bytes, at: $0, range: leaf.range)
+                } ?? MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
             case .html:
                 inline.readHTMLBlock(type: leaf.level)
             }

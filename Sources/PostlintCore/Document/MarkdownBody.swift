@@ -87,14 +87,50 @@ public struct MarkdownLink: Sendable, Equatable {
 /// An ATX (`## Title`) or setext heading.
 public struct MarkdownHeading: Sendable, Equatable {
     public var level: Int
-    /// The heading's text as plain text.
-    public var text: String
     public var range: ByteRange
+    /// The text when it was given as a string, or made from bytes that are not the file's.
+    private var madeText: String?
+    /// Otherwise the file's bytes and where the text is in them: most headings are plain ASCII
+    /// written as they read, and only the rare check that reads a heading's text needs a string.
+    private var file: [UInt8] = []
+    private var textRange: Range<Int> = 0..<0
+
+    /// The heading's text as plain text.
+    public var text: String {
+        get { madeText ?? String(decoding: file[textRange], as: UTF8.self) }
+        set {
+            madeText = newValue
+            file = []
+            textRange = 0..<0
+        }
+    }
 
     public init(level: Int, text: String, range: ByteRange) {
         self.level = level
-        self.text = text
         self.range = range
+        madeText = text
+    }
+
+    /// A heading whose text is `textRange` of the file's `bytes` (valid UTF-8, whole scalars),
+    /// kept as it is until `text` is read.
+    public init(level: Int, textIn bytes: [UInt8], at textRange: Range<Int>, range: ByteRange) {
+        self.level = level
+        self.range = range
+        let lower = min(max(textRange.lowerBound, 0), bytes.count)
+        self.textRange = lower..<min(max(textRange.upperBound, lower), bytes.count)
+        file = bytes
+    }
+
+    public static func == (one: MarkdownHeading, other: MarkdownHeading) -> Bool {
+        one.level == other.level && one.range == other.range && one.text == other.text
+    }
+}
+
+extension MarkdownHeading: CustomReflectable {
+    /// What a heading is, however its text is kept: dumps of two scans compare equal when the
+    /// headings do.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["level": level, "text": text, "range": range], displayStyle: .struct)
     }
 }
 
