@@ -40,12 +40,12 @@ public struct ImageAltTextRule: BuiltInRule {
         guard let body = document.body else { return [] }
         var diagnostics: [Diagnostic] = []
         var reported: Set<Int> = []
-        for image in body.images where !reported.contains(image.range.lowerBound) {
+        for image in body.images where reported.isEmpty || !reported.contains(image.range.lowerBound) {
             let message: String
             switch image.alt {
             case nil:
                 message = "image has no alt attribute"
-            case let alt? where alt.allSatisfy(\.isWhitespace):
+            case let alt? where Self.isBlank(alt):
                 if image.kind == .html, allowDecorativeHTML, alt.isEmpty { continue }
                 message = "image has empty alt text"
             default:
@@ -55,5 +55,17 @@ public struct ImageAltTextRule: BuiltInRule {
             diagnostics.append(diagnostic(message, at: image.range))
         }
         return diagnostics
+    }
+
+    /// `text.allSatisfy(\.isWhitespace)`, read from the bytes while they are ASCII: an ASCII
+    /// byte other than a space or a C0 line or tab character starts a character that is not
+    /// white space (only the line feed of CR LF belongs to the character before it). Text that
+    /// is not ASCII is judged character by character.
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.allSatisfy(\.isWhitespace) }
+            if byte != 0x20, byte &- 0x09 > 0x0D - 0x09 { return false }
+        }
+        return true
     }
 }
