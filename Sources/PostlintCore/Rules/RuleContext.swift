@@ -41,11 +41,18 @@ public protocol FileSystemView: Sendable {
     /// The names in a folder, indexed for lookups, or nil when it cannot be read. Views that cache
     /// build it once per folder; the default builds it from `entries(of:)` on every call.
     func listing(of directory: String) -> FolderListing?
+    /// `listing(of:)` for a folder whose path is given as its UTF-8 bytes: a view that remembers
+    /// listings may answer without making the path's string (the default makes it).
+    func listing(ofPath path: UnsafeBufferPointer<UInt8>) -> FolderListing?
 }
 
 extension FileSystemView {
     public func listing(of directory: String) -> FolderListing? {
         entries(of: directory).map(FolderListing.init)
+    }
+
+    public func listing(ofPath path: UnsafeBufferPointer<UInt8>) -> FolderListing? {
+        listing(of: String(decoding: path, as: UTF8.self))
     }
 }
 

@@ -8,10 +8,18 @@ import PostlintCore
 /// paid once when the files are selected and again when each is checked. A configuration with
 /// `overrides` still has each post's path matched against their globs, since its rule set can
 /// differ from one post to the next.
+///
+/// A worker of a run gives it its own `WorkerFileSystem`: the rule sets it hands out look files up
+/// through that, so the folders the worker's posts name are remembered for the next post.
 struct FolderRuleSetMemo {
     private var folder: String?
     private var configuration: Configuration?
     private var folderRuleSet: RuleSet?
+    private let workerFileSystem: WorkerFileSystem?
+
+    init(workerFileSystem: WorkerFileSystem? = nil) {
+        self.workerFileSystem = workerFileSystem
+    }
 
     /// The configuration for the file at `absolutePath`.
     mutating func configuration(forFileAt absolutePath: String, resolver: ConfigurationResolver)
@@ -29,7 +37,8 @@ struct FolderRuleSetMemo {
         throws(PostlintError) -> RuleSet {
         let configuration = try configuration(forFileAt: absolutePath, resolver: linter.resolver)
         if let folderRuleSet { return folderRuleSet }
-        let ruleSet = try linter.ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
+        var ruleSet = try linter.ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
+        if let workerFileSystem { ruleSet.context.fileSystem = workerFileSystem }
         if configuration.overrides.isEmpty { folderRuleSet = ruleSet }
         return ruleSet
     }

@@ -160,7 +160,7 @@ public final class Linter: Sendable {
     private func checkInParallel(_ queue: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>,
                                  workers: Int, options: LintOptions) throws(PostlintError) {
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
-            var memo = FolderRuleSetMemo()
+            var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
             while let (sequence, candidate) = queue.nextItem() {
                 let absolutePath = candidate.absolutePath
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
