@@ -29,6 +29,21 @@ public struct YAMLFile: Sendable {
         self.root = result.root
     }
 
+    /// A file whose tree was parsed before: the shipped rule packs, parsed when they are written
+    /// (`ShippedPackTrees`, checked against this parser by the tests) and matched to the bytes
+    /// built into the binary by their hash. The bytes are still checked and indexed, for the
+    /// positions that messages give.
+    public init(path: String, bytes: [UInt8], parsedRoot: FrontMatterNode) throws(PostlintError) {
+        let source = SourceText(bytes: bytes)
+        self.path = path
+        self.source = source
+        if let bad = source.invalidRanges.first {
+            throw PostlintError(path: path, location: source.lineIndex.location(of: bad.lowerBound),
+                                message: "file is not valid UTF-8")
+        }
+        self.root = parsedRoot
+    }
+
     /// The location of a node, for messages.
     public func location(of node: FrontMatterNode) -> SourceLocation {
         source.lineIndex.location(of: node.range.lowerBound)

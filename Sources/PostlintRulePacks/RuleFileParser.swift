@@ -10,9 +10,17 @@ enum RuleFileParser {
     /// `buildsOnLoad`: build the rule once with the file's own values, so that a bad pattern or
     /// value fails here with its position. The packs shipped in the binary skip it (the test suite
     /// builds each of them), which spares every run compiling the patterns of rules that are off.
-    static func parse(path: String, bytes: [UInt8], packName: String, buildsOnLoad: Bool = true)
-        throws(PostlintError) -> RuleFactory {
-        let file = try YAMLFile(path: path, bytes: bytes)
+    ///
+    /// `parsedRoot`: the file's tree when it was parsed before (a shipped pack's, from
+    /// `ShippedPackTrees`); the YAML is not parsed again.
+    static func parse(path: String, bytes: [UInt8], packName: String, buildsOnLoad: Bool = true,
+                      parsedRoot: FrontMatterNode? = nil) throws(PostlintError) -> RuleFactory {
+        let file: YAMLFile
+        if let parsedRoot {
+            file = try YAMLFile(path: path, bytes: bytes, parsedRoot: parsedRoot)
+        } else {
+            file = try YAMLFile(path: path, bytes: bytes)
+        }
         guard let root = file.root else {
             throw PostlintError(path: path, location: SourceLocation(line: 1, column: 1), message: "rule file is empty")
         }

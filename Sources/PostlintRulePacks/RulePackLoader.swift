@@ -7,22 +7,31 @@ import PostlintCore
 public enum RulePackLoader {
     /// The rules of the shipped `rules/` folder, from the copy embedded in the binary.
     ///
-    /// The files are parsed on every core at once (each on its own; the first failure in file
-    /// order is the one thrown): parsing them is most of a run's start-up, and the thread that
-    /// wants the catalog waits for it.
+    /// Each file's YAML tree comes from `ShippedPackTrees` when its bytes are the ones that tree
+    /// was parsed from (their hash says so); otherwise, and for a file it lacks, the YAML is
+    /// parsed. Parsing was most of a run's start-up, the thread that wants the catalog waits for
+    /// it, so files still parsed are parsed on every core at once (each on its own; the first
+    /// failure in file order is the one thrown).
     public static func defaultPack() throws(PostlintError) -> [RuleFactory] {
         let files = EmbeddedRulePacks.files
         let results = ParsedFiles(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let trees = files.map { ShippedPackTrees.tree(forPath: $0.path, bytes: $0.bytes) }
+        let parseAll = trees.contains { $0 == nil }
+        let parse = { @Sendable (index: Int) in
             let file = files[index]
             let result: Result<RuleFactory, PostlintError>
             do throws(PostlintError) {
                 result = .success(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: "",
-                                                           buildsOnLoad: false))
+                                                           buildsOnLoad: false, parsedRoot: trees[index]))
             } catch {
                 result = .failure(error)
             }
             results.store(result, at: index)
+        }
+        if parseAll {
+            DispatchQueue.concurrentPerform(iterations: files.count, execute: parse)
+        } else {
+            for index in files.indices { parse(index) }
         }
         var factories: [RuleFactory] = []
         factories.reserveCapacity(files.count)
