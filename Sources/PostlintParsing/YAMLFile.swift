@@ -9,13 +9,9 @@ public struct YAMLFile: Sendable {
 
     /// Parses `bytes`; a syntax error becomes a positioned `PostlintError`.
     public init(path: String, bytes: [UInt8]) throws(PostlintError) {
-        let source = SourceText(bytes: bytes)
+        let source = try Self.validText(path: path, bytes: bytes)
         self.path = path
         self.source = source
-        if let bad = source.invalidRanges.first {
-            throw PostlintError(path: path, location: source.lineIndex.location(of: bad.lowerBound),
-                                message: "file is not valid UTF-8")
-        }
         let start = source.hasByteOrderMark ? 3 : 0
         let result = PositionedYAML.parse(source, content: start..<bytes.count)
         if let error = result.error {
@@ -34,14 +30,19 @@ public struct YAMLFile: Sendable {
     /// built into the binary by their hash. The bytes are still checked and indexed, for the
     /// positions that messages give.
     public init(path: String, bytes: [UInt8], parsedRoot: FrontMatterNode) throws(PostlintError) {
-        let source = SourceText(bytes: bytes)
         self.path = path
-        self.source = source
+        self.source = try Self.validText(path: path, bytes: bytes)
+        self.root = parsedRoot
+    }
+
+    /// The file's text, or an error at its first byte that is not UTF-8.
+    private static func validText(path: String, bytes: [UInt8]) throws(PostlintError) -> SourceText {
+        let source = SourceText(bytes: bytes)
         if let bad = source.invalidRanges.first {
             throw PostlintError(path: path, location: source.lineIndex.location(of: bad.lowerBound),
                                 message: "file is not valid UTF-8")
         }
-        self.root = parsedRoot
+        return source
     }
 
     /// The location of a node, for messages.
