@@ -96,7 +96,7 @@ public final class Auditor: Sendable {
 
     private func auditInParallel(_ candidates: [FileDiscovery.Candidate]) throws(PostlintError) -> [FileAudit] {
         let slots = AuditSlots(count: candidates.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, candidates.count))
+        let workers = max(1, min(WorkerCount.available, candidates.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = slots.nextIndex() {
                 do throws(PostlintError) {

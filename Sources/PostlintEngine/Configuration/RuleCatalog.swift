@@ -35,6 +35,7 @@ public struct RuleCatalog: Sendable {
     /// the first folders. A thread that needs the catalog first waits for that load.
     public static func loadInBackground() {
         DispatchQueue.global().async { _ = baseResult }
+        DispatchQueue.global().async { _ = WorkerCount.available }
     }
 
     /// This catalog with more declarative rules; an id already taken is an error naming both files.

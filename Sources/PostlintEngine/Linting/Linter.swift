@@ -29,7 +29,7 @@ public final class Linter: Sendable {
                                               listings: fileSystem as? CachingFileSystem)
         let walk = DiscoveryInSteps(discovery, resolver: resolver)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
-        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let workers = WorkerCount.available
         // The walk is stepped while fewer than 256 posts are ready, so it runs a folder or so
         // ahead of the linting: the folders a section's posts need (its images) are read before
         // its first post asks, and a worker stepping the walk leaves the others posts to lint.
