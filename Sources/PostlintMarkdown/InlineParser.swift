@@ -101,16 +101,14 @@ struct InlineParser {
         HTMLBlockReader.read(text, type: type, into: &body, excluded: &excluded)
     }
 
-    /// Runs the pass over the loaded block, adding what it finds to `body` and `excluded`;
-    /// returns the block's plain text when `wantsPlainText` (headings need it, paragraphs not),
-    /// else "".
-    mutating func run(wantsPlainText: Bool) -> String {
-        readBlock(wantsPlainText: wantsPlainText)
-        return wantsPlainText ? plainText() : ""
+    /// Runs the pass over the loaded block (a paragraph), adding what it finds to `body` and
+    /// `excluded`.
+    mutating func run() {
+        readBlock(wantsPlainText: false)
     }
 
-    /// `run(wantsPlainText: true)` for a heading: its text as a range of the file's bytes when the
-    /// text is one plain piece of ASCII read in place (no string is made for it), else as a
+    /// `run()` for a heading, which also gives its plain text: as a range of the file's bytes when
+    /// the text is one plain piece of ASCII read in place (no string is made for it), else as a
     /// string.
     mutating func runForText() -> (fileRange: Range<Int>?, text: String) {
         readBlock(wantsPlainText: true)

@@ -61,7 +61,7 @@ public enum MarkdownScanner {
             switch leaf.kind {
             case .paragraph:
                 inline.body.paragraphs.append(leaf.range)
-                _ = inline.run(wantsPlainText: false)
+                inline.run()
             case .heading:
                 let (fileRange, text) = inline.runForText()
                 inline.body.headings.append(fileRange.map {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import PostlintCore
 
@@ -8,59 +7,17 @@ public enum RulePackLoader {
     /// The rules of the shipped `rules/` folder, from the copy embedded in the binary.
     ///
     /// Each file's YAML tree comes from `ShippedPackTrees` when its bytes are the ones that tree
-    /// was parsed from (their hash says so); otherwise, and for a file it lacks, the YAML is
-    /// parsed. Parsing was most of a run's start-up, the thread that wants the catalog waits for
-    /// it, so files still parsed are parsed on every core at once (each on its own; the first
-    /// failure in file order is the one thrown).
+    /// was made from (their hash says so); a file it lacks, or whose bytes have changed since, is
+    /// parsed (the tests fail until its tree is written again).
     public static func defaultPack() throws(PostlintError) -> [RuleFactory] {
-        let files = EmbeddedRulePacks.files
-        let results = ParsedFiles(count: files.count)
-        let trees = files.map { ShippedPackTrees.tree(forPath: $0.path, bytes: $0.bytes) }
-        let parseAll = trees.contains { $0 == nil }
-        let parse = { @Sendable (index: Int) in
-            let file = files[index]
-            let result: Result<RuleFactory, PostlintError>
-            do throws(PostlintError) {
-                result = .success(try RuleFileParser.parse(path: "rules/\(file.path)", bytes: file.bytes, packName: "",
-                                                           buildsOnLoad: false, parsedRoot: trees[index]))
-            } catch {
-                result = .failure(error)
-            }
-            results.store(result, at: index)
-        }
-        if parseAll {
-            DispatchQueue.concurrentPerform(iterations: files.count, execute: parse)
-        } else {
-            for index in files.indices { parse(index) }
-        }
         var factories: [RuleFactory] = []
-        factories.reserveCapacity(files.count)
-        for result in results.all() {
-            factories.append(try result.get())
+        factories.reserveCapacity(EmbeddedRulePacks.files.count)
+        for file in EmbeddedRulePacks.files {
+            factories.append(try RuleFileParser.parse(
+                path: "rules/\(file.path)", bytes: file.bytes, packName: "", buildsOnLoad: false,
+                parsedRoot: ShippedPackTrees.tree(forPath: file.path, bytes: file.bytes)))
         }
         return factories
-    }
-
-    /// The results of parsing files on several threads, each in its own slot.
-    private final class ParsedFiles: @unchecked Sendable {
-        // Guarded by `lock`: each slot is written once, by the thread that parsed its file.
-        private var slots: [Result<RuleFactory, PostlintError>?]
-        private let lock = NSLock()
-
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
-        }
-
-        func store(_ result: Result<RuleFactory, PostlintError>, at index: Int) {
-            lock.withLock { slots[index] = result }
-        }
-
-        /// Every slot's result, in file order (after `concurrentPerform` has returned).
-        func all() -> [Result<RuleFactory, PostlintError>] {
-            lock.withLock {
-                slots.map { $0 ?? .failure(PostlintError(path: "rules", message: "a shipped rule file was not parsed")) }
-            }
-        }
     }
 
     /// Folders below a pack folder that are searched for rule files.

@@ -132,9 +132,8 @@ import PostlintTestSupport
         #expect(ids.isSuperset(of: ["excerpt-length", "keyword-in-content", "keyword-presence", "required-fields"]))
     }
 
-    /// The shipped files are parsed on several threads at once; the rules still come in the
-    /// files' order, every time.
-    @Test func theShippedPackKeepsFileOrderWhenParsedInParallel() throws {
+    /// The shipped rules come in the files' order, every time.
+    @Test func theShippedPackKeepsFileOrder() throws {
         let expected = EmbeddedRulePacks.files.map { "rules/\($0.path)" }
         #expect(expected.count > 1)
         for _ in 0..<20 {

@@ -1,12 +1,5 @@
 import PostlintCore
 import PostlintRules
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One worker's view of a run's file system: the folder listings its last few look-ups answered,
 /// in front of the view every worker shares.
