@@ -58,7 +58,7 @@ public struct YAMLFile: Sendable {
     /// The entries of a mapping node; anything else is an error.
     public func mapping(_ node: FrontMatterNode, what: String) throws(PostlintError) -> [FrontMatterEntry] {
         guard case .mapping(let entries) = node.value else {
-            throw error("\(what) must be a mapping, not a \(node.typeName)", at: node.range.lowerBound)
+            throw error("\(what) must be a mapping, not \(Self.withArticle(node.typeName))", at: node.range.lowerBound)
         }
         return entries
     }
@@ -75,7 +75,7 @@ public struct YAMLFile: Sendable {
     /// A string scalar, or an error.
     public func string(_ node: FrontMatterNode, what: String) throws(PostlintError) -> String {
         guard case .scalar(let scalar) = node.value, scalar.kind != .null else {
-            throw error("\(what) must be a string, not a \(node.typeName)", at: node.range.lowerBound)
+            throw error("\(what) must be a string, not \(Self.withArticle(node.typeName))", at: node.range.lowerBound)
         }
         return scalar.text
     }
@@ -90,14 +90,14 @@ public struct YAMLFile: Sendable {
             for item in items { values.append(try string(item, what: "each item of \(what)")) }
             return values
         default:
-            throw error("\(what) must be a list of strings, not a \(node.typeName)", at: node.range.lowerBound)
+            throw error("\(what) must be a list of strings, not \(Self.withArticle(node.typeName))", at: node.range.lowerBound)
         }
     }
 
     /// A boolean, or an error.
     public func bool(_ node: FrontMatterNode, what: String) throws(PostlintError) -> Bool {
         guard case .scalar(let scalar) = node.value, scalar.kind == .boolean else {
-            throw error("\(what) must be true or false, not a \(node.typeName)", at: node.range.lowerBound)
+            throw error("\(what) must be true or false, not \(Self.withArticle(node.typeName))", at: node.range.lowerBound)
         }
         return ["true", "True", "TRUE", "yes", "Yes", "on", "On"].contains(scalar.text)
     }
@@ -115,7 +115,7 @@ public struct YAMLFile: Sendable {
         case (.strings, .string(let text)):
             return .strings([text])
         default:
-            throw error("\(what) must be a \(expected.typeName), not a \(value.typeName)", at: node.range.lowerBound)
+            throw error("\(what) must be \(Self.withArticle(expected.typeName)), not \(Self.withArticle(value.typeName))", at: node.range.lowerBound)
         }
     }
 
@@ -145,6 +145,12 @@ public struct YAMLFile: Sendable {
         case .mapping:
             throw error("\(what) must be a value or a list, not a map", at: node.range.lowerBound)
         }
+    }
+
+    /// `a string`, `an integer`: a type name with its indefinite article, for messages.
+    static func withArticle(_ typeName: String) -> String {
+        let startsWithVowel = typeName.first.map { "aeiou".contains($0) } ?? false
+        return (startsWithVowel ? "an " : "a ") + typeName
     }
 
     /// The allowed word nearest to `word` by edit distance, when it is close enough to be a typo.

@@ -13,6 +13,9 @@ public struct LintReport: Sendable {
     /// The paths of the files checked, when the caller has them: the JUnit report lists a file
     /// without findings as a passing test only if it is named here. May be empty.
     public var files: [String]
+    /// With `--write-baseline`: how many findings were recorded in the baseline instead of being
+    /// reported (the text summary says so rather than "No problems").
+    public var recordedInBaseline: Int?
 
     public init(findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
                 files: [String] = []) {

@@ -36,6 +36,9 @@ public struct TextReporter: Reporter {
 
     private func summary(_ report: LintReport, fixable: Int) -> String {
         let files = Self.counted(report.fileCount, "file", "files")
+        if let recorded = report.recordedInBaseline {
+            return paint(.green, "\(Self.counted(recorded, "finding", "findings")) in \(files) written to the baseline")
+        }
         let errors = report.errorCount
         if quiet {
             if errors == 0 { return paint(.green, "No errors in \(files)") }

@@ -30,6 +30,11 @@ struct Postlint: ParsableCommand {
             // arguments. Whatever that does not parse cleanly (help, version, a usage error) goes
             // through the root parser, which reports it exactly as before.
             let arguments = Array(CommandLine.arguments.dropFirst())
+            if let first = arguments.first,
+               let message = ErrorOutput.unknownCommand(first, exists: { LocalFileSystem().kind(of: $0) != .missing }) {
+                ErrorOutput.printError(message)
+                Terminal.exit(2)
+            }
             if arguments.first == "check" {
                 let checkArguments = Array(arguments.dropFirst())
                 if let request = QuickCheckArguments.request(for: checkArguments) {
@@ -54,8 +59,12 @@ struct Postlint: ParsableCommand {
                 print(fullMessage(for: error))
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
+            if let failure = error as? CommandFailure {
+                ErrorOutput.printError(failure.error.description)
+            } else {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Terminal.standardError.write(ErrorOutput.fromArgumentParser(message)) }
+            }
             Terminal.exit(code == .validationFailure ? 2 : (code.rawValue == 1 ? 2 : code.rawValue))
         }
     }

@@ -192,10 +192,14 @@ import PostlintTestSupport
         let text = "\u{FEFF}---\ntitle: x\n---\ncaf\u{C3}\u{A9} au lait is cafÃ© au lait\n"
         try folder.write("post.md", text)
         let result = try CommandRunner.run(["fix", "--dry-run", "post.md"], in: URL(fileURLWithPath: folder.path))
-        #expect(result.status == 0)
+        #expect(result.status == 1, "a file would change")
         #expect(result.standardOutput.hasPrefix("--- a/post.md\n+++ b/post.md\n@@ "))
         #expect(result.standardOutput.contains("+café au lait is café au lait"))
         #expect(try folder.read("post.md") == Array(text.utf8))
+        try folder.write("clean.md", "---\ntitle: x\n---\nplain text\n")
+        let clean = try CommandRunner.run(["fix", "--dry-run", "clean.md"], in: URL(fileURLWithPath: folder.path))
+        #expect(clean.status == 0, "nothing would change")
+        #expect(clean.standardOutput.isEmpty)
     }
 
     @Test func utf16FilesAreNamedAsSuchAndNotLintedAsGarbage() throws {

@@ -1,5 +1,6 @@
 import Testing
 import PostlintCore
+import PostlintTestSupport
 @testable import PostlintEngine
 
 @Suite struct ConfigurationLoaderTests {
@@ -91,5 +92,41 @@ import PostlintCore
         let configuration = try parse("# nothing\n")
         #expect(configuration.rules.isEmpty)
         #expect(configuration.selects(relativePath: "any/post.md"))
+    }
+
+    @Test func aYamlExtensionIsFoundLikeYml() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/.postlint.yaml", "rules:\n  slug-format: warning\n")
+        let post = try folder.write("site/posts/a.md", "---\ntitle: A\n---\n")
+        let resolver = try ConfigurationResolver(configPath: nil, workingDirectory: folder.path)
+        #expect(try resolver.configuration(forFileAt: post).rules["slug-format"]?.severity == .warning)
+    }
+
+    @Test func bothNamesInOneFolderIsAnErrorNamingBoth() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/.postlint.yml", "rules: {}\n")
+        try folder.write("site/.postlint.yaml", "rules: {}\n")
+        let post = try folder.write("site/a.md", "---\ntitle: A\n---\n")
+        let resolver = try ConfigurationResolver(configPath: nil, workingDirectory: folder.path)
+        var caught: PostlintError?
+        do throws(PostlintError) {
+            _ = try resolver.configuration(forFileAt: post)
+        } catch {
+            caught = error
+        }
+        let problem = try #require(caught)
+        #expect(problem.description.contains("site/.postlint.yml"))
+        #expect(problem.description.contains("site/.postlint.yaml"))
+    }
+
+    @Test func theNearestConfigurationAppliesAloneWithoutItsParents() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".postlint.yml", "rules:\n  slug-format: warning\n  bom: off\n")
+        try folder.write("blog/.postlint.yaml", "rules:\n  bom: info\n")
+        let post = try folder.write("blog/a.md", "---\ntitle: A\n---\n")
+        let resolver = try ConfigurationResolver(configPath: nil, workingDirectory: folder.path)
+        let configuration = try resolver.configuration(forFileAt: post)
+        #expect(configuration.rules["bom"]?.severity == .info)
+        #expect(configuration.rules["slug-format"] == nil)
     }
 }

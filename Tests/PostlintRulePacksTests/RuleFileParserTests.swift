@@ -86,7 +86,7 @@ import PostlintTestSupport
         ("schema: 1\nkind: requierd\nsummary: s\n", 2, 7, "unknown kind \"requierd\""),
         ("schema: 1\nkind: required\nsummary: s\nfeilds: [a]\n", 4, 1, "unknown key \"feilds\""),
         ("schema: 1\nkind: required\nsummary: s\n", 1, 1, "needs the key \"fields\""),
-        ("schema: 1\nkind: length\nsummary: s\nfield: t\nmax: lots\n", 5, 6, "must be a integer"),
+        ("schema: 1\nkind: length\nsummary: s\nfield: t\nmax: lots\n", 5, 6, "must be an integer, not a string"),
         ("schema: 1\nkind: pattern\nsummary: s\nfield: t\npattern: \"(unclosed\"\n", 5, 10, "not a valid regular expression"),
         ("schema: 1\nkind: required\nsummary: s\nfields: [a]\nseverity: loud\n", 5, 11, "unknown severity"),
         ("schema: 1\nid: Not_Kebab\nkind: required\nsummary: s\nfields: [a]\n", 2, 5, "not kebab-case"),

@@ -61,9 +61,43 @@ public struct Baseline: Codable, Sendable, Equatable {
         } catch let error as PostlintError {
             throw error
         } catch {
-            throw PostlintError(path: path, message: "not a postlint baseline: \(error)",
+            let reason = (error as? DecodingError).map(Self.plainReason) ?? "it could not be read"
+            throw PostlintError(path: path, message: "not a postlint baseline: \(reason)",
                                 hint: "write one with postlint check --write-baseline FILE")
         }
+    }
+
+    /// What is wrong with a baseline file, in words: which field is missing or of the wrong type.
+    static func plainReason(_ error: DecodingError) -> String {
+        func place(_ path: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
+            let keys = path + (last.map { [$0] } ?? [])
+            guard !keys.isEmpty else { return "the file" }
+            var text = ""
+            for key in keys {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return "\"\(text)\""
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let owner = context.codingPath.isEmpty ? "" : " in \(place(context.codingPath))"
+            return "the field \"\(key.stringValue)\" is missing\(owner)"
+        case .typeMismatch(let type, let context):
+            return "\(place(context.codingPath)) is not \(Self.typeDescription(type))"
+        case .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)) is null, not \(Self.typeDescription(type))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the file is not valid JSON" : "\(place(context.codingPath)) is not valid"
+        @unknown default:
+            return "the file is not in the baseline format"
+        }
+    }
+
+    private static func typeDescription(_ type: Any.Type) -> String {
+        if type == Int.self { return "a whole number" }
+        if type == String.self { return "a string" }
+        if type is [Any].Type || String(describing: type).hasPrefix("Array") { return "a list" }
+        return "an object"
     }
 
     /// The baseline as the file holds it.

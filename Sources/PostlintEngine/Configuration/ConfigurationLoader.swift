@@ -6,6 +6,8 @@ import PostlintRulePacks
 /// options and values of the wrong type are errors naming the file, line and column, with a hint.
 public enum ConfigurationLoader {
     public static let fileName = ".postlint.yml"
+    /// The names a configuration file may have; a folder holding both is a configuration error.
+    public static let fileNames = [".postlint.yml", ".postlint.yaml"]
     static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "rules", "overrides"]
 
     /// The defaults, for files with no configuration above them.

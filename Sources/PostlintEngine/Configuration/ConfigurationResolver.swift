@@ -2,7 +2,8 @@ import Foundation
 import PostlintCore
 
 /// Finds the configuration for each linted file by searching upward from its folder for
-/// `.postlint.yml`, or uses the one named with `--config`. Each folder is looked up once and each
+/// `.postlint.yml` or `.postlint.yaml` (the nearest one applies alone: it is not merged with the
+/// ones above it), or uses the one named with `--config`. Each folder is looked up once and each
 /// configuration file loaded once, however many files share it; safe to use from many threads.
 public final class ConfigurationResolver: @unchecked Sendable {
     private let explicit: Configuration?
@@ -38,8 +39,15 @@ public final class ConfigurationResolver: @unchecked Sendable {
     private func lookUp(_ folder: String) -> Result<Configuration, PostlintError> {
         if let cached = byFolder[folder] { return cached }
         let result: Result<Configuration, PostlintError>
-        let candidate = PathUtilities.join(folder, ConfigurationLoader.fileName)
-        if LocalFileSystem().kind(of: candidate) == .file {
+        let found = ConfigurationLoader.fileNames.map { PathUtilities.join(folder, $0) }
+            .filter { LocalFileSystem().kind(of: $0) == .file }
+        if found.count > 1 {
+            let names = found.map { displayPath($0) }
+            result = .failure(PostlintError(
+                path: names[0],
+                message: "two configuration files in one folder: \(names.joined(separator: " and "))",
+                hint: "keep one of them"))
+        } else if let candidate = found.first {
             if let loaded = byFile[candidate] {
                 result = loaded
             } else {

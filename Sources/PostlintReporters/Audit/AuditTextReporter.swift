@@ -30,7 +30,8 @@ public struct AuditTextReporter: Sendable {
             for post in worst {
                 output += pad(String(post.score), 5) + "  " + TerminalText.sanitized(post.path) + "\n"
                 for check in post.failed {
-                    let lines = check.findings.map { String($0.start.line) }
+                    var seen: Set<Int> = []
+                    let lines = check.findings.map(\.start.line).filter { seen.insert($0).inserted }.map(String.init)
                     let at = lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.joined(separator: ", ")))"
                     let message = check.findings.first.map { ": " + TerminalText.sanitized($0.message) } ?? ""
                     output += "       - \(TerminalText.sanitized(check.id))\(at)\(message)\n"

@@ -10,9 +10,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Score every post on the search checks and report the site.",
         discussion: """
             Runs the seo and site rules (and required-fields, excerpt-length, slug-format, \
-            image-alt-text) on every post, with the options and severities of your configuration; \
-            checks your configuration does not switch off explicitly run even when they are off by \
-            default. Each post scores 0 to 100: the weight of the checks it passes over the weight of \
+            image-alt-text) on every post, with the options and severities of your configuration; a \
+            check that is off by default is run unless your configuration switches it off. Each post scores 0 to 100: the weight of the checks it passes over the weight of \
             the checks run, a check weighing 3 as an error, 2 as a warning and 1 as info. Formats: a \
             text table, JSON, and one self-contained HTML page (--format html --output report.html).
             """
@@ -55,7 +54,7 @@ struct AuditCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
-        for problem in report.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        for problem in report.problems { ErrorOutput.printError(problem.description) }
         let rendered: String
         switch format {
         case .text: rendered = AuditTextReporter(worstCount: worst).render(report)

@@ -123,6 +123,6 @@ struct CommonOptions: ParsableArguments {
 struct CommandFailure: Error, CustomStringConvertible {
     var error: PostlintError
     init(_ error: PostlintError) { self.error = error }
-    var description: String { "postlint: \(error)" }
+    var description: String { error.description }
 }
 

@@ -43,10 +43,11 @@ struct CheckRequest: Equatable {
         let linter = try CommonOptions.makeLinter(config: config)
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
-            for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+            for problem in summary.problems { ErrorOutput.printError(problem.description) }
         }
         var outcome: LintOutcome
         var standardInput: [String: [UInt8]] = [:]
+        var recordedInBaseline: Int?
         do throws(PostlintError) {
             var options = LintOptions(reportUnusedDisables: reportUnusedDisables)
             if checkRemote {
@@ -73,7 +74,7 @@ struct CheckRequest: Equatable {
             if let writeBaseline {
                 let recorded = Baseline(findings: outcome.findings, lineText: lineText)
                 try AtomicWriter.write(writeBaseline, bytes: recorded.encoded())
-                Terminal.standardError.write("postlint: recorded \(outcome.findings.count) findings in \(writeBaseline)\n")
+                recordedInBaseline = outcome.findings.count
                 outcome.findings = []
             } else if let baseline {
                 outcome.findings = try Baseline.load(path: baseline).newFindings(outcome.findings, lineText: lineText)
@@ -81,13 +82,14 @@ struct CheckRequest: Equatable {
         } catch {
             throw CommandFailure(error)
         }
-        for problem in outcome.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+        for problem in outcome.problems { ErrorOutput.printError(problem.description) }
         // --quiet: the text format prints errors only (with the true summary); the machine formats
         // leave the lesser findings out.
         let findings = quiet && format != .text ? outcome.findings.filter { $0.severity == .error } : outcome.findings
         var report = LintReport(findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
                                 toolVersion: Postlint.version)
         report.files = outcome.files
+        report.recordedInBaseline = recordedInBaseline
         let colored = output == nil && Terminal.standardOutput.wantsColor
         let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
         try Terminal.writeReport(rendered, to: output)

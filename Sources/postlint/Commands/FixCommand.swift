@@ -10,7 +10,8 @@ struct FixCommand: ParsableCommand {
             Only fixes the rules are sure of are applied (mojibake repair, byte order mark removal, \
             line endings). Each file is written atomically with its permissions kept; files that need \
             no fix are not touched, and a second run changes nothing. Exit code 2 when a file could not \
-            be fixed (for example a read-only file).
+            be fixed (for example a read-only file); with --dry-run, exit code 1 when a file would \
+            change and 0 when none would.
             """
     )
 
@@ -19,7 +20,7 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(help: "Print a unified diff of what would change and write nothing.")
+    @Flag(help: "Print a unified diff of what would change and write nothing; exit 1 when something would change.")
     var dryRun = false
 
     func run() throws {
@@ -35,7 +36,8 @@ struct FixCommand: ParsableCommand {
             let files = summary.fixedFiles.count == 1 ? "file" : "files"
             Terminal.standardOutput.write("\(summary.appliedFixes) \(fixes) applied in \(summary.fixedFiles.count) \(files)\n")
         }
-        for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
-        throw ExitCode(summary.problems.isEmpty ? 0 : 2)
+        for problem in summary.problems { ErrorOutput.printError(problem.description) }
+        if !summary.problems.isEmpty { throw ExitCode(2) }
+        throw ExitCode(dryRun && !summary.fixedFiles.isEmpty ? 1 : 0)
     }
 }

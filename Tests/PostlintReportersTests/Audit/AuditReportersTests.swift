@@ -54,6 +54,17 @@ import PostlintCore
         #expect(text.contains("image \"images/x.png\" is not used by any post [orphan-image]"))
     }
 
+    @Test func textNamesEachLineOnce() {
+        var report = Self.report
+        report.posts[1].failed = [AuditReport.FailedCheck(id: "readability", weight: 1, findings: [
+            Self.finding("posts/e.md", "readability", line: 12, "sentences are long"),
+            Self.finding("posts/e.md", "readability", line: 12, "passive voice"),
+        ])]
+        let text = AuditTextReporter(worstCount: 1).render(report)
+        #expect(text.contains("       - readability (line 12): sentences are long\n"), "\(text)")
+        #expect(!text.contains("12, 12"))
+    }
+
     @Test func textEscapesControlCharacters() {
         var report = Self.report
         report.posts[0].path = "evil\u{1B}[31m.md"
