@@ -10,7 +10,7 @@ import PostlintTestSupport
     @Test func committedReferenceIsCurrent() throws {
         let path = CommandRunner.packageRoot().appendingPathComponent("docs/rules.md")
         let committed = try String(contentsOf: path, encoding: .utf8)
-        let generated = RuleDocumentation.reference(try RuleCatalog.base().allMetadata)
+        let generated = RuleDocumentation.reference(try RuleCatalog.base().documentedMetadata)
         #expect(committed == generated, "docs/rules.md is stale: run swift run postlint rules --format markdown > docs/rules.md")
     }
 
@@ -23,9 +23,19 @@ import PostlintTestSupport
         #expect(text.contains("⟦Too short to say much.⟧"))
     }
 
+    @Test func theSuppressionRulesAreExplained() throws {
+        let catalog = try RuleCatalog.base()
+        let unused = try #require(catalog.documentedMetadata(of: "unused-disable"))
+        #expect(RuleDocumentation.explanation(unused).hasPrefix("unused-disable ("))
+        #expect(catalog.documentedMetadata(of: "unknown-directive") != nil)
+        #expect(catalog.closestDocumentedID(to: "unused-disabel") == "unused-disable")
+    }
+
     @Test func tableListsEveryRule() throws {
         let catalog = try RuleCatalog.base()
-        let table = RuleDocumentation.table(catalog.allMetadata)
-        #expect(table.split(separator: "\n").count == catalog.allMetadata.count + 1)
+        let table = RuleDocumentation.table(catalog.documentedMetadata)
+        #expect(table.split(separator: "\n").count == catalog.allMetadata.count + 3)
+        #expect(table.contains("unused-disable"))
+        #expect(table.contains("unknown-directive"))
     }
 }

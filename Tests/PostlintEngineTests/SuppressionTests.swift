@@ -9,7 +9,7 @@ import PostlintTestSupport
         try folder.write("post.md", text)
         if let config { try folder.write(".postlint.yml", config) }
         // Only the rules these posts exercise; others (SEO advice on short test posts) are beside the point.
-        let exercised: Set<String> = ["control-character", "unused-disable", "excerpt-length"]
+        let exercised: Set<String> = ["control-character", "unused-disable", "unknown-directive", "excerpt-length"]
         return try Linter(workingDirectory: folder.path)
             .lint(paths: ["."], options: LintOptions(reportUnusedDisables: reportUnused)).findings
             .filter { exercised.contains($0.ruleID) }
@@ -90,5 +90,42 @@ import PostlintTestSupport
         let findings = try Linter(workingDirectory: folder.path).lint(paths: ["."]).findings
             .filter { $0.ruleID == "duplicate-slug" }
         #expect(findings.map(\.path) == ["b.md"])
+    }
+
+    @Test func aMisspeltDirectiveIsReportedWithTheOneItMeant() throws {
+        let text = post("""
+            <!-- postlint-disable-lnie control-character -->
+            Bell \u{7} here.
+
+            """)
+        let findings = try lint(text)
+        #expect(Set(findings.map(\.ruleID)) == ["unknown-directive", "control-character"], "the misspelt comment silences nothing")
+        let unknown = try #require(findings.first { $0.ruleID == "unknown-directive" })
+        #expect(unknown.message == "unknown directive \"postlint-disable-lnie\"; did you mean \"postlint-disable-line\"?")
+        #expect(unknown.start.line == 7)
+        #expect(unknown.severity == .warning)
+    }
+
+    @Test func commentsThatOnlyMentionDirectivesAreNotReported() throws {
+        let text = post("""
+            <!-- see postlint-disable-lnie in the notes -->
+            <!-- postlint-disable-next-line control-character -->
+            Bell \u{7} here.
+
+            """)
+        #expect(try lint(text).isEmpty)
+    }
+
+    @Test func theUnknownDirectiveExamplesHold() throws {
+        let metadata = Suppressions.unknownDirectiveMetadata
+        #expect(!metadata.triggeringExamples.isEmpty && !metadata.nonTriggeringExamples.isEmpty)
+        for example in metadata.triggeringExamples + metadata.nonTriggeringExamples {
+            let (text, ranges) = example.unmarked
+            let folder = try TemporaryFolder()
+            try folder.write("post.md", text)
+            let findings = try Linter(workingDirectory: folder.path).lint(paths: ["post.md"]).findings
+                .filter { $0.ruleID == metadata.id }
+            #expect(findings.compactMap(\.range) == ranges, "\(example.text)")
+        }
     }
 }

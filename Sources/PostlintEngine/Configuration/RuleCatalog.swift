@@ -66,6 +66,21 @@ public struct RuleCatalog: Sendable {
 
     public var ids: [String] { allMetadata.map(\.id) }
 
+    /// Every rule `postlint rules` lists and `postlint explain` knows: the catalog's and the two
+    /// the suppression comments report (`unused-disable`, `unknown-directive`), which a
+    /// configuration does not set.
+    public var documentedMetadata: [RuleMetadata] { allMetadata + Suppressions.metadata }
+
+    /// A rule's metadata, among `documentedMetadata`.
+    public func documentedMetadata(of id: String) -> RuleMetadata? {
+        metadata(of: id) ?? Suppressions.metadata.first { $0.id == id }
+    }
+
+    /// The documented id nearest to a mistyped one, when it is close enough to be a typo.
+    public func closestDocumentedID(to id: String) -> String? {
+        YAMLFile.closest(to: id, in: documentedMetadata.map(\.id))
+    }
+
     /// The known id nearest to a mistyped one, when it is close enough to be a typo.
     public func closestID(to id: String) -> String? {
         YAMLFile.closest(to: id, in: ids)

@@ -224,7 +224,8 @@ public final class Linter: Sendable {
         }
         findings.sort(by: Finding.reportOrder)
         let files = gathered.checkedFilesInPathOrder()
-        let rules = catalog.allMetadata + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
+        let rules = catalog.allMetadata + [Suppressions.unknownDirectiveMetadata]
+            + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
         return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
                            rules: rules)
     }

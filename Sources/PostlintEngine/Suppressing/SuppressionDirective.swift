@@ -25,6 +25,19 @@ struct SuppressionDirective: Sendable {
         return SuppressionDirective(kind: kind, rules: words.dropFirst().map(String.init), range: range, line: line)
     }
 
+    /// The first word of a comment that starts like a directive (`postlint-`) but is none:
+    /// `postlint-disable-lnie`. Nil for any other comment.
+    static func unknownDirectiveName(in text: String) -> String? {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard trimmed.hasPrefix("postlint-") else { return nil }
+        let name = trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "," }
+        guard Kind(rawValue: String(name)) == nil else { return nil }
+        return String(name)
+    }
+
+    /// Every directive's name, for did-you-mean hints.
+    static let names = [Kind.disable, .enable, .disableLine, .disableNextLine, .disableFile].map(\.rawValue)
+
     func covers(_ ruleID: String) -> Bool {
         rules.isEmpty || rules.contains(ruleID)
     }

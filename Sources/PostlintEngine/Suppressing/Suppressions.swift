@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintParsing
 
 /// The suppressions of one document, applied to its findings by line:
 /// `<!-- postlint-disable a b -->` … `<!-- postlint-enable -->` (a region; no rules named: all),
@@ -18,9 +19,32 @@ struct Suppressions: Sendable {
         defaultSeverity: .warning, reads: [.markdown],
         triggeringExamples: [], nonTriggeringExamples: [])
 
-    private var directives: [SuppressionDirective] = []
+    /// The metadata of the finding reported for a comment that looks like a directive but is none.
+    static let unknownDirectiveMetadata = RuleMetadata(
+        id: "unknown-directive", category: .custom,
+        summary: "A comment that starts with postlint- is a directive postlint knows",
+        rationale: """
+            A misspelt suppression comment (postlint-disable-lnie) silences nothing, so the finding \
+            it was meant to silence stays while the comment suggests it is handled. Such a comment is \
+            reported with the directive it most likely meant. Always on.
+            """,
+        defaultSeverity: .warning, reads: [.markdown],
+        triggeringExamples: [
+            RuleExample("---\ntitle: A\n---\n⟦<!-- postlint-disable-lnie broken-image -->⟧\n![Plan](missing.png)\n"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("---\ntitle: A\n---\n<!-- postlint-disable-line broken-image -->\n"),
+            RuleExample("---\ntitle: A\n---\n<!-- a comment about postlint-disable-lnie -->\n"),
+        ])
 
-    var isEmpty: Bool { directives.isEmpty }
+    /// The rules the suppression comments report, which are not configured like the others.
+    static let metadata = [unusedMetadata, unknownDirectiveMetadata]
+
+    private var directives: [SuppressionDirective] = []
+    /// Comments that start like a directive but are none: the name and where the comment is.
+    private var unknown: [(name: String, range: ByteRange)] = []
+
+    var isEmpty: Bool { directives.isEmpty && unknown.isEmpty }
 
     init(document: Document) {
         if let disable = document.frontMatter?.root?["postlint"]?["disable"] {
@@ -34,6 +58,8 @@ struct Suppressions: Sendable {
             let line = document.location(of: comment.range.lowerBound).line
             if let directive = SuppressionDirective.parse(comment.text, range: comment.range, line: line) {
                 directives.append(directive)
+            } else if let name = SuppressionDirective.unknownDirectiveName(in: comment.text) {
+                unknown.append((name, comment.range))
             }
         }
     }
@@ -41,12 +67,22 @@ struct Suppressions: Sendable {
     /// The findings not suppressed and, when asked, one `unused-disable` finding per directive that
     /// silenced nothing.
     func apply(to findings: [Finding], in document: Document, reportUnused: Bool) -> [Finding] {
-        guard !directives.isEmpty else { return findings }
+        guard !isEmpty else { return findings }
         var used = [Bool](repeating: false, count: directives.count)
-        let kept = findings.filter { finding in
+        var kept = findings.filter { finding in
             guard let index = suppressingDirective(for: finding) else { return true }
             used[index] = true
             return false
+        }
+        for (name, range) in unknown {
+            var message = "unknown directive \"\(name)\""
+            if let close = YAMLFile.closest(to: name, in: SuppressionDirective.names) {
+                message += "; did you mean \"\(close)\"?"
+            }
+            kept.append(Finding(path: document.path, start: document.location(of: range.lowerBound),
+                                end: document.location(of: range.upperBound),
+                                ruleID: Self.unknownDirectiveMetadata.id,
+                                severity: Self.unknownDirectiveMetadata.defaultSeverity, message: message, range: range))
         }
         guard reportUnused else { return kept }
         var unused: [Finding] = []

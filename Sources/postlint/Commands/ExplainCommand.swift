@@ -20,9 +20,9 @@ struct ExplainCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
-        guard let metadata = catalog.metadata(of: id) else {
+        guard let metadata = catalog.documentedMetadata(of: id) else {
             var message = "unknown rule \"\(id)\""
-            if let close = catalog.closestID(to: id) { message += " (did you mean \"\(close)\"?)" }
+            if let close = catalog.closestDocumentedID(to: id) { message += " (did you mean \"\(close)\"?)" }
             throw ValidationError(message + "; postlint rules lists every rule")
         }
         Terminal.standardOutput.write(RuleDocumentation.explanation(metadata))

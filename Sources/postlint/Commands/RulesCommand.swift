@@ -27,8 +27,8 @@ struct RulesCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         switch format {
-        case .text: Terminal.standardOutput.write(RuleDocumentation.table(catalog.allMetadata))
-        case .markdown: Terminal.standardOutput.write(RuleDocumentation.reference(catalog.allMetadata))
+        case .text: Terminal.standardOutput.write(RuleDocumentation.table(catalog.documentedMetadata))
+        case .markdown: Terminal.standardOutput.write(RuleDocumentation.reference(catalog.documentedMetadata))
         }
     }
 }
