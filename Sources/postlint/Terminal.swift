@@ -8,6 +8,11 @@ import Darwin
 import PostlintCore
 import PostlintEngine
 
+/// `--color`: whether the text report is coloured.
+enum ColorChoice: String, CaseIterable, Sendable {
+    case auto, always, never
+}
+
 /// Writes to the standard streams and tells whether they are terminals.
 struct Terminal: Sendable {
     let descriptor: Int32
@@ -17,11 +22,24 @@ struct Terminal: Sendable {
 
     var isInteractive: Bool { isatty(descriptor) == 1 }
 
-    /// Whether coloured output is wanted: a terminal, and `NO_COLOR` unset or empty.
-    var wantsColor: Bool {
-        guard isInteractive else { return false }
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        return true
+    /// Whether coloured output is wanted for `choice`: `always` and `never` decide alone; `auto`
+    /// gives no colour when `NO_COLOR` is set (and not empty), colour when `FORCE_COLOR` is set
+    /// (and neither empty nor `0` nor `false`, for CI logs, which are not terminals), and otherwise
+    /// colour on a terminal only.
+    func wantsColor(_ choice: ColorChoice) -> Bool {
+        Self.wantsColor(choice, isTerminal: isInteractive, environment: { name in getenv(name).map { String(cString: $0) } })
+    }
+
+    /// `wantsColor(_:)` with the terminal test and the environment given.
+    static func wantsColor(_ choice: ColorChoice, isTerminal: Bool, environment: (String) -> String?) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = environment("NO_COLOR"), !value.isEmpty { return false }
+            if let value = environment("FORCE_COLOR"), !["", "0", "false"].contains(value) { return true }
+            return isTerminal
+        }
     }
 
     /// Writes a rendered report to the file `path` (atomically; a failure is a `CommandFailure`,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PostlintTestSupport
+@testable import postlint
 
 /// What the binary says when something goes wrong, and the messages of a first hour with it.
 @Suite struct MessagesTests {
@@ -90,5 +91,37 @@ import PostlintTestSupport
         let result = try run(["check", "--write-baseline", "baseline.json", "a.md", "b.md"], in: folder)
         #expect(result.status == 0)
         #expect(result.standardOutput == "1 finding in 2 files written to the baseline\n", "\(result.standardOutput)")
+    }
+
+    @Test func colourFollowsTheFlagThenNoColorThenForceColorThenTheTerminal() {
+        func env(_ values: [String: String]) -> (String) -> String? { { values[$0] } }
+        #expect(Terminal.wantsColor(.always, isTerminal: false, environment: env(["NO_COLOR": "1"])))
+        #expect(!Terminal.wantsColor(.never, isTerminal: true, environment: env(["FORCE_COLOR": "1"])))
+        #expect(Terminal.wantsColor(.auto, isTerminal: true, environment: env([:])))
+        #expect(!Terminal.wantsColor(.auto, isTerminal: false, environment: env([:])))
+        #expect(!Terminal.wantsColor(.auto, isTerminal: true, environment: env(["NO_COLOR": "1"])))
+        #expect(Terminal.wantsColor(.auto, isTerminal: true, environment: env(["NO_COLOR": ""])))
+        #expect(Terminal.wantsColor(.auto, isTerminal: false, environment: env(["FORCE_COLOR": "1"])))
+        #expect(!Terminal.wantsColor(.auto, isTerminal: false, environment: env(["FORCE_COLOR": "0"])))
+        #expect(!Terminal.wantsColor(.auto, isTerminal: false, environment: env(["FORCE_COLOR": "1", "NO_COLOR": "1"])))
+    }
+
+    @Test func colourCanBeAskedForInCILogs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.md", "no front matter\n")
+        let escape = "\u{1B}["
+        let plain = try run(["check", "a.md"], in: folder, environment: ["NO_COLOR": "", "FORCE_COLOR": ""])
+        #expect(plain.status == 1)
+        #expect(!plain.standardOutput.contains(escape), "piped output is plain by default")
+        let forced = try run(["check", "a.md"], in: folder, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"])
+        #expect(forced.standardOutput.contains(escape))
+        let always = try run(["check", "--color", "always", "a.md"], in: folder, environment: ["NO_COLOR": "1"])
+        #expect(always.standardOutput.contains(escape))
+        let never = try run(["check", "--color", "never", "a.md"], in: folder, environment: ["FORCE_COLOR": "1"])
+        #expect(!never.standardOutput.contains(escape))
+        #expect(never.status == 1)
+        let slowPath = try run(["check", "--color", "always", "--check-remote", "--remote-timeout", "1", "a.md"],
+                               in: folder, environment: ["NO_COLOR": "1"])
+        #expect(slowPath.standardOutput.contains(escape), "the option is read by both command-line readers")
     }
 }

@@ -11,7 +11,7 @@ import PostlintTestSupport
         "posts", "a.md", ".", "", "help", "check", "-", "--", "-h", "--help", "--version", "-x", "--bogus",
         "--quiet", "--fix", "--staged", "--report-unused-disables", "--stdin", "--check-remote",
         "--config", "--format", "--max-warnings", "--output", "--changed-since", "--baseline",
-        "--write-baseline", "--stdin-filename", "--remote-timeout", "--format=json", "--quiet=true",
+        "--write-baseline", "--stdin-filename", "--remote-timeout", "--color", "always", "never", "auto", "--format=json", "--quiet=true",
         "json", "text", "sarif", "github", "junit", "JSON", "5", "0", "-1", "+3", "1e2", "x.yml", "main",
     ]
 
@@ -27,6 +27,7 @@ import PostlintTestSupport
             ["--changed-since", "main", "--format", "github"], ["--config", "site.yml", "--fix", "posts"],
             ["--baseline", "baseline.json"], ["--write-baseline", "baseline.json"],
             ["--stdin", "--stdin-filename", "posts/a.md"], ["--report-unused-disables"],
+            ["--color", "always", "posts"], ["--color", "never"],
         ]
         for arguments in common {
             let quick = try #require(QuickCheckArguments.request(for: arguments), "\(arguments)")
@@ -41,7 +42,7 @@ import PostlintTestSupport
             ["--help"], ["-h"], ["--version"], ["--format=json"], ["--format", "yaml"], ["--quiet", "--quiet"],
             ["--max-warnings", "-1"], ["--max-warnings"], ["--config", "--quiet"], ["--", "-file.md"],
             ["--staged", "--changed-since", "main"], ["--stdin", "--fix"], ["--stdin-filename", "a.md"],
-            ["--check-remote"], ["-"],
+            ["--check-remote"], ["-"], ["--color", "sometimes"],
         ]
         for arguments in declined {
             #expect(QuickCheckArguments.request(for: arguments) == nil, "\(arguments)")

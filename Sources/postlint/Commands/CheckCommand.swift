@@ -4,6 +4,7 @@ import PostlintEngine
 import PostlintReporters
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 
 /// `postlint check [PATH...]`: lint posts and report.
 struct CheckCommand: ParsableCommand {
@@ -24,6 +25,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Report format.")
     var format: ReportFormat = .text
+
+    @Option(help: "Colour the text report: auto (on a terminal, or when FORCE_COLOR is set; never when NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
 
     @Flag(help: "Report errors only.")
     var quiet = false
@@ -82,7 +86,7 @@ struct CheckCommand: ParsableCommand {
                      writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
                      checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
                      remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
-                     stdinFilename: stdinFilename)
+                     stdinFilename: stdinFilename, color: color)
     }
 
     func validate() throws {

@@ -25,6 +25,7 @@ struct CheckRequest: Equatable {
     var remoteCacheTtl: Double = 86_400
     var stdin = false
     var stdinFilename: String?
+    var color: ColorChoice = .auto
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -90,7 +91,7 @@ struct CheckRequest: Equatable {
                                 toolVersion: Postlint.version)
         report.files = outcome.files
         report.recordedInBaseline = recordedInBaseline
-        let colored = output == nil && Terminal.standardOutput.wantsColor
+        let colored = color == .always || (output == nil && Terminal.standardOutput.wantsColor(color))
         let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
         try Terminal.writeReport(rendered, to: output)
         throw ExitCode(ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))

@@ -16,7 +16,7 @@ enum QuickCheckArguments {
     }
 
     private enum Valued {
-        case config, format, maxWarnings, output, changedSince, baseline, writeBaseline, stdinFilename
+        case config, format, maxWarnings, output, changedSince, baseline, writeBaseline, stdinFilename, color
     }
 
     private static let switches: [String: Switch] = [
@@ -27,7 +27,7 @@ enum QuickCheckArguments {
     private static let valued: [String: Valued] = [
         "--config": .config, "--format": .format, "--max-warnings": .maxWarnings, "--output": .output,
         "--changed-since": .changedSince, "--baseline": .baseline, "--write-baseline": .writeBaseline,
-        "--stdin-filename": .stdinFilename,
+        "--stdin-filename": .stdinFilename, "--color": .color,
     ]
 
     /// The request the arguments after `check` make, or nil when ArgumentParser must read them.
@@ -83,6 +83,9 @@ enum QuickCheckArguments {
         case .baseline: request.baseline = value
         case .writeBaseline: request.writeBaseline = value
         case .stdinFilename: request.stdinFilename = value
+        case .color:
+            guard let choice = ColorChoice(rawValue: value) else { return false }
+            request.color = choice
         }
         return true
     }
