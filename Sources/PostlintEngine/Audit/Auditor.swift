@@ -128,14 +128,16 @@ public final class Auditor: Sendable {
             for (rule, fact) in result.facts { factsByRule[rule, default: []].append(fact) }
         }
         var siteFindings: [Finding] = []
-        let catalog = try linter.resolver.configuration(forFileAt: PathUtilities.join(linter.workingDirectory, "-")).catalog
+        let configuration = try linter.resolver.configuration(forFileAt: PathUtilities.join(linter.workingDirectory, "-"))
+        let catalog = configuration.catalog
         for factory in catalog.siteRules {
             let id = factory.metadata.id
             guard let facts = factsByRule[id] else { continue }
-            let rule = factory.make(RuleOptions(defaultsOf: factory.metadata))
+            let configured = configuration.setting(for: id, overrides: []).options
+            let rule = factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: configured))
             for var finding in rule.check(SiteFacts(facts)) {
                 guard let file = byPath[finding.path], let severity = file.siteSeverities[id] else { continue }
-                finding.severity = severity
+                if finding.severity == factory.metadata.defaultSeverity { finding.severity = severity }
                 if let suppressions = file.suppressions, suppressions.silences(finding) { continue }
                 if options.siteWideChecks.contains(id) {
                     siteFindings.append(finding)

@@ -186,12 +186,15 @@ public final class Linter: Sendable {
     /// Runs the site rules over the gathered facts, then the remote checks, and sorts the findings.
     private func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
         var findings = gathered.findings
-        let catalog = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-")).catalog
+        let configuration = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-"))
+        let catalog = configuration.catalog
         // The site rules are independent of each other: they run at once, on every core (at the
-        // end of a run nothing else is left to do).
+        // end of a run nothing else is left to do). They judge the site with the options of the
+        // configuration that applies to the working folder.
         let siteWork = catalog.siteRules.compactMap { factory -> (id: String, rule: any SiteRule, facts: SiteFacts)? in
             guard let facts = gathered.takeFacts(of: factory.metadata.id) else { return nil }
-            return (factory.metadata.id, factory.make(RuleOptions(defaultsOf: factory.metadata)), facts)
+            let options = configuration.setting(for: factory.metadata.id, overrides: []).options
+            return (factory.metadata.id, factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: options)), facts)
         }
         let siteFindings = SiteFindingSlots(count: siteWork.count)
         DispatchQueue.concurrentPerform(iterations: siteWork.count) { index in
@@ -204,7 +207,9 @@ public final class Linter: Sendable {
                 // where the rule is on for that file and no suppression silences it.
                 guard let severities = gathered.siteSeverities(ofCheckedFile: finding.path),
                       let configured = severities[id] else { continue }
-                if let severity = configured { finding.severity = severity }
+                // The configured severity replaces the rule's own; a finding the rule reports at
+                // another severity on purpose (a notice) keeps it.
+                if let severity = configured, finding.severity == work.rule.metadata.defaultSeverity { finding.severity = severity }
                 if let suppressions = gathered.suppressionsByPath[finding.path], suppressions.silences(finding) { continue }
                 findings.append(finding)
             }

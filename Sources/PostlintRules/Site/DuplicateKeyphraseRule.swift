@@ -10,20 +10,27 @@ public struct DuplicateKeyphraseRule: SiteRule {
             (keyword cannibalisation): search engines pick one, often not the one you would, and \
             each ranks lower than a single, stronger page would. Yoast SEO warns when a focus \
             keyphrase was used before. The focus keyphrase is the keyphrase field when set, else \
-            the first keyword; compared ignoring case and punctuation. Off by default; the seo \
-            and strict presets turn it on.
+            the first keyword; compared ignoring case and punctuation. A phrase that is the focus of \
+            a few posts (up to max-competing) is reported on each of them. A phrase that more posts \
+            share is a topic (typically a tag mapped onto keywords) rather than a competing \
+            keyphrase: it gets one info finding for the site, on the first of its posts, whatever \
+            the rule's severity.
             """,
-        defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [SEOFields.keyphraseFieldOption],
+        defaultSeverity: .warning,
+        options: [SEOFields.keyphraseFieldOption,
+                  RuleOption("max-competing", .int(3),
+                             "the most posts that share a focus keyphrase and are each reported; more posts share a topic")],
         reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [])
 
     public var metadata: RuleMetadata { Self.metadata }
 
     let keyphraseField: String
+    let maxCompeting: Int
 
     public init(options: RuleOptions) {
         keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
+        maxCompeting = max(2, options.int("max-competing", default: 3))
     }
 
     public static var factory: SiteRuleFactory {
@@ -38,7 +45,15 @@ public struct DuplicateKeyphraseRule: SiteRule {
     }
 
     public func check(_ facts: SiteFacts) -> [Finding] {
-        SiteDuplicates.findings(facts, key: "keyphrase", metadata: Self.metadata) { keyphrase, others in
+        SiteDuplicates.findings(
+            facts, key: "keyphrase", metadata: Self.metadata,
+            largeGroup: (size: maxCompeting + 1, message: { keyphrase, paths in
+                let more = paths.count - 3
+                return "focus keyphrase \"\(keyphrase)\" is the focus of \(paths.count) posts "
+                    + "(\(paths.prefix(3).joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")): a topic "
+                    + "rather than a competing keyphrase; give each post a focus keyphrase of its own"
+            })
+        ) { keyphrase, others in
             "focus keyphrase \"\(keyphrase)\" is also the focus of \(others); the posts compete in search results"
         }
     }

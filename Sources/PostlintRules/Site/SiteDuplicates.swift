@@ -143,12 +143,15 @@ enum SiteDuplicates {
         }
     }
 
-    /// One finding per fact with `key` whose compared value another post shares.
+    /// One finding per fact with `key` whose compared value another post shares. With
+    /// `largeGroup`, a value shared by at least `size` posts gets one `info` finding instead, on
+    /// the first of its posts (by path), worded by `message` from the value and the sorted paths.
     ///
     /// Values are first told apart by the hash of their compared form, read from the facts'
     /// bytes: a few bytes per post however long the values, and no string built per post. Only
     /// the few values that share a hash are decoded and compared as text.
     static func findings(_ facts: SiteFacts, key: String, metadata: RuleMetadata, comparison: Comparison = .normalized,
+                         largeGroup: (size: Int, message: (_ value: String, _ sortedPaths: [String]) -> String)? = nil,
                          message: (_ value: String, _ others: String) -> String) -> [Finding] {
         // Each fact's hash beside its position, sorted: values shared by two posts sit side by side.
         var hashes: [(hash: UInt64, position: Int)] = []
@@ -177,6 +180,13 @@ enum SiteDuplicates {
         for (_, group) in groups {
             let paths = Array(Set(group.map(facts.path(at:)))).sorted()
             guard paths.count > 1 else { continue }
+            if let largeGroup, paths.count >= largeGroup.size,
+               let position = group.first(where: { facts.path(at: $0) == paths[0] }) {
+                let fact = facts[position]
+                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
+                                        severity: .info, message: largeGroup.message(fact.value, paths)))
+                continue
+            }
             for position in group {
                 let fact = facts[position]
                 findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
