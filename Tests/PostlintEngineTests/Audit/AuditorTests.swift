@@ -51,6 +51,28 @@ import PostlintTestSupport
         return try Auditor(linter: linter).audit(paths: ["."], toolVersion: "test")
     }
 
+    @Test func brokenImagesLinksAndEncodingErrorsLowerTheScore() throws {
+        let broken = Self.good
+            .replacingOccurrences(of: "keywords: [green tea]\n", with: "keywords: [green tea]\ncover: images/missing.png\n")
+            .replacingOccurrences(of: "Use water well below the boil.", with: "Use water well below the boil, as [the chart](chart.md) shows.")
+        let garbled = Self.good.replacingOccurrences(of: "Use water well below the boil.", with: "Use water â€” well below the boil.")
+        let report = try audit([".postlint.yml": Self.configuration, "posts/good.md": Self.good,
+                                "posts/broken.md": broken.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-broken"),
+                                "posts/garbled.md": garbled.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-garbled")])
+        let ids = Set(report.checks.map(\.id))
+        #expect(ids.isSuperset(of: ["broken-image", "broken-link", "invalid-utf8", "mojibake"]))
+        #expect(report.checks.first { $0.id == "broken-image" }?.weight == 3)
+        let byPath = Dictionary(uniqueKeysWithValues: report.posts.map { ($0.path, $0) })
+        let good = try #require(byPath["posts/good.md"])
+        let brokenPost = try #require(byPath["posts/broken.md"])
+        let garbledPost = try #require(byPath["posts/garbled.md"])
+        #expect(Set(brokenPost.failed.map(\.id)).isSuperset(of: ["broken-image", "broken-link"]), "\(brokenPost.failed.map(\.id))")
+        #expect(garbledPost.failed.map(\.id).contains("mojibake"), "\(garbledPost.failed.map(\.id))")
+        #expect(brokenPost.score < good.score && garbledPost.score < good.score)
+        let total = report.checks.reduce(0) { $0 + $1.weight }
+        #expect(brokenPost.score <= (total - 6) * 100 / total)
+    }
+
     @Test func scoresWeighPassedChecksBySeverity() throws {
         let report = try audit([".postlint.yml": Self.configuration, "posts/good.md": Self.good, "posts/bad.md": Self.bad])
         #expect(report.posts.map(\.path) == ["posts/bad.md", "posts/good.md"])
@@ -75,7 +97,7 @@ import PostlintTestSupport
         #expect(!ids.contains("readability") && !ids.contains("links") && !ids.contains("orphan-post"))
         #expect(ids.contains("keyphrase-in-title") && ids.contains("duplicate-keyphrase") && ids.contains("title-length"))
         // Rules that are not search checks stay out of the audit.
-        #expect(!ids.contains("mojibake") && !ids.contains("front-matter-syntax"))
+        #expect(!ids.contains("bom") && !ids.contains("front-matter-syntax"))
         #expect(!ids.contains("orphan-image"), "site-wide checks are not per-post checks")
     }
 
