@@ -26,40 +26,88 @@ public struct JUnitReporter: Reporter {
     public static let cleanTestName = "postlint"
 
     public func render(_ report: LintReport) -> String {
-        var findingsByPath: [String: [Finding]] = [:]
-        for finding in report.findings { findingsByPath[finding.path, default: []].append(finding) }
-        var paths = Set(report.files)
-        paths.formUnion(files)
-        paths.formUnion(findingsByPath.keys)
-        let ordered = paths.sorted { $0.precedesInByteOrder($1) }
-
+        // Written one file and one test case at a time, from the findings in path order and the
+        // sorted list of paths: no table of findings by path, and no set of every path checked.
+        let findings = Self.pathOrder(of: report.findings)
+        let paths = Self.sortedUniquePaths(report.files, files, report.findings)
         let failureCount = report.findings.count
-        let testCount = failureCount + ordered.count { (findingsByPath[$0] ?? []).isEmpty }
+        var cleanFiles = 0
+        Self.forEachFile(paths, findings, report.findings) { _, range in if range.isEmpty { cleanFiles += 1 } }
+
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        output.reserveCapacity(failureCount * 256 + ordered.count * 128 + 128)
-        output += "<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(testCount)\" failures=\"\(failureCount)\""
+        output.reserveCapacity(failureCount * 256 + paths.count * 128 + 128)
+        output += "<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(failureCount + cleanFiles)\" failures=\"\(failureCount)\""
             + " errors=\"0\" time=\"0\">\n"
-        for path in ordered {
-            let findings = findingsByPath[path] ?? []
+        Self.forEachFile(paths, findings, report.findings) { path, range in
             let name = XMLEscaping.attribute(path)
-            output += "  <testsuite name=\"\(name)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\""
+            output += "  <testsuite name=\"\(name)\" tests=\"\(max(range.count, 1))\" failures=\"\(range.count)\""
                 + " errors=\"0\" skipped=\"0\" time=\"0\">\n"
-            if findings.isEmpty {
+            if range.isEmpty {
                 output += "    <testcase name=\"\(Self.cleanTestName)\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
             }
-            for finding in findings {
-                let testName = "\(finding.ruleID) at \(finding.start.line):\(finding.start.column)"
-                output += "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
-                    + " file=\"\(name)\" line=\"\(finding.start.line)\" time=\"0\">\n"
-                let line = "\(finding.path):\(finding.start.line):\(finding.start.column): "
-                    + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
-                output += "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
-                    + " type=\"\(finding.severity.rawValue)\">\(XMLEscaping.text(line))</failure>\n"
-                output += "    </testcase>\n"
+            for position in range {
+                Self.writeTestCase(report.findings[findings[position]], fileName: name, into: &output)
             }
             output += "  </testsuite>\n"
         }
         output += "</testsuites>\n"
         return output
+    }
+
+    /// One finding's failing test case.
+    private static func writeTestCase(_ finding: Finding, fileName name: String, into output: inout String) {
+        let testName = "\(finding.ruleID) at \(finding.start.line):\(finding.start.column)"
+        output += "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
+            + " file=\"\(name)\" line=\"\(finding.start.line)\" time=\"0\">\n"
+        let line = "\(finding.path):\(finding.start.line):\(finding.start.column): "
+            + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        output += "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
+            + " type=\"\(finding.severity.rawValue)\">\(XMLEscaping.text(line))</failure>\n"
+        output += "    </testcase>\n"
+    }
+
+    /// The positions of `findings` ordered by path (byte order), keeping their order within a
+    /// path. Reports come in path order already; then this is `0..<count`.
+    static func pathOrder(of findings: [Finding]) -> [Int] {
+        var order = Array(findings.indices)
+        let sorted = findings.indices.dropFirst().allSatisfy { !findings[$0].path.precedesInByteOrder(findings[$0 - 1].path) }
+        if !sorted {
+            order.sort { left, right in
+                let (a, b) = (findings[left].path, findings[right].path)
+                if a != b { return a.precedesInByteOrder(b) }
+                return left < right
+            }
+        }
+        return order
+    }
+
+    /// Every path the report names, once each, in byte order: the files checked, the extra files
+    /// and the findings' paths. The files checked usually come sorted and hold the others.
+    static func sortedUniquePaths(_ checked: [String], _ extra: [String], _ findings: [Finding]) -> [String] {
+        var paths = checked + extra
+        paths.reserveCapacity(paths.count + 16)
+        var previous: String?
+        for finding in findings where finding.path != previous {
+            paths.append(finding.path)
+            previous = finding.path
+        }
+        let isSorted = paths.indices.dropFirst().allSatisfy { !paths[$0].precedesInByteOrder(paths[$0 - 1]) }
+        if !isSorted { paths.sort { $0.precedesInByteOrder($1) } }
+        var unique: [String] = []
+        unique.reserveCapacity(paths.count)
+        for path in paths where unique.last != path { unique.append(path) }
+        return unique
+    }
+
+    /// Calls `body` with each path and the range of `order` (positions into `findings`) that
+    /// holds its findings, walking both sorted lists together.
+    private static func forEachFile(_ paths: [String], _ order: [Int], _ findings: [Finding],
+                                    _ body: (String, Range<Int>) -> Void) {
+        var next = 0
+        for path in paths {
+            let start = next
+            while next < order.count, findings[order[next]].path == path { next += 1 }
+            body(path, start..<next)
+        }
     }
 }

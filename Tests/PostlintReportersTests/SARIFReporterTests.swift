@@ -17,7 +17,8 @@ import Testing
         let driver = run.tool.driver
         #expect(driver.name == "postlint")
         #expect(driver.version == "1.2.3")
-        #expect(driver.informationUri.hasPrefix("https://"))
+        #expect(driver.informationUri == nil, "no home page is claimed")
+        #expect(!SARIFReporter().render(ReportSamples.report).contains("informationUri"))
         #expect(driver.rules.map(\.id) == ["slug-format", "smart-quotes", "trailing-space", "house.no-tbd", "ghost-rule"])
 
         let slug = driver.rules[0]

@@ -44,4 +44,65 @@ import PostlintCore
         #expect(document.replacing("b", at: [.member("z")], with: .null) == document)
         #expect(document.replacing("b", at: [.member("a"), .element(5)], with: .null) == document)
     }
+
+    /// The JUnit report is written a file and a test case at a time; its text is that of the
+    /// document built whole as the reporter used to build it, for reports in path order, out of
+    /// order, with findings outside the files listed, and with extra files.
+    @Test func theJUnitReportIsTheWholeDocumentsText() {
+        var shuffled = ReportSamples.report
+        shuffled.findings.reverse()
+        shuffled.files.reverse()
+        var unlisted = ReportSamples.report
+        unlisted.files = [ReportSamples.cleanPath]
+        var many = ReportSamples.report
+        many.findings = (0..<40).flatMap { _ in ReportSamples.findings }
+        many.files += (0..<50).map { "posts/generated-\($0).md" }
+        for report in Self.reports + [shuffled, unlisted, many] {
+            for extra in [[], ["posts/z-extra.md", ReportSamples.cleanPath, "a-first.md"]] {
+                let reporter = JUnitReporter(files: extra)
+                #expect(reporter.render(report) == WholeJUnitDocument.render(report, files: extra))
+            }
+        }
+        #expect(JUnitReporter().render(ReportSamples.report).contains("<testcase name=\"postlint\" classname=\"posts/clean.md\""))
+    }
+}
+
+/// The JUnit document as the reporter built it before it wrote it a test case at a time: every
+/// finding grouped by path in a table, every path in a set. Kept as the reference the streamed
+/// reporter must match.
+private enum WholeJUnitDocument {
+    static func render(_ report: LintReport, files: [String]) -> String {
+        var findingsByPath: [String: [Finding]] = [:]
+        for finding in report.findings { findingsByPath[finding.path, default: []].append(finding) }
+        var paths = Set(report.files)
+        paths.formUnion(files)
+        paths.formUnion(findingsByPath.keys)
+        let ordered = paths.sorted { $0.precedesInByteOrder($1) }
+        let failureCount = report.findings.count
+        let testCount = failureCount + ordered.count { (findingsByPath[$0] ?? []).isEmpty }
+        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        output += "<testsuites name=\"postlint\" tests=\"\(testCount)\" failures=\"\(failureCount)\" errors=\"0\" time=\"0\">\n"
+        for path in ordered {
+            let findings = findingsByPath[path] ?? []
+            let name = XMLEscaping.attribute(path)
+            output += "  <testsuite name=\"\(name)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\""
+                + " errors=\"0\" skipped=\"0\" time=\"0\">\n"
+            if findings.isEmpty {
+                output += "    <testcase name=\"postlint\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
+            }
+            for finding in findings {
+                let testName = "\(finding.ruleID) at \(finding.start.line):\(finding.start.column)"
+                output += "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
+                    + " file=\"\(name)\" line=\"\(finding.start.line)\" time=\"0\">\n"
+                let line = "\(finding.path):\(finding.start.line):\(finding.start.column): "
+                    + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+                output += "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
+                    + " type=\"\(finding.severity.rawValue)\">\(XMLEscaping.text(line))</failure>\n"
+                output += "    </testcase>\n"
+            }
+            output += "  </testsuite>\n"
+        }
+        output += "</testsuites>\n"
+        return output
+    }
 }

@@ -27,7 +27,8 @@ public struct SARIFLog: Codable, Sendable, Equatable {
     public struct ToolComponent: Codable, Sendable, Equatable {
         public var name: String
         public var version: String
-        public var informationUri: String
+        /// The tool's home page; optional in SARIF, and left out while the project has none.
+        public var informationUri: String?
         public var rules: [ReportingDescriptor]
     }
 

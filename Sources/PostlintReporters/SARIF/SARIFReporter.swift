@@ -16,10 +16,10 @@ import PostlintCore
 /// Output is pretty-printed JSON by default, keys in a fixed order, followed by a newline.
 public struct SARIFReporter: Reporter {
     public var layout: JSONValue.Layout
-    /// The tool's home page (`tool.driver.informationUri`).
-    public var informationURI: String
+    /// The tool's home page (`tool.driver.informationUri`), written only when given.
+    public var informationURI: String?
 
-    public init(layout: JSONValue.Layout = .pretty, informationURI: String = ToolIdentity.informationURI) {
+    public init(layout: JSONValue.Layout = .pretty, informationURI: String? = nil) {
         self.layout = layout
         self.informationURI = informationURI
     }
