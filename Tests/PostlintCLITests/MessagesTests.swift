@@ -124,4 +124,20 @@ import PostlintTestSupport
                                in: folder, environment: ["NO_COLOR": "1"])
         #expect(slowPath.standardOutput.contains(escape), "the option is read by both command-line readers")
     }
+
+    @Test func initLeavesAYamlConfigurationAlone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".postlint.yaml", "rules: {}\n")
+        let result = try run(["init"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("postlint: error: .postlint.yaml already exists"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/.postlint.yml"))
+    }
+
+    @Test func theReadmeKeepsTheSetUpCommandsNearTheTop() throws {
+        let readme = try String(contentsOf: CommandRunner.packageRoot().appendingPathComponent("README.md"), encoding: .utf8)
+        let top = readme.split(separator: "\n", omittingEmptySubsequences: false).prefix(30).joined(separator: "\n")
+        #expect(top.contains("swift run postlint check fixtures"))
+        #expect(top.contains("swift test"))
+    }
 }

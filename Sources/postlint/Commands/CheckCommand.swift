@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Folders are searched recursively for .md and .markdown files, skipping hidden names and \
             node_modules and not following symbolic links to folders; a file named explicitly is always \
-            linted. Each file uses the nearest .postlint.yml above it unless --config is given.
+            linted. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
+            on its own (not merged with those further up), unless --config is given.
             """
     )
 
@@ -100,7 +101,7 @@ struct CheckCommand: ParsableCommand {
 
 /// Options shared by the commands that lint.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Use this configuration file for every post instead of searching for .postlint.yml.",
+    @Option(help: "Use this configuration file for every post instead of searching for .postlint.yml or .postlint.yaml.",
             completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 

@@ -12,6 +12,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = ConfigurationLoader.fileName
+        // A .postlint.yaml beside a new .postlint.yml would make the folder's configuration an error.
+        for other in ConfigurationLoader.fileNames where other != path && LocalFileSystem().kind(of: other) != .missing {
+            throw ValidationError("\(other) already exists; edit it, or remove it before writing \(path)")
+        }
         if !force, LocalFileSystem().kind(of: path) != .missing {
             throw ValidationError("\(path) already exists; pass --force to replace it")
         }
