@@ -100,7 +100,8 @@ import PostlintTestSupport
         let shifted = try repository.postlint(["check", "--baseline", "baseline.json"])
         #expect(shifted.status == 0, "\(shifted.standardOutput)")
         // A new finding still fails the run.
-        try repository.folder.write("new.md", Self.post("New Slug"))
+        // (A focus keyphrase of its own: two posts on "tea" would compete, a new finding on both.)
+        try repository.folder.write("new.md", Self.post("New Slug").replacingOccurrences(of: "[\"tea\"]", with: "[\"notes\"]"))
         let fresh = try repository.postlint(["check", "--baseline", "baseline.json"])
         #expect(fresh.status == 1)
         #expect(fresh.standardOutput.contains("new.md:3:7"))
