@@ -137,9 +137,12 @@ public final class Auditor: Sendable {
             let rule = factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: configured))
             for var finding in rule.check(SiteFacts(facts)) {
                 guard let file = byPath[finding.path], let severity = file.siteSeverities[id] else { continue }
-                if finding.severity == factory.metadata.defaultSeverity { finding.severity = severity }
+                // A finding the rule reports below its own severity is a notice about the site (a
+                // keyphrase many posts share is a topic): listed apart, not held against one post.
+                let isSiteNotice = finding.severity != factory.metadata.defaultSeverity
+                if !isSiteNotice { finding.severity = severity }
                 if let suppressions = file.suppressions, suppressions.silences(finding) { continue }
-                if options.siteWideChecks.contains(id) {
+                if options.siteWideChecks.contains(id) || isSiteNotice {
                     siteFindings.append(finding)
                 } else {
                     findingsByPath[finding.path, default: []].append(finding)

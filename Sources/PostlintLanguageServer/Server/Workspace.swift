@@ -70,7 +70,7 @@ final class Workspace: @unchecked Sendable {
                     let id = entry.rule.metadata.id
                     let facts = entry.rule.facts(of: parsed, context: ruleSet.context) + (others[id] ?? [])
                     for var finding in entry.rule.check(SiteFacts(facts)) where finding.path == document.displayPath {
-                        if let severity = entry.severity { finding.severity = severity }
+                        if let severity = entry.severity, finding.severity == entry.rule.metadata.defaultSeverity { finding.severity = severity }
                         result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex, builtIn: builtIn))
                     }
                 }

@@ -73,6 +73,19 @@ import PostlintTestSupport
         #expect(brokenPost.score <= (total - 6) * 100 / total)
     }
 
+    @Test func aKeyphraseManyPostsShareIsASiteNoticeNotAFailedCheck() throws {
+        var files = [".postlint.yml": Self.configuration]
+        for index in 1...5 {
+            files["posts/tea-\(index).md"] = Self.good.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-\(index)")
+                .replacingOccurrences(of: "title: Green Tea Brewing", with: "title: Green Tea Brewing \(index)")
+        }
+        let report = try audit(files)
+        #expect(report.posts.allSatisfy { !$0.failed.contains { $0.id == "duplicate-keyphrase" } })
+        let notices = report.siteFindings.filter { $0.ruleID == "duplicate-keyphrase" }
+        #expect(notices.count == 1)
+        #expect(notices.first?.severity == .info)
+    }
+
     @Test func scoresWeighPassedChecksBySeverity() throws {
         let report = try audit([".postlint.yml": Self.configuration, "posts/good.md": Self.good, "posts/bad.md": Self.bad])
         #expect(report.posts.map(\.path) == ["posts/bad.md", "posts/good.md"])
