@@ -78,6 +78,9 @@ import PostlintTestSupport
         let wrongType = try run(["check", "--baseline", "broken.json", "post.md"], in: folder)
         #expect(wrongType.standardError.contains("not a postlint baseline: \"version\" is not a whole number"),
                 "\(wrongType.standardError)")
+        try folder.write("entry.json", "{\"version\": 1, \"findings\": [{\"path\": \"a.md\"}]}\n")
+        let entry = try run(["check", "--baseline", "entry.json", "post.md"], in: folder)
+        #expect(entry.standardError.contains("the field \"rule\" is missing in \"findings[0]\""), "\(entry.standardError)")
         try folder.write("text.json", "not json at all\n")
         let notJSON = try run(["check", "--baseline", "text.json", "post.md"], in: folder)
         #expect(notJSON.standardError.contains("not a postlint baseline: the file is not valid JSON"),

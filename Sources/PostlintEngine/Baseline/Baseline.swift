@@ -69,8 +69,7 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// What is wrong with a baseline file, in words: which field is missing or of the wrong type.
     static func plainReason(_ error: DecodingError) -> String {
-        func place(_ path: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-            let keys = path + (last.map { [$0] } ?? [])
+        func place(_ keys: [any CodingKey]) -> String {
             guard !keys.isEmpty else { return "the file" }
             var text = ""
             for key in keys {
@@ -96,7 +95,7 @@ public struct Baseline: Codable, Sendable, Equatable {
     private static func typeDescription(_ type: Any.Type) -> String {
         if type == Int.self { return "a whole number" }
         if type == String.self { return "a string" }
-        if type is [Any].Type || String(describing: type).hasPrefix("Array") { return "a list" }
+        if String(describing: type).hasPrefix("Array") { return "a list" }
         return "an object"
     }
 

@@ -10,9 +10,10 @@ struct AuditCommand: ParsableCommand {
         abstract: "Score every post on the search checks and report the site.",
         discussion: """
             Runs the seo and site rules (and required-fields, excerpt-length, slug-format, \
-            image-alt-text, broken-image, broken-link, invalid-utf8, mojibake) on every post, with the options and severities of your configuration; a \
-            check that is off by default is run unless your configuration switches it off. Each post scores 0 to 100: the weight of the checks it passes over the weight of \
-            the checks run, a check weighing 3 as an error, 2 as a warning and 1 as info. Formats: a \
+            image-alt-text, broken-image, broken-link, invalid-utf8, mojibake) on every post, with \
+            the options and severities of your configuration; a check that is off by default is run \
+            unless your configuration switches it off. Each post scores 0 to 100: the weight of the \
+            checks it passes over the weight of the checks run, a check weighing 3 as an error, 2 as a warning and 1 as info. Formats: a \
             text table, JSON, and one self-contained HTML page (--format html --output report.html).
             """
     )
