@@ -8,7 +8,8 @@ import PostlintParsing
 ///
 /// Lines after the first (ArgumentParser's `Usage:` and `Help:` lines) follow as they are.
 enum ErrorOutput {
-    static let commandNames = ["check", "fix", "rules", "explain", "init", "install-hook", "lsp", "audit"]
+    /// The subcommands' names (a test holds them to `Postlint.configuration`) and ArgumentParser's `help`.
+    static let commandNames = ["check", "fix", "rules", "explain", "init", "install-hook", "lsp", "audit", "help"]
 
     /// `postlint: error: ` before the first line of `message`.
     static func error(_ message: String) -> String {

@@ -64,6 +64,14 @@ import PostlintTestSupport
         #expect(try run(["rule"], in: folder).standardError.contains("did you mean 'rules'?"))
     }
 
+    @Test func theSuggestedCommandsAreTheSubcommands() {
+        let names = Postlint.configuration.subcommands.compactMap { $0.configuration.commandName }
+        #expect(Set(ErrorOutput.commandNames) == Set(names + ["help"]))
+        #expect(ErrorOutput.unknownCommand("fx", exists: { _ in false }) == "unknown command 'fx'; did you mean 'fix'?")
+        #expect(ErrorOutput.unknownCommand("content", exists: { _ in false }) == nil, "not close to any command")
+        #expect(ErrorOutput.unknownCommand("audti", exists: { _ in true }) == nil, "an existing path is linted")
+    }
+
     @Test func aMalformedBaselineIsNamedWithAPlainReason() throws {
         let folder = try TemporaryFolder()
         try folder.write("post.md", Self.clean)
