@@ -40,10 +40,16 @@ struct CheckRequest: Equatable {
 
     func run() throws {
         RuleCatalog.loadInBackground()
+        try Terminal.checkOutputPath(output)
+        try Terminal.checkOutputPath(writeBaseline)
         let linter = try CommonOptions.makeLinter(config: config)
+        // A post that could not be fixed (read-only, hard-linked, its owner not kept) ends the run
+        // with exit code 2, as `postlint fix` does, after the report.
+        var fixFailed = false
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
             for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
+            fixFailed = !summary.problems.isEmpty
         }
         var outcome: LintOutcome
         var standardInput: [String: [UInt8]] = [:]
@@ -72,6 +78,7 @@ struct CheckRequest: Equatable {
             let lineText = LineTextSource(workingDirectory: linter.workingDirectory, overrides: standardInput)
             if let writeBaseline {
                 let recorded = Baseline(findings: outcome.findings, lineText: lineText)
+                try OutputPath.check(writeBaseline)
                 try AtomicWriter.write(writeBaseline, bytes: recorded.encoded())
                 Terminal.standardError.write("postlint: recorded \(outcome.findings.count) findings in \(writeBaseline)\n")
                 outcome.findings = []
@@ -88,9 +95,9 @@ struct CheckRequest: Equatable {
         var report = LintReport(findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
                                 toolVersion: Postlint.version)
         report.files = outcome.files
-        let colored = output == nil && Terminal.standardOutput.wantsColor
+        let colored = (output == nil || output == OutputPath.standardOutput) && Terminal.standardOutput.wantsColor
         let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
         try Terminal.writeReport(rendered, to: output)
-        throw ExitCode(ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
+        throw ExitCode(fixFailed ? 2 : ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
     }
 }
