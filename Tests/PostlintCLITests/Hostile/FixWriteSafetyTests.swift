@@ -70,6 +70,43 @@ import PostlintTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["post.md"])
     }
 
+    // MARK: fix: a post written to while it is fixed
+
+    /// The reported case: another process appends a line every 10 ms while `postlint fix` runs
+    /// over and over. Each run fixes the post or, when it keeps changing, leaves it (exit 2); no
+    /// appended line is ever lost.
+    @Test func linesAppendedByAnotherProcessDuringFixesAreNeverLost() throws {
+        let folder = try TemporaryFolder()
+        // LF lines, then CRLF lines appended: mixed line endings, fixed (to LF) on every run.
+        var text = "---\ntitle: Appended to\n---\n"
+        for index in 0..<2_000 { text += "Body line \(index) of a post.\n" }
+        try folder.write("post.md", text)
+        let lineCount = 150
+        let appender = Process()
+        appender.executableURL = URL(fileURLWithPath: "/bin/sh")
+        appender.arguments = ["-c", "i=0; while [ $i -lt \(lineCount) ]; do printf 'appended %d\\r\\n' $i >> post.md; i=$((i+1)); sleep 0.01; done"]
+        appender.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        try appender.run()
+        var runs = 0
+        let deadline = Date().addingTimeInterval(HangGuard.seconds(120))
+        while appender.isRunning, Date() < deadline {
+            let result = try Self.run(["fix", "post.md"], in: folder)
+            #expect(result.status == 0 || result.status == 2, "\(result.standardError)")
+            runs += 1
+        }
+        if appender.isRunning { appender.terminate() }
+        appender.waitUntilExit()
+        let last = try Self.run(["fix", "post.md"], in: folder)
+        #expect(last.status == 0, "\(last.standardError)")
+        let fixed = try folder.read("post.md")
+        #expect(!fixed.contains(0x0D), "the last fix left carriage returns")
+        let lines = String(decoding: fixed, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let appended = lines.filter { $0.hasPrefix("appended ") }.map(String.init)
+        #expect(appended == (0..<lineCount).map { "appended \($0)" }, "\(appended.count) of \(lineCount) lines kept after \(runs) runs")
+        #expect(lines.count == 2_003 + lineCount)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["post.md"])
+    }
+
     // MARK: fix: encodings other than UTF-8
 
     /// `check` offers no fix for a UTF-16 or UTF-32 file, so `fix` must not change one byte of it:
