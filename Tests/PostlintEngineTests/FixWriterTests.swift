@@ -120,6 +120,23 @@ import PostlintTestSupport
         #expect(try Self.folderHoldsOnly(["post.md"], folder))
     }
 
+    /// A link that leads to a FIFO or nowhere is refused at once (the FIFO is not waited on), and
+    /// the link is left as it was.
+    @Test func aLinkToAFIFOOrToNothingIsRefused() throws {
+        let folder = try TemporaryFolder()
+        #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
+        #expect(symlink("pipe", folder.path + "/fifo.md") == 0)
+        #expect(symlink("missing.md", folder.path + "/dangling.md") == 0)
+        for name in ["fifo.md", "dangling.md"] {
+            #expect(throws: PostlintError.self) {
+                try FixWriter().rewrite(folder.path + "/" + name, fixing: Self.unixLineEndings)
+            }
+            var info = stat()
+            #expect(lstat(folder.path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        }
+        #expect(try Self.folderHoldsOnly(["pipe", "fifo.md", "dangling.md"], folder))
+    }
+
     /// Nothing to fix: nothing written, the file's inode and time untouched.
     @Test func aFileWithNothingToFixIsNotWritten() throws {
         let folder = try TemporaryFolder()
