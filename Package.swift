@@ -49,7 +49,8 @@ let package = Package(
         .target(
             name: "PostlintEngine",
             dependencies: [
-                "PostlintCore", "PostlintParsing", "PostlintRules", "PostlintRulePacks", "PostlintReporters",
+                "PostlintCore", "PostlintEncoding", "PostlintParsing", "PostlintRules", "PostlintRulePacks",
+                "PostlintReporters",
             ],
             swiftSettings: strictSettings
         ),

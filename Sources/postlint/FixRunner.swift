@@ -1,7 +1,7 @@
 import PostlintCore
 import PostlintEngine
 
-/// Applies safe fixes to the posts below some paths, writing atomically (or printing a diff).
+/// Applies safe fixes to the posts below some paths, writing through `FixWriter` (or printing a diff).
 struct FixRunner {
     struct Summary {
         var fixedFiles: [String] = []
@@ -26,6 +26,34 @@ struct FixRunner {
                     let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
                     guard configuration.selects(relativePath: relative) else { continue }
                 }
+                if !dryRun {
+                    var applied = 0
+                    var fixerError: PostlintError?
+                    do throws(PostlintError) {
+                        // The writer reads the post itself (through a link, again if it changes).
+                        let written = try FixWriter().rewrite(candidate.absolutePath) { bytes throws(PostlintError) in
+                            do throws(PostlintError) {
+                                let result = try fixer.fix(bytes: bytes, displayPath: candidate.displayPath,
+                                                           absolutePath: candidate.absolutePath)
+                                applied = result.appliedFixes
+                                return result.fixed
+                            } catch {
+                                fixerError = error
+                                throw error
+                            }
+                        }
+                        guard written else { continue }
+                    } catch {
+                        if let fixerError { throw fixerError }
+                        var problem = error
+                        problem.path = candidate.displayPath
+                        summary.problems.append(problem)
+                        continue
+                    }
+                    summary.fixedFiles.append(candidate.displayPath)
+                    summary.appliedFixes += applied
+                    continue
+                }
                 let bytes: [UInt8]
                 switch FileReader.read(candidate.absolutePath) {
                 case .success(let read): bytes = read
@@ -37,18 +65,7 @@ struct FixRunner {
                 let result = try fixer.fix(bytes: bytes, displayPath: candidate.displayPath,
                                            absolutePath: candidate.absolutePath)
                 guard result.changed else { continue }
-                if dryRun {
-                    summary.diff += UnifiedDiff.make(old: result.original, new: result.fixed, path: candidate.displayPath)
-                } else {
-                    do throws(PostlintError) {
-                        try AtomicWriter.replace(candidate.absolutePath, with: result.fixed, expecting: result.original)
-                    } catch {
-                        var problem = error
-                        problem.path = candidate.displayPath
-                        summary.problems.append(problem)
-                        continue
-                    }
-                }
+                summary.diff += UnifiedDiff.make(old: result.original, new: result.fixed, path: candidate.displayPath)
                 summary.fixedFiles.append(candidate.displayPath)
                 summary.appliedFixes += result.appliedFixes
             } catch {

@@ -42,15 +42,28 @@ struct Terminal: Sendable {
         }
     }
 
-    /// Writes a rendered report to the file `path` (atomically; a failure is a `CommandFailure`,
-    /// exit code 2), or to standard output when `path` is nil.
+    /// Writes a rendered report to the file `path` (atomically; only a regular file or a new path,
+    /// see `OutputPath`; a failure is a `CommandFailure`, exit code 2), or to standard output when
+    /// `path` is nil or `-`.
     static func writeReport(_ rendered: String, to path: String?) throws {
-        guard let path else {
+        guard let path, path != OutputPath.standardOutput else {
             standardOutput.write(rendered)
             return
         }
         do throws(PostlintError) {
+            try OutputPath.check(path)
             try AtomicWriter.write(path, bytes: Array(rendered.utf8))
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// Checks a path given to `--output` or `--write-baseline` before anything is linted, so a
+    /// path that will be refused ends the run at once (exit code 2).
+    static func checkOutputPath(_ path: String?) throws {
+        guard let path else { return }
+        do throws(PostlintError) {
+            try OutputPath.check(path)
         } catch {
             throw CommandFailure(error)
         }

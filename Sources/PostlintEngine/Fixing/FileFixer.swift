@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintEncoding
 import PostlintParsing
 
 /// Fixes one file in memory: lint, apply the safe fixes, lint the result again, until nothing
@@ -19,6 +20,11 @@ public struct FileFixer: Sendable {
     }
 
     public func fix(bytes: [UInt8], displayPath: String, absolutePath: String) throws(PostlintError) -> Result {
+        // No rule offers a fix for a UTF-16 or UTF-32 file (it is reported once, as such); its
+        // bytes, read as UTF-8, must not be "fixed" one by one.
+        guard EncodingSniffer.sniff(bytes).encoding == .utf8 else {
+            return Result(original: bytes, fixed: bytes, appliedFixes: 0)
+        }
         var current = bytes
         var total = 0
         for _ in 0..<Self.maximumPasses {

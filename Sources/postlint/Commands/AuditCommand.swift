@@ -30,7 +30,11 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Report format: text, json or html.")
     var format: Format = .text
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
+    @Option(help: """
+        Write the report to this file (atomically; a regular file or a new path, - for standard output) \
+        instead of standard output.
+        """,
+            completion: .file())
     var output: String?
 
     @Option(help: "How many of the lowest-scoring posts to list.")
@@ -48,6 +52,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Terminal.checkOutputPath(output)
         let linter = try common.makeLinter()
         let report: AuditReport
         do throws(PostlintError) {

@@ -39,7 +39,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Apply safe fixes first, then report what remains.")
     var fix = false
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output; the exit code still gates.",
+    @Option(help: """
+        Write the report to this file (atomically; a regular file or a new path, - for standard output) \
+        instead of standard output; the exit code still gates.
+        """,
             completion: .file())
     var output: String?
 

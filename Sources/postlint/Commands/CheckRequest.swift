@@ -41,10 +41,16 @@ struct CheckRequest: Equatable {
 
     func run() throws {
         RuleCatalog.loadInBackground()
+        try Terminal.checkOutputPath(output)
+        try Terminal.checkOutputPath(writeBaseline)
         let linter = try CommonOptions.makeLinter(config: config)
+        // A post that could not be fixed (read-only, hard-linked, its owner not kept) ends the run
+        // with exit code 2, as `postlint fix` does, after the report.
+        var fixFailed = false
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
             for problem in summary.problems { ErrorOutput.printError(problem.description) }
+            fixFailed = !summary.problems.isEmpty
         }
         var outcome: LintOutcome
         var standardInput: [String: [UInt8]] = [:]
@@ -74,6 +80,7 @@ struct CheckRequest: Equatable {
             let lineText = LineTextSource(workingDirectory: linter.workingDirectory, overrides: standardInput)
             if let writeBaseline {
                 let recorded = Baseline(findings: outcome.findings, lineText: lineText)
+                try OutputPath.check(writeBaseline)
                 try AtomicWriter.write(writeBaseline, bytes: recorded.encoded())
                 recordedInBaseline = outcome.findings.count
                 outcome.findings = []
@@ -91,9 +98,10 @@ struct CheckRequest: Equatable {
                                 toolVersion: Postlint.version)
         report.files = outcome.files
         report.recordedInBaseline = recordedInBaseline
-        let colored = color == .always || (output == nil && Terminal.standardOutput.wantsColor(color))
+        let toStandardOutput = output == nil || output == OutputPath.standardOutput
+        let colored = color == .always || (toStandardOutput && Terminal.standardOutput.wantsColor(color))
         let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
         try Terminal.writeReport(rendered, to: output)
-        throw ExitCode(ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
+        throw ExitCode(fixFailed ? 2 : ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
     }
 }

@@ -8,9 +8,11 @@ struct FixCommand: ParsableCommand {
         abstract: "Apply safe fixes to posts, in place.",
         discussion: """
             Only fixes the rules are sure of are applied (mojibake repair, byte order mark removal, \
-            line endings). Each file is written atomically with its permissions kept; files that need \
-            no fix are not touched, and a second run changes nothing. Exit code 2 when a file could not \
-            be fixed (for example a read-only file); with --dry-run, exit code 1 when a file would \
+            line endings). Each file is written atomically with its owner, group and permissions kept \
+            (never setuid or setgid), after a check that nothing changed it meanwhile; a symbolic link is \
+            fixed through to its target. Files that need no fix, and UTF-16 or UTF-32 files, are not \
+            touched, and a second run changes nothing. Exit code 2 when a file could not be fixed (for \
+            example a read-only or hard-linked file); with --dry-run, exit code 1 when a file would \
             change and 0 when none would.
             """
     )
