@@ -19,6 +19,7 @@ struct FixRunner {
         var summary = Summary()
         summary.problems = discovery.problems
         let fixer = FileFixer(linter: linter)
+        let walkedFolders = FixWriter.realFolders(paths, workingDirectory: linter.workingDirectory)
         for candidate in discovery.candidates {
             do throws(PostlintError) {
                 if !candidate.isExplicit {
@@ -31,7 +32,8 @@ struct FixRunner {
                     var fixerError: PostlintError?
                     do throws(PostlintError) {
                         // The writer reads the post itself (through a link, again if it changes).
-                        let written = try FixWriter().rewrite(candidate.absolutePath) { bytes throws(PostlintError) in
+                        let written = try FixWriter().rewrite(candidate.absolutePath,
+                                                             within: candidate.isExplicit ? nil : walkedFolders) { bytes throws(PostlintError) in
                             do throws(PostlintError) {
                                 let result = try fixer.fix(bytes: bytes, displayPath: candidate.displayPath,
                                                            absolutePath: candidate.absolutePath)

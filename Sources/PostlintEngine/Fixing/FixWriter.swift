@@ -19,7 +19,8 @@ import PostlintCore
 /// not settle, they are kept in a file beside it (`NAME.postlint-kept-XXXXXX`) and the error says so.
 ///
 /// A symbolic link is fixed through: the file it leads to is replaced in its own folder and the
-/// link stays. A file with more than one hard link is refused (replacing one name would split it
+/// link stays. With `roots`, a link that leads out of every one of those folders is refused (a post
+/// found by a walk may be a link planted to rewrite a file elsewhere). A file with more than one hard link is refused (replacing one name would split it
 /// from the others), and so is a read-only file.
 public struct FixWriter: Sendable {
     /// How many times a post that keeps changing is read and fixed again before it is left alone.
@@ -68,8 +69,9 @@ public struct FixWriter: Sendable {
     /// Replaces the post at `path` with `fix` of its bytes; false when `fix` changes nothing (the
     /// post is then not written at all). `fix` may run more than once, on fresh bytes each time.
     @discardableResult
-    public func rewrite(_ path: String, fixing fix: ([UInt8]) throws(PostlintError) -> [UInt8]) throws(PostlintError) -> Bool {
-        let target = try Self.resolvingLinks(path)
+    public func rewrite(_ path: String, within roots: [String]? = nil,
+                        fixing fix: ([UInt8]) throws(PostlintError) -> [UInt8]) throws(PostlintError) -> Bool {
+        let target = try Self.resolvingLinks(path, within: roots)
         var carried: Carried?
         var wrote = false
         var lastInfo = stat()
@@ -143,8 +145,9 @@ public struct FixWriter: Sendable {
         usleep(settleMicroseconds)
     }
 
-    /// `path`, or the file its links lead to (which is the one replaced; the links stay).
-    static func resolvingLinks(_ path: String) throws(PostlintError) -> String {
+    /// `path`, or the file its links lead to (which is the one replaced; the links stay). With
+    /// `roots` (real paths of folders), that file must lie below one of them.
+    static func resolvingLinks(_ path: String, within roots: [String]? = nil) throws(PostlintError) -> String {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw FileReader.error(path, errno) }
         guard info.st_mode & S_IFMT == S_IFLNK else { return path }
@@ -152,7 +155,25 @@ public struct FixWriter: Sendable {
             throw PostlintError(path: path, message: "is a symbolic link that leads nowhere: \(FileReader.describe(errno))")
         }
         defer { free(resolved) }
-        return String(cString: resolved)
+        let target = String(cString: resolved)
+        if let roots, !roots.contains(where: { PathUtilities.relative(target, to: $0) != nil }) {
+            throw PostlintError(path: path, message: "is a symbolic link to \(target), outside the folders named; "
+                                + "not fixed (name the post itself to fix the file it leads to)")
+        }
+        return target
+    }
+
+    /// The real path of each of `paths` that is a folder, for `rewrite(_:within:fixing:)`: links met
+    /// by walking those folders may be fixed through only to files below them.
+    public static func realFolders(_ paths: [String], workingDirectory: String) -> [String] {
+        paths.compactMap { path in
+            let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+            var info = stat()
+            guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                  let resolved = realpath(absolute, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
     }
 
     /// Throws unless the post may be replaced by a new file: one name only, and writable.

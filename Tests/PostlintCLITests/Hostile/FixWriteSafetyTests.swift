@@ -151,6 +151,28 @@ import PostlintTestSupport
         #expect(leftovers == ["real.md"])
     }
 
+    /// A post found by walking a folder may be a link planted by a stranger's pull request: it is
+    /// fixed through only when the file it leads to lies below a folder named on the command line,
+    /// so `fix site` never rewrites a file outside `site`. A post named on the command line is the
+    /// user's choice and is fixed wherever its link leads.
+    @Test func aWalkedLinkLeadingOutOfTheNamedFoldersIsNotFixed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("outside/victim.md", Self.postWithMark)
+        try folder.write("site/inside.md", Self.postWithMark)
+        #expect(symlink("../outside/victim.md", folder.path + "/site/planted.md") == 0)
+        #expect(symlink("inside.md", folder.path + "/site/alias.md") == 0)
+        let result = try Self.run(["fix", "site"], in: folder)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("planted.md"), "\(result.standardError)")
+        #expect(result.standardError.contains("outside"), "\(result.standardError)")
+        #expect(try folder.read("outside/victim.md") == Array(Self.postWithMark.utf8))
+        #expect(try folder.read("site/inside.md") == Array(Self.post.utf8))
+
+        let named = try Self.run(["fix", "site/planted.md"], in: folder)
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(try folder.read("outside/victim.md") == Array(Self.post.utf8))
+    }
+
     /// Replacing one name of a hard-linked file would split it from its other names: refused,
     /// with the file's name, and nothing written.
     @Test func aHardLinkedPostIsRefusedByName() throws {
