@@ -182,8 +182,7 @@ public final class LanguageServer: @unchecked Sendable {
             root = path
         }
         let configPath = options.configPath ?? params["initializationOptions"]?["config"]?.stringValue
-        let workspace = Workspace(root: root.map(PathUtilities.normalize), configPath: configPath,
-                                  toolVersion: options.toolVersion)
+        let workspace = Workspace(root: root.map(PathUtilities.normalize), configPath: configPath)
         lock.lock()
         self.phase = .running
         self.encoding = negotiated
@@ -332,8 +331,7 @@ public final class LanguageServer: @unchecked Sendable {
             self.lock.unlock()
             if configurationChanged, let current {
                 // A new linter: configurations and rule packs are read again.
-                let fresh = Workspace(root: current.root, configPath: current.configPath,
-                                      toolVersion: self.options.toolVersion)
+                let fresh = Workspace(root: current.root, configPath: current.configPath)
                 self.lock.lock()
                 self.workspace = fresh
                 self.lock.unlock()

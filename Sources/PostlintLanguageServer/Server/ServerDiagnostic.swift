@@ -8,8 +8,6 @@ struct ServerDiagnostic: Sendable, Equatable {
     var message: String
     var range: ByteRange
     var fix: Fix?
-    /// The rule's documentation page, when it has one.
-    var documentationURI: String?
 
     /// The LSP `Diagnostic` object.
     func json(converter: PositionConverter) -> JSON {
@@ -19,7 +17,6 @@ struct ServerDiagnostic: Sendable, Equatable {
         ]
         if let ruleID {
             members.append(("code", .string(ruleID)))
-            if let documentationURI { members.append(("codeDescription", ["href": .string(documentationURI)])) }
         }
         members.append(("source", "postlint"))
         members.append(("message", .string(message)))

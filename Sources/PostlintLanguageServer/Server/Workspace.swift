@@ -20,13 +20,11 @@ final class Workspace: @unchecked Sendable {
     let configurationError: PostlintError?
     /// The configuration file named for every document, if any.
     let configPath: String?
-    private let toolVersion: String
     /// Site facts of the posts on disk: absolute path → rule id → facts.
     private var siteFacts: [String: [String: [SiteFact]]]?
 
-    init(root: String?, configPath: String?, toolVersion: String) {
+    init(root: String?, configPath: String?) {
         self.root = root
-        self.toolVersion = toolVersion
         self.configPath = configPath
         let workingDirectory = root ?? PathUtilities.currentDirectory()
         do throws(PostlintError) {
@@ -57,9 +55,8 @@ final class Workspace: @unchecked Sendable {
         }
         do throws(PostlintError) {
             let outcome = try linter.lint(bytes: document.bytes, as: document.displayPath)
-            let builtIn = Set(outcome.rules.filter(Self.hasReferencePage).map(\.id))
             for finding in outcome.findings {
-                result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex, builtIn: builtIn))
+                result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex))
             }
             let (parsed, ruleSet) = try linter.prepare(bytes: document.bytes, displayPath: document.displayPath,
                                                        absolutePath: document.absolutePath)
@@ -71,7 +68,7 @@ final class Workspace: @unchecked Sendable {
                     let facts = entry.rule.facts(of: parsed, context: ruleSet.context) + (others[id] ?? [])
                     for var finding in entry.rule.check(SiteFacts(facts)) where finding.path == document.displayPath {
                         if let severity = entry.severity, finding.severity == entry.rule.metadata.defaultSeverity { finding.severity = severity }
-                        result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex, builtIn: builtIn))
+                        result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex))
                     }
                 }
             }
@@ -99,21 +96,13 @@ final class Workspace: @unchecked Sendable {
         siteFacts?[absolutePath] = facts(ofFileAt: absolutePath)
     }
 
-    private func diagnostic(_ finding: Finding, lineIndex: LineIndex, builtIn: Set<String>) -> ServerDiagnostic {
+    private func diagnostic(_ finding: Finding, lineIndex: LineIndex) -> ServerDiagnostic {
         let range = finding.range ?? {
             let lower = lineIndex.offset(of: finding.start)
             return lower..<max(lower, lineIndex.offset(of: finding.end))
         }()
-        let uri = builtIn.contains(finding.ruleID)
-            ? ToolIdentity.documentationURI(ruleID: finding.ruleID, version: toolVersion) : nil
         return ServerDiagnostic(ruleID: finding.ruleID, severity: finding.severity, message: finding.message,
-                                range: range, fix: finding.fix, documentationURI: uri)
-    }
-
-    /// Whether the rule reference (`docs/rules.md`) documents a rule: the built-in rules and the
-    /// default pack do; a site's own packs do not.
-    static func hasReferencePage(_ rule: RuleMetadata) -> Bool {
-        rule.origin == "built-in" || rule.origin.hasPrefix("rules/default/")
+                                range: range, fix: finding.fix)
     }
 
     private func configurationDiagnostic(_ error: PostlintError?) -> ServerDiagnostic {

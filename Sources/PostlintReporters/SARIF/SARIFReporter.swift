@@ -4,8 +4,8 @@ import PostlintCore
 ///
 /// - `tool.driver` names postlint and its version and describes every rule that ran, from its
 ///   metadata: `shortDescription` is the summary, `fullDescription` the rationale, `help` (text and
-///   Markdown) both plus the options, `defaultConfiguration.level` the default severity, and
-///   `helpUri` the rule's section of the reference for a built-in rule.
+///   Markdown) both plus the options, `defaultConfiguration.level` the default severity. There is
+///   no `helpUri`: the project claims no published home, and `help` carries the whole text.
 /// - Each result has `ruleId`, `ruleIndex`, `level` (`error`, `warning`, `note` for info),
 ///   `message.text` and one physical location: the path as a URI reference (relative paths stay
 ///   relative to `%SRCROOT%`, percent-encoded) and a region with lines and columns (counted in
@@ -94,7 +94,7 @@ public struct SARIFReporter: Reporter {
             shortDescription: SARIFLog.MultiformatMessage(text: summary),
             fullDescription: rationale.isEmpty ? nil : SARIFLog.MultiformatMessage(text: rationale),
             help: SARIFLog.MultiformatMessage(text: RuleHelp.text(for: rule), markdown: RuleHelp.markdown(for: rule)),
-            helpUri: rule.origin == "built-in" ? ToolIdentity.documentationURI(ruleID: rule.id, version: version) : nil,
+            helpUri: nil,
             defaultConfiguration: SARIFLog.ReportingConfiguration(enabled: rule.isEnabledByDefault ? nil : false,
                                                                   level: level(for: rule.defaultSeverity)),
             properties: SARIFLog.RuleProperties(tags: [rule.category.rawValue], fixable: rule.isFixable,
