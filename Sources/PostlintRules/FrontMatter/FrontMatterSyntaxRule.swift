@@ -23,10 +23,23 @@ public struct FrontMatterSyntaxRule: BuiltInRule {
     public init(options: RuleOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        guard let error = document.frontMatter?.syntaxError else { return [] }
+        guard let frontMatter = document.frontMatter else { return [] }
+        // What loaders accept but postlint reads only in part (an unknown tag): a warning.
+        var found = frontMatter.notices.map { notice in
+            var finding = diagnostic(notice.reason, at: restOfLine(from: notice.offset, in: document))
+            finding.severity = .warning
+            return finding
+        }
+        if let error = frontMatter.syntaxError {
+            found.append(diagnostic("front matter does not parse: \(error.reason)",
+                                    at: restOfLine(from: error.offset, in: document)))
+        }
+        return found
+    }
+
+    private func restOfLine(from offset: Int, in document: Document) -> ByteRange {
         let index = document.source.lineIndex
-        let line = index.lineIndex(containing: error.offset)
-        let end = max(error.offset, index.contentRange(ofLine: line).upperBound)
-        return [diagnostic("front matter does not parse: \(error.reason)", at: error.offset..<end)]
+        let line = index.lineIndex(containing: offset)
+        return offset..<max(offset, index.contentRange(ofLine: line).upperBound)
     }
 }
