@@ -177,7 +177,7 @@ struct LibYAMLComposer {
         if data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE {
             end = trimmedEnd(start: start, end: end)
         }
-        let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
+        let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE && data.plain_implicit != 0
         let tag = Self.string(data.tag)
         let scalar = try typedScalar(text, plain: isPlain, tag: tag, at: start)
         let node = FrontMatterNode(value: .scalar(scalar), range: start..<max(start, end))
@@ -195,6 +195,9 @@ struct LibYAMLComposer {
 
     private mutating func typedScalar(_ text: String, plain: Bool, tag: String?, at offset: Int)
         throws(Failure) -> FrontMatterScalar {
+        // No tag, or the non-specific `!`: libyaml says whether the scalar's type is to be
+        // resolved from its text (a plain scalar with text; `! 12` is a number to the libyaml
+        // loaders, a lone `!` is an empty string).
         guard let tag, tag != "!" else {
             return FrontMatterScalar(text: text, kind: plain ? PlainScalarKind.classify(text, version: version) : .string)
         }
@@ -213,10 +216,10 @@ struct LibYAMLComposer {
         case "str":
             return FrontMatterScalar(text: text, kind: .string)
         case "int":
-            guard resolved == .integer else { throw invalid("an integer") }
+            guard resolved == .integer || Self.isIntegerText(text) else { throw invalid("an integer") }
             return FrontMatterScalar(text: text, kind: .integer)
         case "float":
-            guard resolved == .float || resolved == .integer && Self.isDecimal(text) else { throw invalid("a number") }
+            guard resolved == .float || Self.isFloatText(text) else { throw invalid("a number") }
             return FrontMatterScalar(text: text, kind: .float)
         case "bool":
             let valid = version == .v1_1 ? PlainScalarKind.booleanWordIgnoringCase(text) : resolved == .boolean
@@ -237,10 +240,39 @@ struct LibYAMLComposer {
         }
     }
 
-    private static func isDecimal(_ text: String) -> Bool {
-        var digits = text.utf8[...]
-        if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") }
+    /// Whether an explicit `!!float` reads `text` as the loaders do: underscores dropped, then a
+    /// decimal number with an optional exponent (`7`, `1e3`, `2.5`), or `inf`/`nan` words.
+    private static func isFloatText(_ text: String) -> Bool {
+        let cleaned = trimmed(text).lowercased().filter { $0 != "_" }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ "0123456789+-.einfaty".contains($0) }) else { return false }
+        return Double(cleaned) != nil
+    }
+
+    /// Whether an explicit `!!int` reads `text` as the loaders do: underscores dropped, an
+    /// optional sign, then `0b` binary, `0x` hex, `0`-led octal, base-60 groups (`1:30`) or decimal.
+    private static func isIntegerText(_ text: String) -> Bool {
+        var digits = Substring(trimmed(text).filter { $0 != "_" })
+        if let sign = digits.first, sign == "-" || sign == "+" { digits = digits.dropFirst() }
+        func all(_ digits: Substring, in allowed: String) -> Bool {
+            !digits.isEmpty && digits.allSatisfy { allowed.contains($0) }
+        }
+        if digits == "0" { return true }
+        if digits.hasPrefix("0b") { return all(digits.dropFirst(2), in: "01") }
+        if digits.hasPrefix("0x") { return all(digits.dropFirst(2), in: "0123456789abcdefABCDEF") }
+        if digits.hasPrefix("0") { return all(digits.dropFirst(), in: "01234567") }
+        if digits.contains(":") {
+            return digits.split(separator: ":", omittingEmptySubsequences: false).allSatisfy { all($0, in: "0123456789") }
+        }
+        return all(digits, in: "0123456789")
+    }
+
+    /// `text` without the spaces, tabs and line breaks around it.
+    private static func trimmed(_ text: String) -> Substring {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
+        return text[first...last]
     }
 
     /// A tag as written: `!!name` for the standard ones, `!name` or `!<uri>` otherwise.

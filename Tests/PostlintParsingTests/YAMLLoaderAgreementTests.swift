@@ -126,6 +126,23 @@ import PostlintCore
         #expect(frontMatter.notices.isEmpty)
     }
 
+    @Test func explicitNumberTagsReadTextAsTheLoadersDo() {
+        let frontMatter = parse("a: !!int _000\nb: !!float \" 2.5\"\nc: !!float 1e3\nd: !!int 1:30\n")
+        #expect(frontMatter.syntaxError == nil)
+        #expect(scalar(frontMatter.root?["a"])?.kind == .integer)
+        #expect(scalar(frontMatter.root?["b"])?.kind == .float)
+        #expect(scalar(frontMatter.root?["c"])?.kind == .float)
+        #expect(scalar(frontMatter.root?["d"])?.kind == .integer)
+    }
+
+    @Test func theNonSpecificTagResolvesPlainTextAsLibYAMLSays() {
+        let frontMatter = parse("a: ! 12\nb: ! '12'\nc: !\n")
+        #expect(scalar(frontMatter.root?["a"])?.kind == .integer)
+        #expect(scalar(frontMatter.root?["b"])?.kind == .string)
+        #expect(scalar(frontMatter.root?["c"])?.kind == .string)
+        #expect(scalar(frontMatter.root?["c"])?.text == "")
+    }
+
     @Test func aValueItsTagDoesNotFitIsAnError() {
         #expect(parse("weight: !!int heavy\n").syntaxError?.reason.contains("!!int") == true)
         #expect(parse("tags: !!str [a]\n").syntaxError != nil)
