@@ -35,8 +35,8 @@ struct LibYAMLComposer {
         /// The key read, waiting for its value.
         var pendingKey: FrontMatterNode?
         var pendingKeyIsMerge = false
-        /// Each key's index in `entries`.
-        var keyIndex: [KeyIdentity: Int] = [:]
+        /// Each key's index in `entries`, once there are more than `keysComparedDirectly`.
+        var keyIndex: [KeyIdentity: Int]?
         /// The values of merge keys, in order.
         var merges: [FrontMatterNode] = []
         var nodeCount = 1
@@ -45,10 +45,19 @@ struct LibYAMLComposer {
     /// A key as it is compared: its exact bytes (`café` written precomposed and decomposed are two
     /// keys, as they are to every YAML loader; Swift's `String` equality would make them one).
     private struct KeyIdentity: Hashable {
-        var bytes: [UInt8]
+        var text: String
 
-        init(_ text: String) { bytes = Array(text.utf8) }
+        init(_ text: String) { self.text = text }
+
+        static func == (lhs: KeyIdentity, rhs: KeyIdentity) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
+
+    /// How many keys a mapping compares one by one before it indexes them in a dictionary.
+    private static let keysComparedDirectly = 16
 
     private static let standardPrefix = "tag:yaml.org,2002:"
 
@@ -409,14 +418,27 @@ struct LibYAMLComposer {
         }
         guard case .scalar(let keyScalar) = key.value else { return }
         let entry = FrontMatterEntry(key: keyScalar.text, keyRange: key.range, value: node)
-        let identity = KeyIdentity(keyScalar.text)
-        if let earlier = stack[top].keyIndex[identity] {
+        if let earlier = Self.earlierIndex(of: keyScalar.text, in: &stack[top]) {
             output.duplicateKeys.append(stack[top].entries[earlier])
             stack[top].entries[earlier] = entry
         } else {
-            stack[top].keyIndex[identity] = stack[top].entries.count
+            let position = stack[top].entries.count
+            stack[top].keyIndex?[KeyIdentity(keyScalar.text)] = position
             stack[top].entries.append(entry)
         }
+    }
+
+    /// The index of the entry with the key `text` in a mapping, if any. A post's few keys are
+    /// compared directly; past `keysComparedDirectly` a dictionary takes over, so a mapping of many
+    /// thousand keys is read in linear time.
+    private static func earlierIndex(of text: String, in frame: inout Frame) -> Int? {
+        if frame.keyIndex == nil, frame.entries.count >= Self.keysComparedDirectly {
+            var index: [KeyIdentity: Int] = [:]
+            for (position, entry) in frame.entries.enumerated() { index[KeyIdentity(entry.key)] = position }
+            frame.keyIndex = index
+        }
+        if let keyIndex = frame.keyIndex { return keyIndex[KeyIdentity(text)] }
+        return frame.entries.firstIndex { $0.key.utf8.elementsEqual(text.utf8) }
     }
 
     private func checkMergeValue(_ node: FrontMatterNode) throws(Failure) {

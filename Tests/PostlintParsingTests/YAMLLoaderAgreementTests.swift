@@ -87,6 +87,15 @@ import PostlintCore
         #expect(frontMatter.duplicateKeys.map { location(yaml, $0.keyRange.lowerBound).line } == [2, 3])
     }
 
+    @Test func repeatsAmongManyKeysOfANestedMapAreFound() {
+        let keys = (0..<40).map { "  key\($0): \($0)" }.joined(separator: "\n")
+        let frontMatter = parse("outer:\n\(keys)\n  key3: again\n  key39: last\n")
+        #expect(frontMatter.syntaxError == nil)
+        #expect(scalar(frontMatter.root?["outer"]?["key3"])?.text == "again")
+        #expect(scalar(frontMatter.root?["outer"]?["key39"])?.text == "last")
+        #expect(frontMatter.duplicateKeys.map(\.key) == ["key3", "key39"])
+    }
+
     // MARK: - Merge keys and tags
 
     @Test func mergeKeysMergeAndExplicitKeysWin() throws {
