@@ -190,6 +190,15 @@ import PostlintCore
         #expect(scalar(parse("outer:\n  value: \(text)\n", version: .v1_2).root?["outer"]?["value"])?.kind == kind)
     }
 
+    @Test func configurationBooleansReadEverySpellingOfTrue() throws {
+        let file = try YAMLFile(path: "c.yml", bytes: Array("a: YES\nb: ON\nc: !!bool \"tRUE\"\nd: Off\n".utf8))
+        let root = try #require(file.root)
+        for key in ["a", "b", "c"] {
+            #expect(try file.bool(try #require(root[key]), what: key) == true, "\(key)")
+        }
+        #expect(try file.bool(try #require(root["d"]), what: "d") == false)
+    }
+
     // MARK: - Unicode
 
     @Test func keysDifferingInNormalisationAreTwoKeys() throws {
