@@ -57,6 +57,22 @@ import PostlintTestSupport
         #expect(try draftKind(other, "posts/tea.md").0 == .string)
     }
 
+    @Test func theRuleSetsOfARunCarryEachFoldersVersion() throws {
+        let folder = try TemporaryFolder()
+        let jekyll = try folder.write("jekyll/_posts/tea.md", Self.post)
+        let jekyllToo = try folder.write("jekyll/_posts/coffee.md", Self.post)
+        try folder.write("hugo/hugo.toml", "")
+        let hugo = try folder.write("hugo/content/tea.md", Self.post)
+        let linter = try Linter(workingDirectory: folder.path)
+        // One memo across folders, as a worker of a run uses it.
+        var memo = FolderRuleSetMemo()
+        var versions: [YAMLVersion] = []
+        for path in [jekyll, jekyllToo, hugo, jekyll] {
+            versions.append(try memo.ruleSet(forFileAt: path, displayPath: path, linter: linter).yamlVersion)
+        }
+        #expect(versions == [.v1_1, .v1_1, .v1_2, .v1_1])
+    }
+
     @Test func anUnknownVersionIsAPositionedError() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "rules: {}\nyaml:\n  version: \"1.3\"\n")

@@ -72,20 +72,21 @@ public final class Linter: Sendable {
 
     /// The rules that apply to the file at `absolutePath`.
     public func ruleSet(forFileAt absolutePath: String, displayPath: String) throws(PostlintError) -> RuleSet {
-        try ruleSet(configuration: try resolver.configuration(forFileAt: absolutePath), forFileAt: absolutePath,
-                    displayPath: displayPath)
+        let configuration = try resolver.configuration(forFileAt: absolutePath)
+        var ruleSet = try ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
+        ruleSet.yamlVersion = yamlVersion(forFileAt: absolutePath, configuration: configuration)
+        return ruleSet
     }
 
-    /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched).
+    /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched);
+    /// the caller sets the rule set's `yamlVersion`.
     func ruleSet(configuration: Configuration, forFileAt absolutePath: String, displayPath: String)
         throws(PostlintError) -> RuleSet {
         let relative = configuration.overrides.isEmpty ? displayPath
             : (configuration.relativePath(of: absolutePath) ?? displayPath)
-        var ruleSet = try ruleSets.ruleSet(configuration: configuration,
-                                           overrideIndices: configuration.overrideIndices(for: relative),
-                                           fileSystem: fileSystem)
-        ruleSet.yamlVersion = yamlVersion(forFileAt: absolutePath, configuration: configuration)
-        return ruleSet
+        return try ruleSets.ruleSet(configuration: configuration,
+                                    overrideIndices: configuration.overrideIndices(for: relative),
+                                    fileSystem: fileSystem)
     }
 
     /// The YAML rules front matter at `absolutePath` is read by: the configuration's `yaml.version`,
