@@ -4,7 +4,7 @@ import PostlintCore
 /// postlint's positioned node tree, with every node's range in the file.
 ///
 /// Hostile input is bounded before and during parsing: nesting deeper than `maxDepth` is refused
-/// before libyaml sees it (Yams composes recursively and would overflow the stack), and alias
+/// before libyaml sees it (the tree is freed recursively and would overflow the stack), and alias
 /// expansion stops after `maxNodes` values more than the text's length in bytes could hold without
 /// aliases ("billion laughs" finishes at once instead of expanding).
 /// A repeated key, at any depth, keeps its later value, as YAML loaders do; each earlier occurrence
