@@ -8,12 +8,14 @@ public struct FrontMatterSyntaxRule: BuiltInRule {
         rationale: """
             A site generator that cannot parse the front matter fails the build or, worse, publishes \
             the post without its metadata. The message gives the parser's reason at its line and \
-            column in the file.
+            column in the file. A YAML tag postlint does not know (`!custom`) is a warning: the \
+            value is read as text, where a strict loader refuses the file.
             """,
         defaultSeverity: .error, reads: [.frontMatter],
         triggeringExamples: [
             RuleExample("---\ntitle: Tea time⟦: a guide⟧\n---\n"),
             RuleExample("⟦---⟧\ntitle: the closing fence is missing\n"),
+            RuleExample("---\ntitle: ⟦!custom Tea time⟧\n---\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: \"Quoted: with a colon\"\n---\n"),
