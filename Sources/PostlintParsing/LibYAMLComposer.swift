@@ -118,7 +118,8 @@ struct LibYAMLComposer {
             var empty: UInt8 = 0
             yaml_parser_set_input_string(&parser, &empty, 0)
         }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // The encoding is left to libyaml to find (the text is UTF-8): that is what skips a byte
+        // order mark at the start, as the loaders do; named, the mark would be read as indentation.
         var documents = 0
         while true {
             var event = yaml_event_t()

@@ -231,6 +231,15 @@ import PostlintCore
         #expect(location(yaml, title.range.lowerBound) == Location(line: 3, column: 8))
     }
 
+    @Test func aByteOrderMarkStartingTheFrontMatterDoesNotShiftPositions() throws {
+        let yaml = "\u{FEFF}title: Tea\nauthor:\n  name: Zoë\n"
+        let frontMatter = parse(yaml)
+        let title = try #require(frontMatter.root?["title"])
+        #expect(location(yaml, title.range.lowerBound) == Location(line: 2, column: 9))
+        let name = try #require(frontMatter.root?["author"]?["name"])
+        #expect(location(yaml, name.range.lowerBound) == Location(line: 4, column: 9))
+    }
+
     @Test func positionsAfterMultiByteTextAreByteOffsets() throws {
         let yaml = "excerpt: \"Ünïcödé 🎉\"\nauthor:\n  name: Zoë\n"
         let frontMatter = parse(yaml)

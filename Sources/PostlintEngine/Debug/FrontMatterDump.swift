@@ -10,11 +10,11 @@ import PostlintReporters
 /// scalar, `{"s": [V…]}` for a list and `{"m": [[key, V]…]}` for a map (keys as their text, in the
 /// order a loader's dictionary keeps them).
 public enum FrontMatterDump {
-    /// The whole of `bytes` read as YAML (after a byte order mark), as front matter is read.
+    /// The whole of `bytes` read as YAML, as front matter is read (a byte order mark included: it
+    /// is left to the parser, as one right after a front matter fence is).
     public static func dump(_ bytes: [UInt8], version: YAMLVersion) -> JSONValue {
         let source = SourceText(bytes: bytes)
-        let start = source.hasByteOrderMark ? 3 : 0
-        let result = PositionedYAML.parse(source, content: start..<bytes.count, version: version)
+        let result = PositionedYAML.parse(source, content: 0..<bytes.count, version: version)
         if let error = result.error {
             let location = source.lineIndex.location(of: error.offset)
             return .object([("ok", .bool(false)), ("error", .string(error.reason)),
