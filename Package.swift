@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies, each justified (every one costs CI build minutes):
-// - Yams: YAML front matter, config and rule packs through libyaml, with source marks.
+// - Yams: for the libyaml it bundles (module CYaml), whose events postlint composes itself (front
+//   matter, config and rule packs).
 // - TOMLKit: TOML (Hugo `+++`) front matter through toml++, with error positions.
 // - swift-argument-parser: the command line (subcommands, help, validation).
 let strictSettings: [SwiftSetting] = [

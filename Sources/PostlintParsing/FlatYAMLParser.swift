@@ -17,17 +17,21 @@ struct FlatYAMLParser {
     /// The file offset of `bytes[0]`.
     private let fileOffset: Int
     private var lineStart = 0
+    /// The rules that type plain scalars.
+    private let version: YAMLVersion
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, version: YAMLVersion) {
         self.bytes = bytes
         self.fileOffset = fileOffset
+        self.version = version
     }
 
     /// The root mapping of `bytes` (front matter content at `fileOffset` in its file), or nil when
     /// the text is not of the flat shape and needs the full parser.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) -> FrontMatterNode? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int,
+                      version: YAMLVersion = .v1_1) -> FrontMatterNode? {
         guard hasOnlyPlainCharacters(bytes) else { return nil }
-        var parser = FlatYAMLParser(bytes: bytes, fileOffset: fileOffset)
+        var parser = FlatYAMLParser(bytes: bytes, fileOffset: fileOffset, version: version)
         return parser.parseRootMapping()
     }
 
@@ -380,7 +384,8 @@ struct FlatYAMLParser {
 
     private func plainNode(_ range: Range<Int>) -> FrontMatterNode {
         let text = string(range)
-        return FrontMatterNode(value: .scalar(FrontMatterScalar(text: text, kind: PlainScalarKind.classify(text))),
+        let kind = PlainScalarKind.classify(bytes: UnsafeBufferPointer(rebasing: bytes[range]), version: version)
+        return FrontMatterNode(value: .scalar(FrontMatterScalar(text: text, kind: kind)),
                                range: (fileOffset + range.lowerBound)..<(fileOffset + range.upperBound))
     }
 

@@ -99,7 +99,8 @@ public struct YAMLFile: Sendable {
         guard case .scalar(let scalar) = node.value, scalar.kind == .boolean else {
             throw error("\(what) must be true or false, not \(Self.withArticle(node.typeName))", at: node.range.lowerBound)
         }
-        return ["true", "True", "TRUE", "yes", "Yes", "on", "On"].contains(scalar.text)
+        // Every spelling a boolean has (`YES`, `ON`, and any case under an explicit `!!bool`).
+        return ["true", "yes", "on"].contains(scalar.text.lowercased())
     }
 
     /// An option value typed like `expected`: integers are accepted where numbers are.

@@ -24,22 +24,22 @@ extension ShippedPackTrees {
             entry("category", 42, 50, scalar("front-matter", .string, 52, 64)),
             entry("severity", 65, 73, scalar("warning", .string, 75, 82)),
             entry("summary", 83, 90, scalar("The excerpt is long enough to inform and short enough to fit a search snippet", .string, 92, 169)),
-            entry("rationale", 170, 179, scalar("The excerpt usually becomes the page's meta description. Search engines cut descriptions longer than about 160 characters and may replace very short ones with text of their own choosing. Characters are counted as people see them (an emoji or an accented letter counts once).\n", .string, 181, 182)),
+            entry("rationale", 170, 179, scalar("The excerpt usually becomes the page's meta description. Search engines cut descriptions longer than about 160 characters and may replace very short ones with text of their own choosing. Characters are counted as people see them (an emoji or an accented letter counts once).\n", .string, 181, 463)),
             entry("field", 464, 469, scalar("excerpt", .string, 471, 478)),
             entry("unit", 479, 483, scalar("characters", .string, 485, 495)),
             entry("min", 496, 499, scalar("50", .integer, 501, 503)),
             entry("max", 504, 507, scalar("160", .integer, 509, 512)),
             entry("examples", 513, 521, mapping([
                 entry("triggering", 525, 535, sequence([
-                    scalar("---\nexcerpt: ⟦Too short to say much.⟧\n---\n", .string, 543, 544),
-                    scalar("---\nexcerpt: ⟦\"This excerpt rambles on well past the point where any search result would still show it, repeating itself, adding clause after clause, and never quite stopping to let the reader go.\"⟧\n---\n", .string, 615, 616),
-                ], 541, 616)),
+                    scalar("---\nexcerpt: ⟦Too short to say much.⟧\n---\n", .string, 543, 608),
+                    scalar("---\nexcerpt: ⟦\"This excerpt rambles on well past the point where any search result would still show it, repeating itself, adding clause after clause, and never quite stopping to let the reader go.\"⟧\n---\n", .string, 615, 841),
+                ], 541, 841)),
                 entry("non-triggering", 844, 858, sequence([
-                    scalar("---\nexcerpt: A short guide to brewing green tea at the right temperature, with times per leaf.\n---\n", .string, 866, 867),
-                    scalar("---\nexcerpt: \"Crème brûlée, café au lait and other accented words count as one character each — no penalty.\"\n---\n", .string, 991, 992),
-                ], 864, 992)),
-            ], 525, 992)),
-        ], 0, 992)
+                    scalar("---\nexcerpt: A short guide to brewing green tea at the right temperature, with times per leaf.\n---\n", .string, 866, 984),
+                    scalar("---\nexcerpt: \"Crème brûlée, café au lait and other accented words count as one character each — no penalty.\"\n---\n", .string, 991, 1129),
+                ], 864, 1129)),
+            ], 525, 1129)),
+        ], 0, 1129)
     }
 
     private static func treeDefaultKeywordInContentYml() -> FrontMatterNode {
@@ -50,7 +50,7 @@ extension ShippedPackTrees {
             entry("category", 50, 58, scalar("front-matter", .string, 60, 72)),
             entry("severity", 73, 81, scalar("warning", .string, 83, 90)),
             entry("summary", 91, 98, scalar("Each keyword occurs in the title, excerpt or body", .string, 100, 149)),
-            entry("rationale", 150, 159, scalar("A keyword that the post never mentions promises readers and search engines something the post does not deliver. Matching ignores letter case and respects word boundaries, so \"tea\" is not found inside \"steam\"; code blocks and HTML comments do not count as mentions.\n", .string, 161, 162)),
+            entry("rationale", 150, 159, scalar("A keyword that the post never mentions promises readers and search engines something the post does not deliver. Matching ignores letter case and respects word boundaries, so \"tea\" is not found inside \"steam\"; code blocks and HTML comments do not count as mentions.\n", .string, 161, 433)),
             entry("field", 434, 439, scalar("keywords", .string, 441, 449)),
             entry("in", 450, 452, sequence([
                 scalar("title", .string, 455, 460),
@@ -59,15 +59,15 @@ extension ShippedPackTrees {
             ], 454, 476)),
             entry("examples", 477, 485, mapping([
                 entry("triggering", 489, 499, sequence([
-                    scalar("---\ntitle: Brewing at altitude\nkeywords: [⟦tea⟧]\n---\nSteam rises faster on a mountain.\n", .string, 507, 508),
-                    scalar("---\ntitle: Brewing at altitude\nkeywords: [altitude, ⟦kettle⟧]\n---\n```\nkettle --boil\n```\n", .string, 636, 637),
-                ], 505, 637)),
+                    scalar("---\ntitle: Brewing at altitude\nkeywords: [⟦tea⟧]\n---\nSteam rises faster on a mountain.\n", .string, 507, 629),
+                    scalar("---\ntitle: Brewing at altitude\nkeywords: [altitude, ⟦kettle⟧]\n---\n```\nkettle --boil\n```\n", .string, 636, 771),
+                ], 505, 771)),
                 entry("non-triggering", 774, 788, sequence([
-                    scalar("---\ntitle: Brewing TEA at altitude\nkeywords: [tea, altitude]\n---\nBody text.\n", .string, 796, 797),
-                    scalar("---\ntitle: Notes\nexcerpt: Field notes on pour-over coffee.\nkeywords: [pour-over, mountain air]\n---\nThe mountain air was thin.\n", .string, 910, 911),
-                ], 794, 911)),
-            ], 489, 911)),
-        ], 0, 911)
+                    scalar("---\ntitle: Brewing TEA at altitude\nkeywords: [tea, altitude]\n---\nBody text.\n", .string, 796, 903),
+                    scalar("---\ntitle: Notes\nexcerpt: Field notes on pour-over coffee.\nkeywords: [pour-over, mountain air]\n---\nThe mountain air was thin.\n", .string, 910, 1073),
+                ], 794, 1073)),
+            ], 489, 1073)),
+        ], 0, 1073)
     }
 
     private static func treeDefaultKeywordPresenceYml() -> FrontMatterNode {
@@ -78,7 +78,7 @@ extension ShippedPackTrees {
             entry("category", 42, 50, scalar("front-matter", .string, 52, 64)),
             entry("severity", 65, 73, scalar("error", .string, 75, 80)),
             entry("summary", 81, 88, scalar("Keywords are a list of distinct, non-empty strings of sensible length", .string, 90, 159)),
-            entry("rationale", 160, 169, scalar("Keywords drive tag pages, related posts and the focus keyphrase of SEO checks. A string where a list belongs, an empty item, or the same keyword twice in different letter case splits tag pages and confuses the checks that read them.\n", .string, 171, 172)),
+            entry("rationale", 160, 169, scalar("Keywords drive tag pages, related posts and the focus keyphrase of SEO checks. A string where a list belongs, an empty item, or the same keyword twice in different letter case splits tag pages and confuses the checks that read them.\n", .string, 171, 411)),
             entry("field", 412, 417, scalar("keywords", .string, 419, 427)),
             entry("min-items", 428, 437, scalar("1", .integer, 439, 440)),
             entry("max-items", 441, 450, scalar("10", .integer, 452, 454)),
@@ -86,17 +86,17 @@ extension ShippedPackTrees {
             entry("non-empty-items", 468, 483, scalar("true", .boolean, 485, 489)),
             entry("examples", 490, 498, mapping([
                 entry("triggering", 502, 512, sequence([
-                    scalar("---\nkeywords: ⟦[]⟧\n---\n", .string, 520, 521),
-                    scalar("---\nkeywords: [Tea, ⟦tea⟧]\n---\n", .string, 573, 574),
-                    scalar("---\nkeywords: [tea, ⟦\"\"⟧]\n---\n", .string, 634, 635),
-                    scalar("---\nkeywords: ⟦tea, coffee⟧\n---\n", .string, 694, 695),
-                ], 518, 695)),
+                    scalar("---\nkeywords: ⟦[]⟧\n---\n", .string, 520, 566),
+                    scalar("---\nkeywords: [Tea, ⟦tea⟧]\n---\n", .string, 573, 627),
+                    scalar("---\nkeywords: [tea, ⟦\"\"⟧]\n---\n", .string, 634, 687),
+                    scalar("---\nkeywords: ⟦tea, coffee⟧\n---\n", .string, 694, 749),
+                ], 518, 749)),
                 entry("non-triggering", 752, 766, sequence([
-                    scalar("---\nkeywords: [tea, brewing, altitude]\n---\n", .string, 774, 775),
-                    scalar("---\nkeywords:\n  - green tea\n  - matcha\n---\n", .string, 843, 844),
-                ], 772, 844)),
-            ], 502, 844)),
-        ], 0, 844)
+                    scalar("---\nkeywords: [tea, brewing, altitude]\n---\n", .string, 774, 836),
+                    scalar("---\nkeywords:\n  - green tea\n  - matcha\n---\n", .string, 843, 917),
+                ], 772, 917)),
+            ], 502, 917)),
+        ], 0, 917)
     }
 
     private static func treeDefaultRequiredFieldsYml() -> FrontMatterNode {
@@ -107,7 +107,7 @@ extension ShippedPackTrees {
             entry("category", 45, 53, scalar("front-matter", .string, 55, 67)),
             entry("severity", 68, 76, scalar("error", .string, 78, 83)),
             entry("summary", 84, 91, scalar("Front matter has every field the site needs", .string, 93, 136)),
-            entry("rationale", 137, 146, scalar("Templates, feeds and search snippets read these fields. A post without a title, slug, excerpt or keywords renders with gaps, gets a generated URL, or shows a snippet the search engine made up. The fields are options, and a site's field names (`fields:` in the configuration) map onto them.\n", .string, 148, 149)),
+            entry("rationale", 137, 146, scalar("Templates, feeds and search snippets read these fields. A post without a title, slug, excerpt or keywords renders with gaps, gets a generated URL, or shows a snippet the search engine made up. The fields are options, and a site's field names (`fields:` in the configuration) map onto them.\n", .string, 148, 445)),
             entry("fields", 446, 452, sequence([
                 scalar("title", .string, 455, 460),
                 scalar("slug", .string, 462, 466),
@@ -116,15 +116,15 @@ extension ShippedPackTrees {
             ], 454, 486)),
             entry("examples", 487, 495, mapping([
                 entry("triggering", 499, 509, sequence([
-                    scalar("⟦---⟧\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nkeywords: [tea]\n---\nWater boils cooler up high.\n", .string, 517, 518),
-                    scalar("---\ntitle: ⟦\"\"⟧\nslug: empty-title\nexcerpt: A post whose title was left blank by mistake, which the rule reports.\nkeywords: [blank]\n---\n", .string, 680, 681),
-                ], 515, 681)),
+                    scalar("⟦---⟧\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nkeywords: [tea]\n---\nWater boils cooler up high.\n", .string, 517, 673),
+                    scalar("---\ntitle: ⟦\"\"⟧\nslug: empty-title\nexcerpt: A post whose title was left blank by mistake, which the rule reports.\nkeywords: [blank]\n---\n", .string, 680, 856),
+                ], 515, 856)),
                 entry("non-triggering", 859, 873, sequence([
-                    scalar("---\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nexcerpt: Why water boils cooler on a mountain, and what that means for a good cup of tea.\nkeywords: [tea, altitude]\n---\nWater boils cooler up high.\n", .string, 881, 882),
-                    scalar("A post with no front matter at all is front-matter-missing's business, not this rule's.\n", .string, 1144, 1145),
-                ], 879, 1145)),
-            ], 499, 1145)),
-        ], 0, 1145)
+                    scalar("---\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nexcerpt: Why water boils cooler on a mountain, and what that means for a good cup of tea.\nkeywords: [tea, altitude]\n---\nWater boils cooler up high.\n", .string, 881, 1137),
+                    scalar("A post with no front matter at all is front-matter-missing's business, not this rule's.\n", .string, 1144, 1239),
+                ], 879, 1239)),
+            ], 499, 1239)),
+        ], 0, 1239)
     }
 
     private static func treeSeoSlugLengthYml() -> FrontMatterNode {
@@ -136,19 +136,19 @@ extension ShippedPackTrees {
             entry("severity", 53, 61, scalar("info", .string, 63, 67)),
             entry("enabled", 68, 75, scalar("false", .boolean, 77, 82)),
             entry("summary", 83, 90, scalar("The slug is short enough to read at a glance in a search result", .string, 92, 155)),
-            entry("rationale", 156, 165, scalar("Short URLs are easier to read, share and remember, and search results cut long ones. Rank Math suggests keeping the whole URL under 75 characters; as the site's address and folders come first, the slug alone should stay well below that. slug-format enforces a hard limit; this rule is the gentler, informational nudge. Off by default; the seo and strict presets turn it on.\n", .string, 167, 168)),
+            entry("rationale", 156, 165, scalar("Short URLs are easier to read, share and remember, and search results cut long ones. Rank Math suggests keeping the whole URL under 75 characters; as the site's address and folders come first, the slug alone should stay well below that. slug-format enforces a hard limit; this rule is the gentler, informational nudge. Off by default; the seo and strict presets turn it on.\n", .string, 167, 550)),
             entry("message", 551, 558, scalar("slug is {length} characters long, {problem}; a shorter slug reads better in results", .string, 560, 645)),
             entry("field", 646, 651, scalar("slug", .string, 653, 657)),
             entry("unit", 658, 662, scalar("characters", .string, 664, 674)),
             entry("max", 675, 678, scalar("50", .integer, 680, 682)),
             entry("examples", 683, 691, mapping([
                 entry("triggering", 695, 705, sequence([
-                    scalar("---\nslug: ⟦everything-you-wanted-to-know-about-brewing-green-tea-at-home⟧\n---\n", .string, 713, 714),
-                ], 711, 714)),
+                    scalar("---\nslug: ⟦everything-you-wanted-to-know-about-brewing-green-tea-at-home⟧\n---\n", .string, 713, 814),
+                ], 711, 814)),
                 entry("non-triggering", 817, 831, sequence([
-                    scalar("---\nslug: brewing-green-tea\n---\n", .string, 839, 840),
+                    scalar("---\nslug: brewing-green-tea\n---\n", .string, 839, 890),
                     mapping([
-                        entry("text", 897, 901, scalar("---\nslug: everything-you-wanted-to-know-about-brewing-green-tea-at-home\n---\n", .string, 903, 904)),
+                        entry("text", 897, 901, scalar("---\nslug: everything-you-wanted-to-know-about-brewing-green-tea-at-home\n---\n", .string, 903, 1004)),
                         entry("options", 1011, 1018, mapping([
                             entry("max", 1028, 1031, scalar("75", .integer, 1033, 1035)),
                         ], 1028, 1035)),
@@ -167,7 +167,7 @@ extension ShippedPackTrees {
             entry("severity", 58, 66, scalar("info", .string, 68, 72)),
             entry("enabled", 73, 80, scalar("false", .boolean, 82, 87)),
             entry("summary", 88, 95, scalar("The slug carries no stop words that add length but no meaning", .string, 97, 158)),
-            entry("rationale", 159, 168, scalar("Words such as \"the\", \"a\", \"of\" and \"and\" make a slug longer without telling readers or search engines anything, and Yoast SEO suggests removing them from slugs. The list is the pattern option, so a site can shorten or extend it (or add another language's words). Off by default; the seo and strict presets turn it on.\n", .string, 170, 171)),
+            entry("rationale", 159, 168, scalar("Words such as \"the\", \"a\", \"of\" and \"and\" make a slug longer without telling readers or search engines anything, and Yoast SEO suggests removing them from slugs. The list is the pattern option, so a site can shorten or extend it (or add another language's words). Off by default; the seo and strict presets turn it on.\n", .string, 170, 497)),
             entry("message", 498, 505, scalar("slug has the stop word \"{match}\"; leaving it out keeps the URL short", .string, 507, 577)),
             entry("field", 578, 583, scalar("slug", .string, 585, 589)),
             entry("pattern", 590, 597, scalar("\\b(?:a|an|and|are|as|at|be|by|for|from|in|into|is|it|of|on|or|the|to|with)\\b", .string, 599, 679)),
@@ -175,14 +175,14 @@ extension ShippedPackTrees {
             entry("ignore-case", 696, 707, scalar("true", .boolean, 709, 713)),
             entry("examples", 714, 722, mapping([
                 entry("triggering", 726, 736, sequence([
-                    scalar("---\nslug: ⟦the-night-the-lights-went-out⟧\n---\n", .string, 744, 745),
-                    scalar("---\nslug: ⟦brewing-tea-at-altitude⟧\n---\n", .string, 820, 821),
-                ], 742, 821)),
+                    scalar("---\nslug: ⟦the-night-the-lights-went-out⟧\n---\n", .string, 744, 813),
+                    scalar("---\nslug: ⟦brewing-tea-at-altitude⟧\n---\n", .string, 820, 883),
+                ], 742, 883)),
                 entry("non-triggering", 886, 900, sequence([
-                    scalar("---\nslug: brewing-green-tea\n---\n", .string, 908, 909),
-                    scalar("---\nslug: another-theory-behind-tea-ceremonies\n---\n", .string, 966, 967),
+                    scalar("---\nslug: brewing-green-tea\n---\n", .string, 908, 959),
+                    scalar("---\nslug: another-theory-behind-tea-ceremonies\n---\n", .string, 966, 1036),
                     mapping([
-                        entry("text", 1043, 1047, scalar("---\nslug: brewing-tea-at-altitude\n---\n", .string, 1049, 1050)),
+                        entry("text", 1043, 1047, scalar("---\nslug: brewing-tea-at-altitude\n---\n", .string, 1049, 1112)),
                         entry("options", 1119, 1126, mapping([
                             entry("pattern", 1136, 1143, scalar("\\b(?:the|a)\\b", .string, 1145, 1162)),
                         ], 1136, 1162)),
@@ -201,7 +201,7 @@ extension ShippedPackTrees {
             entry("severity", 54, 62, scalar("warning", .string, 64, 71)),
             entry("enabled", 72, 79, scalar("false", .boolean, 81, 86)),
             entry("summary", 87, 94, scalar("The title fits a search result without being cut or looking thin", .string, 96, 160)),
-            entry("rationale", 161, 170, scalar("Search engines show roughly the first 600 pixels of a title, which is about 60 characters; the rest is cut with an ellipsis. Yoast SEO and Rank Math both flag titles beyond that width, and titles under about 30 characters waste the space a result has to say what the page is about. Characters are counted as people see them. Off by default; the seo and strict presets turn it on.\n", .string, 172, 173)),
+            entry("rationale", 161, 170, scalar("Search engines show roughly the first 600 pixels of a title, which is about 60 characters; the rest is cut with an ellipsis. Yoast SEO and Rank Math both flag titles beyond that width, and titles under about 30 characters waste the space a result has to say what the page is about. Characters are counted as people see them. Off by default; the seo and strict presets turn it on.\n", .string, 172, 561)),
             entry("message", 562, 569, scalar("title is {length} characters long, {problem}; search results show about 30 to 60", .string, 571, 653)),
             entry("field", 654, 659, scalar("title", .string, 661, 666)),
             entry("unit", 667, 671, scalar("characters", .string, 673, 683)),
@@ -209,13 +209,13 @@ extension ShippedPackTrees {
             entry("max", 692, 695, scalar("60", .integer, 697, 699)),
             entry("examples", 700, 708, mapping([
                 entry("triggering", 712, 722, sequence([
-                    scalar("---\ntitle: ⟦Tea notes⟧\n---\n", .string, 730, 731),
-                    scalar("---\ntitle: ⟦\"Everything you ever wanted to know about brewing green tea at home, and then some more\"⟧\n---\n", .string, 787, 788),
-                ], 728, 788)),
+                    scalar("---\ntitle: ⟦Tea notes⟧\n---\n", .string, 730, 780),
+                    scalar("---\ntitle: ⟦\"Everything you ever wanted to know about brewing green tea at home, and then some more\"⟧\n---\n", .string, 787, 916),
+                ], 728, 916)),
                 entry("non-triggering", 919, 933, sequence([
-                    scalar("---\ntitle: Brewing Green Tea at the Right Temperature\n---\n", .string, 941, 942),
+                    scalar("---\ntitle: Brewing Green Tea at the Right Temperature\n---\n", .string, 941, 1018),
                     mapping([
-                        entry("text", 1025, 1029, scalar("---\ntitle: Tea notes on a rainy day\n---\n", .string, 1031, 1032)),
+                        entry("text", 1025, 1029, scalar("---\ntitle: Tea notes on a rainy day\n---\n", .string, 1031, 1096)),
                         entry("options", 1103, 1110, mapping([
                             entry("min", 1120, 1123, scalar("10", .integer, 1125, 1127)),
                         ], 1120, 1127)),

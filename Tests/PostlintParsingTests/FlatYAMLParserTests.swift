@@ -98,13 +98,13 @@ import PostlintCore
         var libYAML: PositionedYAML.Result
     }
 
-    private static func parseBoth(_ content: String) -> Parsed {
+    private static func parseBoth(_ content: String, version: YAMLVersion = .v1_1) -> Parsed {
         let source = SourceText("---\n" + content + "---\nBody\n")
         let range = 4..<(4 + content.utf8.count)
         let flat = source.bytes.withUnsafeBufferPointer {
-            FlatYAMLParser.parse(UnsafeBufferPointer(rebasing: $0[range]), fileOffset: range.lowerBound)
+            FlatYAMLParser.parse(UnsafeBufferPointer(rebasing: $0[range]), fileOffset: range.lowerBound, version: version)
         }
-        return Parsed(flat: flat, libYAML: PositionedYAML.parseWithLibYAML(source, content: range))
+        return Parsed(flat: flat, libYAML: PositionedYAML.parseWithLibYAML(source, content: range, version: version))
     }
 
     @Test func agreesWithLibYAMLOnGeneratedFrontMatter() {
@@ -126,6 +126,20 @@ import PostlintCore
         // Both paths must be exercised for the comparison to mean anything.
         #expect(accepted > 1_200)
         #expect(declined > 1_200)
+    }
+
+    /// The same comparison with plain scalars typed by YAML 1.2's core schema.
+    @Test func agreesWithLibYAMLUnderYAML12() {
+        var random = SeededRandom(seed: 0x5EED_0012)
+        var accepted = 0
+        for _ in 0..<2_000 {
+            let content = Self.frontMatter(&random)
+            let parsed = Self.parseBoth(content, version: .v1_2)
+            guard let flat = parsed.flat else { continue }
+            accepted += 1
+            #expect(Self.describe(flat) == Self.describe(parsed.libYAML.root), "\(content.debugDescription)")
+        }
+        #expect(accepted > 400)
     }
 
     @Test func acceptsTheUsualShapes() throws {

@@ -71,8 +71,9 @@ import PostlintCore
         #expect(frontMatter.syntaxError == nil)
         #expect(frontMatter.root?["title"]?.scalarText == "Second")
         #expect(frontMatter.duplicateKeys.map(\.key) == ["title"])
+        // Reported where the dropped value is: the earlier occurrence.
         let duplicate = try #require(frontMatter.duplicateKeys.first)
-        #expect(document.location(of: duplicate.keyRange.lowerBound) == SourceLocation(line: 4, column: 1))
+        #expect(document.location(of: duplicate.keyRange.lowerBound) == SourceLocation(line: 2, column: 1))
     }
 
     @Test func aliasBombFinishesFastWithAnError() throws {

@@ -5,15 +5,20 @@ public struct FrontMatter: Sendable {
     public var root: FrontMatterNode?
     /// Why the front matter did not parse, positioned in the file.
     public var syntaxError: FrontMatterSyntaxError?
-    /// Keys given more than once (the later value wins); each with its later key's range.
+    /// Keys given more than once in a mapping, at any depth: each earlier occurrence (the last
+    /// value wins, as in YAML loaders), with its key's range.
     public var duplicateKeys: [FrontMatterEntry]
+    /// What loaders accept but postlint reads only in part, such as a tag it does not know (the
+    /// value is read as text); reported as warnings.
+    public var notices: [FrontMatterSyntaxError]
 
     public init(block: FrontMatterBlock, root: FrontMatterNode?, syntaxError: FrontMatterSyntaxError?,
-                duplicateKeys: [FrontMatterEntry] = []) {
+                duplicateKeys: [FrontMatterEntry] = [], notices: [FrontMatterSyntaxError] = []) {
         self.block = block
         self.root = root
         self.syntaxError = syntaxError
         self.duplicateKeys = duplicateKeys
+        self.notices = notices
     }
 }
 

@@ -22,10 +22,11 @@ public struct FrontMatterNode: Sendable {
         entry(named: key)?.value
     }
 
-    /// The entry for `key` in a mapping, the last one when a key is repeated.
+    /// The entry for `key` in a mapping, the last one when a key is repeated. Keys are compared
+    /// by their bytes, as YAML loaders compare them (not by Unicode canonical equivalence).
     public func entry(named key: String) -> FrontMatterEntry? {
         guard case .mapping(let entries) = value else { return nil }
-        return entries.last { $0.key == key }
+        return entries.last { $0.key.utf8.elementsEqual(key.utf8) }
     }
 
     /// The string of a scalar, or nil for collections.

@@ -67,7 +67,9 @@ public final class Auditor: Sendable {
         let checkIDs = Set(ruleSet.rules.map(\.rule.metadata.id) + ruleSet.siteRules.map(\.rule.metadata.id))
             .filter { id in configuration.catalog.metadata(of: id).map(isCheck) ?? false }
         let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes,
-                                           parts: ruleSet.parts.union([.frontMatter, .markdown]))
+                                           parts: ruleSet.parts.union([.frontMatter, .markdown]),
+                                           yamlVersion: linter.yamlVersion(forFileAt: candidate.absolutePath,
+                                                                           configuration: configuration))
         result.title = document.field(ruleSet.context.fieldNames.name(of: "title"))?.scalarText
         let suppressions = Suppressions(document: document)
         let findings = ruleSet.check(document).map { Finding($0, in: document) }

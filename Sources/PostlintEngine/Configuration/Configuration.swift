@@ -23,6 +23,9 @@ public struct Configuration: Sendable {
     public var overrides: [Override]
     /// Every rule known under this configuration: built-in, default pack and the configured packs.
     public var catalog: RuleCatalog
+    /// The YAML rules for front matter set by `yaml: {version: ...}`; nil to detect them from the
+    /// site's generator (`SiteYAMLVersionDetector`).
+    public var yamlVersion: YAMLVersion?
 
     public init(path: String?, directory: String, include: [Glob] = [], exclude: [Glob] = [],
                 fieldNames: FieldNames = FieldNames(), packs: [String] = [], siteRoots: [String] = [],

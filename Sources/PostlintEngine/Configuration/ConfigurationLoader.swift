@@ -8,7 +8,7 @@ public enum ConfigurationLoader {
     public static let fileName = ".postlint.yml"
     /// The names a configuration file may have; a folder holding both is a configuration error.
     public static let fileNames = [".postlint.yml", ".postlint.yaml"]
-    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "rules", "overrides"]
+    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "rules", "overrides", "yaml"]
 
     /// The defaults, for files with no configuration above them.
     public static func defaults(directory: String) throws(PostlintError) -> Configuration {
@@ -106,6 +106,9 @@ public enum ConfigurationLoader {
                 throw file.error(error.message, at: value.range.lowerBound, hint: error.hint)
             }
         }
+        if let value = node("yaml") {
+            configuration.yamlVersion = try yamlVersion(value, file: file)
+        }
         if let value = node("overrides") {
             guard let items = value.items else {
                 throw file.error("overrides must be a list", at: value.range.lowerBound)
@@ -124,6 +127,20 @@ public enum ConfigurationLoader {
             }
         }
         return configuration
+    }
+
+    /// `yaml: {version: "1.1" | "1.2"}`.
+    private static func yamlVersion(_ node: FrontMatterNode, file: YAMLFile) throws(PostlintError) -> YAMLVersion? {
+        let entries = try file.mapping(node, what: "yaml")
+        try file.rejectUnknownKeys(entries, allowed: ["version"], what: "yaml")
+        guard let value = entries.last(where: { $0.key == "version" })?.value else { return nil }
+        let versions = YAMLVersion.allCases.map(\.rawValue)
+        guard case .scalar(let scalar) = value.value, scalar.kind == .string || scalar.kind == .float,
+              let version = YAMLVersion(rawValue: scalar.text) else {
+            throw file.error("yaml.version must be \"1.1\" or \"1.2\"", at: value.range.lowerBound,
+                             hint: "allowed: \(versions.joined(separator: ", ")) (1.1: Jekyll and the libyaml loaders; 1.2: Hugo)")
+        }
+        return version
     }
 
     private static func ruleSettings(_ node: FrontMatterNode, file: YAMLFile, catalog: RuleCatalog)

@@ -15,6 +15,8 @@ struct FolderRuleSetMemo {
     private var folder: String?
     private var configuration: Configuration?
     private var folderRuleSet: RuleSet?
+    /// The YAML rules of the remembered folder's posts.
+    private var folderYAMLVersion: YAMLVersion?
     private let workerFileSystem: WorkerFileSystem?
 
     init(workerFileSystem: WorkerFileSystem? = nil) {
@@ -29,6 +31,7 @@ struct FolderRuleSetMemo {
         folder = PathUtilities.directory(of: absolutePath)
         self.configuration = configuration
         folderRuleSet = nil
+        folderYAMLVersion = nil
         return configuration
     }
 
@@ -39,6 +42,9 @@ struct FolderRuleSetMemo {
         if let folderRuleSet { return folderRuleSet }
         var ruleSet = try linter.ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
         if let workerFileSystem { ruleSet.context.fileSystem = workerFileSystem }
+        let yamlVersion = folderYAMLVersion ?? linter.yamlVersion(forFileAt: absolutePath, configuration: configuration)
+        folderYAMLVersion = yamlVersion
+        ruleSet.yamlVersion = yamlVersion
         if configuration.overrides.isEmpty { folderRuleSet = ruleSet }
         return ruleSet
     }

@@ -9,6 +9,7 @@ public final class Linter: Sendable {
     public let workingDirectory: String
     public let fileSystem: any FileSystemView
     private let ruleSets = RuleSetCache()
+    private let siteYAMLVersions = SiteYAMLVersionDetector()
 
     public init(configPath: String? = nil, workingDirectory: String = PathUtilities.currentDirectory(),
                 fileSystem: any FileSystemView = CachingFileSystem()) throws(PostlintError) {
@@ -66,16 +67,19 @@ public final class Linter: Sendable {
         var parts = ruleSet.parts
         // Suppression comments live in the body: scan it when the file has any.
         if !parts.contains(.markdown), Self.mentionsSuppression(bytes) { parts.insert(.markdown) }
-        return DocumentLoader.load(path: displayPath, bytes: bytes, parts: parts)
+        return DocumentLoader.load(path: displayPath, bytes: bytes, parts: parts, yamlVersion: ruleSet.yamlVersion)
     }
 
     /// The rules that apply to the file at `absolutePath`.
     public func ruleSet(forFileAt absolutePath: String, displayPath: String) throws(PostlintError) -> RuleSet {
-        try ruleSet(configuration: try resolver.configuration(forFileAt: absolutePath), forFileAt: absolutePath,
-                    displayPath: displayPath)
+        let configuration = try resolver.configuration(forFileAt: absolutePath)
+        var ruleSet = try ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
+        ruleSet.yamlVersion = yamlVersion(forFileAt: absolutePath, configuration: configuration)
+        return ruleSet
     }
 
-    /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched).
+    /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched);
+    /// the caller sets the rule set's `yamlVersion`.
     func ruleSet(configuration: Configuration, forFileAt absolutePath: String, displayPath: String)
         throws(PostlintError) -> RuleSet {
         let relative = configuration.overrides.isEmpty ? displayPath
@@ -83,6 +87,12 @@ public final class Linter: Sendable {
         return try ruleSets.ruleSet(configuration: configuration,
                                     overrideIndices: configuration.overrideIndices(for: relative),
                                     fileSystem: fileSystem)
+    }
+
+    /// The YAML rules front matter at `absolutePath` is read by: the configuration's `yaml.version`,
+    /// else the site generator's (`SiteYAMLVersionDetector`).
+    func yamlVersion(forFileAt absolutePath: String, configuration: Configuration) -> YAMLVersion {
+        configuration.yamlVersion ?? siteYAMLVersions.version(forFolder: PathUtilities.directory(of: absolutePath))
     }
 
     /// Whether the bytes start with a UTF-16 byte order mark (FF FE or FE FF).
@@ -118,7 +128,8 @@ public final class Linter: Sendable {
         let ruleSet = try memo.ruleSet(forFileAt: candidate.absolutePath, displayPath: candidate.displayPath, linter: self)
         if factsOnly {
             let parts = ruleSet.siteRules.reduce(DocumentParts()) { $0.union($1.rule.metadata.reads) }
-            let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: parts)
+            let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: parts,
+                                               yamlVersion: ruleSet.yamlVersion)
             collectFacts(document, ruleSet: ruleSet, into: &result)
             return result
         }
@@ -126,7 +137,8 @@ public final class Linter: Sendable {
         result.checked = true
         if options.remote != nil, let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.id == "broken-image" }) {
             if document.body == nil {
-                document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown))
+                document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown),
+                                               yamlVersion: ruleSet.yamlVersion)
             }
             let fields = (brokenImage.rule as? any ImageFieldsProviding)?.imageFields ?? RemoteImageReference.defaultFields
             result.remoteImages = RemoteImageReference.collect(from: document, fields: fields)

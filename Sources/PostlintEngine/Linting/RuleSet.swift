@@ -25,6 +25,9 @@ public struct RuleSet: Sendable {
     /// The document parts the enabled rules read.
     public var parts: DocumentParts
     public var context: RuleContext
+    /// The YAML rules front matter is read by: the configuration's, else the site's
+    /// (`Linter.yamlVersion(forFileAt:configuration:)` sets it per folder).
+    public var yamlVersion: YAMLVersion = .v1_1
 
     public init(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView)
         throws(PostlintError) {

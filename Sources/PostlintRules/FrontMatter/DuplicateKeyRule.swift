@@ -1,6 +1,7 @@
 import PostlintCore
 
-/// `duplicate-key`: a front matter key given twice; the later value wins.
+/// `duplicate-key`: a front matter key given twice in one mapping, at any depth; the later value
+/// wins, and each earlier occurrence (the value that is dropped) is reported.
 public struct DuplicateKeyRule: BuiltInRule {
     public static let metadata = RuleMetadata(
         id: "duplicate-key", category: .frontMatter,
@@ -11,7 +12,8 @@ public struct DuplicateKeyRule: BuiltInRule {
             """,
         defaultSeverity: .warning, reads: [.frontMatter],
         triggeringExamples: [
-            RuleExample("---\ntitle: First\nslug: a\n⟦title⟧: Second\n---\n"),
+            RuleExample("---\n⟦title⟧: First\nslug: a\ntitle: Second\n---\n"),
+            RuleExample("---\nauthor:\n  ⟦name⟧: Ann\n  name: Bo\n---\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: First\nsubtitle: Second\n---\n"),
@@ -22,7 +24,8 @@ public struct DuplicateKeyRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let duplicates = document.frontMatter?.duplicateKeys else { return [] }
         return duplicates.map { entry in
-            diagnostic("key \"\(entry.key)\" is given more than once; the last value wins", at: entry.keyRange)
+            diagnostic("key \"\(entry.key)\" is given again later; this value is dropped, the last one wins",
+                       at: entry.keyRange)
         }
     }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import PostlintCore
+import PostlintEngine
+
+/// `postlint dump-front-matter`: a hidden command for the YAML differential test. Each file named
+/// (or each path read from standard input, one a line) is read whole as YAML front matter and
+/// printed as one line of JSON (`FrontMatterDump`).
+struct DumpFrontMatterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump-front-matter",
+        abstract: "Print YAML files as postlint reads them, one JSON line each (for tests).",
+        shouldDisplay: false)
+
+    @Option(name: .customLong("yaml-version"), help: "The YAML rules for plain scalars: 1.1 or 1.2.")
+    var yamlVersion: String = YAMLVersion.v1_1.rawValue
+
+    @Argument(help: "YAML files; none: read their paths from standard input.")
+    var files: [String] = []
+
+    func run() throws {
+        guard let version = YAMLVersion(rawValue: yamlVersion) else {
+            throw ValidationError("--yaml-version must be 1.1 or 1.2")
+        }
+        var paths = files
+        if paths.isEmpty {
+            while let line = readLine() {
+                if !line.isEmpty { paths.append(line) }
+            }
+        }
+        var output = ""
+        for path in paths {
+            switch FileReader.read(path) {
+            case .success(let bytes):
+                output += FrontMatterDump.dump(bytes, version: version).serialized(.compact) + "\n"
+            case .failure(let error):
+                throw CommandFailure(error)
+            }
+            if output.utf8.count > 1 << 16 {
+                Terminal.standardOutput.write(output)
+                output = ""
+            }
+        }
+        Terminal.standardOutput.write(output)
+    }
+}
