@@ -65,7 +65,9 @@ import PostlintTestSupport
     }
 
     @Test func theSuggestedCommandsAreTheSubcommands() {
-        let names = Postlint.configuration.subcommands.compactMap { $0.configuration.commandName }
+        // Hidden commands (for tests and tools) are not suggested.
+        let names = Postlint.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+            .compactMap { $0.configuration.commandName }
         #expect(Set(ErrorOutput.commandNames) == Set(names + ["help"]))
         #expect(ErrorOutput.unknownCommand("fx", exists: { _ in false }) == "unknown command 'fx'; did you mean 'fix'?")
         #expect(ErrorOutput.unknownCommand("content", exists: { _ in false }) == nil, "not close to any command")
