@@ -58,6 +58,13 @@ cross_sdk() {
     fi
 }
 
+for arch in "${archs[@]}"; do
+    case "$arch" in
+        x86_64|aarch64) ;;
+        *) echo "package: unknown architecture $arch (x86_64 and aarch64 are known)" >&2; exit 2 ;;
+    esac
+done
+
 explicit=1
 if [ ${#archs[@]} -eq 0 ]; then
     explicit=0
