@@ -56,8 +56,9 @@ struct Postlint: ParsableCommand {
             }
             let code = exitCode(for: error)
             if code == .success {
+                // Help or the version: printed once, then a clean exit.
                 print(fullMessage(for: error))
-                exit(withError: error)
+                Terminal.exit(0)
             }
             if let failure = error as? CommandFailure {
                 ErrorOutput.printError(failure.error.description)

@@ -98,11 +98,13 @@ import PostlintTestSupport
         let help = try CommandRunner.run(["check", "--help"], in: Self.root)
         #expect(help.status == 0)
         #expect(help.standardOutput.contains("USAGE: postlint check"))
+        #expect(help.standardOutput.components(separatedBy: "USAGE:").count == 2, "help printed once")
         let usage = try CommandRunner.run(["check", "--format", "xml"], in: Self.root)
         #expect(usage.status == 2)
         #expect(usage.standardError.contains("postlint check"), "\(usage.standardError)")
         let version = try CommandRunner.run(["--version"], in: Self.root)
         #expect(version.status == 0 && !version.standardOutput.isEmpty)
+        #expect(version.standardOutput.split(separator: "\n").count == 1, "the version printed once: \(version.standardOutput)")
         // The default subcommand still works without its name.
         #expect(try CommandRunner.run(["fixtures/clean"], in: Self.root).status == 0)
     }
