@@ -51,8 +51,9 @@ struct Postlint: ParsableCommand {
             }
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                exit(withError: error)
+                // Help or the version: printed here once (`exit(withError:)` would print it again).
+                Terminal.standardOutput.write(fullMessage(for: error) + "\n")
+                Terminal.exit(0)
             }
             let message = fullMessage(for: error)
             if !message.isEmpty { Terminal.standardError.write(message + "\n") }
