@@ -134,6 +134,31 @@ import PostlintTestSupport
         #expect(try repository.postlint(["install-hook", "--force"]).status == 0)
     }
 
+    /// The hook fails closed: without postlint on the PATH the commit is refused with how to
+    /// install it, unless POSTLINT_SKIP=1 says to skip it on purpose.
+    @Test func theInstalledHookRefusesACommitWhenPostlintIsMissing() throws {
+        let repository = try Repository()
+        _ = try repository.postlint(["install-hook"])
+        try repository.folder.write("a.md", Self.post("a"))
+        try repository.git("add", "a.md")
+        // git, sh and the core tools, but no postlint.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = "/usr/bin:/bin"
+        environment["POSTLINT_SKIP"] = nil
+        let commit = ["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"]
+        let refused = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                            environment: environment)
+        #expect(refused.status != 0, "the commit went through without postlint")
+        #expect(refused.standardError.contains("postlint is not on the PATH"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("POSTLINT_SKIP=1"))
+        #expect(try repository.git("rev-list", "--all").standardOutput.isEmpty)
+        environment["POSTLINT_SKIP"] = "1"
+        let skipped = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                            environment: environment)
+        #expect(skipped.status == 0, "\(skipped.standardError)")
+        #expect(skipped.standardError.contains("POSTLINT_SKIP"))
+    }
+
     @Test func theInstalledHookRefusesACommitWithErrors() throws {
         let repository = try Repository()
         _ = try repository.postlint(["install-hook"])
