@@ -9,7 +9,7 @@ import PostlintTestSupport
     /// quick reader knows, options it leaves to ArgumentParser, and values good and bad.
     static let words = [
         "posts", "a.md", ".", "", "help", "check", "-", "--", "-h", "--help", "--version", "-x", "--bogus",
-        "--quiet", "--fix", "--staged", "--report-unused-disables", "--stdin", "--check-remote",
+        "--quiet", "--fix", "--staged", "--report-unused-disables", "--stdin", "--check-remote", "--force-exclude",
         "--config", "--format", "--max-warnings", "--output", "--changed-since", "--baseline",
         "--write-baseline", "--stdin-filename", "--remote-timeout", "--format=json", "--quiet=true",
         "json", "text", "sarif", "github", "junit", "JSON", "5", "0", "-1", "+3", "1e2", "x.yml", "main",
@@ -27,6 +27,7 @@ import PostlintTestSupport
             ["--changed-since", "main", "--format", "github"], ["--config", "site.yml", "--fix", "posts"],
             ["--baseline", "baseline.json"], ["--write-baseline", "baseline.json"],
             ["--stdin", "--stdin-filename", "posts/a.md"], ["--report-unused-disables"],
+            ["--force-exclude", "README.md", "posts/a.md"],
         ]
         for arguments in common {
             let quick = try #require(QuickCheckArguments.request(for: arguments), "\(arguments)")

@@ -27,7 +27,7 @@ public final class Linter: Sendable {
         (fileSystem as? CachingFileSystem)?.reset()
         let discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
                                               listings: fileSystem as? CachingFileSystem)
-        let walk = DiscoveryInSteps(discovery, resolver: resolver)
+        let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         let workers = WorkerCount.available
         // The walk is stepped while fewer than 256 posts are ready, so it runs a folder or so

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Folders are searched recursively for .md and .markdown files, skipping hidden names and \
             node_modules and not following symbolic links to folders; a file named explicitly is always \
-            linted. Each file uses the nearest .postlint.yml above it unless --config is given.
+            linted, unless --force-exclude is given. Each file uses the nearest .postlint.yml above it unless --config is given.
             """
     )
 
@@ -69,6 +69,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "With --check-remote: seconds a cached result stays valid (0: no cache).")
     var remoteCacheTtl: Double = 86_400
 
+    @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
+    var forceExclude = false
+
     @Flag(help: "Lint standard input instead of files (for editors and tools that pipe a buffer).")
     var stdin = false
 
@@ -82,7 +85,7 @@ struct CheckCommand: ParsableCommand {
                      writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
                      checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
                      remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
-                     stdinFilename: stdinFilename)
+                     stdinFilename: stdinFilename, forceExclude: forceExclude)
     }
 
     func validate() throws {

@@ -25,6 +25,7 @@ struct CheckRequest: Equatable {
     var remoteCacheTtl: Double = 86_400
     var stdin = false
     var stdinFilename: String?
+    var forceExclude = false
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -42,13 +43,13 @@ struct CheckRequest: Equatable {
         RuleCatalog.loadInBackground()
         let linter = try CommonOptions.makeLinter(config: config)
         if fix {
-            let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
+            let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude).run(paths: paths)
             for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
         }
         var outcome: LintOutcome
         var standardInput: [String: [UInt8]] = [:]
         do throws(PostlintError) {
-            var options = LintOptions(reportUnusedDisables: reportUnusedDisables)
+            var options = LintOptions(reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude)
             if checkRemote {
                 options.remote = RemoteCheckOptions(
                     concurrency: remoteConcurrency, timeout: remoteTimeout,
