@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Lint only the posts changed since this git reference's merge base (renames followed, deleted files ignored); site-level rules still see every post.")
     var changedSince: String?
 
-    @Flag(help: "Lint the staged contents (the git index, not the working tree) of staged posts.")
+    @Flag(help: "Lint the staged contents (the git index, not the working tree) of staged posts; images and linked files must be in the index too.")
     var staged = false
 
     @Option(help: "Report only findings that are not in this baseline file.", completion: .file(extensions: ["json"]))
@@ -108,9 +108,11 @@ struct CommonOptions: ParsableArguments {
         try Self.makeLinter(config: config)
     }
 
-    /// The linter for a run with this `--config` (nil: the nearest .postlint.yml of each file).
-    static func makeLinter(config: String?) throws -> Linter {
+    /// The linter for a run with this `--config` (nil: the nearest .postlint.yml of each file),
+    /// looking files up through `fileSystem` when given.
+    static func makeLinter(config: String?, fileSystem: (any FileSystemView)? = nil) throws -> Linter {
         do throws(PostlintError) {
+            if let fileSystem { return try Linter(configPath: config, fileSystem: fileSystem) }
             return try Linter(configPath: config)
         } catch {
             throw CommandFailure(error)

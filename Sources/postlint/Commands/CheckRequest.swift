@@ -39,9 +39,19 @@ struct CheckRequest: Equatable {
         if remoteCacheTtl < 0 || !remoteCacheTtl.isFinite { throw ValidationError("--remote-cache-ttl must be 0 or more") }
     }
 
+    private static func indexFileSystem() throws -> IndexFileSystem {
+        do throws(PostlintError) {
+            return try IndexFileSystem.forRepository(at: PathUtilities.currentDirectory())
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
     func run() throws {
         RuleCatalog.loadInBackground()
-        let linter = try CommonOptions.makeLinter(config: config)
+        // --staged: images and linked files are looked up as the commit will hold them.
+        let indexFiles = try staged ? Self.indexFileSystem() : nil
+        let linter = try CommonOptions.makeLinter(config: config, fileSystem: indexFiles)
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude).run(paths: paths)
             for problem in summary.problems { Terminal.standardError.write("postlint: \(problem)\n") }
@@ -81,6 +91,9 @@ struct CheckRequest: Equatable {
             }
         } catch {
             throw CommandFailure(error)
+        }
+        if let indexFiles {
+            outcome.findings = indexFiles.explainingUnstagedFiles(outcome.findings)
         }
         for problem in outcome.problems { Terminal.standardError.write("postlint: \(problem)\n") }
         // --quiet: the text format prints errors only (with the true summary); the machine formats
