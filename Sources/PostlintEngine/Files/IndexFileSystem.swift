@@ -8,34 +8,59 @@ import PostlintRules
 /// rather than not there (`explainingUnstagedFiles`).
 public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
     private let base: any FileSystemView
-    /// Absolute paths of the files in the index.
-    private let indexed: Set<String>
     /// What relative paths are relative to (rules spell paths from the current folder).
     private let workingDirectory: String
-    private let lock = NSLock()
+    /// Guards `indexed`, `loaded` and `hidden`; signalled when the index has been read.
+    private let condition = NSCondition()
+    /// Absolute paths of the files in the index; nil when git could not list them (then nothing
+    /// is hidden: the git calls of `--staged` report that failure themselves).
+    private var indexed: Set<String>?
+    private var loaded = false
     /// Absolute paths of the files hidden so far.
     private var hidden: Set<String> = []
 
     public init(base: any FileSystemView, indexedFiles: Set<String>,
                 workingDirectory: String = PathUtilities.currentDirectory()) {
         self.base = base
+        self.workingDirectory = workingDirectory
         self.indexed = indexedFiles
+        self.loaded = true
+    }
+
+    private init(base: any FileSystemView, workingDirectory: String) {
+        self.base = base
         self.workingDirectory = workingDirectory
     }
 
-    /// The view of the repository around `directory`: its index read with `git ls-files`.
+    /// The view of the repository around `directory`. Its index is listed (`git ls-files`) on a
+    /// thread of its own while the run reads the staged posts (not the shared pool, whose workers
+    /// may all be waiting for it); the first look-up waits for it.
     public static func forRepository(at directory: String, base: any FileSystemView = CachingFileSystem())
-        throws(PostlintError) -> IndexFileSystem {
-        IndexFileSystem(base: base, indexedFiles: try GitChanges.indexedFiles(in: directory), workingDirectory: directory)
+        -> IndexFileSystem {
+        let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
+        Thread.detachNewThread {
+            let files = try? GitChanges.indexedFiles(in: directory)
+            fileSystem.condition.lock()
+            fileSystem.indexed = files
+            fileSystem.loaded = true
+            fileSystem.condition.broadcast()
+            fileSystem.condition.unlock()
+        }
+        return fileSystem
     }
+
+    /// The cache of folder listings under this view, if the base is one: the walk reads folders
+    /// through it (it lists every post on disk; the rules' look-ups come through this view).
+    var listingCache: CachingFileSystem? { base as? CachingFileSystem }
 
     /// Whether a file at `path`, found on disk, stays visible.
     private func keeps(_ path: String) -> Bool {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
-        if indexed.contains(absolute) { return true }
-        lock.lock()
+        condition.lock()
+        defer { condition.unlock() }
+        while !loaded { condition.wait() }
+        guard let indexed, !indexed.contains(absolute) else { return true }
         hidden.insert(absolute)
-        lock.unlock()
         return false
     }
 
@@ -67,9 +92,9 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
     /// `findings` with each broken-image or broken-link finding about a file this view hid told
     /// as what it is: the file exists, but only in the working tree, not in the commit.
     public func explainingUnstagedFiles(_ findings: [Finding]) -> [Finding] {
-        lock.lock()
+        condition.lock()
         let hidden = self.hidden
-        lock.unlock()
+        condition.unlock()
         guard !hidden.isEmpty else { return findings }
         let prefix = " not found (looked for "
         return findings.map { finding in

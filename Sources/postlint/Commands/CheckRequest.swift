@@ -39,18 +39,10 @@ struct CheckRequest: Equatable {
         if remoteCacheTtl < 0 || !remoteCacheTtl.isFinite { throw ValidationError("--remote-cache-ttl must be 0 or more") }
     }
 
-    private static func indexFileSystem() throws -> IndexFileSystem {
-        do throws(PostlintError) {
-            return try IndexFileSystem.forRepository(at: PathUtilities.currentDirectory())
-        } catch {
-            throw CommandFailure(error)
-        }
-    }
-
     func run() throws {
         RuleCatalog.loadInBackground()
         // --staged: images and linked files are looked up as the commit will hold them.
-        let indexFiles = try staged ? Self.indexFileSystem() : nil
+        let indexFiles = staged ? IndexFileSystem.forRepository(at: PathUtilities.currentDirectory()) : nil
         let linter = try CommonOptions.makeLinter(config: config, fileSystem: indexFiles)
         if fix {
             let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude).run(paths: paths)
