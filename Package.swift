@@ -66,12 +66,11 @@ let package = Package(
                 "PostlintEngine", "PostlintReporters", "PostlintCore", "PostlintLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings,
-            // The release binary on Linux is linked at a fixed address: as a position-independent
-            // executable the loader applies some 80,000 relocations to it at every start, a third
-            // of the start-up time of a run on one post. The price is an executable image without
-            // address randomization (its libraries, heap and stacks keep theirs).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            // Linked as a position-independent executable (the toolchain's default), never with
+            // -no-pie: a fixed-address executable takes the address of functions in the Swift
+            // runtime's shared library, and the loader warns on every run that such references to
+            // protected functions may break pointer equality. docs/performance.md has the start-up cost.
+            swiftSettings: strictSettings
         ),
         .executableTarget(name: "PackEmbedder", path: "Sources/PackEmbedder"),
         // The CommonMark conformance check's runner (.ci/commonmark.sh); not a product.

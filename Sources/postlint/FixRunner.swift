@@ -12,6 +12,8 @@ struct FixRunner {
 
     let linter: Linter
     let dryRun: Bool
+    /// Apply the configurations' `include` and `exclude` to files named explicitly too.
+    var forceExclude = false
 
     func run(paths: [String]) throws -> Summary {
         var discovery = FileDiscovery(workingDirectory: linter.workingDirectory)
@@ -22,7 +24,7 @@ struct FixRunner {
         let walkedFolders = FixWriter.realFolders(paths, workingDirectory: linter.workingDirectory)
         for candidate in discovery.candidates {
             do throws(PostlintError) {
-                if !candidate.isExplicit {
+                if !candidate.isExplicit || forceExclude {
                     let configuration = try linter.resolver.configuration(forFileAt: candidate.absolutePath)
                     let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
                     guard configuration.selects(relativePath: relative) else { continue }

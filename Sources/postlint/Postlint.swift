@@ -56,8 +56,8 @@ struct Postlint: ParsableCommand {
             }
             let code = exitCode(for: error)
             if code == .success {
-                // Help or the version: printed once, then a clean exit.
-                print(fullMessage(for: error))
+                // Help or the version: printed here once (`exit(withError:)` would print it again).
+                Terminal.standardOutput.write(fullMessage(for: error) + "\n")
                 Terminal.exit(0)
             }
             if let failure = error as? CommandFailure {

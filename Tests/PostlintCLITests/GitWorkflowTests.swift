@@ -83,6 +83,35 @@ import PostlintTestSupport
         #expect(try repository.postlint(["check", "--staged"]).status == 0)
     }
 
+    /// With --staged, an image or linked file that is only in the working tree (neither tracked nor
+    /// staged) is broken: the commit would not hold it.
+    @Test func stagedReportsImagesAndLinkedFilesThatAreNotInTheIndex() throws {
+        let repository = try Repository()
+        try repository.folder.write("images/old.png", "old image")
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "an image")
+        let body = "![Old](../images/old.png)\n\n![New](../images/new.png)\n\nThe [guide](../files/guide.pdf) is here.\n"
+        try repository.folder.write("posts/a.md", Self.post("a") + "\n" + body)
+        try repository.folder.write("images/new.png", "new image, never added")
+        try repository.folder.write("files/guide.pdf", "a guide, never added")
+        try repository.git("add", "posts/a.md")
+
+        let onDisk = try repository.postlint(["check", "posts/a.md"])
+        #expect(onDisk.status == 0, "\(onDisk.standardOutput)")
+        let staged = try repository.postlint(["check", "--staged"])
+        #expect(staged.status == 1)
+        let lines = staged.standardOutput.split(separator: "\n").map(String.init)
+        let image = try #require(lines.first { $0.contains("[broken-image]") }, "\(staged.standardOutput)")
+        #expect(image.contains("\"../images/new.png\" is not staged or tracked by git"), "\(image)")
+        #expect(!lines.contains { $0.contains("old.png") }, "the committed image is fine")
+        let link = try #require(lines.first { $0.contains("[broken-link]") }, "\(staged.standardOutput)")
+        #expect(link.contains("is not staged or tracked by git"), "\(link)")
+
+        try repository.git("add", "images/new.png", "files/guide.pdf")
+        let added = try repository.postlint(["check", "--staged"])
+        #expect(added.status == 0, "\(added.standardOutput)")
+    }
+
     @Test func baselineMatchesOldFindingsAfterLinesAreInserted() throws {
         let repository = try Repository()
         let old = Self.post("Old Slug")
@@ -133,6 +162,31 @@ import PostlintTestSupport
         #expect(refused.status == 2)
         #expect(try repository.folder.read(".git/hooks/pre-commit") == Array("#!/bin/sh\necho mine\n".utf8))
         #expect(try repository.postlint(["install-hook", "--force"]).status == 0)
+    }
+
+    /// The hook fails closed: without postlint on the PATH the commit is refused with how to
+    /// install it, unless POSTLINT_SKIP=1 says to skip it on purpose.
+    @Test func theInstalledHookRefusesACommitWhenPostlintIsMissing() throws {
+        let repository = try Repository()
+        _ = try repository.postlint(["install-hook"])
+        try repository.folder.write("a.md", Self.post("a"))
+        try repository.git("add", "a.md")
+        // git, sh and the core tools, but no postlint.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = "/usr/bin:/bin"
+        environment["POSTLINT_SKIP"] = nil
+        let commit = ["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"]
+        let refused = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                            environment: environment)
+        #expect(refused.status != 0, "the commit went through without postlint")
+        #expect(refused.standardError.contains("postlint is not on the PATH"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("POSTLINT_SKIP=1"))
+        #expect(try repository.git("rev-list", "--all").standardOutput.isEmpty)
+        environment["POSTLINT_SKIP"] = "1"
+        let skipped = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                            environment: environment)
+        #expect(skipped.status == 0, "\(skipped.standardError)")
+        #expect(skipped.standardError.contains("POSTLINT_SKIP"))
     }
 
     @Test func theInstalledHookRefusesACommitWithErrors() throws {

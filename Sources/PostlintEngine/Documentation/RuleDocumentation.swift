@@ -47,7 +47,7 @@ public enum RuleDocumentation {
             let options = example.options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             output += "  with \(options)\(example.path != "post.md" ? " in \(example.path)" : ""):\n"
         }
-        let text = marked ? example.text : example.unmarked.text
+        let text = (marked ? example.text : example.unmarked.text).withVisibleControlCharacters()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
             output += "    | \(line)\n"
         }
@@ -58,7 +58,8 @@ public enum RuleDocumentation {
     public static func reference(_ rules: [RuleMetadata]) -> String {
         var output = "# Rule reference\n\n"
         output += "Generated from the rules' own metadata by `postlint rules --format markdown`; do not edit.\n"
-        output += "In examples, `⟦` and `⟧` mark what the rule reports.\n\n"
+        output += "In examples, `⟦` and `⟧` mark what the rule reports, and a control character is shown as\n"
+        output += "its code point, such as `<U+001B>` for an escape.\n\n"
         output += "| Rule | Category | Default | Fixable | Summary |\n| --- | --- | --- | --- | --- |\n"
         for rule in rules {
             let severity = rule.isEnabledByDefault ? rule.defaultSeverity.rawValue : "off"
@@ -86,7 +87,7 @@ public enum RuleDocumentation {
                         output += "\nWith \(options.joined(separator: ", "))"
                         output += example.path != "post.md" ? " in `\(example.path)`:\n" : ":\n"
                     }
-                    let text = marked ? example.text : example.unmarked.text
+                    let text = (marked ? example.text : example.unmarked.text).withVisibleControlCharacters()
                     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
                     output += "\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n"
                 }
@@ -120,6 +121,24 @@ extension String {
         while slice.first?.isNewline == true || slice.first == " " { slice.removeFirst() }
         while slice.last?.isNewline == true || slice.last == " " { slice.removeLast() }
         return String(slice)
+    }
+
+    /// The text with each control character but tab and newline (C0, DEL, C1) written as its
+    /// code point, `<U+001B>`: examples of bytes that break posts stay readable and the rendered
+    /// documentation stays plain text.
+    func withVisibleControlCharacters() -> String {
+        var output = ""
+        output.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            if (value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(value) {
+                let digits = String(value, radix: 16, uppercase: true)
+                output += "<U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ">"
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
     }
 
     func replacingDots() -> String {

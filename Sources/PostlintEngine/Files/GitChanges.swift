@@ -26,6 +26,13 @@ public enum GitChanges {
         return contents
     }
 
+    /// Absolute paths of the files in the index (tracked or staged; what the next commit holds).
+    public static func indexedFiles(in directory: String) throws(PostlintError) -> Set<String> {
+        let root = try repositoryRoot(directory)
+        let names = try git(["ls-files", "--cached", "-z"], in: root)
+        return Set(names.split(separator: "\0").map { PathUtilities.join(root, String($0)) })
+    }
+
     static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {
         try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
     }

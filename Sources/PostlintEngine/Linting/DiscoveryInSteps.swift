@@ -1,16 +1,19 @@
 import PostlintCore
 
 /// The producer of a run's work queue: steps a discovery a folder at a time and keeps the files
-/// their configurations select (`include`, `exclude`; a file named explicitly is always kept).
+/// their configurations select (`include`, `exclude`; a file named explicitly is always kept unless
+/// `forceExclude`).
 /// The queue calls it from one worker at a time, so its state needs no lock of its own.
 final class DiscoveryInSteps: @unchecked Sendable {
     private var discovery: FileDiscovery
     private let resolver: ConfigurationResolver
     private var memo = FolderRuleSetMemo()
+    private let forceExclude: Bool
 
-    init(_ discovery: FileDiscovery, resolver: ConfigurationResolver) {
+    init(_ discovery: FileDiscovery, resolver: ConfigurationResolver, forceExclude: Bool = false) {
         self.discovery = discovery
         self.resolver = resolver
+        self.forceExclude = forceExclude
     }
 
     /// The problems the walk met (a missing path, an unreadable folder); read once the queue is done.
@@ -21,7 +24,7 @@ final class DiscoveryInSteps: @unchecked Sendable {
         guard var files = discovery.nextFiles() else { return nil }
         var kept = 0
         for candidate in files {
-            if !candidate.isExplicit {
+            if !candidate.isExplicit || forceExclude {
                 let configuration = try memo.configuration(forFileAt: candidate.absolutePath, resolver: resolver)
                 if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
                     let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath

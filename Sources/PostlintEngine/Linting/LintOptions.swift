@@ -9,12 +9,16 @@ public struct LintOptions: Sendable {
     public var contents: [String: [UInt8]] = [:]
     /// Check remote (http, https) images too, with these settings; nil: remote images are not checked.
     public var remote: RemoteCheckOptions?
+    /// Apply the configurations' `include` and `exclude` to files named explicitly too (which are
+    /// otherwise always linted): for hooks that pass every changed file by name.
+    public var forceExclude = false
 
     public init(reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
-                remote: RemoteCheckOptions? = nil) {
+                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false) {
         self.reportUnusedDisables = reportUnusedDisables
         self.reportOnly = reportOnly
         self.contents = contents
         self.remote = remote
+        self.forceExclude = forceExclude
     }
 }

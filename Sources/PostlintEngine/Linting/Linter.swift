@@ -25,10 +25,10 @@ public final class Linter: Sendable {
     /// when few posts are left to lint (see `OrderedWorkQueue`), so neither the walk nor the list
     /// of every post stands before the first post is linted.
     public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
-        (fileSystem as? CachingFileSystem)?.reset()
+        listingCache?.reset()
         let discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
-                                              listings: fileSystem as? CachingFileSystem)
-        let walk = DiscoveryInSteps(discovery, resolver: resolver)
+                                              listings: listingCache)
+        let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         let workers = WorkerCount.available
         // The walk is stepped while fewer than 256 posts are ready, so it runs a folder or so
@@ -46,7 +46,7 @@ public final class Linter: Sendable {
     /// file at `path`: its configuration and its folder apply.
     public func lint(bytes: [UInt8], as path: String, options: LintOptions = LintOptions()) throws(PostlintError)
         -> LintOutcome {
-        (fileSystem as? CachingFileSystem)?.reset()
+        listingCache?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
@@ -60,6 +60,12 @@ public final class Linter: Sendable {
         -> (Document, RuleSet) {
         let ruleSet = try ruleSet(forFileAt: absolutePath, displayPath: displayPath)
         return (document(bytes: bytes, displayPath: displayPath, ruleSet: ruleSet), ruleSet)
+    }
+
+    /// The cache of folder listings the walk shares with the rules, when the file system has one
+    /// (itself, or under the view of git's index that `--staged` uses).
+    private var listingCache: CachingFileSystem? {
+        (fileSystem as? CachingFileSystem) ?? (fileSystem as? IndexFileSystem)?.listingCache
     }
 
     /// The file loaded with the parts its rules read.

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Folders are searched recursively for .md and .markdown files, skipping hidden names and \
             node_modules and not following symbolic links to folders; a file named explicitly is always \
-            linted. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
+            linted, unless --force-exclude is given. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
             on its own (not merged with those further up), unless --config is given.
             """
     )
@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Lint only the posts changed since this git reference's merge base (renames followed, deleted files ignored); site-level rules still see every post.")
     var changedSince: String?
 
-    @Flag(help: "Lint the staged contents (the git index, not the working tree) of staged posts.")
+    @Flag(help: "Lint the staged contents (the git index, not the working tree) of staged posts; images and linked files must be in the index too.")
     var staged = false
 
     @Option(help: "Report only findings that are not in this baseline file.", completion: .file(extensions: ["json"]))
@@ -77,6 +77,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "With --check-remote: seconds a cached result stays valid (0: no cache).")
     var remoteCacheTtl: Double = 86_400
 
+    @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
+    var forceExclude = false
+
     @Flag(help: "Lint standard input instead of files (for editors and tools that pipe a buffer).")
     var stdin = false
 
@@ -90,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                      writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
                      checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
                      remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
-                     stdinFilename: stdinFilename, color: color)
+                     stdinFilename: stdinFilename, color: color, forceExclude: forceExclude)
     }
 
     func validate() throws {
@@ -113,9 +116,11 @@ struct CommonOptions: ParsableArguments {
         try Self.makeLinter(config: config)
     }
 
-    /// The linter for a run with this `--config` (nil: the nearest .postlint.yml of each file).
-    static func makeLinter(config: String?) throws -> Linter {
+    /// The linter for a run with this `--config` (nil: the nearest .postlint.yml of each file),
+    /// looking files up through `fileSystem` when given.
+    static func makeLinter(config: String?, fileSystem: (any FileSystemView)? = nil) throws -> Linter {
         do throws(PostlintError) {
+            if let fileSystem { return try Linter(configPath: config, fileSystem: fileSystem) }
             return try Linter(configPath: config)
         } catch {
             throw CommandFailure(error)

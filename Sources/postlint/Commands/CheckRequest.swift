@@ -26,6 +26,7 @@ struct CheckRequest: Equatable {
     var stdin = false
     var stdinFilename: String?
     var color: ColorChoice = .auto
+    var forceExclude = false
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -43,12 +44,14 @@ struct CheckRequest: Equatable {
         RuleCatalog.loadInBackground()
         try Terminal.checkOutputPath(output)
         try Terminal.checkOutputPath(writeBaseline)
-        let linter = try CommonOptions.makeLinter(config: config)
+        // --staged: images and linked files are looked up as the commit will hold them.
+        let indexFiles = staged ? IndexFileSystem.forRepository(at: PathUtilities.currentDirectory()) : nil
+        let linter = try CommonOptions.makeLinter(config: config, fileSystem: indexFiles)
         // A post that could not be fixed (read-only, hard-linked, its owner not kept) ends the run
         // with exit code 2, as `postlint fix` does, after the report.
         var fixFailed = false
         if fix {
-            let summary = try FixRunner(linter: linter, dryRun: false).run(paths: paths)
+            let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude).run(paths: paths)
             for problem in summary.problems { ErrorOutput.printError(problem.description) }
             fixFailed = !summary.problems.isEmpty
         }
@@ -56,7 +59,7 @@ struct CheckRequest: Equatable {
         var standardInput: [String: [UInt8]] = [:]
         var recordedInBaseline: Int?
         do throws(PostlintError) {
-            var options = LintOptions(reportUnusedDisables: reportUnusedDisables)
+            var options = LintOptions(reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude)
             if checkRemote {
                 options.remote = RemoteCheckOptions(
                     concurrency: remoteConcurrency, timeout: remoteTimeout,
@@ -89,6 +92,9 @@ struct CheckRequest: Equatable {
             }
         } catch {
             throw CommandFailure(error)
+        }
+        if let indexFiles {
+            outcome.findings = indexFiles.explainingUnstagedFiles(outcome.findings)
         }
         for problem in outcome.problems { ErrorOutput.printError(problem.description) }
         // --quiet: the text format prints errors only (with the true summary); the machine formats

@@ -25,9 +25,12 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what would change and write nothing; exit 1 when something would change.")
     var dryRun = false
 
+    @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
+    var forceExclude = false
+
     func run() throws {
         let linter = try common.makeLinter()
-        let summary = try FixRunner(linter: linter, dryRun: dryRun).run(paths: paths)
+        let summary = try FixRunner(linter: linter, dryRun: dryRun, forceExclude: forceExclude).run(paths: paths)
         if dryRun {
             Terminal.standardOutput.write(summary.diff)
         } else if summary.fixedFiles.isEmpty {

@@ -11,7 +11,8 @@ struct InstallHookCommand: ParsableCommand {
         abstract: "Install a git pre-commit hook that lints the staged posts.",
         discussion: """
             Writes the repository's pre-commit hook (where git looks for it, core.hooksPath included). \
-            A hook that postlint did not write is left alone unless --force is given.
+            A hook that postlint did not write is left alone unless --force is given. The hook refuses \
+            the commit when postlint is not on the PATH; POSTLINT_SKIP=1 skips it.
             """
     )
 
@@ -39,9 +40,16 @@ struct InstallHookCommand: ParsableCommand {
             #!/bin/sh
             \(Self.marker)
             # Lints the staged versions of the staged Markdown posts; a commit with errors is refused.
-            if ! command -v postlint >/dev/null 2>&1; then
-                echo "postlint is not on the PATH; skipping the postlint pre-commit hook" >&2
+            # Without postlint on the PATH the commit is refused too; POSTLINT_SKIP=1 skips the check.
+            if [ "${POSTLINT_SKIP:-}" = 1 ]; then
+                echo "postlint pre-commit hook: skipped (POSTLINT_SKIP=1)" >&2
                 exit 0
+            fi
+            if ! command -v postlint >/dev/null 2>&1; then
+                echo "postlint pre-commit hook: postlint is not on the PATH, so the staged posts cannot be checked" >&2
+                echo "  install it (swift build -c release, then copy .build/release/postlint to a folder on the PATH)," >&2
+                echo "  or commit with POSTLINT_SKIP=1 to skip the check this once" >&2
+                exit 1
             fi
             exec postlint check --staged
 

@@ -12,7 +12,7 @@ import PostlintReporters
 /// answers.
 enum QuickCheckArguments {
     private enum Switch {
-        case quiet, fix, staged, reportUnusedDisables, stdin
+        case quiet, fix, staged, reportUnusedDisables, stdin, forceExclude
     }
 
     private enum Valued {
@@ -21,7 +21,7 @@ enum QuickCheckArguments {
 
     private static let switches: [String: Switch] = [
         "--quiet": .quiet, "--fix": .fix, "--staged": .staged,
-        "--report-unused-disables": .reportUnusedDisables, "--stdin": .stdin,
+        "--report-unused-disables": .reportUnusedDisables, "--stdin": .stdin, "--force-exclude": .forceExclude,
     ]
 
     private static let valued: [String: Valued] = [
@@ -65,6 +65,7 @@ enum QuickCheckArguments {
         case .staged: request.staged = true
         case .reportUnusedDisables: request.reportUnusedDisables = true
         case .stdin: request.stdin = true
+        case .forceExclude: request.forceExclude = true
         }
     }
 

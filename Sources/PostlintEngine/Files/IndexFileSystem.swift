@@ -1,0 +1,112 @@
+import Foundation
+import PostlintCore
+import PostlintRules
+
+/// The files as the next commit will hold them, for `check --staged`: a file that is in the working
+/// tree but not in git's index (untracked, or removed from the index) is missing; folders are as on
+/// disk. It records the files it hid, so that a finding about one can say that it is not staged
+/// rather than not there (`explainingUnstagedFiles`).
+public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
+    private let base: any FileSystemView
+    /// What relative paths are relative to (rules spell paths from the current folder).
+    private let workingDirectory: String
+    /// Guards `indexed`, `loaded` and `hidden`; signalled when the index has been read.
+    private let condition = NSCondition()
+    /// Absolute paths of the files in the index; nil when git could not list them (then nothing
+    /// is hidden: the git calls of `--staged` report that failure themselves).
+    private var indexed: Set<String>?
+    private var loaded = false
+    /// Absolute paths of the files hidden so far.
+    private var hidden: Set<String> = []
+
+    public init(base: any FileSystemView, indexedFiles: Set<String>,
+                workingDirectory: String = PathUtilities.currentDirectory()) {
+        self.base = base
+        self.workingDirectory = workingDirectory
+        self.indexed = indexedFiles
+        self.loaded = true
+    }
+
+    private init(base: any FileSystemView, workingDirectory: String) {
+        self.base = base
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The view of the repository around `directory`. Its index is listed (`git ls-files`) on a
+    /// thread of its own while the run reads the staged posts (not the shared pool, whose workers
+    /// may all be waiting for it); the first look-up waits for it.
+    public static func forRepository(at directory: String, base: any FileSystemView = CachingFileSystem())
+        -> IndexFileSystem {
+        let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
+        Thread.detachNewThread {
+            let files = try? GitChanges.indexedFiles(in: directory)
+            fileSystem.condition.lock()
+            fileSystem.indexed = files
+            fileSystem.loaded = true
+            fileSystem.condition.broadcast()
+            fileSystem.condition.unlock()
+        }
+        return fileSystem
+    }
+
+    /// The cache of folder listings under this view, if the base is one: the walk reads folders
+    /// through it (it lists every post on disk; the rules' look-ups come through this view).
+    var listingCache: CachingFileSystem? { base as? CachingFileSystem }
+
+    /// Whether a file at `path`, found on disk, stays visible.
+    private func keeps(_ path: String) -> Bool {
+        let absolute = PathUtilities.absolute(path, base: workingDirectory)
+        condition.lock()
+        defer { condition.unlock() }
+        while !loaded { condition.wait() }
+        guard let indexed, !indexed.contains(absolute) else { return true }
+        hidden.insert(absolute)
+        return false
+    }
+
+    public func kind(of path: String) -> FileKind {
+        let kind = base.kind(of: path)
+        return kind == .file && !keeps(path) ? .missing : kind
+    }
+
+    public func entries(of directory: String) -> [String]? {
+        listing(of: directory)?.names
+    }
+
+    public func listing(of directory: String) -> FolderListing? {
+        guard let listing = base.listing(of: directory) else { return nil }
+        var builder = FolderListing.Builder()
+        for (name, entry) in listing.sortedEntries(where: { _, _ in true }) {
+            if entry == .file, !keeps(PathUtilities.join(directory, name)) { continue }
+            var name = name
+            name.withUTF8 { _ = builder.add($0, entry) }
+        }
+        return builder.build()
+    }
+
+    public func contents(of path: String) -> [UInt8]? {
+        guard kind(of: path) == .file else { return nil }
+        return (base as? any FileContentsView)?.contents(of: path)
+    }
+
+    /// `findings` with each broken-image or broken-link finding about a file this view hid told
+    /// as what it is: the file exists, but only in the working tree, not in the commit.
+    public func explainingUnstagedFiles(_ findings: [Finding]) -> [Finding] {
+        condition.lock()
+        let hidden = self.hidden
+        condition.unlock()
+        guard !hidden.isEmpty else { return findings }
+        let prefix = " not found (looked for "
+        return findings.map { finding in
+            guard finding.ruleID == "broken-image" || finding.ruleID == "broken-link",
+                  finding.message.hasSuffix(")"), let start = finding.message.range(of: prefix, options: .backwards)
+            else { return finding }
+            let looked = String(finding.message[start.upperBound..<finding.message.index(before: finding.message.endIndex)])
+            guard hidden.contains(PathUtilities.absolute(looked, base: workingDirectory)) else { return finding }
+            var explained = finding
+            explained.message = String(finding.message[..<start.lowerBound])
+                + " is not staged or tracked by git: \(looked) exists only in the working tree (git add it)"
+            return explained
+        }
+    }
+}
