@@ -35,6 +35,11 @@ public enum ParserLimits {
     /// attempt, and the brackets are text.
     public static let markdownDestinationParentheses = 32
 
+    /// Markdown: `[` and `![` open at once in one paragraph or heading. Past it the older half
+    /// are taken as text, as brackets that never close are, so memory stays a small multiple of
+    /// the block however many it opens; a link or image inside them still forms.
+    public static let markdownOpenBrackets = 1_000
+
     /// Language server: arrays and objects nested in one JSON message.
     public static let jsonNesting = 128
 }
