@@ -38,7 +38,7 @@ let package = Package(
         // The language server module is not a product of the main package; its framing and JSON
         // files have no dependencies, so this target compiles them (symbolic links) on their own.
         .target(name: "LanguageServerFraming", path: "Sources/LanguageServerFraming"),
-        fuzzTarget("FuzzLSPFraming", ["LanguageServerFraming"]),
+        fuzzTarget("FuzzLSPFraming", ["LanguageServerFraming", engine]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,13 @@ def main() -> None:
         b"a = 1\na = 2\n[t]\n[t]\n",
         b"k = " + b"[" * 40 + b"]" * 40 + b"\n",
         b"x = 1979-05-27T07:32:00.999999-07:00\ny = 0o755\nz = 1e400\nw = nan\n",
+        # Dotted keys and table headers near and past the nesting limit (128 levels in all).
+        b"[" + b"a." * 200 + b"b]\nk = 1\n",
+        b"[" + b".".join([b"t"] * 127) + b"]\nk = 1\nk2.x = 2\n",
+        b"a." * 127 + b"b = 1\n",
+        b"site . 'quoted.part' . \"x.y\" . z = 1\n[[menu . main]]\n[ a . b . 'c' ]\nd.e.f = { g.h = [ { i.j = 1 } ] }\n",
+        b"[" + b"a." * 60 + b"b]\n" + b"c." * 60 + b"d = { e.f = [[1]] }\n",
+        b"a.b = 1\na.b.c = 2\n[a]\nb.d = 3\n",
     ]
     markdown = [
         b"[" * 300 + b"x" + b"]" * 300 + b"(y)\n",

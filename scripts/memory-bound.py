@@ -3,10 +3,18 @@
 as the largest post grows, to show memory follows the largest file, not the number of files.
 
     python3 scripts/memory-bound.py [--binary PATH] [--counts 250,1000,4000] [--sizes 1,10,100]
+                                    [--shapes 20] [--audit-posts 20000]
 
 Prints a table and exits 1 when the peak for the most posts is more than --max-ratio (default 2)
-times the peak for the fewest, or when a run fails to end with exit code 0 or 1. Figures belong
-here, not in unit tests: they depend on the machine and the build."""
+times the peak for the fewest, when a hostile shape's peak is more than --max-factor (default 20)
+times its file, or when a run fails to end with exit code 0 or 1. Figures belong here, not in unit
+tests: they depend on the machine and the build.
+
+--shapes SIZES (in MB) writes one post of each hostile shape at each size and prints its peak and
+the factor peak / file size: nested brackets (`[` after `[`), reference definitions, TOML dotted
+keys in front matter, and a plain post. --audit-posts N runs `postlint audit` on a corpus of N
+posts from scripts/generate-corpus.py (and on a tenth of it), to show the audit keeps small facts
+per post. Either is skipped when 0."""
 
 import argparse
 import os
@@ -28,11 +36,56 @@ def post(index: int, body_bytes: int = 2_000) -> str:
     return head + body + "\n"
 
 
-def measure(binary: str, folder: str) -> tuple[int, float, int]:
-    """(exit code, seconds, peak RSS in MB) of `postlint check .` in folder."""
+FRONT_MATTER = (b"---\ntitle: A hostile shape\nslug: a-hostile-shape\nexcerpt: A generated post of one "
+                b"hostile shape for the memory measurement, long enough.\nkeywords: [shape]\n---\n")
+
+
+def shape(name: str, size: int) -> bytes:
+    """A post of about `size` bytes of the named hostile shape."""
+    if name == "nested brackets":
+        return FRONT_MATTER + b"[" * size + b"\n"
+    if name == "reference definitions":
+        lines, index, total = [], 0, 0
+        while total < size:
+            line = b"[d%d]: /p/%d\n" % (index, index)
+            lines.append(line)
+            total += len(line)
+            index += 1
+        return FRONT_MATTER + b"".join(lines) + b"[d1] and [d2]\n"
+    if name == "TOML dotted keys":
+        lines, index, total = [b"+++\ntitle = 'TOML keys'\n"], 0, 0
+        while total < size:
+            line = b"k%d.a.b.c.d = %d\n" % (index, index)
+            lines.append(line)
+            total += len(line)
+            index += 1
+        return b"".join(lines) + b"+++\nBody.\n"
+    return post(0, size).encode()
+
+
+SHAPES = ["nested brackets", "reference definitions", "TOML dotted keys", "plain post"]
+
+
+TIME = "/usr/bin/time"
+
+
+def measure(binary: str, folder: str, command: str = "check") -> tuple[int, float, int]:
+    """(exit code, seconds, peak RSS in MB) of `postlint check .` (or `audit .`) in folder.
+
+    The peak is read by /usr/bin/time (GNU time) when it is there: a child forked from this
+    script would count the script's own pages, held before it runs postlint, as its peak."""
     started = time.monotonic()
-    process = subprocess.Popen([binary, "check", ".", "--format", "json"], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    arguments = [binary, command, ".", "--format", "json"]
+    if os.access(TIME, os.X_OK):
+        with tempfile.NamedTemporaryFile("r") as report:
+            process = subprocess.run([TIME, "-f", "%M %x", "-o", report.name] + arguments, cwd=folder,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            seconds = time.monotonic() - started
+            fields = report.read().split()
+        if len(fields) >= 2 and fields[-2].isdigit():
+            return int(fields[-1]), seconds, int(fields[-2]) // 1024
+        return process.returncode, seconds, 0
+    process = subprocess.Popen(arguments, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.monotonic() - started
     return os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss // 1024
@@ -44,6 +97,9 @@ def main() -> int:
     parser.add_argument("--counts", default="250,1000,4000")
     parser.add_argument("--sizes", default="1,10,100", help="sizes of one big post, in MB")
     parser.add_argument("--max-ratio", type=float, default=2.0)
+    parser.add_argument("--shapes", default="", help="sizes of one post of each hostile shape, in MB")
+    parser.add_argument("--max-factor", type=float, default=20.0)
+    parser.add_argument("--audit-posts", type=int, default=0)
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         print(f"no binary at {args.binary}: swift build -c release first, or pass --binary", file=sys.stderr)
@@ -51,7 +107,7 @@ def main() -> int:
     failed = False
     print(f"{'case':<28}{'exit':>6}{'seconds':>10}{'peak MB':>10}")
     peaks = []
-    for count in [int(c) for c in args.counts.split(",")]:
+    for count in [int(c) for c in args.counts.split(",") if c]:
         with tempfile.TemporaryDirectory() as folder:
             for index in range(count):
                 sub = pathlib.Path(folder, f"d{index % 50}")
@@ -61,12 +117,31 @@ def main() -> int:
         peaks.append(peak)
         failed |= code not in (0, 1)
         print(f"{f'{count} posts of 2 KB':<28}{code:>6}{seconds:>10.2f}{peak:>10}")
-    for size in [int(s) for s in args.sizes.split(",")]:
+    for size in [int(s) for s in args.sizes.split(",") if s]:
         with tempfile.TemporaryDirectory() as folder:
             pathlib.Path(folder, "big.md").write_text(post(0, size * 1_000_000))
             code, seconds, peak = measure(args.binary, folder)
         failed |= code not in (0, 1)
         print(f"{f'one post of {size} MB':<28}{code:>6}{seconds:>10.2f}{peak:>10}")
+    for size in [int(s) for s in args.shapes.split(",") if s]:
+        for name in SHAPES:
+            with tempfile.TemporaryDirectory() as folder:
+                data = shape(name, size * 1_000_000)
+                length = len(data)
+                pathlib.Path(folder, "shape.md").write_bytes(data)
+                del data
+                code, seconds, peak = measure(args.binary, folder)
+            factor = peak / (length / 1_000_000)
+            failed |= code not in (0, 1) or factor > args.max_factor
+            print(f"{f'{name}, {size} MB':<28}{code:>6}{seconds:>10.2f}{peak:>10}   {factor:.1f}x the file")
+    if args.audit_posts:
+        for count in [max(1, args.audit_posts // 10), args.audit_posts]:
+            with tempfile.TemporaryDirectory() as folder:
+                subprocess.run([sys.executable, str(ROOT / "scripts" / "generate-corpus.py"), folder, str(count)],
+                               check=True, stdout=subprocess.DEVNULL)
+                code, seconds, peak = measure(args.binary, folder, "audit")
+            failed |= code not in (0, 1)
+            print(f"{f'audit, {count} posts':<28}{code:>6}{seconds:>10.2f}{peak:>10}")
     if peaks and peaks[-1] > args.max_ratio * max(peaks[0], 1):
         print(f"peak memory grew from {peaks[0]} MB to {peaks[-1]} MB with the number of posts", file=sys.stderr)
         failed = True

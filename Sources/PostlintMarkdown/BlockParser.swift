@@ -13,13 +13,16 @@ import PostlintCore
 /// of times; nesting deeper than `maxDepth` is read as text.
 struct BlockParser {
     /// Deepest container nesting; deeper markers are text (as in common implementations).
-    static let maxDepth = 100
+    static let maxDepth = ParserLimits.markdownContainerNesting
 
     private let bytes: [UInt8]
     private(set) var leaves: [LeafBlock] = []
     /// The lines of the leaves (and of the open paragraph or HTML block, at the end).
     private(set) var lines: [LineSpan] = []
-    private(set) var definitions: [ReferenceDefinitionParser.Parsed] = []
+    /// The reference definitions, in the order their paragraphs closed, and the key each one is
+    /// matched by (kept apart so the definitions become the body's list without a copy).
+    private(set) var definitions: [MarkdownReferenceDefinition] = []
+    private(set) var definitionKeys: [String] = []
     private(set) var codeRanges: [Range<Int>] = []
 
     private var stack: [OpenBlock] = []
@@ -472,6 +475,15 @@ struct BlockParser {
         return start..<max(start, last.end)
     }
 
+    /// Hands over the reference definitions and their keys, leaving none here.
+    mutating func removeDefinitions() -> (definitions: [MarkdownReferenceDefinition], keys: [String]) {
+        defer {
+            definitions = []
+            definitionKeys = []
+        }
+        return (definitions, definitionKeys)
+    }
+
     /// Takes the reference definitions at the start of the open paragraph whose lines run from
     /// `firstLine` to the end of the line list, and drops their text from its lines. Returns
     /// whether any text remains.
@@ -483,7 +495,7 @@ struct BlockParser {
             return first.start < first.end || lines.count - firstLine > 1
         }
         scratch.load(bytes, lines: lines[firstLine...])
-        let consumed = ReferenceDefinitionParser.parse(scratch, into: &definitions)
+        let consumed = ReferenceDefinitionParser.parse(scratch, into: &definitions, keys: &definitionKeys)
         guard consumed > 0 else { return true }
         let total = scratch.end - scratch.start
         // Drop the lines the definitions used up, and the used part of a line they end inside,

@@ -13,6 +13,8 @@ struct InlineParser {
     static let maxPlainText = 1024
     /// How far back a closing emphasis delimiter looks for its opener (plain text only).
     static let maxEmphasisLookback = 64
+    /// Most brackets open at once (see `dropOldestBrackets`).
+    static let maxOpenBrackets = ParserLimits.markdownOpenBrackets
 
     private struct Piece {
         /// The piece's text: `start..<end` of the block's bytes, or of `extra` when `inExtra`.
@@ -50,7 +52,8 @@ struct InlineParser {
     private var bytes: [UInt8] = []
     private var blockStart = 0
     private var end = 0
-    private let definitions: [String: MarkdownReferenceDefinition]
+    /// Where each reference definition's key is in `body.referenceDefinitions`.
+    private let definitions: [String: Int32]
     /// Whether shortcuts for common text may be taken (see `MarkdownScanner.scan`).
     private let fastPaths: Bool
     private var wantsPlainText = false
@@ -79,7 +82,7 @@ struct InlineParser {
     /// The special bytes that matter when no text is kept (a paragraph outside brackets).
     private static let structural = StructuralBytes.table
 
-    init(definitions: [String: MarkdownReferenceDefinition], fastPaths: Bool = true) {
+    init(definitions: [String: Int32], fastPaths: Bool = true) {
         self.definitions = definitions
         self.fastPaths = fastPaths
         text = BlockText(readsInPlace: fastPaths)
@@ -282,17 +285,52 @@ struct InlineParser {
     }
 
     private mutating func pushBracket(at position: Int, isImage: Bool) {
+        if brackets.count >= Self.maxOpenBrackets { dropOldestBrackets() }
         if !brackets.isEmpty { brackets[brackets.count - 1].bracketAfter = true }
         brackets.append(Bracket(position: position, isImage: isImage, pieceIndex: pieces.count, extraCount: extra.count))
         // The piece's text is the `![` or `[` as written.
         pieces.append(Piece(start: position, end: position + (isImage ? 2 : 1)))
     }
 
+    /// Forgets the older half of the open brackets (see `ParserLimits.markdownOpenBrackets`): they
+    /// stay text, as brackets that never close do, so the stack and the pieces it keeps stay
+    /// bounded however many brackets a block opens. The pieces before the oldest bracket kept are
+    /// then read by nothing but a heading's plain text: they become one piece of that text, or go.
+    private mutating func dropOldestBrackets() {
+        let dropped = brackets.count - Self.maxOpenBrackets / 2
+        let bottom = brackets[dropped]
+        brackets.removeSubrange(0..<dropped)
+        inactiveBelow = max(0, inactiveBelow - dropped)
+        let cut = bottom.pieceIndex
+        var kept: [UInt8] = []
+        if wantsPlainText {
+            processEmphasis(from: 0, to: cut)
+            flatten(from: 0, to: cut, limit: Int.max)
+            kept = flat
+        }
+        pieces.removeSubrange(0..<cut)
+        extra.removeSubrange(0..<min(bottom.extraCount, extra.count))
+        let extraShift = kept.count - bottom.extraCount
+        if !kept.isEmpty {
+            extra.insert(contentsOf: kept, at: 0)
+            pieces.insert(Piece(start: 0, end: kept.count, inExtra: true), at: 0)
+        }
+        let pieceShift = (kept.isEmpty ? 0 : 1) - cut
+        for index in pieces.indices where pieces[index].inExtra && !(index == 0 && !kept.isEmpty) {
+            pieces[index].start += extraShift
+            pieces[index].end += extraShift
+        }
+        for index in brackets.indices {
+            brackets[index].pieceIndex += pieceShift
+            brackets[index].extraCount += extraShift
+        }
+    }
+
     /// The pieces from `start` as text into `flat`, emphasis already resolved, cut at `limit`
     /// bytes on a character boundary.
-    private mutating func flatten(from start: Int, limit: Int) {
+    private mutating func flatten(from start: Int, to stop: Int? = nil, limit: Int) {
         flat.removeAll(keepingCapacity: true)
-        for index in start..<pieces.count {
+        for index in start..<(stop ?? pieces.count) {
             let piece = pieces[index]
             let room = max(0, limit - flat.count)
             if piece.delimiter != 0 {
@@ -457,9 +495,10 @@ struct InlineParser {
 
     /// Matches emphasis delimiters among the pieces from `start`, leaving only unmatched
     /// delimiter characters to show as text.
-    private mutating func processEmphasis(from start: Int) {
+    private mutating func processEmphasis(from start: Int, to stop: Int? = nil) {
+        let stop = stop ?? pieces.count
         openers.removeAll(keepingCapacity: true)
-        for index in start..<pieces.count where pieces[index].delimiter != 0 {
+        for index in start..<stop where pieces[index].delimiter != 0 {
             if pieces[index].canClose {
                 var candidate = openers.count - 1
                 var looked = 0
@@ -487,7 +526,7 @@ struct InlineParser {
             }
             if pieces[index].count > 0, pieces[index].canOpen { openers.append(index) }
         }
-        for index in start..<pieces.count where pieces[index].delimiter != 0 {
+        for index in start..<stop where pieces[index].delimiter != 0 {
             pieces[index].canOpen = false
             pieces[index].canClose = false
         }
@@ -533,7 +572,8 @@ struct InlineParser {
             } else if ownLabel {
                 key = LinkSyntax.normalizedLabel(bytes, textStart..<position)
             }
-            if let key, !key.isEmpty, let definition = definitions[key] {
+            if let key, !key.isEmpty, let index = definitions[key], Int(index) < body.referenceDefinitions.count {
+                let definition = body.referenceDefinitions[Int(index)]
                 destination = definition.destination
                 destinationRange = definition.destinationRange
                 destinationIsFileRange = true

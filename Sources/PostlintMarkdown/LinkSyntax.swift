@@ -4,7 +4,7 @@ import PostlintCore
 /// titles and labels. Each scan moves forward only and stops at the first byte that settles it.
 enum LinkSyntax {
     /// Deepest parenthesis nesting accepted in a destination without `<>`.
-    static let maxParenDepth = 32
+    static let maxParenDepth = ParserLimits.markdownDestinationParentheses
     /// Longest link label, in bytes between the brackets.
     static let maxLabelLength = 999
 

@@ -23,14 +23,21 @@ public enum MarkdownScanner {
         parser.parse(clamped, lineStarts: lineIndex.containsCarriageReturn ? nil : lineIndex.lineStarts)
 
         // The inline pass builds the body; it starts with the definitions and the code blocks.
+        // The definitions become the body's list as they are (no copy), in file order; the inline
+        // pass finds one by its key through an index into that list, the first definition of a
+        // label in the file winning.
         var body = MarkdownBody()
-        var definitions = [String: MarkdownReferenceDefinition](minimumCapacity: parser.definitions.count)
-        body.referenceDefinitions.reserveCapacity(parser.definitions.count)
-        for parsed in parser.definitions {
-            body.referenceDefinitions.append(parsed.definition)
-            if definitions[parsed.key] == nil { definitions[parsed.key] = parsed.definition }
+        var (definitions, keys) = parser.removeDefinitions()
+        if zip(definitions, definitions.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+            let order = definitions.indices.sorted { definitions[$0].range.lowerBound < definitions[$1].range.lowerBound }
+            definitions = order.map { definitions[$0] }
+            keys = order.map { keys[$0] }
         }
-        body.referenceDefinitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var definitionIndex = [String: Int32](minimumCapacity: keys.count)
+        for (index, key) in keys.enumerated() where definitionIndex[key] == nil { definitionIndex[key] = Int32(index) }
+        keys = []
+        body.referenceDefinitions = definitions
+        definitions = []
         // Leaves come nearly in file order (a container's leaves can close after a later one's):
         // order them by start when they are not.
         let leaves = parser.leaves
@@ -51,7 +58,7 @@ public enum MarkdownScanner {
         body.headings.reserveCapacity(headingCount)
         body.paragraphs.reserveCapacity(paragraphCount)
         // One inline parser reads every block, its buffers reused, and builds the body.
-        var inline = InlineParser(definitions: definitions, fastPaths: fastPaths)
+        var inline = InlineParser(definitions: definitionIndex, fastPaths: fastPaths)
         inline.body = body
         body = MarkdownBody()
         inline.excluded = parser.codeRanges

@@ -9,15 +9,18 @@ enum ReferenceDefinitionParser {
         var definition: MarkdownReferenceDefinition
     }
 
-    /// Adds the definitions at the start of `text` to `definitions`; returns how many bytes of
-    /// the text they take (up to the start of the first line that is not a definition).
-    static func parse(_ text: BlockText, into definitions: inout [Parsed]) -> Int {
+    /// Adds the definitions at the start of `text` to `definitions`, and the key each one is
+    /// matched by to `keys` (at the same index); returns how many bytes of the text they take (up
+    /// to the start of the first line that is not a definition).
+    static func parse(_ text: BlockText, into definitions: inout [MarkdownReferenceDefinition],
+                      keys: inout [String]) -> Int {
         let bytes = text.bytes
         let end = text.end
         var position = text.start
         while position < end, bytes[position] == ASCII.openBracket {
             guard let parsed = definition(in: text, at: position) else { break }
-            definitions.append(parsed.definition)
+            definitions.append(parsed.definition.definition)
+            keys.append(parsed.definition.key)
             position = parsed.next
         }
         return position - text.start

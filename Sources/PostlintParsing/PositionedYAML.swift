@@ -19,8 +19,8 @@ public enum PositionedYAML {
         public var notices: [FrontMatterSyntaxError] = []
     }
 
-    public static let defaultMaxDepth = 200
-    public static let defaultMaxNodes = 100_000
+    public static let defaultMaxDepth = ParserLimits.yamlNesting
+    public static let defaultMaxNodes = ParserLimits.yamlExpandedValues
 
     public static func parse(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
                              maxNodes: Int = defaultMaxNodes, version: YAMLVersion = .v1_1) -> Result {

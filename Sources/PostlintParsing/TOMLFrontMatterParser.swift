@@ -4,7 +4,7 @@ import TOMLKit
 /// TOML (Hugo `+++`) front matter through TOMLKit (toml++). TOMLKit reports positions for errors
 /// only, so value positions come from `TOMLKeyLocator`, a light scan of the block's key lines.
 enum TOMLFrontMatterParser {
-    static let maxValues = 100_000
+    static let maxValues = ParserLimits.tomlValues
 
     static func parse(_ block: FrontMatterBlock, in source: SourceText) -> FrontMatter {
         let text = source.string(in: block.content)

@@ -2,18 +2,21 @@ import PostlintCore
 
 /// Finds where `key = value` lines of a TOML block sit, keyed by the dotted path of table headers
 /// (`[params]`, `[[menu]]`) and keys, so diagnostics can point at a field's value.
+///
+/// A path is kept as its hash (the parts fed one by one to the process's seeded `Hasher`), not as
+/// an array of strings: a key under a table 127 levels deep would otherwise cost 128 strings.
 struct TOMLKeyLocator {
     struct Position {
         var key: ByteRange
         var value: ByteRange
     }
 
-    private var positions: [[String]: Position] = [:]
+    private var positions: [Int: Position] = [:]
 
     init(source: SourceText, content: ByteRange) {
         let bytes = source.bytes
         let index = source.lineIndex
-        var table: [String] = []
+        var table = Hasher()
         var line = index.lineIndex(containing: content.lowerBound)
         while line < index.lineCount, index.lineStarts[line] < content.upperBound {
             let range = index.contentRange(ofLine: line)
@@ -26,7 +29,7 @@ struct TOMLKeyLocator {
                 while end < range.upperBound, bytes[end] != UInt8(ascii: "]") { end += 1 }
                 let inner = String(decoding: bytes[start..<end], as: UTF8.self)
                     .trimmingCharacters(in: "[] \t")
-                table = Self.splitKey(inner)
+                table = Self.hasher(of: Self.splitKey(inner))
                 continue
             }
             guard bytes[start] != UInt8(ascii: "#") else { continue }
@@ -47,7 +50,9 @@ struct TOMLKeyLocator {
             var valueEnd = range.upperBound
             while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
             let key = String(decoding: bytes[start..<keyEnd], as: UTF8.self)
-            let path = table + Self.splitKey(key)
+            var hasher = table
+            for part in Self.splitKey(key) { hasher.combine(part) }
+            let path = hasher.finalize()
             if positions[path] == nil {
                 positions[path] = Position(key: start..<keyEnd, value: valueStart..<valueEnd)
             }
@@ -55,7 +60,14 @@ struct TOMLKeyLocator {
     }
 
     func position(of path: [String]) -> Position? {
-        positions[path]
+        positions[Self.hasher(of: path).finalize()]
+    }
+
+    /// A hasher fed the parts of a path in order.
+    private static func hasher(of parts: [String]) -> Hasher {
+        var hasher = Hasher()
+        for part in parts { hasher.combine(part) }
+        return hasher
     }
 
     /// `a."b.c".d` → `["a", "b.c", "d"]`

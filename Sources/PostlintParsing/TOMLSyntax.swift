@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// A strict check of TOML 1.0 syntax, run before the text reaches toml++ (inside TOMLKit).
 ///
 /// toml++ assumes, in assertions that are undefined behaviour with assertions off, things about
@@ -8,7 +10,11 @@
 /// arrays, inline tables, table headers and comments. What the grammar allows but the data model
 /// forbids (a key defined twice, a month 13) is left to toml++, which reports it as an error.
 ///
-/// One forward pass over the bytes, recursive only in arrays and inline tables, to a bounded depth.
+/// One forward pass over the bytes, recursive only in arrays and inline tables. It also holds the
+/// text to `ParserLimits`: tables nested no deeper than `tomlNesting` (header parts, dotted key
+/// parts, arrays and inline tables together), and no more than `tomlValues` keys and values in all,
+/// so toml++ and the conversion after it (which recurse a level at a time and keep a node per
+/// value) see bounded depth and bounded work.
 struct TOMLSyntax {
     struct Problem: Error, Equatable {
         /// The byte offset of the offending byte in the checked text.
@@ -16,11 +22,15 @@ struct TOMLSyntax {
         var reason: String
     }
 
-    /// The deepest nesting of arrays and inline tables accepted.
-    static let maximumNesting = 128
+    /// The deepest nesting of tables accepted (see `ParserLimits.tomlNesting`).
+    static let maximumNesting = ParserLimits.tomlNesting
+    /// The most key parts and values accepted (see `ParserLimits.tomlValues`).
+    static let maximumValues = ParserLimits.tomlValues
 
     private let bytes: [UInt8]
     private var index = 0
+    /// Key parts and values read so far.
+    private var values = 0
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -89,14 +99,16 @@ struct TOMLSyntax {
     // MARK: - Document
 
     private mutating func document() throws(Problem) {
+        // How deeply the current table header nests: its keys start below it.
+        var tableDepth = 0
         while true {
             skipWhitespace()
             if atEnd { return }
             if try lineEnding() { continue }
             switch current {
             case 0x23: try comment()
-            case 0x5B: try tableHeader()
-            default: try keyValue(depth: 0)
+            case 0x5B: tableDepth = try tableHeader()
+            default: try keyValue(depth: tableDepth)
             }
             skipWhitespace()
             if current == 0x23 { try comment() }
@@ -118,42 +130,57 @@ struct TOMLSyntax {
         }
     }
 
-    /// `[key]` or `[[key]]`.
-    private mutating func tableHeader() throws(Problem) {
+    /// `[key]` or `[[key]]`; returns how many parts its key has.
+    private mutating func tableHeader() throws(Problem) -> Int {
         let isArray = byte(at: index + 1) == 0x5B
         index += isArray ? 2 : 1
         skipWhitespace()
-        try key(missing: "a table header must start with a key")
+        let parts = try key(depth: 0, missing: "a table header must start with a key")
         skipWhitespace()
         guard current == 0x5D, !isArray || byte(at: index + 1) == 0x5D else {
             throw problem(isArray ? "expected ]] to close the array of tables header" : "expected ] to close the table header")
         }
         index += isArray ? 2 : 1
+        return parts
     }
 
-    /// `key = value`.
+    /// `key = value`, in a table nested `depth` levels deep.
     private mutating func keyValue(depth: Int) throws(Problem) {
-        try key(missing: "expected a key")
+        let parts = try key(depth: depth, missing: "expected a key")
         skipWhitespace()
         guard current == 0x3D else { throw problem("expected = after the key") }
         index += 1
         skipWhitespace()
-        try value(depth: depth)
+        try value(depth: depth + parts)
     }
 
-    /// A simple or dotted key.
-    private mutating func key(missing reason: String) throws(Problem) {
-        try simpleKey(missing: reason)
+    /// A simple or dotted key whose first part is a table `depth + 1` levels deep; returns how
+    /// many parts it has. The part that would nest deeper than the limit is the problem.
+    private mutating func key(depth: Int, missing reason: String) throws(Problem) -> Int {
+        var parts = 0
         while true {
+            guard depth + parts < Self.maximumNesting else {
+                throw problem("the key nests tables more than \(Self.maximumNesting) levels deep")
+            }
+            try countValue()
+            try simpleKey(missing: parts == 0 ? reason : "expected a key after the dot")
+            parts += 1
             let save = index
             skipWhitespace()
             guard current == 0x2E else {
                 index = save
-                return
+                return parts
             }
             index += 1
             skipWhitespace()
-            try simpleKey(missing: "expected a key after the dot")
+        }
+    }
+
+    /// Counts one more key part or value, refused past the limit at the current byte.
+    private mutating func countValue() throws(Problem) {
+        values += 1
+        guard values <= Self.maximumValues else {
+            throw problem("more than \(Self.maximumValues) keys and values")
         }
     }
 
@@ -168,8 +195,9 @@ struct TOMLSyntax {
 
     // MARK: - Values
 
+    /// A value in a table or array nested `depth` levels deep.
     private mutating func value(depth: Int) throws(Problem) {
-        guard depth < Self.maximumNesting else { throw problem("arrays and inline tables are nested too deeply") }
+        try countValue()
         switch current {
         case 0x22, 0x27:
             let quote = current
@@ -308,7 +336,9 @@ struct TOMLSyntax {
         }
     }
 
+    /// An array that would nest `depth + 1` levels deep.
     private mutating func array(depth: Int) throws(Problem) {
+        try checkNesting(depth)
         index += 1
         while true {
             try skipWhitespaceCommentsAndNewlines()
@@ -329,7 +359,9 @@ struct TOMLSyntax {
         }
     }
 
+    /// An inline table that would nest `depth + 1` levels deep.
     private mutating func inlineTable(depth: Int) throws(Problem) {
+        try checkNesting(depth)
         index += 1
         skipWhitespace()
         if current == 0x7D {
@@ -348,6 +380,12 @@ struct TOMLSyntax {
             } else {
                 throw problem("expected , or } in the inline table (which must stay on one line)")
             }
+        }
+    }
+
+    private func checkNesting(_ depth: Int) throws(Problem) {
+        guard depth < Self.maximumNesting else {
+            throw problem("arrays and inline tables are nested too deeply (more than \(Self.maximumNesting) levels)")
         }
     }
 

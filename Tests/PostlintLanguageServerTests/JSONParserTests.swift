@@ -1,9 +1,10 @@
 import Testing
+import PostlintCore
 @testable import PostlintLanguageServer
 
 @Suite struct JSONParserTests {
     private func parse(_ text: String) -> JSON? {
-        try? JSONParser.parse(Array(text.utf8))
+        try? JSONParser.parse(Array(text.utf8), maximumDepth: ParserLimits.jsonNesting)
     }
 
     @Test func parsesEveryKindOfValue() {
@@ -25,7 +26,7 @@ import Testing
     @Test func limitsNesting() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(parse(deep) == nil)
-        let allowed = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let allowed = String(repeating: "[", count: ParserLimits.jsonNesting) + String(repeating: "]", count: ParserLimits.jsonNesting)
         #expect(parse(allowed) != nil)
     }
 

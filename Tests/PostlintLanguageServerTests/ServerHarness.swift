@@ -1,4 +1,5 @@
 import Foundation
+import PostlintCore
 import PostlintLanguageServer
 
 /// Bytes handed from a test to the server: `read` blocks until bytes or the end arrive.
@@ -40,7 +41,7 @@ final class Inbox: @unchecked Sendable {
         condition.lock()
         framer.append(bytes)
         while let event = framer.next() {
-            if case .message(let body) = event, let message = try? JSONParser.parse(body) { messages.append(message) }
+            if case .message(let body) = event, let message = try? JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting) { messages.append(message) }
         }
         condition.broadcast()
         condition.unlock()

@@ -28,6 +28,18 @@ import PostlintCore
         #expect(time < HangGuard.seconds(5))
     }
 
+    /// Past `ParserLimits.markdownOpenBrackets` open brackets the older half are text, so a
+    /// block's memory stays bounded; what forms inside them, and a heading's text, are unchanged.
+    @Test func bracketsPastTheOpenLimitAreTextAndTheInnermostLinkStillForms() {
+        let many = ParserLimits.markdownOpenBrackets * 5 + 7
+        let paragraph = Scanned(String(repeating: "[", count: many) + "*a* [x](y) ![i](i.png) b]\n")
+        #expect(paragraph.linkDestinations == ["y"])
+        #expect(paragraph.imageDestinations == ["i.png"])
+        let heading = Scanned("# *e " + String(repeating: "[", count: many) + "*a* &amp; [x](y) *b*\n")
+        #expect(heading.body.headings.first?.text == "*e " + String(repeating: "[", count: many) + "a & x b")
+        #expect(heading.linkDestinations == ["y"])
+    }
+
     @Test func tenThousandNestedImages() {
         let text = String(repeating: "![a", count: 10_000) + String(repeating: "](i.png)", count: 10_000) + "\n"
         let (time, scanned) = seconds(text)

@@ -1,4 +1,5 @@
 import Testing
+import PostlintCore
 @testable import PostlintParsing
 
 /// The TOML grammar check that guards toml++: valid TOML 1.0 passes untouched, anything else is
@@ -62,6 +63,40 @@ import Testing
         #expect(problem(deep)?.reason.contains("nested too deeply") == true)
         let fine = "x = " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(problem(fine) == nil)
+    }
+
+    /// A table header or dotted key of 40,000 parts (80 KB) made toml++ and the conversion after it
+    /// recurse once a part, copying the path each time, until the stack overflowed. The part that
+    /// nests one level too deep is reported, before toml++ sees the text.
+    @Test func headersAndDottedKeysNestNoDeeperThanTheLimit() {
+        let limit = ParserLimits.tomlNesting
+        let header = "[" + String(repeating: "a.", count: 40_000) + "b]\nk = 1\n"
+        let tooLong = problem(header)
+        #expect(tooLong?.reason.contains("more than \(limit) levels") == true, "\(String(describing: tooLong))")
+        #expect(tooLong?.offset == 1 + 2 * limit)
+        let dotted = "title = 'x'\n" + String(repeating: "a.", count: 40_000) + "b = 1\n"
+        #expect(problem(dotted)?.offset == 12 + 2 * limit)
+        // The header's parts and the key's add up: a key under a header of limit - 1 parts may have one part.
+        let deepHeader = "[" + Array(repeating: "a", count: limit - 1).joined(separator: ".") + "]\n"
+        #expect(problem(deepHeader + "k = 1\n") == nil)
+        #expect(problem(deepHeader + "k.j = 1\n")?.offset == deepHeader.utf8.count + 2)
+        #expect(problem(deepHeader + "k = [1]\n")?.reason.contains("nested too deeply") == true)
+        // Inline tables count too.
+        let inline = "x = " + String(repeating: "{a.b = ", count: limit) + "1" + String(repeating: "}", count: limit)
+        #expect(problem(inline) != nil)
+        #expect(problem(String(repeating: "a.", count: limit - 1) + "b = 1") == nil)
+    }
+
+    /// toml++ keeps a node per value: more keys and values than the limit are refused at the first
+    /// one past it, so its memory stays bounded whatever the size of the front matter.
+    @Test func keysAndValuesAreCountedAndBounded() {
+        let limit = ParserLimits.tomlValues
+        let items = "x = [" + String(repeating: "1,", count: limit) + "]\n"
+        let found = problem(items)
+        #expect(found?.reason.contains("more than \(limit) keys and values") == true, "\(String(describing: found))")
+        // x, the array, then limit - 2 items fit: the next item is refused.
+        #expect(found?.offset == 5 + 2 * (limit - 2))
+        #expect(problem("x = [" + String(repeating: "1,", count: limit - 3) + "]\n") == nil)
     }
 
     @Test func invalidUTF8SubstitutesAreControlsInStringsButFineNowhereElse() {

@@ -1,4 +1,5 @@
 import LanguageServerFraming
+import PostlintCore
 import FuzzerDriver
 
 /// The language server's message framing, fed in chunks whose sizes come from the input itself,
@@ -18,14 +19,14 @@ public func fuzzLSPFraming(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         while let event = framer.next() {
             if case .message(let body) = event {
                 if body.count > limit { fatalError("body of \(body.count) bytes over the \(limit) limit") }
-                _ = try? JSONParser.parse(body)
+                _ = try? JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting)
             }
         }
         if framer.pendingByteCount > limit + MessageFramer.maximumHeaderLength + chunk {
             fatalError("framer holds \(framer.pendingByteCount) bytes")
         }
     }
-    _ = try? JSONParser.parse(Array(bytes.dropFirst()))
+    _ = try? JSONParser.parse(Array(bytes.dropFirst()), maximumDepth: ParserLimits.jsonNesting)
     return 0
 }
 

@@ -72,7 +72,12 @@ public final class Auditor: Sendable {
                                                                            configuration: configuration))
         result.title = document.field(ruleSet.context.fieldNames.name(of: "title"))?.scalarText
         let suppressions = Suppressions(document: document)
-        let findings = ruleSet.check(document).map { Finding($0, in: document) }
+        // An audit applies no fix: a finding keeps its message and position, not its edits.
+        let findings = ruleSet.check(document).map { diagnostic in
+            var finding = Finding(diagnostic, in: document)
+            finding.fix = nil
+            return finding
+        }
         result.findings = suppressions.apply(to: findings, in: document, reportUnused: false)
             .filter { checkIDs.contains($0.ruleID) }
         result.suppressions = suppressions.isEmpty ? nil : suppressions
@@ -114,31 +119,42 @@ public final class Auditor: Sendable {
 
     // MARK: - Site
 
-    private func assemble(_ results: [FileAudit], problems: [PostlintError], toolVersion: String) throws(PostlintError)
-        -> AuditReport {
-        var factsByRule: [String: [SiteFact]] = [:]
-        var findingsByPath: [String: [Finding]] = [:]
-        var byPath: [String: FileAudit] = [:]
+    private func assemble(_ results: consuming [FileAudit], problems: [PostlintError], toolVersion: String)
+        throws(PostlintError) -> AuditReport {
+        // Per post only an index by path; its findings stay in `results`, and the site rules'
+        // findings for it are gathered apart. Its facts move, in file order, to each rule's
+        // compact store (a post's path kept once in `paths`, as `check` keeps them).
+        var paths = PathTable()
+        var factsByRule: [String: SiteFactStore] = [:]
+        var siteFindingsByPath: [String: [Finding]] = [:]
+        var indexByPath: [String: Int] = [:]
         var problemTexts = problems.map(\.description)
-        for result in results {
-            if let problem = result.problem {
+        for index in results.indices {
+            if let problem = results[index].problem {
                 problemTexts.append(problem.description)
                 continue
             }
-            byPath[result.path] = result
-            findingsByPath[result.path, default: []] += result.findings
-            for (rule, fact) in result.facts { factsByRule[rule, default: []].append(fact) }
+            indexByPath[results[index].path] = index
+            for (rule, fact) in results[index].facts {
+                if paths.isEmpty || !paths.path(at: paths.count - 1, equals: fact.path) {
+                    guard paths.append(fact.path) else { continue }
+                }
+                factsByRule[rule, default: SiteFactStore()].append(fact, path: paths.count - 1)
+            }
+            results[index].facts = []
         }
         var siteFindings: [Finding] = []
         let configuration = try linter.resolver.configuration(forFileAt: PathUtilities.join(linter.workingDirectory, "-"))
         let catalog = configuration.catalog
         for factory in catalog.siteRules {
             let id = factory.metadata.id
-            guard let facts = factsByRule[id] else { continue }
+            guard let facts = factsByRule.removeValue(forKey: id) else { continue }
             let configured = configuration.setting(for: id, overrides: []).options
             let rule = factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: configured))
-            for var finding in rule.check(SiteFacts(facts)) {
-                guard let file = byPath[finding.path], let severity = file.siteSeverities[id] else { continue }
+            for var finding in rule.check(SiteFacts(facts, paths: paths)) {
+                guard let index = indexByPath[finding.path] else { continue }
+                let file = results[index]
+                guard let severity = file.siteSeverities[id] else { continue }
                 // A finding the rule reports below its own severity is a notice about the site (a
                 // keyphrase many posts share is a topic): listed apart, not held against one post.
                 let isSiteNotice = finding.severity != factory.metadata.defaultSeverity
@@ -147,14 +163,19 @@ public final class Auditor: Sendable {
                 if options.siteWideChecks.contains(id) || isSiteNotice {
                     siteFindings.append(finding)
                 } else {
-                    findingsByPath[finding.path, default: []].append(finding)
+                    siteFindingsByPath[finding.path, default: []].append(finding)
                 }
             }
         }
         var posts: [AuditReport.Post] = []
-        for result in results where result.problem == nil {
+        posts.reserveCapacity(indexByPath.count)
+        for index in results.indices where results[index].problem == nil {
+            // The findings move to the post's score: `results` keeps no second copy.
+            var findings: [Finding] = []
+            swap(&findings, &results[index].findings)
+            let result = results[index]
             posts.append(PostScore.post(path: result.path, title: result.title, checks: result.checks,
-                                        findings: findingsByPath[result.path] ?? []))
+                                        findings: findings + (siteFindingsByPath[result.path] ?? [])))
         }
         posts.sort { $0.path.precedesInByteOrder($1.path) }
         siteFindings.sort(by: Finding.reportOrder)

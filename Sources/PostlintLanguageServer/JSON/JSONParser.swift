@@ -1,5 +1,7 @@
 /// Parses JSON text (RFC 8259) from bytes, in one pass, without ever trapping: any malformed input
-/// is a thrown `JSONParser.Failure`. Nesting is limited so hostile input cannot exhaust the stack.
+/// is a thrown `JSONParser.Failure`. Nesting is limited so hostile input cannot exhaust the stack:
+/// the caller passes the limit (the language server's is `ParserLimits.jsonNesting`; this file has
+/// no dependencies, so the fuzz targets compile it on its own).
 public struct JSONParser {
     /// Why the text is not JSON, with the byte offset where parsing stopped.
     public struct Failure: Error, Sendable, Equatable {
@@ -7,13 +9,11 @@ public struct JSONParser {
         public var reason: String
     }
 
-    /// The deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 128
-
-    /// The value in `bytes`, which must hold exactly one JSON value (white space around it allowed).
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSON {
+    /// The value in `bytes`, which must hold exactly one JSON value (white space around it allowed),
+    /// with arrays and objects nested at most `maximumDepth` deep.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) -> JSON {
         try bytes.withUnsafeBufferPointer { buffer throws(Failure) -> JSON in
-            var parser = JSONParser(buffer: buffer)
+            var parser = JSONParser(buffer: buffer, maximumDepth: maximumDepth)
             parser.skipWhiteSpace()
             let value = try parser.parseValue(depth: 0)
             parser.skipWhiteSpace()
@@ -23,10 +23,12 @@ public struct JSONParser {
     }
 
     private let buffer: UnsafeBufferPointer<UInt8>
+    private let maximumDepth: Int
     private var index = 0
 
-    private init(buffer: UnsafeBufferPointer<UInt8>) {
+    private init(buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.buffer = buffer
+        self.maximumDepth = maximumDepth
     }
 
     private func failure(_ reason: String) -> Failure {
@@ -67,7 +69,7 @@ public struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws(Failure) -> JSON {
-        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
+        guard depth <= maximumDepth else { throw failure("nesting deeper than \(maximumDepth)") }
         index += 1
         var members: [(String, JSON)] = []
         skipWhiteSpace()
@@ -98,7 +100,7 @@ public struct JSONParser {
     }
 
     private mutating func parseArray(depth: Int) throws(Failure) -> JSON {
-        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
+        guard depth <= maximumDepth else { throw failure("nesting deeper than \(maximumDepth)") }
         index += 1
         var elements: [JSON] = []
         skipWhiteSpace()

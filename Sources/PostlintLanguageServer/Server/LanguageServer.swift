@@ -84,7 +84,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func handle(_ body: [UInt8]) -> Disposition {
         let message: JSON
         do throws(JSONParser.Failure) {
-            message = try JSONParser.parse(body)
+            message = try JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting)
         } catch {
             writer.send(Self.errorResponse(id: .null, ResponseError(.parseError, "invalid JSON at byte \(error.offset): \(error.reason)")))
             return .keepGoing
