@@ -32,4 +32,28 @@ import PostlintTestSupport
         let raw = Array(result.standardOutput.utf8).filter { $0 != 0x0A }
         #expect(!raw.contains { $0 < 0x20 || $0 == 0x7F })
     }
+
+    /// Thirty keyword values that each make `(a+)+$` backtrack: the budget is the post's, so the
+    /// run ends as fast as with one such value, with one finding at the value where it ran out.
+    @Test func aCatastrophicPatternOnManyValuesSharesOneBudgetPerPost() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write(".postlint.yml", "packs: [./pack]\n")
+        _ = try folder.write("pack/redos.yml", """
+            schema: 1
+            kind: pattern
+            summary: Keywords are runs of a
+            field: keywords
+            pattern: "(a+)+$"
+            must: not-match
+
+            """)
+        let keywords = (0..<30).map { "  - " + String(repeating: "a", count: 5_000 + $0) + "!" }.joined(separator: "\n")
+        _ = try folder.write("post.md", "---\ntitle: T\nkeywords:\n" + keywords + "\n---\nBody.\n")
+        let result = try BoundedRun.run(["check", "post.md"], in: folder.path, seconds: 40)
+        #expect(!result.timedOut, "postlint check did not end")
+        #expect(result.status == 1)
+        let gaveUp = result.standardOutput.split(separator: "\n").filter { $0.contains("gave up on the \"keywords\" value") }
+        #expect(gaveUp.count == 1, "\(result.standardOutput)")
+        #expect(gaveUp.first?.hasPrefix("post.md:4:") == true)
+    }
 }
