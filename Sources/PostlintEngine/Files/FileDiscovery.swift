@@ -323,7 +323,14 @@ public struct FileDiscovery {
                     // Follow links to files, never links to folders.
                     guard stat(absolute(), &info) == 0 else { continue }
                     if (info.st_mode & S_IFMT) == S_IFDIR { continue }
-                    type = UInt8(DT_REG)
+                    type = (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                }
+                if type == UInt8(DT_UNKNOWN), Self.isMarkdown(entry.name) {
+                    // A FIFO, device or socket named like a post (or a link to one): never opened
+                    // (a FIFO would wait for a writer or read as an empty post), reported.
+                    let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
+                    problems.append(PostlintError(path: shown, message: Self.notARegularFile(info.st_mode)))
+                    continue
                 }
             }
             if type == UInt8(DT_DIR) {
@@ -377,6 +384,19 @@ public struct FileDiscovery {
             entries.append((name, kind == .directory ? UInt8(DT_DIR) : (kind == .file ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))))
         }
         return entries
+    }
+
+    /// Why a special file named like a post is not read.
+    static func notARegularFile(_ mode: mode_t) -> String {
+        let what: String
+        switch mode & S_IFMT {
+        case S_IFIFO: what = "a FIFO"
+        case S_IFCHR: what = "a character device"
+        case S_IFBLK: what = "a block device"
+        case S_IFSOCK: what = "a socket"
+        default: what = "not a regular file"
+        }
+        return what == "not a regular file" ? "is not a regular file; not read" : "is \(what), not a regular file; not read"
     }
 
     static func isMarkdown(_ name: String) -> Bool {

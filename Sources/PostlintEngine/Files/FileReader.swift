@@ -43,12 +43,14 @@ public enum FileReader {
                 return
             }
         }
-        if failure == 0, bytes.count < firstReadSize {
+        if failure == 0, bytes.count < firstReadSize, !bytes.isEmpty {
             close(descriptor)
             return .success(bytes)
         }
-        // A folder (EISDIR), another error, or a buffer filled: the careful path, from the start.
-        guard failure == 0 || failure == EISDIR, lseek(descriptor, 0, SEEK_SET) == 0 else {
+        // A folder (EISDIR), another error, a buffer filled, or nothing read (an empty file, or a
+        // FIFO or device put in a post's place since the walk listed it): the careful path, from
+        // the start.
+        guard failure == 0 || failure == EISDIR, bytes.isEmpty || lseek(descriptor, 0, SEEK_SET) == 0 else {
             close(descriptor)
             return .failure(error(path, failure == 0 ? errno : failure))
         }

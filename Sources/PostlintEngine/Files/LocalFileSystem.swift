@@ -38,8 +38,10 @@ public struct LocalFileSystem: FileSystemView {
             let kind: FolderListing.Entry
             switch entry.pointee.d_type {
             case UInt8(DT_DIR): kind = .directory
-            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): kind = .unknown
-            default: kind = .file
+            case UInt8(DT_REG): kind = .file
+            // Links, unknown types, and FIFOs, devices and sockets (never read as files): a
+            // `stat` tells what they are.
+            default: kind = .unknown
             }
             guard builder.add(name, kind) else { break }
         }
