@@ -221,7 +221,7 @@ public struct FileDiscovery {
     private mutating func start(_ path: String) {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         var info = stat()
-        guard stat(absolute, &info) == 0 else {
+        guard FileNameBytes.withCString(absolute, { stat($0, &info) }) == 0 else {
             problems.append(PostlintError(path: path, message: FileReader.describe(errno)))
             return
         }
@@ -314,14 +314,14 @@ public struct FileDiscovery {
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 if type == UInt8(DT_UNKNOWN) {
-                    guard lstat(absolute(), &info) == 0 else { continue }
+                    guard FileNameBytes.withCString(absolute(), { lstat($0, &info) }) == 0 else { continue }
                     let format = info.st_mode & S_IFMT
                     type = format == S_IFDIR ? UInt8(DT_DIR)
                         : (format == S_IFREG ? UInt8(DT_REG) : (format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)))
                 }
                 if type == UInt8(DT_LNK) {
                     // Follow links to files, never links to folders.
-                    guard stat(absolute(), &info) == 0 else { continue }
+                    guard FileNameBytes.withCString(absolute(), { stat($0, &info) }) == 0 else { continue }
                     if (info.st_mode & S_IFMT) == S_IFDIR { continue }
                     type = (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
                 }

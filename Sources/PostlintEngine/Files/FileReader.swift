@@ -14,7 +14,7 @@ public enum FileReader {
 
     public static func read(_ path: String) -> Result<[UInt8], PostlintError> {
         // O_NONBLOCK: opening a FIFO or device named like a post must not wait for a writer.
-        read(descriptor: open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+        read(descriptor: FileNameBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }, path: path)
     }
 
     /// Reads the file `name` in the open `folder` (`openat`: the kernel resolves one name, not
@@ -27,9 +27,10 @@ public enum FileReader {
     /// may lead anywhere, a device among them) takes the careful path: `fstat` first, then the
     /// file read to its size.
     public static func read(_ name: String, in folder: FolderHandle, path: String) -> Result<[UInt8], PostlintError> {
-        let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        let descriptor = FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         if descriptor < 0, errno == ELOOP {
-            return read(descriptor: openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+            return read(descriptor: FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) },
+                        path: path)
         }
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
         var failure: Int32 = 0
@@ -179,7 +180,7 @@ public final class FolderHandle: Sendable {
 
     /// Nil when the folder cannot be opened.
     public init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        let descriptor = FileNameBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_DIRECTORY) }
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
     }
