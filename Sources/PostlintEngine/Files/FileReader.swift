@@ -185,6 +185,16 @@ public final class FolderHandle: Sendable {
         self.descriptor = descriptor
     }
 
+    /// The folder `name` in the open folder `parent`, opened without following a link (nil, with
+    /// `errno` set, when it is a link, not a folder, or cannot be opened).
+    public init?(name: String, in parent: FolderHandle) {
+        let descriptor = FileNameBytes.withCString(name) {
+            openat(parent.descriptor, $0, O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW)
+        }
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
     deinit {
         close(descriptor)
     }
