@@ -7,6 +7,9 @@ import PostlintCore
 ///
 /// `error`, `warning`, and `notice` for info. The message is escaped as GitHub's toolkit does
 /// (`%` → `%25`, CR → `%0D`, LF → `%0A`); property values also escape `:` (`%3A`) and `,` (`%2C`).
+/// Every other control character (C0, tab included, DEL and C1) and each bidirectional control,
+/// which a hostile file name or value could carry into the log, is written as a visible escape
+/// (`\u{1B}`, `\u{0}`), so no raw ESC or NUL byte reaches the runner's log.
 /// Nothing is printed when there are no findings.
 public struct GitHubActionsReporter: Reporter {
     public init() {}
@@ -47,6 +50,7 @@ public struct GitHubActionsReporter: Reporter {
     private static func escaped(_ text: String, alsoDelimiters: Bool) -> String {
         let special: (Unicode.Scalar) -> Bool = { scalar in
             scalar == "%" || scalar == "\r" || scalar == "\n" || (alsoDelimiters && (scalar == ":" || scalar == ","))
+                || scalar == "\t" || TerminalText.needsEscape(scalar)
         }
         guard text.unicodeScalars.contains(where: special) else { return text }
         var output = ""
@@ -58,6 +62,8 @@ public struct GitHubActionsReporter: Reporter {
             case "\n": output += "%0A"
             case ":" where alsoDelimiters: output += "%3A"
             case "," where alsoDelimiters: output += "%2C"
+            case _ where scalar == "\t" || TerminalText.needsEscape(scalar):
+                output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: output.unicodeScalars.append(scalar)
             }
         }

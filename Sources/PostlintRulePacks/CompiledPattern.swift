@@ -4,10 +4,12 @@ import Foundation
 ///
 /// A pattern with nested quantifiers such as `(a+)+$` backtracks exponentially on a value that
 /// almost matches. The matcher (ICU's, through `NSRegularExpression`) reports progress each time it
-/// moves to the next start position and every 10,000 steps within one attempt. A value may use one
-/// report per start position (up to `maximumScannedLength`) plus `stepBudget` steps; past that the
-/// match is abandoned and the caller told so. The budget counts the matcher's own reports, not
-/// seconds, so the outcome is the same on every machine and at every load.
+/// moves to the next start position and every 10,000 steps within one attempt. The values one rule
+/// checks in one post share a `Budget`: one report per start position (up to
+/// `maximumScannedLength` in all) plus `stepBudget` steps in all; past that the match is abandoned
+/// and the caller told so. The budget counts the matcher's own reports, not seconds, so the outcome
+/// is the same on every machine and at every load, and a post with many values costs no more than
+/// a post with one.
 struct CompiledPattern: @unchecked Sendable {
     // NSRegularExpression is immutable after construction and documented as safe to share
     // between threads; the box only tells the compiler so.
@@ -36,11 +38,42 @@ struct CompiledPattern: @unchecked Sendable {
         self.stepBudget = stepBudget
     }
 
-    /// The first match in `text`, no match, or a stop when the budget ran out.
+    /// What is left of the matcher reports one rule may use on one post.
+    struct Budget: Equatable {
+        /// Reports paid as start positions, over all the values.
+        var positions: Int
+        /// Reports paid as steps within attempts, over all the values.
+        var stepReports: Int
+
+        /// Once a match has been stopped, nothing is left for steps and no other value is tried.
+        var isExhausted: Bool { stepReports <= 0 }
+    }
+
+    /// A fresh budget for one post.
+    func makeBudget() -> Budget {
+        Budget(positions: Self.maximumScannedLength, stepReports: max(1, stepBudget / Self.stepsPerReport))
+    }
+
+    /// The first match in `text` with a budget of its own.
     func firstMatch(in text: String) -> Outcome {
+        var budget = makeBudget()
+        return firstMatch(in: text, budget: &budget)
+    }
+
+    /// The first match in `text`, no match, or a stop when `budget` (shared with the post's other
+    /// values) ran out. The reports used are taken from it, as start positions first.
+    func firstMatch(in text: String, budget: inout Budget) -> Outcome {
+        guard !budget.isExhausted else { return .stopped }
         let length = text.utf16.count
-        let allowedReports = min(length, Self.maximumScannedLength) + max(1, stepBudget / Self.stepsPerReport)
+        let positionAllowance = min(length, budget.positions)
+        let allowedReports = positionAllowance + budget.stepReports
         var reports = 0
+        defer {
+            let asPositions = min(reports, positionAllowance)
+            budget.positions -= asPositions
+            budget.stepReports -= min(reports - asPositions, budget.stepReports)
+            if reports >= allowedReports { budget.stepReports = 0 }
+        }
         var found: NSRange?
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
         regex.enumerateMatches(in: text, options: [.reportProgress], range: whole) { result, _, stop in

@@ -61,6 +61,18 @@ import PostlintTestSupport
         #expect(option.hint?.contains("max-length") == true)
     }
 
+    @Test func globsBeyondTheBoundsArePositionedErrors() throws {
+        let deep = String(repeating: "{a,", count: 9) + String(repeating: "}", count: 9)
+        let problem = try #require(error("include: [\"*.md\", \"\(deep)\"]\n"))
+        #expect(problem.location == SourceLocation(line: 1, column: 19))
+        #expect(problem.message.contains("nests brace groups"))
+        let long = String(repeating: "a", count: 2_000)
+        #expect(error("exclude:\n  - \(long)\n")?.location == SourceLocation(line: 2, column: 5))
+        #expect(error("overrides:\n  - files: [\"\(long)\"]\n")?.location?.line == 2)
+        let fourteen = String(repeating: "{a,b,c,d}", count: 14) + "*.md"
+        #expect(try parse("include: [\"\(fourteen)\"]\nexclude: [\"\(fourteen)\"]\n").include.count == 1)
+    }
+
     @Test func wrongTypesAreErrors() throws {
         let typed = try #require(error("rules:\n  excerpt-length:\n    min: many\n"))
         #expect(typed.location == SourceLocation(line: 3, column: 10))

@@ -86,7 +86,7 @@ public struct FolderListing: Sendable {
         private func namesLocked() -> [String] {
             if let madeNames { return madeNames }
             let made = bytes.withUnsafeBufferPointer { buffer in
-                (0..<count).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[range(at: $0)]), as: UTF8.self) }
+                (0..<count).map { FileNameBytes.string(UnsafeBufferPointer(rebasing: buffer[range(at: $0)])) }
             }
             madeNames = made
             return made
@@ -169,7 +169,7 @@ public struct FolderListing: Sendable {
             }
             var kept = (0..<index.count).filter { include(name($0), index.entries[$0]) }
             kept.sort { ByteScanning.precedes(name($0), name($1)) }
-            return kept.map { (String(decoding: name($0), as: UTF8.self), index.entries[$0]) }
+            return kept.map { (FileNameBytes.string(name($0)), index.entries[$0]) }
         }
     }
 

@@ -12,9 +12,9 @@ import Darwin
 /// 256-byte `d_name` array reads past the last entry of the directory buffer, which crashed a run
 /// over a folder of 100,000 images and is a heap overflow under AddressSanitizer.
 public enum DirectoryEntryName {
-    /// The name's bytes decoded as UTF-8, invalid bytes replaced (as file names are shown).
+    /// The name's bytes decoded as UTF-8, invalid bytes kept (see `FileNameBytes`).
     public static func of(_ entry: UnsafeMutablePointer<dirent>) -> String {
-        String(decoding: bytes(of: entry), as: UTF8.self)
+        FileNameBytes.string(bytes(of: entry))
     }
 
     /// The name's bytes in place, without a copy: valid only until the next `readdir` on the same

@@ -44,8 +44,8 @@ public enum ConfigurationLoader {
         try file.rejectUnknownKeys(entries, allowed: topLevelKeys, what: "the configuration")
         func node(_ key: String) -> FrontMatterNode? { entries.last { $0.key == key }?.value }
 
-        if let value = node("include") { configuration.include = try file.strings(value, what: "include").map(Glob.init) }
-        if let value = node("exclude") { configuration.exclude = try file.strings(value, what: "exclude").map(Glob.init) }
+        if let value = node("include") { configuration.include = try globs(value, what: "include", file: file) }
+        if let value = node("exclude") { configuration.exclude = try globs(value, what: "exclude", file: file) }
         if let value = node("fields") {
             var names: [String: String] = [:]
             for entry in try file.mapping(value, what: "fields") {
@@ -123,7 +123,7 @@ public enum ConfigurationLoader {
                     try ruleSettings(entry.value, file: file, catalog: configuration.catalog)
                 } ?? [:]
                 configuration.overrides.append(Configuration.Override(
-                    files: try file.strings(files, what: "files").map(Glob.init), rules: rules))
+                    files: try globs(files, what: "files", file: file), rules: rules))
             }
         }
         return configuration
@@ -141,6 +141,24 @@ public enum ConfigurationLoader {
                              hint: "allowed: \(versions.joined(separator: ", ")) (1.1: Jekyll and the libyaml loaders; 1.2: Hugo)")
         }
         return version
+    }
+
+    /// The globs of a list (or a single string), each within `Glob`'s bounds on length and brace
+    /// nesting; one that is not is an error at its item.
+    private static func globs(_ node: FrontMatterNode, what: String, file: YAMLFile) throws(PostlintError) -> [Glob] {
+        let patterns = try file.strings(node, what: what)
+        let items = node.items ?? [node]
+        var globs: [Glob] = []
+        for (offset, pattern) in patterns.enumerated() {
+            if let problem = Glob.problem(in: pattern) {
+                let item = offset < items.count ? items[offset] : node
+                throw file.error("\(problem.message) (in \(what), at byte \(problem.offset + 1) of the pattern)",
+                                 at: item.range.lowerBound,
+                                 hint: "brace groups may nest \(Glob.maximumBraceDepth) deep; patterns may be \(Glob.maximumLength) bytes long")
+            }
+            globs.append(Glob(pattern))
+        }
+        return globs
     }
 
     private static func ruleSettings(_ node: FrontMatterNode, file: YAMLFile, catalog: RuleCatalog)

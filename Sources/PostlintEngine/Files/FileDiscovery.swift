@@ -147,7 +147,7 @@ public struct FileDiscovery {
     private var foldersReadAhead = Self.foldersReadAheadAlone
 
     private struct Walk {
-        var pending: [(absolute: String, display: String)]
+        var pending: [Pending]
         let prefetcher: FolderPrefetcher
         let absolutePrefix: String
         let displayPrefixLength: Int
@@ -157,16 +157,25 @@ public struct FileDiscovery {
         var current: Visit?
     }
 
+    /// A folder still to visit. In a walk in steps a subfolder is opened in its parent's open
+    /// folder (`parent`, by `name`) without following a link, so a folder swapped for a link
+    /// while the walk runs cannot lead it out of the tree.
+    private struct Pending {
+        var absolute: String
+        var display: String
+        var parent: FolderHandle?
+        var name: String
+    }
+
     /// A folder being visited: its entries, how far the visit has got, and its subfolders so far.
     private struct Visit {
         let folder: String
         let shown: String
         let entries: [(name: String, type: UInt8)]
         var next = 0
-        var subfolders: [(absolute: String, display: String)] = []
+        var subfolders: [Pending] = []
         /// A walk in steps opens a folder with posts once, and its posts are opened by name in it.
         var openFolder: FolderHandle?
-        var triedToOpen = false
     }
 
     /// At most this many posts a step of a walk in steps.
@@ -221,7 +230,7 @@ public struct FileDiscovery {
     private mutating func start(_ path: String) {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         var info = stat()
-        guard stat(absolute, &info) == 0 else {
+        guard FileNameBytes.withCString(absolute, { stat($0, &info) }) == 0 else {
             problems.append(PostlintError(path: path, message: FileReader.describe(errno)))
             return
         }
@@ -279,7 +288,7 @@ public struct FileDiscovery {
         if !handsOutFiles {
             candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         }
-        walkInProgress = Walk(pending: [(directory, display)],
+        walkInProgress = Walk(pending: [Pending(absolute: directory, display: display, parent: nil, name: "")],
                               prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
                               absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
         visitNextFolder(upTo: handsOutFiles ? Self.filesPerStep : .max)
@@ -294,13 +303,32 @@ public struct FileDiscovery {
         if let current = walk.current {
             visit = current
         } else {
-            guard let (folder, shown) = walk.pending.popLast() else { return }
+            guard let next = walk.pending.popLast() else { return }
+            let (folder, shown) = (next.absolute, next.display)
             switch walk.prefetcher.listing(of: folder) {
             case .success(let listed):
                 visit = Visit(folder: folder, shown: shown, entries: listed)
             case .failure(let error):
                 problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
                 return
+            }
+            if handsOutFiles {
+                if let parent = next.parent {
+                    // Its posts are read, and its subfolders opened, through this descriptor
+                    // only: if the name is now a link (or no folder), nothing below it is read.
+                    guard let handle = FolderHandle(name: next.name, in: parent) else {
+                        let code = errno
+                        let message = code == ELOOP || code == ENOTDIR || code == ENOENT
+                            ? "was replaced or removed during the walk (it is no longer a folder here); not walked"
+                            : FileReader.describe(code)
+                        problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: message))
+                        return
+                    }
+                    visit.openFolder = handle
+                } else {
+                    // The folder named on the command line: links in its path are followed.
+                    visit.openFolder = FolderHandle(path: folder)
+                }
             }
         }
         var filesFound = 0
@@ -314,26 +342,30 @@ public struct FileDiscovery {
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 if type == UInt8(DT_UNKNOWN) {
-                    guard lstat(absolute(), &info) == 0 else { continue }
+                    guard FileNameBytes.withCString(absolute(), { lstat($0, &info) }) == 0 else { continue }
                     let format = info.st_mode & S_IFMT
                     type = format == S_IFDIR ? UInt8(DT_DIR)
                         : (format == S_IFREG ? UInt8(DT_REG) : (format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)))
                 }
                 if type == UInt8(DT_LNK) {
                     // Follow links to files, never links to folders.
-                    guard stat(absolute(), &info) == 0 else { continue }
+                    guard FileNameBytes.withCString(absolute(), { stat($0, &info) }) == 0 else { continue }
                     if (info.st_mode & S_IFMT) == S_IFDIR { continue }
-                    type = UInt8(DT_REG)
+                    type = (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                }
+                if type == UInt8(DT_UNKNOWN), Self.isMarkdown(entry.name) {
+                    // A FIFO, device or socket named like a post (or a link to one): never opened
+                    // (a FIFO would wait for a writer or read as an empty post), reported.
+                    let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
+                    problems.append(PostlintError(path: shown, message: Self.notARegularFile(info.st_mode)))
+                    continue
                 }
             }
             if type == UInt8(DT_DIR) {
                 let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
-                visit.subfolders.append((absolute(), shown))
+                visit.subfolders.append(Pending(absolute: absolute(), display: shown, parent: visit.openFolder,
+                                                name: entry.name))
             } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), seen == nil || isNew(absolute()) {
-                if handsOutFiles, !visit.triedToOpen {
-                    visit.triedToOpen = true
-                    visit.openFolder = FolderHandle(path: folder)
-                }
                 append(folder: visit.shown, name: entry.name, in: visit.openFolder)
                 filesFound += 1
             }
@@ -377,6 +409,19 @@ public struct FileDiscovery {
             entries.append((name, kind == .directory ? UInt8(DT_DIR) : (kind == .file ? UInt8(DT_REG) : UInt8(DT_UNKNOWN))))
         }
         return entries
+    }
+
+    /// Why a special file named like a post is not read.
+    static func notARegularFile(_ mode: mode_t) -> String {
+        let what: String
+        switch mode & S_IFMT {
+        case S_IFIFO: what = "a FIFO"
+        case S_IFCHR: what = "a character device"
+        case S_IFBLK: what = "a block device"
+        case S_IFSOCK: what = "a socket"
+        default: what = "not a regular file"
+        }
+        return what == "not a regular file" ? "is not a regular file; not read" : "is \(what), not a regular file; not read"
     }
 
     static func isMarkdown(_ name: String) -> Bool {

@@ -14,7 +14,7 @@ public enum FileReader {
 
     public static func read(_ path: String) -> Result<[UInt8], PostlintError> {
         // O_NONBLOCK: opening a FIFO or device named like a post must not wait for a writer.
-        read(descriptor: open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+        read(descriptor: FileNameBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }, path: path)
     }
 
     /// Reads the file `name` in the open `folder` (`openat`: the kernel resolves one name, not
@@ -27,9 +27,10 @@ public enum FileReader {
     /// may lead anywhere, a device among them) takes the careful path: `fstat` first, then the
     /// file read to its size.
     public static func read(_ name: String, in folder: FolderHandle, path: String) -> Result<[UInt8], PostlintError> {
-        let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        let descriptor = FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         if descriptor < 0, errno == ELOOP {
-            return read(descriptor: openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK), path: path)
+            return read(descriptor: FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) },
+                        path: path)
         }
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
         var failure: Int32 = 0
@@ -43,12 +44,14 @@ public enum FileReader {
                 return
             }
         }
-        if failure == 0, bytes.count < firstReadSize {
+        if failure == 0, bytes.count < firstReadSize, !bytes.isEmpty {
             close(descriptor)
             return .success(bytes)
         }
-        // A folder (EISDIR), another error, or a buffer filled: the careful path, from the start.
-        guard failure == 0 || failure == EISDIR, lseek(descriptor, 0, SEEK_SET) == 0 else {
+        // A folder (EISDIR), another error, a buffer filled, or nothing read (an empty file, or a
+        // FIFO or device put in a post's place since the walk listed it): the careful path, from
+        // the start.
+        guard failure == 0 || failure == EISDIR, bytes.isEmpty || lseek(descriptor, 0, SEEK_SET) == 0 else {
             close(descriptor)
             return .failure(error(path, failure == 0 ? errno : failure))
         }
@@ -177,7 +180,17 @@ public final class FolderHandle: Sendable {
 
     /// Nil when the folder cannot be opened.
     public init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        let descriptor = FileNameBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_DIRECTORY) }
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    /// The folder `name` in the open folder `parent`, opened without following a link (nil, with
+    /// `errno` set, when it is a link, not a folder, or cannot be opened).
+    public init?(name: String, in parent: FolderHandle) {
+        let descriptor = FileNameBytes.withCString(name) {
+            openat(parent.descriptor, $0, O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW)
+        }
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
     }

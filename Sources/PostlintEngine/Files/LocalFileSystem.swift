@@ -13,7 +13,7 @@ public struct LocalFileSystem: FileSystemView {
 
     public func kind(of path: String) -> FileKind {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
+        guard FileNameBytes.withCString(path, { stat($0, &info) }) == 0 else { return .missing }
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
@@ -29,7 +29,7 @@ public struct LocalFileSystem: FileSystemView {
     /// `listing(of:)`, or the `errno` of opening the folder. Each name's bytes go straight from
     /// the directory entry into the listing's buffer.
     public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
-        guard let handle = opendir(directory) else { return .failure(FolderReadError(code: errno)) }
+        guard let handle = FileNameBytes.withCString(directory, { opendir($0) }) else { return .failure(FolderReadError(code: errno)) }
         defer { closedir(handle) }
         var builder = FolderListing.Builder()
         while let entry = readdir(handle) {
@@ -38,8 +38,10 @@ public struct LocalFileSystem: FileSystemView {
             let kind: FolderListing.Entry
             switch entry.pointee.d_type {
             case UInt8(DT_DIR): kind = .directory
-            case UInt8(DT_LNK), UInt8(DT_UNKNOWN): kind = .unknown
-            default: kind = .file
+            case UInt8(DT_REG): kind = .file
+            // Links, unknown types, and FIFOs, devices and sockets (never read as files): a
+            // `stat` tells what they are.
+            default: kind = .unknown
             }
             guard builder.add(name, kind) else { break }
         }

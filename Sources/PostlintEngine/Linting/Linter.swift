@@ -249,12 +249,32 @@ public final class Linter: Sendable {
         let files = gathered.checkedFilesInPathOrder()
         let rules = catalog.allMetadata + [Suppressions.unknownDirectiveMetadata]
             + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
-        return LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
-                           rules: rules)
+        var outcome = LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
+                                  rules: rules)
+        Self.showRawFileNameBytes(in: &outcome)
+        return outcome
     }
 }
 
 extension Linter {
+    /// Paths that carry bytes that are not UTF-8 (see `FileNameBytes`) are shown with those bytes
+    /// escaped (`caf\xE9.md`) in the outcome, where people and reports see them.
+    static func showRawFileNameBytes(in outcome: inout LintOutcome) {
+        let raw = outcome.files.contains(where: FileNameBytes.hasRawBytes)
+            || outcome.problems.contains { $0.path.map(FileNameBytes.hasRawBytes) == true }
+            || outcome.findings.contains { FileNameBytes.hasRawBytes($0.path) }
+        guard raw else { return }
+        outcome.files = outcome.files.map(FileNameBytes.shown)
+        for index in outcome.problems.indices {
+            outcome.problems[index].path = outcome.problems[index].path.map(FileNameBytes.shown)
+        }
+        for index in outcome.findings.indices {
+            outcome.findings[index].path = FileNameBytes.shown(outcome.findings[index].path)
+            outcome.findings[index].message = FileNameBytes.shown(outcome.findings[index].message)
+        }
+        outcome.findings.sort(by: Finding.reportOrder)
+    }
+
     /// Runs async work to its end from synchronous code (the command line's linting is synchronous).
     static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
         let box = ResultBox<T>()

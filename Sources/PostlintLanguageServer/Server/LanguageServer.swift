@@ -20,11 +20,16 @@ public final class LanguageServer: @unchecked Sendable {
         public var configPath: String?
         /// Called when the client process named in `initialize` is gone (the command exits).
         public var parentProcessDied: (@Sendable () -> Void)?
+        /// The user's home folder (`HOME`): a workspace rooted there, or at `/`, is not scanned
+        /// for site facts unless the client asks (`initializationOptions.lintWorkspace`).
+        public var homeFolder: String?
 
-        public init(toolVersion: String, configPath: String? = nil, parentProcessDied: (@Sendable () -> Void)? = nil) {
+        public init(toolVersion: String, configPath: String? = nil, parentProcessDied: (@Sendable () -> Void)? = nil,
+                    homeFolder: String? = ProcessInfo.processInfo.environment["HOME"]) {
             self.toolVersion = toolVersion
             self.configPath = configPath
             self.parentProcessDied = parentProcessDied
+            self.homeFolder = homeFolder
         }
     }
 
@@ -37,6 +42,8 @@ public final class LanguageServer: @unchecked Sendable {
     private var phase = Phase.uninitialized
     private var encoding = PositionEncoding.utf16
     private var workspace: Workspace?
+    /// Said in a `window/logMessage` once the client is initialized.
+    private var pendingLogMessage: String?
     private var documents: [String: OpenDocument] = [:]
     private var results: [String: LintResult] = [:]
     private var pendingLints: Set<String> = []
@@ -182,7 +189,16 @@ public final class LanguageServer: @unchecked Sendable {
             root = path
         }
         let configPath = options.configPath ?? params["initializationOptions"]?["config"]?.stringValue
-        let workspace = Workspace(root: root.map(PathUtilities.normalize), configPath: configPath)
+        root = root.map(PathUtilities.normalize)
+        let asked = params["initializationOptions"]?["lintWorkspace"]?.boolValue ?? false
+        var scansSite = true
+        if let root, !asked, let why = Self.tooBroadARoot(root, home: options.homeFolder) {
+            scansSite = false
+            pendingLogMessage = "postlint: the workspace folder \(root) is \(why); only open documents are linted and "
+                + "site-level rules (duplicate-slug, ...) do not see the posts on disk. Open the site's own folder, or set "
+                + "initializationOptions {\"lintWorkspace\": true} to scan it anyway."
+        }
+        let workspace = Workspace(root: root, configPath: configPath, scansSite: scansSite)
         lock.lock()
         self.phase = .running
         self.encoding = negotiated
@@ -211,6 +227,15 @@ public final class LanguageServer: @unchecked Sendable {
 
     static let fixAllKind = "source.fixAll.postlint"
 
+    /// Why `root` is too broad a folder to scan for posts (the whole disk, or a home folder), or
+    /// nil when it is not.
+    static func tooBroadARoot(_ root: String, home: String?) -> String? {
+        let normalized = PathUtilities.normalize(root)
+        if normalized == "/" || normalized.isEmpty { return "the root of the file system" }
+        if let home, !home.isEmpty, PathUtilities.normalize(home) == normalized { return "the home folder" }
+        return nil
+    }
+
     /// Ends the server when the client process is gone, so a crashed editor leaves no orphan.
     private func monitorParent(_ processID: Int32, died: @escaping @Sendable () -> Void) {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
@@ -233,7 +258,15 @@ public final class LanguageServer: @unchecked Sendable {
         lock.unlock()
         guard running else { return .keepGoing }
         switch method {
-        case "initialized": registerWatchers()
+        case "initialized":
+            lock.lock()
+            let message = pendingLogMessage
+            pendingLogMessage = nil
+            let scansSite = workspace?.scansSite ?? true
+            lock.unlock()
+            if let message { log(.warning, message) }
+            // A folder too broad to scan is not watched either.
+            if scansSite { registerWatchers() }
         case "$/cancelRequest":
             if let id = Self.validID(params["id"]) {
                 lock.lock()
@@ -331,7 +364,7 @@ public final class LanguageServer: @unchecked Sendable {
             self.lock.unlock()
             if configurationChanged, let current {
                 // A new linter: configurations and rule packs are read again.
-                let fresh = Workspace(root: current.root, configPath: current.configPath)
+                let fresh = Workspace(root: current.root, configPath: current.configPath, scansSite: current.scansSite)
                 self.lock.lock()
                 self.workspace = fresh
                 self.lock.unlock()

@@ -20,12 +20,16 @@ final class Workspace: @unchecked Sendable {
     let configurationError: PostlintError?
     /// The configuration file named for every document, if any.
     let configPath: String?
+    /// Whether the posts below `root` are scanned for site facts: not when the root is the whole
+    /// disk or a home folder (unless the client asked), when only the open documents are linted.
+    let scansSite: Bool
     /// Site facts of the posts on disk: absolute path → rule id → facts.
     private var siteFacts: [String: [String: [SiteFact]]]?
 
-    init(root: String?, configPath: String?) {
+    init(root: String?, configPath: String?, scansSite: Bool = true) {
         self.root = root
         self.configPath = configPath
+        self.scansSite = scansSite
         let workingDirectory = root ?? PathUtilities.currentDirectory()
         do throws(PostlintError) {
             linter = try Linter(configPath: configPath, workingDirectory: workingDirectory)
@@ -122,7 +126,7 @@ final class Workspace: @unchecked Sendable {
 
     /// The site facts of every post the CLI would lint in the workspace folder.
     private func scanSite() -> [String: [String: [SiteFact]]] {
-        guard let root, let linter else { return [:] }
+        guard scansSite, let root, let linter else { return [:] }
         var discovery = FileDiscovery(workingDirectory: root)
         discovery.add(".")
         var facts: [String: [String: [SiteFact]]] = [:]

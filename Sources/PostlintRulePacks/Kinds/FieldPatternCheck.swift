@@ -30,8 +30,10 @@ struct FieldPatternCheck: DeclarativeCheck {
         guard let node = node(field, in: document, context: context) else { return [] }
         let name = context.fieldNames.name(of: field)
         var results: [(values: [String: String], range: ByteRange)] = []
+        // One budget for every value of this post: many long values cost no more than one.
+        var budget = regex.makeBudget()
         for (text, range) in FieldValues.strings(node) {
-            switch regex.firstMatch(in: text) {
+            switch regex.firstMatch(in: text, budget: &budget) {
             case .matched(let match):
                 if !mustMatch {
                     results.append((["field": name, "value": text, "pattern": pattern, "match": match], range))
@@ -41,10 +43,12 @@ struct FieldPatternCheck: DeclarativeCheck {
                     results.append((["field": name, "value": text, "pattern": pattern], range))
                 }
             case .stopped:
-                let message = "pattern \(pattern) gave up on the \"\(name)\" value: matching it took more "
-                    + "steps than a pattern may; nested quantifiers such as (a+)+ backtrack exponentially"
+                let message = "pattern \(pattern) gave up on the \"\(name)\" value: matching this post's values took "
+                    + "more steps than a pattern may (the rest were not checked); nested quantifiers such as (a+)+ "
+                    + "backtrack exponentially"
                 results.append(([DeclarativeFindingKey.verbatimMessage: message], range))
             }
+            if budget.isExhausted { break }
         }
         return results
     }

@@ -70,6 +70,8 @@ struct AuditCommand: ParsableCommand {
             rendered = AuditHTMLReporter(linkBase: base, worstCount: worst).render(report)
         }
         try Terminal.writeReport(rendered, to: output)
+        // As for check: a path that could not be read outranks any score.
+        if !report.problems.isEmpty { throw ExitCode(2) }
         if let minScore, report.averageScore < minScore { throw ExitCode(1) }
     }
 
