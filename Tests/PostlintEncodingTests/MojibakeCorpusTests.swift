@@ -46,7 +46,7 @@ struct MojibakeCorpusTests {
             }
             truePositives += 1
             var repaired = Array(item.text.utf8)
-            for finding in findings.reversed() where !finding.isAmbiguous {
+            for finding in findings.reversed() where finding.isFixable {
                 repaired.replaceSubrange(finding.range, with: Array(finding.repairs[0].text.utf8))
             }
             if String(decoding: repaired, as: UTF8.self) == item.expected {

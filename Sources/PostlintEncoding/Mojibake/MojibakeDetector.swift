@@ -41,7 +41,8 @@ public struct MojibakeDetector: Sendable {
                 let part = String(decoding: slice, as: UTF8.self)
                 for finding in findings(inWholeText: part) {
                     let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
-                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs))
+                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs,
+                                                   unsureReason: finding.unsureReason))
                 }
             }
             return results
@@ -96,11 +97,17 @@ public struct MojibakeDetector: Sendable {
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
-        return detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil).map { candidate in
+        var candidates = detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil)
+        let damaged = damagedCandidates(scalars, excluding: candidates)
+        if !damaged.isEmpty {
+            candidates = (candidates + damaged).sorted { $0.start < $1.start }
+        }
+        return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
             return MojibakeFinding(range: offsets[candidate.start]..<offsets[candidate.end],
-                                   original: String(original), repairs: candidate.repairs)
+                                   original: String(original), repairs: candidate.repairs,
+                                   unsureReason: candidate.unsureReason)
         }
     }
 
@@ -116,6 +123,7 @@ public struct MojibakeDetector: Sendable {
         var start: Int
         var end: Int
         var repairs: [MojibakeRepair]
+        var unsureReason: String? = nil
     }
 
     /// A cluster of adjacent well-formed sequences read through one page.
@@ -126,6 +134,127 @@ public struct MojibakeDetector: Sendable {
         var decoded: [Unicode.Scalar]
         var score: Int
     }
+
+    // MARK: - Damage beyond the mis-decoding
+
+    /// The scalars Windows-1252 reads its lead bytes of two-byte UTF-8 sequences as (C2-DF).
+    @inline(__always)
+    private static func windows1252Lead(_ scalar: Unicode.Scalar) -> UInt8? {
+        guard scalar.value >= 0xC2, scalar.value <= 0xDF else { return nil }
+        return UInt8(scalar.value)   // Windows-1252 agrees with Latin-1 from 0xA0 up
+    }
+
+    /// How far back, in scalars, an opening quote is looked for (less than the ASCII context of a
+    /// window, so windows give what the whole text does).
+    private static let quoteLookBehind = 30
+
+    /// Mojibake the clusters cannot show because a byte was lost or changed on the way, and
+    /// Windows-1252 text read as Latin-1, outside the clusters already found:
+    /// - a C1 control (U+0080-U+009F) that Windows-1252 defines: its byte read as Latin-1
+    ///   (`\u{84}Guten Tag\u{93}` for `„Guten Tag“`);
+    /// - `Ã` or `Â` then a space, outside an upper-case word: UTF-8 of `à` or of a no-break space
+    ///   whose second byte, a no-break space, became a space;
+    /// - a Windows-1252 lead (`Ã`, `Å`…) then U+FFFD, or `â€` then U+FFFD or nothing: the second
+    ///   or third byte was one Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost or
+    ///   replaced. `â€` is repaired to `”` after an opening `“`, otherwise reported unsure.
+    private func damagedCandidates(_ scalars: [Unicode.Scalar], excluding found: [Candidate]) -> [Candidate] {
+        let readsWindows1252 = pages.contains(.windows1252)
+        var result: [Candidate] = []
+        var next = 0
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            while next < found.count, found[next].end <= index { next += 1 }
+            if next < found.count, found[next].start <= index {
+                index = found[next].end
+                continue
+            }
+            let scalar = scalars[index]
+            let value = scalar.value
+            guard value >= 0x80 else {
+                index += 1
+                continue
+            }
+            let limit = next < found.count ? found[next].start : count
+            let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            let following: Unicode.Scalar? = index + 1 < limit ? scalars[index + 1] : nil
+            if value <= 0x9F {
+                if readsWindows1252, let decoded = CodePage.windows1252.decode(UInt8(value)), decoded != value,
+                   let repaired = Unicode.Scalar(decoded) {
+                    result.append(Candidate(start: index, end: index + 1, repairs: [
+                        MojibakeRepair(text: String(Character(repaired)), chain: [.windows1252],
+                                       note: "Windows-1252 text read as Latin-1"),
+                    ]))
+                }
+                index += 1
+                continue
+            }
+            guard readsWindows1252 else {
+                index += 1
+                continue
+            }
+            if (value == 0xC3 || value == 0xC2), following == " " {
+                let beforeIsCapital = before?.properties.isUppercase ?? false
+                let afterSpace: Unicode.Scalar? = index + 2 < limit ? scalars[index + 2] : nil
+                let afterIsCapital = afterSpace?.properties.isUppercase ?? false
+                if !beforeIsCapital, !afterIsCapital {
+                    let text = value == 0xC3 ? "\u{E0}" : "\u{A0}"
+                    result.append(Candidate(start: index, end: index + 2, repairs: [
+                        MojibakeRepair(text: text, chain: [.windows1252], note: "its no-break space had become a space"),
+                    ]))
+                    index += 2
+                    continue
+                }
+            }
+            if let lead = Self.windows1252Lead(scalar), following == "\u{FFFD}" {
+                let readings = Self.holeBytes.compactMap { hole -> String? in
+                    let decoded = (UInt32(lead & 0x1F) << 6) | UInt32(hole & 0x3F)
+                    return Unicode.Scalar(decoded).map { String(Character($0)) }
+                }
+                result.append(Candidate(start: index, end: index + 2, repairs: readings.map {
+                    MojibakeRepair(text: $0, chain: [.windows1252])
+                }, unsureReason: "UTF-8 read as Windows-1252, its second byte one Windows-1252 leaves undefined"))
+                index += 2
+                continue
+            }
+            if value == 0xE2, following == "\u{20AC}" {
+                // E2 80 and a lost third byte: U+2001, U+200D, U+200F, U+2010 or U+201D.
+                var end = index + 2
+                if end < limit, scalars[end] == "\u{FFFD}" { end += 1 }
+                let third: Unicode.Scalar? = end < limit ? scalars[end] : nil
+                let isSequence = third.map { CodePage.windows1252.encode($0.value).map { (0x80...0xBF).contains($0) } ?? false } ?? false
+                if !isSequence {
+                    var opened = false
+                    var back = index - 1
+                    while back >= max(0, index - Self.quoteLookBehind), scalars[back] != "\n" {
+                        if scalars[back] == "\u{201C}" { opened = true; break }
+                        if scalars[back] == "\u{0153}", back >= 2, scalars[back - 1] == "\u{20AC}", scalars[back - 2] == "\u{E2}" {
+                            opened = true
+                            break
+                        }
+                        back -= 1
+                    }
+                    if opened {
+                        result.append(Candidate(start: index, end: end, repairs: [
+                            MojibakeRepair(text: "\u{201D}", chain: [.windows1252],
+                                           note: "its last byte, 0x9D, undefined in Windows-1252, was lost; the opening quote before it decides"),
+                        ]))
+                    } else {
+                        result.append(Candidate(start: index, end: end, repairs: ["\u{201D}", "\u{2010}", "\u{2001}", "\u{200D}", "\u{200F}"].map {
+                            MojibakeRepair(text: $0, chain: [.windows1252])
+                        }, unsureReason: "UTF-8 read as Windows-1252, its last byte one Windows-1252 leaves undefined"))
+                    }
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The bytes Windows-1252 leaves undefined.
+    private static let holeBytes: [UInt8] = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
 
     /// `preferred` wins ties between pages: an inner layer most likely went through the same code
     /// page as the layer around it.
@@ -251,15 +380,23 @@ public struct MojibakeDetector: Sendable {
         @inline(__always) func byte(_ at: Int) -> UInt8 { CodePageIndex.byte(packs[at], page) }
         while offset < count {
             let lead = byte(offset)
-            let length = Self.sequenceLength(lead)
-            guard length > 1, offset + length <= count, let scalar = Self.decode(length, at: offset, byte) else {
+            var length = Self.sequenceLength(lead)
+            var decodedScalar: Unicode.Scalar?
+            if lead == 0xED, offset + 6 <= count, let pair = Self.decodeSurrogatePair(at: offset, byte) {
+                // CESU-8 (Java's modified UTF-8): a supplementary character as two 3-byte surrogates.
+                decodedScalar = pair
+                length = 6
+            } else if length > 1, offset + length <= count {
+                decodedScalar = Self.decode(length, at: offset, byte)
+            }
+            guard let scalar = decodedScalar else {
                 offset += 1
                 continue
             }
             let start = run.lowerBound + offset
             var sequencePoints: Int
             if length >= 3 {
-                sequencePoints = 4
+                sequencePoints = length == 6 ? 8 : 4
             } else {
                 let continuation = scalars[start + 1]
                 sequencePoints = MojibakeEvidence.continuationPoints(continuation)
@@ -314,6 +451,7 @@ public struct MojibakeDetector: Sendable {
         if let after, after.properties.isLowercase, !last.properties.isAlphabetic {
             total += 1
         }
+        total += shapeEvidence(cluster, scalars: scalars, before: before, after: after)
         total += scriptFit(cluster, scalars: scalars, bounds: bounds)
         let threshold: Int
         if layer > 0 {
@@ -325,6 +463,35 @@ public struct MojibakeDetector: Sendable {
         var scored = cluster
         scored.score = total
         return scored
+    }
+
+    /// Points from the shape of the word around a cluster, which real text does not have:
+    /// - an ASCII letter straight after it, or a letter of the repair's own script: a lead letter
+    ///   and a continuation symbol inside a word (`ESPAÃ‘A`, `ÄŒesko`, `Ä°zmir`, `Ä…Ĺľuolas`);
+    /// - a math symbol of the code page straight after a letter (`pi√π`, Mac Roman's lead bytes);
+    /// - box drawing touching an ASCII letter (`D├│nde`, code page 437's lead bytes).
+    private func shapeEvidence(_ cluster: Cluster, scalars: [Unicode.Scalar], before: Unicode.Scalar?,
+                               after: Unicode.Scalar?) -> Int {
+        var points = 0
+        let first = scalars[cluster.start]
+        if let after, after.properties.isAlphabetic {
+            let afterClass = ScriptClass(after)
+            if after.isASCII {
+                points += 2
+            } else if afterClass.isLetter,
+                      cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }) {
+                points += 1
+            }
+        }
+        if let before, before.properties.isAlphabetic, first.properties.generalCategory == .mathSymbol {
+            points += 1
+        }
+        let touchesLetter = (before.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+            || (after.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+        if touchesLetter, (0x2500...0x259F).contains(first.value) || (0x2500...0x259F).contains(scalars[cluster.end - 1].value) {
+            points += 2
+        }
+        return points
     }
 
     /// 0 when the decoded letters fit the script around them, negative when they do not (a Latin
@@ -408,6 +575,17 @@ public struct MojibakeDetector: Sendable {
             value = (value << 6) | UInt32(next & 0x3F)
         }
         return Unicode.Scalar(value)
+    }
+
+    /// The supplementary scalar of a CESU-8 surrogate pair (ED A0-AF xx ED B0-BF xx), or nil.
+    @inline(__always)
+    static func decodeSurrogatePair(at offset: Int, _ byte: (Int) -> UInt8) -> Unicode.Scalar? {
+        let b1 = byte(offset + 1), b2 = byte(offset + 2), b4 = byte(offset + 4), b5 = byte(offset + 5)
+        guard (0xA0...0xAF).contains(b1), (0x80...0xBF).contains(b2), byte(offset + 3) == 0xED,
+              (0xB0...0xBF).contains(b4), (0x80...0xBF).contains(b5) else { return nil }
+        let high = 0xD000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+        let low = 0xD000 | (UInt32(b4 & 0x3F) << 6) | UInt32(b5 & 0x3F)
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

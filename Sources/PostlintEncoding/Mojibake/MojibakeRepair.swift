@@ -6,9 +6,14 @@ public struct MojibakeRepair: Sendable, Hashable {
     /// .windows1252]` for text that went through Windows-1252 twice.
     public var chain: [CodePage]
 
-    public init(text: String, chain: [CodePage]) {
+    /// Damage beyond the mis-decoding that the repair undoes as well ("its no-break space had
+    /// become a space"), or nil when the repair's bytes round-trip exactly.
+    public var note: String?
+
+    public init(text: String, chain: [CodePage], note: String? = nil) {
         self.text = text
         self.chain = chain
+        self.note = note
     }
 
     /// "Windows-1252", "Windows-1252 twice", "Windows-1252, then as Latin-1".

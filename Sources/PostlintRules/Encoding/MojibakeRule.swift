@@ -55,6 +55,12 @@ public struct MojibakeRule: BuiltInRule {
         return detector.findings(in: source.text).compactMap { finding in
             guard let best = finding.repairs.first else { return nil }
             let original = VisibleText.render(finding.original)
+            if let reason = finding.unsureReason {
+                let readings = finding.repairs.prefix(5).map { "\"\(VisibleText.render($0.text))\"" }
+                    .joined(separator: ", ")
+                return diagnostic("\"\(original)\" is likely mojibake (\(reason)); no exact repair: perhaps \(readings)",
+                                  at: finding.range)
+            }
             if finding.isAmbiguous {
                 let readings = finding.repairs.prefix(3)
                     .map { "\"\(VisibleText.render($0.text))\" read as \($0.chainDescription)" }
@@ -65,7 +71,8 @@ public struct MojibakeRule: BuiltInRule {
             let repaired = VisibleText.render(best.text)
             let fix = Fix(title: "Replace \"\(original)\" with \"\(repaired)\"",
                           edits: [TextEdit(range: finding.range, replacement: best.text)])
-            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)",
+            let how = best.note.map { "; \($0)" } ?? "; the bytes round-trip exactly"
+            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)\(how)",
                               at: finding.range, fix: fix)
         }
     }
