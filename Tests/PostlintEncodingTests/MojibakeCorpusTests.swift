@@ -61,8 +61,8 @@ struct MojibakeCorpusTests {
             let wanted = item.repairable == false ? item.text : (item.expected ?? item.text)
             if String(decoding: repaired, as: UTF8.self) == wanted {
                 exactRepairs += 1
-            } else if wrongRepairs.count < 30 {
-                wrongRepairs.append("\(item.id) \(String(decoding: repaired, as: UTF8.self).debugDescription) expected \(wanted.debugDescription)")
+            } else if wrongRepairs.count < 400 {
+                wrongRepairs.append("\(item.class) \(item.id) \(String(decoding: repaired, as: UTF8.self).debugDescription) expected \(wanted.debugDescription)")
             }
         }
         let precision = Double(truePositives) / Double(max(truePositives + falsePositives, 1))

@@ -152,7 +152,8 @@ public struct MojibakeDetector: Sendable {
     /// Windows-1252 text read as Latin-1, outside the clusters already found:
     /// - a C1 control (U+0080-U+009F) that Windows-1252 defines: its byte read as Latin-1
     ///   (`\u{84}Guten Tag\u{93}` for `„Guten Tag“`);
-    /// - `Ã` or `Â` then a space, outside an upper-case word: UTF-8 of `à` or of a no-break space
+    /// - `Ã` or `Â` then a space, not after a capital (nor, for `Ã`, before one: `IRMÃ E`): UTF-8
+    ///   of `à` or of a no-break space
     ///   whose second byte, a no-break space, became a space;
     /// - a Windows-1252 lead (`Ã`, `Å`…) then U+FFFD, or `â€` then U+FFFD or nothing: the second
     ///   or third byte was one Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost or
@@ -197,7 +198,7 @@ public struct MojibakeDetector: Sendable {
                 let beforeIsCapital = before?.properties.isUppercase ?? false
                 let afterSpace: Unicode.Scalar? = index + 2 < limit ? scalars[index + 2] : nil
                 let afterIsCapital = afterSpace?.properties.isUppercase ?? false
-                if !beforeIsCapital, !afterIsCapital {
+                if !beforeIsCapital, value == 0xC2 || !afterIsCapital {
                     let text = value == 0xC3 ? "\u{E0}" : "\u{A0}"
                     result.append(Candidate(start: index, end: index + 2, repairs: [
                         MojibakeRepair(text: text, chain: [.windows1252], note: "its no-break space had become a space"),
@@ -474,7 +475,10 @@ public struct MojibakeDetector: Sendable {
                                after: Unicode.Scalar?) -> Int {
         var points = 0
         let first = scalars[cluster.start]
-        if let after, after.properties.isAlphabetic {
+        // An upper-case word, then an apostrophe and "s" ("SODANKYLÄ’s") is English, not a sequence.
+        let last = scalars[cluster.end - 1]
+        let isPossessive = last == "\u{2019}" && (before?.properties.isUppercase ?? false)
+        if let after, after.properties.isAlphabetic, !isPossessive {
             let afterClass = ScriptClass(after)
             if after.isASCII {
                 points += 2
@@ -513,7 +517,9 @@ public struct MojibakeDetector: Sendable {
             if !neighbours.isEmpty, neighbours.allSatisfy({ $0 != .latin }) { return -2 }
             return 0
         }
-        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) { return 0 }
+        // A repair in the script of the words around it (`Ð°` among Cyrillic words, `Ø®` among
+        // Arabic ones), where the mojibake's Latin letters stood out.
+        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) { return 1 }
         return sameClassLetters >= 2 ? 0 : -2
     }
 
