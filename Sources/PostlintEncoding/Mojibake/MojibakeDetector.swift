@@ -264,6 +264,7 @@ public struct MojibakeDetector: Sendable {
         let index = CodePageIndex.shared
         var packs: [UInt64] = []
         var candidates: [Candidate] = []
+        var quietRuns: [(Range<Int>, [UInt64])] = []
         var position = bounds.lowerBound
         while position < bounds.upperBound {
             let value = scalars[position].value
@@ -284,12 +285,54 @@ public struct MojibakeDetector: Sendable {
                 end += 1
             }
             if end - position >= 2 {
-                candidates += examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
-                                      preferred: preferred)
+                let found = examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
+                                    preferred: preferred)
+                if found.isEmpty, layer == 0 {
+                    quietRuns.append((position..<end, packs))
+                } else {
+                    candidates += found
+                }
             }
             position = end
         }
+        if !candidates.isEmpty, !quietRuns.isEmpty {
+            candidates += confirmedNearby(scalars, quietRuns: quietRuns, found: candidates, bounds: bounds)
+            candidates.sort { $0.start < $1.start }
+        }
         return candidates
+    }
+
+    /// How near, in scalars on one line, a confirmed finding makes a weaker cluster of its code page
+    /// count (less than a window's ASCII context, so windows give what the whole text does).
+    private static let confirmationReach = 30
+
+    /// Clusters too weak on their own (`┬╖` between spaces, `Â·` in a list) in runs near a
+    /// finding read through the same code page on the same line: the line is known to have gone
+    /// through that page, so a plausible cluster of it is reported too.
+    private func confirmedNearby(_ scalars: [Unicode.Scalar], quietRuns: [(Range<Int>, [UInt64])],
+                                 found: [Candidate], bounds: Range<Int>) -> [Candidate] {
+        var result: [Candidate] = []
+        for (run, packs) in quietRuns {
+            var confirming: CodePage?
+            for candidate in found where candidate.repairs.count == 1 && candidate.unsureReason == nil {
+                let gap = candidate.end <= run.lowerBound ? candidate.end..<run.lowerBound
+                    : run.upperBound <= candidate.start ? run.upperBound..<candidate.start : nil
+                guard let gap, gap.count <= Self.confirmationReach,
+                      !scalars[gap].contains(where: { $0 == "\n" || $0 == "\r" }),
+                      let page = candidate.repairs[0].chain.last else { continue }
+                confirming = page
+                break
+            }
+            guard let page = confirming else { continue }
+            for cluster in clusters(scalars, run: run, packs: packs, page: page, bounds: bounds, layer: 0,
+                                    relaxed: true) {
+                let repairs = peel(cluster, scalars: scalars, bounds: bounds, layer: 0)
+                    .filter { !$0.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) }
+                guard !repairs.isEmpty else { continue }
+                result.append(Candidate(start: cluster.start, end: cluster.end, repairs: repairs))
+            }
+        }
+        return result
     }
 
     /// The reported clusters of one run of characters that some code page can produce.
@@ -372,7 +415,7 @@ public struct MojibakeDetector: Sendable {
 
     /// The clusters a page finds in a run, scored, keeping those that pass.
     private func clusters(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], page: CodePage,
-                          bounds: Range<Int>, layer: Int) -> [Cluster] {
+                          bounds: Range<Int>, layer: Int, relaxed: Bool = false) -> [Cluster] {
         var result: [Cluster] = []
         var current: Cluster?
         var points = 0
@@ -411,7 +454,7 @@ public struct MojibakeDetector: Sendable {
                 current = open
                 points += sequencePoints
             } else {
-                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
                     result.append(kept)
                 }
                 current = Cluster(page: page, start: start, end: start + length, decoded: [scalar], score: 0)
@@ -419,7 +462,7 @@ public struct MojibakeDetector: Sendable {
             }
             offset += length
         }
-        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
             result.append(kept)
         }
         return result
@@ -427,7 +470,7 @@ public struct MojibakeDetector: Sendable {
 
     /// The cluster with its final score, or nil when it is not reported.
     private func score(_ cluster: Cluster, points: Int, scalars: [Unicode.Scalar], bounds: Range<Int>,
-                       layer: Int) -> Cluster? {
+                       layer: Int, relaxed: Bool = false) -> Cluster? {
         let before: Unicode.Scalar? = cluster.start > bounds.lowerBound ? scalars[cluster.start - 1] : nil
         let after: Unicode.Scalar? = cluster.end < bounds.upperBound ? scalars[cluster.end] : nil
         // The repair must be text someone could have written.
@@ -448,14 +491,15 @@ public struct MojibakeDetector: Sendable {
            first.properties.isUppercase || !first.properties.isAlphabetic {
             total += 1
         }
-        // A symbol, then a lower-case letter.
-        if let after, after.properties.isLowercase, !last.properties.isAlphabetic {
+        // A symbol, then a lower-case letter (not an upper-case word's ’s).
+        if let after, after.properties.isLowercase, !last.properties.isAlphabetic,
+           !(last == "\u{2019}" && (before?.properties.isUppercase ?? false)) {
             total += 1
         }
         total += shapeEvidence(cluster, scalars: scalars, before: before, after: after)
         total += scriptFit(cluster, scalars: scalars, bounds: bounds)
         let threshold: Int
-        if layer > 0 {
+        if layer > 0 || relaxed {
             threshold = 1
         } else {
             threshold = (cluster.page == .windows1252 || cluster.page == .latin1) ? 3 : 4
@@ -481,14 +525,26 @@ public struct MojibakeDetector: Sendable {
         if let after, after.properties.isAlphabetic, !isPossessive {
             let afterClass = ScriptClass(after)
             if after.isASCII {
-                points += 2
+                // A repair that is a mark or a letter of another script is no word with the
+                // letter after it (`ZVÝŠENÍ` would read as a Syriac mark).
+                let readsAsLatin = cluster.decoded.allSatisfy { scalar in
+                    let kind = ScriptClass(scalar)
+                    return kind == .latin || (kind == .none && !Self.isMark(scalar))
+                }
+                if readsAsLatin { points += 2 }
             } else if afterClass.isLetter,
-                      cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }) {
+                      cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }),
+                      !Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: afterClass) {
                 points += 1
             }
         }
         if let before, before.properties.isAlphabetic, first.properties.generalCategory == .mathSymbol {
             points += 1
+        }
+        // An upper-case word that ends in a single lower-case letter (`ØÆÅ™` as `ØÆř`) is no word.
+        if let before, before.properties.isUppercase, cluster.decoded.count == 1,
+           cluster.decoded[0].properties.isLowercase, !(after?.properties.isAlphabetic ?? false) {
+            points -= 1
         }
         let touchesLetter = (before.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
             || (after.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
@@ -519,7 +575,9 @@ public struct MojibakeDetector: Sendable {
         }
         // A repair in the script of the words around it (`Ð°` among Cyrillic words, `Ø®` among
         // Arabic ones), where the mojibake's Latin letters stood out.
-        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) { return 1 }
+        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) {
+            return neighbours.contains(where: { Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: $0) }) ? 0 : 1
+        }
         return sameClassLetters >= 2 ? 0 : -2
     }
 
@@ -581,6 +639,23 @@ public struct MojibakeDetector: Sendable {
             value = (value << 6) | UInt32(next & 0x3F)
         }
         return Unicode.Scalar(value)
+    }
+
+    /// The script of the cluster's first letter as it stands (`.none` without letters).
+    private static func mojibakeClass(_ cluster: Cluster, scalars: [Unicode.Scalar]) -> ScriptClass {
+        for scalar in scalars[cluster.start..<cluster.end] {
+            let kind = ScriptClass(scalar)
+            if kind.isLetter { return kind }
+        }
+        return .none
+    }
+
+    @inline(__always)
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// The supplementary scalar of a CESU-8 surrogate pair (ED A0-AF xx ED B0-BF xx), or nil.
