@@ -368,10 +368,46 @@ public struct MojibakeDetector: Sendable {
                 }
             }
             guard !repairs.isEmpty else { continue }
+            if repairs.count > 1 { repairs = Self.preferred(repairs, scalars: scalars, range: range, bounds: bounds) }
             chosenRanges.append(range)
             taken.append(Candidate(start: cluster.start, end: cluster.end, repairs: repairs))
         }
         return taken.sorted { $0.start < $1.start }
+    }
+
+    /// Of equally scored readings through different code pages, the one the evidence favours, or
+    /// all of them when it favours none. Each reading gains a point for every character of it that
+    /// its code page has (text written where that code page is used: `č` is a Windows-1250 letter,
+    /// `ī` is not an ISO-8859-2 one), and loses one for a letter whose case differs from the
+    /// letters around it (`Ê` among lower-case letters) and two for a symbol between letters
+    /// (`÷` inside a word). Only a single best reading is kept.
+    static func preferred(_ repairs: [MojibakeRepair], scalars: [Unicode.Scalar], range: Range<Int>,
+                          bounds: Range<Int>) -> [MojibakeRepair] {
+        let before: Unicode.Scalar? = range.lowerBound > bounds.lowerBound ? scalars[range.lowerBound - 1] : nil
+        let after: Unicode.Scalar? = range.upperBound < bounds.upperBound ? scalars[range.upperBound] : nil
+        let neighbours = [before, after].compactMap { $0 }.filter { $0.properties.isAlphabetic }
+        let lowerAround = !neighbours.isEmpty && neighbours.allSatisfy { $0.properties.isLowercase }
+        let upperAround = !neighbours.isEmpty && neighbours.allSatisfy { $0.properties.isUppercase }
+        let betweenLetters = !neighbours.isEmpty
+        var scores: [Int] = []
+        for repair in repairs {
+            var score = 0
+            let page = repair.chain.first
+            for scalar in repair.text.unicodeScalars {
+                if let page, page.encode(scalar.value) != nil { score += 1 }
+                let properties = scalar.properties
+                if properties.isAlphabetic {
+                    if lowerAround, properties.isUppercase { score -= 1 }
+                    if upperAround, properties.isLowercase { score -= 1 }
+                } else if betweenLetters, scalar.value >= 0x80 {
+                    score -= 2
+                }
+            }
+            scores.append(score)
+        }
+        guard let best = scores.max(), scores.filter({ $0 == best }).count == 1,
+              let index = scores.firstIndex(of: best) else { return repairs }
+        return [repairs[index]]
     }
 
     /// The repairs of a cluster, after undoing further layers inside its decoded text.
