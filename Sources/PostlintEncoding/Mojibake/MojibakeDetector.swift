@@ -379,7 +379,8 @@ public struct MojibakeDetector: Sendable {
     /// all of them when it favours none. Each reading gains a point for every character of it that
     /// its code page has (text written where that code page is used: `č` is a Windows-1250 letter,
     /// `ī` is not an ISO-8859-2 one), and loses one for a letter whose case differs from the
-    /// letters around it (`Ê` among lower-case letters) and two for a symbol between letters
+    /// letters around it (`Ê` among lower-case letters) or for a capital after a lower-case letter
+    /// inside it (`ծՏվ`), and two for a symbol between letters
     /// (`÷` inside a word). Only a single best reading is kept.
     static func preferred(_ repairs: [MojibakeRepair], scalars: [Unicode.Scalar], range: Range<Int>,
                           bounds: Range<Int>) -> [MojibakeRepair] {
@@ -393,9 +394,13 @@ public struct MojibakeDetector: Sendable {
         for repair in repairs {
             var score = 0
             let page = repair.chain.first
+            var previousIsLowercase = false
             for scalar in repair.text.unicodeScalars {
                 if let page, page.encode(scalar.value) != nil { score += 1 }
                 let properties = scalar.properties
+                // A capital after a lower-case letter inside the repair (`ծՏվ`).
+                if previousIsLowercase, properties.isUppercase { score -= 1 }
+                previousIsLowercase = properties.isLowercase
                 if properties.isAlphabetic {
                     if lowerAround, properties.isUppercase { score -= 1 }
                     if upperAround, properties.isLowercase { score -= 1 }
@@ -533,7 +538,10 @@ public struct MojibakeDetector: Sendable {
             total += 1
         }
         total += shapeEvidence(cluster, scalars: scalars, before: before, after: after)
-        total += scriptFit(cluster, scalars: scalars, bounds: bounds)
+        // Near a confirmed finding the neighbouring letters are often mojibake themselves: their
+        // script says nothing against the repair.
+        let fit = scriptFit(cluster, scalars: scalars, bounds: bounds)
+        total += relaxed ? max(0, fit) : fit
         let threshold: Int
         if layer > 0 || relaxed {
             threshold = 1
