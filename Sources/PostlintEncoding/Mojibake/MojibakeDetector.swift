@@ -546,7 +546,10 @@ public struct MojibakeDetector: Sendable {
         if layer > 0 || relaxed {
             threshold = 1
         } else {
-            threshold = (cluster.page == .windows1252 || cluster.page == .latin1) ? 3 : 4
+            // Other code pages need more, except inside a lower-case word, where their capitals and
+            // symbols stand out as well (`fangĹł`, `hititƒÉ`).
+            let insideLowercaseWord = before?.properties.isLowercase ?? false
+            threshold = (cluster.page == .windows1252 || cluster.page == .latin1 || insideLowercaseWord) ? 3 : 4
         }
         guard total >= threshold else { return nil }
         var scored = cluster
@@ -563,6 +566,17 @@ public struct MojibakeDetector: Sendable {
                                after: Unicode.Scalar?) -> Int {
         var points = 0
         let first = scalars[cluster.start]
+        // Several sequences in a row, each well-formed (`╬£╬┐╬│`): real text rarely alternates so.
+        points += min(3, cluster.decoded.count - 1)
+        // A capital straight after a lower-case letter inside the cluster (`ƒÉ`).
+        var previous = before
+        for scalar in scalars[cluster.start..<cluster.end] {
+            if let previous, previous.properties.isLowercase, scalar.properties.isUppercase, scalar != first {
+                points += 1
+                break
+            }
+            previous = scalar
+        }
         // An upper-case word, then an apostrophe and "s" ("SODANKYLÄ’s") is English, not a sequence.
         let last = scalars[cluster.end - 1]
         let isPossessive = last == "\u{2019}" && (before?.properties.isUppercase ?? false)
