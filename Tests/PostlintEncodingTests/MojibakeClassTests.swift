@@ -52,3 +52,17 @@ struct MojibakeClassTests {
         #expect(finding.repairs.map(\.text).contains("Á"))
     }
 }
+
+/// Hostile input: many weak clusters among many findings in one window (no line feed) stays
+/// linear; every weak cluster near a finding is reported.
+struct MojibakeHostileInputTests {
+    @Test func manyWeakClustersBesideFindingsInOneLine() {
+        let unit = "cafÃ© ┬╖ Ð° Ã  "
+        let text = String(repeating: unit, count: 20_000)
+        let findings = MojibakeDetector().findings(in: text)
+        // Each unit: "Ã©" and "Ã " are found on their own, "Ð°" through them (Windows-1252);
+        // "┬╖" would be code page 437, which nothing near it confirms.
+        #expect(findings.count == 3 * 20_000)
+        #expect(findings.filter { $0.original == "┬╖" }.isEmpty)
+    }
+}

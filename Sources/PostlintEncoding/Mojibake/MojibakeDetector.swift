@@ -312,9 +312,14 @@ public struct MojibakeDetector: Sendable {
     private func confirmedNearby(_ scalars: [Unicode.Scalar], quietRuns: [(Range<Int>, [UInt64])],
                                  found: [Candidate], bounds: Range<Int>) -> [Candidate] {
         var result: [Candidate] = []
+        // Both lists are in text order: `next` is the first finding after the run, so only the
+        // findings on either side of it are looked at (linear time on any input).
+        var next = 0
         for (run, packs) in quietRuns {
+            while next < found.count, found[next].start < run.upperBound { next += 1 }
             var confirming: CodePage?
-            for candidate in found where candidate.repairs.count == 1 && candidate.unsureReason == nil {
+            for candidate in [next > 0 ? found[next - 1] : nil, next < found.count ? found[next] : nil].compactMap({ $0 })
+            where candidate.repairs.count == 1 && candidate.unsureReason == nil {
                 let gap = candidate.end <= run.lowerBound ? candidate.end..<run.lowerBound
                     : run.upperBound <= candidate.start ? run.upperBound..<candidate.start : nil
                 guard let gap, gap.count <= Self.confirmationReach,
