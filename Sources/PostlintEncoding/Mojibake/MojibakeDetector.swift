@@ -9,7 +9,9 @@ import PostlintCore
 /// a lower-case word) passes a threshold and its repair is plausible text (no controls, no
 /// unassigned code points, letters that fit the script around them). The repair is examined again
 /// for a further layer. Time is linear in the text: each character is looked at a bounded number of
-/// times per code page.
+/// times per code page. Damage beyond the mis-decoding (C1 controls of Windows-1252 text read as
+/// Latin-1, a no-break space become a space, a byte Windows-1252 leaves undefined lost) is looked
+/// for around the clusters; where a lost byte leaves the repair open, the finding says it is unsure.
 public struct MojibakeDetector: Sendable {
     /// The code pages tried, in order of preference when two give the same repair.
     public let pages: [CodePage]
@@ -153,8 +155,7 @@ public struct MojibakeDetector: Sendable {
     /// - a C1 control (U+0080-U+009F) that Windows-1252 defines: its byte read as Latin-1
     ///   (`\u{84}Guten Tag\u{93}` for `„Guten Tag“`);
     /// - `Ã` or `Â` then a space, not after a capital (nor, for `Ã`, before one: `IRMÃ E`): UTF-8
-    ///   of `à` or of a no-break space
-    ///   whose second byte, a no-break space, became a space;
+    ///   of `à` or of a no-break space whose second byte, a no-break space, became a space;
     /// - a Windows-1252 lead (`Ã`, `Å`…) then U+FFFD, or `â€` then U+FFFD or nothing: the second
     ///   or third byte was one Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost or
     ///   replaced. `â€` is repaired to `”` after an opening `“`, otherwise reported unsure.
@@ -183,8 +184,8 @@ public struct MojibakeDetector: Sendable {
                 if readsWindows1252, let decoded = CodePage.windows1252.decode(UInt8(value)), decoded != value,
                    let repaired = Unicode.Scalar(decoded) {
                     result.append(Candidate(start: index, end: index + 1, repairs: [
-                        MojibakeRepair(text: String(Character(repaired)), chain: [.windows1252],
-                                       note: "Windows-1252 text read as Latin-1"),
+                        MojibakeRepair(text: String(Character(repaired)), chain: [],
+                                       note: "a C1 control: Windows-1252 text read as Latin-1"),
                     ]))
                 }
                 index += 1

@@ -3,7 +3,8 @@ public struct MojibakeRepair: Sendable, Hashable {
     /// The text before it was mis-decoded.
     public var text: String
     /// The code pages the UTF-8 bytes were read as, in the order it happened: `[.windows1252,
-    /// .windows1252]` for text that went through Windows-1252 twice.
+    /// .windows1252]` for text that went through Windows-1252 twice; empty when the text was not
+    /// UTF-8 (Windows-1252 text read as Latin-1), which `note` then says.
     public var chain: [CodePage]
 
     /// Damage beyond the mis-decoding that the repair undoes as well ("its no-break space had

@@ -91,6 +91,9 @@ public struct MojibakeRule: BuiltInRule {
             let fix = Fix(title: "Replace \"\(original)\" with \"\(repaired)\"",
                           edits: [TextEdit(range: finding.range, replacement: best.text)])
             let how = best.note.map { "; \($0)" } ?? "; the bytes round-trip exactly"
+            if best.chain.isEmpty {
+                return diagnostic("\"\(original)\" looks like \"\(repaired)\"\(how)", at: finding.range, fix: fix)
+            }
             return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)\(how)",
                               at: finding.range, fix: fix)
         }
