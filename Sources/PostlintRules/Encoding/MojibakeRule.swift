@@ -1,5 +1,6 @@
 import PostlintCore
 import PostlintEncoding
+import PostlintMarkdown
 
 /// `mojibake`: UTF-8 text mis-decoded through a single-byte code page, once or several times over,
 /// reported with its repair. Fixable when the repair is unambiguous.
@@ -27,7 +28,7 @@ public struct MojibakeRule: BuiltInRule {
                        "the code pages looked for, in order of preference"),
         ],
         isFixable: true,
-        reads: [.source, .markdown],
+        reads: .source,
         triggeringExamples: [
             RuleExample("---\ntitle: Notes\n---\n\nThe dashboard itself⟦â€”⟧a lesson.\n"),
             RuleExample("---\ntitle: \"Caf⟦Ã©⟧ notes\"\n---\n\nBody.\n"),
@@ -64,10 +65,13 @@ public struct MojibakeRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source
         guard !source.isASCII else { return [] }
+        let findings = detector.findings(in: source.text)
+        guard !findings.isEmpty else { return [] }
         // Code spans, code blocks and comments hold mojibake on purpose (an example of it): skipped.
-        let excluded = document.body?.excludedRanges ?? []
+        // The body is scanned here only when there is a finding, so clean posts never pay for it.
+        let excluded = (document.body ?? MarkdownScanner.scan(source, range: document.bodyRange)).excludedRanges
         var nextExcluded = 0
-        return detector.findings(in: source.text).compactMap { finding in
+        return findings.compactMap { finding in
             while nextExcluded < excluded.count, excluded[nextExcluded].upperBound <= finding.range.lowerBound {
                 nextExcluded += 1
             }
