@@ -2,17 +2,24 @@
 """Builds the labelled mojibake corpus in bench/mojibake/, and the code page tables of PostlintEncoding.
 
     pip install babel==2.16.0 faker==30.8.2
-    python3 scripts/mojibake-corpus.py            # writes bench/mojibake/corpus.jsonl
+    python3 scripts/mojibake-corpus.py            # writes bench/mojibake/corpus-full.jsonl (every
+                                                  # item) and corpus.jsonl (the committed sample)
     python3 scripts/mojibake-corpus.py tables     # prints Sources/PostlintEncoding/CodePageTables.swift
 
-The corpus is deterministic (fixed seeds, pinned package versions) and committed; the benchmark
-reads it and generates nothing. Each line of corpus.jsonl is one item:
+The corpus is deterministic (fixed seeds, pinned package versions). The full corpus (about 5 MB) is
+not committed: the benchmark generates it. The committed corpus.jsonl is every other item of the
+tuning split, for the test suite. Each line of corpus.jsonl is one item:
 
-    {"id": "...", "label": "clean" | "mojibake", "kind": "...", "lang": "...", "text": "...",
-     "expected": "..."}
+    {"id": "...", "label": "clean" | "mojibake", "kind": "...", "class": "...", "lang": "...",
+     "source": "...", "split": "tune" | "held-out", "text": "...", "expected": "...", "repairable": false}
 
-`text` is what a post would contain; `expected` is the repaired text for a mojibake item (the clean
-text it was made from) and equal to `text` for a clean item.
+`text` is what a post would contain; `expected` is the clean text a mojibake item was made from
+(absent for a clean item: the text itself). `class` is the kind of damage (or of clean text) the
+benchmark reports per class; `source` names the package data the words come from (Babel's locale
+names of territories, languages, months and days; Faker's person names and cities, per locale);
+`split` is fixed by a hash of the id with HELD_OUT_SEED: tune on "tune" only, and report
+"held-out" as well. `repairable: false` marks damage no repair can undo exactly (a byte lost): it
+must be reported, and `fix` must leave it as it is.
 
 Clean items (negatives) are sentences in many languages and scripts, built from locale data (names of
 countries, languages, months and days in each language) and from generated prose and names, with
@@ -31,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "mojibake" / "corpus.jsonl"
+FULL = ROOT / "bench" / "mojibake" / "corpus-full.jsonl"
 
 # Code pages as the encodings standard for the web defines them: a byte the code page leaves
 # undefined in 0x80-0x9F decodes to the C1 control of the same number.
@@ -250,7 +258,7 @@ HARD_CLEAN = [
     "© 2024 Acme™ · ® · § 3 ¶ 2", "£5 → €6 ≈ ¥900", "Fußgängerübergänge", "Ça va? Très bien!", "Ñandú — ¿qué?",
     "Ĺ Ľ Ŕ Ő Ű ő ű Ź Ż", "ﬁ ﬂ ﬃ ligatures", "x² + y³ = z¹", "ÂGE d’OR", "ÊTRE « ÉTÉ »", "Ô mon Dieu…", "Ü…",
     "ḀḁṤṥ ẞ", "Ἀθῆναι", "مرحبا بالعالم", "שלום עולם", "नमस्ते दुनिया", "क्षत्रिय", "می‌خواهم", "👩‍❤️‍💋‍👨",
-    "Ð is eth, Þ is thorn, ð and þ", "Å·", "Ã", "Â", "NAÏVE»", "Ä°C", "ÖÇ‘", "ÇÃ”", "ØÆÅ™", "IRMÃ…", "CAPITÃ”",
+    "Ð is eth, Þ is thorn, ð and þ", "Å·", "Ã", "Â", "NAÏVE»", "ÖÇ‘", "ÇÃ”", "ØÆÅ™", "IRMÃ…", "CAPITÃ”",
 ]
 
 
@@ -335,6 +343,291 @@ def hard_positives():
     return out
 
 
+
+# --------------------------------------------------------------------------------------------
+# Classes of damage (the second part of the corpus): each positive item has a `class`, each item a
+# `source` (the package and locale data its words come from) and a `split`: "tune" or "held-out",
+# fixed by a hash of the item's id and HELD_OUT_SEED, so tuning never sees the held-out part.
+
+HELD_OUT_SEED = "mojibake-held-out-2026"
+HELD_OUT_SHARE = 0.3
+
+WESTERN = ["fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "is", "ca"]
+CENTRAL = ["cs", "sk", "pl", "hu", "ro", "hr", "sl", "lt", "lv", "et", "tr", "sq"]
+SCRIPTS = {"el": "Greek", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic", "ar": "Arabic", "fa": "Arabic",
+           "he": "Hebrew", "th": "Thai", "hi": "Devanagari", "mr": "Devanagari"}
+FAKER_LOCALES = {"cs": "cs_CZ", "sk": "sk_SK", "pl": "pl_PL", "hu": "hu_HU", "ro": "ro_RO", "hr": "hr_HR",
+                 "sl": "sl_SI", "lt": "lt_LT", "lv": "lv_LV", "et": "et_EE", "tr": "tr_TR", "fr": "fr_FR",
+                 "de": "de_DE", "es": "es_ES", "pt": "pt_BR", "it": "it_IT", "sv": "sv_SE", "da": "da_DK",
+                 "nb": "no_NO", "fi": "fi_FI", "el": "el_GR", "ru": "ru_RU", "uk": "uk_UA", "bg": "bg_BG",
+                 "ar": "ar_AA", "fa": "fa_IR", "he": "he_IL", "th": "th_TH", "hi": "hi_IN", "vi": "vi_VN"}
+FRAMES = ["We met in {} last week.", "{}", "The title reads “{}” in print.", "Next stop: {}.",
+          "See {} (page 4).", "{} — notes from the trip", "Sources: {}, and others."]
+C1_SNIPPETS = ["„{}“", "“{}”", "‘{}’", "{} – {}", "{} — {}", "{}…", "€ 5 for {}", "• {}", "{}™", "«{}»",
+               "Š{}", "{} ‰", "†{}"]
+
+
+def split_of(item_id):
+    return "held-out" if zlib.crc32((HELD_OUT_SEED + item_id).encode()) % 1000 < HELD_OUT_SHARE * 1000 else "tune"
+
+
+def word_pools():
+    """Words and short phrases per language: Babel's names of territories, languages, months and
+    days, and Faker's person names and cities. Each entry: (lang, source, text)."""
+    from babel import Locale
+    pools = {}
+    for lang in WESTERN + CENTRAL + list(SCRIPTS) + ["vi"]:
+        entries = []
+        try:
+            locale = Locale.parse(lang)
+            for kind, values in (("territories", [v for k, v in locale.territories.items() if k.isalpha()]),
+                                 ("languages", list(locale.languages.values())),
+                                 ("months", list(locale.months["format"]["wide"].values())),
+                                 ("days", list(locale.days["format"]["wide"].values()))):
+                entries += [(lang, f"babel {lang} {kind}", v) for v in values]
+        except Exception:
+            pass
+        if lang in FAKER_LOCALES:
+            fake = faker_for(FAKER_LOCALES[lang])
+            for _ in range(150):
+                entries.append((lang, f"faker {FAKER_LOCALES[lang]} name", fake.name()))
+                try:
+                    entries.append((lang, f"faker {FAKER_LOCALES[lang]} city", fake.city()))
+                except AttributeError:
+                    pass
+        pools[lang] = [e for e in entries if e[2] and "\n" not in e[2]]
+    return pools
+
+
+def non_ascii(pool):
+    return [e for e in pool if not e[2].isascii()]
+
+
+def cesu8(text):
+    """Each supplementary character as two 3-byte surrogates (Java's modified UTF-8)."""
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code >= 0x10000:
+            code -= 0x10000
+            for unit in (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)):
+                out += bytes([0xE0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3F), 0x80 | (unit & 0x3F)])
+        else:
+            out += ch.encode("utf-8")
+    return out
+
+
+def read_bytes(data, page):
+    table = TABLES[page]
+    return "".join(chr(table[b]) for b in data)
+
+
+def class_items(rng):
+    pools = word_pools()
+    items = []
+
+    def add(label, cls, lang, source, text, expected, repairable=True):
+        items.append({"label": label, "class": cls, "lang": lang, "source": source, "text": text,
+                      "expected": expected, "repairable": repairable})
+
+    def framed(phrase):
+        frame = rng.choice(FRAMES)
+        return frame.format(phrase), frame
+
+    western = [e for lang in WESTERN for e in non_ascii(pools[lang])]
+    central = [e for lang in CENTRAL for e in non_ascii(pools[lang])]
+    latin = western + central
+
+    # Upper case: whole words and lines in capitals, alone or in a sentence.
+    for _ in range(1200):
+        lang, source, phrase = rng.choice(latin)
+        upper = phrase.upper()
+        page = rng.choice(["windows-1252", "windows-1252", "latin-1"])
+        broken = misdecode(upper, page)
+        if broken is None or broken == upper:
+            continue
+        if rng.random() < 0.4:
+            add("mojibake", "upper-case", lang, source, broken, upper)
+        else:
+            frame = rng.choice(FRAMES)
+            if rng.random() < 0.3:
+                frame = frame.upper()
+            add("mojibake", "upper-case", lang, source, frame.format(broken), frame.format(upper))
+
+    # Single short words in isolation (a name, a heading), in their own case.
+    for _ in range(800):
+        lang, source, phrase = rng.choice(latin)
+        word = max(phrase.split(), key=lambda w: (not w.isascii(), len(w)))
+        if word.isascii():
+            continue
+        broken = misdecode(word, rng.choice(["windows-1252", "windows-1252", "latin-1"]))
+        if broken and broken != word:
+            add("mojibake", "single-word", lang, source, broken, word)
+
+    # Central and Eastern European letters read as Windows-1252 / Latin-1, and as 1250, 1257, 8859-2.
+    for _ in range(1200):
+        lang, source, phrase = rng.choice(central)
+        page = rng.choice(["windows-1252", "windows-1252", "latin-1"])
+        broken = misdecode(phrase, page)
+        if broken and broken != phrase:
+            frame = rng.choice(FRAMES)
+            add("mojibake", "central-european", lang, source, frame.format(broken), frame.format(phrase))
+    for _ in range(900):
+        lang, source, phrase = rng.choice(central)
+        page = rng.choice(["windows-1250", "windows-1257", "iso-8859-2"])
+        broken = misdecode(phrase, page)
+        if broken and broken != phrase:
+            frame = rng.choice(FRAMES)
+            add("mojibake", "central-european-pages", lang, source, frame.format(broken), frame.format(phrase))
+
+    # A no-break space become a space; bytes Windows-1252 leaves undefined, lost or replaced.
+    nbsp_phrases = [e for e in western if "à" in e[2] or "À" in e[2]]
+    for _ in range(500):
+        if rng.random() < 0.5 or not nbsp_phrases:
+            lang, source, phrase = rng.choice(latin)
+            phrase = rng.choice(["à ", "voilà ", "10\u00a0km ", "5\u00a0€ ", "« ", "déjà "]) + phrase
+            phrase = phrase.replace("« ", "«\u00a0")
+        else:
+            lang, source, phrase = rng.choice(nbsp_phrases)
+        broken = misdecode(phrase, "windows-1252")
+        if broken is None or "\u00a0" not in broken:
+            continue
+        broken = broken.replace("\u00a0", " ")
+        frame = rng.choice(FRAMES)
+        add("mojibake", "nbsp-and-holes", lang, source, frame.format(broken), frame.format(phrase))
+    hole_letters = [e for e in latin if any(c in e[2] for c in "ÁÍÏÐÝ")]
+    for _ in range(250):
+        lang, source, phrase = rng.choice(latin)
+        quoted = "“" + phrase + "”"
+        broken = misdecode(quoted, "windows-1252")
+        if broken is None:
+            continue
+        broken = broken[:-1] + ("\ufffd" if rng.random() < 0.5 else "")
+        add("mojibake", "nbsp-and-holes", lang, source, broken + " said.", quoted + " said.")
+    for _ in range(150):
+        if not hole_letters:
+            break
+        lang, source, phrase = rng.choice(hole_letters)
+        broken = misdecode(phrase, "windows-1252")
+        for letter in "ÁÍÏÐÝ":
+            broken = broken.replace(misdecode(letter, "windows-1252"), misdecode(letter, "windows-1252")[0] + "\ufffd")
+        add("mojibake", "nbsp-and-holes", lang, source, broken, phrase, repairable=False)
+
+    # C1 controls: Windows-1252 text decoded as Latin-1, alone or beside correct UTF-8 text.
+    for _ in range(700):
+        lang, source, phrase = rng.choice(latin)
+        snippet = rng.choice(C1_SNIPPETS).format(*([phrase.split()[0]] * 2))
+        try:
+            broken = snippet.encode("cp1252").decode("latin-1")
+        except UnicodeEncodeError:
+            continue
+        if broken == snippet or not any(0x80 <= ord(c) <= 0x9F for c in broken):
+            continue
+        # Only the C1 controls are damage; any Latin-1 letter of the snippet reads the same.
+        if rng.random() < 0.5:
+            other = rng.choice(latin)[2]
+            add("mojibake", "c1-controls", lang, source, other + ": " + broken, other + ": " + snippet)
+        else:
+            add("mojibake", "c1-controls", lang, source, broken, snippet)
+
+    # Mac Roman and code page 437.
+    for _ in range(900):
+        lang, source, phrase = rng.choice(latin + [e for e in non_ascii(pools["el"])])
+        page = rng.choice(["mac-roman", "cp437"])
+        broken = misdecode(phrase, page)
+        if broken and broken != phrase:
+            frame = rng.choice(FRAMES)
+            add("mojibake", "mac-roman-cp437", lang, source, frame.format(broken), frame.format(phrase))
+
+    # Emoji and other supplementary characters as CESU-8, read as Windows-1252.
+    supplementary = [e for e in EMOJI if any(ord(c) >= 0x10000 for c in e)] + ["𝄞", "𠀋", "𝔸", "🀄"]
+    for _ in range(600):
+        lang, source, phrase = rng.choice(latin + non_ascii(pools["ru"]))
+        emoji = rng.choice(supplementary)
+        clean = phrase + " " + emoji
+        page = rng.choice(["windows-1252", "windows-1252", "latin-1"])
+        broken = phrase + " " + read_bytes(cesu8(emoji), page)
+        add("mojibake", "cesu-8", lang, source, broken, clean)
+
+    # Other scripts inside correct text, and text damaged twice.
+    for _ in range(1200):
+        lang = rng.choice(list(SCRIPTS))
+        _, source, phrase = rng.choice(non_ascii(pools[lang]))
+        page = rng.choice(["windows-1252", "windows-1252", "latin-1"])
+        broken = misdecode(phrase, page)
+        if broken is None or broken == phrase:
+            continue
+        frame = rng.choice(FRAMES)
+        add("mojibake", "other-scripts", lang, source, frame.format(broken), frame.format(phrase))
+    for _ in range(800):
+        lang = rng.choice(list(SCRIPTS) + WESTERN + CENTRAL)
+        pool = non_ascii(pools[lang])
+        if not pool:
+            continue
+        _, source, phrase = rng.choice(pool)
+        plan = rng.choice([("windows-1252", "windows-1252"), ("latin-1", "windows-1252"), ("windows-1252", "latin-1")])
+        broken = phrase
+        for page in plan:
+            broken = misdecode(broken, page) if broken else None
+        if broken is None or len(broken) > 300:
+            continue
+        frame = rng.choice(FRAMES)
+        add("mojibake", "twice", lang, source, frame.format(broken), frame.format(phrase))
+
+    # Hard negatives.
+    hard_langs = {"pt": "Portuguese", "vi": "Vietnamese", "ro": "Romanian", "sv": "Swedish", "da": "Danish",
+                  "nb": "Norwegian", "fi": "Finnish", "is": "Icelandic", "de": "German", "tr": "Turkish"}
+    for _ in range(2500):
+        lang = rng.choice(list(hard_langs))
+        pool = non_ascii(pools[lang])
+        _, source, phrase = rng.choice(pool)
+        roll = rng.random()
+        if roll < 0.35:
+            text = phrase.upper()
+        elif roll < 0.5:
+            text = phrase.upper() + rng.choice(AFTER_CAPS)
+        else:
+            text = rng.choice(FRAMES).format(phrase)
+        add("clean", "hard-negative", lang, source, text, text)
+    for _ in range(1500):
+        lang = rng.choice(list(SCRIPTS) + CENTRAL + WESTERN)
+        pool = non_ascii(pools[lang]) or pools[lang]
+        _, source, phrase = rng.choice(pool)
+        text = rng.choice(FRAMES).format(phrase)
+        if rng.random() < 0.3:
+            text = text.upper()
+        add("clean", "multilingual", lang, source, text, text)
+    symbols = ["½ + ¼ = ¾", "x² ≤ y³ ± 1", "√2 ≈ 1.414", "∑ xᵢ ≥ 0", "€ 12,50", "£5 → $6.30 ≈ ¥900", "±0.1 µm",
+               "© 2024 · ® · ™", "§ 4 ¶ 2", "“quoted” and ‘single’", "„Anführung“ «guillemets» ‹a›", "—dash– …",
+               "( ͡° ͜ʖ ͡°)", "¯\\_(ツ)_/¯", "ʕ•ᴥ•ʔ", "(╯°□°)╯︵ ┻━┻", "ಠ_ಠ", "(ノಠ益ಠ)ノ彡┻━┻", "♪┏(・o･)┛♪",
+               "┌──┬──┐\n│ a│ b│\n└──┴──┘", "→ ← ↑ ↓ ⇒", "°C °F ‰ ‱", "Ø 12 mm", "¿Qué? ¡Sí!"]
+    for _ in range(1200):
+        lang, source, phrase = rng.choice(latin)
+        text = rng.choice([rng.choice(symbols), phrase + " " + rng.choice(symbols), rng.choice(symbols) + " " + phrase])
+        add("clean", "symbols", lang, "handwritten symbols; " + source, text, text)
+    code_examples = ["`cafÃ©`", "`Ã©` is how `é` looks read as Windows-1252", "```\nitselfâ€”a\n```",
+                     "the bytes `Ã¼` (ü read as Latin-1)", "`â€œ` and `â€\u009d`"]
+    for example in code_examples:
+        add("clean", "code-example", "en", "handwritten", example, example)
+    return items
+
+
+def build_classes(rng):
+    items = class_items(rng)
+    out = []
+    for index, item in enumerate(items):
+        prefix = "c" if item["label"] == "clean" else "m"
+        item_id = f"{prefix}2-{index:05d}"
+        record = {"id": item_id, "label": item["label"], "kind": item["class"], "class": item["class"],
+                  "lang": item["lang"], "source": item["source"], "split": split_of(item_id), "text": item["text"]}
+        if item["expected"] != item["text"]:
+            record["expected"] = item["expected"]
+        if not item["repairable"]:
+            record["repairable"] = False
+        out.append(record)
+    return out
+
+
 def main():
     # Some locale providers pick from sets, whose order depends on string hashing: fix it.
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -343,11 +636,26 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "tables":
         sys.stdout.write(swift_tables())
         return
-    items = build()
+    items = []
+    for item in build():
+        # The first part: generated prose, names and locale data (see build()).
+        item["class"] = "baseline" if item["label"] == "mojibake" else item["kind"]
+        item["source"] = "faker and babel prose, names, locale data"
+        item["split"] = split_of(item["id"])
+        if item["expected"] == item["text"]:
+            del item["expected"]
+        items.append(item)
+    items += build_classes(random.Random(20261204))
     OUT.parent.mkdir(parents=True, exist_ok=True)
+    with FULL.open("w", encoding="utf-8") as handle:
+        for item in items:
+            handle.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"wrote {FULL.relative_to(ROOT)}: {len(items)} items, {FULL.stat().st_size} bytes (not committed)")
+    # The committed sample, which the test suite reads: every other item of the tuning split.
+    items = [i for i in items if i["split"] == "tune" and zlib.crc32(i["id"].encode()) % 2 == 0]
     with OUT.open("w", encoding="utf-8") as handle:
         for item in items:
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
     clean = sum(1 for i in items if i["label"] == "clean")
     print(f"wrote {OUT.relative_to(ROOT)}: {clean} clean, {len(items) - clean} mojibake, "
           f"{OUT.stat().st_size} bytes")

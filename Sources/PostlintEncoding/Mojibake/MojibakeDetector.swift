@@ -9,7 +9,9 @@ import PostlintCore
 /// a lower-case word) passes a threshold and its repair is plausible text (no controls, no
 /// unassigned code points, letters that fit the script around them). The repair is examined again
 /// for a further layer. Time is linear in the text: each character is looked at a bounded number of
-/// times per code page.
+/// times per code page. Damage beyond the mis-decoding (C1 controls of Windows-1252 text read as
+/// Latin-1, a no-break space become a space, a byte Windows-1252 leaves undefined lost) is looked
+/// for around the clusters; where a lost byte leaves the repair open, the finding says it is unsure.
 public struct MojibakeDetector: Sendable {
     /// The code pages tried, in order of preference when two give the same repair.
     public let pages: [CodePage]
@@ -41,7 +43,8 @@ public struct MojibakeDetector: Sendable {
                 let part = String(decoding: slice, as: UTF8.self)
                 for finding in findings(inWholeText: part) {
                     let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
-                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs))
+                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs,
+                                                   unsureReason: finding.unsureReason))
                 }
             }
             return results
@@ -96,11 +99,17 @@ public struct MojibakeDetector: Sendable {
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
-        return detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil).map { candidate in
+        var candidates = detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil)
+        let damaged = damagedCandidates(scalars, excluding: candidates)
+        if !damaged.isEmpty {
+            candidates = (candidates + damaged).sorted { $0.start < $1.start }
+        }
+        return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
             return MojibakeFinding(range: offsets[candidate.start]..<offsets[candidate.end],
-                                   original: String(original), repairs: candidate.repairs)
+                                   original: String(original), repairs: candidate.repairs,
+                                   unsureReason: candidate.unsureReason)
         }
     }
 
@@ -116,6 +125,7 @@ public struct MojibakeDetector: Sendable {
         var start: Int
         var end: Int
         var repairs: [MojibakeRepair]
+        var unsureReason: String? = nil
     }
 
     /// A cluster of adjacent well-formed sequences read through one page.
@@ -127,6 +137,127 @@ public struct MojibakeDetector: Sendable {
         var score: Int
     }
 
+    // MARK: - Damage beyond the mis-decoding
+
+    /// The scalars Windows-1252 reads its lead bytes of two-byte UTF-8 sequences as (C2-DF).
+    @inline(__always)
+    private static func windows1252Lead(_ scalar: Unicode.Scalar) -> UInt8? {
+        guard scalar.value >= 0xC2, scalar.value <= 0xDF else { return nil }
+        return UInt8(scalar.value)   // Windows-1252 agrees with Latin-1 from 0xA0 up
+    }
+
+    /// How far back, in scalars, an opening quote is looked for (less than the ASCII context of a
+    /// window, so windows give what the whole text does).
+    private static let quoteLookBehind = 30
+
+    /// Mojibake the clusters cannot show because a byte was lost or changed on the way, and
+    /// Windows-1252 text read as Latin-1, outside the clusters already found:
+    /// - a C1 control (U+0080-U+009F) that Windows-1252 defines: its byte read as Latin-1
+    ///   (`\u{84}Guten Tag\u{93}` for `„Guten Tag“`);
+    /// - `Ã` or `Â` then a space, not after a capital (nor, for `Ã`, before one: `IRMÃ E`): UTF-8
+    ///   of `à` or of a no-break space whose second byte, a no-break space, became a space;
+    /// - a Windows-1252 lead (`Ã`, `Å`…) then U+FFFD, or `â€` then U+FFFD or nothing: the second
+    ///   or third byte was one Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost or
+    ///   replaced. `â€` is repaired to `”` after an opening `“`, otherwise reported unsure.
+    private func damagedCandidates(_ scalars: [Unicode.Scalar], excluding found: [Candidate]) -> [Candidate] {
+        let readsWindows1252 = pages.contains(.windows1252)
+        var result: [Candidate] = []
+        var next = 0
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            while next < found.count, found[next].end <= index { next += 1 }
+            if next < found.count, found[next].start <= index {
+                index = found[next].end
+                continue
+            }
+            let scalar = scalars[index]
+            let value = scalar.value
+            guard value >= 0x80 else {
+                index += 1
+                continue
+            }
+            let limit = next < found.count ? found[next].start : count
+            let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            let following: Unicode.Scalar? = index + 1 < limit ? scalars[index + 1] : nil
+            if value <= 0x9F {
+                if readsWindows1252, let decoded = CodePage.windows1252.decode(UInt8(value)), decoded != value,
+                   let repaired = Unicode.Scalar(decoded) {
+                    result.append(Candidate(start: index, end: index + 1, repairs: [
+                        MojibakeRepair(text: String(Character(repaired)), chain: [],
+                                       note: "a C1 control: Windows-1252 text read as Latin-1"),
+                    ]))
+                }
+                index += 1
+                continue
+            }
+            guard readsWindows1252 else {
+                index += 1
+                continue
+            }
+            if (value == 0xC3 || value == 0xC2), following == " " {
+                let beforeIsCapital = before?.properties.isUppercase ?? false
+                let afterSpace: Unicode.Scalar? = index + 2 < limit ? scalars[index + 2] : nil
+                let afterIsCapital = afterSpace?.properties.isUppercase ?? false
+                if !beforeIsCapital, value == 0xC2 || !afterIsCapital {
+                    let text = value == 0xC3 ? "\u{E0}" : "\u{A0}"
+                    result.append(Candidate(start: index, end: index + 2, repairs: [
+                        MojibakeRepair(text: text, chain: [.windows1252], note: "its no-break space had become a space"),
+                    ]))
+                    index += 2
+                    continue
+                }
+            }
+            if let lead = Self.windows1252Lead(scalar), following == "\u{FFFD}" {
+                let readings = Self.holeBytes.compactMap { hole -> String? in
+                    let decoded = (UInt32(lead & 0x1F) << 6) | UInt32(hole & 0x3F)
+                    return Unicode.Scalar(decoded).map { String(Character($0)) }
+                }
+                result.append(Candidate(start: index, end: index + 2, repairs: readings.map {
+                    MojibakeRepair(text: $0, chain: [.windows1252])
+                }, unsureReason: "UTF-8 read as Windows-1252, its second byte one Windows-1252 leaves undefined"))
+                index += 2
+                continue
+            }
+            if value == 0xE2, following == "\u{20AC}" {
+                // E2 80 and a lost third byte: U+2001, U+200D, U+200F, U+2010 or U+201D.
+                var end = index + 2
+                if end < limit, scalars[end] == "\u{FFFD}" { end += 1 }
+                let third: Unicode.Scalar? = end < limit ? scalars[end] : nil
+                let isSequence = third.map { CodePage.windows1252.encode($0.value).map { (0x80...0xBF).contains($0) } ?? false } ?? false
+                if !isSequence {
+                    var opened = false
+                    var back = index - 1
+                    while back >= max(0, index - Self.quoteLookBehind), scalars[back] != "\n" {
+                        if scalars[back] == "\u{201C}" { opened = true; break }
+                        if scalars[back] == "\u{0153}", back >= 2, scalars[back - 1] == "\u{20AC}", scalars[back - 2] == "\u{E2}" {
+                            opened = true
+                            break
+                        }
+                        back -= 1
+                    }
+                    if opened {
+                        result.append(Candidate(start: index, end: end, repairs: [
+                            MojibakeRepair(text: "\u{201D}", chain: [.windows1252],
+                                           note: "its last byte, 0x9D, undefined in Windows-1252, was lost; the opening quote before it decides"),
+                        ]))
+                    } else {
+                        result.append(Candidate(start: index, end: end, repairs: ["\u{201D}", "\u{2010}", "\u{2001}", "\u{200D}", "\u{200F}"].map {
+                            MojibakeRepair(text: $0, chain: [.windows1252])
+                        }, unsureReason: "UTF-8 read as Windows-1252, its last byte one Windows-1252 leaves undefined"))
+                    }
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The bytes Windows-1252 leaves undefined.
+    private static let holeBytes: [UInt8] = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
     /// `preferred` wins ties between pages: an inner layer most likely went through the same code
     /// page as the layer around it.
     private func detect(_ scalars: [Unicode.Scalar], in bounds: Range<Int>, layer: Int,
@@ -134,6 +265,7 @@ public struct MojibakeDetector: Sendable {
         let index = CodePageIndex.shared
         var packs: [UInt64] = []
         var candidates: [Candidate] = []
+        var quietRuns: [(Range<Int>, [UInt64])] = []
         var position = bounds.lowerBound
         while position < bounds.upperBound {
             let value = scalars[position].value
@@ -154,12 +286,59 @@ public struct MojibakeDetector: Sendable {
                 end += 1
             }
             if end - position >= 2 {
-                candidates += examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
-                                      preferred: preferred)
+                let found = examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
+                                    preferred: preferred)
+                if found.isEmpty, layer == 0 {
+                    quietRuns.append((position..<end, packs))
+                } else {
+                    candidates += found
+                }
             }
             position = end
         }
+        if !candidates.isEmpty, !quietRuns.isEmpty {
+            candidates += confirmedNearby(scalars, quietRuns: quietRuns, found: candidates, bounds: bounds)
+            candidates.sort { $0.start < $1.start }
+        }
         return candidates
+    }
+
+    /// How near, in scalars on one line, a confirmed finding makes a weaker cluster of its code page
+    /// count (less than a window's ASCII context, so windows give what the whole text does).
+    private static let confirmationReach = 30
+
+    /// Clusters too weak on their own (`┬╖` between spaces, `Â·` in a list) in runs near a
+    /// finding read through the same code page on the same line: the line is known to have gone
+    /// through that page, so a plausible cluster of it is reported too.
+    private func confirmedNearby(_ scalars: [Unicode.Scalar], quietRuns: [(Range<Int>, [UInt64])],
+                                 found: [Candidate], bounds: Range<Int>) -> [Candidate] {
+        var result: [Candidate] = []
+        // Both lists are in text order: `next` is the first finding after the run, so only the
+        // findings on either side of it are looked at (linear time on any input).
+        var next = 0
+        for (run, packs) in quietRuns {
+            while next < found.count, found[next].start < run.upperBound { next += 1 }
+            var confirming: CodePage?
+            for candidate in [next > 0 ? found[next - 1] : nil, next < found.count ? found[next] : nil].compactMap({ $0 })
+            where candidate.repairs.count == 1 && candidate.unsureReason == nil {
+                let gap = candidate.end <= run.lowerBound ? candidate.end..<run.lowerBound
+                    : run.upperBound <= candidate.start ? run.upperBound..<candidate.start : nil
+                guard let gap, gap.count <= Self.confirmationReach,
+                      !scalars[gap].contains(where: { $0 == "\n" || $0 == "\r" }),
+                      let page = candidate.repairs[0].chain.last else { continue }
+                confirming = page
+                break
+            }
+            guard let page = confirming else { continue }
+            for cluster in clusters(scalars, run: run, packs: packs, page: page, bounds: bounds, layer: 0,
+                                    relaxed: true) {
+                let repairs = peel(cluster, scalars: scalars, bounds: bounds, layer: 0)
+                    .filter { !$0.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) }
+                guard !repairs.isEmpty else { continue }
+                result.append(Candidate(start: cluster.start, end: cluster.end, repairs: repairs))
+            }
+        }
+        return result
     }
 
     /// The reported clusters of one run of characters that some code page can produce.
@@ -195,10 +374,51 @@ public struct MojibakeDetector: Sendable {
                 }
             }
             guard !repairs.isEmpty else { continue }
+            if repairs.count > 1 { repairs = Self.preferred(repairs, scalars: scalars, range: range, bounds: bounds) }
             chosenRanges.append(range)
             taken.append(Candidate(start: cluster.start, end: cluster.end, repairs: repairs))
         }
         return taken.sorted { $0.start < $1.start }
+    }
+
+    /// Of equally scored readings through different code pages, the one the evidence favours, or
+    /// all of them when it favours none. Each reading gains a point for every character of it that
+    /// its code page has (text written where that code page is used: `č` is a Windows-1250 letter,
+    /// `ī` is not an ISO-8859-2 one), and loses one for a letter whose case differs from the
+    /// letters around it (`Ê` among lower-case letters) or for a capital after a lower-case letter
+    /// inside it (`ծՏվ`), and two for a symbol between letters
+    /// (`÷` inside a word). Only a single best reading is kept.
+    static func preferred(_ repairs: [MojibakeRepair], scalars: [Unicode.Scalar], range: Range<Int>,
+                          bounds: Range<Int>) -> [MojibakeRepair] {
+        let before: Unicode.Scalar? = range.lowerBound > bounds.lowerBound ? scalars[range.lowerBound - 1] : nil
+        let after: Unicode.Scalar? = range.upperBound < bounds.upperBound ? scalars[range.upperBound] : nil
+        let neighbours = [before, after].compactMap { $0 }.filter { $0.properties.isAlphabetic }
+        let lowerAround = !neighbours.isEmpty && neighbours.allSatisfy { $0.properties.isLowercase }
+        let upperAround = !neighbours.isEmpty && neighbours.allSatisfy { $0.properties.isUppercase }
+        let betweenLetters = !neighbours.isEmpty
+        var scores: [Int] = []
+        for repair in repairs {
+            var score = 0
+            let page = repair.chain.first
+            var previousIsLowercase = false
+            for scalar in repair.text.unicodeScalars {
+                if let page, page.encode(scalar.value) != nil { score += 1 }
+                let properties = scalar.properties
+                // A capital after a lower-case letter inside the repair (`ծՏվ`).
+                if previousIsLowercase, properties.isUppercase { score -= 1 }
+                previousIsLowercase = properties.isLowercase
+                if properties.isAlphabetic {
+                    if lowerAround, properties.isUppercase { score -= 1 }
+                    if upperAround, properties.isLowercase { score -= 1 }
+                } else if betweenLetters, scalar.value >= 0x80 {
+                    score -= 2
+                }
+            }
+            scores.append(score)
+        }
+        guard let best = scores.max(), scores.filter({ $0 == best }).count == 1,
+              let index = scores.firstIndex(of: best) else { return repairs }
+        return [repairs[index]]
     }
 
     /// The repairs of a cluster, after undoing further layers inside its decoded text.
@@ -242,7 +462,7 @@ public struct MojibakeDetector: Sendable {
 
     /// The clusters a page finds in a run, scored, keeping those that pass.
     private func clusters(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], page: CodePage,
-                          bounds: Range<Int>, layer: Int) -> [Cluster] {
+                          bounds: Range<Int>, layer: Int, relaxed: Bool = false) -> [Cluster] {
         var result: [Cluster] = []
         var current: Cluster?
         var points = 0
@@ -251,15 +471,23 @@ public struct MojibakeDetector: Sendable {
         @inline(__always) func byte(_ at: Int) -> UInt8 { CodePageIndex.byte(packs[at], page) }
         while offset < count {
             let lead = byte(offset)
-            let length = Self.sequenceLength(lead)
-            guard length > 1, offset + length <= count, let scalar = Self.decode(length, at: offset, byte) else {
+            var length = Self.sequenceLength(lead)
+            var decodedScalar: Unicode.Scalar?
+            if lead == 0xED, offset + 6 <= count, let pair = Self.decodeSurrogatePair(at: offset, byte) {
+                // CESU-8 (Java's modified UTF-8): a supplementary character as two 3-byte surrogates.
+                decodedScalar = pair
+                length = 6
+            } else if length > 1, offset + length <= count {
+                decodedScalar = Self.decode(length, at: offset, byte)
+            }
+            guard let scalar = decodedScalar else {
                 offset += 1
                 continue
             }
             let start = run.lowerBound + offset
             var sequencePoints: Int
             if length >= 3 {
-                sequencePoints = 4
+                sequencePoints = length == 6 ? 8 : 4
             } else {
                 let continuation = scalars[start + 1]
                 sequencePoints = MojibakeEvidence.continuationPoints(continuation)
@@ -273,7 +501,7 @@ public struct MojibakeDetector: Sendable {
                 current = open
                 points += sequencePoints
             } else {
-                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
                     result.append(kept)
                 }
                 current = Cluster(page: page, start: start, end: start + length, decoded: [scalar], score: 0)
@@ -281,7 +509,7 @@ public struct MojibakeDetector: Sendable {
             }
             offset += length
         }
-        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer) {
+        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
             result.append(kept)
         }
         return result
@@ -289,7 +517,7 @@ public struct MojibakeDetector: Sendable {
 
     /// The cluster with its final score, or nil when it is not reported.
     private func score(_ cluster: Cluster, points: Int, scalars: [Unicode.Scalar], bounds: Range<Int>,
-                       layer: Int) -> Cluster? {
+                       layer: Int, relaxed: Bool = false) -> Cluster? {
         let before: Unicode.Scalar? = cluster.start > bounds.lowerBound ? scalars[cluster.start - 1] : nil
         let after: Unicode.Scalar? = cluster.end < bounds.upperBound ? scalars[cluster.end] : nil
         // The repair must be text someone could have written.
@@ -310,21 +538,84 @@ public struct MojibakeDetector: Sendable {
            first.properties.isUppercase || !first.properties.isAlphabetic {
             total += 1
         }
-        // A symbol, then a lower-case letter.
-        if let after, after.properties.isLowercase, !last.properties.isAlphabetic {
+        // A symbol, then a lower-case letter (not an upper-case word's ’s).
+        if let after, after.properties.isLowercase, !last.properties.isAlphabetic,
+           !(last == "\u{2019}" && (before?.properties.isUppercase ?? false)) {
             total += 1
         }
-        total += scriptFit(cluster, scalars: scalars, bounds: bounds)
+        total += shapeEvidence(cluster, scalars: scalars, before: before, after: after)
+        // Near a confirmed finding the neighbouring letters are often mojibake themselves: their
+        // script says nothing against the repair.
+        let fit = scriptFit(cluster, scalars: scalars, bounds: bounds)
+        total += relaxed ? max(0, fit) : fit
         let threshold: Int
-        if layer > 0 {
+        if layer > 0 || relaxed {
             threshold = 1
         } else {
-            threshold = (cluster.page == .windows1252 || cluster.page == .latin1) ? 3 : 4
+            // Other code pages need more, except inside a lower-case word, where their capitals and
+            // symbols stand out as well (`fangĹł`, `hititƒÉ`).
+            let insideLowercaseWord = before?.properties.isLowercase ?? false
+            threshold = (cluster.page == .windows1252 || cluster.page == .latin1 || insideLowercaseWord) ? 3 : 4
         }
         guard total >= threshold else { return nil }
         var scored = cluster
         scored.score = total
         return scored
+    }
+
+    /// Points from the shape of the word around a cluster, which real text does not have:
+    /// - an ASCII letter straight after it, or a letter of the repair's own script: a lead letter
+    ///   and a continuation symbol inside a word (`ESPAÃ‘A`, `ÄŒesko`, `Ä°zmir`, `Ä…Ĺľuolas`);
+    /// - a math symbol of the code page straight after a letter (`pi√π`, Mac Roman's lead bytes);
+    /// - box drawing touching an ASCII letter (`D├│nde`, code page 437's lead bytes).
+    private func shapeEvidence(_ cluster: Cluster, scalars: [Unicode.Scalar], before: Unicode.Scalar?,
+                               after: Unicode.Scalar?) -> Int {
+        var points = 0
+        let first = scalars[cluster.start]
+        // Several sequences in a row, each well-formed (`╬£╬┐╬│`): real text rarely alternates so.
+        points += min(3, cluster.decoded.count - 1)
+        // A capital straight after a lower-case letter inside the cluster (`ƒÉ`).
+        var previous = before
+        for scalar in scalars[cluster.start..<cluster.end] {
+            if let previous, previous.properties.isLowercase, scalar.properties.isUppercase, scalar != first {
+                points += 1
+                break
+            }
+            previous = scalar
+        }
+        // An upper-case word, then an apostrophe and "s" ("SODANKYLÄ’s") is English, not a sequence.
+        let last = scalars[cluster.end - 1]
+        let isPossessive = last == "\u{2019}" && (before?.properties.isUppercase ?? false)
+        if let after, after.properties.isAlphabetic, !isPossessive {
+            let afterClass = ScriptClass(after)
+            if after.isASCII {
+                // A repair that is a mark or a letter of another script is no word with the
+                // letter after it (`ZVÝŠENÍ` would read as a Syriac mark).
+                let readsAsLatin = cluster.decoded.allSatisfy { scalar in
+                    let kind = ScriptClass(scalar)
+                    return kind == .latin || (kind == .none && !Self.isMark(scalar))
+                }
+                if readsAsLatin { points += 2 }
+            } else if afterClass.isLetter,
+                      cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }),
+                      !Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: afterClass) {
+                points += 1
+            }
+        }
+        if let before, before.properties.isAlphabetic, first.properties.generalCategory == .mathSymbol {
+            points += 1
+        }
+        // An upper-case word that ends in a single lower-case letter (`ØÆÅ™` as `ØÆř`) is no word.
+        if let before, before.properties.isUppercase, cluster.decoded.count == 1,
+           cluster.decoded[0].properties.isLowercase, !(after?.properties.isAlphabetic ?? false) {
+            points -= 1
+        }
+        let touchesLetter = (before.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+            || (after.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+        if touchesLetter, (0x2500...0x259F).contains(first.value) || (0x2500...0x259F).contains(scalars[cluster.end - 1].value) {
+            points += 2
+        }
+        return points
     }
 
     /// 0 when the decoded letters fit the script around them, negative when they do not (a Latin
@@ -346,7 +637,11 @@ public struct MojibakeDetector: Sendable {
             if !neighbours.isEmpty, neighbours.allSatisfy({ $0 != .latin }) { return -2 }
             return 0
         }
-        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) { return 0 }
+        // A repair in the script of the words around it (`Ð°` among Cyrillic words, `Ø®` among
+        // Arabic ones), where the mojibake's Latin letters stood out.
+        if neighbours.contains(where: { $0.isCompatible(with: decodedClass) }) {
+            return neighbours.contains(where: { Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: $0) }) ? 0 : 1
+        }
         return sameClassLetters >= 2 ? 0 : -2
     }
 
@@ -408,6 +703,34 @@ public struct MojibakeDetector: Sendable {
             value = (value << 6) | UInt32(next & 0x3F)
         }
         return Unicode.Scalar(value)
+    }
+
+    /// The script of the cluster's first letter as it stands (`.none` without letters).
+    private static func mojibakeClass(_ cluster: Cluster, scalars: [Unicode.Scalar]) -> ScriptClass {
+        for scalar in scalars[cluster.start..<cluster.end] {
+            let kind = ScriptClass(scalar)
+            if kind.isLetter { return kind }
+        }
+        return .none
+    }
+
+    @inline(__always)
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// The supplementary scalar of a CESU-8 surrogate pair (ED A0-AF xx ED B0-BF xx), or nil.
+    @inline(__always)
+    static func decodeSurrogatePair(at offset: Int, _ byte: (Int) -> UInt8) -> Unicode.Scalar? {
+        let b1 = byte(offset + 1), b2 = byte(offset + 2), b4 = byte(offset + 4), b5 = byte(offset + 5)
+        guard (0xA0...0xAF).contains(b1), (0x80...0xBF).contains(b2), byte(offset + 3) == 0xED,
+              (0xB0...0xBF).contains(b4), (0x80...0xBF).contains(b5) else { return nil }
+        let high = 0xD000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+        let low = 0xD000 | (UInt32(b4 & 0x3F) << 6) | UInt32(b5 & 0x3F)
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -26,11 +26,11 @@ enum MojibakeEvidence {
         }
     }
 
-    /// Lead bytes of the most common mojibake: C2/C3 (Latin-1 symbols and accented letters) and
-    /// D0/D1 (Cyrillic).
+    /// Lead bytes of the most common mojibake: C2/C3 (Latin-1 symbols and accented letters), C4/C5
+    /// (the Latin letters of Central and Eastern Europe and Turkish) and D0/D1 (Cyrillic).
     @inline(__always)
     static func isCommonLead(_ byte: UInt8) -> Bool {
-        byte == 0xC2 || byte == 0xC3 || byte == 0xD0 || byte == 0xD1
+        (0xC2...0xC5).contains(byte) || byte == 0xD0 || byte == 0xD1
     }
 
     /// Whether a decoded scalar could appear in real text after `previous` (the scalar before it

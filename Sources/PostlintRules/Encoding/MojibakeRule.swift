@@ -1,5 +1,6 @@
 import PostlintCore
 import PostlintEncoding
+import PostlintMarkdown
 
 /// `mojibake`: UTF-8 text mis-decoded through a single-byte code page, once or several times over,
 /// reported with its repair. Fixable when the repair is unambiguous.
@@ -13,8 +14,13 @@ public struct MojibakeRule: BuiltInRule {
             four characters of the code page it was read as, in telltale patterns; the rule turns \
             such a run back into bytes, checks they are well-formed UTF-8 that decodes to plausible \
             text, and repeats for text mis-decoded twice. Plausible real text (French, Portuguese, \
-            Russian, capitals before punctuation) does not fire. When two repairs are equally \
-            plausible, the rule reports without a fix.
+            Russian, capitals before punctuation) does not fire. It also finds Windows-1252 text read \
+            as Latin-1 (C1 controls), supplementary characters sent as CESU-8 surrogate pairs, \
+            and mojibake whose no-break space became a space or whose undefined byte was lost. The \
+            message says which code page, how many layers, and whether the bytes round-trip \
+            exactly. When two repairs are equally plausible, or a lost byte leaves the repair \
+            unknown, the rule reports without a fix. Code spans, code blocks and comments are \
+            skipped: mojibake there is an example.
             """,
         defaultSeverity: .error,
         options: [
@@ -30,16 +36,23 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\n⟦Ã‰⟧t⟦Ã©⟧ and hiver.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nHello ⟦ðŸ˜€⟧ and ⟦Ð¿Ñ€Ð¸Ð²ÐµÑ‚⟧.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nMoscow: ⟦РџСЂРёРІРµС‚⟧.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nM⟦Ãœ⟧NCHEN, ⟦ÄŒ⟧esko, ⟦Ä°⟧zmir, Stra⟦√ü⟧e, ⟦┬┐⟧D⟦├│⟧nde.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nSee the menu ⟦Ã ⟧la carte.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nThe city of ⟦Ã\u{FFFD}⟧vila.\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: Café crème\n---\n\nDÉJÀ… VOILÀ » et « ÇA ». Straße „Fuß“.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nЕё ещё нет. Він пішов. Tiếng Việt. Ελληνικά. 中文字符.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nIt’s “quoted” — isn’t it… 👩‍💻 👨‍👩‍👧‍👦 🇫🇷 ½ ± 2 °C © ™\n"),
             RuleExample("---\ntitle: Notes\n---\n\nNÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nÅ være. Read as Windows-1252, `é` shows as `Ã©`:\n\n```\nitselfâ€”a\n```\n"),
         ],
         corrections: [
             RuleCorrection("---\ntitle: Notes\n---\n\nitselfâ€”a lesson\n", "---\ntitle: Notes\n---\n\nitself—a lesson\n"),
             RuleCorrection("---\ntitle: \"CafÃ©\"\n---\n\nItÃ¢â‚¬â„¢s\n", "---\ntitle: \"Café\"\n---\n\nIt’s\n"),
+            RuleCorrection("---\ntitle: Notes\n---\n\nÄŒesko, \u{84}Hallo\u{93}, Ã  la carte\n",
+                           "---\ntitle: Notes\n---\n\nČesko, „Hallo“, à la carte\n"),
+            RuleCorrection("---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n", "---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n"),
         ])
 
     let detector: MojibakeDetector
@@ -52,9 +65,25 @@ public struct MojibakeRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source
         guard !source.isASCII else { return [] }
-        return detector.findings(in: source.text).compactMap { finding in
+        let findings = detector.findings(in: source.text)
+        guard !findings.isEmpty else { return [] }
+        // Code spans, code blocks and comments hold mojibake on purpose (an example of it): skipped.
+        // The body is scanned here only when there is a finding, so clean posts never pay for it.
+        let excluded = (document.body ?? MarkdownScanner.scan(source, range: document.bodyRange)).excludedRanges
+        var nextExcluded = 0
+        return findings.compactMap { finding in
+            while nextExcluded < excluded.count, excluded[nextExcluded].upperBound <= finding.range.lowerBound {
+                nextExcluded += 1
+            }
+            if nextExcluded < excluded.count, excluded[nextExcluded].overlaps(finding.range) { return nil }
             guard let best = finding.repairs.first else { return nil }
             let original = VisibleText.render(finding.original)
+            if let reason = finding.unsureReason {
+                let readings = finding.repairs.prefix(5).map { "\"\(VisibleText.render($0.text))\"" }
+                    .joined(separator: ", ")
+                return diagnostic("\"\(original)\" is likely mojibake (\(reason)); no exact repair: perhaps \(readings)",
+                                  at: finding.range)
+            }
             if finding.isAmbiguous {
                 let readings = finding.repairs.prefix(3)
                     .map { "\"\(VisibleText.render($0.text))\" read as \($0.chainDescription)" }
@@ -65,7 +94,11 @@ public struct MojibakeRule: BuiltInRule {
             let repaired = VisibleText.render(best.text)
             let fix = Fix(title: "Replace \"\(original)\" with \"\(repaired)\"",
                           edits: [TextEdit(range: finding.range, replacement: best.text)])
-            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)",
+            let how = best.note.map { "; \($0)" } ?? "; the bytes round-trip exactly"
+            if best.chain.isEmpty {
+                return diagnostic("\"\(original)\" looks like \"\(repaired)\"\(how)", at: finding.range, fix: fix)
+            }
+            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)\(how)",
                               at: finding.range, fix: fix)
         }
     }

@@ -1,0 +1,68 @@
+import Testing
+@testable import PostlintEncoding
+
+/// One case per class of damage the detector handles, each inside a sentence of otherwise correct
+/// text: it is found, and applying the fixable repairs gives back the original exactly.
+struct MojibakeClassTests {
+    static func repaired(_ text: String, _ findings: [MojibakeFinding]) -> String {
+        var bytes = Array(text.utf8)
+        for finding in findings.reversed() where finding.isFixable {
+            bytes.replaceSubrange(finding.range, with: Array(finding.repairs[0].text.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let damaged: [(broken: String, original: String)] = [
+        ("ÄŒesko", "Česko"), ("Å\u{A0}iauliai", "Šiauliai"), ("MÃœNCHEN", "MÜNCHEN"), ("ESPAÃ‘A", "ESPAÑA"),
+        ("Ä°zmir", "İzmir"), ("Ä…Ĺľuolas", "ąžuolas"), ("Stra√üe", "Straße"), ("pi√π", "più"), ("Rƒ´ga", "Rīga"),
+        ("┬┐D├│nde", "¿Dónde"), ("┼╜i┼╛ek", "Žižek"), ("í\u{A0}½í¸€", "😀"), ("\u{84}Guten Tag\u{93}", "„Guten Tag“"),
+        ("Ã  la carte", "à la carte"), ("â€œquotedâ€\u{FFFD}", "“quoted”"), ("10Â km", "10\u{A0}km"),
+    ]
+
+    @Test(arguments: damaged)
+    func foundAndRepairedInASentence(_ item: (broken: String, original: String)) {
+        let text = "We went to " + item.broken + " last week."
+        let findings = MojibakeDetector().findings(in: text)
+        #expect(!findings.isEmpty, "not found: \(item.broken)")
+        #expect(Self.repaired(text, findings) == "We went to " + item.original + " last week.")
+    }
+
+    @Test(arguments: ["ÄŒesko", "MÃœNCHEN", "Ä°zmir", "Stra√üe", "┬┐D├│nde", "\u{84}Guten Tag\u{93}"])
+    func foundAsASingleWord(_ word: String) {
+        #expect(!MojibakeDetector().findings(in: word).isEmpty)
+    }
+
+    static let clean = [
+        "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
+        "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
+        "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
+    ]
+
+    @Test(arguments: clean)
+    func cleanTextIsLeftAlone(_ text: String) {
+        #expect(MojibakeDetector().findings(in: text).isEmpty)
+    }
+
+    /// A byte Windows-1252 leaves undefined, replaced: found, but no repair is offered as exact.
+    @Test func lostByteIsReportedUnsure() throws {
+        let findings = MojibakeDetector().findings(in: "The city of Ã\u{FFFD}vila is old.")
+        let finding = try #require(findings.first)
+        #expect(finding.unsureReason != nil)
+        #expect(!finding.isFixable)
+        #expect(finding.repairs.map(\.text).contains("Á"))
+    }
+}
+
+/// Hostile input: many weak clusters among many findings in one window (no line feed) stays
+/// linear; every weak cluster near a finding is reported.
+struct MojibakeHostileInputTests {
+    @Test func manyWeakClustersBesideFindingsInOneLine() {
+        let unit = "cafÃ© ┬╖ Ð° Ã  "
+        let text = String(repeating: unit, count: 20_000)
+        let findings = MojibakeDetector().findings(in: text)
+        // Each unit: "Ã©" and "Ã " are found on their own, "Ð°" through them (Windows-1252);
+        // "┬╖" would be code page 437, which nothing near it confirms.
+        #expect(findings.count == 3 * 20_000)
+        #expect(findings.filter { $0.original == "┬╖" }.isEmpty)
+    }
+}
