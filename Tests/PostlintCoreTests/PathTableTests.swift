@@ -33,6 +33,7 @@ import Testing
             numbers.append(UInt32(index))
         }
         #expect(numbers.count == 100_000)
-        #expect(numbers.capacity < 100_000 + 100_000 / 8 + 64)
+        // An eighth to spare, plus what malloc rounds a large block up to (a page: 1,024 of these).
+        #expect(numbers.capacity < 100_000 + 100_000 / 8 + 1_024)
     }
 }

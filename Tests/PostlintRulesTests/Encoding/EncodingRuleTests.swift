@@ -96,10 +96,10 @@ import PostlintTestSupport
 
     @Test func messageNamesTheRepairAndTheChain() {
         let single = check(MojibakeRule.self, "itselfâ€”a")
-        #expect(single.map(\.message) == ["\"â€”\" looks like \"—\" read as Windows-1252"])
+        #expect(single.map(\.message) == ["\"â€”\" looks like \"—\" read as Windows-1252; the bytes round-trip exactly"])
         #expect(single.first?.severity == .error)
         let double = check(MojibakeRule.self, "ItÃ¢â‚¬â„¢s")
-        #expect(double.map(\.message) == ["\"Ã¢â‚¬â„¢\" looks like \"’\" read as Windows-1252 twice"])
+        #expect(double.map(\.message) == ["\"Ã¢â‚¬â„¢\" looks like \"’\" read as Windows-1252 twice; the bytes round-trip exactly"])
         let mixed = "Caf" + String(decoding: [0xC3, 0x83, 0xC2, 0x83, 0xC3, 0x82, 0xC2, 0xA9], as: UTF8.self)
         let mixedMessages = check(MojibakeRule.self, mixed).map(\.message)
         #expect(mixedMessages.count == 1 && mixedMessages[0].contains("\"é\" read as Latin-1 twice"), "\(mixedMessages)")
@@ -175,7 +175,7 @@ import PostlintTestSupport
         let url = root.appendingPathComponent("fixtures/cms-export/night-the-lights-went-out.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         let diagnostics = check(MojibakeRule.self, text)
-        #expect(diagnostics.map(\.message) == ["\"â€”\" looks like \"—\" read as Windows-1252"])
+        #expect(diagnostics.map(\.message) == ["\"â€”\" looks like \"—\" read as Windows-1252; the bytes round-trip exactly"])
         let repaired = fixed(MojibakeRule.self, text)
         #expect(repaired == text.replacingOccurrences(of: "itselfâ€”a", with: "itself—a"))
         #expect(check(MojibakeRule.self, repaired).isEmpty)
