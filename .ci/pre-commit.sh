@@ -37,7 +37,9 @@ git config commit.gpgsign false
 
 # The README's configuration block, pointed at this repository's HEAD.
 rev=$(git -C "$root" rev-parse HEAD)
-awk '/^# \.pre-commit-config\.yaml$/ { copying = 1 } copying && /^```$/ { exit } copying { print }' \
+# (the block under the "### pre-commit" heading; the install section shows another, for the wheel).
+awk '/^### pre-commit$/ { section = 1 } section && /^# \.pre-commit-config\.yaml$/ { copying = 1 }
+     copying && /^```$/ { exit } copying { print }' \
     "$root/README.md" > .pre-commit-config.yaml
 grep -q "id: postlint " .pre-commit-config.yaml || { echo "README: no pre-commit configuration with id: postlint found" >&2; exit 1; }
 sed -i -e "s|repo: .*|repo: $root|" -e "s|rev: [0-9a-zA-Z.]*|rev: $rev|" .pre-commit-config.yaml
