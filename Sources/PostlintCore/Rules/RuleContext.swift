@@ -6,12 +6,15 @@ public struct RuleContext: Sendable {
     public var fileSystem: any FileSystemView
     /// Folders that root-relative paths (`/images/a.png`) resolve against.
     public var siteRoots: [String]
+    /// How the site's generator makes heading ids (`#fragment` checks use it).
+    public var anchorStyle: AnchorStyle
 
     public init(fieldNames: FieldNames = FieldNames(), fileSystem: any FileSystemView = NoFileSystem(),
-                siteRoots: [String] = []) {
+                siteRoots: [String] = [], anchorStyle: AnchorStyle = .github) {
         self.fieldNames = fieldNames
         self.fileSystem = fileSystem
         self.siteRoots = siteRoots
+        self.anchorStyle = anchorStyle
     }
 }
 
