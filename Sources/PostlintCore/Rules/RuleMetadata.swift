@@ -14,6 +14,8 @@ public struct RuleMetadata: Sendable {
     public var isFixable: Bool
     /// The document parts the rule reads.
     public var reads: DocumentParts
+    /// What the engine does with the rule beyond running it.
+    public var capabilities: RuleCapabilities
     public var triggeringExamples: [RuleExample]
     public var nonTriggeringExamples: [RuleExample]
     public var corrections: [RuleCorrection]
@@ -22,7 +24,7 @@ public struct RuleMetadata: Sendable {
 
     public init(id: String, category: RuleCategory, summary: String, rationale: String,
                 defaultSeverity: Severity, isEnabledByDefault: Bool = true, options: [RuleOption] = [],
-                isFixable: Bool = false, reads: DocumentParts,
+                isFixable: Bool = false, reads: DocumentParts, capabilities: RuleCapabilities = [],
                 triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
                 corrections: [RuleCorrection] = [], origin: String = "built-in") {
         self.id = id
@@ -34,6 +36,7 @@ public struct RuleMetadata: Sendable {
         self.options = options
         self.isFixable = isFixable
         self.reads = reads
+        self.capabilities = capabilities
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         self.corrections = corrections

@@ -89,16 +89,16 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
         return (base as? any FileContentsView)?.contents(of: path)
     }
 
-    /// `findings` with each broken-image or broken-link finding about a file this view hid told
-    /// as what it is: the file exists, but only in the working tree, not in the commit.
-    public func explainingUnstagedFiles(_ findings: [Finding]) -> [Finding] {
+    /// `findings` with each finding about a missing file this view hid told as what it is: the file exists, but only in the working tree, not in the commit.
+    /// `ruleIDs` are the rules whose findings name missing local files (`reportsMissingLocalFiles`).
+    public func explainingUnstagedFiles(_ findings: [Finding], ruleIDs: Set<String>) -> [Finding] {
         condition.lock()
         let hidden = self.hidden
         condition.unlock()
         guard !hidden.isEmpty else { return findings }
         let prefix = " not found (looked for "
         return findings.map { finding in
-            guard finding.ruleID == "broken-image" || finding.ruleID == "broken-link",
+            guard ruleIDs.contains(finding.ruleID),
                   finding.message.hasSuffix(")"), let start = finding.message.range(of: prefix, options: .backwards)
             else { return finding }
             let looked = String(finding.message[start.upperBound..<finding.message.index(before: finding.message.endIndex)])

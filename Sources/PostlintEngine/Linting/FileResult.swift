@@ -13,4 +13,7 @@ struct FileResult: Sendable {
     /// Remote images, collected only for `--check-remote`, with the severity `broken-image` has here.
     var remoteImages: [RemoteImageReference] = []
     var remoteSeverity: Severity?
+    /// The id of the rule that found them (the one declaring `checksRemoteImages`).
+    var remoteRuleID = ""
+
 }

@@ -141,7 +141,8 @@ public final class Linter: Sendable {
         }
         var document = document(bytes: bytes, displayPath: candidate.displayPath, ruleSet: ruleSet)
         result.checked = true
-        if options.remote != nil, let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.id == "broken-image" }) {
+        if options.remote != nil,
+           let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.capabilities.contains(.checksRemoteImages) }) {
             if document.body == nil {
                 document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown),
                                                yamlVersion: ruleSet.yamlVersion)
@@ -149,11 +150,14 @@ public final class Linter: Sendable {
             let fields = (brokenImage.rule as? any ImageFieldsProviding)?.imageFields ?? RemoteImageReference.defaultFields
             result.remoteImages = RemoteImageReference.collect(from: document, fields: fields)
             result.remoteSeverity = brokenImage.severity ?? brokenImage.rule.metadata.defaultSeverity
+            result.remoteRuleID = brokenImage.rule.metadata.id
         }
         var findings = ruleSet.check(document).map { Finding($0, in: document) }
         if Self.hasUTF16ByteOrderMark(bytes) {
             // A UTF-16 file read as UTF-8 is garbage to every other rule: say what it is, and stop.
-            findings = findings.filter { $0.ruleID == "invalid-utf8" }
+            let kept = Set(ruleSet.rules.lazy.map(\.rule.metadata)
+                .filter { $0.capabilities.contains(.reportsUnreadableText) }.map(\.id))
+            findings = findings.filter { kept.contains($0.ruleID) }
         }
         let suppressions = Suppressions(document: document)
         result.findings = suppressions.apply(to: findings, in: document, reportUnused: options.reportUnusedDisables)
@@ -239,7 +243,7 @@ public final class Linter: Sendable {
             for item in gathered.remote {
                 guard let result = statuses[item.reference.url], !result.isReachable else { continue }
                 let finding = Finding(path: item.path, start: item.reference.start, end: item.reference.end,
-                                      ruleID: "broken-image", severity: item.severity,
+                                      ruleID: item.ruleID, severity: item.severity,
                                       message: "remote image \(item.reference.url) is unreachable: \(result.summary)")
                 if let suppressions = gathered.suppressionsByPath[item.path], suppressions.silences(finding) { continue }
                 findings.append(finding)

@@ -18,7 +18,7 @@ final class ResultGatherer {
     private var checkedCount = 0
     /// Suppressions of the files that have any, for the site findings that arrive later.
     private(set) var suppressionsByPath: [String: Suppressions] = [:]
-    private(set) var remote: [(path: String, reference: RemoteImageReference, severity: Severity)] = []
+    private(set) var remote: [(path: String, reference: RemoteImageReference, ruleID: String, severity: Severity)] = []
     /// The site rules' configured severities: the distinct tables seen (a site with one
     /// configuration has one), and the table of each checked file whose table is not the first.
     /// With `reportOnly`, only some files are checked: each of those is recorded.
@@ -65,7 +65,7 @@ final class ResultGatherer {
             return built
         }
         for reference in result.remoteImages {
-            remote.append((displayPath(), reference, result.remoteSeverity ?? .error))
+            remote.append((displayPath(), reference, result.remoteRuleID, result.remoteSeverity ?? .error))
         }
         for (rule, fact) in result.facts {
             // Rules give the document's path, which is the file's; any other is added to the table.

@@ -22,6 +22,7 @@ public struct BrokenImageRule: BuiltInRule {
                        "front matter fields that hold an image path (or a list of them)"),
         ],
         reads: [.frontMatter, .markdown],
+        capabilities: [.checksRemoteImages, .reportsMissingLocalFiles],
         triggeringExamples: [
             RuleExample("The flow:\n\n⟦![Request flow](img/flow.png)⟧\n"),
             RuleExample("⟦![Quarterly chart][chart]⟧\n\n[chart]: charts/q1%20final.png\n"),

@@ -20,6 +20,7 @@ public struct BrokenLinkRule: BuiltInRule {
             RuleOption("check-anchors", .bool(true), "check `#fragment` against the target's heading anchors"),
         ],
         reads: [.markdown],
+        capabilities: [.reportsMissingLocalFiles],
         triggeringExamples: [
             RuleExample("Read ⟦[the setup notes](setup.md)⟧ first.\n"),
             RuleExample("Download ⟦[the slides][slides]⟧.\n\n[slides]: files/talk%20slides.pdf\n"),

@@ -18,6 +18,7 @@ public struct InvalidUTF8Rule: BuiltInRule {
             RuleOption("max-reports", .int(50), "the most runs reported one by one before a single summary"),
         ],
         reads: .source,
+        capabilities: [.reportsUnreadableText],
         // Examples are text, so invalid bytes cannot be shown; a UTF-16 file (ASCII with a NUL after
         // every character) can.
         triggeringExamples: [

@@ -94,7 +94,8 @@ struct CheckRequest: Equatable {
             throw CommandFailure(error)
         }
         if let indexFiles {
-            outcome.findings = indexFiles.explainingUnstagedFiles(outcome.findings)
+            let namingFiles = Set(outcome.rules.filter { $0.capabilities.contains(.reportsMissingLocalFiles) }.map(\.id))
+            outcome.findings = indexFiles.explainingUnstagedFiles(outcome.findings, ruleIDs: namingFiles)
         }
         for problem in outcome.problems { ErrorOutput.printError(problem.description) }
         // --quiet: the text format prints errors only (with the true summary); the machine formats

@@ -1,0 +1,19 @@
+/// What a rule does for the engine beyond its own findings. Rules declare these in their metadata
+/// so the engine never needs to know rules by id.
+public struct RuleCapabilities: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    /// Its findings are the only ones kept for a file that cannot be read as text at all (UTF-16
+    /// read as UTF-8 is garbage to every other rule).
+    public static let reportsUnreadableText = RuleCapabilities(rawValue: 1 << 0)
+    /// `--check-remote` checks the remote images this rule finds, with its image fields and
+    /// severity, and reports the unreachable ones under its id.
+    public static let checksRemoteImages = RuleCapabilities(rawValue: 1 << 1)
+    /// Its findings about a missing local file end in `not found (looked for PATH)`; `--staged`
+    /// says when PATH exists only in the working tree.
+    public static let reportsMissingLocalFiles = RuleCapabilities(rawValue: 1 << 2)
+}
