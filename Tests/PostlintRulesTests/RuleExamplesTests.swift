@@ -33,6 +33,18 @@ import PostlintTestSupport
         #expect(metadata.isFixable == !metadata.corrections.isEmpty, "a fixable rule shows its fix in corrections")
     }
 
+    static let siteRuleIDs: [String] = catalog?.siteRules.map(\.metadata.id) ?? []
+
+    @Test(arguments: siteRuleIDs)
+    func siteExamplesHold(_ id: String) throws {
+        let catalog = try #require(Self.catalog)
+        let factory = try #require(catalog.siteRules.first { $0.metadata.id == id })
+        #expect(!factory.metadata.triggeringSiteExamples.isEmpty, "\(id) has no triggering site example")
+        #expect(!factory.metadata.nonTriggeringSiteExamples.isEmpty, "\(id) has no non-triggering site example")
+        let failures = SiteExampleChecker.failures(of: factory)
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
     @Test func idsAreUnique() throws {
         let catalog = try #require(Self.catalog)
         #expect(Set(catalog.ids).count == catalog.ids.count)

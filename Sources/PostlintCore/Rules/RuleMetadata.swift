@@ -18,6 +18,9 @@ public struct RuleMetadata: Sendable {
     public var capabilities: RuleCapabilities
     public var triggeringExamples: [RuleExample]
     public var nonTriggeringExamples: [RuleExample]
+    /// A site rule's examples: small sites of several posts.
+    public var triggeringSiteExamples: [SiteRuleExample]
+    public var nonTriggeringSiteExamples: [SiteRuleExample]
     public var corrections: [RuleCorrection]
     /// Where the rule comes from: `built-in`, or the rule file's path for a declarative rule.
     public var origin: String
@@ -26,6 +29,7 @@ public struct RuleMetadata: Sendable {
                 defaultSeverity: Severity, isEnabledByDefault: Bool = true, options: [RuleOption] = [],
                 isFixable: Bool = false, reads: DocumentParts, capabilities: RuleCapabilities = [],
                 triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
+                triggeringSiteExamples: [SiteRuleExample] = [], nonTriggeringSiteExamples: [SiteRuleExample] = [],
                 corrections: [RuleCorrection] = [], origin: String = "built-in") {
         self.id = id
         self.category = category
@@ -39,6 +43,8 @@ public struct RuleMetadata: Sendable {
         self.capabilities = capabilities
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.triggeringSiteExamples = triggeringSiteExamples
+        self.nonTriggeringSiteExamples = nonTriggeringSiteExamples
         self.corrections = corrections
         self.origin = origin
     }

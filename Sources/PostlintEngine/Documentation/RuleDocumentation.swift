@@ -38,7 +38,32 @@ public enum RuleDocumentation {
             output += "\nNot reported:\n"
             for example in rule.nonTriggeringExamples { output += render(example, marked: false) }
         }
+        for (title, examples, marked) in [("Reported", rule.triggeringSiteExamples, true),
+                                          ("Not reported", rule.nonTriggeringSiteExamples, false)] where !examples.isEmpty {
+            output += "\n\(title), in a site of these files:\n"
+            for example in examples { output += render(example, marked: marked) }
+        }
         return output
+    }
+
+    private static func render(_ example: SiteRuleExample, marked: Bool) -> String {
+        var output = ""
+        if !example.options.isEmpty {
+            let options = example.options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            output += "  with \(options):\n"
+        }
+        for file in example.files {
+            guard file.isPost else {
+                output += "  \(file.path) (a file)\n"
+                continue
+            }
+            output += "  \(file.path):\n"
+            let text = (marked ? file.text : RuleExample(file.text).unmarked.text).withVisibleControlCharacters()
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                output += "    | \(line)\n"
+            }
+        }
+        return output + "\n"
     }
 
     private static func render(_ example: RuleExample, marked: Bool) -> String {
@@ -90,6 +115,28 @@ public enum RuleDocumentation {
                     let text = (marked ? example.text : example.unmarked.text).withVisibleControlCharacters()
                     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
                     output += "\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n"
+                }
+            }
+            for (title, examples, marked) in [("Reported", rule.triggeringSiteExamples, true),
+                                              ("Not reported", rule.nonTriggeringSiteExamples, false)] where !examples.isEmpty {
+                output += "\n\(title), in a site of these files:\n"
+                for (index, example) in examples.enumerated() {
+                    if examples.count > 1 { output += "\nSite \(index + 1):\n" }
+                    if !example.options.isEmpty {
+                        let options = example.options.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }
+                        output += "\nWith \(options.joined(separator: ", ")):\n"
+                    }
+                    var posts: [String] = []
+                    for file in example.files {
+                        guard file.isPost else {
+                            posts.append("\n`\(file.path)` (a file)\n")
+                            continue
+                        }
+                        let text = (marked ? file.text : RuleExample(file.text).unmarked.text).withVisibleControlCharacters()
+                        let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
+                        posts.append("\n`\(file.path)`:\n\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n")
+                    }
+                    output += posts.joined()
                 }
             }
         }

@@ -12,7 +12,15 @@ public struct DuplicateExcerptRule: SiteRule {
             case and punctuation. Each post is reported, naming the others.
             """,
         defaultSeverity: .warning, reads: [.frontMatter],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("tea/sencha.md", "---\nexcerpt: ⟦How to brew a better cup at home.⟧\n---\n"),
+                            ("tea/gyokuro.md", "---\nexcerpt: ⟦how to brew a better cup at home⟧\n---\n")),
+        ],
+        nonTriggeringSiteExamples: [
+            SiteRuleExample(("tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                            ("tea/gyokuro.md", "---\nexcerpt: Gyokuro wants cooler water and patience.\n---\n")),
+        ])
 
     public var metadata: RuleMetadata { Self.metadata }
 

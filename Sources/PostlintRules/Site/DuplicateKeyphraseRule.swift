@@ -21,7 +21,19 @@ public struct DuplicateKeyphraseRule: SiteRule {
                   RuleOption("max-competing", .int(3),
                              "the most posts that share a focus keyphrase and are each reported; more posts share a topic")],
         reads: [.frontMatter],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: ⟦cold brew tea⟧\n---\n"),
+                            ("iced-tea.md", "---\nkeywords: [⟦Cold-brew tea⟧, summer]\n---\n")),
+            // Five posts sharing a phrase is a topic: one info finding for the site.
+            SiteRuleExample(("a.md", "---\nkeywords: [⟦green tea⟧]\n---\n"), ("b.md", "---\nkeywords: [green tea]\n---\n"),
+                            ("c.md", "---\nkeywords: [green tea]\n---\n"), ("d.md", "---\nkeywords: [green tea]\n---\n"),
+                            ("e.md", "---\nkeywords: [green tea]\n---\n")),
+        ],
+        nonTriggeringSiteExamples: [
+            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
+                            ("iced-tea.md", "---\nkeywords: [iced tea, cold brew tea]\n---\n")),
+        ])
 
     public var metadata: RuleMetadata { Self.metadata }
 

@@ -10,7 +10,15 @@ public struct DuplicateSlugRule: SiteRule {
             build fails, depending on the site generator. Each post is reported, naming the other.
             """,
         defaultSeverity: .error, reads: [.frontMatter],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("2024/green-tea.md", "---\nslug: ⟦green-tea⟧\n---\n"),
+                            ("2025/green-tea-again.md", "---\nslug: ⟦green-tea⟧\n---\n")),
+        ],
+        nonTriggeringSiteExamples: [
+            // Slugs are compared exactly, as URLs are.
+            SiteRuleExample(("a.md", "---\nslug: green-tea\n---\n"), ("b.md", "---\nslug: Green-Tea\n---\n")),
+        ])
 
     public var metadata: RuleMetadata { Self.metadata }
 

@@ -11,7 +11,16 @@ public struct DuplicateTitleRule: SiteRule {
             letter case and punctuation. Each post is reported, naming the others.
             """,
         defaultSeverity: .warning, reads: [.frontMatter],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("blog/first-steps.md", "---\ntitle: ⟦Brewing Green Tea⟧\n---\n"),
+                            ("blog/steeping-times.md", "---\ntitle: ⟦\"brewing green tea!\"⟧\n---\n"),
+                            ("blog/black-tea.md", "---\ntitle: Brewing Black Tea\n---\n")),
+        ],
+        nonTriggeringSiteExamples: [
+            SiteRuleExample(("blog/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                            ("blog/black.md", "---\ntitle: Brewing Black Tea\n---\n")),
+        ])
 
     public var metadata: RuleMetadata { Self.metadata }
 

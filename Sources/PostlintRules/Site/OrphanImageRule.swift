@@ -23,7 +23,15 @@ public struct OrphanImageRule: SiteRule {
                        "front matter fields that name images"),
         ],
         reads: [.frontMatter, .markdown],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("post.md", "⟦⟧---\ntitle: Kettles\ncover: /images/kettle.png\n---\n"),
+                            ("images/kettle.png", ""), ("images/old-kettle.png", "")),
+        ],
+        nonTriggeringSiteExamples: [
+            SiteRuleExample(("post.md", "---\ntitle: Kettles\ncover: /images/kettle.png\n---\n\n![An old kettle](images/old.png)\n"),
+                            ("images/kettle.png", ""), ("images/old.png", "")),
+        ])
 
     /// Files with these extensions are images.
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "bmp", "ico", "tif", "tiff"]

@@ -17,7 +17,16 @@ public struct OrphanPostRule: SiteRule {
         defaultSeverity: .info, isEnabledByDefault: false,
         options: [RuleOption("site-url", .string(""), "the site's own address, e.g. https://example.com")],
         reads: [.frontMatter, .markdown],
-        triggeringExamples: [], nonTriggeringExamples: [])
+        triggeringExamples: [], nonTriggeringExamples: [],
+        triggeringSiteExamples: [
+            SiteRuleExample(("blog/index.md", "---\ntitle: Tea notes\n---\n\nStart with [sencha](sencha.md).\n"),
+                            ("blog/sencha.md", "---\ntitle: Sencha\n---\n\nBack to [the notes](index.md).\n"),
+                            ("blog/matcha.md", "---\ntitle: ⟦Matcha⟧\n---\n\nNothing links here.\n")),
+        ],
+        nonTriggeringSiteExamples: [
+            SiteRuleExample(("blog/index.md", "---\ntitle: Tea notes\n---\n\nSee [matcha](/blog/matcha/).\n"),
+                            ("blog/matcha.md", "---\ntitle: Matcha\n---\n\nBack to [the notes](index.md).\n")),
+        ])
 
     public var metadata: RuleMetadata { Self.metadata }
 
