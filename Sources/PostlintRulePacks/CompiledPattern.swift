@@ -10,9 +10,8 @@ import Foundation
 /// and the caller told so. The budget counts the matcher's own reports, not seconds, so the outcome
 /// is the same on every machine and at every load, and a post with many values costs no more than
 /// a post with one.
-struct CompiledPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after construction and documented as safe to share
-    // between threads; the box only tells the compiler so.
+struct CompiledPattern: Sendable {
+    // NSRegularExpression is immutable after construction and Foundation declares it Sendable.
     private let regex: NSRegularExpression
 
     /// The matcher's steps between two progress reports within one attempt (ICU's fixed tick).

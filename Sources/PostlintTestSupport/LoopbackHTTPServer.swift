@@ -1,4 +1,5 @@
 import Foundation
+import PostlintCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,15 +9,18 @@ import Glibc
 ///
 /// Routes: `/ok` 200, `/moved` 301 to `/ok`, `/missing` 404, `/error` 500, `/flaky` 503 once then
 /// 200, `/slow` 200 after three seconds, `/no-head` 405 to HEAD and 200 to GET.
-public final class LoopbackHTTPServer: @unchecked Sendable {
-    public private(set) var port: UInt16 = 0
-    private var listener: Int32 = -1
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
-    private var stopped = false
+public final class LoopbackHTTPServer: Sendable {
+    private struct State: Sendable {
+        var counts: [String: Int] = [:]
+        var stopped = false
+    }
+
+    public let port: UInt16
+    private let listener: Int32
+    private let state = Locked(State())
 
     public init() throws {
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -32,6 +36,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
         }
+        self.listener = listener
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [weak self] in self?.acceptLoop() }
         thread.start()
@@ -43,16 +48,14 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// How many requests reached `path` (any method).
     public func requests(to path: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return counts[path, default: 0]
+        state.withLock { $0.counts[path, default: 0] }
     }
 
     public func stop() {
-        lock.lock()
-        let wasStopped = stopped
-        stopped = true
-        lock.unlock()
+        let wasStopped = state.withLock { state in
+            defer { state.stopped = true }
+            return state.stopped
+        }
         guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
@@ -85,10 +88,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         guard line.count >= 2 else { return }
         let method = String(line[0])
         let path = String(line[1])
-        lock.lock()
-        counts[path, default: 0] += 1
-        let hits = counts[path, default: 0]
-        lock.unlock()
+        let hits = state.withLock { state in
+            state.counts[path, default: 0] += 1
+            return state.counts[path, default: 0]
+        }
         var status = 404
         var headers = ""
         switch path {

@@ -43,7 +43,19 @@ public struct FolderListing: Sendable {
         }
     }
 
-    fileprivate final class Index: @unchecked Sendable {
+    fileprivate final class Index: Sendable {
+        /// What is made on first use, by whichever thread asks first.
+        private struct Made: Sendable {
+            var names: [String]?
+            /// The names' positions by `String` equality: made at once when some name is not
+            /// ASCII, otherwise for the first question that is not ASCII (it may still be
+            /// equivalent to an ASCII name: the Kelvin sign and `K` are the same string).
+            var stringPositions: [String: Int]?
+            /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built
+            /// when first needed (only a name that is not there needs it).
+            var folded: FoldedNames?
+        }
+
         /// Every name's bytes, one after another; name `i` ends at `ends[i]`.
         let bytes: [UInt8]
         let ends: [UInt32]
@@ -51,15 +63,7 @@ public struct FolderListing: Sendable {
         let entries: [Entry]
         /// The names' positions by their bytes, when every name is ASCII.
         let byBytes: ASCIINameTable?
-        private let lock = NSLock()
-        private var madeNames: [String]?
-        /// The names' positions by `String` equality: made at once when some name is not ASCII,
-        /// otherwise for the first question that is not ASCII (it may still be equivalent to an
-        /// ASCII name: the Kelvin sign and `K` are the same string).
-        private var madeStringPositions: [String: Int]?
-        /// Lower-cased name → the first name, in sorted order, that lower-cases to it; built when
-        /// first needed (only a name that is not there needs it).
-        private var madeFolded: FoldedNames?
+        private let made = Locked(Made())
 
         init(bytes: [UInt8], ends: [UInt32], entries: [Entry]) {
             self.bytes = bytes
@@ -78,18 +82,16 @@ public struct FolderListing: Sendable {
 
         /// The names as strings, made on first use.
         var names: [String] {
-            lock.lock()
-            defer { lock.unlock() }
-            return namesLocked()
+            made.withLock { names(in: &$0) }
         }
 
-        private func namesLocked() -> [String] {
-            if let madeNames { return madeNames }
-            let made = bytes.withUnsafeBufferPointer { buffer in
+        private func names(in made: inout Made) -> [String] {
+            if let names = made.names { return names }
+            let names = bytes.withUnsafeBufferPointer { buffer in
                 (0..<count).map { FileNameBytes.string(UnsafeBufferPointer(rebasing: buffer[range(at: $0)])) }
             }
-            madeNames = made
-            return made
+            made.names = names
+            return names
         }
 
         func position(of name: String) -> Int? {
@@ -102,26 +104,26 @@ public struct FolderListing: Sendable {
                 return bytes.withUnsafeBufferPointer { byBytes.position(of: name, in: $0, ends: ends) }
             }
             let question = string ?? String(decoding: name, as: UTF8.self)
-            lock.lock()
-            defer { lock.unlock() }
-            if let madeStringPositions { return madeStringPositions[question] }
-            var positions: [String: Int] = [:]
-            let names = namesLocked()
-            positions.reserveCapacity(names.count)
-            for (position, name) in names.enumerated() where positions[name] == nil {
-                positions[name] = position
+            return made.withLock { made in
+                if let positions = made.stringPositions { return positions[question] }
+                var positions: [String: Int] = [:]
+                let names = names(in: &made)
+                positions.reserveCapacity(names.count)
+                for (position, name) in names.enumerated() where positions[name] == nil {
+                    positions[name] = position
+                }
+                made.stringPositions = positions
+                return positions[question]
             }
-            madeStringPositions = positions
-            return positions[question]
         }
 
         var folded: FoldedNames {
-            lock.lock()
-            defer { lock.unlock() }
-            if let madeFolded { return madeFolded }
-            let made = FoldedNames(namesLocked())
-            madeFolded = made
-            return made
+            made.withLock { made in
+                if let folded = made.folded { return folded }
+                let folded = FoldedNames(names(in: &made))
+                made.folded = folded
+                return folded
+            }
         }
     }
 
@@ -282,44 +284,49 @@ private struct ASCIINameTable: Sendable {
 /// the names with their lengths at hand (an ASCII name of another length than the question cannot
 /// match it, so nearly every name costs one comparison), and the table is built for a listing
 /// asked often.
-private final class FoldedNames: @unchecked Sendable {
+private final class FoldedNames: Sendable {
     static let scansBeforeTable = 32
 
-    private let lock = NSLock()
+    private enum Lookup: Sendable {
+        /// Questions answered by going through the names so far, and each name's length in bytes
+        /// when it is ASCII (-1 when it is not), made on the first question.
+        case scanning(scans: Int, asciiLengths: [Int]?)
+        case table([String: String])
+    }
+
     private let names: [String]
-    /// Each name's length in bytes when it is ASCII, -1 when it is not; made on the first question.
-    private var asciiLengths: [Int]?
-    private var table: [String: String]?
-    private var scans = 0
+    private let lookup = Locked(Lookup.scanning(scans: 0, asciiLengths: nil))
 
     init(_ names: [String]) {
         self.names = names
     }
 
     func name(foldedTo key: String) -> String? {
-        lock.lock()
-        if let table {
-            lock.unlock()
-            return table[key]
+        enum Next { case answer(String?), scan([Int]) }
+        let next: Next = lookup.withLock { lookup in
+            switch lookup {
+            case .table(let table):
+                return .answer(table[key])
+            case .scanning(let scans, let known) where scans < Self.scansBeforeTable:
+                let lengths = known ?? names.map(Self.asciiLength)
+                lookup = .scanning(scans: scans + 1, asciiLengths: lengths)
+                return .scan(lengths)
+            case .scanning:
+                var built: [String: String] = [:]
+                built.reserveCapacity(names.count)
+                for name in names {
+                    let folded = name.lowercased()
+                    if let existing = built[folded], existing <= name { continue }
+                    built[folded] = name
+                }
+                lookup = .table(built)
+                return .answer(built[key])
+            }
         }
-        if scans < Self.scansBeforeTable {
-            scans += 1
-            let lengths = asciiLengths ?? names.map(Self.asciiLength)
-            asciiLengths = lengths
-            lock.unlock()
-            return scan(for: key, asciiLengths: lengths)
+        switch next {
+        case .answer(let name): return name
+        case .scan(let lengths): return scan(for: key, asciiLengths: lengths)
         }
-        defer { lock.unlock() }
-        var built: [String: String] = [:]
-        built.reserveCapacity(names.count)
-        for name in names {
-            let folded = name.lowercased()
-            if let existing = built[folded], existing <= name { continue }
-            built[folded] = name
-        }
-        table = built
-        asciiLengths = nil
-        return built[key]
     }
 
     /// The answer the table gives, found by going through the names.

@@ -121,11 +121,10 @@ public struct Baseline: Codable, Sendable, Equatable {
 }
 
 /// The text of a finding's line, read from the file once per file.
-public final class LineTextSource: @unchecked Sendable {
+public final class LineTextSource: Sendable {
     private let workingDirectory: String
-    private var lines: [String: [String]] = [:]
+    private let lines = Locked<[String: [String]]>([:])
     private let overrides: [String: [UInt8]]
-    private let lock = NSLock()
 
     /// - Parameter overrides: contents by display path, for text not on disk (standard input).
     public init(workingDirectory: String, overrides: [String: [UInt8]] = [:]) {
@@ -134,17 +133,17 @@ public final class LineTextSource: @unchecked Sendable {
     }
 
     public func text(of finding: Finding) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if lines[finding.path] == nil {
+        let fileLines = lines.withLock { lines in
+            if let known = lines[finding.path] { return known }
             let bytes = overrides[finding.path]
                 ?? (try? FileReader.read(PathUtilities.absolute(finding.path, base: workingDirectory)).get()) ?? []
             let source = SourceText(bytes: bytes)
-            lines[finding.path] = (0..<source.lineIndex.lineCount).map {
+            let read = (0..<source.lineIndex.lineCount).map {
                 source.string(in: source.lineIndex.contentRange(ofLine: $0))
             }
+            lines[finding.path] = read
+            return read
         }
-        let fileLines = lines[finding.path] ?? []
         let index = finding.start.line - 1
         guard index >= 0, index < fileLines.count else { return "" }
         return fileLines[index].trimmingCharacters(in: .whitespaces)
