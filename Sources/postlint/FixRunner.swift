@@ -14,9 +14,13 @@ struct FixRunner {
     let dryRun: Bool
     /// Apply the configurations' `include` and `exclude` to files named explicitly too.
     var forceExclude = false
+    /// Skip what the repository's ignore files ignore when walking folders.
+    var honoursIgnoreFiles = true
 
     func run(paths: [String]) throws -> Summary {
         var discovery = FileDiscovery(workingDirectory: linter.workingDirectory)
+        discovery.honoursIgnoreFiles = honoursIgnoreFiles
+        discovery.skipsIgnoredNamedFiles = forceExclude
         for path in paths { discovery.add(path) }
         var summary = Summary()
         summary.problems = discovery.problems

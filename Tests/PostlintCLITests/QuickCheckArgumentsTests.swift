@@ -10,6 +10,7 @@ import PostlintTestSupport
     static let words = [
         "posts", "a.md", ".", "", "help", "check", "-", "--", "-h", "--help", "--version", "-x", "--bogus",
         "--quiet", "--fix", "--staged", "--report-unused-disables", "--stdin", "--check-remote", "--force-exclude",
+        "--no-ignore",
         "--config", "--format", "--max-warnings", "--output", "--changed-since", "--baseline",
         "--write-baseline", "--stdin-filename", "--remote-timeout", "--color", "always", "never", "auto", "--format=json", "--quiet=true",
         "json", "text", "sarif", "github", "junit", "JSON", "5", "0", "-1", "+3", "1e2", "x.yml", "main",
@@ -28,7 +29,7 @@ import PostlintTestSupport
             ["--baseline", "baseline.json"], ["--write-baseline", "baseline.json"],
             ["--stdin", "--stdin-filename", "posts/a.md"], ["--report-unused-disables"],
             ["--color", "always", "posts"], ["--color", "never"],
-            ["--force-exclude", "README.md", "posts/a.md"],
+            ["--force-exclude", "README.md", "posts/a.md"], ["--no-ignore", "posts"],
         ]
         for arguments in common {
             let quick = try #require(QuickCheckArguments.request(for: arguments), "\(arguments)")

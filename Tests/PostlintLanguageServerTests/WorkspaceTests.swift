@@ -24,6 +24,20 @@ import PostlintTestSupport
         _ = harness.finish()
     }
 
+    @Test func theWorkspaceScanSkipsWhatTheRepositoryIgnores() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/.git", withIntermediateDirectories: true)
+        try folder.write(".gitignore", "public/\n")
+        try folder.write("public/built.md", "---\nslug: shared-slug\n---\n")
+        let harness = ServerHarness()
+        harness.start(root: URL(fileURLWithPath: folder.path))
+        let uri = DocumentURI.uri(ofPath: folder.path + "/posts/mine.md")
+        harness.open(uri, "---\nslug: shared-slug\n---\n")
+        let diagnostics = try #require(harness.diagnostics(for: uri, version: 1))
+        #expect(!LSP.codes(diagnostics).contains("duplicate-slug"), "public/ is ignored: its post is not a duplicate")
+        _ = harness.finish()
+    }
+
     @Test func aConfigurationChangeRelintsOpenDocuments() throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()

@@ -8,6 +8,8 @@ public struct AuditOptions: Sendable {
     /// Site rules whose findings concern the site, not the post they are reported on; they are
     /// listed apart and left out of the post scores.
     public var siteWideChecks: Set<String>
+    /// Skip what the repository's ignore files ignore when walking folders.
+    public var honoursIgnoreFiles = true
 
     public static let defaultExtraChecks = ["required-fields", "excerpt-length", "slug-format", "image-alt-text",
                                             "broken-image", "broken-link", "invalid-utf8", "mojibake"]

@@ -23,6 +23,7 @@ public final class Auditor: Sendable {
     /// Audits the posts below `paths`.
     public func audit(paths: [String], toolVersion: String = "") throws(PostlintError) -> AuditReport {
         var discovery = FileDiscovery(workingDirectory: linter.workingDirectory)
+        discovery.honoursIgnoreFiles = options.honoursIgnoreFiles
         for path in paths { discovery.add(path) }
         var selected: [FileDiscovery.Candidate] = []
         for candidate in discovery.candidates {

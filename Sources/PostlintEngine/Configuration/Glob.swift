@@ -27,6 +27,22 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         (program, classes) = Self.compile(Array(text.utf8))
     }
 
+    /// A pattern in this syntax matched against whole paths only, taken as written (no `./` or
+    /// trailing `/` handling): what an ignore file's patterns become (`IgnorePattern`).
+    init(wholePath pattern: String) {
+        self.pattern = pattern
+        anyDepth = false
+        (program, classes) = Self.compile(Array(pattern.utf8))
+    }
+
+    /// Whether the whole of `path` (bytes, `/` between segments) matches, at any depth only for
+    /// a pattern that says so; no copy of the bytes is made.
+    func matches(bytes path: ArraySlice<UInt8>) -> Bool {
+        if run(path) { return true }
+        guard anyDepth, let slash = path.lastIndex(of: UInt8(ascii: "/")) else { return false }
+        return run(path[(slash + 1)...])
+    }
+
     /// Why `pattern` is refused in a configuration, with the byte offset in it of the place at
     /// fault; nil for an acceptable pattern.
     public static func problem(in pattern: String) -> (message: String, offset: Int)? {

@@ -11,8 +11,10 @@ import PostlintCore
 ///
 /// Folders are walked recursively with `opendir`/`readdir`, in name order, for `.md` and
 /// `.markdown` files; names starting with `.` and `node_modules` are skipped; symbolic links to
-/// folders are not followed (so a link loop cannot trap the walk). A file named explicitly is always
-/// linted. Problems (a missing path, an unreadable folder) are collected, and the walk goes on.
+/// folders are not followed (so a link loop cannot trap the walk). Files and folders the
+/// repository's ignore files ignore (`.gitignore`, `.ignore`, `.git/info/exclude`: see
+/// `IgnoreScope`) are skipped unless `honoursIgnoreFiles` is false. A file named explicitly is
+/// always linted (unless `skipsIgnoredNamedFiles`, and an ignore file ignores it). Problems (a missing path, an unreadable folder) are collected, and the walk goes on.
 public struct FileDiscovery {
     /// One file to lint.
     public struct Candidate: Sendable, Hashable {
@@ -117,6 +119,10 @@ public struct FileDiscovery {
     }
 
     public static let extensions = [".md", ".markdown"]
+    /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` ignore when walking folders.
+    public var honoursIgnoreFiles = true
+    /// Skip a file named explicitly that the ignore files ignore too (`--force-exclude`).
+    public var skipsIgnoredNamedFiles = false
     public static let skippedNames: Set<String> = ["node_modules"]
 
     /// The files found by `add(_:)` (empty for a discovery that hands its files out in steps).
@@ -165,6 +171,8 @@ public struct FileDiscovery {
         var display: String
         var parent: FolderHandle?
         var name: String
+        /// The ignore files that apply to its entries, but for its own.
+        var ignores = IgnoreScope()
     }
 
     /// A folder being visited: its entries, how far the visit has got, and its subfolders so far.
@@ -176,6 +184,8 @@ public struct FileDiscovery {
         var subfolders: [Pending] = []
         /// A walk in steps opens a folder with posts once, and its posts are opened by name in it.
         var openFolder: FolderHandle?
+        /// The ignore files that apply to its entries, its own included.
+        var ignores = IgnoreScope()
     }
 
     /// At most this many posts a step of a walk in steps.
@@ -242,6 +252,7 @@ public struct FileDiscovery {
             walk(directory: absolute, display: display)
         } else {
             guard isNew(absolute) else { return }
+            if honoursIgnoreFiles, skipsIgnoredNamedFiles, IgnoreScope.ignores(file: absolute) { return }
             if handsOutFiles {
                 found.append(Candidate(displayPath: path, absolutePath: absolute, isExplicit: true))
                 return
@@ -288,7 +299,9 @@ public struct FileDiscovery {
         if !handsOutFiles {
             candidates.beginOrigin(absolutePrefix: prefix, displayPrefixLength: display.utf8.count, isExplicit: false)
         }
-        walkInProgress = Walk(pending: [Pending(absolute: directory, display: display, parent: nil, name: "")],
+        var root = Pending(absolute: directory, display: display, parent: nil, name: "")
+        if honoursIgnoreFiles { root.ignores = IgnoreScope.above(directory).scope }
+        walkInProgress = Walk(pending: [root],
                               prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
                               absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
         visitNextFolder(upTo: handsOutFiles ? Self.filesPerStep : .max)
@@ -307,7 +320,7 @@ public struct FileDiscovery {
             let (folder, shown) = (next.absolute, next.display)
             switch walk.prefetcher.listing(of: folder) {
             case .success(let listed):
-                visit = Visit(folder: folder, shown: shown, entries: listed)
+                visit = Visit(folder: folder, shown: shown, entries: listed, ignores: next.ignores)
             case .failure(let error):
                 problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
                 return
@@ -330,11 +343,14 @@ public struct FileDiscovery {
                     visit.openFolder = FolderHandle(path: folder)
                 }
             }
+            if honoursIgnoreFiles { enterIgnoreFiles(of: &visit) }
         }
         var filesFound = 0
         while visit.next < visit.entries.count, filesFound < maximumFiles {
             let entry = visit.entries[visit.next]
             visit.next += 1
+            // Kept in the listing for the ignore files only.
+            if entry.name.utf8.first == UInt8(ascii: ".") { continue }
             // Made only when needed: a post's own path is made when it is handed out.
             let folder = visit.folder
             func absolute() -> String { FolderPrefetcher.path(of: entry.name, in: folder) }
@@ -361,10 +377,14 @@ public struct FileDiscovery {
                     continue
                 }
             }
+            if honoursIgnoreFiles, type == UInt8(DT_DIR) || type == UInt8(DT_REG),
+               visit.ignores.isIgnored(absolutePath: absolute(), isFolder: type == UInt8(DT_DIR)) {
+                continue
+            }
             if type == UInt8(DT_DIR) {
                 let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
                 visit.subfolders.append(Pending(absolute: absolute(), display: shown, parent: visit.openFolder,
-                                                name: entry.name))
+                                                name: entry.name, ignores: visit.ignores))
             } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), seen == nil || isNew(absolute()) {
                 append(folder: visit.shown, name: entry.name, in: visit.openFolder)
                 filesFound += 1
@@ -384,6 +404,24 @@ public struct FileDiscovery {
         walk.prefetcher.prefetch(walk.pending.reversed().lazy.prefix(foldersReadAhead).map(\.absolute))
     }
 
+    /// Reads the ignore files among a folder's entries (the listing keeps their names) into its
+    /// scope: through the open folder when the walk has one, so a name swapped for a link is not
+    /// followed out of the tree.
+    private func enterIgnoreFiles(of visit: inout Visit) {
+        var present: Set<String> = []
+        for entry in visit.entries where entry.name.utf8.first == UInt8(ascii: ".") {
+            if IgnoreScope.names.contains(entry.name) { present.insert(entry.name) }
+        }
+        guard !present.isEmpty else { return }
+        let (folder, handle) = (visit.folder, visit.openFolder)
+        visit.ignores = visit.ignores.entering(folder: folder, present: present) { name in
+            let path = FolderPrefetcher.path(of: name, in: folder)
+            let read = handle.map { FileReader.read(name, in: $0, path: path) } ?? FileReader.read(path)
+            if case .success(let bytes) = read { return bytes }
+            return nil
+        }
+    }
+
     /// How many folders the walk reads ahead on other threads (listings read and not yet taken
     /// are kept, a few kilobytes each: only folders and posts are listed).
     static let foldersReadAheadAlone = 16
@@ -400,7 +438,9 @@ public struct FileDiscovery {
     /// each name's bytes in the listing, so a folder of images costs no string.
     static func entriesThatMayMatter(in listing: FolderListing) -> [(name: String, type: UInt8)] {
         let kept = listing.sortedEntries { nameBytes, kind in
-            guard let first = nameBytes.first, first != UInt8(ascii: ".") else { return false }
+            guard let first = nameBytes.first else { return false }
+            // Of the hidden names, only those that make the folder's ignore scope.
+            if first == UInt8(ascii: ".") { return isIgnoreScopeName(nameBytes) }
             return kind != .file || isMarkdown(nameBytes)
         }
         var entries: [(name: String, type: UInt8)] = []
@@ -410,6 +450,12 @@ public struct FileDiscovery {
         }
         return entries
     }
+
+    private static func isIgnoreScopeName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        ignoreScopeNameBytes.contains { name.elementsEqual($0) }
+    }
+
+    private static let ignoreScopeNameBytes: [[UInt8]] = IgnoreScope.names.map { Array($0.utf8) }
 
     /// Why a special file named like a post is not read.
     static func notARegularFile(_ mode: mode_t) -> String {

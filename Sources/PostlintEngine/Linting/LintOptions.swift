@@ -12,13 +12,17 @@ public struct LintOptions: Sendable {
     /// Apply the configurations' `include` and `exclude` to files named explicitly too (which are
     /// otherwise always linted): for hooks that pass every changed file by name.
     public var forceExclude = false
+    /// Skip what the repository's ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`)
+    /// ignore when walking folders (with `forceExclude`, in files named explicitly too).
+    public var honoursIgnoreFiles = true
 
     public init(reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
-                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false) {
+                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false, honoursIgnoreFiles: Bool = true) {
         self.reportUnusedDisables = reportUnusedDisables
         self.reportOnly = reportOnly
         self.contents = contents
         self.remote = remote
         self.forceExclude = forceExclude
+        self.honoursIgnoreFiles = honoursIgnoreFiles
     }
 }

@@ -26,8 +26,10 @@ public final class Linter: Sendable {
     /// of every post stands before the first post is linted.
     public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
         listingCache?.reset()
-        let discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
+        var discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
                                               listings: listingCache)
+        discovery.honoursIgnoreFiles = options.honoursIgnoreFiles
+        discovery.skipsIgnoredNamedFiles = options.forceExclude
         let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         let workers = WorkerCount.available

@@ -9,7 +9,9 @@ public struct DuplicateExcerptRule: SiteRule {
             The excerpt usually becomes the meta description. Pages with the same description \
             look interchangeable in search results, and search engines tend to replace repeated \
             descriptions with text of their own choosing. Excerpts are compared ignoring letter \
-            case and punctuation. Each post is reported, naming the others.
+            case and punctuation. Each post is reported, naming the others. Posts in different languages (a \
+            `lang` or `language` field, a Hugo suffix such as post.fr.md, or a language folder such as \
+            en/, ja/ or pt-br/) are not compared: a translation may keep the same excerpt.
             """,
         defaultSeverity: .warning, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
@@ -20,6 +22,10 @@ public struct DuplicateExcerptRule: SiteRule {
         nonTriggeringSiteExamples: [
             SiteRuleExample(("tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
                             ("tea/gyokuro.md", "---\nexcerpt: Gyokuro wants cooler water and patience.\n---\n")),
+            // An untranslated excerpt in a translated post.
+            SiteRuleExample(("en/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                            ("ko/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                            ("tea/sencha.md", "---\nlanguage: it\nexcerpt: Sencha likes water just off the boil.\n---\n")),
         ])
 
     public var metadata: RuleMetadata { Self.metadata }

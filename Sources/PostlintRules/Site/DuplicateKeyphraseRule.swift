@@ -14,7 +14,9 @@ public struct DuplicateKeyphraseRule: SiteRule {
             a few posts (up to max-competing) is reported on each of them. A phrase that more posts \
             share is a topic (typically a tag mapped onto keywords) rather than a competing \
             keyphrase: it gets one info finding for the site, on the first of its posts, whatever \
-            the rule's severity.
+            the rule's severity. Posts in different languages (a \
+            `lang` or `language` field, a Hugo suffix such as post.fr.md, or a language folder such as \
+            en/, ja/ or pt-br/) are not compared: a translation may keep the same keyphrase.
             """,
         defaultSeverity: .warning,
         options: [SEOFields.keyphraseFieldOption,
@@ -33,6 +35,9 @@ public struct DuplicateKeyphraseRule: SiteRule {
         nonTriggeringSiteExamples: [
             SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
                             ("iced-tea.md", "---\nkeywords: [iced tea, cold brew tea]\n---\n")),
+            // A translation keeps the keyphrase.
+            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
+                            ("cold-brew.es.md", "---\nfocus_keyphrase: cold brew tea\n---\n")),
         ])
 
     public var metadata: RuleMetadata { Self.metadata }
@@ -51,7 +56,8 @@ public struct DuplicateKeyphraseRule: SiteRule {
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }
-        return [SiteFact(path: document.path, key: "keyphrase", value: keyphrase.text,
+        return [SiteFact(path: document.path, key: SiteDuplicates.factKey("keyphrase", of: document),
+                         value: keyphrase.text,
                          start: document.location(of: keyphrase.range.lowerBound),
                          end: document.location(of: keyphrase.range.upperBound))]
     }

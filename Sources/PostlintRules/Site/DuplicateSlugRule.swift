@@ -7,7 +7,9 @@ public struct DuplicateSlugRule: SiteRule {
         summary: "No two posts share a slug",
         rationale: """
             Two posts with one slug compete for one URL: one of them is unreachable, or the \
-            build fails, depending on the site generator. Each post is reported, naming the other.
+            build fails, depending on the site generator. Each post is reported, naming the other. Posts in different languages (a \
+            `lang` or `language` field, a Hugo suffix such as post.fr.md, or a language folder such as \
+            en/, ja/ or pt-br/) are not compared: a translation may keep the same slug, served under its language's prefix.
             """,
         defaultSeverity: .error, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
@@ -18,6 +20,11 @@ public struct DuplicateSlugRule: SiteRule {
         nonTriggeringSiteExamples: [
             // Slugs are compared exactly, as URLs are.
             SiteRuleExample(("a.md", "---\nslug: green-tea\n---\n"), ("b.md", "---\nslug: Green-Tea\n---\n")),
+            // Translations keep the slug under their language's prefix.
+            SiteRuleExample(("content/en/green-tea.md", "---\nslug: green-tea\n---\n"),
+                            ("content/pt-br/green-tea.md", "---\nslug: green-tea\n---\n"),
+                            ("content/tea.md", "---\nslug: green-tea\n---\n"),
+                            ("content/tea.zh-tw.md", "---\nslug: green-tea\n---\n")),
         ])
 
     public var metadata: RuleMetadata { Self.metadata }
@@ -31,7 +38,7 @@ public struct DuplicateSlugRule: SiteRule {
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: "slug")), let slug = node.scalarText,
               !slug.isEmpty else { return [] }
-        return [SiteFact(path: document.path, key: "slug", value: slug,
+        return [SiteFact(path: document.path, key: SiteDuplicates.factKey("slug", of: document), value: slug,
                          start: document.location(of: node.range.lowerBound),
                          end: document.location(of: node.range.upperBound))]
     }

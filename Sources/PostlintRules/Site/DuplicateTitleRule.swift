@@ -8,7 +8,9 @@ public struct DuplicateTitleRule: SiteRule {
         rationale: """
             Two results with the same title look like one page twice: readers cannot tell which \
             to pick, and search engines may show only one of them. Titles are compared ignoring \
-            letter case and punctuation. Each post is reported, naming the others.
+            letter case and punctuation. Each post is reported, naming the others. Posts in different languages (a \
+            `lang` or `language` field, a Hugo suffix such as post.fr.md, or a language folder such as \
+            en/, ja/ or pt-br/) are not compared: a translation may keep the same title.
             """,
         defaultSeverity: .warning, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
@@ -16,10 +18,19 @@ public struct DuplicateTitleRule: SiteRule {
             SiteRuleExample(("blog/first-steps.md", "---\ntitle: ⟦Brewing Green Tea⟧\n---\n"),
                             ("blog/steeping-times.md", "---\ntitle: ⟦\"brewing green tea!\"⟧\n---\n"),
                             ("blog/black-tea.md", "---\ntitle: Brewing Black Tea\n---\n")),
+            // Within one language folder, still duplicates.
+            SiteRuleExample(("pt-br/news/a.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n"),
+                            ("pt-br/news/b.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n")),
         ],
         nonTriggeringSiteExamples: [
             SiteRuleExample(("blog/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
                             ("blog/black.md", "---\ntitle: Brewing Black Tea\n---\n")),
+            // Translations: language folders, Hugo suffixes, a lang field.
+            SiteRuleExample(("en/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
+                            ("ja/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
+                            ("content/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                            ("content/green.fr.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                            ("notes/green.md", "---\nlang: de\ntitle: Brewing Green Tea\n---\n")),
         ])
 
     public var metadata: RuleMetadata { Self.metadata }

@@ -154,10 +154,15 @@ enum SiteDuplicates {
                          largeGroup: (size: Int, message: (_ value: String, _ sortedPaths: [String]) -> String)? = nil,
                          message: (_ value: String, _ others: String) -> String) -> [Finding] {
         // Each fact's hash beside its position, sorted: values shared by two posts sit side by side.
+        // A post's language (`PostLanguage`) is part of the value compared: a translation that
+        // keeps the title is not a duplicate.
         var hashes: [(hash: UInt64, position: Int)] = []
         hashes.reserveCapacity(facts.count)
-        for position in facts.indices where facts.key(at: position) == key {
-            if let hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) { hashes.append((hash, position)) }
+        for position in facts.indices {
+            guard let language = languagePart(of: facts.key(at: position), key: key),
+                  var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) else { continue }
+            for byte in language.utf8 { hash = self.hash(hash, adding: byte) }
+            hashes.append((hash, position))
         }
         hashes.sort { $0.hash < $1.hash }
         var shared: Set<UInt64> = []
@@ -172,9 +177,12 @@ enum SiteDuplicates {
         hashes = []
         guard !shared.isEmpty else { return [] }
         var groups: [String: [Int]] = [:]
-        for position in facts.indices where facts.key(at: position) == key {
-            guard let hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)), shared.contains(hash) else { continue }
-            groups[comparison.form(of: facts.value(at: position)), default: []].append(position)
+        for position in facts.indices {
+            guard let language = languagePart(of: facts.key(at: position), key: key),
+                  var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) else { continue }
+            for byte in language.utf8 { hash = self.hash(hash, adding: byte) }
+            guard shared.contains(hash) else { continue }
+            groups[comparison.form(of: facts.value(at: position)) + "\u{0}" + language, default: []].append(position)
         }
         var findings: [Finding] = []
         for (_, group) in groups {
@@ -210,11 +218,33 @@ enum SiteDuplicates {
         return remaining > 0 ? "\(list) and \(remaining) other\(remaining == 1 ? "" : "s")" : list
     }
 
-    /// A fact for the canonical string field `name`, positioned at its value.
+    /// A fact for the canonical string field `name`, positioned at its value, keyed by
+    /// `factKey(key, of:)`.
     static func fieldFact(_ name: String, key: String, of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: name)), let text = node.scalarText,
               !text.isEmpty else { return [] }
-        return [SiteFact(path: document.path, key: key, value: text, start: document.location(of: node.range.lowerBound),
+        return [SiteFact(path: document.path, key: factKey(key, of: document), value: text,
+                         start: document.location(of: node.range.lowerBound),
                          end: document.location(of: node.range.upperBound))]
+    }
+
+    /// How the languages of posts are told.
+    static let languages = PostLanguage()
+
+    /// The key of a post's fact: `key`, followed by `@` and the post's language when it has one
+    /// (`title@ja`), so that posts are compared within their language only.
+    static func factKey(_ key: String, of document: Document) -> String {
+        guard let language = languages.language(of: document) else { return key }
+        return key + "@" + language
+    }
+
+    /// The language part of a fact's key for the rule's `key`: "" for a post without a language,
+    /// the language for `key@language`, nil for another rule's key.
+    static func languagePart(of factKey: String, key: String) -> Substring? {
+        guard factKey.hasPrefix(key) else { return nil }
+        let rest = factKey.utf8.dropFirst(key.utf8.count)
+        if rest.isEmpty { return "" }
+        guard rest.first == UInt8(ascii: "@") else { return nil }
+        return Substring(rest.dropFirst())
     }
 }

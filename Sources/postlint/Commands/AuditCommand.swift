@@ -46,6 +46,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Fail (exit 1) when the site's average score is below this.")
     var minScore: Double?
 
+    @Flag(help: "Audit files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
+    var noIgnore = false
+
     func validate() throws {
         if worst < 0 { throw ValidationError("--worst must be 0 or more") }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
@@ -56,7 +59,9 @@ struct AuditCommand: ParsableCommand {
         let linter = try common.makeLinter()
         let report: AuditReport
         do throws(PostlintError) {
-            report = try Auditor(linter: linter).audit(paths: paths, toolVersion: Postlint.version)
+            var options = AuditOptions()
+            options.honoursIgnoreFiles = !noIgnore
+            report = try Auditor(linter: linter, options: options).audit(paths: paths, toolVersion: Postlint.version)
         } catch {
             throw CommandFailure(error)
         }

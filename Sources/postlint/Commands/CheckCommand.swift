@@ -14,7 +14,10 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Folders are searched recursively for .md and .markdown files, skipping hidden names and \
             node_modules and not following symbolic links to folders; a file named explicitly is always \
-            linted, unless --force-exclude is given. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
+            linted, unless --force-exclude is given. Files and folders the repository ignores are skipped \
+            as git would skip them (.gitignore files inside a git work tree, .ignore files anywhere, \
+            .git/info/exclude), unless --no-ignore is given; --force-exclude applies them to files named \
+            explicitly too. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
             on its own (not merged with those further up), unless --config is given.
             """
     )
@@ -80,6 +83,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
     var forceExclude = false
 
+    @Flag(help: "Lint files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
+    var noIgnore = false
+
     @Flag(help: "Lint standard input instead of files (for editors and tools that pipe a buffer).")
     var stdin = false
 
@@ -93,7 +99,8 @@ struct CheckCommand: ParsableCommand {
                      writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
                      checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
                      remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
-                     stdinFilename: stdinFilename, color: color, forceExclude: forceExclude)
+                     stdinFilename: stdinFilename, color: color, forceExclude: forceExclude,
+                     noIgnore: noIgnore)
     }
 
     func validate() throws {

@@ -27,6 +27,7 @@ struct CheckRequest: Equatable {
     var stdinFilename: String?
     var color: ColorChoice = .auto
     var forceExclude = false
+    var noIgnore = false
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -51,7 +52,8 @@ struct CheckRequest: Equatable {
         // with exit code 2, as `postlint fix` does, after the report.
         var fixFailed = false
         if fix {
-            let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude).run(paths: paths)
+            let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude,
+                                     honoursIgnoreFiles: !noIgnore).run(paths: paths)
             for problem in summary.problems { ErrorOutput.printError(problem.description) }
             fixFailed = !summary.problems.isEmpty
         }
@@ -59,7 +61,8 @@ struct CheckRequest: Equatable {
         var standardInput: [String: [UInt8]] = [:]
         var recordedInBaseline: Int?
         do throws(PostlintError) {
-            var options = LintOptions(reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude)
+            var options = LintOptions(reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude,
+                                      honoursIgnoreFiles: !noIgnore)
             if checkRemote {
                 options.remote = RemoteCheckOptions(
                     concurrency: remoteConcurrency, timeout: remoteTimeout,

@@ -10,7 +10,8 @@ struct FixCommand: ParsableCommand {
             Only fixes the rules are sure of are applied (mojibake repair, byte order mark removal, \
             line endings). Each file is written atomically with its owner, group and permissions kept \
             (never setuid or setgid), after a check that nothing changed it meanwhile; a symbolic link is \
-            fixed through to its target. Files that need no fix, and UTF-16 or UTF-32 files, are not \
+            fixed through to its target. Files the repository ignores (.gitignore, .ignore, \
+            .git/info/exclude) are skipped when walking folders, unless --no-ignore is given. Files that need no fix, and UTF-16 or UTF-32 files, are not \
             touched, and a second run changes nothing. Exit code 2 when a file could not be fixed (for \
             example a read-only or hard-linked file); with --dry-run, exit code 1 when a file would \
             change and 0 when none would.
@@ -28,9 +29,13 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
     var forceExclude = false
 
+    @Flag(help: "Lint files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
+    var noIgnore = false
+
     func run() throws {
         let linter = try common.makeLinter()
-        let summary = try FixRunner(linter: linter, dryRun: dryRun, forceExclude: forceExclude).run(paths: paths)
+        let summary = try FixRunner(linter: linter, dryRun: dryRun, forceExclude: forceExclude,
+                                    honoursIgnoreFiles: !noIgnore).run(paths: paths)
         if dryRun {
             Terminal.standardOutput.write(summary.diff)
         } else if summary.fixedFiles.isEmpty {

@@ -12,7 +12,7 @@ import PostlintReporters
 /// answers.
 enum QuickCheckArguments {
     private enum Switch {
-        case quiet, fix, staged, reportUnusedDisables, stdin, forceExclude
+        case quiet, fix, staged, reportUnusedDisables, stdin, forceExclude, noIgnore
     }
 
     private enum Valued {
@@ -22,6 +22,7 @@ enum QuickCheckArguments {
     private static let switches: [String: Switch] = [
         "--quiet": .quiet, "--fix": .fix, "--staged": .staged,
         "--report-unused-disables": .reportUnusedDisables, "--stdin": .stdin, "--force-exclude": .forceExclude,
+        "--no-ignore": .noIgnore,
     ]
 
     private static let valued: [String: Valued] = [
@@ -66,6 +67,7 @@ enum QuickCheckArguments {
         case .reportUnusedDisables: request.reportUnusedDisables = true
         case .stdin: request.stdin = true
         case .forceExclude: request.forceExclude = true
+        case .noIgnore: request.noIgnore = true
         }
     }
 
