@@ -44,8 +44,8 @@ public struct BrokenLinkRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }
         var files = LocalFileCheck(documentPath: document.path, context: context)
-        var ownAnchors: Set<String>?
-        var otherAnchors: [String: Set<String>?] = [:]
+        var ownAnchors: DocumentAnchors?
+        var otherAnchors: [String: DocumentAnchors?] = [:]
         var diagnostics: [Diagnostic] = []
         for link in body.links where link.kind != .autolink {
             let destination = link.destination
@@ -54,8 +54,11 @@ public struct BrokenLinkRule: BuiltInRule {
                 continue
             case .sameDocument(let fragment):
                 guard checkAnchors, !fragment.isEmpty, fragment != "top" else { continue }
-                if ownAnchors == nil { ownAnchors = Self.anchors(of: document.source.bytes, body: body) }
-                if let anchors = ownAnchors, !anchors.contains(fragment) {
+                if ownAnchors == nil {
+                    ownAnchors = DocumentAnchors(bytes: document.source.utf8, body: body,
+                                                 bodyRange: document.bodyRange, style: context.anchorStyle)
+                }
+                if let anchors = ownAnchors, anchors.lacks(fragment) {
                     diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: link.range))
                 }
             case .local(let path, let fragment):
@@ -65,9 +68,9 @@ public struct BrokenLinkRule: BuiltInRule {
                     let resolved = found.string
                     guard Self.isMarkdown(resolved) else { continue }
                     if otherAnchors[resolved] == nil {
-                        otherAnchors[resolved] = Self.anchors(ofFile: resolved, context: context)
+                        otherAnchors[resolved] = .some(Self.anchors(ofFile: resolved, context: context))
                     }
-                    if let anchors = otherAnchors[resolved] ?? nil, !anchors.contains(fragment) {
+                    if let anchors = otherAnchors[resolved] ?? nil, anchors.lacks(fragment) {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
@@ -92,18 +95,10 @@ public struct BrokenLinkRule: BuiltInRule {
         return [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
     }
 
-    /// Heading anchors of a document, plus `id` and `name` attributes written in its HTML.
-    static func anchors(of bytes: [UInt8], body: MarkdownBody) -> Set<String> {
-        HeadingAnchors.anchors(of: body.headings).union(HTMLAnchorIDs.ids(in: bytes))
-    }
-
-    /// The anchors of another Markdown file, when the file system can read it.
-    static func anchors(ofFile path: String, context: RuleContext) -> Set<String>? {
-        guard let reader = context.fileSystem as? any FileContentsView, let bytes = reader.contents(of: path) else {
-            return nil
-        }
-        let source = SourceText(bytes: bytes)
-        let body = MarkdownScanner.scan(source, range: HTMLAnchorIDs.bodyStart(of: bytes)..<bytes.count)
-        return anchors(of: bytes, body: body)
+    /// The anchors of another Markdown file in the site's style, when the file system can read it
+    /// (remembered for the run by the file system the engine gives).
+    static func anchors(ofFile path: String, context: RuleContext) -> DocumentAnchors? {
+        guard let reader = context.fileSystem as? any FileContentsView else { return nil }
+        return reader.anchors(ofFile: path, style: context.anchorStyle)
     }
 }
