@@ -39,6 +39,14 @@ HEADINGS = [
     "Kramdown {#kd_id}", "中文 and English", "Ünïcode_Ünderscore", "A - B", "émoji ✨ sparkle ✨",
     "Version 2.0 -- released", "Non\u00a0breaking", "¿Qué tal?", "Ligne «française»", "Zero-width\u200bspace",
 ]
+# Pieces that generated headings are made of, joined by one or more blanks or by nothing.
+PIECES = [
+    "alpha", "Beta", "GAMMA", "42", "3rd", "v2.0", "_under_", "-", "--", "---", "...", "&", "&amp;", "&copy;",
+    "&#42;", "!", "?", ".", ",", ":", ";", "'", "\"", "(x)", "[y]", "{z}", "/", "\\*", "+", "=", "@", "%", "~",
+    "`code`", "`a b`", "*em*", "**strong**", "_em_", "[link](http://example.com/a_b)", "<b>bold</b>",
+    "<br>", "é", "Ñandú", "ĳ", "Σίσυφος", "Ярослав", "東京", "한국어", "עברית", "العربية", "ไทย", "देवनागरी",
+    "🎉", "👍🏽", "❤️", "™", "©", "½", "²", "Ⅻ", "٣", " ", " ", "’", "“quoted”", "«", "»", "–", "—",
+]
 PARAGRAPHS = [
     "Some text.", "A paragraph with a note[^n1] in it.", "Another note[^second] and the first again[^n1].",
     "Plain words here.",
@@ -49,10 +57,17 @@ def make_post(rng):
     lines = []
     used_notes = set()
     for _ in range(rng.randint(2, 6)):
-        text = rng.choice(HEADINGS)
-        # Setext only where CommonMark and kramdown agree it is a heading (`1. Title` over `===`
-        # is a list item to CommonMark).
-        if rng.random() < 0.15 and "{" not in text and "#" not in text and not re.match(r"\d+\.", text):
+        generated = rng.random() < 0.5
+        if not generated:
+            text = rng.choice(HEADINGS)
+        else:
+            text = ""
+            for _ in range(rng.randint(1, 5)):
+                text += rng.choice(PIECES) + rng.choice(["", " ", " ", "  "])
+            text = text.strip() or "empty"
+        # Setext only where CommonMark, kramdown and Pandoc agree it is a heading (`1. Title` or
+        # `- x` over `===` is a list item to CommonMark, `: x` a definition to Pandoc).
+        if rng.random() < 0.15 and not generated and "{" not in text and "#" not in text and not re.match(r"\d+\.", text):
             lines += [text, "=" * max(3, len(text)) if rng.random() < 0.5 else "-" * max(3, len(text)), ""]
         else:
             lines += ["#" * rng.randint(1, 4) + " " + text, ""]

@@ -117,16 +117,19 @@ enum HeadingSlug {
         return String(joined.unicodeScalars[firstLetter...])
     }
 
-    /// Pandoc's `gfm_auto_identifiers`: lower case; each run of blanks (one space once parsed) a
-    /// `-`; letters, numbers, marks, connector punctuation and `-` kept.
+    /// Pandoc's `gfm_auto_identifiers`: lower case; each run of spaces and tabs (one space once
+    /// parsed) and each other blank a `-`; letters, numbers, marks, connector punctuation and `-`
+    /// kept.
     static func pandocGFM(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in text.lowercased().unicodeScalars {
-            let isSpace = isHaskellSpace(scalar)
+            let isSpace = scalar == " " || scalar == "\t" || scalar == "\n"
             defer { lastWasSpace = isSpace }
             if isSpace {
                 if !lastWasSpace { output.append("-") }
+            } else if isHaskellSpace(scalar) {
+                output.append("-")
             } else if scalar == "-" || scalar == "_" || isLetter(scalar) || isNumber(scalar) {
                 output.append(scalar)
             } else {
