@@ -104,7 +104,7 @@ public struct DocumentAnchors: Sendable, Equatable {
             let slug = HeadingSlug.kramdown(source)
             return [numbering.number(slug.isEmpty ? "section" : slug)]
         case .kramdownGFM:
-            let text = kramdownText(of: heading, in: bytes)
+            let text = textWithoutFootnotes(of: heading, in: bytes, kramdown: true)
             if let id = HeadingAttributes.kramdown(text)?.id { return [id] }
             return [numbering.number(HeadingSlug.kramdownGFM(text))]
         case .zola:
@@ -124,17 +124,23 @@ public struct DocumentAnchors: Sendable, Equatable {
             let slug = HeadingSlug.pandoc(text)
             return [numbering.number(slug.isEmpty ? "section" : slug)]
         case .pandocGFM:
-            return [numbering.number(HeadingSlug.pandocGFM(heading.text))]
+            return [numbering.number(HeadingSlug.pandocGFM(textWithoutFootnotes(of: heading, in: bytes, kramdown: false)))]
         }
     }
 
-    /// The heading's text as kramdown reads it: as CommonMark reads it, except that `<<` and `>>`
-    /// are guillemets before anything is taken for an HTML tag (`<<quotes>>` keeps its word).
-    private static func kramdownText(of heading: MarkdownHeading, in bytes: [UInt8]) -> String {
+    /// The heading's text without its footnote references (`Note[^1]` reads `Note`, as kramdown's
+    /// GFM parser and Pandoc's `gfm` take it), and for kramdown with `<<` and `>>` as guillemets
+    /// before anything is taken for an HTML tag (`<<quotes>>` keeps its word).
+    private static func textWithoutFootnotes(of heading: MarkdownHeading, in bytes: [UInt8], kramdown: Bool) -> String {
         let source = HeadingSource.text(of: heading, in: bytes)
-        guard source.contains("<<") || source.contains(">>") else { return heading.text }
-        let typeset = "# " + source.replacingOccurrences(of: "<<", with: "\u{AB}").replacingOccurrences(of: ">>", with: "\u{BB}")
-        let line = Array(typeset.utf8)
+        let typeset = kramdown && (source.contains("<<") || source.contains(">>"))
+        guard typeset || source.contains("[^") else { return heading.text }
+        var edited = source
+        if typeset {
+            edited = edited.replacingOccurrences(of: "<<", with: "\u{AB}").replacingOccurrences(of: ">>", with: "\u{BB}")
+        }
+        edited = edited.replacingOccurrences(of: #"\[\^[^\]\s]+\]"#, with: "", options: .regularExpression)
+        let line = Array(("# " + edited).utf8)
         return MarkdownScanner.scan(SourceText(bytes: line), range: 0..<line.count).headings.first?.text ?? heading.text
     }
 
