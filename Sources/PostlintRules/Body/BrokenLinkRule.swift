@@ -10,10 +10,19 @@ public struct BrokenLinkRule: BuiltInRule {
         rationale: """
             A link to another post, a PDF or a download that was renamed or never committed \
             breaks silently. Paths resolve like images (post folder, site roots, escapes \
-            decoded, letter case compared exactly). A `#fragment` into a Markdown file must match \
-            one of its headings' anchors (GitHub-style: lower case, punctuation dropped, spaces \
-            as hyphens, `-1` for repeats, or an explicit `{#id}`). Links to folders are accepted. \
-            Remote links are not checked.
+            decoded, letter case compared exactly). A `#fragment` into a Markdown file must name \
+            an anchor the site's generator gives it: a heading's id in the site's anchor style \
+            (github: GitHub's and Docusaurus' github-slugger; goldmark, github-ascii, \
+            blackfriday: Hugo's `autoHeadingIDType`s, which slug the heading's Markdown source; \
+            kramdown-gfm: Jekyll's default; kramdown; zola; pandoc; pandoc-gfm), repeats \
+            numbered as that generator numbers them, an explicit `{#id}` where it honours one, \
+            a footnote's ids (`fn:name` in kramdown, `fn:1` in Hugo, `fn1` in Pandoc, \
+            `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`. \
+            The site model sets the style from the detected generator; without one it is github \
+            (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
+            style (Zola spells most non-Latin scripts in ASCII words), a fragment not found is \
+            not reported. Each linked post's anchors are worked out once a run. Links to folders \
+            are accepted. Remote links are not checked.
             """,
         defaultSeverity: .error,
         options: [
@@ -26,6 +35,8 @@ public struct BrokenLinkRule: BuiltInRule {
             RuleExample("Download ⟦[the slides][slides]⟧.\n\n[slides]: files/talk%20slides.pdf\n"),
             RuleExample("# Install\n\nSee ⟦[usage](#usage)⟧ below.\n"),
             RuleExample("<p>⟦<a href=\"../archive/2019.md\">⟧Archive</a></p>\n"),
+            RuleExample("## 2. Install\n\nGitHub keeps the digit: ⟦[install](#install)⟧, not `#2-install`.\n"),
+            RuleExample("## Notes\n\n## Notes\n\nRepeats count from 1: ⟦[second](#notes-2)⟧.\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("See [the project site](https://example.com/docs) or <https://example.com>.\n"),
@@ -33,6 +44,10 @@ public struct BrokenLinkRule: BuiltInRule {
             RuleExample("Mail [us](mailto:team@example.com).\n"),
             RuleExample("```\n[not a link](missing.md)\n```\n"),
             RuleExample("## Usage\n\n[Usage](#usage)\n", options: ["check-anchors": .bool(true)]),
+            RuleExample("## Notes\n\n## Notes\n\n[First](#notes) and [second](#notes-1).\n"),
+            RuleExample("## Set up the `server` {#setup}\n\n[Setup](#setup)\n"),
+            RuleExample("Said so.[^source]\n\n[^source]: The source.\n\n[Source](#user-content-fn-source)\n"),
+            RuleExample("<a name=\"legacy\"></a>\n\n[Old link](#legacy)\n"),
         ])
 
     let checkAnchors: Bool
