@@ -7,13 +7,17 @@ import PostlintRules
 /// compare letter case) would make a run quadratic. What is remembered is bounded, so memory does
 /// not grow with the size of the site: what has not been used for longest is forgotten first
 /// (posts are checked in path order, so the folders of a section are in use together, and a
-/// folder every post uses is never forgotten). `reset()` starts a new run.
+/// folder every post uses is never forgotten). Posts' anchors are remembered the same way, so a
+/// post that thousands of others link into is read and scanned once a run. `reset()` starts a new
+/// run.
 public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// At most this many names, over all remembered listings (a listing larger than this alone is
     /// still kept while it is in use).
     public static let maximumListedNames = 32_768
     /// At most this many remembered kinds.
     public static let maximumKinds = 65_536
+    /// At most this many anchors, over all remembered posts (a post is remembered with at least 1).
+    public static let maximumRememberedAnchors = 65_536
 
     private let base = LocalFileSystem()
     private let lock = ShortHoldCondition()
@@ -21,6 +25,9 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     private var beingRead: Set<String> = []
     private var kinds = BoundedCache<FileKind>(limit: maximumKinds)
     private var listings = BoundedCache<FolderListing?>(limit: maximumListedNames)
+    /// Posts' anchors, keyed by the style and the absolute path; posts being scanned by some thread.
+    private var anchors = BoundedCache<DocumentAnchors?>(limit: maximumRememberedAnchors)
+    private var anchorsBeingComputed: Set<String> = []
     /// The folder relative paths are opened from, so a folder named relatively (as the rules name
     /// a post's folders) and absolutely (as the walk does) is remembered once.
     private var currentDirectory = PathUtilities.currentDirectory()
@@ -33,6 +40,7 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
         lock.lock()
         kinds.removeAll()
         listings.removeAll()
+        anchors.removeAll()
         currentDirectory = directory
         lock.unlock()
     }
@@ -92,6 +100,27 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
 
     public func contents(of path: String) -> [UInt8]? {
         base.contents(of: path)
+    }
+
+    /// The anchors of the post at `path`, read and scanned once a run (by whichever thread asks
+    /// first; others asking meanwhile wait for it) while the bound allows.
+    public func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
+        lock.lock()
+        let key = style.rawValue + "\u{0}" + listingKey(path)
+        while anchorsBeingComputed.contains(key) { lock.wait() }
+        if let known = anchors.value(for: key) {
+            lock.unlock()
+            return known
+        }
+        anchorsBeingComputed.insert(key)
+        lock.unlock()
+        let computed = base.contents(of: path).map { DocumentAnchors(fileBytes: $0, style: style) }
+        lock.lock()
+        anchors.insert(computed, for: key, weight: max(1, computed?.ids.count ?? 1))
+        anchorsBeingComputed.remove(key)
+        lock.broadcast()
+        lock.unlock()
+        return computed
     }
 }
 

@@ -89,6 +89,11 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
         return (base as? any FileContentsView)?.contents(of: path)
     }
 
+    public func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
+        guard kind(of: path) == .file else { return nil }
+        return (base as? any FileContentsView)?.anchors(ofFile: path, style: style)
+    }
+
     /// `findings` with each finding about a missing file this view hid told as what it is: the file exists, but only in the working tree, not in the commit.
     /// `ruleIDs` are the rules whose findings name missing local files (`reportsMissingLocalFiles`).
     public func explainingUnstagedFiles(_ findings: [Finding], ruleIDs: Set<String>) -> [Finding] {

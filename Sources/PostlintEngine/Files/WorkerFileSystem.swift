@@ -59,4 +59,8 @@ final class WorkerFileSystem: FileContentsView, @unchecked Sendable {
     func contents(of path: String) -> [UInt8]? {
         (base as? any FileContentsView)?.contents(of: path)
     }
+
+    func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
+        (base as? any FileContentsView)?.anchors(ofFile: path, style: style)
+    }
 }

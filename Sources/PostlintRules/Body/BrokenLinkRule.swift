@@ -10,10 +10,19 @@ public struct BrokenLinkRule: BuiltInRule {
         rationale: """
             A link to another post, a PDF or a download that was renamed or never committed \
             breaks silently. Paths resolve like images (post folder, site roots, escapes \
-            decoded, letter case compared exactly). A `#fragment` into a Markdown file must match \
-            one of its headings' anchors (GitHub-style: lower case, punctuation dropped, spaces \
-            as hyphens, `-1` for repeats, or an explicit `{#id}`). Links to folders are accepted. \
-            Remote links are not checked.
+            decoded, letter case compared exactly). A `#fragment` into a Markdown file must name \
+            an anchor the site's generator gives it: a heading's id in the site's anchor style \
+            (github: GitHub's and Docusaurus' github-slugger; goldmark, github-ascii, \
+            blackfriday: Hugo's `autoHeadingIDType`s, which slug the heading's Markdown source; \
+            kramdown-gfm: Jekyll's default; kramdown; zola; pandoc; pandoc-gfm), repeats \
+            numbered as that generator numbers them, an explicit `{#id}` where it honours one, \
+            a footnote's ids (`fn:name` in kramdown, `fn:1` in Hugo, `fn1` in Pandoc, \
+            `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`. \
+            The site model sets the style from the detected generator; without one it is github \
+            (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
+            style (Zola spells most non-Latin scripts in ASCII words), a fragment not found is \
+            not reported. Each linked post's anchors are worked out once a run. Links to folders \
+            are accepted. Remote links are not checked.
             """,
         defaultSeverity: .error,
         options: [
@@ -26,6 +35,8 @@ public struct BrokenLinkRule: BuiltInRule {
             RuleExample("Download ⟦[the slides][slides]⟧.\n\n[slides]: files/talk%20slides.pdf\n"),
             RuleExample("# Install\n\nSee ⟦[usage](#usage)⟧ below.\n"),
             RuleExample("<p>⟦<a href=\"../archive/2019.md\">⟧Archive</a></p>\n"),
+            RuleExample("## 2. Install\n\nGitHub keeps the digit: ⟦[install](#install)⟧, not `#2-install`.\n"),
+            RuleExample("## Notes\n\n## Notes\n\nRepeats count from 1: ⟦[second](#notes-2)⟧.\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("See [the project site](https://example.com/docs) or <https://example.com>.\n"),
@@ -33,6 +44,10 @@ public struct BrokenLinkRule: BuiltInRule {
             RuleExample("Mail [us](mailto:team@example.com).\n"),
             RuleExample("```\n[not a link](missing.md)\n```\n"),
             RuleExample("## Usage\n\n[Usage](#usage)\n", options: ["check-anchors": .bool(true)]),
+            RuleExample("## Notes\n\n## Notes\n\n[First](#notes) and [second](#notes-1).\n"),
+            RuleExample("## Set up the `server` {#setup}\n\n[Setup](#setup)\n"),
+            RuleExample("Said so.[^source]\n\n[^source]: The source.\n\n[Source](#user-content-fn-source)\n"),
+            RuleExample("<a name=\"legacy\"></a>\n\n[Old link](#legacy)\n"),
         ])
 
     let checkAnchors: Bool
@@ -44,8 +59,8 @@ public struct BrokenLinkRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }
         var files = LocalFileCheck(documentPath: document.path, context: context)
-        var ownAnchors: Set<String>?
-        var otherAnchors: [String: Set<String>?] = [:]
+        var ownAnchors: DocumentAnchors?
+        var otherAnchors: [String: DocumentAnchors?] = [:]
         var diagnostics: [Diagnostic] = []
         for link in body.links where link.kind != .autolink {
             let destination = link.destination
@@ -54,8 +69,11 @@ public struct BrokenLinkRule: BuiltInRule {
                 continue
             case .sameDocument(let fragment):
                 guard checkAnchors, !fragment.isEmpty, fragment != "top" else { continue }
-                if ownAnchors == nil { ownAnchors = Self.anchors(of: document.source.bytes, body: body) }
-                if let anchors = ownAnchors, !anchors.contains(fragment) {
+                if ownAnchors == nil {
+                    ownAnchors = DocumentAnchors(bytes: document.source.utf8, body: body,
+                                                 bodyRange: document.bodyRange, style: context.anchorStyle)
+                }
+                if let anchors = ownAnchors, anchors.lacks(fragment) {
                     diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: link.range))
                 }
             case .local(let path, let fragment):
@@ -65,9 +83,9 @@ public struct BrokenLinkRule: BuiltInRule {
                     let resolved = found.string
                     guard Self.isMarkdown(resolved) else { continue }
                     if otherAnchors[resolved] == nil {
-                        otherAnchors[resolved] = Self.anchors(ofFile: resolved, context: context)
+                        otherAnchors[resolved] = .some(Self.anchors(ofFile: resolved, context: context))
                     }
-                    if let anchors = otherAnchors[resolved] ?? nil, !anchors.contains(fragment) {
+                    if let anchors = otherAnchors[resolved] ?? nil, anchors.lacks(fragment) {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
@@ -92,18 +110,10 @@ public struct BrokenLinkRule: BuiltInRule {
         return [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
     }
 
-    /// Heading anchors of a document, plus `id` and `name` attributes written in its HTML.
-    static func anchors(of bytes: [UInt8], body: MarkdownBody) -> Set<String> {
-        HeadingAnchors.anchors(of: body.headings).union(HTMLAnchorIDs.ids(in: bytes))
-    }
-
-    /// The anchors of another Markdown file, when the file system can read it.
-    static func anchors(ofFile path: String, context: RuleContext) -> Set<String>? {
-        guard let reader = context.fileSystem as? any FileContentsView, let bytes = reader.contents(of: path) else {
-            return nil
-        }
-        let source = SourceText(bytes: bytes)
-        let body = MarkdownScanner.scan(source, range: HTMLAnchorIDs.bodyStart(of: bytes)..<bytes.count)
-        return anchors(of: bytes, body: body)
+    /// The anchors of another Markdown file in the site's style, when the file system can read it
+    /// (remembered for the run by the file system the engine gives).
+    static func anchors(ofFile path: String, context: RuleContext) -> DocumentAnchors? {
+        guard let reader = context.fileSystem as? any FileContentsView else { return nil }
+        return reader.anchors(ofFile: path, style: context.anchorStyle)
     }
 }

@@ -5,4 +5,14 @@ import PostlintCore
 public protocol FileContentsView: FileSystemView {
     /// The bytes of the file at `path`, or nil when it cannot be read.
     func contents(of path: String) -> [UInt8]?
+    /// The anchors of the Markdown file at `path` in `style`, or nil when it cannot be read. A
+    /// view shared by a run's posts remembers them, so a post linked from many is read and
+    /// scanned once; the default reads and scans it on every call.
+    func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors?
+}
+
+extension FileContentsView {
+    public func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
+        contents(of: path).map { DocumentAnchors(fileBytes: $0, style: style) }
+    }
 }

@@ -7,9 +7,10 @@ struct BodyRuleRun {
     let diagnostics: [Diagnostic]
 
     init(_ rule: any Rule, path: String = "content/post.md", text: String, fileSystem: any FileSystemView,
-         siteRoots: [String] = []) {
+         siteRoots: [String] = [], anchorStyle: AnchorStyle = .github) {
         document = DocumentLoader.load(path: path, text: text)
-        diagnostics = rule.check(document, context: RuleContext(fileSystem: fileSystem, siteRoots: siteRoots))
+        diagnostics = rule.check(document, context: RuleContext(fileSystem: fileSystem, siteRoots: siteRoots,
+                                                                 anchorStyle: anchorStyle))
     }
 
     /// `line:column` of each diagnostic's start.

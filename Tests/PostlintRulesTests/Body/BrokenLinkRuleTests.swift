@@ -70,4 +70,39 @@ import PostlintRules
         let run = BodyRuleRun(rule, text: "```\n[x](gone.md)\n```\n\n`[y](gone.md)`\n", fileSystem: MemoryFileSystem([:]))
         #expect(run.diagnostics.isEmpty)
     }
+
+    /// The same links judged in the site's anchor style: Jekyll's kramdown drops leading digits
+    /// only in its own parser, names footnotes `fn:name`; Hugo keeps a link's address in the id.
+    @Test func anchorsFollowTheSiteStyle() {
+        let text = """
+            ## 1. Install
+
+            ## See [the docs](https://example.com/docs)
+
+            Text.[^note]
+
+            [^note]: A note.
+
+            [a](#1-install) [b](#install) [c](#see-the-docs) [d](#see-the-docshttpsexamplecomdocs) [e](#fn:note)
+
+            """
+        func covered(_ style: AnchorStyle) -> [String] {
+            BodyRuleRun(rule, text: text, fileSystem: MemoryFileSystem([:]), anchorStyle: style).covered
+        }
+        #expect(covered(.github) == ["[b](#install)", "[d](#see-the-docshttpsexamplecomdocs)", "[e](#fn:note)"])
+        #expect(covered(.kramdownGFM) == ["[b](#install)", "[d](#see-the-docshttpsexamplecomdocs)"])
+        #expect(covered(.kramdown) == ["[a](#1-install)", "[c](#see-the-docs)"])
+        #expect(covered(.goldmark) == ["[b](#install)", "[c](#see-the-docs)", "[e](#fn:note)"])
+    }
+
+    /// A post whose anchors cannot all be known in the style (Zola spells Cyrillic in ASCII words)
+    /// gets no finding for a fragment not found: unknown is not broken.
+    @Test func unknownAnchorsAreNotReported() {
+        let files = MemoryFileSystem(["content/ru.md": "# Привет\n\n## Hello\n"])
+        let run = BodyRuleRun(rule, text: "[a](ru.md#privet) [b](ru.md#hello)\n", fileSystem: files, anchorStyle: .zola)
+        #expect(run.diagnostics.isEmpty)
+        let known = BodyRuleRun(rule, text: "[a](ru.md#nope)\n", fileSystem: MemoryFileSystem(["content/ru.md": "# Hello\n"]),
+                                anchorStyle: .zola)
+        #expect(known.covered == ["[a](ru.md#nope)"])
+    }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import PostlintCore
+import PostlintMarkdown
+
+/// The `#fragment`s a post offers once its generator has rendered it: its headings' ids in the
+/// site's anchor style (explicit `{#id}`s included), its footnotes' ids, kramdown's `{: #id}`
+/// attribute lists, and `id` / `name` attributes written in its HTML.
+public struct DocumentAnchors: Sendable, Equatable {
+    public private(set) var ids: Set<String>
+    /// False when some heading's id could not be worked out in this style (Zola spells most
+    /// scripts other than Latin in ASCII words): a fragment not found is then unknown, not broken.
+    public private(set) var isComplete: Bool
+
+    public init(ids: Set<String>, isComplete: Bool = true) {
+        self.ids = ids
+        self.isComplete = isComplete
+    }
+
+    /// Whether a link to `#fragment` may be broken: the fragment is not an anchor, and every
+    /// anchor is known.
+    public func lacks(_ fragment: String) -> Bool {
+        isComplete && !ids.contains(fragment)
+    }
+
+    /// The anchors of a whole Markdown file (front matter skipped).
+    public init(fileBytes bytes: [UInt8], style: AnchorStyle) {
+        let source = SourceText(bytes: bytes)
+        let start = HTMLAnchorIDs.bodyStart(of: bytes)
+        let body = MarkdownScanner.scan(source, range: start..<bytes.count)
+        self.init(bytes: source.utf8, body: body, bodyRange: start..<bytes.count, style: style)
+    }
+
+    /// The anchors of a scanned document: `bytes` are the file's (its text's UTF-8) and `body`
+    /// what the scanner found in `bodyRange` of them.
+    public init(bytes: [UInt8], body: MarkdownBody, bodyRange: Range<Int>, style: AnchorStyle) {
+        var ids: Set<String> = []
+        var isComplete = true
+        var numbering = AnchorNumbering(Self.scheme(of: style))
+        if style == .zola {
+            // Zola reserves every explicit id before numbering the others.
+            for heading in body.headings {
+                if let id = HeadingAttributes.general(heading.text)?.id { numbering.reserve(id) }
+            }
+        }
+        for heading in body.headings {
+            switch Self.id(of: heading, in: bytes, style: style, numbering: &numbering) {
+            case .some(let headingIDs):
+                // An empty id is numbered (the next is `-1`) but no fragment can name it.
+                ids.formUnion(headingIDs.lazy.filter { !$0.isEmpty })
+            case .none:
+                isComplete = false
+            }
+        }
+        let footnotes = FootnoteLabels(bytes: bytes, body: body, range: bodyRange)
+        ids.formUnion(footnotes.ids(in: style))
+        if style == .kramdown || style == .kramdownGFM {
+            ids.formUnion(Self.kramdownAttributeListIDs(in: bytes, range: bodyRange))
+        }
+        ids.formUnion(HTMLAnchorIDs.ids(in: bytes))
+        self.init(ids: ids, isComplete: isComplete)
+    }
+
+    private static func scheme(of style: AnchorStyle) -> AnchorNumbering.Scheme {
+        switch style {
+        case .github, .docusaurus: .occurrences
+        case .goldmark, .githubASCII, .blackfriday, .pandoc, .zola: .firstFree
+        case .kramdown, .kramdownGFM, .pandocGFM: .perBase
+        }
+    }
+
+    /// The ids one heading answers to (usually one), or nil when its id cannot be known here.
+    private static func id(of heading: MarkdownHeading, in bytes: [UInt8], style: AnchorStyle,
+                           numbering: inout AnchorNumbering) -> [String]? {
+        switch style {
+        case .github:
+            // GitHub itself shows `{#id}` as text; sites without a detected generator often
+            // mean it as an id, so both are accepted.
+            let text = heading.text
+            var ids = [numbering.number(HeadingSlug.github(text))]
+            if let id = HeadingAttributes.general(text)?.id { ids.append(id) }
+            return ids
+        case .docusaurus:
+            let text = heading.text
+            if let attributes = HeadingAttributes.general(text), let id = attributes.id { return [id] }
+            return [numbering.number(HeadingSlug.github(text))]
+        case .goldmark, .githubASCII, .blackfriday:
+            var source = HeadingSource.text(of: heading, in: bytes)
+            if let attributes = HeadingAttributes.general(source) {
+                if let id = attributes.id {
+                    numbering.reserve(id)
+                    return [id]
+                }
+                source = String(attributes.text)
+            }
+            var slug = switch style {
+            case .blackfriday: HeadingSlug.blackfriday(source)
+            default: HeadingSlug.goldmark(source, asciiOnly: style == .githubASCII)
+            }
+            if slug.isEmpty { slug = "heading" }
+            return [numbering.number(slug)]
+        case .kramdown:
+            let source = HeadingSource.text(of: heading, in: bytes)
+            if let id = HeadingAttributes.kramdown(source)?.id { return [id] }
+            let slug = HeadingSlug.kramdown(source)
+            return [numbering.number(slug.isEmpty ? "section" : slug)]
+        case .kramdownGFM:
+            let text = textWithoutFootnotes(of: heading, in: bytes, kramdown: true)
+            if let id = HeadingAttributes.kramdown(text)?.id { return [id] }
+            return [numbering.number(HeadingSlug.kramdownGFM(text))]
+        case .zola:
+            let text = heading.text
+            if let attributes = HeadingAttributes.general(text), let id = attributes.id { return [id] }
+            guard let slug = HeadingSlug.zola(text) else { return nil }
+            return [numbering.number(slug)]
+        case .pandoc:
+            var text = heading.text
+            if let attributes = HeadingAttributes.general(text) {
+                if let id = attributes.id {
+                    numbering.reserve(id)
+                    return [id]
+                }
+                text = String(attributes.text)
+            }
+            let slug = HeadingSlug.pandoc(text)
+            return [numbering.number(slug.isEmpty ? "section" : slug)]
+        case .pandocGFM:
+            return [numbering.number(HeadingSlug.pandocGFM(textWithoutFootnotes(of: heading, in: bytes, kramdown: false)))]
+        }
+    }
+
+    /// The heading's text without its footnote references (`Note[^1]` reads `Note`, as kramdown's
+    /// GFM parser and Pandoc's `gfm` take it), and for kramdown with `<<` and `>>` as guillemets
+    /// before anything is taken for an HTML tag (`<<quotes>>` keeps its word).
+    private static func textWithoutFootnotes(of heading: MarkdownHeading, in bytes: [UInt8], kramdown: Bool) -> String {
+        let source = HeadingSource.text(of: heading, in: bytes)
+        let typeset = kramdown && (source.contains("<<") || source.contains(">>"))
+        guard typeset || source.contains("[^") else { return heading.text }
+        var edited = source
+        if typeset {
+            edited = edited.replacingOccurrences(of: "<<", with: "\u{AB}").replacingOccurrences(of: ">>", with: "\u{BB}")
+        }
+        edited = edited.replacingOccurrences(of: #"\[\^[^\]\s]+\]"#, with: "", options: .regularExpression)
+        let line = Array(("# " + edited).utf8)
+        return MarkdownScanner.scan(SourceText(bytes: line), range: 0..<line.count).headings.first?.text ?? heading.text
+    }
+
+    /// kramdown's block and span attribute lists with an id: `{: #id}` (also with classes and
+    /// other attributes after it).
+    private static func kramdownAttributeListIDs(in bytes: [UInt8], range: Range<Int>) -> [String] {
+        var ids: [String] = []
+        var index = max(0, range.lowerBound)
+        let end = min(range.upperBound, bytes.count)
+        while index + 3 < end {
+            guard bytes[index] == 0x7B, bytes[index + 1] == 0x3A else {
+                index += 1
+                continue
+            }
+            var cursor = index + 2
+            while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+            guard cursor < end, bytes[cursor] == 0x23 else {
+                index += 2
+                continue
+            }
+            let start = cursor + 1
+            cursor = start
+            while cursor < end, bytes[cursor] > 0x20, bytes[cursor] != 0x7D { cursor += 1 }
+            if cursor > start { ids.append(String(decoding: bytes[start..<cursor], as: UTF8.self)) }
+            index = cursor
+        }
+        return ids
+    }
+}
