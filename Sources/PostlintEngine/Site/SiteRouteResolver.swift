@@ -1,0 +1,85 @@
+import Foundation
+import PostlintCore
+
+/// A site's `RouteResolving`: its route table is built the first time a link needs it (one
+/// thread builds, the others wait) and then shared by every worker of the run.
+public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
+    public let site: SiteModel
+    private let workingDirectory: String
+    private let lock = NSLock()
+    private var builtTable: RouteTable?
+
+    public init(site: SiteModel, workingDirectory: String) {
+        self.site = site
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The route table, built on first use.
+    var table: RouteTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let builtTable { return builtTable }
+        let table = RouteTable(site: site)
+        builtTable = table
+        return table
+    }
+
+    /// Each post's routes (absolute path and routes as made, base path included), in walk order.
+    public var postRoutes: [(path: String, routes: [String])] {
+        table.posts.map { ($0.path, $0.routes.map { site.basePath + $0 }) }
+    }
+
+    public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
+        let target: String
+        if path.hasPrefix("/") {
+            if isExternal(path) { return .external }
+            guard let stripped = SiteURL.strippingBase(site.basePath, from: path) else { return .unknown }
+            target = stripped
+        } else {
+            let absolute = PathUtilities.absolute(documentPath, base: workingDirectory)
+            guard let page = table.pageOfPost[absolute] else { return .unknown }
+            target = SiteURL.resolve(path, against: page)
+        }
+        if isExternal(target) { return .external }
+        let table = self.table
+        let key = SiteURL.key(target)
+        if let found = table.target(ofKey: key) {
+            return found.post.map { .post(path: $0) } ?? .served
+        }
+        if servesFile("/" + SiteURL.foldedNames(target).joined(separator: "/"), table: table) { return .served }
+        guard let first = SiteURL.firstName(ofKey: key), table.knownFirstNames.contains(String(first)) else {
+            return .unknown
+        }
+        return .missing(route: site.basePath + target)
+    }
+
+    private func isExternal(_ path: String) -> Bool {
+        site.external.contains { prefix in
+            path.hasPrefix(prefix) || (prefix.hasSuffix("/") && path == String(prefix.dropLast()))
+        }
+    }
+
+    /// A file under a static root or a content root (a bundle's image, a PDF beside the posts), or
+    /// in the folder of the bundle whose page is the path's parent.
+    private func servesFile(_ key: String, table: RouteTable) -> Bool {
+        guard key.count > 1 else { return false }
+        let files = LocalFileSystem()
+        let relative = String(key.dropFirst())
+        for root in site.staticRoots where files.kind(of: PathUtilities.join(root, relative)) == .file { return true }
+        for root in site.contentRoots {
+            var inner = relative
+            if !root.urlPrefix.isEmpty {
+                guard key.hasPrefix(root.urlPrefix + "/") else { continue }
+                inner = String(key.dropFirst(root.urlPrefix.count + 1))
+            }
+            if files.kind(of: PathUtilities.join(root.folder, inner)) == .file { return true }
+        }
+        guard let slash = key.lastIndex(of: "/") else { return false }
+        let parent = String(key[..<slash])
+        let name = String(key[key.index(after: slash)...])
+        if let folder = table.target(ofKey: SiteURL.key(parent))?.folder, files.kind(of: PathUtilities.join(folder, name)) == .file {
+            return true
+        }
+        return false
+    }
+}
