@@ -15,7 +15,7 @@ struct Postlint: ParsableCommand {
             """,
         version: version,
         subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
-                      InstallHookCommand.self, LSPCommand.self, AuditCommand.self, DumpFrontMatterCommand.self],
+                      InstallHookCommand.self, LSPCommand.self, AuditCommand.self, SiteCommand.self, DumpFrontMatterCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -45,7 +45,11 @@ enum HugoSite {
                 settings.read(config.root)
             }
         }
-        return settings.model(folder: folder, reason: files.joined(separator: ", "))
+        var model = settings.model(folder: folder, reason: files.joined(separator: ", "))
+        let local = LocalFileSystem()
+        model.linkRenderHook = ["layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"]
+            .contains { local.kind(of: PathUtilities.join(folder, $0)) == .file }
+        return model
     }
 
     /// What Hugo's configuration says about URLs.
@@ -60,6 +64,10 @@ enum HugoSite {
         /// Code and contentDir, in the order given.
         var languages: [(code: String, contentDir: String?)] = []
         var taxonomies = ["tags", "categories"]
+        /// `module.mounts` with target `content`: source folder and language; they replace contentDir.
+        var contentMounts: [(source: String, language: String?)] = []
+        /// `module.mounts` with target `static`: they replace staticDir.
+        var staticMounts: [String] = []
 
         mutating func read(_ root: FrontMatterNode?) {
             guard let root else { return }
@@ -75,6 +83,24 @@ enum HugoSite {
             read(permalinks: value(root, "permalinks"))
             read(languages: value(root, "languages"))
             read(taxonomies: value(root, "taxonomies"))
+            if let module = value(root, "module") { read(mounts: value(module, "mounts")) }
+        }
+
+        /// `[[module.mounts]]`: `source`, `target`, and the language as `lang` or `sites.matrix.languages`.
+        mutating func read(mounts node: FrontMatterNode?) {
+            for mount in node?.items ?? [] {
+                guard let source = value(mount, "source")?.scalarText, let target = value(mount, "target")?.scalarText
+                else { continue }
+                var language = value(mount, "lang")?.scalarText
+                if language == nil, let sites = value(mount, "sites"), let matrix = value(sites, "matrix") {
+                    language = SiteConfigFile.strings(value(matrix, "languages")).first
+                }
+                if target == "content" {
+                    contentMounts.append((source, language?.lowercased()))
+                } else if target == "static" {
+                    staticMounts.append(source)
+                }
+            }
         }
 
         mutating func read(permalinks node: FrontMatterNode?) {
@@ -113,17 +139,22 @@ enum HugoSite {
         func model(folder: String, reason: String) -> SiteModel {
             let defaultContent = PathUtilities.absolute(contentDir, base: folder)
             var roots: [ContentRoot] = []
-            for language in languages {
+            for mount in contentMounts {
+                let language = mount.language ?? defaultLanguage
+                roots.append(ContentRoot(folder: PathUtilities.absolute(mount.source, base: folder),
+                                         urlPrefix: prefix(of: language), language: language))
+            }
+            for language in languages where contentMounts.isEmpty {
                 guard let dir = language.contentDir else { continue }
                 roots.append(ContentRoot(folder: PathUtilities.absolute(dir, base: folder),
                                          urlPrefix: prefix(of: language.code), language: language.code))
             }
-            if !roots.contains(where: { $0.folder == defaultContent }) {
+            if contentMounts.isEmpty, !roots.contains(where: { $0.folder == defaultContent }) {
                 roots.append(ContentRoot(folder: defaultContent, urlPrefix: prefix(of: defaultLanguage),
                                          language: defaultLanguage))
             }
             var model = SiteModel(generator: .hugo, root: folder, reason: reason, contentRoots: roots,
-                                  staticRoots: staticDirs.map { PathUtilities.absolute($0, base: folder) })
+                                  staticRoots: (staticMounts.isEmpty ? staticDirs : staticMounts).map { PathUtilities.absolute($0, base: folder) })
             model.basePath = SiteURL.basePath(of: baseURL)
             model.permalinks = permalinks
             model.uglyURLs = uglyURLs

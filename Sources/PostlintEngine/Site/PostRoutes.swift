@@ -6,4 +6,6 @@ struct PostRoutes {
     var listings: [String] = []
     /// The folder its page's resources are served from (a Hugo bundle, a Zola colocated page).
     var bundleFolder: String?
+    /// The page's layout writes ids from template values: its anchors are not checked.
+    var anchorsUnknown = false
 }

@@ -9,12 +9,16 @@ struct RouteTable: Sendable {
         var post: String?
         /// The folder the page's resources are served from, for bundles.
         var folder: String?
+        /// Whether the page's anchors can be known from the post (not when its layout writes ids).
+        var anchorsKnown = true
     }
 
     /// By `SiteURL.key`.
     private(set) var routes: [String: Target] = ["": Target()]
     /// Each post's own page (absolute path → route as made, with its trailing slash or `.html`).
     private(set) var pageOfPost: [String: String] = [:]
+    /// `routes` by lower-cased key, filled only for sites with a link render hook.
+    private(set) var lowercasedRoutes: [String: Target] = [:]
     /// The first names of every route, static and content entry: a missing path under one of
     /// them is broken; a path under none is not known.
     private(set) var knownFirstNames: Set<String> = []
@@ -27,6 +31,9 @@ struct RouteTable: Sendable {
         for root in site.contentRoots {
             if let first = SiteURL.firstName(ofKey: SiteURL.key(root.urlPrefix)) { knownFirstNames.insert(String(first)) }
             walk(root.folder, relative: "", root: root, site: site, fileSystem: fileSystem, depth: 0)
+        }
+        if site.linkRenderHook {
+            for (key, target) in routes { lowercasedRoutes[key.lowercased()] = target }
         }
         for folder in site.staticRoots {
             for name in fileSystem.entries(of: folder) ?? [] where !name.hasPrefix(".") { knownFirstNames.insert(name) }
@@ -58,11 +65,29 @@ struct RouteTable: Sendable {
                 if site.generator == .astro, name.hasPrefix("_") { continue }
                 let bytes = Self.head(of: path)
                 let post = SitePost(path: path, root: root, relative: relativePath, bytes: bytes)
-                add(post, routes: Self.routes(of: post, site: site))
+                var routes = Self.routes(of: post, site: site)
+                if let layout = post.string("layout"), layoutWritesIDs(layout, site: site) { routes.anchorsUnknown = true }
+                add(post, routes: routes)
             case .missing:
                 continue
             }
         }
+    }
+
+    /// Jekyll layouts (by name) that write `id` attributes from template values: a page laid out
+    /// by one has anchors that cannot be known from its source.
+    private var layoutsWritingIDs: [String: Bool] = [:]
+
+    private mutating func layoutWritesIDs(_ layout: String, site: SiteModel) -> Bool {
+        guard site.generator == .jekyll, !layout.contains("/") else { return false }
+        if let known = layoutsWritingIDs[layout] { return known }
+        var writes = false
+        if case .success(let bytes) = FileReader.read(PathUtilities.join(PathUtilities.join(site.root, "_layouts"), layout + ".html")) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            writes = ["id=\"{{", "id='{{", "id={{", "id=\"{%"].contains { text.contains($0) }
+        }
+        layoutsWritingIDs[layout] = writes
+        return writes
     }
 
     /// The first 64 KiB of a file: enough for any front matter a route depends on.
@@ -88,7 +113,8 @@ struct RouteTable: Sendable {
         pageOfPost[post.path] = page
         posts.append((post.path, routes.pages))
         for route in routes.pages {
-            insert(Target(post: post.path, folder: routes.bundleFolder), at: SiteURL.key(route), replacing: true)
+            insert(Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
+                   at: SiteURL.key(route), replacing: true)
         }
         for route in routes.listings { insert(Target(), at: SiteURL.key(route), replacing: false) }
     }
@@ -99,4 +125,7 @@ struct RouteTable: Sendable {
     }
 
     func target(ofKey key: String) -> Target? { routes[key] }
+
+    /// The target of a key compared in lower case (for sites whose render hook looks pages up so).
+    func target(ofLowercasedKey key: String) -> Target? { lowercasedRoutes[key] }
 }

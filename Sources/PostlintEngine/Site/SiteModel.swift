@@ -30,6 +30,11 @@ public struct SiteModel: Sendable, Equatable {
     public var collections: [String: String?] = [:]
     /// Jekyll plugins that change routes: `jekyll-redirect-from` (redirect_from adds routes).
     public var redirectFrom = false
+    /// Hugo: the site has its own link render hook (`layouts/**/_markup/render-link.html`), which
+    /// decides where relative links go (often by looking pages up without regard to case): such
+    /// links are then judged as routes only when found, never as missing, and routes match
+    /// without regard to letter case.
+    public var linkRenderHook = false
 
     public init(generator: SiteGenerator, root: String, reason: String, contentRoots: [ContentRoot],
                 staticRoots: [String], anchorStyle: AnchorStyle? = nil) {

@@ -33,7 +33,15 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
         let target: String
         if path.hasPrefix("/") {
             if isExternal(path) { return .external }
-            guard let stripped = SiteURL.strippingBase(site.basePath, from: path) else { return .unknown }
+            guard let stripped = SiteURL.strippingBase(site.basePath, from: path) else {
+                // Outside the base path: a known part of the site written without its base path
+                // is broken there; anything else may be another site on the host.
+                let key = SiteURL.key(path)
+                guard let first = SiteURL.firstName(ofKey: key), table.knownFirstNames.contains(String(first)) else {
+                    return .unknown
+                }
+                return .missing(route: path + " (outside the base URL \(site.basePath)/)")
+            }
             target = stripped
         } else {
             let absolute = PathUtilities.absolute(documentPath, base: workingDirectory)
@@ -43,14 +51,17 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
         if isExternal(target) { return .external }
         let table = self.table
         let key = SiteURL.key(target)
-        if let found = table.target(ofKey: key) {
-            return found.post.map { .post(path: $0) } ?? .served
+        if let found = table.target(ofKey: key) ?? (site.linkRenderHook ? table.target(ofLowercasedKey: key.lowercased()) : nil) {
+            guard found.anchorsKnown, let post = found.post else { return .served }
+            return .post(path: post)
         }
         if servesFile("/" + SiteURL.foldedNames(target).joined(separator: "/"), table: table) { return .served }
+        if site.linkRenderHook, !path.hasPrefix("/") { return .unknown }
         guard let first = SiteURL.firstName(ofKey: key), table.knownFirstNames.contains(String(first)) else {
             return .unknown
         }
-        return .missing(route: site.basePath + target)
+        let shown = "/" + SiteURL.foldedNames(target).joined(separator: "/") + (target.hasSuffix("/") && key.count > 0 ? "/" : "")
+        return .missing(route: site.basePath + shown)
     }
 
     private func isExternal(_ path: String) -> Bool {
