@@ -23,6 +23,9 @@ enum DocusaurusSite {
         var names = post.folders.map(dropNumberPrefix)
         var leaf = dropNumberPrefix(post.baseName)
         if prefix == "/blog" {
+            // Blog names keep their date prefix until it is read as the date.
+            leaf = post.baseName
+            names = post.folders
             if let dated = URLSlug.datePrefix(of: leaf == "index" ? (post.folders.last ?? "") : leaf) {
                 names = [dated.year, dated.month, dated.day]
                 leaf = dated.rest

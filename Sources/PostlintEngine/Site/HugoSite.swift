@@ -208,8 +208,10 @@ enum HugoSite {
         for alias in post.strings("aliases") {
             routes.pages.append(alias.hasPrefix("/") ? alias : SiteURL.resolve(alias, against: page))
         }
-        for index in folders.indices {
-            routes.listings.append(prefix + "/" + folders[...index].map(URLSlug.hugo).joined(separator: "/") + "/")
+        // A top-level folder is a section with a list page; deeper ones only with an `_index.md`
+        // (which adds its own route), and a leaf bundle's folder is its page, not a section.
+        if let section = folders.first, !(isBundle && folders.count == 1) {
+            routes.listings.append(prefix + "/" + URLSlug.hugo(section) + "/")
         }
         for taxonomy in site.taxonomies {
             let terms = post.strings(taxonomy)

@@ -89,7 +89,9 @@ enum JekyllSite {
             }
         }
         guard let page else { return routes }
-        let written = page.hasPrefix("/") ? page : "/" + page
+        // Empty placeholders (no categories) leave repeated slashes, which Jekyll folds.
+        var written = page.hasPrefix("/") ? page : "/" + page
+        while written.contains("//") { written = written.replacingOccurrences(of: "//", with: "/") }
         routes.pages.append(written)
         if site.redirectFrom {
             for redirect in post.strings("redirect_from") {
