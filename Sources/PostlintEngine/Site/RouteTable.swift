@@ -27,7 +27,7 @@ struct RouteTable: Sendable {
 
     static let postExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdx", "html", "htm", "astro"]
 
-    init(site: SiteModel, fileSystem: any FileSystemView = LocalFileSystem()) {
+    init(site: SiteModel, fileSystem: LocalFileSystem = LocalFileSystem()) {
         for root in site.contentRoots {
             if let first = SiteURL.firstName(ofKey: SiteURL.key(root.urlPrefix)) { knownFirstNames.insert(String(first)) }
             walk(root.folder, relative: "", root: root, site: site, fileSystem: fileSystem, depth: 0)
@@ -40,13 +40,18 @@ struct RouteTable: Sendable {
         }
     }
 
+    /// Reads the posts below `folder`. Folders are entered only when their directory entry says
+    /// they are folders (a link to a folder is never followed, so a cycle of links cannot hold the
+    /// walk), and no deeper than 64.
     private mutating func walk(_ folder: String, relative: String, root: ContentRoot, site: SiteModel,
-                               fileSystem: any FileSystemView, depth: Int) {
-        guard depth < 64, let names = fileSystem.entries(of: folder) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
+                               fileSystem: LocalFileSystem, depth: Int) {
+        guard depth < 64, let listing = fileSystem.listing(of: folder) else { return }
+        for name in listing.names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
             let path = PathUtilities.join(folder, name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            switch fileSystem.kind(of: path) {
+            // A link or an entry of unknown type: a file if `stat` says so, never a folder to enter.
+            let kind = listing.kind(of: name) ?? (fileSystem.kind(of: path) == .file ? .file : .missing)
+            switch kind {
             case .directory:
                 if site.generator == .jekyll {
                     guard JekyllSite.walks(folder: name, site: site), !(depth == 0 && name == "_site") else { continue }
@@ -58,13 +63,10 @@ struct RouteTable: Sendable {
                 if depth == 0, site.generator != .jekyll, site.generator != .eleventy {
                     knownFirstNames.insert(name)
                 }
-                guard let dot = name.lastIndex(of: "."), Self.postExtensions.contains(name[name.index(after: dot)...].lowercased()) else {
-                    if site.generator != .jekyll, depth == 0 { knownFirstNames.insert(name) }
-                    continue
-                }
+                guard let dot = name.lastIndex(of: "."),
+                      Self.postExtensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
                 if site.generator == .astro, name.hasPrefix("_") { continue }
-                let bytes = Self.head(of: path)
-                let post = SitePost(path: path, root: root, relative: relativePath, bytes: bytes)
+                let post = SitePost(path: path, root: root, relative: relativePath, bytes: Self.head(of: path))
                 var routes = Self.routes(of: post, site: site)
                 if let layout = post.string("layout"), layoutWritesIDs(layout, site: site) { routes.anchorsUnknown = true }
                 add(post, routes: routes)

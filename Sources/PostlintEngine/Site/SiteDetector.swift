@@ -41,8 +41,13 @@ final class SiteDetector: @unchecked Sendable {
     /// The site whose configuration is in `folder` itself, if any.
     static func detect(in folder: String, fileSystem: any FileSystemView) -> SiteModel? {
         guard let listing = fileSystem.listing(of: folder) else { return nil }
-        let has: (String) -> Bool = { listing.kind(of: $0) == .file }
-        let isFolder: (String) -> Bool = { listing.kind(of: $0) == .directory }
+        // A name the listing cannot type (a link) is asked of the file system.
+        func kind(_ name: String) -> FileKind {
+            if let known = listing.kind(of: name) { return known }
+            return listing.contains(name) ? LocalFileSystem().kind(of: PathUtilities.join(folder, name)) : .missing
+        }
+        let has: (String) -> Bool = { kind($0) == .file }
+        let isFolder: (String) -> Bool = { kind($0) == .directory }
         return HugoSite.detect(folder: folder, has: has, isFolder: isFolder)
             ?? ZolaSite.detect(folder: folder, has: has)
             ?? JekyllSite.detect(folder: folder, has: has)

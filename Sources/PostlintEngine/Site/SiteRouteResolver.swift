@@ -30,6 +30,7 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
     }
 
     public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
+        let table = self.table
         let target: String
         if path.hasPrefix("/") {
             if isExternal(path) { return .external }
@@ -49,7 +50,6 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
             target = SiteURL.resolve(path, against: page)
         }
         if isExternal(target) { return .external }
-        let table = self.table
         let key = SiteURL.key(target)
         if let found = table.target(ofKey: key) ?? (site.linkRenderHook ? table.target(ofLowercasedKey: key.lowercased()) : nil) {
             guard found.anchorsKnown, let post = found.post else { return .served }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PostlintCore
 @testable import PostlintEngine
@@ -139,5 +140,17 @@ import PostlintCore
         #expect(site.resolve("g", from: "content/posts/raised-beds.md") == .unknown)
         #expect(site.resolve("/Posts/Raised-Beds/") == .post(path: site.path("content/posts/raised-beds.md")))
         #expect(site.resolve("/posts/nothing/") == .missing(route: "/posts/nothing/"))
+    }
+}
+
+/// Hostile trees: links to folders are never entered, so a cycle of links cannot hold the walk.
+@Suite struct SiteWalkTests {
+    @Test func aCycleOfFolderLinksEndsTheWalk() throws {
+        let site = try SiteTesting(["hugo.toml": "", "content/posts/a.md": "---\ntitle: A\n---\n"])
+        try FileManager.default.createSymbolicLink(atPath: site.path("content/posts/loop"),
+                                                   withDestinationPath: site.path("content"))
+        try FileManager.default.createSymbolicLink(atPath: site.path("content/posts/loop2"),
+                                                   withDestinationPath: site.path("content/posts"))
+        #expect(site.resolver.postRoutes.map(\.routes) == [["/posts/a/"]])
     }
 }
