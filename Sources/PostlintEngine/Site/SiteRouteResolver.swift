@@ -30,6 +30,7 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
     }
 
     public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
+        if site.generator == .zola, path.hasPrefix("@/") { return internalLink(path) }
         let table = self.table
         let target: String
         if path.hasPrefix("/") {
@@ -62,6 +63,20 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
         }
         let shown = "/" + SiteURL.foldedNames(target).joined(separator: "/") + (target.hasSuffix("/") && key.count > 0 ? "/" : "")
         return .missing(route: site.basePath + shown)
+    }
+
+    /// Zola's internal link `@/blog/post.md`: a content file, found or not (Zola's build fails on
+    /// a missing one).
+    private func internalLink(_ path: String) -> RouteResolution {
+        let relative = String(path.dropFirst(2))
+        guard !SiteURL.foldedNames(relative).isEmpty, !relative.split(separator: "/").contains("..") else {
+            return .missing(route: path)
+        }
+        for root in site.contentRoots {
+            let file = PathUtilities.join(root.folder, relative)
+            if LocalFileSystem().kind(of: file) == .file { return .post(path: file) }
+        }
+        return .missing(route: path)
     }
 
     private func isExternal(_ path: String) -> Bool {

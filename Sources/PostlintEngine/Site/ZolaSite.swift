@@ -63,7 +63,8 @@ enum ZolaSite {
             if let dated = URLSlug.datePrefix(of: leaf) { leaf = dated.rest }
             leaf = post.string("slug").map(slugify) ?? slugify(leaf)
             if let path = post.string("path") {
-                page = prefix + (path.hasPrefix("/") ? path : "/" + path)
+                // A page is always served as a folder: `path = "a/b"` is `/a/b/`.
+                page = prefix + (path.hasPrefix("/") ? path : "/" + path) + (path.hasSuffix("/") ? "" : "/")
             } else {
                 page = prefix + "/" + (parents + [leaf]).joined(separator: "/") + "/"
             }

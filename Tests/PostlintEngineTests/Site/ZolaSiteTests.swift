@@ -30,12 +30,18 @@ import PostlintCore
         #expect(site.routes(of: "content/blog/second.md") == ["/blog/the-second/"])
         #expect(site.routes(of: "content/blog/second.fr.md") == ["/fr/blog/second/"])
         #expect(site.routes(of: "content/blog/bundle/index.md") == ["/blog/bundle/"])
-        #expect(site.routes(of: "content/releases.md") == ["/2024/01/02/release"])
+        #expect(site.routes(of: "content/releases.md") == ["/2024/01/02/release/"])
         #expect(site.resolve("/blog/") == .post(path: site.path("content/blog/_index.md")))
         #expect(site.resolve("/blog/bundle/pic.png") == .served)
         #expect(site.resolve("/tags/rust-lang/") == .served)
         #expect(site.resolve("/2024/01/02/release/") == .post(path: site.path("content/releases.md")))
         #expect(site.resolve("/blog/third/") == .missing(route: "/blog/third/"))
+        // Relative to a page given by `path`, served as a folder.
+        #expect(site.resolve("../../../../blog/bundle/pic.png", from: "content/releases.md") == .served)
+        // Internal links name content files.
+        #expect(site.resolve("@/blog/second.md") == .post(path: site.path("content/blog/second.md")))
+        #expect(site.resolve("@/blog/third.md") == .missing(route: "@/blog/third.md"))
+        #expect(site.resolve("@/../config.toml") == .missing(route: "@/../config.toml"))
     }
 
     @Test func aHugoConfigTomlIsNotZolas() throws {
