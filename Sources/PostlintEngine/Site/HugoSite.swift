@@ -227,22 +227,20 @@ enum HugoSite {
     static func expand(_ pattern: String, post: SitePost, section: String, sections: [String], slug: String?,
                        fileName: String) -> String {
         let date = post.string("date").flatMap(URLSlug.date(of:))
-        let title = URLSlug.hugo(post.string("title") ?? fileName)
-        let values: [(String, String)] = [
-            (":slugorcontentbasename", URLSlug.hugo(slug ?? fileName)),
-            (":slugorfilename", URLSlug.hugo(slug ?? fileName)),
-            (":contentbasename", URLSlug.hugo(fileName)),
-            (":filename", URLSlug.hugo(fileName)),
-            (":sections", sections.map(URLSlug.hugo).joined(separator: "/")),
-            (":section", URLSlug.hugo(section)),
-            (":title", title),
-            (":slug", slug.map(URLSlug.hugo) ?? title),
-            (":year", date?.year ?? ""),
-            (":month", date?.month ?? ""),
-            (":day", date?.day ?? ""),
-        ]
-        var result = pattern
-        for (token, value) in values { result = result.replacingOccurrences(of: token, with: value) }
+        let result = PermalinkPattern.expand(pattern) { token in
+            switch token {
+            case "slugorcontentbasename", "slugorfilename": return URLSlug.hugo(slug ?? fileName)
+            case "contentbasename", "filename": return URLSlug.hugo(fileName)
+            case "sections": return sections.map(URLSlug.hugo).joined(separator: "/")
+            case "section": return URLSlug.hugo(section)
+            case "title": return URLSlug.hugo(post.string("title") ?? fileName)
+            case "slug": return URLSlug.hugo(slug ?? post.string("title") ?? fileName)
+            case "year": return date?.year ?? ""
+            case "month": return date?.month ?? ""
+            case "day": return date?.day ?? ""
+            default: return nil
+            }
+        }
         return result.hasPrefix("/") ? result : "/" + result
     }
 }

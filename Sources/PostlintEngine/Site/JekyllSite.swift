@@ -59,23 +59,38 @@ enum JekyllSite {
             }
             let date = post.string("date").flatMap(URLSlug.date(of:)) ?? (dated.year, dated.month, dated.day)
             let title = post.string("slug") ?? dated.rest
-            page = post.string("permalink") ?? expand(pattern, values: [
-                ":categories": categories.map { $0.lowercased() }.joined(separator: "/"),
-                ":year": date.year, ":month": date.month, ":day": date.day,
-                ":i_month": String(Int(date.month) ?? 0), ":i_day": String(Int(date.day) ?? 0),
-                ":short_year": String(date.year.suffix(2)),
-                ":title": title, ":slug": URLSlug.slugify(title), ":name": URLSlug.slugify(title),
-                ":output_ext": outputExtension, ":path": post.pathWithoutExtension, ":basename": post.baseName,
-            ])
+            page = post.string("permalink") ?? PermalinkPattern.expand(pattern) { token in
+                switch token {
+                case "categories": return categories.map { $0.lowercased() }.joined(separator: "/")
+                case "year": return date.year
+                case "month": return date.month
+                case "day": return date.day
+                case "i_month": return String(Int(date.month) ?? 0)
+                case "i_day": return String(Int(date.day) ?? 0)
+                case "short_year": return String(date.year.suffix(2))
+                case "title": return title
+                case "slug", "name": return URLSlug.slugify(title)
+                case "output_ext": return outputExtension
+                case "path": return post.pathWithoutExtension
+                case "basename": return post.baseName
+                default: return nil
+                }
+            }
         } else if let first = folders.first, first.hasPrefix("_") {
             let name = String(first.dropFirst())
             guard let permalink = site.collections[name] else { return routes }
             let inner = (Array(folders.dropFirst()) + [post.baseName]).joined(separator: "/")
-            page = post.string("permalink") ?? expand(permalink ?? "/:collection/:path:output_ext", values: [
-                ":collection": name, ":path": inner, ":name": URLSlug.slugify(post.baseName),
-                ":title": post.string("slug") ?? post.baseName, ":slug": URLSlug.slugify(post.baseName),
-                ":output_ext": outputExtension, ":basename": post.baseName,
-            ])
+            page = post.string("permalink") ?? PermalinkPattern.expand(permalink ?? "/:collection/:path:output_ext") { token in
+                switch token {
+                case "collection": return name
+                case "path": return inner
+                case "name", "slug": return URLSlug.slugify(post.baseName)
+                case "title": return post.string("slug") ?? post.baseName
+                case "output_ext": return outputExtension
+                case "basename": return post.baseName
+                default: return nil
+                }
+            }
         } else {
             let folderPath = folders.isEmpty ? "/" : "/" + folders.joined(separator: "/") + "/"
             if let permalink = post.string("permalink") {
@@ -90,8 +105,7 @@ enum JekyllSite {
         }
         guard let page else { return routes }
         // Empty placeholders (no categories) leave repeated slashes, which Jekyll folds.
-        var written = page.hasPrefix("/") ? page : "/" + page
-        while written.contains("//") { written = written.replacingOccurrences(of: "//", with: "/") }
+        let written = SiteURL.foldingSlashes(page.hasPrefix("/") ? page : "/" + page)
         routes.pages.append(written)
         if site.redirectFrom {
             for redirect in post.strings("redirect_from") {
@@ -99,15 +113,6 @@ enum JekyllSite {
             }
         }
         return routes
-    }
-
-    /// A permalink pattern with the values put in, longest token first (`:i_month` before `:month`).
-    static func expand(_ pattern: String, values: [String: String]) -> String {
-        var result = pattern
-        for token in values.keys.sorted(by: { $0.count > $1.count }) {
-            result = result.replacingOccurrences(of: token, with: values[token] ?? "")
-        }
-        return result
     }
 
     /// Whether a folder under the site is walked for pages: not `_site`, not a `_` folder other

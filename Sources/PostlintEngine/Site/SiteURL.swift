@@ -28,6 +28,23 @@ enum SiteURL {
         return "/" + names.joined(separator: "/")
     }
 
+    /// `path` with each run of slashes as one (`//2024/a` → `/2024/a`).
+    static func foldingSlashes(_ path: String) -> String {
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        var previousWasSlash = false
+        for character in path {
+            if character == "/" {
+                if previousWasSlash { continue }
+                previousWasSlash = true
+            } else {
+                previousWasSlash = false
+            }
+            result.append(character)
+        }
+        return result
+    }
+
     /// The names of `path` with `.`, `..` and repeated slashes folded.
     static func foldedNames(_ path: String) -> [Substring] {
         var names: [Substring] = []
