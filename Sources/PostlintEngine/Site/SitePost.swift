@@ -1,4 +1,3 @@
-import Foundation
 import PostlintCore
 import PostlintParsing
 
@@ -35,10 +34,11 @@ struct SitePost {
     }
 
     func string(_ key: String) -> String? {
-        guard let text = frontMatter?[key]?.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            return nil
-        }
-        return text
+        guard let raw = frontMatter?[key]?.scalarText else { return nil }
+        let text = raw.drop { $0 == " " || $0 == "\t" }
+        let trimmed = text.reversed().drop { $0 == " " || $0 == "\t" }
+        guard !trimmed.isEmpty else { return nil }
+        return trimmed.count == raw.count ? raw : String(trimmed.reversed())
     }
 
     func strings(_ key: String) -> [String] {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The slug functions generators apply to titles, terms and file names in URLs.
 enum URLSlug {
     /// Hugo's `urlize` (paths): lower case, spaces as `-`, characters other than letters, digits and
@@ -36,20 +34,32 @@ enum URLSlug {
 
     /// A file name's date prefix (`2020-01-31-title` or `2020-01-31_title`): the date and the rest.
     static func datePrefix(of name: String) -> (year: String, month: String, day: String, rest: String)? {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard bytes.count >= 11 else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }), bytes[4] == 0x2D, bytes[7] == 0x2D,
-              bytes[10] == 0x2D || bytes[10] == 0x5F else { return nil }
-        let text = Array(name)
-        return (String(text[0..<4]), String(text[5..<7]), String(text[8..<10]), String(text[11...]))
+        var ten: [UInt8] = []
+        ten.reserveCapacity(11)
+        for byte in bytes.prefix(11) { ten.append(byte) }
+        guard isDate(ten), ten[10] == 0x2D || ten[10] == 0x5F else { return nil }
+        let rest = bytes.index(bytes.startIndex, offsetBy: 11)
+        return (ascii(ten[0..<4]), ascii(ten[5..<7]), ascii(ten[8..<10]), String(name[rest...]))
     }
 
-    /// `2020-01-31…` from a front matter date: year, month, day.
+    /// `2020-01-31…` from a front matter date (leading spaces allowed): year, month, day.
     static func date(of value: String) -> (year: String, month: String, day: String)? {
-        let text = Array(value.trimmingCharacters(in: .whitespaces))
-        guard text.count >= 10, text[4] == "-", text[7] == "-",
-              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ text[$0].isASCII && text[$0].isNumber }) else { return nil }
-        return (String(text[0..<4]), String(text[5..<7]), String(text[8..<10]))
+        var ten: [UInt8] = []
+        ten.reserveCapacity(10)
+        for byte in value.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).prefix(10) { ten.append(byte) }
+        guard ten.count == 10, isDate(ten) else { return nil }
+        return (ascii(ten[0..<4]), ascii(ten[5..<7]), ascii(ten[8..<10]))
+    }
+
+    /// `dddd-dd-dd` in the first ten bytes.
+    private static func isDate(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+    }
+
+    private static func ascii(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 }
