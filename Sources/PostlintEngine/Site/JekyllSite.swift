@@ -24,7 +24,7 @@ enum JekyllSite {
                               contentRoots: [ContentRoot(folder: source)], staticRoots: [source])
         model.basePath = SiteURL.basePath(of: config.string("baseurl") ?? "")
         model.permalinks["posts"] = config.string("permalink") ?? "date"
-        if let dir = config.string("collections_dir") { model.permalinks["collections_dir"] = dir }
+        model.collectionsFolder = config.string("collections_dir")
         let collections = config["collections"]
         for entry in SiteConfigFile.entries(collections) {
             let output = SiteConfigFile.bool(entry.value["output"]) ?? false
@@ -44,7 +44,7 @@ enum JekyllSite {
     static func routes(of post: SitePost, site: SiteModel) -> PostRoutes {
         var routes = PostRoutes()
         var folders = post.folders
-        if let dir = site.permalinks["collections_dir"], folders.first == dir { folders.removeFirst() }
+        if let dir = site.collectionsFolder, folders.first == dir { folders.removeFirst() }
         let style = site.permalinks["posts"] ?? "date"
         let pattern = styles[style] ?? style
         let outputExtension = ["md", "markdown", "mdown", "mkd", "mkdn", "html", "htm", "textile"]

@@ -28,6 +28,10 @@ public struct SiteModel: Sendable, Equatable {
     public var defaultLanguageInSubdir = false
     /// Jekyll: collections that are written out, with their permalink (nil for the default).
     public var collections: [String: String?] = [:]
+    /// Jekyll `collections_dir`: the folder the `_name` collection folders are in.
+    public var collectionsFolder: String?
+    /// Zola `slugify.paths`: `on` (the default), `safe` or `off`.
+    public var slugifyPaths = "on"
     /// Jekyll plugins that change routes: `jekyll-redirect-from` (redirect_from adds routes).
     public var redirectFrom = false
     /// Hugo: the site has its own link render hook (`layouts/**/_markup/render-link.html`), which

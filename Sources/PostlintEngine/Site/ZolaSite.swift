@@ -31,7 +31,7 @@ enum ZolaSite {
         model.defaultLanguage = language
         model.languages = SiteConfigFile.entries(config["languages"]).map(\.key)
         model.taxonomies = (config["taxonomies"]?.items ?? []).compactMap { $0["name"]?.scalarText }
-        if let paths = config["slugify"]?["paths"]?.scalarText { model.permalinks["slugify"] = paths }
+        if let paths = config["slugify"]?["paths"]?.scalarText { model.slugifyPaths = paths }
         return model
     }
 
@@ -44,8 +44,12 @@ enum ZolaSite {
             name = String(name[..<dot])
             if language != site.defaultLanguage { prefix = "/" + language }
         }
-        let slugify: (String) -> String = site.permalinks["slugify"] == "off" ? { $0 }
-            : site.permalinks["slugify"] == "safe" ? { $0.replacingOccurrences(of: " ", with: "-") } : { URLSlug.slugify($0) }
+        let slugify: (String) -> String
+        switch site.slugifyPaths {
+        case "off": slugify = { $0 }
+        case "safe": slugify = { String($0.map { $0 == " " ? "-" : $0 }) }
+        default: slugify = { URLSlug.slugify($0) }
+        }
         var parents = post.folders.map(slugify)
         let page: String
         if name == "_index" {
