@@ -4,10 +4,9 @@ import PostlintCore
 /// Finds the site a folder belongs to: the nearest generator configuration at or above it. Each
 /// folder is looked at once a run (folder listings come through the run's file system view, which
 /// the walk has usually filled already); safe to use from many threads.
-final class SiteDetector: @unchecked Sendable {
+final class SiteDetector: Sendable {
     private let fileSystem: any FileSystemView
-    private let lock = NSLock()
-    private var byFolder: [String: SiteModel?] = [:]
+    private let byFolder = Locked<[String: SiteModel?]>([:])
 
     init(fileSystem: any FileSystemView) {
         self.fileSystem = fileSystem
@@ -15,27 +14,27 @@ final class SiteDetector: @unchecked Sendable {
 
     /// The site of posts in `folder` (absolute), or nil when no generator's configuration is found.
     func site(forFolder folder: String) -> SiteModel? {
-        lock.lock()
-        defer { lock.unlock() }
-        var visited: [String] = []
-        var current = folder
-        var found: SiteModel?
-        while true {
-            if let known = byFolder[current] {
-                found = known
-                break
+        byFolder.withLock { byFolder in
+            var visited: [String] = []
+            var current = folder
+            var found: SiteModel?
+            while true {
+                if let known = byFolder[current] {
+                    found = known
+                    break
+                }
+                visited.append(current)
+                if let model = Self.detect(in: current, fileSystem: fileSystem) {
+                    found = model
+                    break
+                }
+                let parent = PathUtilities.directory(of: current)
+                if parent == current || current == "/" || current == "." || current.isEmpty { break }
+                current = parent
             }
-            visited.append(current)
-            if let model = Self.detect(in: current, fileSystem: fileSystem) {
-                found = model
-                break
-            }
-            let parent = PathUtilities.directory(of: current)
-            if parent == current || current == "/" || current == "." || current.isEmpty { break }
-            current = parent
+            for folder in visited { byFolder[folder] = found }
+            return found
         }
-        for folder in visited { byFolder[folder] = found }
-        return found
     }
 
     /// The site whose configuration is in `folder` itself, if any.

@@ -4,11 +4,10 @@ import PostlintCore
 /// The sites of a run: which site each folder's posts belong to (detected once per folder, with
 /// the configuration's `site:` laid over it) and one route resolver per site, shared by every
 /// worker. Safe to use from many threads.
-final class SiteRegistry: @unchecked Sendable {
+final class SiteRegistry: Sendable {
     private let detector: SiteDetector
     private let workingDirectory: String
-    private let lock = NSLock()
-    private var resolvers: [String: SiteRouteResolver?] = [:]
+    private let resolvers = Locked<[String: SiteRouteResolver?]>([:])
 
     init(fileSystem: any FileSystemView, workingDirectory: String) {
         detector = SiteDetector(fileSystem: fileSystem)
@@ -19,14 +18,14 @@ final class SiteRegistry: @unchecked Sendable {
     func resolver(forFolder folder: String, configuration: Configuration) -> SiteRouteResolver? {
         let detected = detector.site(forFolder: folder)
         let key = (detected?.root ?? "") + "\u{0}" + (configuration.path ?? "") + "\u{0}" + configuration.directory
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = resolvers[key] { return known }
-        let model = configuration.site.flatMap { $0.applied(to: detected, configurationFolder: configuration.directory) }
-            ?? detected
-        let resolver = model.map { SiteRouteResolver(site: $0, workingDirectory: workingDirectory) }
-        resolvers[key] = resolver
-        return resolver
+        return resolvers.withLock { resolvers in
+            if let known = resolvers[key] { return known }
+            let model = configuration.site.flatMap { $0.applied(to: detected, configurationFolder: configuration.directory) }
+                ?? detected
+            let resolver = model.map { SiteRouteResolver(site: $0, workingDirectory: workingDirectory) }
+            resolvers[key] = resolver
+            return resolver
+        }
     }
 
     /// Gives a rule set the site of the posts in `folder`: its routes, anchor style and (unless

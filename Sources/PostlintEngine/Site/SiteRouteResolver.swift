@@ -3,11 +3,10 @@ import PostlintCore
 
 /// A site's `RouteResolving`: its route table is built the first time a link needs it (one
 /// thread builds, the others wait) and then shared by every worker of the run.
-public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
+public final class SiteRouteResolver: RouteResolving, Sendable {
     public let site: SiteModel
     private let workingDirectory: String
-    private let lock = NSLock()
-    private var builtTable: RouteTable?
+    private let builtTable = Locked<RouteTable?>(nil)
 
     public init(site: SiteModel, workingDirectory: String) {
         self.site = site
@@ -16,12 +15,12 @@ public final class SiteRouteResolver: RouteResolving, @unchecked Sendable {
 
     /// The route table, built on first use.
     var table: RouteTable {
-        lock.lock()
-        defer { lock.unlock() }
-        if let builtTable { return builtTable }
-        let table = RouteTable(site: site)
-        builtTable = table
-        return table
+        builtTable.withLock { built in
+            if let built { return built }
+            let table = RouteTable(site: site)
+            built = table
+            return table
+        }
     }
 
     /// Each post's routes (absolute path and routes as made, base path included), in walk order.
