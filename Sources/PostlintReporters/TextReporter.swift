@@ -45,10 +45,13 @@ public struct TextReporter: Reporter {
             return paint(.red, "\(Self.counted(errors, "error", "errors")) in \(files)") + fixHint(fixable)
         }
         let warnings = report.warningCount
-        let infos = report.infoCount
-        if errors + warnings + infos == 0 { return paint(.green, "No problems in \(files)") }
+        // unchecked-link's findings are links that could not be judged: counted apart.
+        let unchecked = report.findings.reduce(0) { $0 + ($1.ruleID == "unchecked-link" ? 1 : 0) }
+        let infos = report.infoCount - unchecked
+        let notChecked = unchecked == 0 ? "" : " (\(unchecked) \(unchecked == 1 ? "link" : "links") not checked)"
+        if errors + warnings + infos == 0 { return paint(.green, "No problems in \(files)" + notChecked) }
         let text = "\(Self.counted(errors, "error", "errors")), \(Self.counted(warnings, "warning", "warnings")), "
-            + "\(Self.counted(infos, "info", "infos")) in \(files)"
+            + "\(Self.counted(infos, "info", "infos")) in \(files)" + notChecked
         let style: Style = errors > 0 ? .red : (warnings > 0 ? .yellow : .cyan)
         return paint(style, text) + fixHint(fixable)
     }

@@ -12,6 +12,7 @@ public enum BuiltInRules {
         BrokenImageRule.factory,
         ImageAltTextRule.factory,
         BrokenLinkRule.factory,
+        UncheckedLinkRule.factory,
         InvalidUTF8Rule.factory,
         MojibakeRule.factory,
         ReplacementCharacterRule.factory,

@@ -9,7 +9,7 @@ import PostlintParsing
 /// Lines after the first (ArgumentParser's `Usage:` and `Help:` lines) follow as they are.
 enum ErrorOutput {
     /// The subcommands' names (a test holds them to `Postlint.configuration`) and ArgumentParser's `help`.
-    static let commandNames = ["check", "fix", "rules", "explain", "init", "install-hook", "lsp", "audit", "help"]
+    static let commandNames = ["check", "fix", "rules", "explain", "init", "install-hook", "lsp", "audit", "site", "help"]
 
     /// `postlint: error: ` before the first line of `message`.
     static func error(_ message: String) -> String {

@@ -15,8 +15,8 @@ struct Postlint: ParsableCommand {
             """,
         version: version,
         subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
-                      InstallHookCommand.self, LSPCommand.self, AuditCommand.self, DumpFrontMatterCommand.self,
-                      DumpAnchorsCommand.self],
+                      InstallHookCommand.self, LSPCommand.self, AuditCommand.self, SiteCommand.self,
+                      DumpFrontMatterCommand.self, DumpAnchorsCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -8,13 +8,18 @@ public struct RuleContext: Sendable {
     public var siteRoots: [String]
     /// How the site's generator makes heading ids (`#fragment` checks use it).
     public var anchorStyle: AnchorStyle
+    /// The routes of the site the post belongs to, when one is detected or configured; nil for
+    /// plain folders of files (root-relative links are then not checked unless site roots are
+    /// configured).
+    public var routes: (any RouteResolving)?
 
     public init(fieldNames: FieldNames = FieldNames(), fileSystem: any FileSystemView = NoFileSystem(),
-                siteRoots: [String] = [], anchorStyle: AnchorStyle = .github) {
+                siteRoots: [String] = [], anchorStyle: AnchorStyle = .github, routes: (any RouteResolving)? = nil) {
         self.fieldNames = fieldNames
         self.fileSystem = fileSystem
         self.siteRoots = siteRoots
         self.anchorStyle = anchorStyle
+        self.routes = routes
     }
 }
 

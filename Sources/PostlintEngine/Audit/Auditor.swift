@@ -63,8 +63,9 @@ public final class Auditor: Sendable {
         }
         let configuration = try linter.resolver.configuration(forFileAt: candidate.absolutePath)
         let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
-        let ruleSet = try ruleSets.ruleSet(configuration: configuration, overrideIndices: configuration.overrideIndices(for: relative),
+        var ruleSet = try ruleSets.ruleSet(configuration: configuration, overrideIndices: configuration.overrideIndices(for: relative),
                                            fileSystem: linter.fileSystem, auditing: isCheck)
+        linter.sites.apply(to: &ruleSet, folder: PathUtilities.directory(of: candidate.absolutePath), configuration: configuration)
         let checkIDs = Set(ruleSet.rules.map(\.rule.metadata.id) + ruleSet.siteRules.map(\.rule.metadata.id))
             .filter { id in configuration.catalog.metadata(of: id).map(isCheck) ?? false }
         let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes,

@@ -19,6 +19,10 @@ public struct Configuration: Sendable {
     public var packs: [String]
     /// Folders that root-relative image and link paths resolve against (absolute).
     public var siteRoots: [String]
+    /// Whether `site-roots` was given (else a detected site's static roots replace `siteRoots`).
+    public var siteRootsConfigured = false
+    /// The `site:` key: settings laid over the detected site, or nil.
+    public var site: SiteSettings?
     public var rules: [String: RuleSetting]
     public var overrides: [Override]
     /// Every rule known under this configuration: built-in, default pack and the configured packs.

@@ -8,12 +8,13 @@ public enum ConfigurationLoader {
     public static let fileName = ".postlint.yml"
     /// The names a configuration file may have; a folder holding both is a configuration error.
     public static let fileNames = [".postlint.yml", ".postlint.yaml"]
-    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "rules", "overrides", "yaml"]
+    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "site", "rules", "overrides", "yaml"]
 
     /// The defaults, for files with no configuration above them.
     public static func defaults(directory: String) throws(PostlintError) -> Configuration {
-        Configuration(path: nil, directory: directory, siteRoots: defaultSiteRoots(directory),
-                      catalog: try RuleCatalog.base())
+        // No site roots: with no configuration, root-relative paths are resolved only against a
+        // detected site, never against the folder the command runs in.
+        Configuration(path: nil, directory: directory, siteRoots: [], catalog: try RuleCatalog.base())
     }
 
     /// Loads the configuration at `path` (relative paths against the process's working folder).
@@ -61,6 +62,10 @@ public enum ConfigurationLoader {
             configuration.siteRoots = try file.strings(value, what: "site-roots").map {
                 PathUtilities.absolute($0, base: directory)
             }
+            configuration.siteRootsConfigured = true
+        }
+        if let value = node("site") {
+            configuration.site = try SiteSettingsLoader.settings(value, file: file, directory: directory)
         }
         if let value = node("packs") {
             var factories: [RuleFactory] = []

@@ -45,6 +45,7 @@ struct FolderRuleSetMemo {
         let yamlVersion = folderYAMLVersion ?? linter.yamlVersion(forFileAt: absolutePath, configuration: configuration)
         folderYAMLVersion = yamlVersion
         ruleSet.yamlVersion = yamlVersion
+        linter.sites.apply(to: &ruleSet, folder: PathUtilities.directory(of: absolutePath), configuration: configuration)
         if configuration.overrides.isEmpty { folderRuleSet = ruleSet }
         return ruleSet
     }

@@ -10,12 +10,20 @@ public final class Linter: Sendable {
     public let fileSystem: any FileSystemView
     private let ruleSets = RuleSetCache()
     private let siteYAMLVersions = SiteYAMLVersionDetector()
+    let sites: SiteRegistry
 
     public init(configPath: String? = nil, workingDirectory: String = PathUtilities.currentDirectory(),
                 fileSystem: any FileSystemView = CachingFileSystem()) throws(PostlintError) {
         self.workingDirectory = workingDirectory
         self.fileSystem = fileSystem
         self.resolver = try ConfigurationResolver(configPath: configPath, workingDirectory: workingDirectory)
+        self.sites = SiteRegistry(fileSystem: fileSystem, workingDirectory: workingDirectory)
+    }
+
+    /// The site the posts in `folder` belong to under `configuration` (detected, with its `site:`
+    /// settings), or nil for a plain folder of files.
+    public func site(forFolder folder: String, configuration: Configuration) -> SiteRouteResolver? {
+        sites.resolver(forFolder: folder, configuration: configuration)
     }
 
     /// Finds the posts below `paths` and lints them, all cores busy; site-level rules see every post.
@@ -83,6 +91,7 @@ public final class Linter: Sendable {
         let configuration = try resolver.configuration(forFileAt: absolutePath)
         var ruleSet = try ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
         ruleSet.yamlVersion = yamlVersion(forFileAt: absolutePath, configuration: configuration)
+        sites.apply(to: &ruleSet, folder: PathUtilities.directory(of: absolutePath), configuration: configuration)
         return ruleSet
     }
 

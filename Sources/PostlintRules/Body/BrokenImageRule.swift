@@ -47,6 +47,7 @@ public struct BrokenImageRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         var files = LocalFileCheck(documentPath: document.path, context: context)
+        let documentPath = document.path
         var diagnostics: [Diagnostic] = []
         for field in fields {
             guard let node = document.field(field) else { continue }
@@ -54,20 +55,21 @@ public struct BrokenImageRule: BuiltInRule {
             for value in values {
                 guard let text = value.scalarText, case .scalar(let scalar) = value.value, scalar.kind == .string
                 else { continue }
-                if let message = problem(with: text, files: &files, allowEmpty: true) {
+                if let message = problem(with: text, files: &files, allowEmpty: true, documentPath: documentPath, context: context) {
                     diagnostics.append(diagnostic(message, at: value.range))
                 }
             }
         }
         for image in document.body?.images ?? [] {
-            if let message = problem(with: image.destination, files: &files, allowEmpty: false) {
+            if let message = problem(with: image.destination, files: &files, allowEmpty: false, documentPath: documentPath, context: context) {
                 diagnostics.append(diagnostic(message, at: image.range))
             }
         }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func problem(with destination: String, files: inout LocalFileCheck, allowEmpty: Bool) -> String? {
+    private func problem(with destination: String, files: inout LocalFileCheck, allowEmpty: Bool, documentPath: String,
+                         context: RuleContext) -> String? {
         switch LocalReference.target(of: destination) {
         case .empty:
             return allowEmpty ? nil : "image has no destination"
@@ -78,14 +80,30 @@ public struct BrokenImageRule: BuiltInRule {
             case .found(_, let kind):
                 return kind == .directory ? "image \"\(destination)\" is a folder, not a file" : nil
             case .missing(let resolved):
-                return "image \"\(destination)\" not found (looked for \(resolved.string))"
+                guard let routes = context.routes else {
+                    return "image \"\(destination)\" not found (looked for \(resolved.string))"
+                }
+                return routeProblem(path, destination: destination, routes: routes, documentPath: documentPath)
             case .letterCase(_, let written, let actual):
                 return "image \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\""
             case .outsideRoots:
-                return "image \"\(destination)\" points outside the site"
+                guard let routes = context.routes else { return "image \"\(destination)\" points outside the site" }
+                return routeProblem(path, destination: destination, routes: routes, documentPath: documentPath)
             case .unresolvable:
-                return nil
+                guard let routes = context.routes else { return nil }
+                return routeProblem(path, destination: destination, routes: routes, documentPath: documentPath)
             }
+        }
+    }
+
+    /// An image that is no file where written, judged against the site's routes (a bundle's
+    /// resource, a static file): missing under a known part of the site is an error; unknown is
+    /// not checked.
+    private func routeProblem(_ path: String, destination: String, routes: any RouteResolving, documentPath: String)
+        -> String? {
+        switch routes.resolve(path, from: documentPath) {
+        case .post, .served, .unknown, .external: return nil
+        case .missing(let route): return "image \"\(destination)\" not found: nothing of the site is served at \(route)"
         }
     }
 }

@@ -89,20 +89,54 @@ public struct BrokenLinkRule: BuiltInRule {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
-                    diagnostics.append(diagnostic("linked file \"\(destination)\" not found (looked for \(resolved.string))",
-                                                  at: link.range))
+                    if let routes = context.routes {
+                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
+                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                    } else {
+                        diagnostics.append(diagnostic("linked file \"\(destination)\" not found (looked for \(resolved.string))",
+                                                      at: link.range))
+                    }
                 case .letterCase(_, let written, let actual):
                     diagnostics.append(diagnostic(
                         "link \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\"",
                         at: link.range))
                 case .outsideRoots:
-                    diagnostics.append(diagnostic("link \"\(destination)\" points outside the site", at: link.range))
+                    if let routes = context.routes {
+                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
+                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                    } else {
+                        diagnostics.append(diagnostic("link \"\(destination)\" points outside the site", at: link.range))
+                    }
                 case .unresolvable:
-                    continue
+                    // A root-relative path with no site known and no site roots: not checked.
+                    guard let routes = context.routes else { continue }
+                    checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
+                               context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
                 }
             }
         }
         return diagnostics
+    }
+
+    /// A path that is no file, judged as a route of the post's site: a page made from a post
+    /// (its `#fragment` checked in that post), something else served, missing under a known part
+    /// of the site (an error), or unknown (not checked: `unchecked-link` lists it).
+    private func checkRoute(_ path: String, fragment: String?, destination: String, routes: any RouteResolving,
+                            document: Document, context: RuleContext, otherAnchors: inout [String: Set<String>?],
+                            range: ByteRange, into diagnostics: inout [Diagnostic]) {
+        switch routes.resolve(path, from: document.path) {
+        case .post(let post):
+            guard checkAnchors, let fragment, !fragment.isEmpty, Self.isMarkdown(post) else { return }
+            if otherAnchors[post] == nil { otherAnchors[post] = Self.anchors(ofFile: post, context: context) }
+            if let anchors = otherAnchors[post] ?? nil, !anchors.contains(fragment) {
+                diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in the post served at \(path)", at: range))
+            }
+        case .served, .unknown, .external:
+            return
+        case .missing(let route):
+            diagnostics.append(diagnostic("linked page \"\(destination)\" not found: no post, file or listing of the site is served at \(route)",
+                                          at: range))
+        }
     }
 
     static func isMarkdown(_ path: String) -> Bool {

@@ -1,0 +1,25 @@
+/// What a link's path is on the site that serves the post, as its generator makes URLs.
+public enum RouteResolution: Sendable, Equatable {
+    /// A page made from the post at `path` (its `#fragment`s are that post's anchors).
+    case post(path: String)
+    /// Something the site serves that is not a post: a section or taxonomy listing, a static
+    /// file, a page bundle's resource.
+    case served
+    /// Under a part of the site that is known (a route, a static folder), yet nothing is served
+    /// at `route`: a broken link.
+    case missing(route: String)
+    /// Under no known route, static folder or declared prefix: not checked.
+    case unknown
+    /// Under a prefix the configuration declares as served elsewhere (`site: {external: [...]}`).
+    case external
+}
+
+/// A site's routes, for rules that judge links and images: the engine gives one to the posts of
+/// a detected (or configured) site through `RuleContext.routes`, so rules stay independent of how
+/// sites are detected and route tables built.
+public protocol RouteResolving: Sendable {
+    /// Resolves `path` (escapes decoded, without query or fragment), written in the post at
+    /// `documentPath` (the document's path as the rules see it): root-relative (`/blog/a/`) or
+    /// relative to the post's own URL (`../other-post/`).
+    func resolve(_ path: String, from documentPath: String) -> RouteResolution
+}

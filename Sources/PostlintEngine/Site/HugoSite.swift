@@ -1,0 +1,246 @@
+import Foundation
+import PostlintCore
+
+/// Hugo: `hugo.toml|yaml|yml|json`, `config.toml|yaml|json` beside a `content` folder, or
+/// `config/_default/`. Reads contentDir, staticDir (a name or a list), permalinks, uglyURLs,
+/// baseURL's path, defaultContentLanguage(InSubdir), languages (with their contentDir) and
+/// taxonomies. Keys are compared without regard to letter case, as Hugo does.
+enum HugoSite {
+    static let configNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
+    static let legacyNames = ["config.toml", "config.yaml", "config.yml", "config.json"]
+
+    static func detect(folder: String, has: (String) -> Bool, isFolder: (String) -> Bool) -> SiteModel? {
+        var files: [String] = []
+        if let name = configNames.first(where: has) {
+            files.append(name)
+        } else if let name = legacyNames.first(where: has), isFolder("content"),
+                  !ZolaSite.isZolaConfig(PathUtilities.join(folder, name)) {
+            files.append(name)
+        } else if isFolder("config") {
+            let defaults = PathUtilities.join(PathUtilities.join(folder, "config"), "_default")
+            let listing = LocalFileSystem().entries(of: defaults) ?? []
+            let main = (configNames + legacyNames).map { "config/_default/" + $0 }
+                .filter { listing.contains(PathUtilities.fileName(of: $0)) }
+            guard let first = main.first else { return nil }
+            files.append(first)
+            for part in ["languages", "permalinks", "taxonomies"] {
+                for ext in ["toml", "yaml", "yml", "json"] where listing.contains("\(part).\(ext)") {
+                    files.append("config/_default/\(part).\(ext)")
+                }
+            }
+        } else {
+            return nil
+        }
+        var settings = Settings()
+        for file in files {
+            let config = SiteConfigFile(path: PathUtilities.join(folder, file))
+            let name = PathUtilities.fileName(of: file)
+            if name.hasPrefix("languages.") {
+                settings.read(languages: config.root)
+            } else if name.hasPrefix("permalinks.") {
+                settings.read(permalinks: config.root)
+            } else if name.hasPrefix("taxonomies.") {
+                settings.read(taxonomies: config.root)
+            } else {
+                settings.read(config.root)
+            }
+        }
+        var model = settings.model(folder: folder, reason: files.joined(separator: ", "))
+        let local = LocalFileSystem()
+        model.linkRenderHook = ["layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"]
+            .contains { local.kind(of: PathUtilities.join(folder, $0)) == .file }
+        return model
+    }
+
+    /// What Hugo's configuration says about URLs.
+    struct Settings {
+        var contentDir = "content"
+        var staticDirs = ["static"]
+        var permalinks: [String: String] = [:]
+        var uglyURLs = false
+        var baseURL = ""
+        var defaultLanguage = "en"
+        var defaultLanguageInSubdir = false
+        /// Code and contentDir, in the order given.
+        var languages: [(code: String, contentDir: String?)] = []
+        var taxonomies = ["tags", "categories"]
+        /// `module.mounts` with target `content`: source folder and language; they replace contentDir.
+        var contentMounts: [(source: String, language: String?)] = []
+        /// `module.mounts` with target `static`: they replace staticDir.
+        var staticMounts: [String] = []
+
+        mutating func read(_ root: FrontMatterNode?) {
+            guard let root else { return }
+            if let value = value(root, "contentDir")?.scalarText { contentDir = value }
+            let statics = SiteConfigFile.strings(value(root, "staticDir"))
+            if !statics.isEmpty { staticDirs = statics }
+            if let value = SiteConfigFile.bool(value(root, "uglyURLs")) { uglyURLs = value }
+            if let value = value(root, "baseURL")?.scalarText { baseURL = value }
+            if let value = value(root, "defaultContentLanguage")?.scalarText { defaultLanguage = value.lowercased() }
+            if let value = SiteConfigFile.bool(value(root, "defaultContentLanguageInSubdir")) {
+                defaultLanguageInSubdir = value
+            }
+            read(permalinks: value(root, "permalinks"))
+            read(languages: value(root, "languages"))
+            read(taxonomies: value(root, "taxonomies"))
+            if let module = value(root, "module") { read(mounts: value(module, "mounts")) }
+        }
+
+        /// `[[module.mounts]]`: `source`, `target`, and the language as `lang` or `sites.matrix.languages`.
+        mutating func read(mounts node: FrontMatterNode?) {
+            for mount in node?.items ?? [] {
+                guard let source = value(mount, "source")?.scalarText, let target = value(mount, "target")?.scalarText
+                else { continue }
+                var language = value(mount, "lang")?.scalarText
+                if language == nil, let sites = value(mount, "sites"), let matrix = value(sites, "matrix") {
+                    language = SiteConfigFile.strings(value(matrix, "languages")).first
+                }
+                if target == "content" {
+                    contentMounts.append((source, language?.lowercased()))
+                } else if target == "static" {
+                    staticMounts.append(source)
+                }
+            }
+        }
+
+        mutating func read(permalinks node: FrontMatterNode?) {
+            for entry in SiteConfigFile.entries(node) {
+                if let pattern = entry.value.scalarText {
+                    permalinks[entry.key.lowercased()] = pattern
+                } else if entry.key.lowercased() == "page" {
+                    // The newer form: permalinks.page.<section>.
+                    for inner in SiteConfigFile.entries(entry.value) {
+                        if let pattern = inner.value.scalarText { permalinks[inner.key.lowercased()] = pattern }
+                    }
+                }
+            }
+        }
+
+        mutating func read(languages node: FrontMatterNode?) {
+            let entries = SiteConfigFile.entries(node)
+            guard !entries.isEmpty else { return }
+            languages = entries.map { entry in
+                (entry.key.lowercased(), value(entry.value, "contentDir")?.scalarText)
+            }
+        }
+
+        mutating func read(taxonomies node: FrontMatterNode?) {
+            let entries = SiteConfigFile.entries(node)
+            guard node != nil else { return }
+            taxonomies = entries.compactMap { $0.value.scalarText }
+        }
+
+        /// `key` in a mapping, compared without regard to letter case.
+        func value(_ node: FrontMatterNode, _ key: String) -> FrontMatterNode? {
+            let lower = key.lowercased()
+            return SiteConfigFile.entries(node).last { $0.key.lowercased() == lower }?.value
+        }
+
+        func model(folder: String, reason: String) -> SiteModel {
+            let defaultContent = PathUtilities.absolute(contentDir, base: folder)
+            var roots: [ContentRoot] = []
+            for mount in contentMounts {
+                let language = mount.language ?? defaultLanguage
+                roots.append(ContentRoot(folder: PathUtilities.absolute(mount.source, base: folder),
+                                         urlPrefix: prefix(of: language), language: language))
+            }
+            for language in languages where contentMounts.isEmpty {
+                guard let dir = language.contentDir else { continue }
+                roots.append(ContentRoot(folder: PathUtilities.absolute(dir, base: folder),
+                                         urlPrefix: prefix(of: language.code), language: language.code))
+            }
+            if contentMounts.isEmpty, !roots.contains(where: { $0.folder == defaultContent }) {
+                roots.append(ContentRoot(folder: defaultContent, urlPrefix: prefix(of: defaultLanguage),
+                                         language: defaultLanguage))
+            }
+            var model = SiteModel(generator: .hugo, root: folder, reason: reason, contentRoots: roots,
+                                  staticRoots: (staticMounts.isEmpty ? staticDirs : staticMounts).map { PathUtilities.absolute($0, base: folder) })
+            model.basePath = SiteURL.basePath(of: baseURL)
+            model.permalinks = permalinks
+            model.uglyURLs = uglyURLs
+            model.taxonomies = taxonomies
+            model.languages = languages.map(\.code)
+            model.defaultLanguage = defaultLanguage
+            model.defaultLanguageInSubdir = defaultLanguageInSubdir
+            return model
+        }
+
+        func prefix(of language: String) -> String {
+            language == defaultLanguage && !defaultLanguageInSubdir ? "" : "/" + language
+        }
+    }
+
+    /// The routes of a post: its page, its aliases, and the section and taxonomy pages it implies.
+    static func routes(of post: SitePost, site: SiteModel) -> PostRoutes {
+        var routes = PostRoutes()
+        var name = post.baseName
+        var prefix = post.root.urlPrefix
+        // `post.fr.md`: a translation, served under its language's prefix.
+        if let dot = name.lastIndex(of: "."), site.languages.contains(String(name[name.index(after: dot)...]).lowercased()) {
+            let language = String(name[name.index(after: dot)...]).lowercased()
+            name = String(name[..<dot])
+            prefix = language == (site.defaultLanguage ?? "en") && !site.defaultLanguageInSubdir ? "" : "/" + language
+        }
+        let folders = post.folders
+        let isSection = name == "_index"
+        let isBundle = name == "index"
+        let ending = site.uglyURLs ? ".html" : "/"
+        var page: String
+        if let url = post.string("url") {
+            page = url.hasPrefix("/") ? url : "/" + url
+        } else if isSection {
+            page = prefix + "/" + folders.map(URLSlug.hugo).joined(separator: "/") + (folders.isEmpty ? "" : "/")
+        } else {
+            var parents = folders
+            var leaf = isBundle ? (parents.popLast() ?? "") : name
+            let fileName = leaf
+            if let slug = post.string("slug") { leaf = slug }
+            if let section = folders.first, let pattern = site.permalinks[section.lowercased()] {
+                page = prefix + expand(pattern, post: post, section: section, sections: parents, slug: post.string("slug"),
+                                       fileName: fileName)
+            } else if isBundle, parents.isEmpty, leaf.isEmpty {
+                page = prefix + "/"
+            } else {
+                page = prefix + "/" + (parents + [leaf]).map(URLSlug.hugo).joined(separator: "/") + ending
+            }
+        }
+        routes.pages.append(page)
+        for alias in post.strings("aliases") {
+            routes.pages.append(alias.hasPrefix("/") ? alias : SiteURL.resolve(alias, against: page))
+        }
+        // A top-level folder is a section with a list page; deeper ones only with an `_index.md`
+        // (which adds its own route), and a leaf bundle's folder is its page, not a section.
+        if let section = folders.first, !(isBundle && folders.count == 1) {
+            routes.listings.append(prefix + "/" + URLSlug.hugo(section) + "/")
+        }
+        for taxonomy in site.taxonomies {
+            let terms = post.strings(taxonomy)
+            guard !terms.isEmpty else { continue }
+            routes.listings.append(prefix + "/" + URLSlug.hugo(taxonomy) + "/")
+            for term in terms { routes.listings.append(prefix + "/" + URLSlug.hugo(taxonomy) + "/" + URLSlug.hugo(term) + "/") }
+        }
+        if isSection || isBundle { routes.bundleFolder = PathUtilities.directory(of: post.path) }
+        return routes
+    }
+
+    /// A `permalinks` pattern with the post's values put in.
+    static func expand(_ pattern: String, post: SitePost, section: String, sections: [String], slug: String?,
+                       fileName: String) -> String {
+        let date = post.string("date").flatMap(URLSlug.date(of:))
+        let result = PermalinkPattern.expand(pattern) { token in
+            switch token {
+            case "slugorcontentbasename", "slugorfilename": return URLSlug.hugo(slug ?? fileName)
+            case "contentbasename", "filename": return URLSlug.hugo(fileName)
+            case "sections": return sections.map(URLSlug.hugo).joined(separator: "/")
+            case "section": return URLSlug.hugo(section)
+            case "title": return URLSlug.hugo(post.string("title") ?? fileName)
+            case "slug": return URLSlug.hugo(slug ?? post.string("title") ?? fileName)
+            case "year": return date?.year ?? ""
+            case "month": return date?.month ?? ""
+            case "day": return date?.day ?? ""
+            default: return nil
+            }
+        }
+        return result.hasPrefix("/") ? result : "/" + result
+    }
+}

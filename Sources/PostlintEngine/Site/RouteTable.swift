@@ -1,0 +1,133 @@
+import PostlintCore
+
+/// Every route of one site, built once from its content roots' listings and each post's front
+/// matter (nothing else of a post is read).
+struct RouteTable: Sendable {
+    /// What is served at a route.
+    struct Target: Sendable {
+        /// The post the page is made from (absolute), or nil for a listing page.
+        var post: String?
+        /// The folder the page's resources are served from, for bundles.
+        var folder: String?
+        /// Whether the page's anchors can be known from the post (not when its layout writes ids).
+        var anchorsKnown = true
+    }
+
+    /// By `SiteURL.key`.
+    private(set) var routes: [String: Target] = ["": Target()]
+    /// Each post's own page (absolute path → route as made, with its trailing slash or `.html`).
+    private(set) var pageOfPost: [String: String] = [:]
+    /// `routes` by lower-cased key, filled only for sites with a link render hook.
+    private(set) var lowercasedRoutes: [String: Target] = [:]
+    /// The first names of every route, static and content entry: a missing path under one of
+    /// them is broken; a path under none is not known.
+    private(set) var knownFirstNames: Set<String> = []
+    /// Each post's routes in walk order, for `postlint site`.
+    private(set) var posts: [(path: String, routes: [String])] = []
+
+    static let postExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdx", "html", "htm", "astro"]
+
+    init(site: SiteModel, fileSystem: LocalFileSystem = LocalFileSystem()) {
+        for root in site.contentRoots {
+            if let first = SiteURL.firstName(ofKey: SiteURL.key(root.urlPrefix)) { knownFirstNames.insert(String(first)) }
+            walk(root.folder, relative: "", root: root, site: site, fileSystem: fileSystem, depth: 0)
+        }
+        if site.linkRenderHook {
+            for (key, target) in routes { lowercasedRoutes[key.lowercased()] = target }
+        }
+        for folder in site.staticRoots {
+            for name in fileSystem.entries(of: folder) ?? [] where !name.hasPrefix(".") { knownFirstNames.insert(name) }
+        }
+    }
+
+    /// Reads the posts below `folder`. Folders are entered only when their directory entry says
+    /// they are folders (a link to a folder is never followed, so a cycle of links cannot hold the
+    /// walk), and no deeper than 64.
+    private mutating func walk(_ folder: String, relative: String, root: ContentRoot, site: SiteModel,
+                               fileSystem: LocalFileSystem, depth: Int) {
+        guard depth < 64, let listing = fileSystem.listing(of: folder) else { return }
+        for name in listing.names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
+            let path = PathUtilities.join(folder, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            // A link or an entry of unknown type: a file if `stat` says so, never a folder to enter.
+            let kind = listing.kind(of: name) ?? (fileSystem.kind(of: path) == .file ? .file : .missing)
+            switch kind {
+            case .directory:
+                if site.generator == .jekyll {
+                    guard JekyllSite.walks(folder: name, site: site), !(depth == 0 && name == "_site") else { continue }
+                } else if depth == 0, site.contentRoots.contains(where: { $0.folder == path }) {
+                    continue
+                }
+                walk(path, relative: relativePath, root: root, site: site, fileSystem: fileSystem, depth: depth + 1)
+            case .file:
+                if depth == 0, site.generator != .jekyll, site.generator != .eleventy {
+                    knownFirstNames.insert(name)
+                }
+                guard let dot = name.lastIndex(of: "."),
+                      Self.postExtensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                if site.generator == .astro, name.hasPrefix("_") { continue }
+                let post = SitePost(path: path, root: root, relative: relativePath, bytes: Self.head(of: path))
+                var routes = Self.routes(of: post, site: site)
+                if let layout = post.string("layout"), layoutWritesIDs(layout, site: site) { routes.anchorsUnknown = true }
+                add(post, routes: routes)
+            case .missing:
+                continue
+            }
+        }
+    }
+
+    /// Jekyll layouts (by name) that write `id` attributes from template values: a page laid out
+    /// by one has anchors that cannot be known from its source.
+    private var layoutsWritingIDs: [String: Bool] = [:]
+
+    private mutating func layoutWritesIDs(_ layout: String, site: SiteModel) -> Bool {
+        guard site.generator == .jekyll, !layout.contains("/") else { return false }
+        if let known = layoutsWritingIDs[layout] { return known }
+        var writes = false
+        if case .success(let bytes) = FileReader.read(PathUtilities.join(PathUtilities.join(site.root, "_layouts"), layout + ".html")) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            writes = ["id=\"{{", "id='{{", "id={{", "id=\"{%"].contains { text.contains($0) }
+        }
+        layoutsWritingIDs[layout] = writes
+        return writes
+    }
+
+    /// The first 64 KiB of a file: enough for any front matter a route depends on.
+    private static func head(of path: String) -> [UInt8] {
+        guard case .success(let bytes) = FileReader.read(path) else { return [] }
+        return bytes.count > 65_536 ? Array(bytes[..<65_536]) : bytes
+    }
+
+    static func routes(of post: SitePost, site: SiteModel) -> PostRoutes {
+        switch site.generator {
+        case .hugo: return HugoSite.routes(of: post, site: site)
+        case .jekyll: return JekyllSite.routes(of: post, site: site)
+        case .zola: return ZolaSite.routes(of: post, site: site)
+        case .docusaurus: return DocusaurusSite.routes(of: post, site: site)
+        case .mkdocs: return MkDocsSite.routes(of: post, site: site)
+        case .astro, .eleventy, .plain: return DirectoryRoutes.routes(of: post, site: site)
+        }
+    }
+
+    /// Files a post's routes under their keys (a post's page wins over a listing at the same key).
+    mutating func add(_ post: SitePost, routes: PostRoutes) {
+        guard let page = routes.pages.first else { return }
+        pageOfPost[post.path] = page
+        posts.append((post.path, routes.pages))
+        for route in routes.pages {
+            insert(Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
+                   at: SiteURL.key(route), replacing: true)
+        }
+        for route in routes.listings { insert(Target(), at: SiteURL.key(route), replacing: false) }
+    }
+
+    private mutating func insert(_ target: Target, at key: String, replacing: Bool) {
+        if replacing || self.routes[key] == nil { self.routes[key] = target }
+        if let first = SiteURL.firstName(ofKey: key) { knownFirstNames.insert(String(first)) }
+    }
+
+    func target(ofKey key: String) -> Target? { routes[key] }
+
+    /// The target of a key compared in lower case (for sites whose render hook looks pages up so).
+    func target(ofLowercasedKey key: String) -> Target? { lowercasedRoutes[key] }
+}

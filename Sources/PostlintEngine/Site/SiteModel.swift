@@ -1,0 +1,52 @@
+import PostlintCore
+
+/// What postlint knows of a site: its generator and the settings that decide its URLs, read from
+/// the generator's configuration (`SiteDetector`) and then from `site:` in `.postlint.yml`.
+public struct SiteModel: Sendable, Equatable {
+    public var generator: SiteGenerator
+    /// The folder holding the generator's configuration (absolute).
+    public var root: String
+    /// Why this generator: the file that says so, or the configuration key.
+    public var reason: String
+    public var contentRoots: [ContentRoot]
+    /// Folders whose files are served as they are, at the site's root (absolute).
+    public var staticRoots: [String]
+    /// The path the site is served under (`/docs` for `baseurl: /docs`); `""` at the root.
+    public var basePath: String = ""
+    public var anchorStyle: AnchorStyle
+    /// Root-relative prefixes served by something else (`/windows/`): links under them are not checked.
+    public var external: [String] = []
+    /// URL patterns: per Hugo section, per Jekyll collection (`posts`, `pages`), Zola unused.
+    public var permalinks: [String: String] = [:]
+    /// Hugo `uglyURLs`, MkDocs `use_directory_urls: false`: pages end in `.html`, not `/`.
+    public var uglyURLs = false
+    /// Plural taxonomy names whose term pages the site makes (`tags` → `/tags/x/`).
+    public var taxonomies: [String] = []
+    /// Language codes; the default one is served without a prefix unless `defaultLanguageInSubdir`.
+    public var languages: [String] = []
+    public var defaultLanguage: String?
+    public var defaultLanguageInSubdir = false
+    /// Jekyll: collections that are written out, with their permalink (nil for the default).
+    public var collections: [String: String?] = [:]
+    /// Jekyll `collections_dir`: the folder the `_name` collection folders are in.
+    public var collectionsFolder: String?
+    /// Zola `slugify.paths`: `on` (the default), `safe` or `off`.
+    public var slugifyPaths = "on"
+    /// Jekyll plugins that change routes: `jekyll-redirect-from` (redirect_from adds routes).
+    public var redirectFrom = false
+    /// Hugo: the site has its own link render hook (`layouts/**/_markup/render-link.html`), which
+    /// decides where relative links go (often by looking pages up without regard to case): such
+    /// links are then judged as routes only when found, never as missing, and routes match
+    /// without regard to letter case.
+    public var linkRenderHook = false
+
+    public init(generator: SiteGenerator, root: String, reason: String, contentRoots: [ContentRoot],
+                staticRoots: [String], anchorStyle: AnchorStyle? = nil) {
+        self.generator = generator
+        self.root = root
+        self.reason = reason
+        self.contentRoots = contentRoots
+        self.staticRoots = staticRoots
+        self.anchorStyle = anchorStyle ?? generator.defaultAnchorStyle
+    }
+}

@@ -1,0 +1,55 @@
+import PostlintCore
+import PostlintParsing
+
+/// A post as the route table sees it: where it lies under its content root and the few front
+/// matter fields that change its URL (read from the front matter only).
+struct SitePost {
+    /// Absolute.
+    var path: String
+    var root: ContentRoot
+    /// The folders between the content root and the post.
+    var folders: [String]
+    /// The file name without its extension (`index`, `_index`, `2020-01-01-title`).
+    var baseName: String
+    var fileExtension: String
+    var frontMatter: FrontMatterNode?
+
+    init(path: String, root: ContentRoot, relative: String, bytes: [UInt8]) {
+        self.path = path
+        self.root = root
+        var names = relative.split(separator: "/").map(String.init)
+        let file = names.popLast() ?? relative
+        folders = names
+        if let dot = file.lastIndex(of: "."), dot != file.startIndex {
+            baseName = String(file[..<dot])
+            fileExtension = String(file[file.index(after: dot)...])
+        } else {
+            baseName = file
+            fileExtension = ""
+        }
+        let source = SourceText(bytes: bytes)
+        if let block = FrontMatterSplitter.split(source).block {
+            frontMatter = FrontMatterParser.parse(block, in: source, yamlVersion: .v1_2).root
+        }
+    }
+
+    func string(_ key: String) -> String? {
+        guard let raw = frontMatter?[key]?.scalarText else { return nil }
+        let text = raw.drop { $0 == " " || $0 == "\t" }
+        let trimmed = text.reversed().drop { $0 == " " || $0 == "\t" }
+        guard !trimmed.isEmpty else { return nil }
+        return trimmed.count == raw.count ? raw : String(trimmed.reversed())
+    }
+
+    func strings(_ key: String) -> [String] {
+        guard let node = frontMatter?[key] else { return [] }
+        if let items = node.items { return items.compactMap(\.scalarText) }
+        // Jekyll reads `categories: a b` as two categories.
+        return node.scalarText.map { $0.split(separator: " ").map(String.init) } ?? []
+    }
+
+    /// The path under the content root without the extension, `/`-separated.
+    var pathWithoutExtension: String {
+        (folders + [baseName]).joined(separator: "/")
+    }
+}

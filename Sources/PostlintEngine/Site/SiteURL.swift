@@ -1,0 +1,83 @@
+/// URL path arithmetic for routes: keys for look-ups, base paths, relative resolution. Paths here
+/// are decoded (no `%` escapes), without query or fragment.
+enum SiteURL {
+    /// The path of a base URL (`https://example.com/blog/` → `/blog`, `/` → `""`).
+    static func basePath(of url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            guard let slash = rest.firstIndex(of: "/") else { return "" }
+            rest = rest[slash...]
+        }
+        var path = String(rest)
+        while path.hasSuffix("/") { path.removeLast() }
+        if !path.isEmpty, !path.hasPrefix("/") { path = "/" + path }
+        return path
+    }
+
+    /// The key a route is filed and looked up under: `/a/b/`, `/a/b`, `/a/b.html`, `/a/b/index.html`
+    /// and `/a/b/index.htm` all become `/a/b`; the home page is `""`. Repeated slashes fold.
+    static func key(_ path: String) -> String {
+        var names = foldedNames(path)
+        if let last = names.last, last == "index.html" || last == "index.htm" || last == "index.xml" {
+            names.removeLast()
+        } else if let last = names.last, last.hasSuffix(".html") {
+            names[names.count - 1] = last.dropLast(5)
+        }
+        guard !names.isEmpty else { return "" }
+        return "/" + names.joined(separator: "/")
+    }
+
+    /// `path` with each run of slashes as one (`//2024/a` → `/2024/a`).
+    static func foldingSlashes(_ path: String) -> String {
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        var previousWasSlash = false
+        for character in path {
+            if character == "/" {
+                if previousWasSlash { continue }
+                previousWasSlash = true
+            } else {
+                previousWasSlash = false
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The names of `path` with `.`, `..` and repeated slashes folded.
+    static func foldedNames(_ path: String) -> [Substring] {
+        var names: [Substring] = []
+        for name in path.split(separator: "/", omittingEmptySubsequences: true) where name != "." {
+            if name == ".." {
+                if !names.isEmpty { names.removeLast() }
+            } else {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
+    /// `relative` resolved against the page URL `base` the way a browser does (`../b/` from
+    /// `/blog/a/` is `/blog/b/`); a root-relative path is returned as it is.
+    static func resolve(_ relative: String, against base: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        var folder = base
+        if let slash = folder.lastIndex(of: "/") { folder = String(folder[...slash]) } else { folder = "/" }
+        return folder + relative
+    }
+
+    /// The first name of a route key (`/blog/a` → `blog`), or nil for the home page.
+    static func firstName(ofKey key: String) -> Substring? {
+        key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true).first
+    }
+
+    /// `path` without the base path it starts with, or nil when it does not start with it.
+    static func strippingBase(_ base: String, from path: String) -> String? {
+        guard !base.isEmpty else { return path }
+        guard path.hasPrefix(base) else { return nil }
+        let rest = path.dropFirst(base.count)
+        if rest.isEmpty { return "/" }
+        return rest.hasPrefix("/") ? String(rest) : nil
+    }
+}

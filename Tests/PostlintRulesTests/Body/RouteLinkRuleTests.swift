@@ -1,0 +1,82 @@
+import Testing
+import PostlintCore
+import PostlintRules
+import PostlintParsing
+
+/// broken-link, broken-image and unchecked-link with a site's routes: a route link is judged by
+/// the routes (its anchor in the post served there), unknown routes are not errors but listed by
+/// unchecked-link, and without a site or site roots root-relative links are not resolved at all.
+@Suite struct RouteLinkRuleTests {
+    /// Routes given as a table: route → what it resolves to; anything else under `/blog/` is
+    /// missing, anything else unknown.
+    struct TableRoutes: RouteResolving {
+        var table: [String: RouteResolution]
+        func resolve(_ path: String, from documentPath: String) -> RouteResolution {
+            if let known = table[path] { return known }
+            return path.hasPrefix("/blog/") ? .missing(route: path) : .unknown
+        }
+    }
+
+    let files = MemoryFileSystem([
+        "content/blog/other.md": "---\ntitle: Other\n---\n# Other post\n\n## Setup steps\n",
+        "content/post.md": "",
+        "static/logo.png": "",
+    ])
+    let routes = TableRoutes(table: [
+        "/blog/other/": .post(path: "content/blog/other.md"),
+        "/tags/tea/": .served,
+        "/windows/apps/": .external,
+        "../other/": .post(path: "content/blog/other.md"),
+    ])
+
+    private func run(_ rule: any Rule, _ text: String, routes: (any RouteResolving)?, siteRoots: [String] = [])
+        -> [String] {
+        let document = DocumentLoader.load(path: "content/post.md", text: text)
+        let context = RuleContext(fileSystem: files, siteRoots: siteRoots, routes: routes)
+        return rule.check(document, context: context).map { document.source.string(in: $0.range) + " " + $0.message }
+    }
+
+    let brokenLink = BrokenLinkRule(options: RuleOptions(defaultsOf: BrokenLinkRule.metadata))
+    let brokenImage = BrokenImageRule(options: RuleOptions(defaultsOf: BrokenImageRule.metadata))
+    let unchecked = UncheckedLinkRule(options: RuleOptions(defaultsOf: UncheckedLinkRule.metadata))
+
+    static let text = """
+        [a](/blog/other/) [b](/blog/other/#setup-steps) [c](/blog/other/#nope) [d](/blog/gone/)
+        [e](/tags/tea/) [f](/windows/apps/) [g](/elsewhere/) [h](../other/#setup-steps) [i](/logo.png)
+
+        """
+
+    @Test func routeLinksAreJudgedByTheRoutesWithAnchorsInTheTargetPost() {
+        #expect(run(brokenLink, Self.text, routes: routes, siteRoots: ["static"]) == [
+            "[c](/blog/other/#nope) no heading with anchor \"#nope\" in the post served at /blog/other/",
+            "[d](/blog/gone/) linked page \"/blog/gone/\" not found: no post, file or listing of the site is served at /blog/gone/",
+        ])
+    }
+
+    @Test func unknownRoutesAreListedAsNotCheckedNotAsBroken() {
+        #expect(run(unchecked, Self.text, routes: routes, siteRoots: ["static"]) == [
+            "[g](/elsewhere/) link \"/elsewhere/\" not checked: no known route, static folder or site root covers it",
+        ])
+    }
+
+    @Test func withoutASiteOrSiteRootsRootRelativeLinksAreNotResolved() {
+        // Only the relative link is judged: as a file, which is missing.
+        #expect(run(brokenLink, Self.text, routes: nil) == [
+            "[h](../other/#setup-steps) linked file \"../other/#setup-steps\" not found (looked for other)",
+        ])
+        #expect(run(brokenImage, "![x](/logo.png) ![y](/missing.png)\n", routes: nil).isEmpty)
+        #expect(run(unchecked, "![x](/logo.png) [z](/blog/gone/) [r](other.md)\n", routes: nil) == [
+            "![x](/logo.png) image \"/logo.png\" not checked: no known route, static folder or site root covers it",
+            "[z](/blog/gone/) link \"/blog/gone/\" not checked: no known route, static folder or site root covers it",
+        ])
+        // With site roots configured, broken-link and broken-image judge them instead.
+        #expect(run(unchecked, "[z](/blog/gone/)\n", routes: nil, siteRoots: ["static"]).isEmpty)
+    }
+
+    @Test func imagesUnderAKnownPartOfTheSiteAreBrokenAndUnknownOnesAreNot() {
+        #expect(run(brokenImage, "![a](/logo.png) ![b](/blog/gone.png) ![c](/cdn/x.png)\n", routes: routes,
+                    siteRoots: ["static"]) == [
+            "![b](/blog/gone.png) image \"/blog/gone.png\" not found: nothing of the site is served at /blog/gone.png",
+        ])
+    }
+}
