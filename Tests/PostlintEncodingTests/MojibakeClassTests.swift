@@ -17,6 +17,10 @@ struct MojibakeClassTests {
         ("Ä°zmir", "İzmir"), ("Ä…Ĺľuolas", "ąžuolas"), ("Stra√üe", "Straße"), ("pi√π", "più"), ("Rƒ´ga", "Rīga"),
         ("┬┐D├│nde", "¿Dónde"), ("┼╜i┼╛ek", "Žižek"), ("í\u{A0}½í¸€", "😀"), ("\u{84}Guten Tag\u{93}", "„Guten Tag“"),
         ("Ã  la carte", "à la carte"), ("â€œquotedâ€\u{FFFD}", "“quoted”"), ("10Â km", "10\u{A0}km"),
+        // `ĹĄ` reads as `š` (ISO-8859-2) or `ť` (Windows-1250): `š` is written in far more languages.
+        ("tokelauĹĄtina", "tokelauština"),
+        // `Ăś` reads as `Ü` (Windows-1250) or `ö` (ISO-8859-2); `Ă–` only through Windows-1250 decides.
+        ("Ăśbeydullah Ă–calan", "Übeydullah Öcalan"),
     ]
 
     @Test(arguments: damaged)
