@@ -21,6 +21,8 @@ struct MojibakeClassTests {
         ("tokelauĹĄtina", "tokelauština"),
         // `Ăś` reads as `Ü` (Windows-1250) or `ö` (ISO-8859-2); `Ă–` only through Windows-1250 decides.
         ("Ăśbeydullah Ă–calan", "Übeydullah Öcalan"),
+        // ISO-8859-2 text shown as Windows-1252; KOI8-R text shown as Windows-1251.
+        ("Za¿ó³æ gê¶l± ja¼ñ", "Zażółć gęślą jaźń"), ("тПУУЙС Й уЙВЙТШ", "Россия и Сибирь"),
     ]
 
     @Test(arguments: damaged)
@@ -40,6 +42,7 @@ struct MojibakeClassTests {
         "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
+        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте",
     ]
 
     @Test(arguments: clean)

@@ -10,22 +10,48 @@ enum LatinAlphabets {
         ("cs", "áčďéěíňóřšťúůýž"), ("sk", "áäčďéíĺľňóôŕšťúýž"), ("pl", "ąćęłńóśźż"),
         ("hu", "áéíóöőúüű"), ("ro", "ăâîșțşţ"), ("hr", "čćđšž"), ("sl", "čšž"), ("bs", "čćđšž"),
         ("sr", "čćđšž"), ("lt", "ąčęėįšųūž"), ("lv", "āčēģīķļņšūž"), ("et", "äõöüšž"),
-        ("fi", "äöå"), ("tr", "çğıöşü"), ("az", "çəğıöşü"), ("sq", "çë"), ("de", "äöüß"),
+        ("fi", "äöå"), ("tr", "çğıöşü"), ("az", "çəğıöşü"), ("sq", "çë"), ("de", "äöüßé"),
         ("fr", "àâæçéèêëîïôœùûüÿ"), ("es", "áéíñóúü"), ("pt", "áâãàçéêíóôõú"), ("it", "àèéìíîòóùú"),
-        ("ca", "àçéèíïòóúü"), ("nl", "éëïöü"), ("sv", "åäö"), ("da", "æøå"), ("nb", "æøå"),
+        ("ca", "àçéèíïòóúü"), ("nl", "éëïöüèêáó"), ("sv", "åäöé"), ("da", "æøåé"), ("nb", "æøåéèêóòô"),
         ("is", "áðéíóúýþæö"), ("mt", "ċġħż"), ("ga", "áéíóú"), ("cy", "âêîôûŵŷ"), ("eo", "ĉĝĥĵŝŭ"),
         ("lb", "äëé"), ("fo", "áðíóúýæø"), ("kk-latn", "äğıñöşüū"), ("tk", "äçňöşüýž"),
-        ("uz", "ʻ"), ("vi", "àáâãèéêìíòóôõùúýăđĩũơư"),
+        ("uz", "ʻ"), ("vi", "àáâãèéêìíòóôõùúýăđĩũơư"), ("af", "áäéèêëíîïóôöúûüý"),
     ]
+
+    /// For each letter of the alphabets above, the alphabets that have it (a bit each, by their
+    /// order above), built once.
+    static let languagesByLetter: [UInt32: UInt64] = {
+        var result: [UInt32: UInt64] = [:]
+        for (index, alphabet) in alphabets.enumerated() {
+            for letter in alphabet.letters.unicodeScalars {
+                result[letter.value, default: 0] |= UInt64(1) << UInt64(index)
+            }
+        }
+        return result
+    }()
+
+    /// The alphabets (a bit each) that have every non-ASCII letter of `text` that some alphabet
+    /// above has, compared in lower case (`µ`, `ª` and letters of other scripts are passed over);
+    /// every alphabet when there is none.
+    static func languages(holding text: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var result = UInt64.max
+        for scalar in text where !scalar.isASCII {
+            guard let languages = languagesByLetter[lowercased(scalar).value] else { continue }
+            result &= languages
+            if result == 0 { return 0 }
+        }
+        return result
+    }
+
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping[mapping.startIndex] : scalar
+    }
 
     /// How many of the alphabets above have `scalar` (compared in lower case); 0 for a letter none
     /// of them has. Only asked when readings tie, never per character of a text.
     static func languageCount(_ scalar: Unicode.Scalar) -> Int {
-        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-        let lower = mapping.count == 1 ? mapping[mapping.startIndex] : scalar
-        return alphabets.reduce(0) { count, alphabet in
-            count + (alphabet.letters.unicodeScalars.contains(lower) ? 1 : 0)
-        }
+        (languagesByLetter[lowercased(scalar).value] ?? 0).nonzeroBitCount
     }
 
     /// The language count of the rarest non-ASCII letter of `text`, or nil when it has none.

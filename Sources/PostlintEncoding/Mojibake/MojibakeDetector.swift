@@ -105,6 +105,10 @@ public struct MojibakeDetector: Sendable {
             candidates = (candidates + damaged).sorted { $0.start < $1.start }
         }
         candidates = agreeingWithTheirLines(scalars, candidates)
+        let legacy = LegacyTextDetector().candidates(scalars, excluding: candidates)
+        if !legacy.isEmpty {
+            candidates = (candidates + legacy).sorted { $0.start < $1.start }
+        }
         return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
