@@ -37,6 +37,7 @@ struct LegacyTextDetector {
             var end = position
             var hasNonASCII = false
             var isCentral = true
+            var centralMayChange = false
             var isCyrillic = true
             while end < limit {
                 let value = scalars[end].value
@@ -51,6 +52,7 @@ struct LegacyTextDetector {
                     let inCyrillic = Self.isCyrillicWordByte(cyrillic)
                     guard inWestern || inCyrillic else { break }
                     isCentral = isCentral && inWestern
+                    if inWestern, Self.centralDiffers[Int(western) - 0x80] { centralMayChange = true }
                     isCyrillic = isCyrillic && inCyrillic
                     hasNonASCII = true
                 }
@@ -61,7 +63,7 @@ struct LegacyTextDetector {
                 continue
             }
             if hasNonASCII {
-                if isCentral { centralWords.append(position..<end) }
+                if isCentral, centralMayChange { centralWords.append(position..<end) }
                 if isCyrillic { cyrillicWords.append(position..<end) }
             }
             position = end
@@ -75,6 +77,13 @@ struct LegacyTextDetector {
     static func isAlphabetLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? isASCIILetter(scalar.value)
             : LatinAlphabets.languagesByLetter[LatinAlphabets.lowercased(scalar).value] != nil
+    }
+
+    /// For each Windows-1252 byte 0x80-0xFF, whether ISO-8859-2 or Windows-1250 reads it as
+    /// another character (a word without such a byte reads the same: no reading to weigh).
+    static let centralDiffers: [Bool] = (0x80...0xFF).map { byte in
+        let shown = CodePage.windows1252.decode(UInt8(byte))
+        return centralPages.contains { $0.decode(UInt8(byte)) != shown }
     }
 
     @inline(__always)
@@ -236,6 +245,18 @@ struct LegacyTextDetector {
             while end < words.count, words[end].lowerBound - words[end - 1].upperBound <= Self.reach,
                   !scalars[words[end - 1].upperBound..<words[end].lowerBound].contains("\n") {
                 end += 1
+            }
+            // First the gain alone, from the tables: correct Cyrillic loses when read so, and
+            // is passed over without asking for any character's properties.
+            var cheapGain = 0.0
+            for word in words[start..<end] {
+                let original = scalars[word]
+                guard let text = Self.reading(original, shownAs: .windows1251, savedAs: nil) else { continue }
+                cheapGain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+            }
+            if cheapGain + Self.cyrillicMargin < Self.cyrillicThreshold {
+                start = end
+                continue
             }
             var gain = 0.0
             var readings: [(Range<Int>, [Unicode.Scalar])] = []
