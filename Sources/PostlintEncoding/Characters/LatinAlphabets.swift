@@ -25,6 +25,11 @@ enum LatinAlphabets {
         for (index, alphabet) in alphabets.enumerated() {
             for letter in alphabet.letters.unicodeScalars {
                 result[letter.value, default: 0] |= UInt64(1) << UInt64(index)
+                // The capital too, so that no look-up needs a case mapping.
+                let upper = letter.properties.uppercaseMapping.unicodeScalars
+                if upper.count == 1, let capital = upper.first, capital != letter {
+                    result[capital.value, default: 0] |= UInt64(1) << UInt64(index)
+                }
             }
         }
         return result
@@ -36,7 +41,7 @@ enum LatinAlphabets {
     static func languages(holding text: ArraySlice<Unicode.Scalar>) -> UInt64 {
         var result = UInt64.max
         for scalar in text where !scalar.isASCII {
-            guard let languages = languagesByLetter[lowercased(scalar).value] else { continue }
+            guard let languages = languagesByLetter[scalar.value] else { continue }
             result &= languages
             if result == 0 { return 0 }
         }
@@ -51,7 +56,7 @@ enum LatinAlphabets {
     /// How many of the alphabets above have `scalar` (compared in lower case); 0 for a letter none
     /// of them has. Only asked when readings tie, never per character of a text.
     static func languageCount(_ scalar: Unicode.Scalar) -> Int {
-        (languagesByLetter[lowercased(scalar).value] ?? 0).nonzeroBitCount
+        (languagesByLetter[scalar.value] ?? 0).nonzeroBitCount
     }
 
     /// The language count of the rarest non-ASCII letter of `text`, or nil when it has none.

@@ -76,7 +76,7 @@ struct LegacyTextDetector {
     /// An ASCII letter or a letter of one of the alphabets `LatinAlphabets` knows (not `ˇ`, `µ`).
     static func isAlphabetLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? isASCIILetter(scalar.value)
-            : LatinAlphabets.languagesByLetter[LatinAlphabets.lowercased(scalar).value] != nil
+            : LatinAlphabets.languagesByLetter[scalar.value] != nil
     }
 
     /// For each Windows-1252 byte 0x80-0xFF, whether ISO-8859-2 or Windows-1250 reads it as
@@ -161,7 +161,7 @@ struct LegacyTextDetector {
                 }
                 let languages = LatinAlphabets.languages(holding: text[...])
                 var symbolBetweenLetters = false
-                for offset in original.indices.dropFirst().dropLast() where !original[offset].properties.isAlphabetic {
+                for offset in original.indices.dropFirst().dropLast() where !Self.isAlphabetLetter(original[offset]) {
                     symbolBetweenLetters = true
                     break
                 }
@@ -173,13 +173,14 @@ struct LegacyTextDetector {
             readings.append(reading)
         }
         var result: [MojibakeDetector.Candidate] = []
-        for (offset, reading) in readings.enumerated() {
+        let wordRanges = readings.map(\.word)
+        for (offset, reading) in readings.enumerated() where reading.texts.contains(where: { $0 != nil }) {
             // The page: decided by this word, or by a word within reach on the line.
             var chosen: [Int] = []
             for page in Self.centralPages.indices where reading.texts[page] != nil {
                 var supported = reading.decided[page]
                 var confirming: UInt64 = reading.decided[page] ? reading.languages[page] : 0
-                for other in Self.neighbours(of: offset, in: readings.map(\.word), scalars: scalars)
+                for other in Self.neighbours(of: offset, in: wordRanges, scalars: scalars)
                 where readings[other].decided[page] {
                     confirming |= readings[other].languages[page]
                     supported = true
@@ -293,8 +294,15 @@ struct LegacyTextDetector {
         var lowerAfterUpper = false
         var upperAfterLower = false
         var previousLower = false
-        for scalar in letters where scalar.properties.isAlphabetic {
-            let isUpper = scalar.properties.isUppercase
+        for scalar in letters {
+            let isUpper: Bool
+            if scalar.isASCII {
+                guard isASCIILetter(scalar.value) else { continue }
+                isUpper = scalar.value < 0x61
+            } else {
+                guard scalar.properties.isAlphabetic else { continue }
+                isUpper = scalar.properties.isUppercase
+            }
             if isUpper {
                 upper += 1
                 if previousLower { upperAfterLower = true }
