@@ -138,7 +138,13 @@ struct LegacyTextDetector {
     // MARK: - Central European text shown as Windows-1252
 
     private func centralCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
-        guard !words.isEmpty else { return [] }
+        // A word decides only when it is no word of one alphabet as it stands, or holds a
+        // symbol between letters; without one, nothing is weighed (the usual case of correct text).
+        guard words.contains(where: { word in
+            let original = scalars[word]
+            return LatinAlphabets.languages(holding: original) == 0
+                || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
+        }) else { return [] }
         struct Reading {
             var word: Range<Int>
             var texts: [[Unicode.Scalar]?]   // per page of `centralPages`
