@@ -115,6 +115,16 @@ def swift_tables():
             cells = ", ".join(f"0x{v:04X}" for v in upper[row:row + 8])
             lines.append(f"        {cells},")
         lines.append("    ]")
+    # KOI8-U (KOI8-R with the Ukrainian letters at 0xA4-0xBD, where Russian text has none): the
+    # page text was saved in before it was read as Windows-1251. Not a page UTF-8 is read through.
+    koi8u = [ord(bytes([b]).decode("koi8_u")) for b in range(0x80, 0x100)]
+    lines.append("    /// KOI8-U, the saved page of Cyrillic text read as Windows-1251 (KOI8-R where Russian")
+    lines.append("    /// text has its letters).")
+    lines.append("    static let koi8u: [UInt32] = [")
+    for row in range(0, 128, 8):
+        cells = ", ".join(f"0x{v:04X}" for v in koi8u[row:row + 8])
+        lines.append(f"        {cells},")
+    lines.append("    ]")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -609,6 +619,86 @@ def class_items(rng):
                      "the bytes `Ã¼` (ü read as Latin-1)", "`â€œ` and `â€\u009d`"]
     for example in code_examples:
         add("clean", "code-example", "en", "handwritten", example, example)
+    items += legacy_items(pools)
+    return items
+
+
+LEGACY_CENTRAL = ["cs", "sk", "pl", "hu", "hr", "sl", "ro"]
+LEGACY_CYRILLIC = {"ru": "koi8_r", "bg": "koi8_r", "uk": "koi8_u"}
+
+
+def legacy_items(pools):
+    """Text in one single-byte code page read as another, no UTF-8 on the way: Central European
+    text saved as ISO-8859-2 or Windows-1250 and shown as Windows-1252 (`Za¿ó³æ` for `Zażółć`),
+    and Russian, Bulgarian or Ukrainian text saved as KOI8-R (KOI8-U) and shown as Windows-1251
+    (`рТЙЧЕФ` for `Привет`); as single words and phrases, in both cases, alone and inside otherwise
+    correct lines; and hard negatives: correct text holding the characters such damage shows
+    (`¿`, `·` inside Catalan words, `µm`, `m²`, `±`, `®`, Icelandic and Danish letters, Cyrillic in
+    capitals, acronyms and mixed case). A seed of their own, so the items before stay as they were."""
+    rng = random.Random(20261205)
+    items = []
+
+    def add(label, cls, lang, source, text, expected):
+        items.append({"label": label, "class": cls, "lang": lang, "source": source, "text": text,
+                      "expected": expected, "repairable": True})
+
+    def shown(phrase, saved, read):
+        try:
+            broken = phrase.encode(saved).decode(read)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+        return broken if broken != phrase else None
+
+    central = [e for lang in LEGACY_CENTRAL for e in non_ascii(pools[lang])]
+    for _ in range(900):
+        lang, source, phrase = rng.choice(central)
+        if rng.random() < 0.3:
+            phrase = phrase.upper()
+        broken = shown(phrase, rng.choice(["iso8859_2", "cp1250"]), "cp1252")
+        if broken is None:
+            continue
+        if rng.random() < 0.6:
+            frame = rng.choice(FRAMES)
+            add("mojibake", "legacy-central-as-1252", lang, source, frame.format(broken), frame.format(phrase))
+        else:
+            add("mojibake", "legacy-central-as-1252", lang, source, broken, phrase)
+    for _ in range(900):
+        lang = rng.choice(list(LEGACY_CYRILLIC))
+        _, source, phrase = rng.choice(non_ascii(pools[lang]))
+        if rng.random() < 0.3:
+            phrase = phrase.upper()
+        broken = shown(phrase, LEGACY_CYRILLIC[lang], "cp1251")
+        if broken is None:
+            continue
+        if rng.random() < 0.6:
+            frame = rng.choice(FRAMES)
+            add("mojibake", "legacy-koi8-as-1251", lang, source, frame.format(broken), frame.format(phrase))
+        else:
+            add("mojibake", "legacy-koi8-as-1251", lang, source, broken, phrase)
+
+    western = [e for lang in ["es", "ca", "is", "da", "fr", "it", "pt", "de"] for e in non_ascii(pools[lang])]
+    symbols = ["¿Dónde está {}?", "¡{}!", "col·lecció de {}", "Paral·lel, {}", "{}: 5 µm", "{} 10µs",
+               "{} (12 m²)", "{}, 3 km³", "{} ±2", "Intel® {}", "{}®", "©2024 {}", "{} ¼ ½ ¾", "{} · {}",
+               "{} ¹²³", "«{}»", "{} § 3", "{}°C", "¿{}?"]
+    cyrillic_extra = ["ООО «Ромашка»", "СССР и США", "ВКонтакте", "ЦСКА — {}", "{} (МГУ)", "iPhone и {}",
+                      "ЁЛКА, {}", "{} — ГОСТ Р 7.0.5", "«{}»", "{}: ЮНЕСКО"]
+    for _ in range(700):
+        roll = rng.random()
+        if roll < 0.5:
+            lang, source, phrase = rng.choice(western + central)
+            template = rng.choice(symbols)
+            text = template.format(*([phrase] * template.count("{}")))
+            source = "handwritten symbols; " + source
+        else:
+            lang = rng.choice(list(LEGACY_CYRILLIC))
+            _, source, phrase = rng.choice(non_ascii(pools[lang]))
+            if rng.random() < 0.4:
+                phrase = phrase.upper()
+            template = rng.choice(cyrillic_extra + ["{}"] * 4)
+            text = template.format(*([phrase] * template.count("{}")))
+            if "{}" not in template:
+                source = "handwritten"
+        add("clean", "legacy-hard-negative", lang, source, text, text)
     return items
 
 

@@ -17,6 +17,12 @@ struct MojibakeClassTests {
         ("Ä°zmir", "İzmir"), ("Ä…Ĺľuolas", "ąžuolas"), ("Stra√üe", "Straße"), ("pi√π", "più"), ("Rƒ´ga", "Rīga"),
         ("┬┐D├│nde", "¿Dónde"), ("┼╜i┼╛ek", "Žižek"), ("í\u{A0}½í¸€", "😀"), ("\u{84}Guten Tag\u{93}", "„Guten Tag“"),
         ("Ã  la carte", "à la carte"), ("â€œquotedâ€\u{FFFD}", "“quoted”"), ("10Â km", "10\u{A0}km"),
+        // `ĹĄ` reads as `š` (ISO-8859-2) or `ť` (Windows-1250): `š` is written in far more languages.
+        ("tokelauĹĄtina", "tokelauština"),
+        // `Ăś` reads as `Ü` (Windows-1250) or `ö` (ISO-8859-2); `Ă–` only through Windows-1250 decides.
+        ("Ăśbeydullah Ă–calan", "Übeydullah Öcalan"),
+        // ISO-8859-2 text shown as Windows-1252; KOI8-R text shown as Windows-1251.
+        ("Za¿ó³æ gê¶l± ja¼ñ", "Zażółć gęślą jaźń"), ("тПУУЙС Й уЙВЙТШ", "Россия и Сибирь"),
     ]
 
     @Test(arguments: damaged)
@@ -36,6 +42,7 @@ struct MojibakeClassTests {
         "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
+        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте",
     ]
 
     @Test(arguments: clean)

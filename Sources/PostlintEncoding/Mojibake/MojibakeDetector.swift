@@ -104,6 +104,11 @@ public struct MojibakeDetector: Sendable {
         if !damaged.isEmpty {
             candidates = (candidates + damaged).sorted { $0.start < $1.start }
         }
+        candidates = agreeingWithTheirLines(scalars, candidates)
+        let legacy = LegacyTextDetector().candidates(scalars, excluding: candidates)
+        if !legacy.isEmpty {
+            candidates = (candidates + legacy).sorted { $0.start < $1.start }
+        }
         return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
@@ -416,8 +421,22 @@ public struct MojibakeDetector: Sendable {
             }
             scores.append(score)
         }
-        guard let best = scores.max(), scores.filter({ $0 == best }).count == 1,
-              let index = scores.firstIndex(of: best) else { return repairs }
+        guard let best = scores.max() else { return repairs }
+        let tied = scores.indices.filter { scores[$0] == best }
+        if tied.count == 1 { return [repairs[tied[0]]] }
+        return Self.widelyWritten(tied.map { repairs[$0] }) ?? repairs
+    }
+
+    /// Of readings that tie, the one whose rarest letter is written in far more languages than
+    /// any other reading's (`š` in ten alphabets against `ť` in two; at least twice as many and
+    /// two more), or nil when none stands out so.
+    static func widelyWritten(_ repairs: [MojibakeRepair]) -> [MojibakeRepair]? {
+        let counts = repairs.map { LatinAlphabets.rarestLetterCount($0.text) }
+        guard counts.allSatisfy({ $0 != nil }) else { return nil }
+        let values = counts.map { $0 ?? 0 }
+        guard let best = values.max(), let index = values.firstIndex(of: best) else { return nil }
+        let others = values.enumerated().filter { $0.offset != index }.map(\.element)
+        guard let runnerUp = others.max(), best >= 2 * runnerUp, best >= runnerUp + 2 else { return nil }
         return [repairs[index]]
     }
 

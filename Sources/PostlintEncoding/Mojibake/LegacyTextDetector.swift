@@ -1,0 +1,322 @@
+/// Text saved in one single-byte code page and shown through another, with no UTF-8 on the way:
+/// - Central European text saved as ISO-8859-2 or Windows-1250 and shown as Windows-1252
+///   (`Za¿ó³æ` for `Zażółć`). A word is decided when its reading is letters of one language's
+///   alphabet and the word as it stands is not: a symbol between letters that the reading makes a
+///   letter (`¿`, `³`, `¹`), or letters no one alphabet has together (`šè`). Other words within
+///   30 characters on the line that read as letters of the same languages are repaired with it.
+/// - Cyrillic text saved as KOI8-R or KOI8-U and shown as Windows-1251 (`рТЙЧЕФ` for `Привет`):
+///   KOI8 orders the alphabet otherwise and swaps the cases, so the words read back through KOI8
+///   are far likelier Cyrillic than the words as they stand. A stretch of Cyrillic words is
+///   decided when its reading is likelier by letter frequencies by a margin (and its letters'
+///   cases make words: all lower, all upper or a capital first).
+/// Words whose characters either page cannot hold, and readings that are not letters, are left
+/// alone. Time is linear in the text.
+struct LegacyTextDetector {
+    /// How far apart, in scalars, words on one line may be and still be repaired together.
+    static let reach = 30
+
+    /// The pages Central European text is saved in before it is shown as Windows-1252.
+    static let centralPages: [CodePage] = [.iso8859_2, .windows1250]
+
+    /// The findings in `scalars` outside the ranges of `found` (sorted by start).
+    func candidates(_ scalars: [Unicode.Scalar], excluding found: [MojibakeDetector.Candidate]) -> [MojibakeDetector.Candidate] {
+        let index = CodePageIndex.shared
+        var centralWords: [Range<Int>] = []
+        var cyrillicWords: [Range<Int>] = []
+        var position = 0
+        var next = 0
+        let count = scalars.count
+        while position < count {
+            while next < found.count, found[next].end <= position { next += 1 }
+            if next < found.count, found[next].start <= position {
+                position = found[next].end
+                continue
+            }
+            let limit = next < found.count ? found[next].start : count
+            // A word: a run of characters each page can show; only runs with non-ASCII count.
+            var end = position
+            var hasNonASCII = false
+            var isCentral = true
+            var centralMayChange = false
+            var isCyrillic = true
+            while end < limit {
+                let value = scalars[end].value
+                if value < 0x80 {
+                    guard Self.isASCIILetter(value) else { break }
+                    isCyrillic = false
+                } else {
+                    let packed = index.packedBytes(of: value)
+                    let western = CodePageIndex.byte(packed, .windows1252)
+                    let cyrillic = CodePageIndex.byte(packed, .windows1251)
+                    let inWestern = Self.isWesternWordByte(western)
+                    let inCyrillic = Self.isCyrillicWordByte(cyrillic)
+                    guard inWestern || inCyrillic else { break }
+                    isCentral = isCentral && inWestern
+                    if inWestern, Self.centralDiffers[Int(western) - 0x80] { centralMayChange = true }
+                    isCyrillic = isCyrillic && inCyrillic
+                    hasNonASCII = true
+                }
+                end += 1
+            }
+            if end == position {
+                position += 1
+                continue
+            }
+            if hasNonASCII {
+                if isCentral, centralMayChange { centralWords.append(position..<end) }
+                if isCyrillic { cyrillicWords.append(position..<end) }
+            }
+            position = end
+        }
+        var result = centralCandidates(scalars, words: centralWords)
+        result += cyrillicCandidates(scalars, words: cyrillicWords)
+        return result.sorted { $0.start < $1.start }
+    }
+
+    /// An ASCII letter or a letter of one of the alphabets `LatinAlphabets` knows (not `ˇ`, `µ`).
+    static func isAlphabetLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isASCIILetter(scalar.value)
+            : LatinAlphabets.languagesByLetter[scalar.value] != nil
+    }
+
+    /// For each Windows-1252 byte 0x80-0xFF, whether ISO-8859-2 or Windows-1250 reads it as
+    /// another character (a word without such a byte reads the same: no reading to weigh).
+    static let centralDiffers: [Bool] = (0x80...0xFF).map { byte in
+        let shown = CodePage.windows1252.decode(UInt8(byte))
+        return centralPages.contains { $0.decode(UInt8(byte)) != shown }
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ value: UInt32) -> Bool {
+        (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
+    /// Windows-1252 bytes a Central European word shows as: the letters and the symbols that stand
+    /// for ISO-8859-2's or Windows-1250's letters; not spaces, quotes, dashes or `×` `÷`.
+    @inline(__always)
+    static func isWesternWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x8A, 0x8C, 0x8E, 0x8F, 0x9A, 0x9C, 0x9E, 0x9F, 0xA1...0xAC, 0xAE...0xBF, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Windows-1251 bytes a KOI8 word shows as: the letters, and the symbols KOI8-U letters show as.
+    @inline(__always)
+    static func isCyrillicWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0xC0...0xFF, 0xA3, 0xA4, 0xA6, 0xA7, 0xA8, 0xB3, 0xB4, 0xB6, 0xB7, 0xB8, 0xBD: return true
+        default: return false
+        }
+    }
+
+    /// The word's characters through `read` turned back into bytes and read through `saved`
+    /// (`saved == nil`: KOI8-U), or nil when a byte has no character there.
+    static func reading(_ word: ArraySlice<Unicode.Scalar>, shownAs read: CodePage, savedAs saved: CodePage?) -> [Unicode.Scalar]? {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(word.count)
+        for scalar in word {
+            guard scalar.value >= 0x80 else {
+                result.append(scalar)
+                continue
+            }
+            guard let byte = read.encode(scalar.value) else { return nil }
+            let value: UInt32?
+            if let saved {
+                value = saved.decode(byte)
+            } else {
+                value = byte < 0x80 ? UInt32(byte) : CodePageTables.koi8u[Int(byte) - 0x80]
+            }
+            guard let value, let decoded = Unicode.Scalar(value) else { return nil }
+            result.append(decoded)
+        }
+        return result
+    }
+
+    // MARK: - Central European text shown as Windows-1252
+
+    private func centralCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
+        // A word decides only when it is no word of one alphabet as it stands, or holds a
+        // symbol between letters; without one, nothing is weighed (the usual case of correct text).
+        guard words.contains(where: { word in
+            let original = scalars[word]
+            return LatinAlphabets.languages(holding: original) == 0
+                || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
+        }) else { return [] }
+        struct Reading {
+            var word: Range<Int>
+            var texts: [[Unicode.Scalar]?]   // per page of `centralPages`
+            var languages: [UInt64]          // per page: the alphabets that hold the reading
+            var decided: [Bool]              // per page: decided on its own
+            var ownLanguages: UInt64         // the alphabets that hold the word as it stands
+        }
+        var readings: [Reading] = []
+        for word in words {
+            let original = scalars[word]
+            let own = LatinAlphabets.languages(holding: original)
+            var reading = Reading(word: word, texts: [], languages: [], decided: [], ownLanguages: own)
+            for page in Self.centralPages {
+                guard let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
+                      text.allSatisfy({ Self.isAlphabetLetter($0) }), Self.makesAWord(text[...]) else {
+                    reading.texts.append(nil)
+                    reading.languages.append(0)
+                    reading.decided.append(false)
+                    continue
+                }
+                let languages = LatinAlphabets.languages(holding: text[...])
+                var symbolBetweenLetters = false
+                for offset in original.indices.dropFirst().dropLast() where !Self.isAlphabetLetter(original[offset]) {
+                    symbolBetweenLetters = true
+                    break
+                }
+                let decided = languages != 0 && (symbolBetweenLetters || own == 0)
+                reading.texts.append(text)
+                reading.languages.append(languages)
+                reading.decided.append(decided)
+            }
+            readings.append(reading)
+        }
+        var result: [MojibakeDetector.Candidate] = []
+        let wordRanges = readings.map(\.word)
+        for (offset, reading) in readings.enumerated() where reading.texts.contains(where: { $0 != nil }) {
+            // The page: decided by this word, or by a word within reach on the line.
+            var chosen: [Int] = []
+            for page in Self.centralPages.indices where reading.texts[page] != nil {
+                var supported = reading.decided[page]
+                var confirming: UInt64 = reading.decided[page] ? reading.languages[page] : 0
+                for other in Self.neighbours(of: offset, in: wordRanges, scalars: scalars)
+                where readings[other].decided[page] {
+                    confirming |= readings[other].languages[page]
+                    supported = true
+                }
+                guard supported, reading.languages[page] & confirming != 0,
+                      reading.ownLanguages & confirming == 0 || reading.decided[page] else { continue }
+                chosen.append(page)
+            }
+            guard !chosen.isEmpty else { continue }
+            var texts: [String] = []
+            var pages: [CodePage] = []
+            for page in chosen {
+                guard let text = reading.texts[page] else { continue }
+                let string = MojibakeDetector.string(text[...])
+                if !texts.contains(string) {
+                    texts.append(string)
+                    pages.append(Self.centralPages[page])
+                }
+            }
+            var repairs = zip(texts, pages).map { text, page in
+                MojibakeRepair(text: text, chain: [], note: "\(page.displayName) text shown as Windows-1252")
+            }
+            if repairs.count > 1 { repairs = MojibakeDetector.widelyWritten(repairs) ?? repairs }
+            result.append(MojibakeDetector.Candidate(start: reading.word.lowerBound, end: reading.word.upperBound,
+                                                     repairs: repairs))
+        }
+        return result
+    }
+
+    /// The indices of the words within `reach` of word `index` on its line.
+    static func neighbours(of index: Int, in words: [Range<Int>], scalars: [Unicode.Scalar]) -> [Int] {
+        var result: [Int] = []
+        var back = index - 1
+        while back >= 0, words[index].lowerBound - words[back].upperBound <= reach,
+              !scalars[words[back].upperBound..<words[index].lowerBound].contains("\n") {
+            result.append(back)
+            back -= 1
+        }
+        var ahead = index + 1
+        while ahead < words.count, words[ahead].lowerBound - words[index].upperBound <= reach,
+              !scalars[words[index].upperBound..<words[ahead].lowerBound].contains("\n") {
+            result.append(ahead)
+            ahead += 1
+        }
+        return result
+    }
+
+    // MARK: - KOI8 text shown as Windows-1251
+
+    /// The gain, in natural log of letter frequencies, a word whose cases make no word adds.
+    static let cyrillicMargin = 4.0
+    /// The least a stretch's reading must gain (correct Cyrillic of the tuning split gains at most
+    /// 2.7 when read so).
+    static let cyrillicThreshold = 6.0
+
+    private func cyrillicCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
+        guard !words.isEmpty else { return [] }
+        var result: [MojibakeDetector.Candidate] = []
+        var start = 0
+        while start < words.count {
+            // A stretch: words within reach of each other on one line.
+            var end = start + 1
+            while end < words.count, words[end].lowerBound - words[end - 1].upperBound <= Self.reach,
+                  !scalars[words[end - 1].upperBound..<words[end].lowerBound].contains("\n") {
+                end += 1
+            }
+            // First the gain alone, from the tables: correct Cyrillic loses when read so, and
+            // is passed over without asking for any character's properties.
+            var cheapGain = 0.0
+            for word in words[start..<end] {
+                let original = scalars[word]
+                guard let text = Self.reading(original, shownAs: .windows1251, savedAs: nil) else { continue }
+                cheapGain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+            }
+            if cheapGain + Self.cyrillicMargin < Self.cyrillicThreshold {
+                start = end
+                continue
+            }
+            var gain = 0.0
+            var readings: [(Range<Int>, [Unicode.Scalar])] = []
+            var shapeBroken = false
+            var letterCount = 0
+            for word in words[start..<end] {
+                let original = scalars[word]
+                // A Cyrillic letter at least, so a lone `·` or `§` between words is no word.
+                let letters = original.lazy.filter({ (0x400...0x4FF).contains($0.value) }).count
+                guard letters > 0, let text = Self.reading(original, shownAs: .windows1251, savedAs: nil),
+                      text.allSatisfy({ $0.properties.isAlphabetic }), Self.makesAWord(text[...]) else { continue }
+                gain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+                if !Self.makesAWord(original) { shapeBroken = true }
+                readings.append((word, text))
+                letterCount += letters
+            }
+            if shapeBroken { gain += Self.cyrillicMargin }
+            if letterCount >= 2, gain >= Self.cyrillicThreshold {
+                for (word, text) in readings {
+                    result.append(MojibakeDetector.Candidate(start: word.lowerBound, end: word.upperBound, repairs: [
+                        MojibakeRepair(text: MojibakeDetector.string(text[...]), chain: [],
+                                       note: "KOI8 text shown as Windows-1251"),
+                    ]))
+                }
+            }
+            start = end
+        }
+        return result
+    }
+
+    /// Whether the letters' cases make a word: all lower case, all upper case, or a capital first.
+    static func makesAWord(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        var upper = 0
+        var lowerAfterUpper = false
+        var upperAfterLower = false
+        var previousLower = false
+        for scalar in letters {
+            let isUpper: Bool
+            if scalar.isASCII {
+                guard isASCIILetter(scalar.value) else { continue }
+                isUpper = scalar.value < 0x61
+            } else {
+                guard scalar.properties.isAlphabetic else { continue }
+                isUpper = scalar.properties.isUppercase
+            }
+            if isUpper {
+                upper += 1
+                if previousLower { upperAfterLower = true }
+            } else if upper > 1 {
+                lowerAfterUpper = true
+            }
+            previousLower = !isUpper
+        }
+        return !upperAfterLower && !lowerAfterUpper
+    }
+}
