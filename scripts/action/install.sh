@@ -8,7 +8,7 @@
 #                     present (always, for a URL), then it is unpacked
 #   POSTLINT_VERSION  otherwise, the release archive of this version is downloaded from the
 #                     action's repository's releases (default: the version in the action's own
-#                     source, so `uses: OWNER/postlint@v0.1.0` installs 0.1.0)
+#                     source, so a `uses:` of the action at tag v0.1.0 installs 0.1.0)
 # Set by the runner: RUNNER_TEMP, GITHUB_PATH, and GITHUB_ACTION_REPOSITORY or GITHUB_ACTION_PATH
 # (or GITHUB_REPOSITORY) to find the releases.
 set -euo pipefail
@@ -51,7 +51,7 @@ else
         version=${POSTLINT_VERSION:-$("$here/../version.sh")}
         version=${version#v}
         # The action's own repository: the runner names it, or its checkout's path does
-        # (…/_actions/OWNER/NAME/REF); for `uses: ./` it is the workflow's repository.
+        # (…/_actions/<owner>/<name>/<ref>); for `uses: ./` it is the workflow's repository.
         repository=${GITHUB_ACTION_REPOSITORY:-}
         if [ -z "$repository" ] && [[ "${GITHUB_ACTION_PATH:-}" =~ /_actions/([^/]+/[^/]+)/[^/]+$ ]]; then
             repository=${BASH_REMATCH[1]}
