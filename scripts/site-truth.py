@@ -319,6 +319,7 @@ def main():
     parser.add_argument("--postlint", default=None, help="the postlint binary (default: postlint on PATH)")
     parser.add_argument("--min", type=float, default=None, help="exit 1 if any kind's precision or recall is below this")
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and unpaired links")
+    parser.add_argument("--show-truth", action="store_true", help="list the broken links of the truth")
     arguments = parser.parse_args()
 
     binary = arguments.postlint or shutil.which("postlint")
@@ -377,6 +378,7 @@ def main():
             print(f"not rendered    {path}:{line}  {destination}")
         for path, destination in unpaired:
             print(f"not paired      {path}  {destination}")
+    if arguments.show_truth:
         for (path, line, destination), (kind, broken) in sorted(rows.items()):
             if broken:
                 print(f"broken (truth)  {path}:{line}  {destination}  [{kind}]")
