@@ -44,7 +44,8 @@ SITE is a Hugo site (hugo.toml, hugo.yaml, hugo.json or config.*) or a Jekyll si
    links, so a generator or harness change that breaks or mends a link is noticed (exit 2).
 
 3. The table: per kind, links in the truth, broken ones, findings, true and false positives,
-   missed, precision and recall. --min X exits 1 when any kind's precision or recall is below X.
+   missed, the kind's links postlint reported as not checked (an unchecked-link finding: neither
+   found nor broken; a broken one among them still counts as missed), precision and recall. --min X exits 1 when any kind's precision or recall is below X.
    A kind with no broken link in the truth is a fault of the fixture (exit 2), as is a failed
    build or a postlint run that ends with exit code 2.
 """
@@ -64,6 +65,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import link_kinds  # noqa: E402
 
 REDIRECT_LIMIT = 5
+# Rules whose findings say a link was not judged (neither found nor broken): counted apart.
+UNCHECKED_RULES = {"unchecked-link"}
 
 
 class PageReader(html.parser.HTMLParser):
@@ -284,15 +287,16 @@ def truth(site, output_folder):
 
 
 def postlint_findings(binary, sources):
-    """postlint's broken-link and broken-image findings as {(source, line, destination): (kind, message)}."""
+    """postlint's broken-link and broken-image findings as {(source, line, destination): (kind, message)},
+    and the links it reported as not checked (UNCHECKED_RULES) as a set of the same keys."""
     result = subprocess.run([binary, "check", ".", "--format", "json"], cwd=sources, capture_output=True, text=True)
     if result.returncode not in (0, 1):
         raise SystemExit(f"site-truth: error: postlint exited with {result.returncode}:\n{result.stderr}")
     report = json.loads(result.stdout)
-    findings = {}
+    findings, unchecked = {}, set()
     texts = {}
     for diagnostic in report["diagnostics"]:
-        if diagnostic["rule"] not in ("broken-link", "broken-image"):
+        if diagnostic["rule"] not in ("broken-link", "broken-image") and diagnostic["rule"] not in UNCHECKED_RULES:
             continue
         path = os.path.normpath(diagnostic["path"])
         if path not in texts:
@@ -305,8 +309,12 @@ def postlint_findings(binary, sources):
         destination, is_image = link_kinds.finding_destination(lines, definitions, diagnostic)
         normalized = link_kinds.normalize(destination)
         kind = link_kinds.classify(normalized, is_image)
-        findings[(path, diagnostic["line"], normalized)] = ("file" if kind == "static" else kind, diagnostic["message"])
-    return findings
+        key = (path, diagnostic["line"], normalized)
+        if diagnostic["rule"] in UNCHECKED_RULES:
+            unchecked.add(key)
+        else:
+            findings[key] = ("file" if kind == "static" else kind, diagnostic["message"])
+    return findings, unchecked
 
 
 def ratio(numerator, denominator):
@@ -337,13 +345,13 @@ def main():
         shutil.copytree(site.root, lint_source, ignore=ignore)
         site.build(build_source, output_folder)
         rows, unrendered, unpaired = truth(site, output_folder)
-        found = postlint_findings(binary, lint_source)
+        found, unchecked = postlint_findings(binary, lint_source)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"{arguments.site}: {site.generator}, base path {site.base_path or '/'}, "
           f"{len(rows)} links in the truth, {sum(1 for _, broken in rows.values() if broken)} broken")
-    header = f"{'kind':<16}{'links':>7}{'broken':>8}{'found':>7}{'true+':>7}{'false+':>8}{'missed':>8}{'precision':>11}{'recall':>8}"
+    header = f"{'kind':<16}{'links':>7}{'broken':>8}{'found':>7}{'true+':>7}{'false+':>8}{'missed':>8}{'unchecked':>11}{'precision':>11}{'recall':>8}"
     print(header)
     print("-" * len(header))
     failed, fixture_fault = [], []
@@ -359,7 +367,8 @@ def main():
         recall = ratio(len(true_positives), len(broken))
         show = lambda value: "-" if value is None else f"{value:.3f}"
         print(f"{kind:<16}{len(links):>7}{len(broken):>8}{len(reported):>7}{len(true_positives):>7}"
-              f"{len(reported - broken):>8}{len(broken - reported):>8}{show(precision):>11}{show(recall):>8}")
+              f"{len(reported - broken):>8}{len(broken - reported):>8}{len(unchecked & set(links)):>11}"
+              f"{show(precision):>11}{show(recall):>8}")
         if not broken:
             fixture_fault.append(kind)
         if arguments.min is not None and ((precision is not None and precision < arguments.min)
@@ -373,7 +382,8 @@ def main():
         for (path, line, destination), message in false_positives:
             print(f"false positive  {path}:{line}  {destination}  ({message})")
         for (path, line, destination), kind in misses:
-            print(f"missed          {path}:{line}  {destination}  [{kind}]")
+            note = " (reported as not checked)" if (path, line, destination) in unchecked else ""
+            print(f"missed          {path}:{line}  {destination}  [{kind}]{note}")
         for path, line, destination in unrendered:
             print(f"not rendered    {path}:{line}  {destination}")
         for path, destination in unpaired:
