@@ -24,6 +24,9 @@ if [ -n "${POSTLINT_SCRATCH:-}" ]; then scratch=(--scratch-path "$POSTLINT_SCRAT
 swift build "${scratch[@]}" --product postlint
 bin="$(swift build "${scratch[@]}" --show-bin-path)"
 
+# The harness's own parts first: link kinds, source links, finding destinations, link pairing.
+(cd scripts && python3 -B -m doctest link_kinds.py && python3 -B -m doctest site-truth.py)
+
 status=0
 for site in fixtures/sites/hugo fixtures/sites/jekyll; do
     python3 scripts/site-truth.py "$site" --postlint "$bin/postlint" --min 0.97 --verbose || status=1

@@ -7,7 +7,8 @@ Kinds of destination (decided from the destination as written in the source):
     anchor          a fragment only: #section
     route+anchor    a path and a fragment: /posts/a/#section, ../b/#c, other.md#d
     file            a relative path whose last segment has an extension other than .html/.htm
-                    (other.md, files/notes.pdf)
+                    (other.md, files/notes.pdf; an extension starts with a letter, so the last
+                    segment of /blog/release/v8.14.0 has none)
     static          the same, root-relative (/files/notes.pdf, /images/logo.png as a link)
     route           any other root-relative path (/posts/a/, /tags/x/, /about.html)
     relative route  any other relative path (../other/, sibling/, ../)
@@ -23,6 +24,7 @@ from urllib.parse import unquote
 
 KINDS = ["file", "route", "relative route", "anchor", "route+anchor", "image"]
 PAGE_EXTENSIONS = {"", ".html", ".htm"}
+_EXTENSION = re.compile(r"^\.[a-z][a-z0-9]{0,9}$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -43,7 +45,13 @@ def normalize(destination):
 
 
 def classify(destination, is_image):
-    """The kind of a local destination (see the module's documentation)."""
+    """The kind of a local destination (see the module's documentation).
+
+    >>> [classify(d, False) for d in ["#a", "/p/#a", "b.md#c", "b.md", "/f/x.pdf", "/p/", "../q/", "/v8.14.0"]]
+    ['anchor', 'route+anchor', 'route+anchor', 'file', 'static', 'route', 'relative route', 'route']
+    >>> classify("../x.png", True)
+    'image'
+    """
     if is_image:
         return "image"
     path, _, fragment = destination.partition("#")
@@ -54,7 +62,7 @@ def classify(destination, is_image):
         return "route+anchor"
     last = "" if path.endswith("/") else path.rsplit("/", 1)[-1]
     extension = "" if last in ("", ".", "..") else os.path.splitext(last)[1].lower()
-    if extension not in PAGE_EXTENSIONS:
+    if extension not in PAGE_EXTENSIONS and _EXTENSION.match(extension):
         return "static" if path.startswith("/") else "file"
     return "route" if path.startswith("/") else "relative route"
 
@@ -102,10 +110,15 @@ def _opening_bracket(line, close):
 
 
 def source_links(text):
-    """The links and images written in a Markdown file, in reading order, as
+    r"""The links and images written in a Markdown file, in reading order, as
     (line number, destination as written, is_image). Front matter, fenced code and code spans are
     skipped; inline links and images, full/collapsed reference links, <a href> and <img src> are
-    found. A link split over lines is found only when its `](destination)` part is on one line."""
+    found. A link split over lines is found only when its `](destination)` part is on one line.
+
+    >>> source_links("---\ntitle: [a](b.md)\n---\n[![alt](i.png)](/p/) and `[no](c.md)`\n"
+    ...              "```\n[no](d.md)\n```\n[ref][r] <a href='/h/'>h</a>[^1]\n\n[r]: ../r/#s\n")
+    [(4, '/p/', False), (4, 'i.png', True), (8, '../r/#s', False), (8, '/h/', False)]
+    """
     lines = split_lines(text)
     definitions = reference_definitions(lines)
     found = []
@@ -157,7 +170,15 @@ def source_links(text):
 def finding_destination(lines, definitions, diagnostic):
     """The destination a broken-link or broken-image finding is about, read from the source text
     at the finding's range (columns are 1-based Unicode scalars), else the first quoted text of its
-    message. Returns (destination, is_image)."""
+    message. Returns (destination, is_image).
+
+    >>> lines = ["See [the post][p] and ![x](a%20b.png).", "", "[p]: /posts/a/"]
+    >>> definitions = reference_definitions(lines)
+    >>> finding_destination(lines, definitions, {"rule": "broken-link", "line": 1, "column": 5, "endColumn": 18, "message": ""})
+    ('/posts/a/', False)
+    >>> finding_destination(lines, definitions, {"rule": "broken-image", "line": 1, "column": 23, "endColumn": 39, "message": ""})
+    ('a%20b.png', True)
+    """
     line, column = diagnostic["line"], diagnostic["column"]
     end_line, end_column = diagnostic.get("endLine", line), diagnostic.get("endColumn", column)
     is_image = diagnostic["rule"] == "broken-image"

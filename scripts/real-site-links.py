@@ -20,6 +20,7 @@ import random
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import link_kinds  # noqa: E402
 

@@ -61,6 +61,7 @@ import sys
 import tempfile
 from urllib.parse import urljoin, urlparse, unquote
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import link_kinds  # noqa: E402
 
@@ -212,7 +213,13 @@ def pair_links(page_links, written):
     """Pair a page's links with the source's links, both in reading order (see the docstring): the
     alignment that keeps both orders and pairs the most links, an equal destination counting more
     than a rewritten Markdown link. Returns the pairs (page destination, index into written), the
-    source links left unpaired and the page links left unpaired."""
+    source links left unpaired and the page links left unpaired.
+
+    A rewritten Markdown link keeps its place, and a later link with the same URL keeps its own:
+    >>> pair_links([("/b/", False), ("/b/", False), ("x.png", True)],
+    ...            [(1, "b.md", False), (2, "/b/", False), (3, "/gone/", False), (4, "x.png", True)])
+    ([('/b/', 0), ('/b/', 1), ('x.png', 3)], [(3, '/gone/', False)], [])
+    """
     def score(page_index, written_index):
         destination, is_image = page_links[page_index]
         _, source_destination, source_is_image = written[written_index]
