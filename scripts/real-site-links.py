@@ -24,6 +24,12 @@ sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import link_kinds  # noqa: E402
 
+
+def fail(message):
+    """A fault of the run, not a measurement: exit code 2."""
+    print(f"real-site-links: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
 ORDER = ["file", "static", "route", "relative route", "anchor", "route+anchor", "image"]
 
 
@@ -38,10 +44,15 @@ def main():
     arguments = parser.parse_args()
 
     site = os.path.abspath(arguments.site)
-    result = subprocess.run([os.path.abspath(arguments.postlint), "check", arguments.path, "--format", "json"],
+    binary = os.path.abspath(arguments.postlint)
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        fail(f"{binary}: not an executable file")
+    if not os.path.isdir(site):
+        fail(f"{site}: not a folder")
+    result = subprocess.run([binary, "check", arguments.path, "--format", "json"],
                             cwd=site, capture_output=True, text=True)
     if result.returncode not in (0, 1, 2) or not result.stdout.strip():
-        raise SystemExit(f"real-site-links: error: postlint exited with {result.returncode}:\n{result.stderr[-2000:]}")
+        fail(f"postlint exited with {result.returncode}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     texts = {}
     findings = []

@@ -65,6 +65,12 @@ sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import link_kinds  # noqa: E402
 
+
+def fail(message):
+    """A fault of the run, not a measurement: exit code 2."""
+    print(f"site-truth: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
 REDIRECT_LIMIT = 5
 # Rules whose findings say a link was not judged (neither found nor broken): counted apart.
 UNCHECKED_RULES = {"unchecked-link"}
@@ -131,7 +137,7 @@ class Site:
             self.base_path = (base.group(1) if base else "").rstrip("/")
             self.content_dir = ""
         else:
-            raise SystemExit(f"site-truth: error: {root}: no hugo or jekyll configuration found")
+            fail(f"{root}: no hugo or jekyll configuration found")
 
     def build(self, source, output):
         if self.generator == "hugo":
@@ -140,9 +146,11 @@ class Site:
         else:
             command = ["jekyll", "build", "--source", source, "--destination", output, "--quiet"]
             environment = dict(os.environ, JEKYLL_ENV="production")
+        if shutil.which(command[0]) is None:
+            fail(f"{command[0]} is not installed")
         result = subprocess.run(command, env=environment, capture_output=True, text=True)
         if result.returncode != 0:
-            raise SystemExit(f"site-truth: error: {' '.join(command[:2])} failed:\n{result.stdout}{result.stderr}")
+            fail(f"{' '.join(command[:2])} failed:\n{result.stdout}{result.stderr}")
 
     def source_path(self, data_source):
         """The source file of a page, relative to the site root."""
@@ -298,7 +306,7 @@ def postlint_findings(binary, sources):
     and the links it reported as not checked (UNCHECKED_RULES) as a set of the same keys."""
     result = subprocess.run([binary, "check", ".", "--format", "json"], cwd=sources, capture_output=True, text=True)
     if result.returncode not in (0, 1):
-        raise SystemExit(f"site-truth: error: postlint exited with {result.returncode}:\n{result.stderr}")
+        fail(f"postlint exited with {result.returncode}:\n{result.stderr}")
     report = json.loads(result.stdout)
     findings, unchecked = {}, set()
     texts = {}
@@ -339,8 +347,10 @@ def main():
 
     binary = arguments.postlint or shutil.which("postlint")
     if not binary:
-        raise SystemExit("site-truth: error: no postlint binary (pass --postlint)")
+        fail("no postlint binary (pass --postlint)")
     binary = os.path.abspath(binary)
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        fail(f"{binary}: not an executable file")
     site = Site(os.path.abspath(arguments.site))
     work = tempfile.mkdtemp(prefix="site-truth-")
     try:
