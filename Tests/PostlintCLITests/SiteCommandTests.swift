@@ -49,7 +49,7 @@ import PostlintTestSupport
         #expect(text.standardOutput.contains("generator: jekyll (_config.yml in jekyll)"))
         #expect(text.standardOutput.contains("hugo/content/posts/compost/index.md → /posts/compost/"))
         #expect(text.standardOutput.contains("jekyll/_posts/2024-03-02-beans.md → /2024/03/02/beans/"))
-        #expect(text.standardOutput.contains("anchor style: kramdown"))
+        #expect(text.standardOutput.contains("anchor style: kramdown-gfm"))
 
         let json = try CommandRunner.run(["site", "hugo", "--format", "json"], in: URL(fileURLWithPath: folder.path))
         #expect(json.status == 0)

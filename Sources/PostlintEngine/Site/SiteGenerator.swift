@@ -9,8 +9,11 @@ public enum SiteGenerator: String, Sendable, CaseIterable, Codable {
     /// How the generator makes heading ids by default.
     var defaultAnchorStyle: AnchorStyle {
         switch self {
-        case .hugo, .astro, .eleventy, .mkdocs, .plain: return .github
-        case .jekyll: return .kramdown
+        // Hugo's default (goldmark's `github` ids) slugs the heading's Markdown source, not
+        // GitHub's rendered text; Jekyll reads posts with kramdown's GFM parser by default.
+        case .hugo: return .goldmark
+        case .astro, .eleventy, .mkdocs, .plain: return .github
+        case .jekyll: return .kramdownGFM
         case .zola: return .zola
         case .docusaurus: return .docusaurus
         }

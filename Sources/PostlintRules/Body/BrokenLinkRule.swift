@@ -122,13 +122,13 @@ public struct BrokenLinkRule: BuiltInRule {
     /// (its `#fragment` checked in that post), something else served, missing under a known part
     /// of the site (an error), or unknown (not checked: `unchecked-link` lists it).
     private func checkRoute(_ path: String, fragment: String?, destination: String, routes: any RouteResolving,
-                            document: Document, context: RuleContext, otherAnchors: inout [String: Set<String>?],
+                            document: Document, context: RuleContext, otherAnchors: inout [String: DocumentAnchors?],
                             range: ByteRange, into diagnostics: inout [Diagnostic]) {
         switch routes.resolve(path, from: document.path) {
         case .post(let post):
             guard checkAnchors, let fragment, !fragment.isEmpty, Self.isMarkdown(post) else { return }
-            if otherAnchors[post] == nil { otherAnchors[post] = Self.anchors(ofFile: post, context: context) }
-            if let anchors = otherAnchors[post] ?? nil, !anchors.contains(fragment) {
+            if otherAnchors[post] == nil { otherAnchors[post] = .some(Self.anchors(ofFile: post, context: context)) }
+            if let anchors = otherAnchors[post] ?? nil, anchors.lacks(fragment) {
                 diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in the post served at \(path)", at: range))
             }
         case .served, .unknown, .external:

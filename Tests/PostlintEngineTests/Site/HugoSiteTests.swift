@@ -20,7 +20,7 @@ import PostlintCore
         let site = try SiteTesting(Self.posts.merging(["hugo.toml": "title = 'Garden'\n"]) { $1 })
         #expect(site.site.generator == .hugo)
         #expect(site.site.reason == "hugo.toml")
-        #expect(site.site.anchorStyle == .github)
+        #expect(site.site.anchorStyle == .goldmark)
         #expect(site.routes(of: "content/posts/raised-beds.md") == ["/posts/raised-beds/", "/old/beds/"])
         #expect(site.routes(of: "content/posts/compost/index.md") == ["/posts/compost-basics/"])
         #expect(site.routes(of: "content/about.md") == ["/about-us/"])

@@ -25,7 +25,7 @@ import PostlintCore
     @Test func theDefaultDateStyleAndPages() throws {
         let site = try site("title: Notes\n")
         #expect(site.site.generator == .jekyll)
-        #expect(site.site.anchorStyle == .kramdown)
+        #expect(site.site.anchorStyle == .kramdownGFM)
         #expect(site.routes(of: "_posts/2024-03-02-sowing-beans.md") == ["/2024/03/02/sowing-beans.html"])
         #expect(site.routes(of: "garden/_posts/2024-04-13-tomato-cages.md") == ["/garden/veg/2024/04/13/tomato-cages.html"])
         #expect(site.routes(of: "about.md") == ["/about.html"])
