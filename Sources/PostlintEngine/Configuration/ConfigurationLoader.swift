@@ -240,45 +240,4 @@ public enum ConfigurationLoader {
         }
         return roots
     }
-
-    /// The commented starter configuration `postlint init` writes.
-    public static let starter = """
-        # postlint configuration. Every key is optional; remove what you don't need.
-        # Reference: postlint rules (every rule), postlint explain RULE (one rule's options).
-
-        # Start from a preset: recommended (the defaults), seo (search-snippet numbers and the
-        # content checks) or strict. Your rules: below are laid over it.
-        extends: [recommended]
-
-        # Which Markdown files to lint when a folder is checked (globs relative to this file).
-        # include: ["content/**/*.md"]
-        exclude: ["**/README.md"]
-
-        # Your front matter field names, when they differ from title, slug, excerpt, keywords.
-        # fields:
-        #   excerpt: description
-        #   keywords: tags
-
-        # Folders of your own declarative rules (YAML files; see docs/rule-packs.md).
-        # packs: ["./postlint-rules"]
-
-        # Folders that root-relative image paths (/images/a.png) resolve against.
-        # site-roots: [".", "static", "public"]
-
-        # Per-rule level (error, warning, info, off) and options.
-        rules:
-          excerpt-length:
-            severity: warning
-            min: 50
-            max: 160
-          slug-format:
-            max-length: 75
-
-        # Settings for some paths only.
-        overrides:
-          - files: ["drafts/**"]
-            rules:
-              required-fields: off
-
-        """
 }
