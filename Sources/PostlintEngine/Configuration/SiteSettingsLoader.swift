@@ -11,12 +11,8 @@ enum SiteSettingsLoader {
             let value = entry.value
             switch entry.key {
             case "generator":
-                let name = try file.string(value, what: "site.generator")
-                guard let generator = SiteGenerator(rawValue: name) else {
-                    throw file.error("unknown generator \"\(name)\"", at: value.range.lowerBound,
-                                     hint: "generators: \(SiteGenerator.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                settings.generator = generator
+                settings.generator = try named(SiteGenerator.self, value, file: file, key: "site.generator",
+                                               kind: "generator", kinds: "generators")
             case "content":
                 settings.content = try file.strings(value, what: "site.content").map { PathUtilities.absolute($0, base: directory) }
             case "static":
@@ -41,16 +37,25 @@ enum SiteSettingsLoader {
                 }
                 settings.external = prefixes
             case "anchor-style":
-                let name = try file.string(value, what: "site.anchor-style")
-                guard let style = AnchorStyle(rawValue: name) else {
-                    throw file.error("unknown anchor style \"\(name)\"", at: value.range.lowerBound,
-                                     hint: "anchor styles: \(AnchorStyle.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                settings.anchorStyle = style
+                settings.anchorStyle = try named(AnchorStyle.self, value, file: file, key: "site.anchor-style",
+                                                 kind: "anchor style", kinds: "anchor styles")
             default:
                 break
             }
         }
         return settings
+    }
+
+    /// One of a fixed set of names (`hugo`, `kramdown-gfm`, …): an unknown one is an error at
+    /// its position that lists the known ones.
+    private static func named<Value: RawRepresentable & CaseIterable>(
+        _ type: Value.Type, _ node: FrontMatterNode, file: YAMLFile, key: String, kind: String, kinds: String
+    ) throws(PostlintError) -> Value where Value.RawValue == String {
+        let name = try file.string(node, what: key)
+        guard let value = Value(rawValue: name) else {
+            throw file.error("unknown \(kind) \"\(name)\"", at: node.range.lowerBound,
+                             hint: "\(kinds): \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
     }
 }
