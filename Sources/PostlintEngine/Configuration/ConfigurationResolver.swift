@@ -5,12 +5,16 @@ import PostlintCore
 /// `.postlint.yml` or `.postlint.yaml` (the nearest one applies alone: it is not merged with the
 /// ones above it), or uses the one named with `--config`. Each folder is looked up once and each
 /// configuration file loaded once, however many files share it; safe to use from many threads.
-public final class ConfigurationResolver: @unchecked Sendable {
+public final class ConfigurationResolver: Sendable {
+    /// What was looked up: each folder's configuration, and each configuration file's.
+    private struct Found: Sendable {
+        var byFolder: [String: Result<Configuration, PostlintError>] = [:]
+        var byFile: [String: Result<Configuration, PostlintError>] = [:]
+    }
+
     private let explicit: Configuration?
     private let workingDirectory: String
-    private let lock = NSLock()
-    private var byFolder: [String: Result<Configuration, PostlintError>] = [:]
-    private var byFile: [String: Result<Configuration, PostlintError>] = [:]
+    private let found = Locked(Found())
 
     /// - Parameter configPath: a configuration named on the command line, used for every file.
     public init(configPath: String?, workingDirectory: String = PathUtilities.currentDirectory()) throws(PostlintError) {
@@ -30,14 +34,12 @@ public final class ConfigurationResolver: @unchecked Sendable {
     }
 
     private func configuration(forFolder folder: String) throws(PostlintError) -> Configuration {
-        lock.lock()
-        defer { lock.unlock() }
-        return try lookUp(folder).get()
+        try found.withLock { lookUp(folder, in: &$0) }.get()
     }
 
     /// Called with the lock held.
-    private func lookUp(_ folder: String) -> Result<Configuration, PostlintError> {
-        if let cached = byFolder[folder] { return cached }
+    private func lookUp(_ folder: String, in cache: inout Found) -> Result<Configuration, PostlintError> {
+        if let cached = cache.byFolder[folder] { return cached }
         let result: Result<Configuration, PostlintError>
         let found = ConfigurationLoader.fileNames.map { PathUtilities.join(folder, $0) }
             .filter { LocalFileSystem().kind(of: $0) == .file }
@@ -48,7 +50,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
                 message: "two configuration files in one folder: \(names.joined(separator: " and "))",
                 hint: "keep one of them"))
         } else if let candidate = found.first {
-            if let loaded = byFile[candidate] {
+            if let loaded = cache.byFile[candidate] {
                 result = loaded
             } else {
                 do throws(PostlintError) {
@@ -56,7 +58,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
                 } catch {
                     result = .failure(error)
                 }
-                byFile[candidate] = result
+                cache.byFile[candidate] = result
             }
         } else if folder == "/" || folder == "." || folder.isEmpty {
             do throws(PostlintError) {
@@ -65,9 +67,9 @@ public final class ConfigurationResolver: @unchecked Sendable {
                 result = .failure(error)
             }
         } else {
-            result = lookUp(PathUtilities.directory(of: folder))
+            result = lookUp(PathUtilities.directory(of: folder), in: &cache)
         }
-        byFolder[folder] = result
+        cache.byFolder[folder] = result
         return result
     }
 

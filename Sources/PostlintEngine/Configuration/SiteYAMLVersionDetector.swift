@@ -5,9 +5,8 @@ import PostlintCore
 /// or above it: Hugo (a `hugo.toml`, `hugo.yaml`, `hugo.yml` or `hugo.json`, or a `config.toml`
 /// beside a `content` folder) reads YAML 1.2; anything else is taken to read YAML 1.1, as Jekyll
 /// and the libyaml loaders do. Each folder is looked at once a run; safe to use from many threads.
-public final class SiteYAMLVersionDetector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byFolder: [String: YAMLVersion] = [:]
+public final class SiteYAMLVersionDetector: Sendable {
+    private let byFolder = Locked<[String: YAMLVersion]>([:])
     private let fileSystem = LocalFileSystem()
 
     static let hugoConfigurationNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
@@ -16,8 +15,10 @@ public final class SiteYAMLVersionDetector: @unchecked Sendable {
 
     /// The version for posts in `folder` (an absolute path).
     public func version(forFolder folder: String) -> YAMLVersion {
-        lock.lock()
-        defer { lock.unlock() }
+        byFolder.withLock { byFolder in version(forFolder: folder, remembered: &byFolder) }
+    }
+
+    private func version(forFolder folder: String, remembered byFolder: inout [String: YAMLVersion]) -> YAMLVersion {
         var visited: [String] = []
         var current = folder
         var found = YAMLVersion.v1_1

@@ -10,7 +10,7 @@ import PostlintRules
 /// folder every post uses is never forgotten). Posts' anchors are remembered the same way, so a
 /// post that thousands of others link into is read and scanned once a run. `reset()` starts a new
 /// run.
-public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
+public final class CachingFileSystem: FileContentsView, Sendable {
     /// At most this many names, over all remembered listings (a listing larger than this alone is
     /// still kept while it is in use).
     public static let maximumListedNames = 32_768
@@ -19,50 +19,54 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// At most this many anchors, over all remembered posts (a post is remembered with at least 1).
     public static let maximumRememberedAnchors = 65_536
 
+    /// What is remembered, behind the lock.
+    private struct Memory: Sendable {
+        /// Folders being read by some thread: another thread that wants one waits for that read.
+        var beingRead: Set<String> = []
+        var kinds = BoundedCache<FileKind>(limit: maximumKinds)
+        var listings = BoundedCache<FolderListing?>(limit: maximumListedNames)
+        /// Posts' anchors, keyed by the style and the absolute path; posts being scanned by some thread.
+        var anchors = BoundedCache<DocumentAnchors?>(limit: maximumRememberedAnchors)
+        var anchorsBeingComputed: Set<String> = []
+        /// The folder relative paths are opened from, so a folder named relatively (as the rules
+        /// name a post's folders) and absolutely (as the walk does) is remembered once.
+        var currentDirectory = PathUtilities.currentDirectory()
+
+        /// The key a folder's listing is remembered under: its path made absolute (not otherwise
+        /// normalized: `a/../b` and `b` are remembered apart, which costs a second read, never a
+        /// wrong answer).
+        func listingKey(_ directory: String) -> String {
+            directory.hasPrefix("/") ? directory : PathUtilities.concatenated(currentDirectory, "/", directory)
+        }
+    }
+
+    /// How a look-up goes on once the lock is released: with what was remembered, or by reading
+    /// (this thread alone: it marked the key as being read).
+    private enum LookUp<Value> {
+        case remembered(Value)
+        case read(key: String)
+    }
+
     private let base = LocalFileSystem()
-    private let lock = ShortHoldCondition()
-    /// Folders being read by some thread: another thread that wants one waits for that read.
-    private var beingRead: Set<String> = []
-    private var kinds = BoundedCache<FileKind>(limit: maximumKinds)
-    private var listings = BoundedCache<FolderListing?>(limit: maximumListedNames)
-    /// Posts' anchors, keyed by the style and the absolute path; posts being scanned by some thread.
-    private var anchors = BoundedCache<DocumentAnchors?>(limit: maximumRememberedAnchors)
-    private var anchorsBeingComputed: Set<String> = []
-    /// The folder relative paths are opened from, so a folder named relatively (as the rules name
-    /// a post's folders) and absolutely (as the walk does) is remembered once.
-    private var currentDirectory = PathUtilities.currentDirectory()
+    private let memory = ShortHoldCondition(Memory())
 
     public init() {}
 
     /// Forgets what was looked up, so a new run sees files added or removed since.
     public func reset() {
         let directory = PathUtilities.currentDirectory()
-        lock.lock()
-        kinds.removeAll()
-        listings.removeAll()
-        anchors.removeAll()
-        currentDirectory = directory
-        lock.unlock()
-    }
-
-    /// The key a folder's listing is remembered under: its path made absolute (not otherwise
-    /// normalized: `a/../b` and `b` are remembered apart, which costs a second read, never a
-    /// wrong answer).
-    private func listingKey(_ directory: String) -> String {
-        directory.hasPrefix("/") ? directory : PathUtilities.concatenated(currentDirectory, "/", directory)
+        memory.withLock { memory in
+            memory.kinds.removeAll()
+            memory.listings.removeAll()
+            memory.anchors.removeAll()
+            memory.currentDirectory = directory
+        }
     }
 
     public func kind(of path: String) -> FileKind {
-        lock.lock()
-        if let known = kinds.value(for: path) {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = memory.withLock({ $0.kinds.value(for: path) }) { return known }
         let kind = base.kind(of: path)
-        lock.lock()
-        kinds.insert(kind, for: path, weight: 1)
-        lock.unlock()
+        memory.withLock { $0.kinds.insert(kind, for: path, weight: 1) }
         return kind
     }
 
@@ -77,25 +81,30 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// `listing(of:)`, or why the folder cannot be read. The discovery walks folders through here
     /// too, so a folder of images is read once a run, by whichever asks first.
     public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
-        lock.lock()
-        let key = listingKey(directory)
-        while beingRead.contains(key) { lock.wait() }
-        if let known = listings.value(for: key) {
-            lock.unlock()
+        var key: String?
+        let lookUp = memory.withLock(waitingFor: { memory -> LookUp<FolderListing?>? in
+            let folderKey = key ?? memory.listingKey(directory)
+            key = folderKey
+            if memory.beingRead.contains(folderKey) { return nil }
+            if let known = memory.listings.value(for: folderKey) { return .remembered(known) }
+            memory.beingRead.insert(folderKey)
+            return .read(key: folderKey)
+        })
+        switch lookUp {
+        case .remembered(let known?):
+            return .success(known)
+        case .remembered(nil):
             // A folder remembered as unreadable is read again for its error (rare).
-            if let known { return .success(known) }
             return base.readListing(of: directory)
+        case .read(let key):
+            let listing = base.readListing(of: directory)
+            let read = try? listing.get()
+            memory.withLock(broadcast: true) { memory in
+                memory.listings.insert(read, for: key, weight: max(1, read?.count ?? 1))
+                memory.beingRead.remove(key)
+            }
+            return listing
         }
-        beingRead.insert(key)
-        lock.unlock()
-        let listing = base.readListing(of: directory)
-        let read = try? listing.get()
-        lock.lock()
-        listings.insert(read, for: key, weight: max(1, read?.count ?? 1))
-        beingRead.remove(key)
-        lock.broadcast()
-        lock.unlock()
-        return listing
     }
 
     public func contents(of path: String) -> [UInt8]? {
@@ -105,22 +114,26 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
     /// The anchors of the post at `path`, read and scanned once a run (by whichever thread asks
     /// first; others asking meanwhile wait for it) while the bound allows.
     public func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
-        lock.lock()
-        let key = style.rawValue + "\u{0}" + listingKey(path)
-        while anchorsBeingComputed.contains(key) { lock.wait() }
-        if let known = anchors.value(for: key) {
-            lock.unlock()
+        var key: String?
+        let lookUp = memory.withLock(waitingFor: { memory -> LookUp<DocumentAnchors?>? in
+            let postKey = key ?? style.rawValue + "\u{0}" + memory.listingKey(path)
+            key = postKey
+            if memory.anchorsBeingComputed.contains(postKey) { return nil }
+            if let known = memory.anchors.value(for: postKey) { return .remembered(known) }
+            memory.anchorsBeingComputed.insert(postKey)
+            return .read(key: postKey)
+        })
+        switch lookUp {
+        case .remembered(let known):
             return known
+        case .read(let key):
+            let computed = base.contents(of: path).map { DocumentAnchors(fileBytes: $0, style: style) }
+            memory.withLock(broadcast: true) { memory in
+                memory.anchors.insert(computed, for: key, weight: max(1, computed?.ids.count ?? 1))
+                memory.anchorsBeingComputed.remove(key)
+            }
+            return computed
         }
-        anchorsBeingComputed.insert(key)
-        lock.unlock()
-        let computed = base.contents(of: path).map { DocumentAnchors(fileBytes: $0, style: style) }
-        lock.lock()
-        anchors.insert(computed, for: key, weight: max(1, computed?.ids.count ?? 1))
-        anchorsBeingComputed.remove(key)
-        lock.broadcast()
-        lock.unlock()
-        return computed
     }
 }
 
@@ -128,7 +141,7 @@ public final class CachingFileSystem: FileContentsView, @unchecked Sendable {
 /// longest first (the "clock" approximation of least recently used: each entry has a used mark; the
 /// oldest entry with its mark set gets a second chance instead of being forgotten). Every
 /// operation costs constant time, amortised.
-struct BoundedCache<Value> {
+struct BoundedCache<Value: Sendable>: Sendable {
     private struct Entry {
         var value: Value
         var weight: Int

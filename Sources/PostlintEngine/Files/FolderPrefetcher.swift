@@ -22,19 +22,22 @@ import PostlintCore
 /// A read waiting for a thread is never waited for: the walk may itself run on a worker thread of
 /// the pool the reads are queued on (linting starts while the walk goes on), so when the walk
 /// gets to a folder whose read has not started, it claims it and reads it there.
-final class FolderPrefetcher: @unchecked Sendable {
+final class FolderPrefetcher: Sendable {
     /// A folder's entries that may matter to the walk, or the `errno` of opening it.
     typealias Listing = Result<[(name: String, type: UInt8)], FolderError>
     typealias FolderError = FolderReadError
 
     /// Folders being read or read and not yet taken; the walk asks for at most this many ahead.
     private let window: Int
-    private let condition = NSCondition()
-    private var done: [String: Listing] = [:]
-    /// Folders queued or being read.
-    private var inFlight: Set<String> = []
-    /// The folders of `inFlight` whose read has begun.
-    private var reading: Set<String> = []
+    /// The reads, behind the lock; its waiters wake when a read ends.
+    private struct Reads: Sendable {
+        var done: [String: Listing] = [:]
+        /// Folders queued or being read.
+        var inFlight: Set<String> = []
+        /// The folders of `inFlight` whose read has begun.
+        var reading: Set<String> = []
+    }
+    private let reads = ShortHoldCondition(Reads())
     private let readEntries: @Sendable (String) -> Listing
     /// Where the reads run.
     private let queue: DispatchQueue
@@ -56,32 +59,31 @@ final class FolderPrefetcher: @unchecked Sendable {
     /// already read or being read, up to the window.
     func prefetch(_ folders: some Sequence<String>) {
         guard window > 0 else { return }
-        condition.lock()
-        var started: [String] = []
-        for folder in folders {
-            if inFlight.count + done.count >= window { break }
-            if inFlight.contains(folder) || done[folder] != nil { continue }
-            inFlight.insert(folder)
-            started.append(folder)
+        let started = reads.withLock { reads in
+            var started: [String] = []
+            for folder in folders {
+                if reads.inFlight.count + reads.done.count >= window { break }
+                if reads.inFlight.contains(folder) || reads.done[folder] != nil { continue }
+                reads.inFlight.insert(folder)
+                started.append(folder)
+            }
+            return started
         }
-        condition.unlock()
         for folder in started {
             queue.async { [self] in
-                condition.lock()
-                // Claimed by the walk while queued: it has read the folder itself.
-                guard inFlight.contains(folder) else {
-                    condition.unlock()
-                    return
+                let claimed = reads.withLock { reads in
+                    // Claimed by the walk while queued: it has read the folder itself.
+                    guard reads.inFlight.contains(folder) else { return false }
+                    reads.reading.insert(folder)
+                    return true
                 }
-                reading.insert(folder)
-                condition.unlock()
+                guard claimed else { return }
                 let listing = readEntries(folder)
-                condition.lock()
-                reading.remove(folder)
-                inFlight.remove(folder)
-                done[folder] = listing
-                condition.broadcast()
-                condition.unlock()
+                reads.withLock(broadcast: true) { reads in
+                    reads.reading.remove(folder)
+                    reads.inFlight.remove(folder)
+                    reads.done[folder] = listing
+                }
                 // Its subfolders are visited right after it: read them next.
                 if case .success(let entries) = listing {
                     prefetch(entries.lazy.filter { $0.type == UInt8(DT_DIR) }.map { Self.path(of: $0.name, in: folder) })
@@ -98,11 +100,11 @@ final class FolderPrefetcher: @unchecked Sendable {
     /// The listing of `folder`: taken from a read begun earlier (waiting for it to finish), or
     /// read now on this thread (a read still queued is claimed).
     func listing(of folder: String) -> Listing {
-        condition.lock()
-        while reading.contains(folder) { condition.wait() }
-        inFlight.remove(folder)
-        let prefetched = done.removeValue(forKey: folder)
-        condition.unlock()
+        let prefetched = reads.withLock(waitingFor: { reads -> Listing?? in
+            if reads.reading.contains(folder) { return nil }
+            reads.inFlight.remove(folder)
+            return .some(reads.done.removeValue(forKey: folder))
+        })
         return prefetched ?? readEntries(folder)
     }
 }

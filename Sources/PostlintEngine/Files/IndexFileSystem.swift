@@ -6,30 +6,34 @@ import PostlintRules
 /// tree but not in git's index (untracked, or removed from the index) is missing; folders are as on
 /// disk. It records the files it hid, so that a finding about one can say that it is not staged
 /// rather than not there (`explainingUnstagedFiles`).
-public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
+public final class IndexFileSystem: FileContentsView, Sendable {
+    /// What the index holds and what was hidden, behind the lock; its waiters wake when the
+    /// index has been read.
+    private struct State: Sendable {
+        /// Absolute paths of the files in the index; nil when git could not list them (then
+        /// nothing is hidden: the git calls of `--staged` report that failure themselves).
+        var indexed: Set<String>?
+        var loaded = false
+        /// Absolute paths of the files hidden so far.
+        var hidden: Set<String> = []
+    }
+
     private let base: any FileSystemView
     /// What relative paths are relative to (rules spell paths from the current folder).
     private let workingDirectory: String
-    /// Guards `indexed`, `loaded` and `hidden`; signalled when the index has been read.
-    private let condition = NSCondition()
-    /// Absolute paths of the files in the index; nil when git could not list them (then nothing
-    /// is hidden: the git calls of `--staged` report that failure themselves).
-    private var indexed: Set<String>?
-    private var loaded = false
-    /// Absolute paths of the files hidden so far.
-    private var hidden: Set<String> = []
+    private let state: ShortHoldCondition<State>
 
     public init(base: any FileSystemView, indexedFiles: Set<String>,
                 workingDirectory: String = PathUtilities.currentDirectory()) {
         self.base = base
         self.workingDirectory = workingDirectory
-        self.indexed = indexedFiles
-        self.loaded = true
+        state = ShortHoldCondition(State(indexed: indexedFiles, loaded: true))
     }
 
     private init(base: any FileSystemView, workingDirectory: String) {
         self.base = base
         self.workingDirectory = workingDirectory
+        state = ShortHoldCondition(State())
     }
 
     /// The view of the repository around `directory`. Its index is listed (`git ls-files`) on a
@@ -40,11 +44,10 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
         let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
         Thread.detachNewThread {
             let files = try? GitChanges.indexedFiles(in: directory)
-            fileSystem.condition.lock()
-            fileSystem.indexed = files
-            fileSystem.loaded = true
-            fileSystem.condition.broadcast()
-            fileSystem.condition.unlock()
+            fileSystem.state.withLock(broadcast: true) { state in
+                state.indexed = files
+                state.loaded = true
+            }
         }
         return fileSystem
     }
@@ -56,12 +59,12 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
     /// Whether a file at `path`, found on disk, stays visible.
     private func keeps(_ path: String) -> Bool {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
-        condition.lock()
-        defer { condition.unlock() }
-        while !loaded { condition.wait() }
-        guard let indexed, !indexed.contains(absolute) else { return true }
-        hidden.insert(absolute)
-        return false
+        return state.withLock(waitingFor: { state -> Bool? in
+            guard state.loaded else { return nil }
+            guard let indexed = state.indexed, !indexed.contains(absolute) else { return true }
+            state.hidden.insert(absolute)
+            return false
+        })
     }
 
     public func kind(of path: String) -> FileKind {
@@ -97,9 +100,7 @@ public final class IndexFileSystem: FileContentsView, @unchecked Sendable {
     /// `findings` with each finding about a missing file this view hid told as what it is: the file exists, but only in the working tree, not in the commit.
     /// `ruleIDs` are the rules whose findings name missing local files (`reportsMissingLocalFiles`).
     public func explainingUnstagedFiles(_ findings: [Finding], ruleIDs: Set<String>) -> [Finding] {
-        condition.lock()
-        let hidden = self.hidden
-        condition.unlock()
+        let hidden = state.withLock { $0.hidden }
         guard !hidden.isEmpty else { return findings }
         let prefix = " not found (looked for "
         return findings.map { finding in

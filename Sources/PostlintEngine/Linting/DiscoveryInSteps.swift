@@ -3,8 +3,9 @@ import PostlintCore
 /// The producer of a run's work queue: steps a discovery a folder at a time and keeps the files
 /// their configurations select (`include`, `exclude`; a file named explicitly is always kept unless
 /// `forceExclude`).
-/// The queue calls it from one worker at a time, so its state needs no lock of its own.
-final class DiscoveryInSteps: @unchecked Sendable {
+/// Not `Sendable`: the work queue owns it through its producer and runs it on one worker at a
+/// time, so its state needs no lock of its own.
+final class DiscoveryInSteps {
     private var discovery: FileDiscovery
     private let resolver: ConfigurationResolver
     private var memo = FolderRuleSetMemo()

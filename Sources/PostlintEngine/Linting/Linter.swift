@@ -229,13 +229,16 @@ public final class Linter: Sendable {
             let options = configuration.setting(for: factory.metadata.id, overrides: []).options
             return (factory.metadata.id, factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: options)), facts)
         }
-        let siteFindings = SiteFindingSlots(count: siteWork.count)
+        // Each rule's findings, by the rule's position, written by the thread that ran it.
+        let siteFindings = Locked<[[Finding]]>(Array(repeating: [], count: siteWork.count))
         DispatchQueue.concurrentPerform(iterations: siteWork.count) { index in
-            siteFindings.set(siteWork[index].rule.check(siteWork[index].facts), at: index)
+            let found = siteWork[index].rule.check(siteWork[index].facts)
+            siteFindings.withLock { $0[index] = found }
         }
+        let findingsOfSiteRules = siteFindings.withLock { $0 }
         for (index, work) in siteWork.enumerated() {
             let id = work.id
-            for var finding in siteFindings.findings(at: index) {
+            for var finding in findingsOfSiteRules[index] {
                 // Reported only for the files checked (not those read for facts alone), and only
                 // where the rule is on for that file and no suppression silences it.
                 guard let severities = gathered.siteSeverities(ofCheckedFile: finding.path),
@@ -292,58 +295,31 @@ extension Linter {
 
     /// Runs async work to its end from synchronous code (the command line's linting is synchronous).
     static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = ResultBox<T>()
+        let box = Locked<T?>(nil)
         let semaphore = DispatchSemaphore(value: 0)
         Task.detached {
-            box.value = await work()
+            let value = await work()
+            box.withLock { $0 = value }
             semaphore.signal()
         }
         semaphore.wait()
-        guard let value = box.value else { preconditionFailure("the task signalled without a value") }
+        guard let value = box.withLock({ $0 }) else { preconditionFailure("the task signalled without a value") }
         return value
     }
 }
 
-/// Carries a value out of a detached task; written once before the semaphore is signalled.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var value: T?
-}
-
 /// Caches rule sets by configuration and matching overrides.
-final class RuleSetCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cache: [String: RuleSet] = [:]
+final class RuleSetCache: Sendable {
+    private let cache = Locked<[String: RuleSet]>([:])
 
     func ruleSet(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView)
         throws(PostlintError) -> RuleSet {
         let key = (configuration.path ?? "") + "|" + overrideIndices.map(String.init).joined(separator: ",")
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[key] { return cached }
-        let ruleSet = try RuleSet(configuration: configuration, overrideIndices: overrideIndices, fileSystem: fileSystem)
-        cache[key] = ruleSet
-        return ruleSet
-    }
-}
-
-/// The findings of each site rule, by the rule's position, written by the thread that ran it.
-private final class SiteFindingSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[Finding]]
-
-    init(count: Int) {
-        slots = Array(repeating: [], count: count)
-    }
-
-    func set(_ findings: [Finding], at index: Int) {
-        lock.lock()
-        slots[index] = findings
-        lock.unlock()
-    }
-
-    func findings(at index: Int) -> [Finding] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
+        return try cache.withLock { (cache) throws(PostlintError) -> RuleSet in
+            if let cached = cache[key] { return cached }
+            let ruleSet = try RuleSet(configuration: configuration, overrideIndices: overrideIndices, fileSystem: fileSystem)
+            cache[key] = ruleSet
+            return ruleSet
+        }
     }
 }

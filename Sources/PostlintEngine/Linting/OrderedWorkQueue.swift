@@ -13,31 +13,45 @@ import PostlintCore
 /// would run more than `window` items ahead of the oldest unfinished one waits instead, and the
 /// producer is stepped only while fewer than `lowWater` items are ready, so what is held stays
 /// bounded however many files there are.
-final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
+// @unchecked: `produce` and `deliver` are not `Sendable` (they own the walk and the gatherer);
+// the queue runs each on one worker at a time (`isProducing` and `isDelivering`, set under the
+// lock), and everything else is immutable or in `state`, behind the lock.
+final class OrderedWorkQueue<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     /// The next items, or nil when there are no more; it may throw to end the run. Called by one
     /// worker at a time, never under the queue's lock.
     typealias Producer = () throws(PostlintError) -> [Item]?
 
-    private let condition = ShortHoldCondition()
+    /// What the workers share, read and written only under the lock.
+    private struct State: Sendable {
+        /// Items made and not yet taken: `ready[readyStart...]`.
+        var ready: [Item] = []
+        var readyStart = 0
+        var isProducing = false
+        var isExhausted = false
+        /// The sequence number of the next item taken, and of the next output to deliver.
+        var next = 0
+        var nextToDeliver = 0
+        var early: [Int: Output] = [:]
+        /// Whether a worker is delivering outputs (outside the lock); the others leave theirs in
+        /// `early` for it.
+        var isDelivering = false
+        var failure: PostlintError?
+    }
+
+    /// What a worker asking for an item does next.
+    private enum Step {
+        case take(sequence: Int, item: Item)
+        case produce
+        case end
+    }
+
+    private let state = ShortHoldCondition(State())
     private let window: Int
     private let lowWater: Int
     private let produce: Producer
-    /// Items made and not yet taken: `ready[readyStart...]`.
-    private var ready: [Item] = []
-    private var readyStart = 0
-    private var isProducing = false
-    private var isExhausted = false
-    /// The sequence number of the next item taken, and of the next output to deliver.
-    private var next = 0
-    private var nextToDeliver = 0
-    private var early: [Int: Output] = [:]
-    /// Whether a worker is delivering outputs (outside the lock); the others leave theirs in
-    /// `early` for it.
-    private var isDelivering = false
     /// Called with each output in item order, one at a time (outside the queue's lock, so the
     /// other workers take items and finish theirs meanwhile).
     private let deliver: (Output) -> Void
-    private var failure: PostlintError?
 
     init(window: Int, lowWater: Int = 16, produce: @escaping Producer, deliver: @escaping (Output) -> Void) {
         self.window = max(1, window)
@@ -48,97 +62,100 @@ final class OrderedWorkQueue<Item, Output>: @unchecked Sendable {
 
     /// The first error a worker or the producer failed with; read after the workers have ended.
     var fatalError: PostlintError? {
-        condition.lock()
-        defer { condition.unlock() }
-        return failure
+        state.withLock { $0.failure }
     }
 
     /// The next item and its sequence number, stepping the producer when few are ready; nil when
     /// the producer is done and every item is handed out, or the run failed.
     func nextItem() -> (sequence: Int, item: Item)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while failure == nil {
-            let readyCount = ready.count - readyStart
-            if !isExhausted, !isProducing, readyCount < lowWater {
-                step()
-                continue
-            }
-            if readyCount > 0, next - nextToDeliver < window {
-                let item = ready[readyStart]
-                readyStart += 1
-                if readyStart == ready.count {
-                    ready.removeAll(keepingCapacity: true)
-                    readyStart = 0
+        while true {
+            let step = state.withLock(waitingFor: { state -> Step? in
+                guard state.failure == nil else { return .end }
+                let readyCount = state.ready.count - state.readyStart
+                if !state.isExhausted, !state.isProducing, readyCount < lowWater {
+                    state.isProducing = true
+                    return .produce
                 }
-                next += 1
-                return (next - 1, item)
+                if readyCount > 0, state.next - state.nextToDeliver < window {
+                    let item = state.ready[state.readyStart]
+                    state.readyStart += 1
+                    if state.readyStart == state.ready.count {
+                        state.ready.removeAll(keepingCapacity: true)
+                        state.readyStart = 0
+                    }
+                    state.next += 1
+                    return .take(sequence: state.next - 1, item: item)
+                }
+                if readyCount == 0, state.isExhausted { return .end }
+                return nil
+            })
+            switch step {
+            case .take(let sequence, let item): return (sequence, item)
+            case .end: return nil
+            case .produce: runProducer()
             }
-            if readyCount == 0, isExhausted { return nil }
-            condition.wait()
         }
-        return nil
     }
 
-    /// Runs the producer once, outside the lock (held on entry and on return).
-    private func step() {
-        isProducing = true
-        condition.unlock()
+    /// Runs the producer once, outside the lock (this worker alone: it set `isProducing`), then
+    /// files what it made.
+    private func runProducer() {
         let made: Result<[Item]?, PostlintError>
         do throws(PostlintError) {
             made = .success(try produce())
         } catch {
             made = .failure(error)
         }
-        condition.lock()
-        isProducing = false
-        switch made {
-        case .success(let items?):
-            // Those still ready (fewer than `lowWater`) move to the front, so the array holds only
-            // what is ready, not every item made.
-            if readyStart > 0 {
-                ready.removeFirst(readyStart)
-                readyStart = 0
+        state.withLock(broadcast: true) { state in
+            state.isProducing = false
+            switch made {
+            case .success(let items?):
+                // Those still ready (fewer than `lowWater`) move to the front, so the array holds
+                // only what is ready, not every item made.
+                if state.readyStart > 0 {
+                    state.ready.removeFirst(state.readyStart)
+                    state.readyStart = 0
+                }
+                state.ready += items
+            case .success(nil): state.isExhausted = true
+            case .failure(let error): if state.failure == nil { state.failure = error }
             }
-            ready += items
-        case .success(nil): isExhausted = true
-        case .failure(let error): if failure == nil { failure = error }
         }
-        condition.broadcast()
     }
 
     /// The output for item `sequence`: delivered now when every earlier one has been, else kept
     /// until then.
     func finish(_ sequence: Int, with output: Output) {
-        condition.lock()
-        guard sequence == nextToDeliver, !isDelivering else {
-            early[sequence] = output
-            condition.unlock()
-            return
-        }
         // This worker delivers, outside the lock, its output and every one that follows it in
         // order, including those that arrive while it delivers.
-        isDelivering = true
-        var batch = [output]
-        while true {
-            condition.unlock()
-            for ready in batch { deliver(ready) }
-            condition.lock()
-            nextToDeliver += batch.count
-            batch.removeAll(keepingCapacity: true)
-            while let waiting = early.removeValue(forKey: nextToDeliver + batch.count) { batch.append(waiting) }
-            if batch.isEmpty { break }
+        var batch: [Output] = state.withLock { state in
+            guard sequence == state.nextToDeliver, !state.isDelivering else {
+                state.early[sequence] = output
+                return []
+            }
+            state.isDelivering = true
+            return [output]
         }
-        isDelivering = false
-        condition.broadcast()
-        condition.unlock()
+        while !batch.isEmpty {
+            for ready in batch { deliver(ready) }
+            let delivered = batch.count
+            // Workers waiting for the window to move look again.
+            batch = state.withLock(broadcast: true) { state in
+                state.nextToDeliver += delivered
+                var next: [Output] = []
+                while let waiting = state.early.removeValue(forKey: state.nextToDeliver + next.count) {
+                    next.append(waiting)
+                }
+                if next.isEmpty { state.isDelivering = false }
+                return next
+            }
+        }
     }
 
     /// Ends the run: no further item is handed out.
     func fail(_ error: PostlintError) {
-        condition.lock()
-        if failure == nil { failure = error }
-        condition.broadcast()
-        condition.unlock()
+        state.withLock(broadcast: true) { state in
+            if state.failure == nil { state.failure = error }
+        }
     }
 }
