@@ -16,8 +16,7 @@ import Foundation
 /// On Linux it is a glibc adaptive mutex (`PTHREAD_MUTEX_ADAPTIVE_NP`); elsewhere, `NSCondition`.
 /// The lock is taken and released only inside this type, by scope: no caller holds it across a
 /// call, so none can hand it to another function to release.
-// @unchecked: `state` is read and written only inside `withLock` and `withLock(waitingFor:)`, with
-// the mutex held; the compiler cannot see that a C mutex guards a stored property.
+// @unchecked: `state` is touched only inside the two `withLock`s, mutex held; the compiler cannot see a C mutex.
 final class ShortHoldCondition<State: Sendable>: @unchecked Sendable {
     private var state: State
     #if canImport(Glibc)

@@ -13,9 +13,7 @@ import PostlintCore
 /// would run more than `window` items ahead of the oldest unfinished one waits instead, and the
 /// producer is stepped only while fewer than `lowWater` items are ready, so what is held stays
 /// bounded however many files there are.
-// @unchecked: `produce` and `deliver` are not `Sendable` (they own the walk and the gatherer);
-// the queue runs each on one worker at a time (`isProducing` and `isDelivering`, set under the
-// lock), and everything else is immutable or in `state`, behind the lock.
+// @unchecked: non-Sendable `produce`/`deliver` run on one worker at a time (isProducing/isDelivering, under the lock).
 final class OrderedWorkQueue<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     /// The next items, or nil when there are no more; it may throw to end the run. Called by one
     /// worker at a time, never under the queue's lock.
