@@ -114,7 +114,7 @@ def structural_documents(seed, count):
         "t = 24:00:00", "t = 23:60:00", "t = 23:59:60", "t = 1979-05-27T07:32:00+24:00",
         "t = 1979-05-27T07:32:00-23:59", "t = 1979-05-27T07:32:00.1234567891", "t = 00:00:00.000",
         "i = 9223372036854775807", "i = -9223372036854775808", "i = 0x7FFF_FFFF_FFFF_FFFF",
-        "i = 0o777777777777777777777", "i = 0b1", "i = -0", "i = +0", "f = -0.0", "f = 1e400",
+        "i = 0o777777777777777777777", "i = 0b1", "i = 9223372036854775808", "i = -0", "i = +0", "f = -0.0", "f = 1e400",
         's = """\r\nline\r\n"""', "s = '''\n'''", 's = "\\u00e9\\U0001F600"', 's = """a\\\n\n  b"""',
     ]
     rng = random.Random(seed)
@@ -285,6 +285,8 @@ def suite(binary, folder):
                 if result["ok"]:
                     wrong.append(name)
                 continue
+            # tomllib takes a byte order mark as text; TOML (and postlint) allow one to open a file.
+            text = text.removeprefix("\ufeff")
             value = read_with_tomllib(text)
             if not result["ok"]:
                 if not beyond_64_bits(text):
