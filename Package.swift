@@ -4,7 +4,6 @@ import PackageDescription
 // Dependencies, each justified (every one costs CI build minutes):
 // - Yams: for the libyaml it bundles (module CYaml), whose events postlint composes itself (front
 //   matter, config and rule packs).
-// - TOMLKit: TOML (Hugo `+++`) front matter through toml++, with error positions.
 // - swift-argument-parser: the command line (subcommands, help, validation).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -19,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     ],
     targets: [
@@ -31,7 +29,6 @@ let package = Package(
             dependencies: [
                 "PostlintCore", "PostlintMarkdown",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSettings
         ),

@@ -56,6 +56,20 @@ import PostlintTestSupport
         #expect(try messages(appears, "---\nkeyword: tea\n---\n# About Tea\n").isEmpty)
     }
 
+    /// A finding about one item of a TOML array points at that item, as it does in YAML (TOML
+    /// items used to share the whole array's range).
+    @Test func tomlListFindingsPointAtTheirItem() throws {
+        let list = try parse("schema: 1\nkind: list\nsummary: s\nfield: tags\n")
+        let rule = try list.make(RuleOptions(defaultsOf: list.metadata, overrides: [:]))
+        let post = "+++\ntitle = 'x'\ntags = [\n  \"tea\",\n  'Tea', # again\n]\n+++\n"
+        let document = DocumentLoader.load(path: "post.md", text: post)
+        let findings = rule.check(document, context: RuleContext())
+        #expect(findings.map(\.message) == ["\"tags\" item 2 repeats \"Tea\" (item 1), ignoring case"])
+        let range = try #require(findings.first?.range)
+        #expect(document.source.string(in: range) == "'Tea'")
+        #expect(document.location(of: range.lowerBound) == SourceLocation(line: 5, column: 3))
+    }
+
     @Test func configuredOptionsOverrideTheFilesValues() throws {
         let length = try parse("schema: 1\nkind: length\nsummary: s\nfield: title\nmax: 100\n")
         #expect(try messages(length, "---\ntitle: twelve chars\n---\n").isEmpty)

@@ -10,12 +10,12 @@
 public enum ParserLimits {
     /// TOML: how deeply tables may nest, counting each part of a table header (`[a.b.c]` is 3),
     /// each part of a dotted key (`a.b.c = 1` is 3, added to its table's), and each array or
-    /// inline table around a value. toml++ and the conversion to postlint's tree recurse once a
-    /// level, so a key of 40,000 parts would overflow the stack.
+    /// inline table around a value. The parser (over arrays and inline tables) and the finished
+    /// tree's assembly recurse once a level, so a key of 40,000 parts would overflow the stack.
     public static let tomlNesting = 128
 
-    /// TOML: the most values (table entries and array items) converted from one front matter
-    /// block; the rest is dropped.
+    /// TOML: the most key parts and values (table entries and array items) read from one front
+    /// matter block; one more is a syntax error at its position.
     public static let tomlValues = 100_000
 
     /// YAML (front matter, configuration, rule packs): the deepest nesting of block collections,

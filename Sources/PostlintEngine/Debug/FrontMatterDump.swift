@@ -2,8 +2,9 @@ import PostlintCore
 import PostlintParsing
 import PostlintReporters
 
-/// A YAML text as postlint reads it, as one JSON object: the differential test against other YAML
-/// loaders (`.ci/yaml.sh`) compares these with what the loaders make of the same text.
+/// A YAML or TOML text as postlint reads it, as one JSON object: the differential tests against
+/// other YAML loaders (`.ci/yaml.sh`) and against a TOML reader (`.ci/toml.sh`) compare these with
+/// what the others make of the same text.
 ///
 /// `{"ok": true, "value": V, "duplicates": n, "notices": n}` or `{"ok": false, "error": "…",
 /// "line": l, "column": c}`, where V is `null` (an empty document), `{"k": kind, "v": text}` for a
@@ -23,6 +24,21 @@ public enum FrontMatterDump {
         return .object([("ok", .bool(true)), ("value", result.root.map(tree) ?? .null),
                         ("duplicates", .number(String(result.duplicateKeys.count))),
                         ("notices", .number(String(result.notices.count)))])
+    }
+
+    /// The whole of `bytes` read as TOML, as `+++` front matter is read. A TOML text has no
+    /// repeated keys or notices (a key defined twice is an error), so both counts are 0.
+    public static func dumpTOML(_ bytes: [UInt8]) -> JSONValue {
+        let source = SourceText(bytes: bytes)
+        switch TOMLParser.parse(source.utf8) {
+        case .success(let root):
+            return .object([("ok", .bool(true)), ("value", tree(root)), ("duplicates", .number("0")),
+                            ("notices", .number("0"))])
+        case .failure(let problem):
+            let location = source.lineIndex.location(of: problem.offset)
+            return .object([("ok", .bool(false)), ("error", .string(problem.reason)),
+                            ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
+        }
     }
 
     private static func tree(_ node: FrontMatterNode) -> JSONValue {

@@ -2,19 +2,22 @@ import ArgumentParser
 import PostlintCore
 import PostlintEngine
 
-/// `postlint dump-front-matter`: a hidden command for the YAML differential test. Each file named
-/// (or each path read from standard input, one a line) is read whole as YAML front matter and
-/// printed as one line of JSON (`FrontMatterDump`).
+/// `postlint dump-front-matter`: a hidden command for the YAML and TOML differential tests. Each
+/// file named (or each path read from standard input, one a line) is read whole as YAML (or, with
+/// `--toml`, TOML) front matter and printed as one line of JSON (`FrontMatterDump`).
 struct DumpFrontMatterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump-front-matter",
-        abstract: "Print YAML files as postlint reads them, one JSON line each (for tests).",
+        abstract: "Print YAML or TOML files as postlint reads them, one JSON line each (for tests).",
         shouldDisplay: false)
 
     @Option(name: .customLong("yaml-version"), help: "The YAML rules for plain scalars: 1.1 or 1.2.")
     var yamlVersion: String = YAMLVersion.v1_1.rawValue
 
-    @Argument(help: "YAML files; none: read their paths from standard input.")
+    @Flag(name: .customLong("toml"), help: "Read the files as TOML.")
+    var toml = false
+
+    @Argument(help: "YAML (or TOML) files; none: read their paths from standard input.")
     var files: [String] = []
 
     func run() throws {
@@ -31,7 +34,8 @@ struct DumpFrontMatterCommand: ParsableCommand {
         for path in paths {
             switch FileReader.read(path) {
             case .success(let bytes):
-                output += FrontMatterDump.dump(bytes, version: version).serialized(.compact) + "\n"
+                let dump = toml ? FrontMatterDump.dumpTOML(bytes) : FrontMatterDump.dump(bytes, version: version)
+                output += dump.serialized(.compact) + "\n"
             case .failure(let error):
                 throw CommandFailure(error)
             }
