@@ -43,18 +43,21 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedRulePacks"]
         ),
-        .target(name: "PostlintReporters", dependencies: ["PostlintCore"], swiftSettings: strictSettings),
+        // The one JSON model (ordered output, streamed arrays, the parser, Codable to and from it);
+        // no dependencies, so the fuzz targets compile its value and parser files on their own.
+        .target(name: "PostlintJSON", swiftSettings: strictSettings),
+        .target(name: "PostlintReporters", dependencies: ["PostlintCore", "PostlintJSON"], swiftSettings: strictSettings),
         .target(
             name: "PostlintEngine",
             dependencies: [
                 "PostlintCore", "PostlintEncoding", "PostlintParsing", "PostlintRules", "PostlintRulePacks",
-                "PostlintReporters",
+                "PostlintReporters", "PostlintJSON",
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PostlintLanguageServer",
-            dependencies: ["PostlintCore", "PostlintEngine", "PostlintReporters"],
+            dependencies: ["PostlintCore", "PostlintEngine", "PostlintJSON"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -88,12 +91,13 @@ let package = Package(
             dependencies: ["PostlintRules", "PostlintRulePacks", "PostlintEngine", "PostlintEncoding", "PostlintTestSupport"]
         ),
         .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
-        .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters"], exclude: ["Golden"]),
+        .testTarget(name: "PostlintJSONTests", dependencies: ["PostlintJSON", "PostlintCore"]),
+        .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters", "PostlintJSON"], exclude: ["Golden"]),
         .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintTestSupport"]),
         .testTarget(name: "PostlintCLITests", dependencies: ["postlint", "PostlintTestSupport"]),
         .testTarget(
             name: "PostlintLanguageServerTests",
-            dependencies: ["PostlintLanguageServer", "PostlintCore", "PostlintTestSupport"]
+            dependencies: ["PostlintLanguageServer", "PostlintCore", "PostlintJSON", "PostlintTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -35,8 +35,9 @@ let package = Package(
         fuzzTarget("FuzzEncoding", [engine]),
         fuzzTarget("FuzzConfiguration", [engine]),
         fuzzTarget("FuzzRulePack", [engine]),
-        // The language server module is not a product of the main package; its framing and JSON
-        // files have no dependencies, so this target compiles them (symbolic links) on their own.
+        // The language server module is not a product of the main package; its framing and the JSON
+        // value and parser (PostlintJSON) have no dependencies, so this target compiles them (symbolic
+        // links) on their own.
         .target(name: "LanguageServerFraming", path: "Sources/LanguageServerFraming"),
         fuzzTarget("FuzzLSPFraming", ["LanguageServerFraming", engine]),
     ],

@@ -1,3 +1,4 @@
+import PostlintJSON
 import Foundation
 import Testing
 import PostlintTestSupport
@@ -5,11 +6,11 @@ import PostlintTestSupport
 
 /// Hostile or careless clients: the server answers with errors and keeps running.
 @Suite struct BadInputTests {
-    private func errorCode(_ message: JSON?) -> Int? {
+    private func errorCode(_ message: JSONValue?) -> Int? {
         message?["error"]?["code"]?.intValue
     }
 
-    private func nextError(_ harness: ServerHarness) -> JSON? {
+    private func nextError(_ harness: ServerHarness) -> JSONValue? {
         harness.inbox.next { $0["error"] != nil && $0["id"] == .null }
     }
 

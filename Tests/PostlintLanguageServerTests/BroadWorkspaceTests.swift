@@ -1,3 +1,4 @@
+import PostlintJSON
 import Foundation
 import Testing
 import PostlintTestSupport
@@ -8,7 +9,7 @@ import PostlintTestSupport
 /// for the scan with `initializationOptions.lintWorkspace`.
 @Suite struct BroadWorkspaceTests {
     private func start(_ harness: ServerHarness, root: String, lintWorkspace: Bool?) {
-        var params: [(String, JSON)] = [
+        var params: [(key: String, value: JSONValue)] = [
             ("processId", .null),
             ("rootUri", .string(DocumentURI.uri(ofPath: root))),
             ("capabilities", ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]),

@@ -1,3 +1,4 @@
+import PostlintJSON
 import Foundation
 import Testing
 import PostlintTestSupport
@@ -170,10 +171,10 @@ import PostlintTestSupport
             // Each change breaks or repairs the slug; the last one (60) leaves it repaired.
             text = text.replacingOccurrences(of: version % 2 == 0 ? "slug: Bad Slug" : "slug: bad-slug",
                                              with: version % 2 == 0 ? "slug: bad-slug" : "slug: Bad Slug")
-            let body = JSON.object([("jsonrpc", "2.0"), ("method", "textDocument/didChange"), ("params", [
+            let body = JSONValue.object([("jsonrpc", "2.0"), ("method", "textDocument/didChange"), ("params", [
                 "textDocument": ["uri": .string(uri), "version": .int(version)],
                 "contentChanges": [["text": .string(text)]],
-            ])]).serialized()
+            ])]).compactBytes()
             burst += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         }
         harness.sendRaw(burst)  // as a fast typist's editor would: all at once

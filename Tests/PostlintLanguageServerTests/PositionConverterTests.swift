@@ -1,5 +1,6 @@
 import Testing
 import PostlintCore
+import PostlintJSON
 @testable import PostlintLanguageServer
 
 @Suite struct PositionConverterTests {
@@ -30,7 +31,7 @@ import PostlintCore
         #expect(converter.offset(line: -1, character: 0) == (0, true))
         // Inside the surrogate pair of the emoji: the emoji's start.
         #expect(converter.offset(line: 1, character: 1) == (3, true))
-        let reversed: JSON = ["start": ["line": 1, "character": 4], "end": ["line": 0, "character": 0]]
+        let reversed: JSONValue = ["start": ["line": 1, "character": 4], "end": ["line": 0, "character": 0]]
         #expect(converter.byteRange(of: reversed)?.range == 0..<10)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintJSON
 import PostlintLanguageServer
 
 /// Bytes handed from a test to the server: `read` blocks until bytes or the end arrive.
@@ -34,7 +35,7 @@ final class BlockingInput: @unchecked Sendable {
 final class Inbox: @unchecked Sendable {
     private let condition = NSCondition()
     private var framer = MessageFramer()
-    private var messages: [JSON] = []
+    private var messages: [JSONValue] = []
     private var cursor = 0
 
     func receive(_ bytes: [UInt8]) -> Bool {
@@ -49,7 +50,7 @@ final class Inbox: @unchecked Sendable {
     }
 
     /// The next message after the last one taken that satisfies `predicate` (waiting for it).
-    func next(timeout: TimeInterval = 10, where predicate: (JSON) -> Bool) -> JSON? {
+    func next(timeout: TimeInterval = 10, where predicate: (JSONValue) -> Bool) -> JSONValue? {
         let deadline = Date().addingTimeInterval(timeout)
         condition.lock()
         defer { condition.unlock() }
@@ -63,7 +64,7 @@ final class Inbox: @unchecked Sendable {
     }
 
     /// Every message received so far.
-    var all: [JSON] {
+    var all: [JSONValue] {
         condition.lock()
         defer { condition.unlock() }
         return messages
@@ -94,18 +95,18 @@ final class ServerHarness: @unchecked Sendable {
 
     func sendRaw(_ bytes: [UInt8]) { input.write(bytes) }
 
-    func send(_ message: JSON) {
-        let body = message.serialized()
+    func send(_ message: JSONValue) {
+        let body = message.compactBytes()
         input.write(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
     }
 
-    func notify(_ method: String, _ params: JSON) {
+    func notify(_ method: String, _ params: JSONValue) {
         send(["jsonrpc": "2.0", "method": .string(method), "params": params])
     }
 
     /// Sends a request and waits for its response.
     @discardableResult
-    func request(_ method: String, _ params: JSON = .null) -> JSON? {
+    func request(_ method: String, _ params: JSONValue = .null) -> JSONValue? {
         lock.lock()
         nextID += 1
         let id = nextID
@@ -116,12 +117,12 @@ final class ServerHarness: @unchecked Sendable {
 
     /// `initialize` then `initialized`; returns the initialize result.
     @discardableResult
-    func start(root: URL? = nil, encodings: [String]? = nil) -> JSON? {
-        var capabilities: [(String, JSON)] = [
+    func start(root: URL? = nil, encodings: [String]? = nil) -> JSONValue? {
+        var capabilities: [(key: String, value: JSONValue)] = [
             ("workspace", ["didChangeWatchedFiles": ["dynamicRegistration": false]]),
         ]
         if let encodings { capabilities.append(("general", ["positionEncodings": .array(encodings.map { .string($0) })])) }
-        let params: JSON = [
+        let params: JSONValue = [
             "processId": .null,
             "rootUri": root.map { .string(DocumentURI.uri(ofPath: $0.path)) } ?? .null,
             "capabilities": .object(capabilities),
@@ -138,7 +139,7 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// The next diagnostics published for `uri` (for `version`, when given).
-    func diagnostics(for uri: String, version: Int? = nil, timeout: TimeInterval = 10) -> [JSON]? {
+    func diagnostics(for uri: String, version: Int? = nil, timeout: TimeInterval = 10) -> [JSONValue]? {
         inbox.next(timeout: timeout) { message in
             message["method"]?.stringValue == "textDocument/publishDiagnostics"
                 && message["params"]?["uri"]?.stringValue == uri
@@ -162,17 +163,17 @@ final class ServerHarness: @unchecked Sendable {
 
 /// Test helpers over LSP JSON.
 enum LSP {
-    static func position(_ json: JSON?) -> (Int, Int)? {
+    static func position(_ json: JSONValue?) -> (Int, Int)? {
         guard let line = json?["line"]?.intValue, let character = json?["character"]?.intValue else { return nil }
         return (line, character)
     }
 
-    static func codes(_ diagnostics: [JSON]) -> [String] {
+    static func codes(_ diagnostics: [JSONValue]) -> [String] {
         diagnostics.compactMap { $0["code"]?.stringValue }
     }
 
     /// Applies LSP text edits (non-overlapping, positions in `encoding`) to a text.
-    static func apply(_ edits: [JSON], to text: String, encoding: PositionEncoding) -> String? {
+    static func apply(_ edits: [JSONValue], to text: String, encoding: PositionEncoding) -> String? {
         var bytes = Array(text.utf8)
         var ranges: [(Range<Int>, String)] = []
         let converter = PositionConverter(bytes: bytes, encoding: encoding)

@@ -1,3 +1,4 @@
+import PostlintJSON
 import Foundation
 import Testing
 import PostlintTestSupport
@@ -27,8 +28,8 @@ import PostlintTestSupport
             try process.run()
         }
 
-        func send(_ message: JSON) throws {
-            let body = message.serialized()
+        func send(_ message: JSONValue) throws {
+            let body = message.compactBytes()
             try input.fileHandleForWriting.write(contentsOf: Data(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body))
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintJSON
 import PostlintReporters
 import Testing
 

@@ -1,5 +1,6 @@
 import Testing
 import PostlintCore
+import PostlintJSON
 @testable import PostlintReporters
 
 /// The JSON and SARIF reporters write their findings one at a time into the document's skeleton;

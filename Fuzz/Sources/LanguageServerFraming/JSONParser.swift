@@ -1,1 +1,1 @@
-../../../Sources/PostlintLanguageServer/JSON/JSONParser.swift
+../../../Sources/PostlintJSON/JSONParser.swift

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 import PostlintParsing
 import PostlintReporters
 

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// Converts between byte offsets into a buffer and LSP positions (0-based line, `character` in
 /// the negotiated encoding), through the buffer's `LineIndex`.
@@ -22,13 +23,13 @@ public struct PositionConverter: Sendable {
     }
 
     /// The LSP `Position` object of a byte offset.
-    public func positionJSON(of offset: Int) -> JSON {
+    public func positionJSON(of offset: Int) -> JSONValue {
         let position = position(of: offset)
         return ["line": .int(position.line), "character": .int(position.character)]
     }
 
     /// The LSP `Range` object of a byte range.
-    public func rangeJSON(of range: ByteRange) -> JSON {
+    public func rangeJSON(of range: ByteRange) -> JSONValue {
         ["start": positionJSON(of: range.lowerBound), "end": positionJSON(of: range.upperBound)]
     }
 
@@ -48,7 +49,7 @@ public struct PositionConverter: Sendable {
 
     /// The byte range of an LSP `Range` object, or nil when it is not one. Reversed ends are put
     /// in order.
-    public func byteRange(of json: JSON) -> (range: ByteRange, clamped: Bool)? {
+    public func byteRange(of json: JSONValue) -> (range: ByteRange, clamped: Bool)? {
         guard let start = json["start"], let end = json["end"],
               let startLine = start["line"]?.intValue, let startCharacter = start["character"]?.intValue,
               let endLine = end["line"]?.intValue, let endCharacter = end["character"]?.intValue else { return nil }

@@ -1,3 +1,4 @@
+import PostlintJSON
 /// A failed request: its code and a message for people.
 public struct ResponseError: Error, Sendable, Equatable {
     public var code: ErrorCode
@@ -9,7 +10,7 @@ public struct ResponseError: Error, Sendable, Equatable {
     }
 
     /// The JSON-RPC `error` object.
-    var json: JSON {
+    var json: JSONValue {
         ["code": .int(code.rawValue), "message": .string(message)]
     }
 }

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// Builds the code actions of one buffer revision: a rule's fix, the suppression comment, and
 /// every safe fix at once.
@@ -11,12 +12,12 @@ struct CodeActionBuilder {
     let documentChanges: Bool
 
     /// The rule's own fix, the same one `postlint fix` applies.
-    func quickFix(for diagnostic: ServerDiagnostic) -> JSON? {
+    func quickFix(for diagnostic: ServerDiagnostic) -> JSONValue? {
         guard let fix = diagnostic.fix, !fix.edits.isEmpty,
               fix.edits.allSatisfy({ $0.range.lowerBound >= 0 && $0.range.upperBound <= result.bytes.count }) else {
             return nil
         }
-        let edits: [JSON] = fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { edit in
+        let edits: [JSONValue] = fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { edit in
             ["range": converter.rangeJSON(of: edit.range), "newText": .string(edit.replacement)]
         }
         return [
@@ -31,7 +32,7 @@ struct CodeActionBuilder {
     /// "Disable RULE for this line": `<!-- postlint-disable-next-line RULE -->` on a new line above
     /// the diagnostic's first line, with the same indentation. Offered in the Markdown body only: an
     /// HTML comment inside front matter would break it.
-    func suppression(for diagnostic: ServerDiagnostic) -> JSON? {
+    func suppression(for diagnostic: ServerDiagnostic) -> JSONValue? {
         guard let ruleID = diagnostic.ruleID, diagnostic.range.lowerBound >= result.bodyStart else { return nil }
         let index = result.lineIndex
         let line = index.lineIndex(containing: diagnostic.range.lowerBound)
@@ -50,7 +51,7 @@ struct CodeActionBuilder {
     }
 
     /// Every safe fix applied, as one edit covering only the bytes that differ.
-    func fixAll(_ fixed: [UInt8], kind: String) -> JSON? {
+    func fixAll(_ fixed: [UInt8], kind: String) -> JSONValue? {
         let original = result.bytes
         guard fixed != original else { return nil }
         var prefix = 0
@@ -75,7 +76,7 @@ struct CodeActionBuilder {
         ]
     }
 
-    private func workspaceEdit(_ edits: [JSON]) -> JSON {
+    private func workspaceEdit(_ edits: [JSONValue]) -> JSONValue {
         if documentChanges {
             return ["documentChanges": [[
                 "textDocument": ["uri": .string(uri), "version": .int(version)],

@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintJSON
 import PostlintEngine
 
 /// `postlint lsp`: a Language Server Protocol 3.17 server. It reads framed JSON-RPC messages from
@@ -89,7 +90,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// Handles one message body; tells whether it was `exit`.
     private func handle(_ body: [UInt8]) -> Disposition {
-        let message: JSON
+        let message: JSONValue
         do throws(JSONParser.Failure) {
             message = try JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting)
         } catch {
@@ -118,7 +119,7 @@ public final class LanguageServer: @unchecked Sendable {
         return notification(method, params: params)
     }
 
-    private static func validID(_ id: JSON?) -> JSON? {
+    private static func validID(_ id: JSONValue?) -> JSONValue? {
         switch id {
         case .string?: return id
         case .number?: return id?.intValue != nil ? id : nil
@@ -128,7 +129,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: Requests
 
-    private func request(_ method: String, id: JSON, params: JSON) {
+    private func request(_ method: String, id: JSONValue, params: JSONValue) {
         lock.lock()
         let phase = self.phase
         lock.unlock()
@@ -170,13 +171,13 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
-    private func takeCancellation(of id: JSON) -> Bool {
+    private func takeCancellation(of id: JSONValue) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return cancelledRequests.remove(id.text) != nil
     }
 
-    private func initialize(_ params: JSON) -> JSON {
+    private func initialize(_ params: JSONValue) -> JSONValue {
         let capabilities = params["capabilities"] ?? .null
         let offered = capabilities["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let negotiated = PositionEncoding.negotiate(offered: offered)
@@ -251,7 +252,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: Notifications
 
-    private func notification(_ method: String, params: JSON) -> Disposition {
+    private func notification(_ method: String, params: JSONValue) -> Disposition {
         if method == "exit" { return .exit }
         lock.lock()
         let running = phase == .running
@@ -283,7 +284,7 @@ public final class LanguageServer: @unchecked Sendable {
         return .keepGoing
     }
 
-    private func didOpen(_ params: JSON) {
+    private func didOpen(_ params: JSONValue) {
         let item = params["textDocument"] ?? .null
         guard let uri = item["uri"]?.stringValue, let text = item["text"]?.stringValue else {
             log(.warning, "didOpen without a uri and text; ignored")
@@ -310,7 +311,7 @@ public final class LanguageServer: @unchecked Sendable {
         return last.hasSuffix(".md") || last.hasSuffix(".markdown") ? last : last + ".md"
     }
 
-    private func didChange(_ params: JSON) {
+    private func didChange(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue,
               let changes = params["contentChanges"]?.arrayValue else {
             log(.warning, "didChange without a uri and contentChanges; ignored")
@@ -330,7 +331,7 @@ public final class LanguageServer: @unchecked Sendable {
         scheduleLint(uri)
     }
 
-    private func didSave(_ params: JSON) {
+    private func didSave(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
         lock.lock()
         let path = documents[uri]?.absolutePath ?? DocumentURI.path(of: uri)
@@ -342,7 +343,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
-    private func didClose(_ params: JSON) {
+    private func didClose(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -352,7 +353,7 @@ public final class LanguageServer: @unchecked Sendable {
         writer.send(Self.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
     }
 
-    private func didChangeWatchedFiles(_ params: JSON) {
+    private func didChangeWatchedFiles(_ params: JSONValue) {
         let paths = (params["changes"]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(DocumentURI.path) }
         let configurationChanged = paths.contains { path in
             let name = PathUtilities.fileName(of: path)
@@ -384,7 +385,7 @@ public final class LanguageServer: @unchecked Sendable {
         let id = nextRequestID
         nextRequestID += 1
         lock.unlock()
-        let watchers: [JSON] = ["**/.postlint.yml", "**/*.{yml,yaml}", "**/*.{md,markdown}"].map { ["globPattern": .string($0)] }
+        let watchers: [JSONValue] = ["**/.postlint.yml", "**/*.{yml,yaml}", "**/*.{md,markdown}"].map { ["globPattern": .string($0)] }
         writer.send([
             "jsonrpc": "2.0", "id": .int(id), "method": "client/registerCapability",
             "params": ["registrations": [[
@@ -452,7 +453,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: Code actions
 
-    private func codeActions(_ params: JSON) -> Result<JSON, ResponseError> {
+    private func codeActions(_ params: JSONValue) -> Result<JSONValue, ResponseError> {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else {
             return .failure(ResponseError(.invalidParams, "textDocument.uri is required"))
         }
@@ -470,7 +471,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let builder = CodeActionBuilder(uri: uri, version: document.version, result: result, converter: converter,
                                         documentChanges: lockedSupportsDocumentChanges())
-        var actions: [JSON] = []
+        var actions: [JSONValue] = []
         if wanted("quickfix") {
             for diagnostic in result.diagnostics where Self.touches(diagnostic.range, range) {
                 if let action = builder.quickFix(for: diagnostic) { actions.append(action) }
@@ -503,15 +504,15 @@ public final class LanguageServer: @unchecked Sendable {
         writer.send(Self.notification("window/logMessage", ["type": .int(level.rawValue), "message": .string(message)]))
     }
 
-    static func response(id: JSON, _ result: JSON) -> JSON {
+    static func response(id: JSONValue, _ result: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "id": id, "result": result]
     }
 
-    static func errorResponse(id: JSON, _ error: ResponseError) -> JSON {
+    static func errorResponse(id: JSONValue, _ error: ResponseError) -> JSONValue {
         ["jsonrpc": "2.0", "id": id, "error": error.json]
     }
 
-    static func notification(_ method: String, _ params: JSON) -> JSON {
+    static func notification(_ method: String, _ params: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "method": .string(method), "params": params]
     }
 }

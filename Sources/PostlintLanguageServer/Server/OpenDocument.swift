@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// A document the client has open: its text as the editor holds it, not as it is on disk.
 struct OpenDocument: Sendable {
@@ -15,7 +16,7 @@ struct OpenDocument: Sendable {
     /// Applies the `contentChanges` of a `didChange`, in order. A change with a range replaces that
     /// range (out-of-range positions are clamped); one without replaces the whole text. Returns a
     /// warning for each change that had to be clamped or was not understood.
-    mutating func apply(changes: [JSON], encoding: PositionEncoding) -> [String] {
+    mutating func apply(changes: [JSONValue], encoding: PositionEncoding) -> [String] {
         var warnings: [String] = []
         for (position, change) in changes.enumerated() {
             guard let text = change["text"]?.stringValue else {

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// A diagnostic of one buffer, positioned by bytes, ready to be shown in any position encoding.
 struct ServerDiagnostic: Sendable, Equatable {
@@ -10,8 +11,8 @@ struct ServerDiagnostic: Sendable, Equatable {
     var fix: Fix?
 
     /// The LSP `Diagnostic` object.
-    func json(converter: PositionConverter) -> JSON {
-        var members: [(String, JSON)] = [
+    func json(converter: PositionConverter) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
             ("range", converter.rangeJSON(of: range)),
             ("severity", .int(Self.lspSeverity(severity))),
         ]

@@ -1,7 +1,6 @@
 import Foundation
 import PostlintCore
 import PostlintEngine
-import PostlintReporters
 
 /// The linter for one workspace folder and the site facts of its posts on disk.
 ///

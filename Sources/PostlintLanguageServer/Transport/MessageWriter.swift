@@ -1,4 +1,5 @@
 import Foundation
+import PostlintJSON
 
 /// Writes framed messages (`Content-Length` header, then the JSON body) to a byte sink, one whole
 /// message at a time even when several threads send at once.
@@ -21,8 +22,8 @@ public final class MessageWriter: @unchecked Sendable {
 
     /// Sends one message; returns false when it could not be written.
     @discardableResult
-    public func send(_ message: JSON) -> Bool {
-        let body = message.serialized()
+    public func send(_ message: JSONValue) -> Bool {
+        let body = message.compactBytes()
         var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         frame.append(contentsOf: body)
         lock.lock()

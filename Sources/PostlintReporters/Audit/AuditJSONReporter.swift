@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// The audit as JSON, members in a fixed order: `tool`, `summary` (posts, average score, score
 /// distribution by tenths), `posts` (each with its score and failed checks with their findings),

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// The JSON report (`--format json`): one `JSONReportDocument`, pretty-printed with two-space
 /// indentation by default (or compact, one line), always followed by a newline.

@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 
 /// SARIF 2.1.0 (`--format sarif`), for code scanning services and SARIF viewers.
 ///

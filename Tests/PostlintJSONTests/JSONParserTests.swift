@@ -1,15 +1,16 @@
 import Testing
 import PostlintCore
-@testable import PostlintLanguageServer
+import PostlintJSON
 
 @Suite struct JSONParserTests {
-    private func parse(_ text: String) -> JSON? {
+    private func parse(_ text: String) -> JSONValue? {
         try? JSONParser.parse(Array(text.utf8), maximumDepth: ParserLimits.jsonNesting)
     }
 
     @Test func parsesEveryKindOfValue() {
         let value = parse(#" {"a": [1, -2.5e1, true, false, null], "b": {"c": "d"}} "#)
-        #expect(value?["a"] == [1, .number(-25), true, false, nil])
+        #expect(value?["a"] == [1, .number("-2.5e1"), true, false, nil])
+        #expect(value?["a"]?.arrayValue?.map(\.doubleValue) == [1, -25, nil, nil, nil])
         #expect(value?["b"]?["c"]?.stringValue == "d")
     }
 
@@ -31,8 +32,19 @@ import PostlintCore
     }
 
     @Test func serializationRoundTrips() {
-        let value: JSON = ["s": "quote \" backslash \\ newline \n control \u{01} 🎉", "n": 42, "f": .number(1.5), "z": nil]
+        let value: JSONValue = ["s": "quote \" backslash \\ newline \n control \u{01} 🎉", "n": 42, "f": .number("1.5"), "z": nil]
         #expect(parse(value.text) == value)
-        #expect(JSON.int(42).text == "42")
+        #expect(JSONValue.int(42).text == "42")
+    }
+
+    @Test func readsIntegersAsEveryJSONReaderWould() {
+        #expect(parse("3")?.intValue == 3)
+        #expect(parse("3.0")?.intValue == 3)
+        #expect(parse("-3e2")?.intValue == -300)
+        #expect(parse("3.5")?.intValue == nil)
+        #expect(parse("9007199254740993")?.intValue == nil, "over 2^53: not exact in every reader")
+        #expect(parse("-9223372036854775808")?.intValue == nil)
+        #expect(parse("1" + String(repeating: "0", count: 400))?.intValue == nil)
+        #expect(parse("1e400")?.doubleValue == .infinity)
     }
 }

@@ -1,7 +1,8 @@
 /// Parses JSON text (RFC 8259) from bytes, in one pass, without ever trapping: any malformed input
 /// is a thrown `JSONParser.Failure`. Nesting is limited so hostile input cannot exhaust the stack:
-/// the caller passes the limit (the language server's is `ParserLimits.jsonNesting`; this file has
-/// no dependencies, so the fuzz targets compile it on its own).
+/// the caller passes the limit (the language server's is `ParserLimits.jsonNesting`; its message
+/// size is bounded before parsing, by `MessageFramer`). This file and `JSONValue` have no
+/// dependencies, so the fuzz targets compile them on their own.
 public struct JSONParser {
     /// Why the text is not JSON, with the byte offset where parsing stopped.
     public struct Failure: Error, Sendable, Equatable {
@@ -11,8 +12,8 @@ public struct JSONParser {
 
     /// The value in `bytes`, which must hold exactly one JSON value (white space around it allowed),
     /// with arrays and objects nested at most `maximumDepth` deep.
-    public static func parse(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) -> JSON {
-        try bytes.withUnsafeBufferPointer { buffer throws(Failure) -> JSON in
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(Failure) -> JSONValue in
             var parser = JSONParser(buffer: buffer, maximumDepth: maximumDepth)
             parser.skipWhiteSpace()
             let value = try parser.parseValue(depth: 0)
@@ -44,7 +45,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(Failure) -> JSON {
+    private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
         guard index < buffer.count else { throw failure("unexpected end of text") }
         switch buffer[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
@@ -68,10 +69,10 @@ public struct JSONParser {
         index += count
     }
 
-    private mutating func parseObject(depth: Int) throws(Failure) -> JSON {
+    private mutating func parseObject(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= maximumDepth else { throw failure("nesting deeper than \(maximumDepth)") }
         index += 1
-        var members: [(String, JSON)] = []
+        var members: [(key: String, value: JSONValue)] = []
         skipWhiteSpace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "}") {
             index += 1
@@ -85,7 +86,7 @@ public struct JSONParser {
             guard index < buffer.count, buffer[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhiteSpace()
-            members.append((key, try parseValue(depth: depth)))
+            members.append((key: key, value: try parseValue(depth: depth)))
             skipWhiteSpace()
             guard index < buffer.count else { throw failure("unexpected end of text") }
             if buffer[index] == UInt8(ascii: ",") {
@@ -99,10 +100,10 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(Failure) -> JSON {
+    private mutating func parseArray(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= maximumDepth else { throw failure("nesting deeper than \(maximumDepth)") }
         index += 1
-        var elements: [JSON] = []
+        var elements: [JSONValue] = []
         skipWhiteSpace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "]") {
             index += 1
@@ -124,7 +125,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(Failure) -> JSON {
+    private mutating func parseNumber() throws(Failure) -> JSONValue {
         let start = index
         if buffer[index] == UInt8(ascii: "-") { index += 1 }
         guard index < buffer.count, isDigit(buffer[index]) else { throw failure("expected a digit") }
@@ -144,9 +145,8 @@ public struct JSONParser {
             guard index < buffer.count, isDigit(buffer[index]) else { throw failure("expected a digit") }
             while index < buffer.count, isDigit(buffer[index]) { index += 1 }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-        guard let value = Double(text) else { throw Failure(offset: start, reason: "number out of range") }
-        return .number(value)
+        // Kept as written: `intValue` and `doubleValue` read it when asked.
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self))
     }
 
     @inline(__always)

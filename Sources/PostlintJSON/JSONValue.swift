@@ -1,10 +1,12 @@
 /// A JSON value whose objects keep their keys in insertion order, so that reports are byte-for-byte
 /// stable (Foundation's encoder orders keys either by hash, which varies between runs, or
-/// alphabetically, which is not the documented order).
+/// alphabetically, which is not the documented order). The one JSON model of postlint: reports
+/// are built and written as it, and the language server parses (`JSONParser`) and writes its
+/// messages as it.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// A number already written in JSON syntax.
+    /// A number in JSON syntax, as written or as parsed (`intValue` and `doubleValue` read it).
     case number(String)
     case string(String)
     case array([JSONValue])
@@ -63,6 +65,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         output.reserveCapacity(1024 + streamed.count * 256)
         write(into: &output, layout: layout, depth: 0, streamed: streamed)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the value's text to `output` (`serialized(_:)` without the String).
+    public func write(into output: inout [UInt8], layout: Layout) {
+        write(into: &output, layout: layout, depth: 0, streamed: nil)
     }
 
     private func write(into output: inout [UInt8], layout: Layout, depth: Int, streamed: StreamedArray?) {

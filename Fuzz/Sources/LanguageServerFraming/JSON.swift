@@ -1,1 +1,0 @@
-../../../Sources/PostlintLanguageServer/JSON/JSON.swift

@@ -1,0 +1,1 @@
+../../../Sources/PostlintJSON/JSONValue+Reading.swift
