@@ -57,7 +57,7 @@ def bare_post(index: int) -> str:
 def findings_in(report: bytes) -> int:
     """The number of findings in a JSON report."""
     try:
-        return len(json.loads(report).get("findings", []))
+        return len(json.loads(report).get("diagnostics", []))
     except (ValueError, AttributeError):
         return -1
 
