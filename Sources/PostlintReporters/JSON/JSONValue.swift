@@ -47,6 +47,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         public var count: Int
         /// The element at a position, made when it is written and dropped after.
         public var element: (Int) -> JSONValue
+        /// Called with the bytes written so far after each element (to hand them on).
+        var afterElement: ((inout [UInt8]) -> Void)?
 
         public init(marker: String, count: Int, element: @escaping (Int) -> JSONValue) {
             self.marker = marker
@@ -65,6 +67,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// `serialized(_:streaming:)` written to `report` as it goes: the bytes are handed on after
+    /// each streamed element once a part's worth has gathered, so the text is never held whole.
+    public func write(_ layout: Layout, streaming streamed: StreamedArray, to report: ReportOutput) {
+        var output: [UInt8] = []
+        output.reserveCapacity(ReportOutput.partSize + 4_096)
+        var handingOn = streamed
+        handingOn.afterElement = { bytes in
+            if bytes.count >= ReportOutput.partSize { report.write(takingBytesOf: &bytes) }
+        }
+        write(into: &output, layout: layout, depth: 0, streamed: handingOn)
+        report.write(takingBytesOf: &output)
+    }
+
     private func write(into output: inout [UInt8], layout: Layout, depth: Int, streamed: StreamedArray?) {
         switch self {
         case .null:
@@ -77,6 +92,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             if let streamed, text == streamed.marker {
                 JSONValue.writeArray(count: streamed.count, into: &output, layout: layout, depth: depth) { index, output in
                     streamed.element(index).write(into: &output, layout: layout, depth: depth + 1, streamed: nil)
+                    streamed.afterElement?(&output)
                 }
             } else {
                 JSONValue.writeString(text, into: &output)
