@@ -2,7 +2,9 @@
 # Builds postlint in release mode linked statically, as the README's install instructions do (the
 # Swift runtime and, on Linux, the C library too: no dynamic linking at each start), installs the
 # peers if they are missing, and runs the benchmark. Arguments go to scripts/benchmark.py (e.g.
-# --sizes 1000,10000 --runs 5 --folder ~/site/content).
+# --sizes 1000,10000 --runs 5 --folder ~/site/content, or real public sites fetched outside the
+# repository: --real ruby=~/corpora/ruby --real winrt=~/corpora/winrt, or --real-list FILE with one
+# NAME=PATH a line). Without --real it runs on generated posts only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 static=(--static-swift-stdlib)

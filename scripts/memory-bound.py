@@ -3,7 +3,7 @@
 as the largest post grows, to show memory follows the largest file, not the number of files.
 
     python3 scripts/memory-bound.py [--binary PATH] [--counts 250,1000,4000] [--sizes 1,10,100]
-                                    [--shapes 20] [--audit-posts 20000]
+                                    [--shapes 20] [--audit-posts 20000] [--findings 100000]
 
 Prints a table and exits 1 when the peak for the most posts is more than --max-ratio (default 2)
 times the peak for the fewest, when a hostile shape's peak is more than --max-factor (default 20)
@@ -14,9 +14,16 @@ tests: they depend on the machine and the build.
 the factor peak / file size: nested brackets (`[` after `[`), reference definitions, TOML dotted
 keys in front matter, and a plain post. --audit-posts N runs `postlint audit` on a corpus of N
 posts from scripts/generate-corpus.py (and on a tenth of it), to show the audit keeps small facts
-per post. Either is skipped when 0."""
+per post. Either is skipped when 0.
+
+--findings N writes posts that lack their front matter fields until they make about N findings
+(`required-fields`, several a post), and the same posts with their fields (no findings), runs
+`postlint check --format json` on both, and prints the findings' share of the time and of the
+peak memory; it fails when the peak with the findings is more than --max-findings-growth MB
+(default 16) above the peak without them: memory must not grow with the number of findings."""
 
 import argparse
+import json
 import os
 import pathlib
 import subprocess
@@ -38,6 +45,21 @@ def post(index: int, body_bytes: int = 2_000) -> str:
 
 FRONT_MATTER = (b"---\ntitle: A hostile shape\nslug: a-hostile-shape\nexcerpt: A generated post of one "
                 b"hostile shape for the memory measurement, long enough.\nkeywords: [shape]\n---\n")
+
+
+def bare_post(index: int) -> str:
+    """`post(index)` with a title only: `required-fields` reports its slug, excerpt and keywords."""
+    text = post(index)
+    body = text.split("---\n", 2)[2]
+    return f"---\ntitle: Post number {index}\n---\n" + body
+
+
+def findings_in(report: bytes) -> int:
+    """The number of findings in a JSON report."""
+    try:
+        return len(json.loads(report).get("diagnostics", []))
+    except (ValueError, AttributeError):
+        return -1
 
 
 def shape(name: str, size: int) -> bytes:
@@ -100,6 +122,8 @@ def main() -> int:
     parser.add_argument("--shapes", default="", help="sizes of one post of each hostile shape, in MB")
     parser.add_argument("--max-factor", type=float, default=20.0)
     parser.add_argument("--audit-posts", type=int, default=0)
+    parser.add_argument("--findings", type=int, default=0, help="about this many findings (e.g. 100000)")
+    parser.add_argument("--max-findings-growth", type=float, default=16.0, help="MB")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         print(f"no binary at {args.binary}: swift build -c release first, or pass --binary", file=sys.stderr)
@@ -142,6 +166,32 @@ def main() -> int:
                 code, seconds, peak = measure(args.binary, folder, "audit")
             failed |= code not in (0, 1)
             print(f"{f'audit, {count} posts':<28}{code:>6}{seconds:>10.2f}{peak:>10}")
+    if args.findings:
+        # Three findings a post (slug, excerpt, keywords), in folders of 500 as sites have them.
+        count = max(1, args.findings // 3)
+        rows = {}
+        for label, write in (("without findings", post), ("with findings", bare_post)):
+            with tempfile.TemporaryDirectory() as folder:
+                for index in range(count):
+                    sub = pathlib.Path(folder, f"d{index // 500}")
+                    sub.mkdir(exist_ok=True)
+                    (sub / f"post-{index}.md").write_text(write(index))
+                found = findings_in(subprocess.run([args.binary, "check", ".", "--format", "json"], cwd=folder,
+                                                   capture_output=True).stdout)
+                runs = [measure(args.binary, folder) for _ in range(3)]
+            code = runs[-1][0]
+            seconds = sorted(run[1] for run in runs)[1]
+            peak = max(run[2] for run in runs)
+            rows[label] = (seconds, peak)
+            failed |= code not in (0, 1)
+            print(f"{f'{count} posts, {label}':<28}{code:>6}{seconds:>10.2f}{peak:>10}   {found} findings")
+        (plain_seconds, plain_peak), (seconds, peak) = rows["without findings"], rows["with findings"]
+        share = (seconds - plain_seconds) / max(seconds, 1e-9)
+        print(f"findings' share of the run: {share:.0%} of the time, {peak - plain_peak} MB of the peak")
+        if peak - plain_peak > args.max_findings_growth:
+            print(f"the findings added {peak - plain_peak} MB to the peak (at most {args.max_findings_growth:.0f})",
+                  file=sys.stderr)
+            failed = True
     if peaks and peaks[-1] > args.max_ratio * max(peaks[0], 1):
         print(f"peak memory grew from {peaks[0]} MB to {peaks[-1]} MB with the number of posts", file=sys.stderr)
         failed = True

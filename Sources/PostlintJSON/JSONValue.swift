@@ -49,6 +49,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         public var count: Int
         /// The element at a position, made when it is written and dropped after.
         public var element: (Int) -> JSONValue
+        /// Called with the bytes written so far after each element (to hand them on).
+        var afterElement: ((inout [UInt8]) -> Void)?
 
         public init(marker: String, count: Int, element: @escaping (Int) -> JSONValue) {
             self.marker = marker
@@ -72,6 +74,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         write(into: &output, layout: layout, depth: 0, streamed: nil)
     }
 
+    /// `serialized(_:streaming:)` handed to `handOn` as it goes: the bytes are handed on after
+    /// each streamed element once `partSize` of them have gathered, so the text is never held whole.
+    /// `handOn` takes the bytes it is given (it leaves the buffer empty).
+    public func write(
+        _ layout: Layout, streaming streamed: StreamedArray, partSize: Int,
+        handOn: @escaping (inout [UInt8]) -> Void
+    ) {
+        var output: [UInt8] = []
+        output.reserveCapacity(partSize + 4_096)
+        var handingOn = streamed
+        handingOn.afterElement = { bytes in
+            if bytes.count >= partSize { handOn(&bytes) }
+        }
+        write(into: &output, layout: layout, depth: 0, streamed: handingOn)
+        handOn(&output)
+    }
+
     private func write(into output: inout [UInt8], layout: Layout, depth: Int, streamed: StreamedArray?) {
         switch self {
         case .null:
@@ -84,6 +103,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             if let streamed, text == streamed.marker {
                 JSONValue.writeArray(count: streamed.count, into: &output, layout: layout, depth: depth) { index, output in
                     streamed.element(index).write(into: &output, layout: layout, depth: depth + 1, streamed: nil)
+                    streamed.afterElement?(&output)
                 }
             } else {
                 JSONValue.writeString(text, into: &output)

@@ -14,18 +14,18 @@ import PostlintCore
 public struct GitHubActionsReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        var output = ""
-        output.reserveCapacity(report.findings.count * 128)
+    public func write(_ report: LintReport, to output: ReportOutput) {
+        var line = ""
         for finding in report.findings {
-            output += "::" + Self.command(for: finding.severity)
-            output += " file=" + Self.escapedProperty(finding.path)
-            output += ",line=\(finding.start.line),col=\(finding.start.column)"
-            output += ",endLine=\(finding.end.line),endColumn=\(finding.end.column)"
-            output += ",title=" + Self.escapedProperty(finding.ruleID)
-            output += "::" + Self.escapedData(finding.message) + "\n"
+            line.removeAll(keepingCapacity: true)
+            line += "::" + Self.command(for: finding.severity)
+            line += " file=" + Self.escapedProperty(finding.path)
+            line += ",line=\(finding.start.line),col=\(finding.start.column)"
+            line += ",endLine=\(finding.end.line),endColumn=\(finding.end.column)"
+            line += ",title=" + Self.escapedProperty(finding.ruleID)
+            line += "::" + Self.escapedData(finding.message) + "\n"
+            output.write(line)
         }
-        return output
     }
 
     /// The workflow command for a severity.

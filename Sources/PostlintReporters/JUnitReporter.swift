@@ -25,7 +25,7 @@ public struct JUnitReporter: Reporter {
     /// The name of the passing test case of a file without findings.
     public static let cleanTestName = "postlint"
 
-    public func render(_ report: LintReport) -> String {
+    public func write(_ report: LintReport, to output: ReportOutput) {
         // Written one file and one test case at a time, from the findings in path order and the
         // sorted list of paths: no table of findings by path, and no set of every path checked.
         let findings = Self.pathOrder(of: report.findings)
@@ -34,24 +34,29 @@ public struct JUnitReporter: Reporter {
         var cleanFiles = 0
         Self.forEachFile(paths, findings, report.findings) { _, range in if range.isEmpty { cleanFiles += 1 } }
 
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        output.reserveCapacity(failureCount * 256 + paths.count * 128 + 128)
-        output += "<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(failureCount + cleanFiles)\" failures=\"\(failureCount)\""
-            + " errors=\"0\" time=\"0\">\n"
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(failureCount + cleanFiles)\" failures=\"\(failureCount)\""
+            + " errors=\"0\" time=\"0\">\n")
+        var text = ""
         Self.forEachFile(paths, findings, report.findings) { path, range in
+            text.removeAll(keepingCapacity: true)
             let name = XMLEscaping.attribute(path)
-            output += "  <testsuite name=\"\(name)\" tests=\"\(max(range.count, 1))\" failures=\"\(range.count)\""
+            text += "  <testsuite name=\"\(name)\" tests=\"\(max(range.count, 1))\" failures=\"\(range.count)\""
                 + " errors=\"0\" skipped=\"0\" time=\"0\">\n"
             if range.isEmpty {
-                output += "    <testcase name=\"\(Self.cleanTestName)\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
+                text += "    <testcase name=\"\(Self.cleanTestName)\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
             }
             for position in range {
-                Self.writeTestCase(report.findings[findings[position]], fileName: name, into: &output)
+                Self.writeTestCase(report.findings[findings[position]], fileName: name, into: &text)
+                if text.utf8.count >= ReportOutput.partSize {
+                    output.write(text)
+                    text.removeAll(keepingCapacity: true)
+                }
             }
-            output += "  </testsuite>\n"
+            text += "  </testsuite>\n"
+            output.write(text)
         }
-        output += "</testsuites>\n"
-        return output
+        output.write("</testsuites>\n")
     }
 
     /// One finding's failing test case.
@@ -68,12 +73,14 @@ public struct JUnitReporter: Reporter {
 
     /// The positions of `findings` ordered by path (byte order), keeping their order within a
     /// path. Reports come in path order already; then this is `0..<count`.
-    static func pathOrder(of findings: [Finding]) -> [Int] {
+    static func pathOrder(of findings: FindingList) -> [Int] {
         var order = Array(findings.indices)
-        let sorted = findings.indices.dropFirst().allSatisfy { !findings[$0].path.precedesInByteOrder(findings[$0 - 1].path) }
+        let sorted = findings.indices.dropFirst().allSatisfy {
+            !findings.path(at: $0).precedesInByteOrder(findings.path(at: $0 - 1))
+        }
         if !sorted {
             order.sort { left, right in
-                let (a, b) = (findings[left].path, findings[right].path)
+                let (a, b) = (findings.path(at: left), findings.path(at: right))
                 if a != b { return a.precedesInByteOrder(b) }
                 return left < right
             }
@@ -83,13 +90,15 @@ public struct JUnitReporter: Reporter {
 
     /// Every path the report names, once each, in byte order: the files checked, the extra files
     /// and the findings' paths. The files checked usually come sorted and hold the others.
-    static func sortedUniquePaths(_ checked: [String], _ extra: [String], _ findings: [Finding]) -> [String] {
+    static func sortedUniquePaths(_ checked: [String], _ extra: [String], _ findings: FindingList) -> [String] {
         var paths = checked + extra
         paths.reserveCapacity(paths.count + 16)
         var previous: String?
-        for finding in findings where finding.path != previous {
-            paths.append(finding.path)
-            previous = finding.path
+        for position in findings.indices {
+            let path = findings.path(at: position)
+            guard path != previous else { continue }
+            paths.append(path)
+            previous = path
         }
         let isSorted = paths.indices.dropFirst().allSatisfy { !paths[$0].precedesInByteOrder(paths[$0 - 1]) }
         if !isSorted { paths.sort { $0.precedesInByteOrder($1) } }
@@ -101,12 +110,12 @@ public struct JUnitReporter: Reporter {
 
     /// Calls `body` with each path and the range of `order` (positions into `findings`) that
     /// holds its findings, walking both sorted lists together.
-    private static func forEachFile(_ paths: [String], _ order: [Int], _ findings: [Finding],
+    private static func forEachFile(_ paths: [String], _ order: [Int], _ findings: FindingList,
                                     _ body: (String, Range<Int>) -> Void) {
         var next = 0
         for path in paths {
             let start = next
-            while next < order.count, findings[order[next]].path == path { next += 1 }
+            while next < order.count, findings.path(at: order[next]) == path { next += 1 }
             body(path, start..<next)
         }
     }

@@ -3,7 +3,7 @@ import PostlintCore
 /// The outcome of a run, as every reporter receives it.
 public struct LintReport: Sendable {
     /// Findings in report order (path, line, column, rule).
-    public var findings: [Finding]
+    public var findings: FindingList
     /// How many files were checked.
     public var fileCount: Int
     /// The metadata of every rule that ran (SARIF's rule table, help links).
@@ -17,7 +17,7 @@ public struct LintReport: Sendable {
     /// reported (the text summary says so rather than "No problems").
     public var recordedInBaseline: Int?
 
-    public init(findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
+    public init(findings: FindingList, fileCount: Int, rules: [RuleMetadata], toolVersion: String,
                 files: [String] = []) {
         self.findings = findings
         self.fileCount = fileCount
@@ -26,13 +26,13 @@ public struct LintReport: Sendable {
         self.files = files
     }
 
-    public var errorCount: Int { count(of: .error) }
-    public var warningCount: Int { count(of: .warning) }
-    public var infoCount: Int { count(of: .info) }
-
-    private func count(of severity: Severity) -> Int {
-        var total = 0
-        for finding in findings where finding.severity == severity { total += 1 }
-        return total
+    public init(findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
+                files: [String] = []) {
+        self.init(findings: FindingList(findings), fileCount: fileCount, rules: rules, toolVersion: toolVersion,
+                  files: files)
     }
+
+    public var errorCount: Int { findings.count(of: .error) }
+    public var warningCount: Int { findings.count(of: .warning) }
+    public var infoCount: Int { findings.count(of: .info) }
 }

@@ -19,19 +19,19 @@ public struct TextReporter: Reporter {
         self.quiet = quiet
     }
 
-    public func render(_ report: LintReport) -> String {
-        var output = ""
-        output.reserveCapacity(report.findings.count * 96 + 64)
+    public func write(_ report: LintReport, to output: ReportOutput) {
         var fixable = 0
+        var line = ""
         for finding in report.findings where !quiet || finding.severity == .error {
             if finding.isFixable { fixable += 1 }
-            output += paint(.bold, TerminalText.sanitized(finding.path) + ":\(finding.start.line):\(finding.start.column):")
-            output += " " + paint(Self.style(for: finding.severity), finding.severity.rawValue + ":")
-            output += " " + TerminalText.sanitized(finding.message)
-            output += " " + paint(.dim, "[" + TerminalText.sanitized(finding.ruleID) + "]") + "\n"
+            line.removeAll(keepingCapacity: true)
+            line += paint(.bold, TerminalText.sanitized(finding.path) + ":\(finding.start.line):\(finding.start.column):")
+            line += " " + paint(Self.style(for: finding.severity), finding.severity.rawValue + ":")
+            line += " " + TerminalText.sanitized(finding.message)
+            line += " " + paint(.dim, "[" + TerminalText.sanitized(finding.ruleID) + "]") + "\n"
+            output.write(line)
         }
-        output += summary(report, fixable: fixable) + "\n"
-        return output
+        output.write(summary(report, fixable: fixable) + "\n")
     }
 
     private func summary(_ report: LintReport, fixable: Int) -> String {

@@ -4,8 +4,9 @@ import PostlintEngine
 enum ExitPolicy {
     static func code(for outcome: LintOutcome, maxWarnings: Int?) -> Int32 {
         if !outcome.problems.isEmpty { return 2 }
-        if outcome.findings.contains(where: { $0.severity == .error }) { return 1 }
-        if let maxWarnings, outcome.findings.filter({ $0.severity == .warning }).count > maxWarnings { return 1 }
+        let findings = outcome.findings
+        if findings.indices.contains(where: { findings.severity(at: $0) == .error }) { return 1 }
+        if let maxWarnings, findings.count(of: .warning) > maxWarnings { return 1 }
         return 0
     }
 }

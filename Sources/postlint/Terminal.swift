@@ -7,6 +7,7 @@ import Darwin
 #endif
 import PostlintCore
 import PostlintEngine
+import PostlintReporters
 
 /// `--color`: whether the text report is coloured.
 enum ColorChoice: String, CaseIterable, Sendable {
@@ -50,9 +51,30 @@ struct Terminal: Sendable {
             standardOutput.write(rendered)
             return
         }
+        try writeFile(Array(rendered.utf8), to: path)
+    }
+
+    /// Writes `report` as `reporter` formats it, as `writeReport(_:to:)` does: to standard output
+    /// a part at a time as it is written (the report is never held whole), to a file whole (it
+    /// replaces the file at once).
+    static func writeReport(_ report: LintReport, with reporter: any Reporter, to path: String?) throws {
+        guard let path, path != OutputPath.standardOutput else {
+            let output = ReportOutput { standardOutput.write(bytes: $0) }
+            reporter.write(report, to: output)
+            output.finish()
+            return
+        }
+        var bytes: [UInt8] = []
+        let output = ReportOutput { bytes.append(contentsOf: $0) }
+        reporter.write(report, to: output)
+        output.finish()
+        try writeFile(bytes, to: path)
+    }
+
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
         do throws(PostlintError) {
             try OutputPath.check(path)
-            try AtomicWriter.write(path, bytes: Array(rendered.utf8))
+            try AtomicWriter.write(path, bytes: bytes)
         } catch {
             throw CommandFailure(error)
         }
@@ -76,10 +98,14 @@ struct Terminal: Sendable {
     }
 
     func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` whole (a write the system cuts short is carried on; an error ends it).
+    func write(bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            let count = bytes.withUnsafeBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return Glibc.write(descriptor, base + offset, buffer.count - offset)
             }
@@ -89,6 +115,5 @@ struct Terminal: Sendable {
             }
             offset += count
         }
-        bytes.removeAll()
     }
 }

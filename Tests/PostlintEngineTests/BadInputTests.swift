@@ -12,7 +12,7 @@ import PostlintTestSupport
         let outcome = try Linter(workingDirectory: folder.path).lint(paths: ["."])
         #expect(outcome.problems.isEmpty)
         #expect(outcome.files == [name])
-        return outcome.findings
+        return Array(outcome.findings)
     }
 
     private func rules(_ text: String) throws -> Set<String> {

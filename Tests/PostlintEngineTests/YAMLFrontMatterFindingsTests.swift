@@ -9,7 +9,7 @@ import PostlintTestSupport
     private func findings(_ post: String) throws -> [Finding] {
         let folder = try TemporaryFolder()
         try folder.write("post.md", post)
-        return try Linter(workingDirectory: folder.path).lint(paths: ["."]).findings
+        return Array(try Linter(workingDirectory: folder.path).lint(paths: ["."]).findings)
     }
 
     @Test func anUnknownTagIsAWarningOfFrontMatterSyntax() throws {

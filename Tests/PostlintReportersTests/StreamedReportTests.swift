@@ -8,7 +8,7 @@ import PostlintJSON
 @Suite struct StreamedReportTests {
     static var reports: [LintReport] {
         var many = ReportSamples.report
-        many.findings = (0..<40).flatMap { _ in ReportSamples.findings }
+        many.findings = FindingList((0..<40).flatMap { _ in ReportSamples.findings })
         return [ReportSamples.report, ReportSamples.cleanReport, many]
     }
 
@@ -26,6 +26,34 @@ import PostlintJSON
             let reporter = SARIFReporter(layout: layout)
             let whole = try OrderedJSONEncoder().encode(reporter.log(for: report)).serialized(layout) + "\n"
             #expect(reporter.render(report) == whole)
+        }
+    }
+
+    /// Every format writes the same bytes whether the findings are kept compactly (as a run over
+    /// a site keeps them) or as values, and whether the report is written in parts (as the
+    /// command line writes it) or whole: 3,000 findings make a report of many parts.
+    @Test func everyFormatWritesTheSameBytesFromCompactFindings() {
+        let findings = (0..<500).flatMap { _ in ReportSamples.findings }.sorted(by: Finding.reportOrder)
+        var compact = CompactFindings()
+        for finding in findings.reversed() { compact.append(finding) }
+        var values = ReportSamples.report
+        values.findings = FindingList(findings)
+        var compacted = values
+        compacted.findings = FindingList(reportOrderOf: compact)
+        #expect(compacted.findings == values.findings)
+        let reporters: [any Reporter] = ReportFormat.allCases.flatMap { format in
+            [format.makeReporter(files: values.files), format.makeReporter(colored: true, files: values.files, quiet: true),
+             format.makeReporter(files: values.files, compact: true)]
+        }
+        for reporter in reporters {
+            let whole = reporter.render(values)
+            var parts: [[UInt8]] = []
+            let output = ReportOutput { parts.append($0) }
+            reporter.write(compacted, to: output)
+            output.finish()
+            #expect(String(decoding: parts.joined(), as: UTF8.self) == whole, "\(type(of: reporter))")
+            #expect(reporter.render(compacted) == whole)
+            #expect(parts.count > 1 || whole.utf8.count < ReportOutput.partSize)
         }
     }
 
@@ -51,12 +79,12 @@ import PostlintJSON
     /// order, with findings outside the files listed, and with extra files.
     @Test func theJUnitReportIsTheWholeDocumentsText() {
         var shuffled = ReportSamples.report
-        shuffled.findings.reverse()
+        shuffled.findings = FindingList(shuffled.findings.reversed())
         shuffled.files.reverse()
         var unlisted = ReportSamples.report
         unlisted.files = [ReportSamples.cleanPath]
         var many = ReportSamples.report
-        many.findings = (0..<40).flatMap { _ in ReportSamples.findings }
+        many.findings = FindingList((0..<40).flatMap { _ in ReportSamples.findings })
         many.files += (0..<50).map { "posts/generated-\($0).md" }
         for report in Self.reports + [shuffled, unlisted, many] {
             for extra in [[], ["posts/z-extra.md", ReportSamples.cleanPath, "a-first.md"]] {

@@ -33,7 +33,7 @@ public struct Baseline: Codable, Sendable, Equatable {
     public var findings: [Entry]
 
     /// Records `findings`; `lineText` gives the text of a finding's line.
-    public init(findings: [Finding], lineText: LineTextSource) {
+    public init(findings: some Sequence<Finding>, lineText: LineTextSource) {
         var counts: [Key: (message: String, count: Int)] = [:]
         for finding in findings {
             let key = Key(path: finding.path, rule: finding.ruleID, line: lineText.text(of: finding))
@@ -109,6 +109,11 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// The findings that are not in the baseline. Each entry absorbs up to `count` findings.
     public func newFindings(_ findings: [Finding], lineText: LineTextSource) -> [Finding] {
+        Array(newFindings(FindingList(findings), lineText: lineText))
+    }
+
+    /// The findings that are not in the baseline, kept as compact as they came.
+    public func newFindings(_ findings: FindingList, lineText: LineTextSource) -> FindingList {
         var remaining: [Key: Int] = [:]
         for entry in self.findings { remaining[entry.key, default: 0] += entry.count }
         return findings.filter { finding in

@@ -218,7 +218,7 @@ public final class Linter: Sendable {
 
     /// Runs the site rules over the gathered facts, then the remote checks, and sorts the findings.
     private func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
-        var findings = gathered.findings
+        var findings = gathered.takeFindings()
         let configuration = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-"))
         let catalog = configuration.catalog
         // The site rules are independent of each other: they run at once, on every core (at the
@@ -263,12 +263,11 @@ public final class Linter: Sendable {
                 findings.append(finding)
             }
         }
-        findings.sort(by: Finding.reportOrder)
         let files = gathered.checkedFilesInPathOrder()
         let rules = catalog.allMetadata + [Suppressions.unknownDirectiveMetadata]
             + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
-        var outcome = LintOutcome(findings: findings, fileCount: files.count, files: files, problems: gathered.problems,
-                                  rules: rules)
+        var outcome = LintOutcome(findings: FindingList(reportOrderOf: findings), fileCount: files.count, files: files,
+                                  problems: gathered.problems, rules: rules)
         Self.showRawFileNameBytes(in: &outcome)
         return outcome
     }
@@ -280,17 +279,20 @@ extension Linter {
     static func showRawFileNameBytes(in outcome: inout LintOutcome) {
         let raw = outcome.files.contains(where: FileNameBytes.hasRawBytes)
             || outcome.problems.contains { $0.path.map(FileNameBytes.hasRawBytes) == true }
-            || outcome.findings.contains { FileNameBytes.hasRawBytes($0.path) }
+            || outcome.findings.indices.contains { FileNameBytes.hasRawBytes(outcome.findings.path(at: $0)) }
         guard raw else { return }
         outcome.files = outcome.files.map(FileNameBytes.shown)
         for index in outcome.problems.indices {
             outcome.problems[index].path = outcome.problems[index].path.map(FileNameBytes.shown)
         }
-        for index in outcome.findings.indices {
-            outcome.findings[index].path = FileNameBytes.shown(outcome.findings[index].path)
-            outcome.findings[index].message = FileNameBytes.shown(outcome.findings[index].message)
+        // Rare (a file name that is not UTF-8): the findings become values to be rewritten.
+        var findings = Array(outcome.findings)
+        for index in findings.indices {
+            findings[index].path = FileNameBytes.shown(findings[index].path)
+            findings[index].message = FileNameBytes.shown(findings[index].message)
         }
-        outcome.findings.sort(by: Finding.reportOrder)
+        findings.sort(by: Finding.reportOrder)
+        outcome.findings = FindingList(findings)
     }
 
     /// Runs async work to its end from synchronous code (the command line's linting is synchronous).

@@ -8,7 +8,8 @@ import PostlintCore
 /// own, shared rather than copied): every rule's facts and the list of files checked refer to a
 /// post by that index, so a post's path is stored once however many facts it has.
 final class ResultGatherer {
-    private(set) var findings: [Finding] = []
+    /// The findings of the files checked, in the order they arrive (sorted when the run ends).
+    private(set) var findings = CompactFindings()
     /// The display path of every file the run reads, by index.
     private(set) var paths: PathTable
     private var factsByRule: [String: SiteFactStore] = [:]
@@ -79,10 +80,17 @@ final class ResultGatherer {
         if let problem = result.problem, result.checked || !reportOnly { problems.append(problem) }
         guard result.checked else { return }
         markChecked(file)
-        findings += result.findings
+        for finding in result.findings { findings.append(finding) }
         let table = tableIndex(of: result.siteSeverities)
         if table != 0 || reportOnly { severityTableByPath[displayPath()] = table }
         if let suppressions = result.suppressions { suppressionsByPath[displayPath()] = suppressions }
+    }
+
+    /// The findings gathered so far, handed over once (the run's site and remote findings are
+    /// added to them before they are sorted).
+    func takeFindings() -> CompactFindings {
+        defer { findings = CompactFindings() }
+        return findings
     }
 
     /// The facts gathered for `rule`, handed over once: the store is released with the view.

@@ -13,19 +13,22 @@ public struct JSONReporter: Reporter {
         self.layout = layout
     }
 
-    public func render(_ report: LintReport) -> String {
+    public func write(_ report: LintReport, to output: ReportOutput) {
         // The report's types encode only strings, integers and booleans: encoding cannot fail.
         let encoder = OrderedJSONEncoder()
         guard let skeleton = try? encoder.encode(JSONReportDocument(report, includingDiagnostics: false)) else {
-            return "{}\n"
+            output.write("{}\n")
+            return
         }
-        // The diagnostics are encoded and written one at a time: a tree of every finding's
-        // entry took more memory than the run's linting on a large site.
+        // The diagnostics are encoded and written one at a time, and handed on as they are: a
+        // tree of every finding's entry, or the whole text, took more memory than the run's
+        // linting on a large site.
         let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) { index in
             (try? encoder.encode(JSONReportDocument.entry(for: report.findings[index]))) ?? .null
         }
-        return skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
-            .serialized(layout, streaming: diagnostics) + "\n"
+        skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
+            .write(layout, streaming: diagnostics, to: output)
+        output.write("\n")
     }
 
     /// Stands for the diagnostics in the document's skeleton (no report text holds a NUL).

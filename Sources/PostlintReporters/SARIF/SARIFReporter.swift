@@ -30,19 +30,23 @@ public struct SARIFReporter: Reporter {
     /// The base every relative artifact URI is resolved against: where the run started.
     public static let sourceRootBaseID = "%SRCROOT%"
 
-    public func render(_ report: LintReport) -> String {
+    public func write(_ report: LintReport, to output: ReportOutput) {
         // The log's types encode only strings, integers and booleans: encoding cannot fail.
         let encoder = OrderedJSONEncoder()
         let (skeletonLog, ruleIndices) = log(for: report, includingResults: false)
-        guard let skeleton = try? encoder.encode(skeletonLog) else { return "{}\n" }
+        guard let skeleton = try? encoder.encode(skeletonLog) else {
+            output.write("{}\n")
+            return
+        }
         // The results are encoded and written one at a time: a tree of every result took more
         // memory than the run's linting on a large site.
         let results = JSONValue.StreamedArray(marker: Self.resultsMarker, count: report.findings.count) { index in
             let finding = report.findings[index]
             return (try? encoder.encode(Self.result(for: finding, ruleIndex: ruleIndices[finding.ruleID] ?? 0))) ?? .null
         }
-        return skeleton.replacing("results", at: [.member("runs"), .element(0)], with: .string(Self.resultsMarker))
-            .serialized(layout, streaming: results) + "\n"
+        skeleton.replacing("results", at: [.member("runs"), .element(0)], with: .string(Self.resultsMarker))
+            .write(layout, streaming: results, to: output)
+        output.write("\n")
     }
 
     /// Stands for the results in the log's skeleton (no report text holds a NUL).
@@ -64,9 +68,11 @@ public struct SARIFReporter: Reporter {
         }
         // A finding of a rule the report does not describe still gets an entry, so that every
         // result can point into the table.
-        for finding in report.findings where indexByID[finding.ruleID] == nil {
-            indexByID[finding.ruleID] = descriptors.count
-            descriptors.append(SARIFLog.ReportingDescriptor(id: finding.ruleID))
+        for position in report.findings.indices {
+            let ruleID = report.findings.ruleID(at: position)
+            guard indexByID[ruleID] == nil else { continue }
+            indexByID[ruleID] = descriptors.count
+            descriptors.append(SARIFLog.ReportingDescriptor(id: ruleID))
         }
         let results = includingResults ? report.findings.map { finding in
             Self.result(for: finding, ruleIndex: indexByID[finding.ruleID] ?? 0)

@@ -98,20 +98,21 @@ struct CheckRequest: Equatable {
         }
         if let indexFiles {
             let namingFiles = Set(outcome.rules.filter { $0.capabilities.contains(.reportsMissingLocalFiles) }.map(\.id))
-            outcome.findings = indexFiles.explainingUnstagedFiles(outcome.findings, ruleIDs: namingFiles)
+            // --staged reports the staged posts only: few findings, held as values here.
+            outcome.findings = FindingList(indexFiles.explainingUnstagedFiles(Array(outcome.findings), ruleIDs: namingFiles))
         }
         for problem in outcome.problems { ErrorOutput.printError(problem.description) }
         // --quiet: the text format prints errors only (with the true summary); the machine formats
         // leave the lesser findings out.
-        let findings = quiet && format != .text ? outcome.findings.filter { $0.severity == .error } : outcome.findings
+        let findings = quiet && format != .text ? outcome.findings.only(.error) : outcome.findings
         var report = LintReport(findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
                                 toolVersion: Postlint.version)
         report.files = outcome.files
         report.recordedInBaseline = recordedInBaseline
         let toStandardOutput = output == nil || output == OutputPath.standardOutput
         let colored = color == .always || (toStandardOutput && Terminal.standardOutput.wantsColor(color))
-        let rendered = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet).render(report)
-        try Terminal.writeReport(rendered, to: output)
+        let reporter = format.makeReporter(colored: colored, files: outcome.files, quiet: quiet)
+        try Terminal.writeReport(report, with: reporter, to: output)
         throw ExitCode(fixFailed ? 2 : ExitPolicy.code(for: outcome, maxWarnings: maxWarnings))
     }
 }

@@ -11,7 +11,7 @@ import PostlintTestSupport
         try folder.write("post.md", bytes: Array(text.utf8))
         let outcome = try Linter(workingDirectory: folder.path).lint(paths: ["."])
         #expect(outcome.problems.isEmpty)
-        return outcome.findings
+        return Array(outcome.findings)
     }
 
     @Test(arguments: ["---\n---\n\nBody.\n", "---\n# only a comment\n---\nBody.\n", "---\nnull\n---\nBody.\n",

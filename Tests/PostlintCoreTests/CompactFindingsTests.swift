@@ -1,0 +1,87 @@
+import Testing
+@testable import PostlintCore
+
+/// `CompactFindings` keeps a run's findings as bytes: each must read back as the finding that went
+/// in, and the report order must be the one sorting the values gives.
+@Suite struct CompactFindingsTests {
+    /// Findings of every shape: both paths' orders (and a path that comes back after another),
+    /// every severity, no range, a range, fixes of several edits (insertion, deletion), text
+    /// beyond ASCII, empty text, large numbers, and findings equal in place, rule and message.
+    static var findings: [Finding] {
+        let fix = Fix(title: "Replace “x” with ✓", edits: [
+            TextEdit(range: 3..<7, replacement: "✓ done"), TextEdit(range: 9..<9, replacement: "inserted"),
+            TextEdit(range: 12..<20, replacement: ""),
+        ])
+        return [
+            Finding(path: "b/post.md", start: SourceLocation(line: 4, column: 2), end: SourceLocation(line: 4, column: 9),
+                    ruleID: "slug-format", severity: .error, message: "slug \"Crème Brûlée\" is not lower-case",
+                    range: 40..<52, fix: fix),
+            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                    ruleID: "required-fields", severity: .error, message: "missing required field \"title\""),
+            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                    ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\""),
+            Finding(path: "a/日本語.md", start: SourceLocation(line: 300_000, column: 70_000),
+                    end: SourceLocation(line: 300_001, column: 1), ruleID: "mojibake", severity: .warning,
+                    message: "", range: 5_000_000_000..<5_000_000_001),
+            Finding(path: "b.md", start: SourceLocation(line: 2, column: 1), end: SourceLocation(line: 2, column: 1),
+                    ruleID: "duplicate-title", severity: .info, message: "title is also used by b/post.md",
+                    fix: Fix(title: "", edits: [])),
+            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                    ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\"",
+                    range: 0..<3),
+            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                    ruleID: "front-matter-missing", severity: .warning, message: "z"),
+        ]
+    }
+
+    static func store(_ findings: [Finding]) -> CompactFindings {
+        var store = CompactFindings()
+        for finding in findings { store.append(finding) }
+        return store
+    }
+
+    @Test func everyFindingReadsBackAsItWent() {
+        let findings = Self.findings
+        let store = Self.store(findings)
+        #expect(store.count == findings.count)
+        for (position, finding) in findings.enumerated() {
+            #expect(store[position] == finding)
+            #expect(store.path(at: position) == finding.path)
+            #expect(store.severity(at: position) == finding.severity)
+            #expect(store.ruleID(at: position) == finding.ruleID)
+        }
+    }
+
+    /// The order the linter used to give, sorting the values (a stable sort: findings equal in
+    /// the report order keep the order they came in).
+    @Test func theReportOrderIsTheValuesSortedOrder() {
+        let findings = Self.findings + Self.findings.reversed()
+        let sorted = Array(findings.enumerated())
+            .sorted { Finding.reportOrder($0.element, $1.element) || (!Finding.reportOrder($1.element, $0.element) && $0.offset < $1.offset) }
+            .map(\.offset)
+        #expect(Self.store(findings).reportOrder().map(Int.init) == sorted)
+        let list = FindingList(reportOrderOf: Self.store(findings))
+        #expect(Array(list) == sorted.map { findings[$0] })
+        #expect(list == FindingList(sorted.map { findings[$0] }))
+    }
+
+    @Test func aListReadsTheSameWhicheverWayItIsKept() {
+        let findings = Self.findings.sorted(by: Finding.reportOrder)
+        let compact = FindingList(reportOrderOf: Self.store(findings))
+        let values = FindingList(findings)
+        for list in [compact, values] {
+            #expect(list.count == findings.count)
+            for position in list.indices {
+                #expect(list.path(at: position) == findings[position].path)
+                #expect(list.severity(at: position) == findings[position].severity)
+                #expect(list.ruleID(at: position) == findings[position].ruleID)
+            }
+            for severity in Severity.allCases {
+                #expect(list.count(of: severity) == findings.filter { $0.severity == severity }.count)
+                #expect(Array(list.only(severity)) == findings.filter { $0.severity == severity })
+            }
+            #expect(Array(list.filter { $0.fix != nil }) == findings.filter { $0.fix != nil })
+        }
+        #expect(FindingList(reportOrderOf: CompactFindings()).isEmpty)
+    }
+}
