@@ -8,11 +8,12 @@ Usage: scripts/small-run-benchmark.py POSTLINT REPOSITORY [RUNS]
 REPOSITORY is a git repository of posts; it is copied to a temporary folder (the original is
 never changed), committed there, one post is changed and staged, and the runs happen in the copy.
 The cache goes to a temporary folder (POSTLINT_CACHE_DIR). Prints the median of RUNS (default 5)
-wall times per case.
+wall times per case, and of the CPU time postlint used (on a busy machine, the steadier figure).
 """
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,15 +62,24 @@ def prepare(source, scratch):
     return post
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def time_check(binary, folder, environment, no_cache):
+    """Wall and CPU seconds of one run."""
     arguments = [binary, "check", "--staged", "--format", "json"] + (["--no-cache"] if no_cache else [])
+    cpu = children_cpu()
     start = time.perf_counter()
     subprocess.run(arguments, cwd=folder, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def time_first_diagnostics(binary, folder, post, environment, cache):
-    """Seconds from didOpen to the first publishDiagnostics for the opened post."""
+    """Seconds from didOpen to the first publishDiagnostics for the opened post, and the CPU
+    seconds of the whole session (start to exit)."""
+    cpu = children_cpu()
     server = subprocess.Popen([binary, "lsp"], cwd=folder, env=environment, stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     root = "file://" + folder
@@ -97,7 +107,7 @@ def time_first_diagnostics(binary, folder, post, environment, cache):
         server.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
         server.stdin.flush()
         server.wait(timeout=30)
-        return elapsed
+        return elapsed, children_cpu() - cpu
     finally:
         if server.poll() is None:
             server.kill()
@@ -124,8 +134,10 @@ def main():
             case()
         name = os.path.basename(source.rstrip("/"))
         for label, case in cases.items():
-            times = [case() for _ in range(runs)]
-            print(f"{name}: {label}: {statistics.median(times) * 1000:.0f} ms (median of {runs})")
+            results = [case() for _ in range(runs)]
+            wall = statistics.median(result[0] for result in results) * 1000
+            cpu = statistics.median(result[1] for result in results) * 1000
+            print(f"{name}: {label}: {wall:.0f} ms wall, {cpu:.0f} ms CPU (medians of {runs})")
 
 
 if __name__ == "__main__":

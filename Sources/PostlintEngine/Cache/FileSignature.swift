@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PostlintCore
 
 /// What `lstat` says about a file: enough to tell, as git does for its index, that a file has not
 /// been written since it was last read, without reading it. A cache entry is trusted on its
@@ -31,7 +32,22 @@ public struct FileSignature: Hashable, Sendable {
     /// The signature of the regular file at `path` (links not followed), or nil when there is none.
     public static func of(_ path: String) -> FileSignature? {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard FileNameBytes.withCString(path, { lstat($0, &info) }) == 0 else { return nil }
+        return FileSignature(info)
+    }
+
+    /// The signature of the regular file `name` in the open `folder` (links not followed): no
+    /// walk of the whole path.
+    static func of(_ name: String, in folder: FolderHandle) -> FileSignature? {
+        var info = stat()
+        guard FileNameBytes.withCString(name, { fstatat(folder.descriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0
+        else { return nil }
+        return FileSignature(info)
+    }
+
+    /// The signature `lstat` gave, or nil when it is not a regular file's.
+    private init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
         let modified = info.st_mtimespec
         let changed = info.st_ctimespec
@@ -39,10 +55,10 @@ public struct FileSignature: Hashable, Sendable {
         let modified = info.st_mtim
         let changed = info.st_ctim
         #endif
-        return FileSignature(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
-                             size: UInt64(truncatingIfNeeded: info.st_size),
-                             modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
-                             changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
+        self.init(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+                  size: UInt64(truncatingIfNeeded: info.st_size),
+                  modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
+                  changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
     }
 
     /// Whether the file was last written or changed at least `margin` seconds before `now` (and

@@ -17,7 +17,14 @@ extension Linter {
         var result = FileResult()
         result.siteSeverities = ruleSet.siteSeverities
         let given = options.contents[absolutePath]
-        let signature = given == nil ? FileSignature.of(absolutePath) : nil
+        var signature: FileSignature?
+        if given == nil {
+            if let folder = candidate.folder, let name = candidate.name {
+                signature = FileSignature.of(name, in: folder)
+            } else {
+                signature = FileSignature.of(absolutePath)
+            }
+        }
         if let signature, let facts = cache.facts(forFileAt: absolutePath, displayPath: candidate.displayPath,
                                                   fingerprint: fingerprint, signature: signature) {
             result.facts = facts
@@ -53,8 +60,14 @@ struct SiteFactsFingerprintMemo {
 
     mutating func fingerprint(of ruleSet: RuleSet, configuration: Configuration, forFileAt absolutePath: String,
                               displayPath: String) -> ContentDigest? {
+        // The folder compared as bytes: making its string for every post cost more than the look-up.
+        var path = absolutePath
+        let inRememberedFolder = path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), var folder = self.folder else { return false }
+            return folder.withUTF8 { $0.elementsEqual(bytes[..<slash]) }
+        }
+        if configuration.overrides.isEmpty, inRememberedFolder, let remembered { return remembered }
         let folder = PathUtilities.directory(of: absolutePath)
-        if configuration.overrides.isEmpty, folder == self.folder, let remembered { return remembered }
         let relative = configuration.overrides.isEmpty ? displayPath
             : (configuration.relativePath(of: absolutePath) ?? displayPath)
         let fingerprint = SiteFactsFingerprint.of(ruleSet, configuration: configuration,

@@ -145,6 +145,23 @@ import PostlintTestSupport
         #expect(describe(warm) == describe(try site.lint(cache: false).findings))
     }
 
+    @Test func theLanguageServersScanGivesTheSameFactsFromTheCache() throws {
+        let site = try Site()
+        let linter = try Linter(workingDirectory: site.folder.path)
+        let root = site.folder.path
+        func display(_ path: String) -> String { String(path.dropFirst(root.count + 1)) }
+        func flattened(_ facts: [String: [String: [SiteFact]]]) -> [String] {
+            facts.flatMap { path, byRule in byRule.flatMap { rule, facts in facts.map { "\(path) \(rule) \($0)" } } }.sorted()
+        }
+        let without = flattened(linter.siteFactsOfPosts(below: root, displayPath: display, cache: nil))
+        #expect(without.count > 21)
+        let cold = SiteFactsCache(path: site.cachePath, toolVersion: "1.0", now: FileSignature.currentTime() + 60)
+        #expect(flattened(linter.siteFactsOfPosts(below: root, displayPath: display, cache: cold)) == without)
+        let warm = SiteFactsCache(path: site.cachePath, toolVersion: "1.0", now: FileSignature.currentTime() + 60)
+        #expect(flattened(linter.siteFactsOfPosts(below: root, displayPath: display, cache: warm)) == without)
+        #expect(warm.hitCount == 21)
+    }
+
     @Test func entriesOfPostsThatAreGoneAreDropped() throws {
         let site = try Site()
         #expect(try site.lint(cache: true).cache?.entryCount == 20)
