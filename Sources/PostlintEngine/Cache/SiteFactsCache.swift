@@ -49,20 +49,19 @@ public final class SiteFactsCache: Sendable {
     /// The facts recorded for the file at `absolutePath` if its signature shows it unchanged since.
     func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
                signature: FileSignature) -> [(rule: String, fact: SiteFact)]? {
-        withLoadedState { state in
+        withLoadedState { state -> ArraySlice<UInt8>? in
             state.seen.insert(absolutePath)
             guard let entry = state.entries[absolutePath], entry.signature == signature,
                   entry.displayPath == displayPath, entry.fingerprint == fingerprint else { return nil }
-            state.hits += 1
             return entry.facts
-        }
+        }.flatMap { decoded($0, displayPath: displayPath) }
     }
 
     /// The facts recorded for the file at `absolutePath` if its content is the one read now (the
     /// signature is then brought up to date).
     func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
                content: ContentDigest, signature: FileSignature?) -> [(rule: String, fact: SiteFact)]? {
-        withLoadedState { state in
+        withLoadedState { state -> ArraySlice<UInt8>? in
             state.seen.insert(absolutePath)
             guard var entry = state.entries[absolutePath], entry.content == content,
                   entry.displayPath == displayPath, entry.fingerprint == fingerprint else { return nil }
@@ -72,9 +71,8 @@ public final class SiteFactsCache: Sendable {
                 state.entries[absolutePath] = entry
                 state.changed = true
             }
-            state.hits += 1
             return entry.facts
-        }
+        }.flatMap { decoded($0, displayPath: displayPath) }
     }
 
     /// Records the facts of the file at `absolutePath`, read with `signature` (taken before the
@@ -84,12 +82,20 @@ public final class SiteFactsCache: Sendable {
         guard facts.allSatisfy({ $0.fact.path == displayPath }) else { return }
         let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
         let entry = SiteFactsCacheEntry(displayPath: displayPath, fingerprint: fingerprint, content: content,
-                                        signature: settled, facts: facts)
+                                        signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
         withLoadedState { state in
             state.seen.insert(absolutePath)
             state.entries[absolutePath] = entry
             state.changed = true
         }
+    }
+
+    /// An entry's facts decoded outside the lock, counted as a hit; nil (a miss, the post is
+    /// read) when they do not decode.
+    private func decoded(_ bytes: ArraySlice<UInt8>, displayPath: String) -> [(rule: String, fact: SiteFact)]? {
+        guard let facts = SiteFactsCacheFile.decodeFacts(bytes, displayPath: displayPath) else { return nil }
+        state.withLock { $0.hits += 1 }
+        return facts
     }
 
     /// Writes the cache if this run changed it, leaving out the entries of files that are gone.

@@ -10,33 +10,25 @@ struct SiteFactsCacheEntry: Sendable {
     var content: ContentDigest
     /// The file as it was when read, when it was settled then (else nil: it is read again).
     var signature: FileSignature?
-    /// Each fact with the id of the rule that gave it; their paths are `displayPath`.
-    var facts: [(rule: String, fact: SiteFact)]
+    /// Each fact with the id of the rule that gave it, encoded (`SiteFactsCacheFile.encodeFacts`):
+    /// a slice of the file read, or of the bytes recorded this run, decoded only when used, so a
+    /// loaded cache of 40,000 posts holds its bytes, not a string for every fact.
+    var facts: ArraySlice<UInt8>
 }
 
 /// The cache file's layout, and the checks that make a damaged file read as no cache at all.
 ///
 /// A header (a magic line, the format's version, the stamp of the program that wrote it, the
-/// payload's length and digest), then the payload: the rule ids, then each post's entry. A file
+/// payload's length and digest), then the payload: each post's entry. A file
 /// whose magic, version or stamp differ, whose length is not the payload's, or whose digest does
 /// not match is not read; nor is one whose payload does not decode to its end.
 enum SiteFactsCacheFile {
     static let magic = Array("postlint site facts\n".utf8)
     /// Raised when the layout, or what a fact holds, changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     static func encode(_ entries: [String: SiteFactsCacheEntry], stamp: String) -> [UInt8] {
-        var ruleIndex: [String: Int] = [:]
-        var rules: [String] = []
-        for entry in entries.values {
-            for (rule, _) in entry.facts where ruleIndex[rule] == nil {
-                ruleIndex[rule] = rules.count
-                rules.append(rule)
-            }
-        }
         var payload = CacheByteWriter()
-        payload.append(rules.count)
-        for rule in rules { payload.append(rule) }
         payload.append(entries.count)
         for (absolutePath, entry) in entries {
             payload.append(absolutePath)
@@ -56,15 +48,7 @@ enum SiteFactsCacheFile {
                 payload.append(0)
             }
             payload.append(entry.facts.count)
-            for (rule, fact) in entry.facts {
-                payload.append(ruleIndex[rule] ?? 0)
-                payload.append(fact.key)
-                payload.append(fact.value)
-                payload.append(fact.start.line)
-                payload.append(fact.start.column)
-                payload.append(fact.end.line)
-                payload.append(fact.end.column)
-            }
+            payload.append(bytes: Array(entry.facts))
         }
         var file = CacheByteWriter()
         file.append(bytes: magic)
@@ -96,8 +80,6 @@ enum SiteFactsCacheFile {
 
     private static func entries(of payload: [UInt8]) throws(CacheByteReader.Damaged) -> [String: SiteFactsCacheEntry] {
         var reader = CacheByteReader(payload)
-        var rules: [String] = []
-        for _ in 0..<(try reader.count()) { rules.append(try reader.string()) }
         let count = try reader.count()
         var entries: [String: SiteFactsCacheEntry] = [:]
         entries.reserveCapacity(count)
@@ -115,22 +97,49 @@ enum SiteFactsCacheFile {
                                           changedSeconds: try reader.signed(), changedNanoseconds: try reader.signed())
             default: throw CacheByteReader.Damaged()
             }
-            var facts: [(rule: String, fact: SiteFact)] = []
-            let factCount = try reader.count()
-            facts.reserveCapacity(factCount)
-            for _ in 0..<factCount {
-                let rule = try reader.number()
-                guard rule < UInt64(rules.count) else { throw CacheByteReader.Damaged() }
-                let key = try reader.string()
-                let value = try reader.string()
-                let start = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
-                let end = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
-                facts.append((rules[Int(rule)], SiteFact(path: displayPath, key: key, value: value, start: start, end: end)))
-            }
+            let facts = try reader.take(try reader.count())
             entries[absolutePath] = SiteFactsCacheEntry(displayPath: displayPath, fingerprint: fingerprint, content: content,
                                                         signature: signature, facts: facts)
         }
         guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
         return entries
+    }
+
+    /// One post's facts as an entry keeps them: each fact's rule id, key, value and locations.
+    static func encodeFacts(_ facts: [(rule: String, fact: SiteFact)]) -> ArraySlice<UInt8> {
+        var writer = CacheByteWriter()
+        writer.append(facts.count)
+        for (rule, fact) in facts {
+            writer.append(rule)
+            writer.append(fact.key)
+            writer.append(fact.value)
+            writer.append(fact.start.line)
+            writer.append(fact.start.column)
+            writer.append(fact.end.line)
+            writer.append(fact.end.column)
+        }
+        return writer.bytes[...]
+    }
+
+    /// The facts `encodeFacts` wrote, each naming the post at `displayPath`; nil when the bytes
+    /// do not decode to their end.
+    static func decodeFacts(_ bytes: ArraySlice<UInt8>, displayPath: String) -> [(rule: String, fact: SiteFact)]? {
+        var reader = CacheByteReader(Array(bytes))
+        do throws(CacheByteReader.Damaged) {
+            let count = try reader.count()
+            var facts: [(rule: String, fact: SiteFact)] = []
+            facts.reserveCapacity(count)
+            for _ in 0..<count {
+                let rule = try reader.string()
+                let key = try reader.string()
+                let value = try reader.string()
+                let start = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
+                let end = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
+                facts.append((rule, SiteFact(path: displayPath, key: key, value: value, start: start, end: end)))
+            }
+            return reader.remaining == 0 ? facts : nil
+        } catch {
+            return nil
+        }
     }
 }
