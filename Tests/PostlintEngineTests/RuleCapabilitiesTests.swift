@@ -15,6 +15,7 @@ import Testing
         #expect(ids(declaring: .reportsUnreadableText) == ["invalid-utf8"])
         #expect(ids(declaring: .checksRemoteImages) == ["broken-image"])
         #expect(ids(declaring: .reportsMissingLocalFiles) == ["broken-image", "broken-link"])
+        #expect(ids(declaring: .factsReadOtherFiles) == ["orphan-image"])
     }
 
     @Test func aUTF16PostKeepsOnlyTheFindingsOfRulesThatReportUnreadableText() throws {

@@ -16,4 +16,7 @@ public struct RuleCapabilities: OptionSet, Sendable, Hashable {
     /// Its findings about a missing local file end in `not found (looked for PATH)`; `--staged`
     /// says when PATH exists only in the working tree.
     public static let reportsMissingLocalFiles = RuleCapabilities(rawValue: 1 << 2)
+    /// Its site facts depend on more than the post itself (files beside it, or which post of a
+    /// run saw a folder first): they are never kept across runs (`SiteFactsCache`).
+    public static let factsReadOtherFiles = RuleCapabilities(rawValue: 1 << 3)
 }

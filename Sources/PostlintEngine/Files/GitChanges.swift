@@ -29,8 +29,14 @@ public enum GitChanges {
     /// Absolute paths of the files in the index (tracked or staged; what the next commit holds).
     public static func indexedFiles(in directory: String) throws(PostlintError) -> Set<String> {
         let root = try repositoryRoot(directory)
-        let names = try git(["ls-files", "--cached", "-z"], in: root)
-        return Set(names.split(separator: "\0").map { PathUtilities.join(root, String($0)) })
+        // Split as bytes: a 40,000-file index is 3 MB, and splitting the string by characters
+        // took 100 ms.
+        let names = try gitBytes(["ls-files", "--cached", "-z"], in: root)
+        var files = Set<String>(minimumCapacity: names.count / 40)
+        for name in names.split(separator: 0) {
+            files.insert(PathUtilities.join(root, String(decoding: name, as: UTF8.self)))
+        }
+        return files
     }
 
     static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {

@@ -15,14 +15,19 @@ public struct LintOptions: Sendable {
     /// Skip what the repository's ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`)
     /// ignore when walking folders (with `forceExclude`, in files named explicitly too).
     public var honoursIgnoreFiles = true
+    /// Site facts kept across runs, for the posts read for their facts alone (with `reportOnly`);
+    /// nil: every such post is read.
+    public var siteFactsCache: SiteFactsCache?
 
     public init(reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
-                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false, honoursIgnoreFiles: Bool = true) {
+                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false, honoursIgnoreFiles: Bool = true,
+                siteFactsCache: SiteFactsCache? = nil) {
         self.reportUnusedDisables = reportUnusedDisables
         self.reportOnly = reportOnly
         self.contents = contents
         self.remote = remote
         self.forceExclude = forceExclude
         self.honoursIgnoreFiles = honoursIgnoreFiles
+        self.siteFactsCache = siteFactsCache
     }
 }

@@ -48,6 +48,7 @@ public final class Linter: Sendable {
         let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
             window: 64 * workers, lowWater: 256, produce: walk.selectedFiles, deliver: { gatherer.gather($0.1, path: $0.0) })
         try checkInParallel(queue, workers: workers, options: options)
+        options.siteFactsCache?.save()
         gatherer.insertProblemsFirst(walk.problems)
         return try assemble(gatherer, options: options)
     }
@@ -194,9 +195,22 @@ public final class Linter: Sendable {
                                  workers: Int, options: LintOptions) throws(PostlintError) {
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
+            var fingerprints = SiteFactsFingerprintMemo()
             while let (sequence, candidate) = queue.nextItem() {
                 let absolutePath = candidate.absolutePath
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
+                if factsOnly, let cache = options.siteFactsCache {
+                    do throws(PostlintError) {
+                        if let result = try factsThroughCache(candidate, cache: cache, options: options, memo: &memo,
+                                                              fingerprints: &fingerprints) {
+                            queue.finish(sequence, with: (candidate.displayPath, result))
+                            continue
+                        }
+                    } catch {
+                        queue.fail(error)
+                        continue
+                    }
+                }
                 let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
                     ?? candidate.read()
                 switch read {

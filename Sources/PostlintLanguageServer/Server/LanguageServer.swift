@@ -199,7 +199,9 @@ public final class LanguageServer: @unchecked Sendable {
                 + "site-level rules (duplicate-slug, ...) do not see the posts on disk. Open the site's own folder, or set "
                 + "initializationOptions {\"lintWorkspace\": true} to scan it anyway."
         }
-        let workspace = Workspace(root: root, configPath: configPath, scansSite: scansSite)
+        let usesFactsCache = params["initializationOptions"]?["cache"]?.boolValue ?? true
+        let workspace = Workspace(root: root, configPath: configPath, scansSite: scansSite,
+                                  factsCacheVersion: usesFactsCache ? options.toolVersion : nil)
         lock.lock()
         self.phase = .running
         self.encoding = negotiated
@@ -365,7 +367,8 @@ public final class LanguageServer: @unchecked Sendable {
             self.lock.unlock()
             if configurationChanged, let current {
                 // A new linter: configurations and rule packs are read again.
-                let fresh = Workspace(root: current.root, configPath: current.configPath, scansSite: current.scansSite)
+                let fresh = Workspace(root: current.root, configPath: current.configPath, scansSite: current.scansSite,
+                                      factsCacheVersion: current.factsCacheVersion)
                 self.lock.lock()
                 self.workspace = fresh
                 self.lock.unlock()

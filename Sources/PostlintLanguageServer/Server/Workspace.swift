@@ -24,11 +24,15 @@ final class Workspace: @unchecked Sendable {
     let scansSite: Bool
     /// Site facts of the posts on disk: absolute path → rule id → facts.
     private var siteFacts: [String: [String: [SiteFact]]]?
+    /// The tool version the site facts cache is kept for; nil when the client turned the cache
+    /// off (`initializationOptions.cache: false`).
+    let factsCacheVersion: String?
 
-    init(root: String?, configPath: String?, scansSite: Bool = true) {
+    init(root: String?, configPath: String?, scansSite: Bool = true, factsCacheVersion: String? = nil) {
         self.root = root
         self.configPath = configPath
         self.scansSite = scansSite
+        self.factsCacheVersion = factsCacheVersion
         let workingDirectory = root ?? PathUtilities.currentDirectory()
         do throws(PostlintError) {
             linter = try Linter(configPath: configPath, workingDirectory: workingDirectory)
@@ -126,15 +130,10 @@ final class Workspace: @unchecked Sendable {
     /// The site facts of every post the CLI would lint in the workspace folder.
     private func scanSite() -> [String: [String: [SiteFact]]] {
         guard scansSite, let root, let linter else { return [:] }
-        var discovery = FileDiscovery(workingDirectory: root)
-        discovery.add(".")
-        var facts: [String: [String: [SiteFact]]] = [:]
-        for candidate in discovery.candidates {
-            if let found = self.facts(ofFileAt: candidate.absolutePath, linter: linter) {
-                facts[candidate.absolutePath] = found
-            }
+        let cache = factsCacheVersion.flatMap { version in
+            SiteFactsCacheLocation.file(forRepositoryAround: root).map { SiteFactsCache(path: $0, toolVersion: version) }
         }
-        return facts
+        return linter.siteFactsOfPosts(below: root, displayPath: displayPath(of:), cache: cache)
     }
 
     private func facts(ofFileAt absolutePath: String) -> [String: [SiteFact]]? {

@@ -22,7 +22,7 @@ public struct OrphanImageRule: SiteRule {
             RuleOption("fields", .strings(["image", "cover", "thumbnail", "featured_image", "og_image"]),
                        "front matter fields that name images"),
         ],
-        reads: [.frontMatter, .markdown],
+        reads: [.frontMatter, .markdown], capabilities: .factsReadOtherFiles,
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
             SiteRuleExample(("post.md", "⟦⟧---\ntitle: Kettles\ncover: /images/kettle.png\n---\n"),

@@ -86,6 +86,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Lint files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
     var noIgnore = false
 
+    @Flag(help: "With --staged or --changed-since: read every other post for its site facts instead of using the facts kept from earlier runs.")
+    var noCache = false
+
     @Flag(help: "Lint standard input instead of files (for editors and tools that pipe a buffer).")
     var stdin = false
 
@@ -100,7 +103,7 @@ struct CheckCommand: ParsableCommand {
                      checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
                      remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
                      stdinFilename: stdinFilename, color: color, forceExclude: forceExclude,
-                     noIgnore: noIgnore)
+                     noIgnore: noIgnore, noCache: noCache)
     }
 
     func validate() throws {

@@ -28,6 +28,7 @@ struct CheckRequest: Equatable {
     var color: ColorChoice = .auto
     var forceExclude = false
     var noIgnore = false
+    var noCache = false
 
     func validate() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -80,6 +81,10 @@ struct CheckRequest: Equatable {
                 } else if staged {
                     options.contents = try GitChanges.stagedContents(in: linter.workingDirectory)
                     options.reportOnly = Set(options.contents.keys)
+                }
+                if options.reportOnly != nil, !noCache {
+                    options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)
+                        .map { SiteFactsCache(path: $0, toolVersion: Postlint.version) }
                 }
                 outcome = try linter.lint(paths: paths, options: options)
             }

@@ -12,7 +12,7 @@ import PostlintReporters
 /// answers.
 enum QuickCheckArguments {
     private enum Switch {
-        case quiet, fix, staged, reportUnusedDisables, stdin, forceExclude, noIgnore
+        case quiet, fix, staged, reportUnusedDisables, stdin, forceExclude, noIgnore, noCache
     }
 
     private enum Valued {
@@ -22,7 +22,7 @@ enum QuickCheckArguments {
     private static let switches: [String: Switch] = [
         "--quiet": .quiet, "--fix": .fix, "--staged": .staged,
         "--report-unused-disables": .reportUnusedDisables, "--stdin": .stdin, "--force-exclude": .forceExclude,
-        "--no-ignore": .noIgnore,
+        "--no-ignore": .noIgnore, "--no-cache": .noCache,
     ]
 
     private static let valued: [String: Valued] = [
@@ -68,6 +68,7 @@ enum QuickCheckArguments {
         case .stdin: request.stdin = true
         case .forceExclude: request.forceExclude = true
         case .noIgnore: request.noIgnore = true
+        case .noCache: request.noCache = true
         }
     }
 

@@ -1,0 +1,112 @@
+/// Builds a cache file's bytes: little-endian fixed-width numbers, variable-length numbers (seven
+/// bits a byte) and length-prefixed strings.
+struct CacheByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func append(_ value: Int) {
+        append(UInt64(clamping: max(0, value)))
+    }
+
+    /// A signed number, zigzag-encoded (small negatives stay short).
+    mutating func appendSigned(_ value: Int64) {
+        append(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    mutating func appendFixed(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func append(_ digest: ContentDigest) {
+        appendFixed(digest.high)
+        appendFixed(digest.low)
+    }
+
+    mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { utf8 in
+            append(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func append(bytes more: [UInt8]) {
+        bytes.append(contentsOf: more)
+    }
+}
+
+/// Reads what `CacheByteWriter` wrote. Every read is bounds-checked: past the end, or a number
+/// too long, it throws, and the whole cache is then ignored.
+struct CacheByteReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+
+    init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func number() throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// A count of things that each take at least one byte: never more than the bytes left, so a
+    /// damaged count cannot make a reader reserve memory the file does not hold.
+    mutating func count() throws(Damaged) -> Int {
+        let value = try number()
+        guard value <= UInt64(remaining) else { throw Damaged() }
+        return Int(value)
+    }
+
+    mutating func signed() throws(Damaged) -> Int64 {
+        let value = try number()
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    mutating func fixed() throws(Damaged) -> UInt64 {
+        guard remaining >= 8 else { throw Damaged() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+        offset += 8
+        return value
+    }
+
+    mutating func digest() throws(Damaged) -> ContentDigest {
+        let high = try fixed()
+        return ContentDigest(high: high, low: try fixed())
+    }
+
+    mutating func string() throws(Damaged) -> String {
+        let length = try count()
+        defer { offset += length }
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<(offset + length)], as: UTF8.self) }
+    }
+
+    /// The next `length` bytes.
+    mutating func take(_ length: Int) throws(Damaged) -> ArraySlice<UInt8> {
+        guard length >= 0, length <= remaining else { throw Damaged() }
+        defer { offset += length }
+        return bytes[offset..<(offset + length)]
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import PostlintTestSupport
+
+/// `check --staged` with the site facts cache, through the built binary and real git: the warm
+/// run reports what `--no-cache` reports, and the cache goes where `POSTLINT_CACHE_DIR` says.
+@Suite struct SiteFactsCacheCLITests {
+    @Test func aStagedRunReportsTheSameWithAndWithoutTheCache() throws {
+        let repository = try GitWorkflowTests.Repository()
+        let cache = try TemporaryFolder()
+        for index in 0..<30 { try repository.folder.write("posts/post-\(index).md", GitWorkflowTests.post("post-\(index)")) }
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "thirty posts")
+        try repository.folder.write("posts/new.md", GitWorkflowTests.post("post-12", title: "Notes on tea, from a new post"))
+        try repository.git("add", "posts/new.md")
+        let environment = ["POSTLINT_CACHE_DIR": cache.path]
+        func check(_ extra: [String]) throws -> CommandRunner.Output {
+            try CommandRunner.run(["check", "--staged", "--format", "json"] + extra, in: repository.url, environment: environment)
+        }
+        let without = try check(["--no-cache"])
+        #expect(without.status == 1)
+        #expect(without.standardOutput.contains("duplicate-slug"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty)
+        let cold = try check([])
+        let written = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(written.count == 1 && written[0].hasPrefix("site-facts-"))
+        let warm = try check([])
+        #expect(cold.standardOutput == without.standardOutput)
+        #expect(warm.standardOutput == without.standardOutput)
+        #expect(warm.status == 1)
+        // A damaged cache changes nothing either.
+        try Data("postlint site facts\n garbage".utf8).write(to: URL(fileURLWithPath: cache.path + "/" + written[0]))
+        #expect(try check([]).standardOutput == without.standardOutput)
+    }
+}
