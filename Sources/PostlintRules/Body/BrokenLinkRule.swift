@@ -22,7 +22,10 @@ public struct BrokenLinkRule: BuiltInRule {
             (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
             style (Zola spells most non-Latin scripts in ASCII words), a fragment not found is \
             not reported. Each linked post's anchors are worked out once a run. Links to folders \
-            are accepted. Remote links are not checked.
+            are accepted, except that in a detected site a relative link (`../other-post/`) is \
+            resolved against the post's own URL, as the browser does: missing there under a \
+            known part of the site, it is broken (`unchecked-link` lists it when the part is not \
+            known). Remote links are not checked.
             """,
         defaultSeverity: .error,
         options: [
@@ -79,6 +82,13 @@ public struct BrokenLinkRule: BuiltInRule {
             case .local(let path, let fragment):
                 switch files.check(path) {
                 case .found(let found, let kind):
+                    if kind == .directory, let routes = context.routes, !path.hasPrefix("/") {
+                        // `other-post/` is relative to the post's URL, not its file: a folder
+                        // beside the post says nothing of what is served there.
+                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
+                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        continue
+                    }
                     guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }
                     let resolved = found.string
                     guard Self.isMarkdown(resolved) else { continue }
