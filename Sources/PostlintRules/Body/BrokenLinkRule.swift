@@ -25,7 +25,9 @@ public struct BrokenLinkRule: BuiltInRule {
             are accepted, except that in a detected site a relative link (`../other-post/`) is \
             resolved against the post's own URL, as the browser does: missing there under a \
             known part of the site, it is broken (`unchecked-link` lists it when the part is not \
-            known). Remote links are not checked.
+            known). On a Jekyll site without jekyll-relative-links (`postlint site` says whether \
+            it is on), a link to a post's `.md` source is broken: Jekyll serves the page, not \
+            the source. Remote links are not checked.
             """,
         defaultSeverity: .error,
         options: [
@@ -87,6 +89,13 @@ public struct BrokenLinkRule: BuiltInRule {
                         // beside the post says nothing of what is served there.
                         checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
                                    context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        continue
+                    }
+                    if kind == .file, let routes = context.routes, Self.isMarkdown(found.string),
+                       let page = routes.unservedSource(found.string, linkedFrom: document.path) {
+                        diagnostics.append(diagnostic(
+                            "link to the source \"\(destination)\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page \(page)",
+                            at: link.range))
                         continue
                     }
                     guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }

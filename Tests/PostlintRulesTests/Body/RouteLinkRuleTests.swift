@@ -95,4 +95,22 @@ import PostlintParsing
         #expect(run(brokenLink, "[x](blog/)\n", routes: nil).isEmpty)
         #expect(run(unchecked, text, routes: nil).isEmpty)
     }
+
+    /// A site that leaves links to sources as written: `content/blog/other.md` is served only at
+    /// its page.
+    struct UnrewrittenSources: RouteResolving {
+        func resolve(_ path: String, from documentPath: String) -> RouteResolution { .unknown }
+        func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? {
+            file == "content/blog/other.md" ? "/blog/other.html" : nil
+        }
+    }
+
+    @Test func aLinkToASourceTheSiteDoesNotServeIsBroken() {
+        let text = "[o](blog/other.md) [p](post.md)\n"
+        #expect(run(brokenLink, text, routes: UnrewrittenSources()) == [
+            "[o](blog/other.md) link to the source \"blog/other.md\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page /blog/other.html",
+        ])
+        // Where sources are rewritten (the default), the same links are fine.
+        #expect(run(brokenLink, text, routes: routes).isEmpty)
+    }
 }
