@@ -42,6 +42,10 @@ public struct SiteModel: Sendable, Equatable {
     /// Jekyll: whether relative links to posts' sources (`other-post.md`) are rewritten to their
     /// pages (the jekyll-relative-links plugin); nil where the generator is not Jekyll.
     public var relativeLinks: JekyllRelativeLinks?
+    /// Docusaurus: the blog's content folder (absolute), whose posts get dated routes.
+    public var blogRoot: String?
+    /// Folders under a content root that are not walked for posts (Eleventy's output folder).
+    public var excludedFolders: [String] = []
     /// How settings that the configuration does not state were decided (defaults taken, values
     /// that could not be read): `postlint site` prints them.
     public var notes: [String] = []
