@@ -20,7 +20,8 @@ public struct BrokenLinkRule: BuiltInRule {
             `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`. \
             The site model sets the style from the detected generator; without one it is github \
             (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
-            style (Zola spells most non-Latin scripts in ASCII words), a fragment not found is \
+            style (Zola spells scripts other than Latin, Greek and Cyrillic, such as CJK, in \
+            ASCII words from tables postlint does not carry), a fragment not found is \
             not reported. Each linked post's anchors are worked out once a run. Links to folders \
             are accepted, except that in a detected site a relative link (`../other-post/`) is \
             resolved against the post's own URL, as the browser does: missing there under a \
