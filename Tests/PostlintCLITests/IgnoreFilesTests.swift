@@ -95,4 +95,30 @@ import PostlintTestSupport
         _ = try CommandRunner.run(["fix", "--no-ignore"], in: url)
         #expect(try folder.read("public/bom.md") != withByteOrderMark)
     }
+
+    /// git's user-wide ignore file: `core.excludesFile` from the repository's config (a `~/` path),
+    /// else from `~/.gitconfig`, else `~/.config/git/ignore` (`$XDG_CONFIG_HOME/git/ignore`).
+    @Test func gitsUserWideExcludesFileIsHonoured() throws {
+        let home = try TemporaryFolder()
+        try home.write("my-ignores", "*.wip.md\n")
+        try home.write(".config/git/ignore", "*.tmp.md\n")
+        let folder = try Self.site()
+        try folder.write("content/idea.wip.md", Self.post)
+        try folder.write("content/scratch.tmp.md", Self.post)
+        let url = URL(fileURLWithPath: folder.path)
+        let environment = ["HOME": home.path, "XDG_CONFIG_HOME": ""]
+        // Nothing configured: the default ~/.config/git/ignore applies.
+        let byDefault = try CommandRunner.run(["check", "content"], in: url, environment: environment)
+        #expect(byDefault.standardOutput.contains("content/idea.wip.md:"), "\(byDefault.standardOutput)")
+        #expect(!byDefault.standardOutput.contains("content/scratch.tmp.md:"), "\(byDefault.standardOutput)")
+        // Named in the repository's config, that file replaces the default.
+        try folder.write(".git/config", "[core]\n\trepositoryformatversion = 0\n\texcludesFile = ~/my-ignores ; local\n")
+        let named = try CommandRunner.run(["check", "content"], in: url, environment: environment)
+        #expect(!named.standardOutput.contains("content/idea.wip.md:"), "\(named.standardOutput)")
+        #expect(named.standardOutput.contains("content/scratch.tmp.md:"), "\(named.standardOutput)")
+        #expect(named.standardOutput.contains("content/post.md:"))
+        // --no-ignore lints them all.
+        let all = try CommandRunner.run(["check", "content", "--no-ignore"], in: url, environment: environment)
+        #expect(all.standardOutput.contains("content/idea.wip.md:") && all.standardOutput.contains("content/scratch.tmp.md:"))
+    }
 }

@@ -22,4 +22,16 @@ public protocol RouteResolving: Sendable {
     /// `documentPath` (the document's path as the rules see it): root-relative (`/blog/a/`) or
     /// relative to the post's own URL (`../other-post/`).
     func resolve(_ path: String, from documentPath: String) -> RouteResolution
+
+
+    /// For a relative link from the post at `documentPath` to a post's source file (`other.md`,
+    /// at `file`; both as the rules see paths): the page to link to instead, when the site leaves
+    /// such a link as written and does not serve the source (Jekyll without jekyll-relative-links);
+    /// nil where the link reaches the post (the generator or a plugin rewrites it, or the file is
+    /// served as it is).
+    func unservedSource(_ file: String, linkedFrom documentPath: String) -> String?
+}
+
+extension RouteResolving {
+    public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? { nil }
 }

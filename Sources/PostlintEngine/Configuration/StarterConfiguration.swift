@@ -33,7 +33,8 @@ public struct StarterConfiguration: Sendable {
             }
             let usage = "used by \(Self.percent(inference.count, of: total)) of \(Self.grouped(total)) posts"
             let arrow = field == inference.canonical ? inference.canonical : "\(inference.canonical) ← \(field)"
-            lines.append("\(arrow) (\(usage))" + (inference.isRequired ? "" : "; too few posts have it to require it"))
+            lines.append("\(arrow) (\(usage))" + (inference.isRequired ? ""
+                : "; not required: fewer than \(Int(SiteSurvey.requiredShare * 100))% of posts have it"))
         }
         return lines
     }

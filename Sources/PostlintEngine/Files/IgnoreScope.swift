@@ -10,7 +10,8 @@ import PostlintCore
 /// The ignore files that apply to the entries of one folder of a walk, as git, ripgrep and ruff
 /// read them: in each folder from the repository's top down, `.gitignore` (inside a git work
 /// tree only: a folder with `.git` at or above it) and `.ignore` (anywhere; it wins over
-/// `.gitignore` in the same folder), then the repository's `.git/info/exclude` below them all. A
+/// `.gitignore` in the same folder), then the repository's `.git/info/exclude` below them all,
+/// and git's user-wide `core.excludesFile` below that (`GitExcludesFile`). A
 /// deeper file's last matching pattern decides before a shallower one's; a negation
 /// (`!pattern`) re-includes. A folder that is ignored is not walked, so nothing below it is
 /// re-included (as in git).
@@ -67,7 +68,12 @@ struct IgnoreScope: Sendable {
         var scope = self
         if present.contains(".git") {
             scope.isInRepository = true
-            if let exclude = Self.infoExcludePath(repositoryRoot: folder), let bytes = Self.readFile(exclude) {
+            let gitDirectory = Self.gitCommonDirectory(repositoryRoot: folder)
+            // git's user-wide ignore file (core.excludesFile) first, so that info/exclude wins over it.
+            if let excludes = GitExcludesFile.patterns(gitDirectory: gitDirectory) {
+                scope.push(excludes, folder: folder)
+            }
+            if let gitDirectory, let bytes = Self.readFile(gitDirectory + "/info/exclude") {
                 scope.push(IgnoreFile(bytes: bytes), folder: folder)
             }
         }
@@ -144,14 +150,14 @@ struct IgnoreScope: Sendable {
         return nil
     }
 
-    /// `.git/info/exclude` of the work tree at `root`: in its `.git` folder, or for a linked
-    /// work tree or submodule (a `.git` file saying `gitdir: …`) in that git folder's common
-    /// folder.
-    static func infoExcludePath(repositoryRoot root: String) -> String? {
+    /// The git folder holding the `info/exclude` and `config` of the work tree at `root`: its
+    /// `.git` folder, or for a linked work tree or submodule (a `.git` file saying `gitdir: …`)
+    /// that git folder's common folder.
+    static func gitCommonDirectory(repositoryRoot root: String) -> String? {
         let dotGit = FolderPrefetcher.path(of: ".git", in: root)
         var info = stat()
         guard FileNameBytes.withCString(dotGit, { stat($0, &info) }) == 0 else { return nil }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return dotGit + "/info/exclude" }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return dotGit }
         guard let bytes = readFile(dotGit), bytes.count < 65_536 else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let line = text.split(whereSeparator: \.isNewline).first, line.hasPrefix("gitdir:") else { return nil }
@@ -161,7 +167,7 @@ struct IgnoreScope: Sendable {
             let named = String(decoding: commonBytes, as: UTF8.self).trimmingSpaces()
             if !named.isEmpty { common = PathUtilities.absolute(named, base: gitDirectory) }
         }
-        return common + "/info/exclude"
+        return common
     }
 }
 

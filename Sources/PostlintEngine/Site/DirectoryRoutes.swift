@@ -10,7 +10,10 @@ enum DirectoryRoutes {
         }
         let folder = post.root.urlPrefix + (post.folders.isEmpty ? "/" : "/" + post.folders.joined(separator: "/") + "/")
         if post.baseName == "index" || post.baseName.lowercased() == "readme" {
-            routes.pages.append(folder)
+            // With `.html` pages (Astro's `build.format: 'file'`), a folder's index is `/a.html`.
+            routes.pages.append(site.uglyURLs && folder != "/" ? String(folder.dropLast()) + ".html" : folder)
+        } else if site.uglyURLs {
+            routes.pages.append(folder + post.baseName + ".html")
         } else {
             routes.pages.append(folder + post.baseName + "/")
         }

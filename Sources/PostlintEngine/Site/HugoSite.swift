@@ -16,33 +16,32 @@ enum HugoSite {
         } else if let name = legacyNames.first(where: has), isFolder("content"),
                   !ZolaSite.isZolaConfig(PathUtilities.join(folder, name)) {
             files.append(name)
-        } else if isFolder("config") {
-            let defaults = PathUtilities.join(PathUtilities.join(folder, "config"), "_default")
-            let listing = LocalFileSystem().entries(of: defaults) ?? []
-            let main = (configNames + legacyNames).map { "config/_default/" + $0 }
-                .filter { listing.contains(PathUtilities.fileName(of: $0)) }
-            guard let first = main.first else { return nil }
-            files.append(first)
-            for part in ["languages", "permalinks", "taxonomies"] {
-                for ext in ["toml", "yaml", "yml", "json"] where listing.contains("\(part).\(ext)") {
-                    files.append("config/_default/\(part).\(ext)")
-                }
-            }
-        } else {
-            return nil
         }
+        // `config/_default/`: the configuration split into files, one per root key
+        // (`languages.toml`, `permalinks.yaml`, …), with or without a `hugo.toml` among them,
+        // merged over a root file if there is one.
+        if isFolder("config") {
+            let split = splitConfiguration(in: PathUtilities.join(PathUtilities.join(folder, "config"), "_default"))
+            if files.isEmpty, !split.contains(where: { isMainFile($0) }), !(isFolder("content") && !split.isEmpty) {
+                return nil
+            }
+            files += split.map { "config/_default/" + $0 }
+        }
+        guard !files.isEmpty else { return nil }
         var settings = Settings()
         for file in files {
             let config = SiteConfigFile(path: PathUtilities.join(folder, file))
             let name = PathUtilities.fileName(of: file)
-            if name.hasPrefix("languages.") {
+            if isMainFile(name) {
+                settings.read(config.root)
+            } else if name.hasPrefix("languages.") {
                 settings.read(languages: config.root)
             } else if name.hasPrefix("permalinks.") {
                 settings.read(permalinks: config.root)
             } else if name.hasPrefix("taxonomies.") {
                 settings.read(taxonomies: config.root)
-            } else {
-                settings.read(config.root)
+            } else if name.hasPrefix("module.") {
+                if let root = config.root { settings.read(mounts: settings.value(root, "mounts")) }
             }
         }
         var model = settings.model(folder: folder, reason: files.joined(separator: ", "))
@@ -50,6 +49,24 @@ enum HugoSite {
         model.linkRenderHook = ["layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"]
             .contains { local.kind(of: PathUtilities.join(folder, $0)) == .file }
         return model
+    }
+
+    /// The root keys a split configuration's files may hold that decide URLs.
+    static let splitParts = ["languages", "permalinks", "taxonomies", "module"]
+
+    static func isMainFile(_ name: String) -> Bool { (configNames + legacyNames).contains(name) }
+
+    /// The files of a `config/_default/` folder that postlint reads: the main file first, then
+    /// one per root key that decides URLs.
+    static func splitConfiguration(in folder: String) -> [String] {
+        let listing = Set(LocalFileSystem().entries(of: folder) ?? [])
+        var files = (configNames + legacyNames).filter { listing.contains($0) }.prefix(1).map { $0 }
+        for part in splitParts {
+            for ext in ["toml", "yaml", "yml", "json"] where listing.contains("\(part).\(ext)") {
+                files.append("\(part).\(ext)")
+            }
+        }
+        return files
     }
 
     /// What Hugo's configuration says about URLs.
@@ -105,12 +122,15 @@ enum HugoSite {
 
         mutating func read(permalinks node: FrontMatterNode?) {
             for entry in SiteConfigFile.entries(node) {
+                let key = entry.key.lowercased()
                 if let pattern = entry.value.scalarText {
-                    permalinks[entry.key.lowercased()] = pattern
-                } else if entry.key.lowercased() == "page" {
-                    // The newer form: permalinks.page.<section>.
+                    permalinks[key] = pattern
+                } else if ["page", "section", "term", "taxonomy"].contains(key) {
+                    // The newer form, by page kind: permalinks.page.<section> (kept as the section's
+                    // name), permalinks.term.<taxonomy> (as `term:<taxonomy>`), and so on.
                     for inner in SiteConfigFile.entries(entry.value) {
-                        if let pattern = inner.value.scalarText { permalinks[inner.key.lowercased()] = pattern }
+                        guard let pattern = inner.value.scalarText else { continue }
+                        permalinks[(key == "page" ? "" : key + ":") + inner.key.lowercased()] = pattern
                     }
                 }
             }
@@ -187,7 +207,9 @@ enum HugoSite {
         let ending = site.uglyURLs ? ".html" : "/"
         var page: String
         if let url = post.string("url") {
-            page = url.hasPrefix("/") ? url : "/" + url
+            // In a multilingual site a `url` without a leading slash is under the language's
+            // prefix; with one (or in a site of one language) it is from the site's root.
+            page = url.hasPrefix("/") ? url : (site.languages.count > 1 ? prefix : "") + "/" + url
         } else if isSection {
             page = prefix + "/" + folders.map(URLSlug.hugo).joined(separator: "/") + (folders.isEmpty ? "" : "/")
         } else {
@@ -211,16 +233,38 @@ enum HugoSite {
         // A top-level folder is a section with a list page; deeper ones only with an `_index.md`
         // (which adds its own route), and a leaf bundle's folder is its page, not a section.
         if let section = folders.first, !(isBundle && folders.count == 1) {
-            routes.listings.append(prefix + "/" + URLSlug.hugo(section) + "/")
+            let pattern = site.permalinks["section:" + section.lowercased()]
+            routes.listings.append(prefix + (pattern.map { listing($0, name: section) } ?? "/" + URLSlug.hugo(section) + "/"))
         }
         for taxonomy in site.taxonomies {
             let terms = post.strings(taxonomy)
             guard !terms.isEmpty else { continue }
-            routes.listings.append(prefix + "/" + URLSlug.hugo(taxonomy) + "/")
-            for term in terms { routes.listings.append(prefix + "/" + URLSlug.hugo(taxonomy) + "/" + URLSlug.hugo(term) + "/") }
+            let key = taxonomy.lowercased()
+            let listPattern = site.permalinks["taxonomy:" + key]
+            routes.listings.append(prefix + (listPattern.map { listing($0, name: taxonomy) } ?? "/" + URLSlug.hugo(taxonomy) + "/"))
+            // Term pages: `permalinks.term.<taxonomy>`, or the older `permalinks.<taxonomy>`.
+            let termPattern = site.permalinks["term:" + key] ?? site.permalinks[key]
+            for term in terms {
+                routes.listings.append(prefix + (termPattern.map { listing($0, name: term, taxonomy: taxonomy) }
+                    ?? "/" + URLSlug.hugo(taxonomy) + "/" + URLSlug.hugo(term) + "/"))
+            }
         }
         if isSection || isBundle { routes.bundleFolder = PathUtilities.directory(of: post.path) }
         return routes
+    }
+
+    /// A list page's `permalinks` pattern (a section, a taxonomy or a term named `name`): its
+    /// name for `:slug`, `:title` and `:filename`, the taxonomy for `:section`.
+    static func listing(_ pattern: String, name: String, taxonomy: String? = nil) -> String {
+        let result = PermalinkPattern.expand(pattern) { token in
+            switch token {
+            case "slug", "title", "filename", "contentbasename", "slugorfilename", "slugorcontentbasename":
+                return URLSlug.hugo(name)
+            case "section", "sections": return URLSlug.hugo(taxonomy ?? name)
+            default: return nil
+            }
+        }
+        return result.hasPrefix("/") ? result : "/" + result
     }
 
     /// A `permalinks` pattern with the post's values put in.

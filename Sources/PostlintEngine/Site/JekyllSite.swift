@@ -3,7 +3,8 @@ import PostlintCore
 
 /// Jekyll: `_config.yml` (or `_config.yaml`). Reads `permalink` (pretty, date, ordinal, none or a
 /// pattern), `baseurl`, `collections` (with `output` and `permalink`), `collections_dir` and the
-/// plugins that change routes (`jekyll-redirect-from`). Every file outside `_` folders is served
+/// plugins that change routes and links (`jekyll-redirect-from`, `jekyll-relative-links`, the
+/// latter also from the `Gemfile`) and `kramdown: input:` (which decides the anchor style). Every file outside `_` folders is served
 /// as it is, so the site's folder is both its content and its static root.
 enum JekyllSite {
     static let configNames = ["_config.yml", "_config.yaml"]
@@ -36,6 +37,20 @@ enum JekyllSite {
         }
         let plugins = SiteConfigFile.strings(config["plugins"]) + SiteConfigFile.strings(config["gems"])
         model.redirectFrom = plugins.contains("jekyll-redirect-from")
+        let gemfile: String? = has("Gemfile")
+            ? (try? FileReader.read(PathUtilities.join(folder, "Gemfile")).get()).map { String(decoding: $0, as: UTF8.self) } : nil
+        let (relativeLinks, why) = JekyllRelativeLinks.read(plugins: plugins, settings: config["relative_links"], gemfile: gemfile)
+        model.relativeLinks = relativeLinks
+        model.notes.append(why)
+        // kramdown's own parser (`input: kramdown`) makes other heading ids than its GFM parser,
+        // Jekyll's default.
+        let input = config["kramdown"]?["input"]?.scalarText
+        if let input, input.lowercased() == "kramdown" {
+            model.anchorStyle = .kramdown
+            model.notes.append("anchors in kramdown's style: kramdown: input: \(input)")
+        } else {
+            model.notes.append("anchors in kramdown's GFM style: " + (input.map { "kramdown: input: \($0)" } ?? "no kramdown: input:, so GFM, Jekyll's default"))
+        }
         return model
     }
 

@@ -53,6 +53,7 @@ struct RouteTable: Sendable {
             let kind = listing.kind(of: name) ?? (fileSystem.kind(of: path) == .file ? .file : .missing)
             switch kind {
             case .directory:
+                if site.excludedFolders.contains(path) { continue }
                 if site.generator == .jekyll {
                     guard JekyllSite.walks(folder: name, site: site), !(depth == 0 && name == "_site") else { continue }
                 } else if depth == 0, site.contentRoots.contains(where: { $0.folder == path }) {

@@ -39,6 +39,16 @@ public struct SiteModel: Sendable, Equatable {
     /// links are then judged as routes only when found, never as missing, and routes match
     /// without regard to letter case.
     public var linkRenderHook = false
+    /// Jekyll: whether relative links to posts' sources (`other-post.md`) are rewritten to their
+    /// pages (the jekyll-relative-links plugin); nil where the generator is not Jekyll.
+    public var relativeLinks: JekyllRelativeLinks?
+    /// Docusaurus: the blog's content folder (absolute), whose posts get dated routes.
+    public var blogRoot: String?
+    /// Folders under a content root that are not walked for posts (Eleventy's output folder).
+    public var excludedFolders: [String] = []
+    /// How settings that the configuration does not state were decided (defaults taken, values
+    /// that could not be read): `postlint site` prints them.
+    public var notes: [String] = []
 
     public init(generator: SiteGenerator, root: String, reason: String, contentRoots: [ContentRoot],
                 staticRoots: [String], anchorStyle: AnchorStyle? = nil) {

@@ -14,6 +14,8 @@ public struct SiteReport: Codable, Sendable {
         public var baseURL: String
         public var anchorStyle: String
         public var external: [String]
+        /// How settings the configuration does not state were decided.
+        public var notes: [String]
         public var posts: [Post]
     }
 
@@ -58,7 +60,7 @@ public struct SiteReport: Codable, Sendable {
             return Site(generator: site.generator.rawValue, reason: site.reason, root: shown(site.root),
                         content: site.contentRoots.map { shown($0.folder) + ($0.urlPrefix.isEmpty ? "" : " → \($0.urlPrefix)/") },
                         static: site.staticRoots.map(shown), baseURL: site.basePath.isEmpty ? "/" : site.basePath + "/",
-                        anchorStyle: site.anchorStyle.rawValue, external: site.external,
+                        anchorStyle: site.anchorStyle.rawValue, external: site.external, notes: site.notes,
                         posts: resolver.postRoutes.map { Post(path: shown($0.path), routes: $0.routes) })
         })
     }
@@ -79,6 +81,7 @@ public struct SiteReport: Codable, Sendable {
             output += "base URL: \(site.baseURL)\n"
             output += "anchor style: \(site.anchorStyle)\n"
             if !site.external.isEmpty { output += "external: \(site.external.joined(separator: ", "))\n" }
+            for note in site.notes { output += "why: \(note)\n" }
             output += "posts: \(site.posts.count)\n"
             for post in site.posts {
                 output += "  \(TerminalSafe.text(post.path)) → \(post.routes.map(TerminalSafe.text).joined(separator: ", "))\n"

@@ -64,6 +64,18 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
         return .missing(route: site.basePath + shown)
     }
 
+    public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? {
+        guard let relativeLinks = site.relativeLinks else { return nil }
+        let document = PathUtilities.absolute(documentPath, base: workingDirectory)
+        let siteFolder = site.contentRoots.first?.folder ?? site.root
+        if relativeLinks.rewritesLinks(inPostAt: PathUtilities.relative(document, to: siteFolder) ?? document) { return nil }
+        let target = PathUtilities.absolute(file, base: workingDirectory)
+        // A source without front matter is copied as it is, so it is served at the link.
+        guard let page = table.pageOfPost[target], case .success(let bytes) = FileReader.read(target),
+              bytes.starts(with: Array("---".utf8)) else { return nil }
+        return site.basePath + page
+    }
+
     /// Zola's internal link `@/blog/post.md`: a content file, found or not (Zola's build fails on
     /// a missing one).
     private func internalLink(_ path: String) -> RouteResolution {

@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintRules
 
 /// Zola: `config.toml` (or `zola.toml`) with `base_url`. Content in `content/` (sections are
 /// folders with `_index.md`, a page is a file or a folder with `index.md`), static files in
@@ -48,7 +49,9 @@ enum ZolaSite {
         switch site.slugifyPaths {
         case "off": slugify = { $0 }
         case "safe": slugify = { String($0.map { $0 == " " ? "-" : $0 }) }
-        default: slugify = { URLSlug.slugify($0) }
+        // Transliterated as Zola does (Latin, Greek, Cyrillic); a name in another script keeps
+        // its letters, which Zola would spell in ASCII words.
+        default: slugify = { ZolaSlug.slugify($0) ?? URLSlug.slugify($0) }
         }
         var parents = post.folders.map(slugify)
         let page: String

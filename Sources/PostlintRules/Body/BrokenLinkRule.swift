@@ -20,9 +20,15 @@ public struct BrokenLinkRule: BuiltInRule {
             `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`. \
             The site model sets the style from the detected generator; without one it is github \
             (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
-            style (Zola spells most non-Latin scripts in ASCII words), a fragment not found is \
+            style (Zola spells scripts other than Latin, Greek and Cyrillic, such as CJK, in \
+            ASCII words from tables postlint does not carry), a fragment not found is \
             not reported. Each linked post's anchors are worked out once a run. Links to folders \
-            are accepted. Remote links are not checked.
+            are accepted, except that in a detected site a relative link (`../other-post/`) is \
+            resolved against the post's own URL, as the browser does: missing there under a \
+            known part of the site, it is broken (`unchecked-link` lists it when the part is not \
+            known). On a Jekyll site without jekyll-relative-links (`postlint site` says whether \
+            it is on), a link to a post's `.md` source is broken: Jekyll serves the page, not \
+            the source. Remote links are not checked.
             """,
         defaultSeverity: .error,
         options: [
@@ -79,6 +85,20 @@ public struct BrokenLinkRule: BuiltInRule {
             case .local(let path, let fragment):
                 switch files.check(path) {
                 case .found(let found, let kind):
+                    if kind == .directory, let routes = context.routes, !path.hasPrefix("/") {
+                        // `other-post/` is relative to the post's URL, not its file: a folder
+                        // beside the post says nothing of what is served there.
+                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
+                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        continue
+                    }
+                    if kind == .file, let routes = context.routes, Self.isMarkdown(found.string),
+                       let page = routes.unservedSource(found.string, linkedFrom: document.path) {
+                        diagnostics.append(diagnostic(
+                            "link to the source \"\(destination)\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page \(page)",
+                            at: link.range))
+                        continue
+                    }
                     guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }
                     let resolved = found.string
                     guard Self.isMarkdown(resolved) else { continue }

@@ -2,18 +2,20 @@ import PostlintCore
 
 /// `unchecked-link`: lists the root-relative links and images that could not be judged, because
 /// they fall under no route, static folder or declared prefix of a known site (or no site is
-/// known and no site roots are configured). They are not errors; the text summary counts them as
+/// known and no site roots are configured), and in a known site the relative ones that resolve,
+/// against the post's URL, to such a path. They are not errors; the text summary counts them as
 /// "not checked".
 public struct UncheckedLinkRule: BuiltInRule {
     public static let metadata = RuleMetadata(
         id: "unchecked-link", category: .body,
-        summary: "Root-relative links and images that no known route, static folder or site root covers",
+        summary: "Route links and images that no known route, static folder or site root covers",
         rationale: """
             A root-relative link (`/windows/apps/`, `/blog/2020/post/`) is a route the site's \
             generator serves, not a file. postlint resolves it against the routes of the detected \
             site (`postlint site` shows them) and its static folders; one that falls under none of \
             them, or any such link when no site is detected and no `site-roots` are configured, \
-            may be served by another system, so it is not reported as broken. This rule lists \
+            may be served by another system, and so may a relative route link (`../../other/`) \
+            that resolves against the post's URL to such a path, so it is not reported as broken. This rule lists \
             them, at info level, so that you can see what was not checked; declare prefixes \
             served elsewhere under `site: {external: [...]}`.
             """,
@@ -38,12 +40,15 @@ public struct UncheckedLinkRule: BuiltInRule {
         var files: LocalFileCheck?
         var diagnostics: [Diagnostic] = []
         func judge(_ destination: String, range: ByteRange, what: String) {
-            guard destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//"),
+            let rootRelative = destination.utf8.first == UInt8(ascii: "/")
+            // A relative path is a route only in a known site; without one it is a file.
+            guard rootRelative || context.routes != nil, !destination.hasPrefix("//"),
                   case .local(let path, _) = LocalReference.target(of: destination) else { return }
             if let routes = context.routes {
                 if files == nil { files = LocalFileCheck(documentPath: document.path, context: context) }
                 switch files?.check(path) {
-                case .found?, .letterCase?: return
+                case .found(_, let kind)? where rootRelative || kind != .directory: return
+                case .letterCase?: return
                 default: break
                 }
                 guard routes.resolve(path, from: document.path) == .unknown else { return }

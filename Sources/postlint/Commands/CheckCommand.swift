@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
             node_modules and not following symbolic links to folders; a file named explicitly is always \
             linted, unless --force-exclude is given. Files and folders the repository ignores are skipped \
             as git would skip them (.gitignore files inside a git work tree, .ignore files anywhere, \
-            .git/info/exclude), unless --no-ignore is given; --force-exclude applies them to files named \
+            .git/info/exclude, git's core.excludesFile), unless --no-ignore is given; --force-exclude applies them to files named \
             explicitly too. Each file uses the nearest .postlint.yml (or .postlint.yaml) in its folder or above, \
             on its own (not merged with those further up), unless --config is given.
             """

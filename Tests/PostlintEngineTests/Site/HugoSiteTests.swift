@@ -153,4 +153,71 @@ import PostlintCore
                                                    withDestinationPath: site.path("content/posts"))
         #expect(site.resolver.postRoutes.map(\.routes) == [["/posts/a/"]])
     }
+
+    @Test func taxonomyPermalinksMoveTermAndListPages() throws {
+        // The older form, keyed by the taxonomy (as Hugo 0.111 reads it): term pages move, the
+        // taxonomy's list page stays.
+        let older = try SiteTesting(HugoSiteTests.posts.merging(["hugo.toml": "[permalinks]\ntags = '/topics/:slug/'\n"]) { $1 })
+        #expect(older.resolve("/topics/garden-tools/") == .served)
+        #expect(older.resolve("/tags/garden-tools/") == .missing(route: "/tags/garden-tools/"))
+        #expect(older.resolve("/tags/") == .served)
+        // By page kind: term and taxonomy pages, and a section's list page.
+        let kinds = try SiteTesting(HugoSiteTests.posts.merging(["hugo.toml": """
+            [permalinks.term]
+            tags = '/label/:slug/'
+            [permalinks.taxonomy]
+            tags = '/labels/'
+            [permalinks.section]
+            posts = '/journal/'
+            """]) { $1 })
+        #expect(kinds.resolve("/label/soil/") == .served)
+        #expect(kinds.resolve("/labels/") == .served)
+        #expect(kinds.resolve("/journal/") == .served)
+        #expect(kinds.resolve("/tags/soil/") == .unknown)
+    }
+
+    @Test func aURLWithoutALeadingSlashIsUnderTheLanguagesPrefix() throws {
+        let languages = """
+            defaultContentLanguage = 'en'
+            defaultContentLanguageInSubdir = true
+            [languages.en]
+            contentDir = 'content/en'
+            [languages.de]
+            contentDir = 'content/de'
+            """
+        let site = try SiteTesting([
+            "hugo.toml": languages,
+            "content/en/a.md": "---\ntitle: A\nurl: about\n---\n",
+            "content/de/a.md": "---\ntitle: A\nurl: /ueber/\n---\n",
+            "content/de/b.md": "---\ntitle: B\nurl: impressum/\n---\n",
+        ])
+        #expect(site.routes(of: "content/en/a.md") == ["/en/about"])
+        #expect(site.routes(of: "content/de/a.md") == ["/ueber/"])
+        #expect(site.routes(of: "content/de/b.md") == ["/de/impressum/"])
+        // With one language, from the root either way.
+        let single = try SiteTesting(["hugo.toml": "", "content/a.md": "---\nurl: about/\n---\n"])
+        #expect(single.routes(of: "content/a.md") == ["/about/"])
+    }
+
+    @Test func aSplitConfigurationWithoutAMainFileAndOneBesideARootFile() throws {
+        let split = try SiteTesting([
+            "config/_default/languages.toml": "[en]\nweight = 1\n[fr]\nweight = 2\n",
+            "config/_default/permalinks.yaml": "page:\n  posts: /notes/:slug/\n",
+            "config/_default/params.toml": "author = 'A'\n",
+            "content/posts/a.md": "---\ntitle: A Note\n---\n",
+            "content/posts/a.fr.md": "---\ntitle: Une note\n---\n",
+        ])
+        #expect(split.site.generator == .hugo)
+        #expect(split.routes(of: "content/posts/a.md") == ["/notes/a-note/"])
+        #expect(split.routes(of: "content/posts/a.fr.md") == ["/fr/notes/une-note/"])
+        let both = try SiteTesting([
+            "hugo.toml": "baseURL = 'https://example.org/garden/'\n",
+            "config/_default/permalinks.toml": "posts = '/notes/:slug/'\n",
+            "content/posts/a.md": "---\ntitle: A Note\n---\n",
+        ])
+        #expect(both.site.reason == "hugo.toml, config/_default/permalinks.toml")
+        #expect(both.routes(of: "content/posts/a.md") == ["/garden/notes/a-note/"])
+        // A config folder of something else, with no content folder, is no Hugo site.
+        #expect(throws: SiteTestingError.self) { try SiteTesting(["config/_default/params.toml": "x = 1\n"]) }
+    }
 }

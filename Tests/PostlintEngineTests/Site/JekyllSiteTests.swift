@@ -83,4 +83,39 @@ import PostlintCore
         #expect(site.routes(of: "_posts/2020-01-05-a.md") == ["/special/"])
         #expect(site.routes(of: "contact.md") == ["/reach-us/"])
     }
+
+    @Test func relativeLinksToSourcesFollowTheRelativeLinksPlugin() throws {
+        let about = "about.md"
+        let post = "_posts/2024-03-02-sowing-beans.md"
+        // Listed in plugins: links in pages are rewritten, in posts only with collections: true.
+        let listed = try site("plugins: [jekyll-relative-links]\n")
+        #expect(listed.site.relativeLinks == JekyllRelativeLinks(enabled: true, inCollections: false))
+        #expect(listed.resolver.unservedSource(listed.path(about), linkedFrom: "docs/index.md") == nil)
+        #expect(listed.resolver.unservedSource(listed.path(about), linkedFrom: post) == "/about.html")
+        let everywhere = try site("plugins: [jekyll-relative-links]\nrelative_links: {collections: true}\n")
+        #expect(everywhere.resolver.unservedSource(everywhere.path(about), linkedFrom: post) == nil)
+        // No Gemfile: built by GitHub Pages, which turns the plugin on.
+        let pages = try site("title: Notes\n")
+        #expect(pages.site.relativeLinks?.enabled == true)
+        #expect(pages.site.notes.contains { $0.contains("GitHub Pages") })
+        // A Gemfile of its own without the plugin: links to sources stay as written and break.
+        let own = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\", \"~> 4.3\"\n"]) { $1 })
+        #expect(own.site.relativeLinks?.enabled == false)
+        #expect(own.resolver.unservedSource(own.path(about), linkedFrom: "docs/index.md") == "/about.html")
+        // A source without front matter is copied as it is, so the link reaches it.
+        let plain = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\"\n",
+                                                        "notes.md": "# Notes\n"]) { $1 })
+        #expect(plain.resolver.unservedSource(plain.path("notes.md"), linkedFrom: "docs/index.md") == nil)
+        let githubPages = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"github-pages\", group: :jekyll_plugins\n"]) { $1 })
+        #expect(githubPages.site.relativeLinks?.enabled == true)
+        let disabled = try site("plugins: [jekyll-relative-links]\nrelative_links:\n  enabled: false\n")
+        #expect(disabled.site.relativeLinks?.enabled == false)
+    }
+
+    @Test func kramdownInputDecidesTheAnchorStyle() throws {
+        #expect(try site("title: Notes\n").site.anchorStyle == .kramdownGFM)
+        #expect(try site("kramdown:\n  input: GFM\n").site.anchorStyle == .kramdownGFM)
+        #expect(try site("kramdown:\n  input: kramdown\n  auto_ids: true\n").site.anchorStyle == .kramdown)
+        #expect(try site("kramdown: {input: Kramdown}\n").site.anchorStyle == .kramdown)
+    }
 }

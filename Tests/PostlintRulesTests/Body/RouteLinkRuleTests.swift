@@ -79,4 +79,38 @@ import PostlintParsing
             "![b](/blog/gone.png) image \"/blog/gone.png\" not found: nothing of the site is served at /blog/gone.png",
         ])
     }
+
+    @Test func relativeRouteLinksResolveAgainstThePostsURLNotItsFolder() {
+        // `blog/` is a folder beside the post, but from the post's URL it is a route that is not
+        // served; `../far/` falls under no known part of the site.
+        let relative = TableRoutes(table: ["blog/": .missing(route: "/post/blog/"), "../other/": .post(path: "content/blog/other.md")])
+        let text = "[x](blog/) [y](../far/) [z](../other/)\n"
+        #expect(run(brokenLink, text, routes: relative) == [
+            "[x](blog/) linked page \"blog/\" not found: no post, file or listing of the site is served at /post/blog/",
+        ])
+        #expect(run(unchecked, text, routes: relative) == [
+            "[y](../far/) link \"../far/\" not checked: no known route, static folder or site root covers it",
+        ])
+        // Without a site a relative link is a file: the folder is accepted, and nothing is listed.
+        #expect(run(brokenLink, "[x](blog/)\n", routes: nil).isEmpty)
+        #expect(run(unchecked, text, routes: nil).isEmpty)
+    }
+
+    /// A site that leaves links to sources as written: `content/blog/other.md` is served only at
+    /// its page.
+    struct UnrewrittenSources: RouteResolving {
+        func resolve(_ path: String, from documentPath: String) -> RouteResolution { .unknown }
+        func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? {
+            file == "content/blog/other.md" ? "/blog/other.html" : nil
+        }
+    }
+
+    @Test func aLinkToASourceTheSiteDoesNotServeIsBroken() {
+        let text = "[o](blog/other.md) [p](post.md)\n"
+        #expect(run(brokenLink, text, routes: UnrewrittenSources()) == [
+            "[o](blog/other.md) link to the source \"blog/other.md\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page /blog/other.html",
+        ])
+        // Where sources are rewritten (the default), the same links are fine.
+        #expect(run(brokenLink, text, routes: routes).isEmpty)
+    }
 }

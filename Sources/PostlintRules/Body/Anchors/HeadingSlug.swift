@@ -144,8 +144,8 @@ enum HeadingSlug {
 
     /// Zola's `slugify` (the `slug` crate): each character transliterated to ASCII, ASCII letters
     /// and digits kept in lower case, each run of anything else one `-`, no `-` at either end.
-    /// Nil when a character's transliteration is not known here (most scripts other than Latin,
-    /// symbols and emoji, which the crate spells out in words).
+    /// Nil when a character's transliteration is not known here (scripts other than Latin, Greek
+    /// and Cyrillic, symbols and emoji, which the crate spells out in words).
     static func zola(_ text: String) -> String? {
         var output = String.UnicodeScalarView()
         var lastWasDash = true
@@ -169,7 +169,7 @@ enum HeadingSlug {
                 push(scalar)
                 continue
             }
-            guard let ascii = latinTransliteration(scalar) else { return nil }
+            guard let ascii = GreekCyrillicTransliteration.spelling(of: scalar) ?? latinTransliteration(scalar) else { return nil }
             for piece in ascii.unicodeScalars { push(piece) }
         }
         if output.last == "-" { output.removeLast() }
@@ -262,4 +262,9 @@ enum HeadingSlug {
         let mapping = scalar.properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 ? mapping[mapping.startIndex] : (mapping.first ?? scalar)
     }
+}
+
+/// Zola's `slugify` for the site model's paths: nil when a character's spelling is not known.
+public enum ZolaSlug {
+    public static func slugify(_ text: String) -> String? { HeadingSlug.zola(text) }
 }
