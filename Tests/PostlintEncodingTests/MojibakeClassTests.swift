@@ -50,6 +50,20 @@ struct MojibakeClassTests {
         #expect(MojibakeDetector().findings(in: text).isEmpty)
     }
 
+    /// A word whose Windows-1252 bytes are well-formed UTF-8 that reads well (`Ê¼`: `ʼ`, the
+    /// modifier letter apostrophe) is UTF-8 read as Windows-1252 if anything, never Central European
+    /// text saved in a single-byte page: a decided word beside it (`Za¿ó³æ`) gives it no
+    /// single-byte repair (`Ęź`).
+    @Test(arguments: ["Za¿ó³æ Ê¼", "Za¿ó³æ naÊ¼vi", "gê¶l± Ê» ja¼ñ", "Za¿ó³æ ÊŸ"])
+    func utf8ReadingIsNoSingleByteRepair(_ text: String) {
+        let findings = MojibakeDetector().findings(in: text)
+        #expect(findings.contains { $0.original == "Za¿ó³æ" || $0.original == "gê¶l±" })
+        for finding in findings where finding.original.unicodeScalars.contains(where: { [0xCA].contains($0.value) }) {
+            #expect(!finding.repairs.contains { $0.note?.contains("shown as Windows-1252") ?? false },
+                    "\(finding.original) -> \(finding.repairs.map(\.text))")
+        }
+    }
+
     /// A byte Windows-1252 leaves undefined, replaced: found, but no repair is offered as exact.
     @Test func lostByteIsReportedUnsure() throws {
         let findings = MojibakeDetector().findings(in: "The city of Ã\u{FFFD}vila is old.")

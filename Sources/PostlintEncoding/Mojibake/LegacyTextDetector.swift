@@ -157,8 +157,11 @@ struct LegacyTextDetector {
             let original = scalars[word]
             let own = LatinAlphabets.languages(holding: original)
             var reading = Reading(word: word, texts: [], languages: [], decided: [], ownLanguages: own)
+            // Bytes that are UTF-8 reading well (`Ê¼`: `ʼ`) are no single-byte text: the UTF-8
+            // detector has reported them, or found them plausible as they stand.
+            let isUTF8 = Self.holdsUTF8ReadingWell(original)
             for page in Self.centralPages {
-                guard let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
+                guard !isUTF8, let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
                       text.allSatisfy({ Self.isAlphabetLetter($0) }), Self.makesAWord(text[...]) else {
                     reading.texts.append(nil)
                     reading.languages.append(0)
@@ -214,6 +217,54 @@ struct LegacyTextDetector {
                                                      repairs: repairs))
         }
         return result
+    }
+
+    /// Whether the word's Windows-1252 bytes hold a well-formed UTF-8 sequence of two or more bytes
+    /// that reads as text would: a Latin letter, a modifier letter, punctuation or a symbol (not a
+    /// letter of another script, a stray mark or a control). Central European text saved as
+    /// ISO-8859-2 or Windows-1250 puts such bytes together only in words of capitals followed by
+    /// lower-case letters of another script (`ÓŁ` would read as Cyrillic `ӣ`).
+    static func holdsUTF8ReadingWell(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count)
+        for scalar in word {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if let byte = CodePage.windows1252.encode(scalar.value) {
+                bytes.append(byte)
+            } else {
+                return false
+            }
+        }
+        var offset = 0
+        var previous: Unicode.Scalar? = nil
+        while offset < bytes.count {
+            let length = MojibakeDetector.sequenceLength(bytes[offset])
+            guard length > 1, offset + length <= bytes.count,
+                  let decoded = MojibakeDetector.decode(length, at: offset, { bytes[$0] }) else {
+                previous = Unicode.Scalar(bytes[offset])
+                offset += 1
+                continue
+            }
+            if MojibakeEvidence.isPlausible(decoded, after: previous), readsAsLatinText(decoded) { return true }
+            previous = decoded
+            offset += length
+        }
+        return false
+    }
+
+    private static func readsAsLatinText(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .modifierLetter, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+             .modifierSymbol, .otherSymbol:
+            return true
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter:
+            return ScriptClass(scalar) == .latin
+        default:
+            return false
+        }
     }
 
     /// The indices of the words within `reach` of word `index` on its line.
