@@ -23,6 +23,8 @@ struct MojibakeClassTests {
         ("Ăśbeydullah Ă–calan", "Übeydullah Öcalan"),
         // ISO-8859-2 text shown as Windows-1252; KOI8-R text shown as Windows-1251.
         ("Za¿ó³æ gê¶l± ja¼ñ", "Zażółć gęślą jaźń"), ("тПУУЙС Й уЙВЙТШ", "Россия и Сибирь"),
+        // Single KOI8 words, decided by the pairs of letters they are made of.
+        ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 
     @Test(arguments: damaged)
@@ -42,7 +44,7 @@ struct MojibakeClassTests {
         "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
-        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте",
+        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте", "Курс йен к доллару", "ООО «Ромашка»",
     ]
 
     @Test(arguments: clean)

@@ -7,8 +7,9 @@
 /// - Cyrillic text saved as KOI8-R or KOI8-U and shown as Windows-1251 (`рТЙЧЕФ` for `Привет`):
 ///   KOI8 orders the alphabet otherwise and swaps the cases, so the words read back through KOI8
 ///   are far likelier Cyrillic than the words as they stand. A stretch of Cyrillic words is
-///   decided when its reading is likelier by letter frequencies by a margin (and its letters'
-///   cases make words: all lower, all upper or a capital first).
+///   decided when its reading is likelier by the pairs of letters it is made of by a margin (and
+///   its letters' cases make words: all lower, all upper or a capital first); the Cyrillic part of
+///   a word that also holds ASCII letters (`фПНБfort`) counts as a word.
 /// Words whose characters either page cannot hold, and readings that are not letters, are left
 /// alone. Time is linear in the text.
 struct LegacyTextDetector {
@@ -39,11 +40,18 @@ struct LegacyTextDetector {
             var isCentral = true
             var centralMayChange = false
             var isCyrillic = true
+            // The Cyrillic parts of a word that also holds ASCII letters (`фПНБfort`).
+            var cyrillicStart = -1
+            var cyrillicParts: [Range<Int>] = []
             while end < limit {
                 let value = scalars[end].value
                 if value < 0x80 {
                     guard Self.isASCIILetter(value) else { break }
                     isCyrillic = false
+                    if cyrillicStart >= 0 {
+                        cyrillicParts.append(cyrillicStart..<end)
+                        cyrillicStart = -1
+                    }
                 } else {
                     let packed = index.packedBytes(of: value)
                     let western = CodePageIndex.byte(packed, .windows1252)
@@ -54,17 +62,27 @@ struct LegacyTextDetector {
                     isCentral = isCentral && inWestern
                     if inWestern, Self.centralDiffers[Int(western) - 0x80] { centralMayChange = true }
                     isCyrillic = isCyrillic && inCyrillic
+                    if inCyrillic, cyrillicStart < 0 { cyrillicStart = end }
+                    if !inCyrillic, cyrillicStart >= 0 {
+                        cyrillicParts.append(cyrillicStart..<end)
+                        cyrillicStart = -1
+                    }
                     hasNonASCII = true
                 }
                 end += 1
             }
+            if cyrillicStart >= 0 { cyrillicParts.append(cyrillicStart..<end) }
             if end == position {
                 position += 1
                 continue
             }
             if hasNonASCII {
                 if isCentral, centralMayChange { centralWords.append(position..<end) }
-                if isCyrillic { cyrillicWords.append(position..<end) }
+                if isCyrillic {
+                    cyrillicWords.append(position..<end)
+                } else if cyrillicParts.count == 1, Self.hasASCIILetters(scalars[position..<end]) {
+                    cyrillicWords.append(cyrillicParts[0])
+                }
             }
             position = end
         }
@@ -84,6 +102,10 @@ struct LegacyTextDetector {
     static let centralDiffers: [Bool] = (0x80...0xFF).map { byte in
         let shown = CodePage.windows1252.decode(UInt8(byte))
         return centralPages.contains { $0.decode(UInt8(byte)) != shown }
+    }
+
+    static func hasASCIILetters(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        word.contains { isASCIILetter($0.value) }
     }
 
     @inline(__always)
@@ -287,11 +309,13 @@ struct LegacyTextDetector {
 
     // MARK: - KOI8 text shown as Windows-1251
 
-    /// The gain, in natural log of letter frequencies, a word whose cases make no word adds.
-    static let cyrillicMargin = 4.0
-    /// The least a stretch's reading must gain (correct Cyrillic of the tuning split gains at most
-    /// 2.7 when read so).
-    static let cyrillicThreshold = 6.0
+    /// The gain, in natural log of the likelihood by letter pairs, a word whose cases make no word
+    /// adds.
+    static let cyrillicMargin = 8.0
+    /// The least a stretch's reading must gain by letter pairs (correct Cyrillic of the tuning
+    /// split gains under 7 when read so, as `ООО` does; of the Russian, Bulgarian and Ukrainian
+    /// pages of a real site, under 8, as `йен` does).
+    static let cyrillicThreshold = 9.0
 
     private func cyrillicCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
         guard !words.isEmpty else { return [] }
@@ -310,7 +334,7 @@ struct LegacyTextDetector {
             for word in words[start..<end] {
                 let original = scalars[word]
                 guard let text = Self.reading(original, shownAs: .windows1251, savedAs: nil) else { continue }
-                cheapGain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+                cheapGain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
             }
             if cheapGain + Self.cyrillicMargin < Self.cyrillicThreshold {
                 start = end
@@ -326,7 +350,7 @@ struct LegacyTextDetector {
                 let letters = original.lazy.filter({ (0x400...0x4FF).contains($0.value) }).count
                 guard letters > 0, let text = Self.reading(original, shownAs: .windows1251, savedAs: nil),
                       text.allSatisfy({ $0.properties.isAlphabetic }), Self.makesAWord(text[...]) else { continue }
-                gain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+                gain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
                 if !Self.makesAWord(original) { shapeBroken = true }
                 readings.append((word, text))
                 letterCount += letters
