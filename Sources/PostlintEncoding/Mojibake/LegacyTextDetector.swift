@@ -166,6 +166,7 @@ struct LegacyTextDetector {
             let original = scalars[word]
             return LatinAlphabets.languages(holding: original) == 0
                 || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
+                || Self.holdsLettersNoAlphabetJoins(original)
         }) else { return [] }
         struct Reading {
             var word: Range<Int>
@@ -196,7 +197,8 @@ struct LegacyTextDetector {
                     symbolBetweenLetters = true
                     break
                 }
-                let decided = languages != 0 && (symbolBetweenLetters || own == 0)
+                let decided = languages != 0 && (symbolBetweenLetters || own == 0
+                    || Self.holdsLettersNoAlphabetJoins(original))
                 reading.texts.append(text)
                 reading.languages.append(languages)
                 reading.decided.append(decided)
@@ -284,6 +286,62 @@ struct LegacyTextDetector {
             return true
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter:
             return ScriptClass(scalar) == .latin
+        default:
+            return false
+        }
+    }
+
+    /// Whether the word puts letters together as none of the languages whose alphabets have them
+    /// does, the way ISO-8859-2 and Windows-1250 letters look through Windows-1252:
+    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of six letters or more (`oromèina` for
+    ///   `oromčina`; French, Italian and Catalan put a consonant after them, or end the word);
+    /// - `ñ` before anything but a vowel, or last (`Toruñ`, `cajuñski` for `Toruń`, `cajuński`);
+    /// - `æ` after a vowel (`Kokanoviæ` for `Kokanović`);
+    /// - `œ` before a letter French does not put after it (`œredniofrancuski` for
+    ///   `średniofrancuski`).
+    static func holdsLettersNoAlphabetJoins(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previous: UInt32 = 0
+        var index = word.startIndex
+        while index < word.endIndex {
+            let current = lowercasedLatin1(word[index].value)
+            let next: UInt32 = index + 1 < word.endIndex ? lowercasedLatin1(word[index + 1].value) : 0
+            switch current {
+            case 0xE8, 0xEC, 0xF2, 0xF9:
+                if isVowel(next), word.count >= 6 { return true }
+            case 0xF1:
+                if !isVowel(next) { return true }
+            case 0xE6:
+                if isVowel(previous) { return true }
+            case 0x153:
+                switch next {
+                case 0x75, 0x69, 0x63, 0x74, 0x73, 0x64, 0x6E, 0x6C: break   // u i c t s d n l
+                default: return true
+                }
+            default:
+                break
+            }
+            previous = current
+            index += 1
+        }
+        return false
+    }
+
+    /// The lower case of an ASCII or Latin-1 capital, or of `Œ`; any other value as it is.
+    @inline(__always)
+    static func lowercasedLatin1(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
+        case 0x152: return 0x153
+        default: return value
+        }
+    }
+
+    /// A lower-case vowel of ASCII or Latin-1 (`y` included), or `œ`.
+    @inline(__always)
+    static func isVowel(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE0...0xE6, 0xE8...0xEF, 0xF2...0xF6, 0xF8...0xFD, 0xFF, 0x153:
+            return true
         default:
             return false
         }
