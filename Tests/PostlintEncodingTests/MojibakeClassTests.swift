@@ -26,6 +26,7 @@ struct MojibakeClassTests {
         // Single KOI8 words, decided by the pairs of letters they are made of.
         // ISO-8859-2 words whose letters no alphabet joins so (è before a vowel, ñ last, æ after a vowel).
         ("oromèina", "oromčina"), ("Lidija Kokanoviæ", "Lidija Kokanović"), ("Toruñ", "Toruń"),
+        ("©panielsko", "Španielsko"), ("Robert ®ák", "Robert Žák"), ("Udièa", "Udiča"),
         ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 

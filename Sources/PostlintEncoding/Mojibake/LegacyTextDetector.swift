@@ -76,7 +76,9 @@ struct LegacyTextDetector {
                 position += 1
                 continue
             }
-            if hasNonASCII {
+            // A word longer than `reach` is no word of running text, and the detector's windows
+            // (40 ASCII bytes of context) could cut it: it is not weighed.
+            if hasNonASCII, end - position <= Self.reach {
                 if isCentral, centralMayChange { centralWords.append(position..<end) }
                 if isCyrillic {
                     cyrillicWords.append(position..<end)
@@ -166,7 +168,7 @@ struct LegacyTextDetector {
             let original = scalars[word]
             return LatinAlphabets.languages(holding: original) == 0
                 || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
-                || Self.holdsLettersNoAlphabetJoins(original)
+                || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original)
         }) else { return [] }
         struct Reading {
             var word: Range<Int>
@@ -198,7 +200,7 @@ struct LegacyTextDetector {
                     break
                 }
                 let decided = languages != 0 && (symbolBetweenLetters || own == 0
-                    || Self.holdsLettersNoAlphabetJoins(original))
+                    || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original))
                 reading.texts.append(text)
                 reading.languages.append(languages)
                 reading.decided.append(decided)
@@ -293,7 +295,7 @@ struct LegacyTextDetector {
 
     /// Whether the word puts letters together as none of the languages whose alphabets have them
     /// does, the way ISO-8859-2 and Windows-1250 letters look through Windows-1252:
-    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of six letters or more (`oromèina` for
+    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of five letters or more (`oromèina` for
     ///   `oromčina`; French, Italian and Catalan put a consonant after them, or end the word);
     /// - `ñ` before anything but a vowel, or last (`Toruñ`, `cajuñski` for `Toruń`, `cajuński`);
     /// - `æ` after a vowel (`Kokanoviæ` for `Kokanović`);
@@ -307,7 +309,7 @@ struct LegacyTextDetector {
             let next: UInt32 = index + 1 < word.endIndex ? lowercasedLatin1(word[index + 1].value) : 0
             switch current {
             case 0xE8, 0xEC, 0xF2, 0xF9:
-                if isVowel(next), word.count >= 6 { return true }
+                if isVowel(next), word.count >= 5 { return true }
             case 0xF1:
                 if !isVowel(next) { return true }
             case 0xE6:
@@ -324,6 +326,18 @@ struct LegacyTextDetector {
             index += 1
         }
         return false
+    }
+
+    /// Whether the word starts with a symbol straight before a letter (`©panielsko`, `£aziska`,
+    /// `®ák` for `Španielsko`, `Łaziska`, `Žák`), not one that real text puts before words (`¿`,
+    /// `¡`, `«`, `»`, `·`) or one that stands for a letter or unit itself (`º`, `ª`, `µ`, `°`).
+    static func startsWithSymbolForALetter(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.count >= 2, let first = word.first, !isAlphabetLetter(first),
+              isAlphabetLetter(word[word.startIndex + 1]) else { return false }
+        switch first.value {
+        case 0xBF, 0xA1, 0xAB, 0xBB, 0xB7, 0xBA, 0xAA, 0xB5, 0xB0: return false
+        default: return true
+        }
     }
 
     /// The lower case of an ASCII or Latin-1 capital, or of `Œ`; any other value as it is.
