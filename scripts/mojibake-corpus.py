@@ -757,6 +757,28 @@ def legacy_items(pools):
             if "{}" not in template:
                 source = "handwritten"
         add("clean", "legacy-hard-negative", lang, source, text, text)
+    # Correct text whose Windows-1252 bytes are also well-formed UTF-8 that reads well (`VOCÊ»`:
+    # `Ê»` is the bytes of `ʻ`; `L’ÉTÉ»`, `NÃO¹`), and letters the single-byte evidence looks at
+    # where their languages write them (ñ before a vowel, œ in French, è before a vowel in
+    # Vietnamese, grave vowels in Yoruba, ¿ and « before words, short Cyrillic words), each beside
+    # correct Central European or Cyrillic text.
+    utf8_like = ["VOCÊ» {}", "«PORTUGUÊS» e {}", "{} — L’ÉTÉ»", "TRÊS» {}", "{} (NÃO¹)", "SÃO® {}", "{}: CAFÉ™"]
+    letters = ["España y {}", "señor {}", "œuvre de {}", "{}, cœur, Œdipe", "con mèo và hòa {}", "Èdè Yorùbá, {}",
+               "¿{}?", "«{}»", "{} — niño", "Ærø og {}"]
+    cyrillic = ["курс йен и {}", "ООО «{}»", "{} (МГУ)", "{} и т. д."]
+    for _ in range(300):
+        roll = rng.random()
+        if roll < 0.4:
+            lang, source, phrase = rng.choice(central)
+            template = rng.choice(utf8_like)
+        elif roll < 0.8:
+            lang, source, phrase = rng.choice(central)
+            template = rng.choice(letters)
+        else:
+            lang = rng.choice(list(LEGACY_CYRILLIC))
+            _, source, phrase = rng.choice(non_ascii(pools[lang]))
+            template = rng.choice(cyrillic)
+        add("clean", "legacy-hard-negative", lang, "handwritten; " + source, template.format(phrase), template.format(phrase))
     return items
 
 
