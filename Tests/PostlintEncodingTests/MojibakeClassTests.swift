@@ -23,6 +23,11 @@ struct MojibakeClassTests {
         ("Ăśbeydullah Ă–calan", "Übeydullah Öcalan"),
         // ISO-8859-2 text shown as Windows-1252; KOI8-R text shown as Windows-1251.
         ("Za¿ó³æ gê¶l± ja¼ñ", "Zażółć gęślą jaźń"), ("тПУУЙС Й уЙВЙТШ", "Россия и Сибирь"),
+        // Single KOI8 words, decided by the pairs of letters they are made of.
+        // ISO-8859-2 words whose letters no alphabet joins so (è before a vowel, ñ last, æ after a vowel).
+        ("oromèina", "oromčina"), ("Lidija Kokanoviæ", "Lidija Kokanović"), ("Toruñ", "Toruń"),
+        ("©panielsko", "Španielsko"), ("Robert ®ák", "Robert Žák"), ("Udièa", "Udiča"),
+        ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 
     @Test(arguments: damaged)
@@ -42,12 +47,27 @@ struct MojibakeClassTests {
         "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
-        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте",
+        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте", "Курс йен к доллару", "ООО «Ромашка»",
+        "Èdè Yorùbá", "con mèo và hòa bình", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
     ]
 
     @Test(arguments: clean)
     func cleanTextIsLeftAlone(_ text: String) {
         #expect(MojibakeDetector().findings(in: text).isEmpty)
+    }
+
+    /// A word whose Windows-1252 bytes are well-formed UTF-8 that reads well (`Ê¼`: `ʼ`, the
+    /// modifier letter apostrophe) is UTF-8 read as Windows-1252 if anything, never Central European
+    /// text saved in a single-byte page: a decided word beside it (`Za¿ó³æ`) gives it no
+    /// single-byte repair (`Ęź`).
+    @Test(arguments: ["Za¿ó³æ Ê¼", "Za¿ó³æ naÊ¼vi", "gê¶l± Ê» ja¼ñ", "Za¿ó³æ ÊŸ"])
+    func utf8ReadingIsNoSingleByteRepair(_ text: String) {
+        let findings = MojibakeDetector().findings(in: text)
+        #expect(findings.contains { $0.original == "Za¿ó³æ" || $0.original == "gê¶l±" })
+        for finding in findings where finding.original.unicodeScalars.contains(where: { [0xCA].contains($0.value) }) {
+            #expect(!finding.repairs.contains { $0.note?.contains("shown as Windows-1252") ?? false },
+                    "\(finding.original) -> \(finding.repairs.map(\.text))")
+        }
     }
 
     /// A byte Windows-1252 leaves undefined, replaced: found, but no repair is offered as exact.

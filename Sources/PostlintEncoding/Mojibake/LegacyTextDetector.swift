@@ -7,8 +7,9 @@
 /// - Cyrillic text saved as KOI8-R or KOI8-U and shown as Windows-1251 (`рТЙЧЕФ` for `Привет`):
 ///   KOI8 orders the alphabet otherwise and swaps the cases, so the words read back through KOI8
 ///   are far likelier Cyrillic than the words as they stand. A stretch of Cyrillic words is
-///   decided when its reading is likelier by letter frequencies by a margin (and its letters'
-///   cases make words: all lower, all upper or a capital first).
+///   decided when its reading is likelier by the pairs of letters it is made of by a margin (and
+///   its letters' cases make words: all lower, all upper or a capital first); the Cyrillic part of
+///   a word that also holds ASCII letters (`фПНБfort`) counts as a word.
 /// Words whose characters either page cannot hold, and readings that are not letters, are left
 /// alone. Time is linear in the text.
 struct LegacyTextDetector {
@@ -39,11 +40,18 @@ struct LegacyTextDetector {
             var isCentral = true
             var centralMayChange = false
             var isCyrillic = true
+            // The Cyrillic parts of a word that also holds ASCII letters (`фПНБfort`).
+            var cyrillicStart = -1
+            var cyrillicParts: [Range<Int>] = []
             while end < limit {
                 let value = scalars[end].value
                 if value < 0x80 {
                     guard Self.isASCIILetter(value) else { break }
                     isCyrillic = false
+                    if cyrillicStart >= 0 {
+                        cyrillicParts.append(cyrillicStart..<end)
+                        cyrillicStart = -1
+                    }
                 } else {
                     let packed = index.packedBytes(of: value)
                     let western = CodePageIndex.byte(packed, .windows1252)
@@ -54,17 +62,29 @@ struct LegacyTextDetector {
                     isCentral = isCentral && inWestern
                     if inWestern, Self.centralDiffers[Int(western) - 0x80] { centralMayChange = true }
                     isCyrillic = isCyrillic && inCyrillic
+                    if inCyrillic, cyrillicStart < 0 { cyrillicStart = end }
+                    if !inCyrillic, cyrillicStart >= 0 {
+                        cyrillicParts.append(cyrillicStart..<end)
+                        cyrillicStart = -1
+                    }
                     hasNonASCII = true
                 }
                 end += 1
             }
+            if cyrillicStart >= 0 { cyrillicParts.append(cyrillicStart..<end) }
             if end == position {
                 position += 1
                 continue
             }
-            if hasNonASCII {
+            // A word longer than `reach` is no word of running text, and the detector's windows
+            // (40 ASCII bytes of context) could cut it: it is not weighed.
+            if hasNonASCII, end - position <= Self.reach {
                 if isCentral, centralMayChange { centralWords.append(position..<end) }
-                if isCyrillic { cyrillicWords.append(position..<end) }
+                if isCyrillic {
+                    cyrillicWords.append(position..<end)
+                } else if cyrillicParts.count == 1, Self.hasASCIILetters(scalars[position..<end]) {
+                    cyrillicWords.append(cyrillicParts[0])
+                }
             }
             position = end
         }
@@ -84,6 +104,10 @@ struct LegacyTextDetector {
     static let centralDiffers: [Bool] = (0x80...0xFF).map { byte in
         let shown = CodePage.windows1252.decode(UInt8(byte))
         return centralPages.contains { $0.decode(UInt8(byte)) != shown }
+    }
+
+    static func hasASCIILetters(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        word.contains { isASCIILetter($0.value) }
     }
 
     @inline(__always)
@@ -144,6 +168,7 @@ struct LegacyTextDetector {
             let original = scalars[word]
             return LatinAlphabets.languages(holding: original) == 0
                 || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
+                || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original)
         }) else { return [] }
         struct Reading {
             var word: Range<Int>
@@ -157,8 +182,11 @@ struct LegacyTextDetector {
             let original = scalars[word]
             let own = LatinAlphabets.languages(holding: original)
             var reading = Reading(word: word, texts: [], languages: [], decided: [], ownLanguages: own)
+            // Bytes that are UTF-8 reading well (`Ê¼`: `ʼ`) are no single-byte text: the UTF-8
+            // detector has reported them, or found them plausible as they stand.
+            let isUTF8 = Self.holdsUTF8ReadingWell(original)
             for page in Self.centralPages {
-                guard let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
+                guard !isUTF8, let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
                       text.allSatisfy({ Self.isAlphabetLetter($0) }), Self.makesAWord(text[...]) else {
                     reading.texts.append(nil)
                     reading.languages.append(0)
@@ -171,7 +199,8 @@ struct LegacyTextDetector {
                     symbolBetweenLetters = true
                     break
                 }
-                let decided = languages != 0 && (symbolBetweenLetters || own == 0)
+                let decided = languages != 0 && (symbolBetweenLetters || own == 0
+                    || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original))
                 reading.texts.append(text)
                 reading.languages.append(languages)
                 reading.decided.append(decided)
@@ -216,6 +245,122 @@ struct LegacyTextDetector {
         return result
     }
 
+    /// Whether the word's Windows-1252 bytes hold a well-formed UTF-8 sequence of two or more bytes
+    /// that reads as text would: a Latin letter, a modifier letter, punctuation or a symbol (not a
+    /// letter of another script, a stray mark or a control). Central European text saved as
+    /// ISO-8859-2 or Windows-1250 puts such bytes together only in words of capitals followed by
+    /// lower-case letters of another script (`ÓŁ` would read as Cyrillic `ӣ`).
+    static func holdsUTF8ReadingWell(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count)
+        for scalar in word {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if let byte = CodePage.windows1252.encode(scalar.value) {
+                bytes.append(byte)
+            } else {
+                return false
+            }
+        }
+        var offset = 0
+        var previous: Unicode.Scalar? = nil
+        while offset < bytes.count {
+            let length = MojibakeDetector.sequenceLength(bytes[offset])
+            guard length > 1, offset + length <= bytes.count,
+                  let decoded = MojibakeDetector.decode(length, at: offset, { bytes[$0] }) else {
+                previous = Unicode.Scalar(bytes[offset])
+                offset += 1
+                continue
+            }
+            if MojibakeEvidence.isPlausible(decoded, after: previous), readsAsLatinText(decoded) { return true }
+            previous = decoded
+            offset += length
+        }
+        return false
+    }
+
+    private static func readsAsLatinText(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .modifierLetter, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+             .modifierSymbol, .otherSymbol:
+            return true
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter:
+            return ScriptClass(scalar) == .latin
+        default:
+            return false
+        }
+    }
+
+    /// Whether the word puts letters together as none of the languages whose alphabets have them
+    /// does, the way ISO-8859-2 and Windows-1250 letters look through Windows-1252:
+    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of five letters or more (`oromèina` for
+    ///   `oromčina`; French, Italian and Catalan put a consonant after them, or end the word);
+    /// - `ñ` before anything but a vowel, or last (`Toruñ`, `cajuñski` for `Toruń`, `cajuński`);
+    /// - `æ` after a vowel (`Kokanoviæ` for `Kokanović`);
+    /// - `œ` before a letter French does not put after it (`œredniofrancuski` for
+    ///   `średniofrancuski`).
+    static func holdsLettersNoAlphabetJoins(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previous: UInt32 = 0
+        var index = word.startIndex
+        while index < word.endIndex {
+            let current = lowercasedLatin1(word[index].value)
+            let next: UInt32 = index + 1 < word.endIndex ? lowercasedLatin1(word[index + 1].value) : 0
+            switch current {
+            case 0xE8, 0xEC, 0xF2, 0xF9:
+                if isVowel(next), word.count >= 5 { return true }
+            case 0xF1:
+                if !isVowel(next) { return true }
+            case 0xE6:
+                if isVowel(previous) { return true }
+            case 0x153:
+                switch next {
+                case 0x75, 0x69, 0x63, 0x74, 0x73, 0x64, 0x6E, 0x6C: break   // u i c t s d n l
+                default: return true
+                }
+            default:
+                break
+            }
+            previous = current
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether the word starts with a symbol straight before a letter (`©panielsko`, `£aziska`,
+    /// `®ák` for `Španielsko`, `Łaziska`, `Žák`), not one that real text puts before words (`¿`,
+    /// `¡`, `«`, `»`, `·`) or one that stands for a letter or unit itself (`º`, `ª`, `µ`, `°`).
+    static func startsWithSymbolForALetter(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.count >= 2, let first = word.first, !isAlphabetLetter(first),
+              isAlphabetLetter(word[word.startIndex + 1]) else { return false }
+        switch first.value {
+        case 0xBF, 0xA1, 0xAB, 0xBB, 0xB7, 0xBA, 0xAA, 0xB5, 0xB0: return false
+        default: return true
+        }
+    }
+
+    /// The lower case of an ASCII or Latin-1 capital, or of `Œ`; any other value as it is.
+    @inline(__always)
+    static func lowercasedLatin1(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
+        case 0x152: return 0x153
+        default: return value
+        }
+    }
+
+    /// A lower-case vowel of ASCII or Latin-1 (`y` included), or `œ`.
+    @inline(__always)
+    static func isVowel(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE0...0xE6, 0xE8...0xEF, 0xF2...0xF6, 0xF8...0xFD, 0xFF, 0x153:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The indices of the words within `reach` of word `index` on its line.
     static func neighbours(of index: Int, in words: [Range<Int>], scalars: [Unicode.Scalar]) -> [Int] {
         var result: [Int] = []
@@ -236,11 +381,13 @@ struct LegacyTextDetector {
 
     // MARK: - KOI8 text shown as Windows-1251
 
-    /// The gain, in natural log of letter frequencies, a word whose cases make no word adds.
-    static let cyrillicMargin = 4.0
-    /// The least a stretch's reading must gain (correct Cyrillic of the tuning split gains at most
-    /// 2.7 when read so).
-    static let cyrillicThreshold = 6.0
+    /// The gain, in natural log of the likelihood by letter pairs, a word whose cases make no word
+    /// adds.
+    static let cyrillicMargin = 8.0
+    /// The least a stretch's reading must gain by letter pairs (correct Cyrillic of the tuning
+    /// split gains under 7 when read so, as `ООО` does; of the Russian, Bulgarian and Ukrainian
+    /// pages of a real site, under 8, as `йен` does).
+    static let cyrillicThreshold = 9.0
 
     private func cyrillicCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
         guard !words.isEmpty else { return [] }
@@ -259,7 +406,7 @@ struct LegacyTextDetector {
             for word in words[start..<end] {
                 let original = scalars[word]
                 guard let text = Self.reading(original, shownAs: .windows1251, savedAs: nil) else { continue }
-                cheapGain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+                cheapGain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
             }
             if cheapGain + Self.cyrillicMargin < Self.cyrillicThreshold {
                 start = end
@@ -275,7 +422,7 @@ struct LegacyTextDetector {
                 let letters = original.lazy.filter({ (0x400...0x4FF).contains($0.value) }).count
                 guard letters > 0, let text = Self.reading(original, shownAs: .windows1251, savedAs: nil),
                       text.allSatisfy({ $0.properties.isAlphabetic }), Self.makesAWord(text[...]) else { continue }
-                gain += CyrillicLetterFrequency.logLikelihood(text[...]) - CyrillicLetterFrequency.logLikelihood(original)
+                gain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
                 if !Self.makesAWord(original) { shapeBroken = true }
                 readings.append((word, text))
                 letterCount += letters

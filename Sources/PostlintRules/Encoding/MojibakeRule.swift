@@ -3,11 +3,12 @@ import PostlintEncoding
 import PostlintMarkdown
 
 /// `mojibake`: UTF-8 text mis-decoded through a single-byte code page, once or several times over,
-/// reported with its repair. Fixable when the repair is unambiguous.
+/// and single-byte text shown through another code page, reported with its repair. Fixable when
+/// the repair is unambiguous.
 public struct MojibakeRule: BuiltInRule {
     public static let metadata = RuleMetadata(
         id: "mojibake", category: .encoding,
-        summary: "Text is UTF-8 read as a single-byte code page (\"cafÃ©\" for \"café\")",
+        summary: "Text read through the wrong code page (\"cafÃ©\" for \"café\")",
         rationale: """
             Mojibake comes in through copy-paste from mis-decoded sources and CMS exports. Readers \
             see it and search engines index it. Each multi-byte UTF-8 character turns into two to \
@@ -16,11 +17,16 @@ public struct MojibakeRule: BuiltInRule {
             text, and repeats for text mis-decoded twice. Plausible real text (French, Portuguese, \
             Russian, capitals before punctuation) does not fire. It also finds Windows-1252 text read \
             as Latin-1 (C1 controls), supplementary characters sent as CESU-8 surrogate pairs, \
-            and mojibake whose no-break space became a space or whose undefined byte was lost. The \
-            message says which code page, how many layers, and whether the bytes round-trip \
-            exactly. When two repairs are equally plausible, or a lost byte leaves the repair \
-            unknown, the rule reports without a fix. Code spans, code blocks and comments are \
-            skipped: mojibake there is an example.
+            and mojibake whose no-break space became a space or whose undefined byte was lost. \
+            Text saved in one single-byte code page and shown as another, with no UTF-8 on the way, \
+            is found by its letters: Central European text saved as ISO-8859-2 or Windows-1250 and \
+            shown as Windows-1252 (a symbol where a letter belongs, or letters no alphabet puts \
+            together), and Russian, Ukrainian or Bulgarian text saved as KOI8 and shown as \
+            Windows-1251 (pairs of letters those languages do not write); a word whose bytes read \
+            well as UTF-8 is never given such a repair. The message says which code page, how many \
+            layers, and whether the bytes round-trip exactly. When two repairs are equally \
+            plausible, or a lost byte leaves the repair unknown, the rule reports without a fix. \
+            Code spans, code blocks and comments are skipped: mojibake there is an example.
             """,
         defaultSeverity: .error,
         options: [
@@ -39,6 +45,8 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nM⟦Ãœ⟧NCHEN, ⟦ÄŒ⟧esko, ⟦Ä°⟧zmir, Stra⟦√ü⟧e, ⟦┬┐⟧D⟦├│⟧nde.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nSee the menu ⟦Ã ⟧la carte.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nThe city of ⟦Ã\u{FFFD}⟧vila.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nPolish: ⟦Za¿ó³æ⟧ ⟦gê¶l±⟧ ⟦ja¼ñ⟧, and ⟦Toruñ⟧ by ⟦Kokanoviæ⟧.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nRussian: ⟦тПУУЙС⟧ ⟦Й⟧ ⟦уЙВЙТШ⟧, and ⟦оЙЛБТБЗХБ⟧.\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: Café crème\n---\n\nDÉJÀ… VOILÀ » et « ÇA ». Straße „Fuß“.\n"),
@@ -46,6 +54,8 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nIt’s “quoted” — isn’t it… 👩‍💻 👨‍👩‍👧‍👦 🇫🇷 ½ ± 2 °C © ™\n"),
             RuleExample("---\ntitle: Notes\n---\n\nNÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐\n"),
             RuleExample("---\ntitle: Notes\n---\n\nÅ være. Read as Windows-1252, `é` shows as `Ã©`:\n\n```\nitselfâ€”a\n```\n"),
+            RuleExample("---\ntitle: Notes\n---\n\n¿Dónde? col·lecció, 5 µm, 12 m², Intel®, España, œuvre, Èdè Yorùbá, con mèo.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nСССР и США, ВКонтакте, ООО «Ромашка», курс йен.\n"),
         ],
         corrections: [
             RuleCorrection("---\ntitle: Notes\n---\n\nitselfâ€”a lesson\n", "---\ntitle: Notes\n---\n\nitself—a lesson\n"),
@@ -53,6 +63,8 @@ public struct MojibakeRule: BuiltInRule {
             RuleCorrection("---\ntitle: Notes\n---\n\nÄŒesko, \u{84}Hallo\u{93}, Ã  la carte\n",
                            "---\ntitle: Notes\n---\n\nČesko, „Hallo“, à la carte\n"),
             RuleCorrection("---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n", "---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n"),
+            RuleCorrection("---\ntitle: Notes\n---\n\nZa¿ó³æ gê¶l± ja¼ñ, тПУУЙС\n",
+                           "---\ntitle: Notes\n---\n\nZażółć gęślą jaźń, Россия\n"),
         ])
 
     let detector: MojibakeDetector
