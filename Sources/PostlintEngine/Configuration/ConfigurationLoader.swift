@@ -199,8 +199,15 @@ public enum ConfigurationLoader {
                             throw file.error("unknown option \"\(option.key)\" for rule \(entry.key)",
                                              at: option.keyRange.lowerBound, hint: hint)
                         }
-                        setting.options[option.key] = try file.optionValue(
-                            option.value, like: declared.defaultValue, what: "option \"\(option.key)\" of \(entry.key)")
+                        do throws(RuleOptionError) {
+                            setting.options[option.key] = try declared.value(at: option.value, rule: entry.key)
+                        } catch {
+                            let hint = error.rejected.map { word in
+                                YAMLFile.closest(to: word, in: error.allowed).map { "did you mean \"\($0)\"?" }
+                                    ?? "allowed: \(error.allowed.joined(separator: ", "))"
+                            }
+                            throw file.error(error.message, at: error.offset, hint: hint)
+                        }
                     }
                 }
             case .sequence:
