@@ -87,6 +87,23 @@ public struct RuleOption: Sendable, Equatable {
                               rejected: text, allowed: allowedValues)
     }
 
+    /// The option's type with its bounds or allowed words, for docs: `integer, 1 to 6`,
+    /// `list of strings, each one of en, es`.
+    public var typeDescription: String {
+        var text = defaultValue.typeName
+        switch (minimum, maximum) {
+        case let (low?, high?): text += ", \(Self.number(low)) to \(Self.number(high))"
+        case let (low?, nil): text += ", at least \(Self.number(low))"
+        case let (nil, high?): text += ", at most \(Self.number(high))"
+        case (nil, nil): break
+        }
+        if let allowedValues {
+            if case .strings = defaultValue { text += ", each" }
+            text += " one of \(allowedValues.joined(separator: ", "))"
+        }
+        return text
+    }
+
     /// A bound as configuration would write it: `0`, not `0.0`.
     public static func number(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
