@@ -7,7 +7,8 @@ import PostlintReporters
 /// (`postlint rules --format json-schema`); a test fails while that file is stale.
 public enum ConfigurationSchema {
     /// The schema for configurations whose rules are those of `catalog`. Rules of packs that
-    /// `catalog` does not hold are accepted with any severity and options.
+    /// `catalog` does not hold are accepted with any settings when their id has a dot, as a
+    /// pack's ids have unless the rule file names another.
     public static func schema(catalog: RuleCatalog) -> JSONValue {
         let rules = catalog.allMetadata.sorted { $0.id < $1.id }
         var definitions: [(key: String, value: JSONValue)] = [
@@ -22,7 +23,9 @@ public enum ConfigurationSchema {
                 ("description", .string("per-rule level (error, warning, info, off), switch (true, false) or settings")),
                 ("type", .string("object")),
                 ("properties", .object(rules.map { ($0.id, .object([("$ref", .string("#/$defs/rule-\($0.id)"))])) })),
-                ("additionalProperties", .object([("$ref", .string("#/$defs/pack-rule"))])),
+                // A pack's rule ids are namespaced (`house.no-tbd`); other unknown ids are typos.
+                ("patternProperties", .object([("\\.", .object([("$ref", .string("#/$defs/pack-rule"))]))])),
+                ("additionalProperties", .bool(false)),
             ])),
             ("pack-rule", ruleSetting(description: "a rule of a configured pack", options: nil)),
         ]

@@ -28,9 +28,7 @@ public struct DuplicateExcerptRule: BuiltInSiteRule {
                             ("tea/sencha.md", "---\nlanguage: it\nexcerpt: Sencha likes water just off the boil.\n---\n")),
         ])
 
-
     public init(options: NoOptions) {}
-
 
     /// The excerpt's fact holds a digest of its normalised text, not the text: the message does
     /// not quote it, and a site's excerpts would otherwise be its largest facts.

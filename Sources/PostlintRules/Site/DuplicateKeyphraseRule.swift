@@ -38,7 +38,6 @@ public struct DuplicateKeyphraseRule: BuiltInSiteRule {
                             ("cold-brew.es.md", "---\nfocus_keyphrase: cold brew tea\n---\n")),
         ])
 
-
     let keyphraseField: String
     let maxCompeting: Int
 
@@ -61,7 +60,6 @@ public struct DuplicateKeyphraseRule: BuiltInSiteRule {
         keyphraseField = options.keyphraseField
         maxCompeting = max(2, options.maxCompeting)
     }
-
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }

@@ -27,9 +27,7 @@ public struct DuplicateSlugRule: BuiltInSiteRule {
                             ("content/tea.zh-tw.md", "---\nslug: green-tea\n---\n")),
         ])
 
-
     public init(options: NoOptions) {}
-
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: "slug")), let slug = node.scalarText,

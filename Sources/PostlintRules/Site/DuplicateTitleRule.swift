@@ -33,9 +33,7 @@ public struct DuplicateTitleRule: BuiltInSiteRule {
                             ("notes/green.md", "---\nlang: de\ntitle: Brewing Green Tea\n---\n")),
         ])
 
-
     public init(options: NoOptions) {}
-
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         SiteDuplicates.fieldFact("title", key: "title", of: document, context: context)

@@ -34,7 +34,6 @@ public struct OrphanImageRule: BuiltInSiteRule {
     static let maximumDepth = 8
     static let maximumFiles = 20_000
 
-
     let folders: [String]
     let fields: [String]
     private let listed = ListedFolders()
@@ -56,7 +55,6 @@ public struct OrphanImageRule: BuiltInSiteRule {
         folders = options.folders
         fields = options.fields
     }
-
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         let origin = SourceLocation(line: 1, column: 1)

@@ -28,7 +28,6 @@ public struct OrphanPostRule: BuiltInSiteRule {
                             ("blog/matcha.md", "---\ntitle: Matcha\n---\n\nBack to [the notes](index.md).\n")),
         ])
 
-
     let siteURL: String
 
     /// `orphan-post`'s options.
@@ -47,7 +46,6 @@ public struct OrphanPostRule: BuiltInSiteRule {
         while url.hasSuffix("/") { url.removeLast() }
         siteURL = url
     }
-
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         let position: (SourceLocation, SourceLocation)
