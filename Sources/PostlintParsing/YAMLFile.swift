@@ -149,7 +149,7 @@ public struct YAMLFile: Sendable {
     }
 
     /// `a string`, `an integer`: a type name with its indefinite article, for messages.
-    static func withArticle(_ typeName: String) -> String {
+    public static func withArticle(_ typeName: String) -> String {
         let startsWithVowel = typeName.first.map { "aeiou".contains($0) } ?? false
         return (startsWithVowel ? "an " : "a ") + typeName
     }

@@ -91,6 +91,18 @@ public enum ExampleChecker {
 
     private static func make(_ factory: RuleFactory, options: [String: OptionValue], failures: inout [String],
                              example: RuleExample) -> (any Rule)? {
+        // An example's options are spelled by name: each must be a declared option of its type,
+        // so a renamed option or a changed type fails here rather than silently using the default.
+        for (name, value) in options.sorted(by: { $0.key < $1.key }) {
+            guard let declared = factory.metadata.option(named: name) else {
+                failures.append("\(where_(example)): option \"\(name)\" is not declared by \(factory.metadata.id)")
+                return nil
+            }
+            guard declared.defaultValue.typeName == value.typeName else {
+                failures.append("\(where_(example)): option \"\(name)\" is \(declared.defaultValue.typeName), not \(value.typeName)")
+                return nil
+            }
+        }
         do {
             return try factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: options))
         } catch {

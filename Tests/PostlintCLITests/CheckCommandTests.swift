@@ -142,7 +142,7 @@ import PostlintTestSupport
     @Test func explainShowsRationaleOptionsAndExamples() throws {
         let result = try CommandRunner.run(["explain", "slug-format"], in: Self.root)
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("max-length (integer, default 75)"))
+        #expect(result.standardOutput.contains("max-length (integer, at least 1, default 75)"))
         #expect(result.standardOutput.contains("Reported:"))
         #expect(result.standardOutput.contains("Not reported:"))
         let unknown = try CommandRunner.run(["explain", "slug-formt"], in: Self.root)

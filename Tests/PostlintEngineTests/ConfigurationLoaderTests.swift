@@ -61,6 +61,54 @@ import PostlintTestSupport
         #expect(option.hint?.contains("max-length") == true)
     }
 
+    @Test func optionValuesAreCheckedAgainstTheirDeclarationAtTheirPosition() throws {
+        let type = try #require(error("rules:\n  slug-format:\n    max-length: long\n"))
+        #expect(type.description == ".postlint.yml:3:17: rule slug-format option \"max-length\" must be an integer, not a string")
+        let bound = try #require(error("rules:\n  slug-format: {max-length: 0}\n"))
+        #expect(bound.location == SourceLocation(line: 2, column: 29))
+        #expect(bound.message == "rule slug-format option \"max-length\" must be at least 1, not 0")
+        let word = try #require(error("rules:\n  link-text:\n    languages: [en, fre]\n"))
+        #expect(word.location == SourceLocation(line: 3, column: 21))
+        #expect(word.message == "rule link-text option \"languages\" has no value \"fre\"")
+        #expect(word.hint == "did you mean \"fr\"?")
+        let page = try #require(error("rules:\n  mojibake: {code-pages: [klingon]}\n"))
+        #expect(page.hint?.hasPrefix("allowed: windows-1252") == true)
+        let empty = try #require(error("rules:\n  readability: {language: }\n"))
+        #expect(empty.message == "rule readability option \"language\" has no value")
+    }
+
+    @Test func optionValuesTakeTheDeclaredType() throws {
+        let configuration = try parse("""
+            rules:
+              readability: {min-flesch: 50, max-long-sentences: 12.5}
+              broken-image: {fields: banner}
+              link-text: {bare-urls: no}
+            """)
+        #expect(configuration.rules["readability"]?.options["min-flesch"] == .double(50))
+        #expect(configuration.rules["readability"]?.options["max-long-sentences"] == .double(12.5))
+        #expect(configuration.rules["broken-image"]?.options["fields"] == .strings(["banner"]))
+        #expect(configuration.rules["link-text"]?.options["bare-urls"] == .bool(false))
+    }
+
+    @Test func versionOneOrNoneIsRead() throws {
+        #expect(try parse("version: 1\nrules: {bom: info}\n").rules["bom"]?.severity == .info)
+        #expect(try parse("rules: {bom: info}\n").rules["bom"]?.severity == .info)
+        #expect(ConfigurationLoader.topLevelKeys.contains("version"))
+    }
+
+    @Test func aNewerVersionIsAnErrorBeforeItsKeysAreJudged() throws {
+        // A later format may add keys; the error says what is needed, not that a key is unknown.
+        let newer = try #require(error("rules: {bom: info}\nsomething-new: true\nversion: 2\n"))
+        #expect(newer.location == SourceLocation(line: 3, column: 10))
+        #expect(newer.message == "configuration version 2 needs a newer postlint: this one reads versions up to 1")
+        #expect(newer.hint?.contains("reads configuration version 2") == true)
+        let huge = try #require(error("version: 99999999999999999999999\n"))
+        #expect(huge.message.hasPrefix("configuration version 99999999999999999999999 needs a newer postlint"))
+        #expect(error("version: 0\n")?.message == "version must be at least 1, not 0")
+        #expect(error("version: \"1\"\n")?.message == "version must be a whole number, not a string")
+        #expect(error("version: 1.5\n")?.message == "version must be a whole number, not a float")
+    }
+
     @Test func globsBeyondTheBoundsArePositionedErrors() throws {
         let deep = String(repeating: "{a,", count: 9) + String(repeating: "}", count: 9)
         let problem = try #require(error("include: [\"*.md\", \"\(deep)\"]\n"))

@@ -8,7 +8,9 @@ public enum ConfigurationLoader {
     public static let fileName = ".postlint.yml"
     /// The names a configuration file may have; a folder holding both is a configuration error.
     public static let fileNames = [".postlint.yml", ".postlint.yaml"]
-    static let topLevelKeys = ["extends", "include", "exclude", "fields", "packs", "site-roots", "site", "rules", "overrides", "yaml"]
+    /// The newest configuration format this postlint reads (`version:`; absent means 1).
+    public static let version = 1
+    static let topLevelKeys = ["version", "extends", "include", "exclude", "fields", "packs", "site-roots", "site", "rules", "overrides", "yaml"]
 
     /// The defaults, for files with no configuration above them.
     public static func defaults(directory: String) throws(PostlintError) -> Configuration {
@@ -42,6 +44,7 @@ public enum ConfigurationLoader {
         guard let root = file.root else { return configuration }
         if case .scalar(let scalar) = root.value, scalar.kind == .null { return configuration }
         let entries = try file.mapping(root, what: "the configuration")
+        if let version = entries.last(where: { $0.key == "version" }) { try checkVersion(version.value, file: file) }
         try file.rejectUnknownKeys(entries, allowed: topLevelKeys, what: "the configuration")
         func node(_ key: String) -> FrontMatterNode? { entries.last { $0.key == key }?.value }
 
@@ -134,6 +137,25 @@ public enum ConfigurationLoader {
         return configuration
     }
 
+    /// `version: 1`: the format the file is written in. A newer one is an error, before any other
+    /// key is read, since its keys may mean something this postlint does not know.
+    private static func checkVersion(_ node: FrontMatterNode, file: YAMLFile) throws(PostlintError) {
+        guard case .scalar(let scalar) = node.value, scalar.kind == .integer else {
+            throw file.error("version must be a whole number, not \(YAMLFile.withArticle(node.typeName))",
+                             at: node.range.lowerBound, hint: "version: \(version)")
+        }
+        // A number too large for this tool is certainly newer than the formats it reads.
+        let number = Int(scalar.text) ?? Int.max
+        guard number >= 1 else {
+            throw file.error("version must be at least 1, not \(scalar.text)", at: node.range.lowerBound, hint: "version: \(version)")
+        }
+        guard number <= version else {
+            throw file.error("configuration version \(scalar.text) needs a newer postlint: this one reads versions up to \(version)",
+                             at: node.range.lowerBound,
+                             hint: "install a postlint release that reads configuration version \(scalar.text), or write the file for version \(version)")
+        }
+    }
+
     /// `yaml: {version: "1.1" | "1.2"}`.
     private static func yamlVersion(_ node: FrontMatterNode, file: YAMLFile) throws(PostlintError) -> YAMLVersion? {
         let entries = try file.mapping(node, what: "yaml")
@@ -199,8 +221,15 @@ public enum ConfigurationLoader {
                             throw file.error("unknown option \"\(option.key)\" for rule \(entry.key)",
                                              at: option.keyRange.lowerBound, hint: hint)
                         }
-                        setting.options[option.key] = try file.optionValue(
-                            option.value, like: declared.defaultValue, what: "option \"\(option.key)\" of \(entry.key)")
+                        do throws(RuleOptionError) {
+                            setting.options[option.key] = try declared.value(at: option.value, rule: entry.key)
+                        } catch {
+                            let hint = error.rejected.map { word in
+                                YAMLFile.closest(to: word, in: error.allowed).map { "did you mean \"\($0)\"?" }
+                                    ?? "allowed: \(error.allowed.joined(separator: ", "))"
+                            }
+                            throw file.error(error.message, at: error.offset, hint: hint)
+                        }
                     }
                 }
             case .sequence:

@@ -54,6 +54,11 @@ public struct StarterConfiguration: Sendable {
             # postlint configuration, written by postlint init from this site's posts. Every key is
             # optional; remove what you don't need.
             # Reference: postlint rules (every rule), postlint explain RULE (one rule's options).
+            # Editors with a YAML language server can check this file against postlint's JSON Schema
+            # (postlint rules --format json-schema > postlint.schema.json; see the README).
+
+            # The format this file is written in.
+            version: \(ConfigurationLoader.version)
 
             """
         if let generator = survey.generator {

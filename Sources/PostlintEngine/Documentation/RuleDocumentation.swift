@@ -27,7 +27,7 @@ public enum RuleDocumentation {
         if !rule.options.isEmpty {
             output += "\nOptions:\n"
             for option in rule.options {
-                output += "  \(option.name) (\(option.defaultValue.typeName), default \(option.defaultValue)): \(option.summary)\n"
+                output += "  \(option.name) (\(option.typeDescription), default \(option.defaultValue)): \(option.summary)\n"
             }
         }
         if !rule.triggeringExamples.isEmpty {
@@ -100,7 +100,7 @@ public enum RuleDocumentation {
             if !rule.options.isEmpty {
                 output += "\n| Option | Type | Default | Meaning |\n| --- | --- | --- | --- |\n"
                 for option in rule.options {
-                    output += "| `\(option.name)` | \(option.defaultValue.typeName) | `\(option.defaultValue)` | \(option.summary) |\n"
+                    output += "| `\(option.name)` | \(option.typeDescription) | `\(option.defaultValue)` | \(option.summary) |\n"
                 }
             }
             for (title, examples, marked) in [("Reported", rule.triggeringExamples, true),

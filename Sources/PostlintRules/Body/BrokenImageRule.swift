@@ -17,10 +17,7 @@ public struct BrokenImageRule: BuiltInRule {
             that hold images are checked the same way.
             """,
         defaultSeverity: .error,
-        options: [
-            RuleOption("fields", .strings(["image", "cover", "thumbnail", "og_image"]),
-                       "front matter fields that hold an image path (or a list of them)"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         capabilities: [.checksRemoteImages, .reportsMissingLocalFiles],
         triggeringExamples: [
@@ -41,8 +38,19 @@ public struct BrokenImageRule: BuiltInRule {
 
     let fields: [String]
 
-    public init(options: RuleOptions) {
-        fields = options.strings("fields", default: ["image", "cover", "thumbnail", "og_image"])
+    /// `broken-image`'s options.
+    public struct Options: TypedRuleOptions {
+        public var fields = ["image", "cover", "thumbnail", "og_image"]
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .strings("fields", \.fields, "front matter fields that hold an image path (or a list of them)"),
+        ]
+    }
+
+    public init(options: Options) {
+        fields = options.fields
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

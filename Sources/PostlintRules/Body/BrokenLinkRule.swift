@@ -31,9 +31,7 @@ public struct BrokenLinkRule: BuiltInRule {
             the source. Remote links are not checked.
             """,
         defaultSeverity: .error,
-        options: [
-            RuleOption("check-anchors", .bool(true), "check `#fragment` against the target's heading anchors"),
-        ],
+        options: Options.declared,
         reads: [.markdown],
         capabilities: [.reportsMissingLocalFiles],
         triggeringExamples: [
@@ -58,8 +56,19 @@ public struct BrokenLinkRule: BuiltInRule {
 
     let checkAnchors: Bool
 
-    public init(options: RuleOptions) {
-        checkAnchors = options.bool("check-anchors", default: true)
+    /// `broken-link`'s options.
+    public struct Options: TypedRuleOptions {
+        public var checkAnchors = true
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .boolean("check-anchors", \.checkAnchors, "check `#fragment` against the target's heading anchors"),
+        ]
+    }
+
+    public init(options: Options) {
+        checkAnchors = options.checkAnchors
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -12,10 +12,7 @@ public struct ImageAltTextRule: BuiltInRule {
             `allow-decorative-html` is off.
             """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("allow-decorative-html", .bool(true),
-                       "accept `<img alt=\"\">`, the HTML way to mark an image as decorative"),
-        ],
+        options: Options.declared,
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("Our team at work:\n\n⟦![](team.jpg)⟧\n"),
@@ -32,8 +29,20 @@ public struct ImageAltTextRule: BuiltInRule {
 
     let allowDecorativeHTML: Bool
 
-    public init(options: RuleOptions) {
-        allowDecorativeHTML = options.bool("allow-decorative-html", default: true)
+    /// `image-alt-text`'s options.
+    public struct Options: TypedRuleOptions {
+        public var allowDecorativeHTML = true
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .boolean("allow-decorative-html", \.allowDecorativeHTML,
+                     "accept `<img alt=\"\">`, the HTML way to mark an image as decorative"),
+        ]
+    }
+
+    public init(options: Options) {
+        allowDecorativeHTML = options.allowDecorativeHTML
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

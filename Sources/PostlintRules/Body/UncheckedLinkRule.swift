@@ -31,7 +31,7 @@ public struct UncheckedLinkRule: BuiltInRule {
             RuleExample("Jump to [usage](#usage).\n\n## Usage\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }

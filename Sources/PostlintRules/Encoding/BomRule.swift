@@ -23,7 +23,7 @@ public struct BomRule: BuiltInRule {
             RuleCorrection("\u{FEFF}---\ntitle: Notes\n---\n\nBody.\n", "---\ntitle: Notes\n---\n\nBody.\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard document.source.hasByteOrderMark else { return [] }

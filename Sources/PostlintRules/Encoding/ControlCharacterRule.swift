@@ -25,7 +25,7 @@ public struct ControlCharacterRule: BuiltInRule {
                           "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
                           "ESC", "FS", "GS", "RS", "US"]
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source

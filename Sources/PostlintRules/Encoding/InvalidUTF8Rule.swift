@@ -14,9 +14,7 @@ public struct InvalidUTF8Rule: BuiltInRule {
             read as in Windows-1252. A file in UTF-16 or UTF-32 is reported once, not byte by byte.
             """,
         defaultSeverity: .error,
-        options: [
-            RuleOption("max-reports", .int(50), "the most runs reported one by one before a single summary"),
-        ],
+        options: Options.declared,
         reads: .source,
         capabilities: [.reportsUnreadableText],
         // Examples are text, so invalid bytes cannot be shown; a UTF-16 file (ASCII with a NUL after
@@ -34,8 +32,19 @@ public struct InvalidUTF8Rule: BuiltInRule {
 
     let maxReports: Int
 
-    public init(options: RuleOptions) {
-        maxReports = max(1, options.int("max-reports", default: 50))
+    /// `invalid-utf8`'s options.
+    public struct Options: TypedRuleOptions {
+        public var maxReports = 50
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .integer("max-reports", \.maxReports, "the most runs reported one by one before a single summary", minimum: 1),
+        ]
+    }
+
+    public init(options: Options) {
+        maxReports = max(1, options.maxReports)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

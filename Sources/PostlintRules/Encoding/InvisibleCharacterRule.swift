@@ -26,7 +26,7 @@ public struct InvisibleCharacterRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nFamily 👨‍👩‍👧‍👦, coder 👩🏽‍💻, flag 🏳️‍🌈, می‌خواهم, क्‍ष.\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source

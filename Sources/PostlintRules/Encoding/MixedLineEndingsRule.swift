@@ -47,7 +47,7 @@ public struct MixedLineEndingsRule: BuiltInRule {
         }
     }
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let bytes = document.source.bytes

@@ -29,10 +29,7 @@ public struct MojibakeRule: BuiltInRule {
             Code spans, code blocks and comments are skipped: mojibake there is an example.
             """,
         defaultSeverity: .error,
-        options: [
-            RuleOption("code-pages", .strings(CodePage.allCases.map(\.identifier)),
-                       "the code pages looked for, in order of preference"),
-        ],
+        options: Options.declared,
         isFixable: true,
         reads: .source,
         triggeringExamples: [
@@ -69,9 +66,20 @@ public struct MojibakeRule: BuiltInRule {
 
     let detector: MojibakeDetector
 
-    public init(options: RuleOptions) {
-        let names = options.strings("code-pages", default: CodePage.allCases.map(\.identifier))
-        detector = MojibakeDetector(pages: names.compactMap(CodePage.init(identifier:)))
+    /// `mojibake`'s options.
+    public struct Options: TypedRuleOptions {
+        public var codePages = CodePage.allCases.map(\.identifier)
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .strings("code-pages", \.codePages, "the code pages looked for, in order of preference",
+                     allowed: CodePage.allCases.map(\.identifier)),
+        ]
+    }
+
+    public init(options: Options) {
+        detector = MojibakeDetector(pages: options.codePages.compactMap(CodePage.init(identifier:)))
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

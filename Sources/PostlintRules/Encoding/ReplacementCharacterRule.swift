@@ -18,7 +18,7 @@ public struct ReplacementCharacterRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nCafé and crème.\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source

@@ -19,7 +19,7 @@ public struct DuplicateKeyRule: BuiltInRule {
             RuleExample("---\ntitle: First\nsubtitle: Second\n---\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let duplicates = document.frontMatter?.duplicateKeys else { return [] }

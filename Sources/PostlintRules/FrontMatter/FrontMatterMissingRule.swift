@@ -21,7 +21,7 @@ public struct FrontMatterMissingRule: BuiltInRule {
             RuleExample("+++\ntitle = \"TOML front matter\"\n+++\nBody.\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard document.frontMatter == nil else { return [] }

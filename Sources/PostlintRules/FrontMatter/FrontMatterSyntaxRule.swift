@@ -22,7 +22,7 @@ public struct FrontMatterSyntaxRule: BuiltInRule {
             RuleExample("No front matter is another rule's business.\n"),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(options: NoOptions) {}
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let frontMatter = document.frontMatter else { return [] }

@@ -14,12 +14,7 @@ public struct SlugFormatRule: BuiltInRule {
             corrected slug.
             """,
         defaultSeverity: .error,
-        options: [
-            RuleOption("field", .string("slug"), "the front matter field that holds the slug"),
-            RuleOption("max-length", .int(75), "the longest slug allowed, in characters"),
-            RuleOption("match-file-name", .bool(false),
-                       "the slug must equal the file name without extension (the folder name for index.md)"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter],
         triggeringExamples: [
             RuleExample("---\nslug: ⟦My First Post⟧\n---\n"),
@@ -40,10 +35,26 @@ public struct SlugFormatRule: BuiltInRule {
     let maxLength: Int
     let matchFileName: Bool
 
-    public init(options: RuleOptions) {
-        field = options.string("field", default: "slug")
-        maxLength = options.int("max-length", default: 75)
-        matchFileName = options.bool("match-file-name")
+    /// `slug-format`'s options.
+    public struct Options: TypedRuleOptions {
+        public var field = "slug"
+        public var maxLength = 75
+        public var matchFileName = false
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field that holds the slug"),
+            .integer("max-length", \.maxLength, "the longest slug allowed, in characters", minimum: 1),
+            .boolean("match-file-name", \.matchFileName,
+                     "the slug must equal the file name without extension (the folder name for index.md)"),
+        ]
+    }
+
+    public init(options: Options) {
+        field = options.field
+        maxLength = options.maxLength
+        matchFileName = options.matchFileName
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -13,7 +13,7 @@ public struct ContentLengthRule: BuiltInRule {
             Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [RuleOption("min-words", .int(300), "the fewest words the body should have")],
+        options: Options.declared,
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("---\ntitle: Short\n---\n⟦⟧A short note about tea.\n"),
@@ -29,8 +29,19 @@ public struct ContentLengthRule: BuiltInRule {
 
     let minWords: Int
 
-    public init(options: RuleOptions) {
-        minWords = max(0, options.int("min-words", default: 300))
+    /// `content-length`'s options.
+    public struct Options: TypedRuleOptions {
+        public var minWords = 300
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .integer("min-words", \.minWords, "the fewest words the body should have", minimum: 0),
+        ]
+    }
+
+    public init(options: Options) {
+        minWords = max(0, options.minWords)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

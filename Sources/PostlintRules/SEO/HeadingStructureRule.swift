@@ -15,10 +15,7 @@ public struct HeadingStructureRule: BuiltInRule {
             starts at H3 skips a level.
             """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("title-is-h1", .bool(false),
-                       "the theme renders the title as the H1, so the body should have none"),
-        ],
+        options: Options.declared,
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("# Tea\n\nText.\n\n⟦# More tea⟧\n"),
@@ -34,8 +31,19 @@ public struct HeadingStructureRule: BuiltInRule {
 
     let titleIsH1: Bool
 
-    public init(options: RuleOptions) {
-        titleIsH1 = options.bool("title-is-h1")
+    /// `heading-structure`'s options.
+    public struct Options: TypedRuleOptions {
+        public var titleIsH1 = false
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .boolean("title-is-h1", \.titleIsH1, "the theme renders the title as the H1, so the body should have none"),
+        ]
+    }
+
+    public init(options: Options) {
+        titleIsH1 = options.titleIsH1
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -14,12 +14,7 @@ public struct KeyphraseDensityRule: BuiltInRule {
             default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [
-            SEOFields.keyphraseFieldOption,
-            RuleOption("min", .double(0.5), "the lowest density, in occurrences per hundred words"),
-            RuleOption("max", .double(3.0), "the highest density, in occurrences per hundred words"),
-            RuleOption("min-words", .int(100), "posts with fewer words are not measured"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
             RuleExample("---\nkeywords: [⟦green tea⟧]\n---\nWater boils cooler up high, and leaves like that. Steep them briefly.\n",
@@ -39,11 +34,28 @@ public struct KeyphraseDensityRule: BuiltInRule {
     let maximum: Double
     let minWords: Int
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
-        minimum = options.double("min", default: 0.5)
-        maximum = options.double("max", default: 3.0)
-        minWords = max(1, options.int("min-words", default: 100))
+    /// `keyphrase-density`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+        public var minDensity = 0.5
+        public var maxDensity = 3.0
+        public var minWords = 100
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .keyphraseField(\.keyphraseField),
+            .number("min", \.minDensity, "the lowest density, in occurrences per hundred words", minimum: 0),
+            .number("max", \.maxDensity, "the highest density, in occurrences per hundred words", minimum: 0),
+            .integer("min-words", \.minWords, "posts with fewer words are not measured", minimum: 1),
+        ]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
+        minimum = options.minDensity
+        maximum = options.maxDensity
+        minWords = max(1, options.minWords)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -13,7 +13,7 @@ public struct KeyphraseInExcerptRule: BuiltInRule {
             strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [SEOFields.keyphraseFieldOption],
+        options: Options.declared,
         reads: [.frontMatter],
         triggeringExamples: [
             RuleExample("---\nexcerpt: ⟦Notes from a rainy afternoon by the window.⟧\nkeywords: [green tea]\n---\n"),
@@ -27,8 +27,17 @@ public struct KeyphraseInExcerptRule: BuiltInRule {
 
     let keyphraseField: String
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
+    /// `keyphrase-in-excerpt`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [.keyphraseField(\.keyphraseField)]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -13,7 +13,7 @@ public struct KeyphraseInIntroductionRule: BuiltInRule {
             Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [SEOFields.keyphraseFieldOption],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
             RuleExample("---\nkeywords: [green tea]\n---\n⟦Water boils cooler up high.⟧\n\nGreen tea likes that.\n"),
@@ -28,8 +28,17 @@ public struct KeyphraseInIntroductionRule: BuiltInRule {
 
     let keyphraseField: String
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
+    /// `keyphrase-in-introduction`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [.keyphraseField(\.keyphraseField)]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

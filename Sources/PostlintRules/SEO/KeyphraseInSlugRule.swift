@@ -14,7 +14,7 @@ public struct KeyphraseInSlugRule: BuiltInRule {
             strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [SEOFields.keyphraseFieldOption],
+        options: Options.declared,
         reads: [.frontMatter],
         triggeringExamples: [
             RuleExample("---\nslug: ⟦rainy-afternoon-notes⟧\nkeywords: [green tea]\n---\n"),
@@ -29,8 +29,17 @@ public struct KeyphraseInSlugRule: BuiltInRule {
 
     let keyphraseField: String
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
+    /// `keyphrase-in-slug`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [.keyphraseField(\.keyphraseField)]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

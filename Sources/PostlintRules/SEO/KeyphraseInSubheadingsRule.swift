@@ -12,11 +12,7 @@ public struct KeyphraseInSubheadingsRule: BuiltInRule {
             the seo and strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [
-            SEOFields.keyphraseFieldOption,
-            RuleOption("min-level", .int(2), "the highest subheading level that counts (2: H2)"),
-            RuleOption("max-level", .int(3), "the lowest subheading level that counts (3: H3)"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
             RuleExample("---\nkeywords: [green tea]\n---\nIntro.\n\n⟦## Water⟧\n\nText.\n\n### Leaves\n"),
@@ -32,10 +28,25 @@ public struct KeyphraseInSubheadingsRule: BuiltInRule {
     let keyphraseField: String
     let levels: ClosedRange<Int>
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
-        let low = min(max(options.int("min-level", default: 2), 1), 6)
-        levels = low...max(low, min(options.int("max-level", default: 3), 6))
+    /// `keyphrase-in-subheadings`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+        public var minLevel = 2
+        public var maxLevel = 3
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .keyphraseField(\.keyphraseField),
+            .integer("min-level", \.minLevel, "the highest subheading level that counts (2: H2)", minimum: 1, maximum: 6),
+            .integer("max-level", \.maxLevel, "the lowest subheading level that counts (3: H3)", minimum: 1, maximum: 6),
+        ]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
+        let low = min(max(options.minLevel, 1), 6)
+        levels = low...max(low, min(options.maxLevel, 6))
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -15,11 +15,7 @@ public struct KeyphraseInTitleRule: BuiltInRule {
             default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .warning, isEnabledByDefault: false,
-        options: [
-            SEOFields.keyphraseFieldOption,
-            RuleOption("near-start", .int(3),
-                       "the keyphrase should begin within this many words of the title's start (0: no notice)"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter],
         triggeringExamples: [
             RuleExample("---\ntitle: ⟦Notes from a rainy afternoon⟧\nkeywords: [green tea]\n---\n"),
@@ -37,9 +33,23 @@ public struct KeyphraseInTitleRule: BuiltInRule {
     let keyphraseField: String
     let nearStart: Int
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
-        nearStart = max(0, options.int("near-start", default: 3))
+    /// `keyphrase-in-title`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+        public var nearStart = 3
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .keyphraseField(\.keyphraseField),
+            .integer("near-start", \.nearStart,
+                     "the keyphrase should begin within this many words of the title's start (0: no notice)", minimum: 0),
+        ]
+    }
+
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
+        nearStart = max(0, options.nearStart)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

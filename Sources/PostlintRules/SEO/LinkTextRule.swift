@@ -30,12 +30,7 @@ public struct LinkTextRule: BuiltInRule {
             surrounding punctuation and repeated spaces.
             """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("languages", .strings(["en"]),
-                       "the languages whose lists of vague link texts apply: en, es, fr, de, pt, it, nl, ja"),
-            RuleOption("phrases", .strings([]), "more link texts to report, in any language"),
-            RuleOption("bare-urls", .bool(true), "report links whose text is the URL itself"),
-        ],
+        options: Options.declared,
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("For the full table, ⟦[click here](https://example.com/tea)⟧.\n"),
@@ -55,14 +50,30 @@ public struct LinkTextRule: BuiltInRule {
     let vague: Set<String>
     let bareURLs: Bool
 
-    public init(options: RuleOptions) {
+    /// `link-text`'s options.
+    public struct Options: TypedRuleOptions {
+        public var languages = ["en"]
+        public var phrases: [String] = []
+        public var bareURLs = true
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .strings("languages", \.languages, "the languages whose lists of vague link texts apply",
+                     allowed: LinkTextRule.vagueTexts.keys.sorted()),
+            .strings("phrases", \.phrases, "more link texts to report, in any language"),
+            .boolean("bare-urls", \.bareURLs, "report links whose text is the URL itself"),
+        ]
+    }
+
+    public init(options: Options) {
         var vague: Set<String> = []
-        for language in options.strings("languages", default: ["en"]) {
+        for language in options.languages {
             for text in Self.vagueTexts[language.lowercased()] ?? [] { vague.insert(text) }
         }
-        for phrase in options.strings("phrases") { vague.insert(Self.normalized(phrase)) }
+        for phrase in options.phrases { vague.insert(Self.normalized(phrase)) }
         self.vague = vague
-        bareURLs = options.bool("bare-urls", default: true)
+        bareURLs = options.bareURLs
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -13,11 +13,7 @@ public struct LinksRule: BuiltInRule {
             notice at the start of the body. Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .info, isEnabledByDefault: false,
-        options: [
-            RuleOption("site-url", .string(""), "the site's own address (links to it are internal), e.g. https://example.com"),
-            RuleOption("min-internal", .int(1), "the fewest internal links"),
-            RuleOption("min-outbound", .int(1), "the fewest outbound links"),
-        ],
+        options: Options.declared,
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("---\ntitle: Alone\n---\n⟦⟧No links at all.\n"),
@@ -36,11 +32,26 @@ public struct LinksRule: BuiltInRule {
     let minInternal: Int
     let minOutbound: Int
 
-    public init(options: RuleOptions) {
-        let site = options.string("site-url")
+    /// `links`'s options.
+    public struct Options: TypedRuleOptions {
+        public var siteURL = ""
+        public var minInternal = 1
+        public var minOutbound = 1
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .string("site-url", \.siteURL, "the site's own address (links to it are internal), e.g. https://example.com"),
+            .integer("min-internal", \.minInternal, "the fewest internal links", minimum: 0),
+            .integer("min-outbound", \.minOutbound, "the fewest outbound links", minimum: 0),
+        ]
+    }
+
+    public init(options: Options) {
+        let site = options.siteURL
         siteHost = site.isEmpty ? nil : Self.host(of: site)
-        minInternal = max(0, options.int("min-internal", default: 1))
-        minOutbound = max(0, options.int("min-outbound", default: 1))
+        minInternal = max(0, options.minInternal)
+        minOutbound = max(0, options.minOutbound)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

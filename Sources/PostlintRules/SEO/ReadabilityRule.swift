@@ -17,14 +17,7 @@ public struct ReadabilityRule: BuiltInRule {
             Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .info, isEnabledByDefault: false,
-        options: [
-            RuleOption("min-flesch", .double(60), "the lowest Flesch reading ease (English only; 0: not checked)"),
-            RuleOption("max-sentence-words", .int(20), "a sentence with more words is long"),
-            RuleOption("max-long-sentences", .double(25), "the highest share of long sentences, in percent"),
-            RuleOption("max-paragraph-words", .int(150), "the most words in one paragraph"),
-            RuleOption("min-words", .int(100), "texts with fewer words get no reading ease or sentence score"),
-            RuleOption("language", .string("en"), "the site's language, when a post does not say (lang or language field)"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
             RuleExample("""
@@ -61,13 +54,35 @@ public struct ReadabilityRule: BuiltInRule {
     let minWords: Int
     let language: String
 
-    public init(options: RuleOptions) {
-        minFlesch = options.double("min-flesch", default: 60)
-        maxSentenceWords = max(1, options.int("max-sentence-words", default: 20))
-        maxLongShare = options.double("max-long-sentences", default: 25)
-        maxParagraphWords = max(1, options.int("max-paragraph-words", default: 150))
-        minWords = max(1, options.int("min-words", default: 100))
-        language = options.string("language", default: "en")
+    /// `readability`'s options.
+    public struct Options: TypedRuleOptions {
+        public var minFlesch = 60.0
+        public var maxSentenceWords = 20
+        public var maxLongSentences = 25.0
+        public var maxParagraphWords = 150
+        public var minWords = 100
+        public var language = "en"
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .number("min-flesch", \.minFlesch, "the lowest Flesch reading ease (English only; 0: not checked)"),
+            .integer("max-sentence-words", \.maxSentenceWords, "a sentence with more words is long", minimum: 1),
+            .number("max-long-sentences", \.maxLongSentences, "the highest share of long sentences, in percent",
+                    minimum: 0, maximum: 100),
+            .integer("max-paragraph-words", \.maxParagraphWords, "the most words in one paragraph", minimum: 1),
+            .integer("min-words", \.minWords, "texts with fewer words get no reading ease or sentence score", minimum: 1),
+            .string("language", \.language, "the site's language, when a post does not say (lang or language field)"),
+        ]
+    }
+
+    public init(options: Options) {
+        minFlesch = options.minFlesch
+        maxSentenceWords = max(1, options.maxSentenceWords)
+        maxLongShare = options.maxLongSentences
+        maxParagraphWords = max(1, options.maxParagraphWords)
+        minWords = max(1, options.minWords)
+        language = options.language
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {

@@ -1,7 +1,7 @@
 import PostlintCore
 
 /// `duplicate-excerpt` (site-level): two posts with one excerpt (meta description).
-public struct DuplicateExcerptRule: SiteRule {
+public struct DuplicateExcerptRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "duplicate-excerpt", category: .site,
         summary: "No two posts share an excerpt",
@@ -28,13 +28,7 @@ public struct DuplicateExcerptRule: SiteRule {
                             ("tea/sencha.md", "---\nlanguage: it\nexcerpt: Sencha likes water just off the boil.\n---\n")),
         ])
 
-    public var metadata: RuleMetadata { Self.metadata }
-
-    public init(options: RuleOptions) {}
-
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
-    }
+    public init(options: NoOptions) {}
 
     /// The excerpt's fact holds a digest of its normalised text, not the text: the message does
     /// not quote it, and a site's excerpts would otherwise be its largest facts.

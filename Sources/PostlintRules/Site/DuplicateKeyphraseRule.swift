@@ -1,7 +1,7 @@
 import PostlintCore
 
 /// `duplicate-keyphrase` (site-level): two posts competing for one focus keyphrase.
-public struct DuplicateKeyphraseRule: SiteRule {
+public struct DuplicateKeyphraseRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "duplicate-keyphrase", category: .site,
         summary: "No two posts compete for one focus keyphrase",
@@ -19,9 +19,7 @@ public struct DuplicateKeyphraseRule: SiteRule {
             en/, ja/ or pt-br/) are not compared: a translation may keep the same keyphrase.
             """,
         defaultSeverity: .warning,
-        options: [SEOFields.keyphraseFieldOption,
-                  RuleOption("max-competing", .int(3),
-                             "the most posts that share a focus keyphrase and are each reported; more posts share a topic")],
+        options: Options.declared,
         reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
@@ -40,18 +38,27 @@ public struct DuplicateKeyphraseRule: SiteRule {
                             ("cold-brew.es.md", "---\nfocus_keyphrase: cold brew tea\n---\n")),
         ])
 
-    public var metadata: RuleMetadata { Self.metadata }
-
     let keyphraseField: String
     let maxCompeting: Int
 
-    public init(options: RuleOptions) {
-        keyphraseField = options.string("keyphrase-field", default: "focus_keyphrase")
-        maxCompeting = max(2, options.int("max-competing", default: 3))
+    /// `duplicate-keyphrase`'s options.
+    public struct Options: TypedRuleOptions {
+        public var keyphraseField = SEOFields.defaultKeyphraseField
+        public var maxCompeting = 3
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .keyphraseField(\.keyphraseField),
+            .integer("max-competing", \.maxCompeting,
+                     "the most posts that share a focus keyphrase and are each reported; more posts share a topic",
+                     minimum: 2),
+        ]
     }
 
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    public init(options: Options) {
+        keyphraseField = options.keyphraseField
+        maxCompeting = max(2, options.maxCompeting)
     }
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {

@@ -1,7 +1,7 @@
 import PostlintCore
 
 /// `duplicate-slug` (site-level): two posts with one slug.
-public struct DuplicateSlugRule: SiteRule {
+public struct DuplicateSlugRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "duplicate-slug", category: .site,
         summary: "No two posts share a slug",
@@ -27,13 +27,7 @@ public struct DuplicateSlugRule: SiteRule {
                             ("content/tea.zh-tw.md", "---\nslug: green-tea\n---\n")),
         ])
 
-    public var metadata: RuleMetadata { Self.metadata }
-
-    public init(options: RuleOptions) {}
-
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
-    }
+    public init(options: NoOptions) {}
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: "slug")), let slug = node.scalarText,

@@ -1,7 +1,7 @@
 import PostlintCore
 
 /// `duplicate-title` (site-level): two posts with one title.
-public struct DuplicateTitleRule: SiteRule {
+public struct DuplicateTitleRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "duplicate-title", category: .site,
         summary: "No two posts share a title",
@@ -33,13 +33,7 @@ public struct DuplicateTitleRule: SiteRule {
                             ("notes/green.md", "---\nlang: de\ntitle: Brewing Green Tea\n---\n")),
         ])
 
-    public var metadata: RuleMetadata { Self.metadata }
-
-    public init(options: RuleOptions) {}
-
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
-    }
+    public init(options: NoOptions) {}
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         SiteDuplicates.fieldFact("title", key: "title", of: document, context: context)

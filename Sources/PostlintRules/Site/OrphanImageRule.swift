@@ -2,7 +2,7 @@ import Foundation
 import PostlintCore
 
 /// `orphan-image` (site-level, info): image files under the image folders that no post uses.
-public struct OrphanImageRule: SiteRule {
+public struct OrphanImageRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "orphan-image", category: .site,
         summary: "Every file in the image folders is used by some post",
@@ -16,12 +16,7 @@ public struct OrphanImageRule: SiteRule {
             Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .info, isEnabledByDefault: false,
-        options: [
-            RuleOption("folders", .strings(["images", "img", "assets/images"]),
-                       "image folders, relative to each site root and to each post's folder"),
-            RuleOption("fields", .strings(["image", "cover", "thumbnail", "featured_image", "og_image"]),
-                       "front matter fields that name images"),
-        ],
+        options: Options.declared,
         reads: [.frontMatter, .markdown], capabilities: .factsReadOtherFiles,
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
@@ -39,19 +34,26 @@ public struct OrphanImageRule: SiteRule {
     static let maximumDepth = 8
     static let maximumFiles = 20_000
 
-    public var metadata: RuleMetadata { Self.metadata }
-
     let folders: [String]
     let fields: [String]
     private let listed = ListedFolders()
 
-    public init(options: RuleOptions) {
-        folders = options.strings("folders", default: ["images", "img", "assets/images"])
-        fields = options.strings("fields", default: ["image", "cover", "thumbnail", "featured_image", "og_image"])
+    /// `orphan-image`'s options.
+    public struct Options: TypedRuleOptions {
+        public var folders = ["images", "img", "assets/images"]
+        public var fields = ["image", "cover", "thumbnail", "featured_image", "og_image"]
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .strings("folders", \.folders, "image folders, relative to each site root and to each post's folder"),
+            .strings("fields", \.fields, "front matter fields that name images"),
+        ]
     }
 
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    public init(options: Options) {
+        folders = options.folders
+        fields = options.fields
     }
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {

@@ -1,7 +1,7 @@
 import PostlintCore
 
 /// `orphan-post` (site-level, info): a post that no other post links to.
-public struct OrphanPostRule: SiteRule {
+public struct OrphanPostRule: BuiltInSiteRule {
     public static let metadata = RuleMetadata(
         id: "orphan-post", category: .site,
         summary: "Every post is linked from at least one other post",
@@ -15,7 +15,7 @@ public struct OrphanPostRule: SiteRule {
             Off by default; the seo and strict presets turn it on.
             """,
         defaultSeverity: .info, isEnabledByDefault: false,
-        options: [RuleOption("site-url", .string(""), "the site's own address, e.g. https://example.com")],
+        options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
@@ -28,18 +28,23 @@ public struct OrphanPostRule: SiteRule {
                             ("blog/matcha.md", "---\ntitle: Matcha\n---\n\nBack to [the notes](index.md).\n")),
         ])
 
-    public var metadata: RuleMetadata { Self.metadata }
-
     let siteURL: String
 
-    public init(options: RuleOptions) {
-        var url = options.string("site-url").lowercased()
-        while url.hasSuffix("/") { url.removeLast() }
-        siteURL = url
+    /// `orphan-post`'s options.
+    public struct Options: TypedRuleOptions {
+        public var siteURL = ""
+
+        public init() {}
+
+        public static let fields: [OptionField<Self>] = [
+            .string("site-url", \.siteURL, "the site's own address, e.g. https://example.com"),
+        ]
     }
 
-    public static var factory: SiteRuleFactory {
-        SiteRuleFactory(metadata: metadata) { Self(options: $0) }
+    public init(options: Options) {
+        var url = options.siteURL.lowercased()
+        while url.hasSuffix("/") { url.removeLast() }
+        siteURL = url
     }
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {

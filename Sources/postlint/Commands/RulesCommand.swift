@@ -9,9 +9,12 @@ struct RulesCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    enum ListFormat: String, ExpressibleByArgument { case text, markdown }
+    enum ListFormat: String, ExpressibleByArgument {
+        case text, markdown
+        case jsonSchema = "json-schema"
+    }
 
-    @Option(help: "text: a table; markdown: the rule reference (docs/rules.md).")
+    @Option(help: "text: a table; markdown: the rule reference (docs/rules.md); json-schema: the JSON Schema of .postlint.yml (docs/postlint.schema.json).")
     var format: ListFormat = .text
 
     func run() throws {
@@ -29,6 +32,7 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .text: Terminal.standardOutput.write(RuleDocumentation.table(catalog.documentedMetadata))
         case .markdown: Terminal.standardOutput.write(RuleDocumentation.reference(catalog.documentedMetadata))
+        case .jsonSchema: Terminal.standardOutput.write(ConfigurationSchema.text(catalog: catalog))
         }
     }
 }

@@ -9,8 +9,14 @@ enum SEOFields {
         return (text, node.range)
     }
 
-    /// The option that names the focus keyphrase field, shared by the keyphrase rules.
-    static let keyphraseFieldOption = RuleOption(
-        "keyphrase-field", .string("focus_keyphrase"),
-        "the front matter field that names the focus keyphrase; without it, the first keyword is used")
+    /// Where the keyphrase rules look for the focus keyphrase unless configured otherwise.
+    static let defaultKeyphraseField = "focus_keyphrase"
+}
+
+extension OptionField {
+    /// `keyphrase-field`, the option that names the focus keyphrase field, shared by the keyphrase rules.
+    static func keyphraseField(_ property: any WritableKeyPath<Options, String> & Sendable) -> Self {
+        .string("keyphrase-field", property,
+                "the front matter field that names the focus keyphrase; without it, the first keyword is used")
+    }
 }
