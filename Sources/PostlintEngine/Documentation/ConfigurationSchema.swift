@@ -1,4 +1,5 @@
 import PostlintCore
+import PostlintJSON
 import PostlintReporters
 
 /// The JSON Schema (draft 2020-12) of `.postlint.yml`, generated from what the configuration

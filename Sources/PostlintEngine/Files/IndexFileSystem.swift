@@ -82,11 +82,11 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// of a 40,000-post repository this way.
     public func listing(of directory: String) -> FolderListing? {
         guard let listing = base.listing(of: directory) else { return nil }
-        condition.lock()
-        while !loaded { condition.wait() }
-        let indexed = self.indexed
-        condition.unlock()
-        guard let indexed else { return listing }
+        let indexedOrNone: Set<String>? = state.withLock(waitingFor: { state -> Set<String>?? in
+            guard state.loaded else { return nil }
+            return .some(state.indexed)
+        })
+        guard let indexed = indexedOrNone else { return listing }
         let folder = PathUtilities.absolute(directory, base: workingDirectory)
         let entries = listing.sortedEntries(where: { _, _ in true })
         var hiddenHere: [String] = []
@@ -95,9 +95,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
             if !indexed.contains(path) { hiddenHere.append(path) }
         }
         guard !hiddenHere.isEmpty else { return listing }
-        condition.lock()
-        hidden.formUnion(hiddenHere)
-        condition.unlock()
+        state.withLock { $0.hidden.formUnion(hiddenHere) }
         let hiddenNames = Set(hiddenHere.map(PathUtilities.fileName(of:)))
         var builder = FolderListing.Builder()
         for (name, entry) in entries {

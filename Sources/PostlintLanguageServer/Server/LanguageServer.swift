@@ -12,6 +12,7 @@ import PostlintEngine
 /// work queue. Each document has at most one lint waiting; a lint takes the newest text when it
 /// starts and publishes only if no change arrived meanwhile (a newer change supersedes older work,
 /// and diagnostics never describe stale text).
+// @unchecked: the mutable state is touched only with `lock` held or on the serial `queue`; an actor version is under way.
 public final class LanguageServer: @unchecked Sendable {
     /// What the command line passes in.
     public struct Options: Sendable {

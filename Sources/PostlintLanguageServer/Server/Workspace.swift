@@ -11,6 +11,7 @@ import PostlintEngine
 /// every other post, which costs a dictionary walk, not a re-read.
 ///
 /// Used from the server's work queue only (one lint at a time).
+// @unchecked: used only from the server's serial work queue, which the compiler cannot see.
 final class Workspace: @unchecked Sendable {
     /// The workspace folder (absolute), or nil when the client opened loose files.
     let root: String?

@@ -3,6 +3,7 @@ import PostlintJSON
 
 /// Writes framed messages (`Content-Length` header, then the JSON body) to a byte sink, one whole
 /// message at a time even when several threads send at once.
+// @unchecked: the sink is written only with `lock` held, one whole message at a time.
 public final class MessageWriter: @unchecked Sendable {
     private let lock = NSLock()
     private let sink: @Sendable ([UInt8]) -> Bool
