@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
         .testTarget(name: "PostlintJSONTests", dependencies: ["PostlintJSON", "PostlintCore"]),
         .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters", "PostlintJSON"], exclude: ["Golden"]),
-        .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintTestSupport"]),
+        .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintJSON", "PostlintTestSupport"]),
         .testTarget(name: "PostlintCLITests", dependencies: ["postlint", "PostlintTestSupport"]),
         .testTarget(
             name: "PostlintLanguageServerTests",

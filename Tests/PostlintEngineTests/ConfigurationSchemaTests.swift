@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PostlintCore
+import PostlintJSON
 import PostlintReporters
 import PostlintTestSupport
 @testable import PostlintEngine

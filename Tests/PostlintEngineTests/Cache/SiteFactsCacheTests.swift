@@ -45,7 +45,7 @@ import PostlintTestSupport
             let factsCache = cache ? SiteFactsCache(path: cachePath, toolVersion: toolVersion,
                                                     now: FileSignature.currentTime() + clockAhead) : nil
             options.siteFactsCache = factsCache
-            return (try linter.lint(paths: ["."], options: options).findings, factsCache)
+            return (Array(try linter.lint(paths: ["."], options: options).findings), factsCache)
         }
 
         func write(_ relative: String, _ text: String) throws {
