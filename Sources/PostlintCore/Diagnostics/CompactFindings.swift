@@ -12,8 +12,7 @@ package struct CompactFindings: Sendable {
     private var ends: [Int] = []
     private var arena: [UInt8] = []
     private var paths: [String] = []
-    private var ruleIDs: [String] = []
-    private var lastRule = 0
+    private var ruleIDs = InternedStrings()
 
     private static let severities: [Severity] = [.info, .warning, .error]
     private static let hasRange: UInt8 = 1 << 2
@@ -37,7 +36,7 @@ package struct CompactFindings: Sendable {
         if finding.range != nil { flags |= Self.hasRange }
         if finding.fix != nil { flags |= Self.hasFix }
         arena.append(flags)
-        appendNumber(ruleIndex(of: finding.ruleID))
+        appendNumber(ruleIDs.index(of: finding.ruleID))
         appendText(finding.message)
         if let range = finding.range {
             appendNumber(range.lowerBound)
@@ -147,17 +146,6 @@ package struct CompactFindings: Sendable {
     }
 
     // MARK: Encoding
-
-    private mutating func ruleIndex(of id: String) -> Int {
-        if lastRule < ruleIDs.count, ruleIDs[lastRule] == id { return lastRule }
-        if let index = ruleIDs.firstIndex(of: id) {
-            lastRule = index
-        } else {
-            ruleIDs.append(id)
-            lastRule = ruleIDs.count - 1
-        }
-        return lastRule
-    }
 
     /// Seven bits a byte, low bits first; the high bit says another byte follows. A negative
     /// number (never a line, column or offset) takes ten bytes and reads back the same.

@@ -93,8 +93,7 @@ package struct SiteFactStore: Sendable {
 
     private var records: [Record] = []
     private var arena: [UInt8] = []
-    private var keys: [String] = []
-    private var lastKey = 0
+    private var keys = InternedStrings()
     /// Facts past what 32-bit offsets reach (an arena beyond 4 GB), kept as values after the
     /// compact ones.
     private var overflow: [SiteFact] = []
@@ -113,7 +112,7 @@ package struct SiteFactStore: Sendable {
 
     /// Adds `fact`, about the post whose path has index `path` in the run's path table.
     package mutating func append(_ fact: SiteFact, path: Int) {
-        let key = keyIndex(of: fact.key)
+        let key = keys.index(of: fact.key)
         let start = arena.count
         // Five numbers of up to five bytes each, then the value.
         let most = 25 + fact.value.utf8.count
@@ -175,17 +174,6 @@ package struct SiteFactStore: Sendable {
     }
 
     // MARK: Encoding
-
-    private mutating func keyIndex(of key: String) -> Int {
-        if lastKey < keys.count, keys[lastKey] == key { return lastKey }
-        if let index = keys.firstIndex(of: key) {
-            lastKey = index
-        } else {
-            keys.append(key)
-            lastKey = keys.count - 1
-        }
-        return lastKey
-    }
 
     private func start(of position: Int) -> Int {
         position == 0 ? 0 : Int(records[position - 1].end)
