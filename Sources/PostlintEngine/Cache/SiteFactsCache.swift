@@ -26,9 +26,9 @@ public final class SiteFactsCache: Sendable {
 
     private struct State: Sendable {
         var loaded = false
-        var entries: [String: SiteFactsCacheEntry] = [:]
+        var entries: [PathKey: SiteFactsCacheEntry] = [:]
         /// The posts looked up or recorded by this run: every other entry is kept only if its file is still there.
-        var seen: Set<String> = []
+        var seen: Set<PathKey> = []
         var changed = false
         /// Posts whose facts came from the cache (for tests and measurements).
         var hits = 0
@@ -49,10 +49,12 @@ public final class SiteFactsCache: Sendable {
     /// The facts recorded for the file at `absolutePath` if its signature shows it unchanged since.
     func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
                signature: FileSignature) -> [(rule: String, fact: SiteFact)]? {
-        withLoadedState { state -> ArraySlice<UInt8>? in
-            state.seen.insert(absolutePath)
-            guard let entry = state.entries[absolutePath], entry.signature == signature,
-                  entry.displayPath == displayPath, entry.fingerprint == fingerprint else { return nil }
+        let key = PathKey(absolutePath)
+        let displayed = PathKey(displayPath).digest
+        return withLoadedState { state -> ArraySlice<UInt8>? in
+            state.seen.insert(key)
+            guard let entry = state.entries[key], entry.signature == signature,
+                  entry.displayPath == displayed, entry.fingerprint == fingerprint else { return nil }
             return entry.facts
         }.flatMap { decoded($0, displayPath: displayPath) }
     }
@@ -61,14 +63,16 @@ public final class SiteFactsCache: Sendable {
     /// signature is then brought up to date).
     func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
                content: ContentDigest, signature: FileSignature?) -> [(rule: String, fact: SiteFact)]? {
-        withLoadedState { state -> ArraySlice<UInt8>? in
-            state.seen.insert(absolutePath)
-            guard var entry = state.entries[absolutePath], entry.content == content,
-                  entry.displayPath == displayPath, entry.fingerprint == fingerprint else { return nil }
+        let key = PathKey(absolutePath)
+        let displayed = PathKey(displayPath).digest
+        return withLoadedState { state -> ArraySlice<UInt8>? in
+            state.seen.insert(key)
+            guard var entry = state.entries[key], entry.content == content,
+                  entry.displayPath == displayed, entry.fingerprint == fingerprint else { return nil }
             let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
             if entry.signature != settled {
                 entry.signature = settled
-                state.entries[absolutePath] = entry
+                state.entries[key] = entry
                 state.changed = true
             }
             return entry.facts
@@ -81,11 +85,13 @@ public final class SiteFactsCache: Sendable {
                 fingerprint: ContentDigest, content: ContentDigest, signature: FileSignature?) {
         guard facts.allSatisfy({ $0.fact.path == displayPath }) else { return }
         let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
-        let entry = SiteFactsCacheEntry(displayPath: displayPath, fingerprint: fingerprint, content: content,
-                                        signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
+        let key = PathKey(absolutePath)
+        let entry = SiteFactsCacheEntry(absolutePath: Array(absolutePath.utf8)[...],
+                                        displayPath: PathKey(displayPath).digest, fingerprint: fingerprint,
+                                        content: content, signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
         withLoadedState { state in
-            state.seen.insert(absolutePath)
-            state.entries[absolutePath] = entry
+            state.seen.insert(key)
+            state.entries[key] = entry
             state.changed = true
         }
     }
@@ -103,9 +109,10 @@ public final class SiteFactsCache: Sendable {
     public func save() {
         let bytes: [UInt8]? = state.withLock { state in
             guard state.loaded else { return nil }
-            for absolutePath in state.entries.keys where !state.seen.contains(absolutePath) {
-                if FileSignature.of(absolutePath) == nil {
-                    state.entries[absolutePath] = nil
+            // A run that walked the whole site saw every entry: then nothing is looked up on disk.
+            for (key, entry) in state.entries where !state.seen.contains(key) {
+                if FileSignature.of(String(decoding: entry.absolutePath, as: UTF8.self)) == nil {
+                    state.entries[key] = nil
                     state.changed = true
                 }
             }

@@ -1,18 +1,22 @@
 import PostlintCore
 
-/// One post's site facts as a cache keeps them, with what they were made from.
+/// One post's site facts as a cache keeps them, with what they were made from. Loaded from a
+/// file, it holds no string: its paths and facts are slices of the bytes read (one buffer for the
+/// whole cache), so loading the cache of 40,000 posts allocates a table, not 80,000 strings.
 struct SiteFactsCacheEntry: Sendable {
-    /// The path the facts name (rules give the document's display path).
-    var displayPath: String
+    /// The post's absolute path, as UTF-8 (read back only to ask whether a post not seen by a run
+    /// is gone).
+    var absolutePath: ArraySlice<UInt8>
+    /// The digest of the path the facts name (rules give the document's display path).
+    var displayPath: ContentDigest
     /// The settings the facts were made under (`SiteFactsFingerprint`).
     var fingerprint: ContentDigest
     /// The post's bytes' digest.
     var content: ContentDigest
     /// The file as it was when read, when it was settled then (else nil: it is read again).
     var signature: FileSignature?
-    /// Each fact with the id of the rule that gave it, encoded (`SiteFactsCacheFile.encodeFacts`):
-    /// a slice of the file read, or of the bytes recorded this run, decoded only when used, so a
-    /// loaded cache of 40,000 posts holds its bytes, not a string for every fact.
+    /// Each fact with the id of the rule that gave it, encoded (`SiteFactsCacheFile.encodeFacts`),
+    /// decoded only when used.
     var facts: ArraySlice<UInt8>
 }
 
@@ -25,13 +29,14 @@ struct SiteFactsCacheEntry: Sendable {
 enum SiteFactsCacheFile {
     static let magic = Array("postlint site facts\n".utf8)
     /// Raised when the layout, or what a fact holds, changes.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
-    static func encode(_ entries: [String: SiteFactsCacheEntry], stamp: String) -> [UInt8] {
+    static func encode(_ entries: [PathKey: SiteFactsCacheEntry], stamp: String) -> [UInt8] {
         var payload = CacheByteWriter()
         payload.append(entries.count)
-        for (absolutePath, entry) in entries {
-            payload.append(absolutePath)
+        for entry in entries.values {
+            payload.append(entry.absolutePath.count)
+            payload.append(bytes: entry.absolutePath)
             payload.append(entry.displayPath)
             payload.append(entry.fingerprint)
             payload.append(entry.content)
@@ -48,7 +53,7 @@ enum SiteFactsCacheFile {
                 payload.append(0)
             }
             payload.append(entry.facts.count)
-            payload.append(bytes: Array(entry.facts))
+            payload.append(bytes: entry.facts)
         }
         var file = CacheByteWriter()
         file.append(bytes: magic)
@@ -61,8 +66,8 @@ enum SiteFactsCacheFile {
     }
 
     /// The entries of a cache file's bytes, or nil when they are not a whole cache written by a
-    /// program with this `stamp`.
-    static func decode(_ bytes: [UInt8], stamp: String) -> [String: SiteFactsCacheEntry]? {
+    /// program with this `stamp`. The entries are slices of `bytes` (nothing is copied).
+    static func decode(_ bytes: [UInt8], stamp: String) -> [PathKey: SiteFactsCacheEntry]? {
         guard bytes.count > magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
         var reader = CacheByteReader(bytes, offset: magic.count)
         do throws(CacheByteReader.Damaged) {
@@ -70,22 +75,23 @@ enum SiteFactsCacheFile {
             let length = try reader.fixed()
             let digest = try reader.digest()
             guard length == UInt64(reader.remaining) else { return nil }
-            let payload = Array(try reader.take(Int(length)))
-            guard ContentDigest(of: payload) == digest else { return nil }
+            let payload = try reader.take(Int(length))
+            guard payload.withUnsafeBytes({ ContentDigest(of: $0) }) == digest else { return nil }
             return try entries(of: payload)
         } catch {
             return nil
         }
     }
 
-    private static func entries(of payload: [UInt8]) throws(CacheByteReader.Damaged) -> [String: SiteFactsCacheEntry] {
+    private static func entries(of payload: ArraySlice<UInt8>) throws(CacheByteReader.Damaged)
+        -> [PathKey: SiteFactsCacheEntry] {
         var reader = CacheByteReader(payload)
         let count = try reader.count()
-        var entries: [String: SiteFactsCacheEntry] = [:]
+        var entries: [PathKey: SiteFactsCacheEntry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let absolutePath = try reader.string()
-            let displayPath = try reader.string()
+            let absolutePath = try reader.take(try reader.count())
+            let displayPath = try reader.digest()
             let fingerprint = try reader.digest()
             let content = try reader.digest()
             var signature: FileSignature?
@@ -98,8 +104,9 @@ enum SiteFactsCacheFile {
             default: throw CacheByteReader.Damaged()
             }
             let facts = try reader.take(try reader.count())
-            entries[absolutePath] = SiteFactsCacheEntry(displayPath: displayPath, fingerprint: fingerprint, content: content,
-                                                        signature: signature, facts: facts)
+            entries[PathKey(bytes: absolutePath)] = SiteFactsCacheEntry(
+                absolutePath: absolutePath, displayPath: displayPath, fingerprint: fingerprint, content: content,
+                signature: signature, facts: facts)
         }
         guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
         return entries
@@ -124,7 +131,7 @@ enum SiteFactsCacheFile {
     /// The facts `encodeFacts` wrote, each naming the post at `displayPath`; nil when the bytes
     /// do not decode to their end.
     static func decodeFacts(_ bytes: ArraySlice<UInt8>, displayPath: String) -> [(rule: String, fact: SiteFact)]? {
-        var reader = CacheByteReader(Array(bytes))
+        var reader = CacheByteReader(bytes)
         do throws(CacheByteReader.Damaged) {
             let count = try reader.count()
             var facts: [(rule: String, fact: SiteFact)] = []

@@ -39,6 +39,17 @@ public enum GitChanges {
         return files
     }
 
+    /// The keys of the absolute paths of the files in the index, made from git's bytes without a
+    /// string for each (a 40,000-file index held as strings took 4 MB and a tenth of `--staged`'s time).
+    static func indexedFileKeys(in directory: String) throws(PostlintError) -> Set<PathKey> {
+        let root = try repositoryRoot(directory)
+        let names = try gitBytes(["ls-files", "--cached", "-z"], in: root)
+        var keys = Set<PathKey>(minimumCapacity: names.count / 40)
+        var builder = PathKeyBuilder(folder: root == "/" ? "" : root)
+        for name in names.split(separator: 0) { keys.insert(builder.key(name)) }
+        return keys
+    }
+
     static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {
         try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -10,9 +10,9 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// What the index holds and what was hidden, behind the lock; its waiters wake when the
     /// index has been read.
     private struct State: Sendable {
-        /// Absolute paths of the files in the index; nil when git could not list them (then
-        /// nothing is hidden: the git calls of `--staged` report that failure themselves).
-        var indexed: Set<String>?
+        /// The keys of the absolute paths of the files in the index; nil when git could not list
+        /// them (then nothing is hidden: the git calls of `--staged` report that failure themselves).
+        var indexed: Set<PathKey>?
         var loaded = false
         /// Absolute paths of the files hidden so far.
         var hidden: Set<String> = []
@@ -27,7 +27,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
                 workingDirectory: String = PathUtilities.currentDirectory()) {
         self.base = base
         self.workingDirectory = workingDirectory
-        state = ShortHoldCondition(State(indexed: indexedFiles, loaded: true))
+        state = ShortHoldCondition(State(indexed: Set(indexedFiles.map(PathKey.init)), loaded: true))
     }
 
     private init(base: any FileSystemView, workingDirectory: String) {
@@ -43,7 +43,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         -> IndexFileSystem {
         let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
         Thread.detachNewThread {
-            let files = try? GitChanges.indexedFiles(in: directory)
+            let files = try? GitChanges.indexedFileKeys(in: directory)
             fileSystem.state.withLock(broadcast: true) { state in
                 state.indexed = files
                 state.loaded = true
@@ -59,9 +59,10 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// Whether a file at `path`, found on disk, stays visible.
     private func keeps(_ path: String) -> Bool {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
+        let key = PathKey(absolute)
         return state.withLock(waitingFor: { state -> Bool? in
             guard state.loaded else { return nil }
-            guard let indexed = state.indexed, !indexed.contains(absolute) else { return true }
+            guard let indexed = state.indexed, !indexed.contains(key) else { return true }
             state.hidden.insert(absolute)
             return false
         })
@@ -82,24 +83,23 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// of a 40,000-post repository this way.
     public func listing(of directory: String) -> FolderListing? {
         guard let listing = base.listing(of: directory) else { return nil }
-        let indexedOrNone: Set<String>? = state.withLock(waitingFor: { state -> Set<String>?? in
+        let indexedOrNone: Set<PathKey>? = state.withLock(waitingFor: { state -> Set<PathKey>?? in
             guard state.loaded else { return nil }
             return .some(state.indexed)
         })
         guard let indexed = indexedOrNone else { return listing }
         let folder = PathUtilities.absolute(directory, base: workingDirectory)
-        let entries = listing.sortedEntries(where: { _, _ in true })
-        var hiddenHere: [String] = []
-        for (name, entry) in entries where entry == .file {
-            let path = PathUtilities.join(folder, name)
-            if !indexed.contains(path) { hiddenHere.append(path) }
-        }
-        guard !hiddenHere.isEmpty else { return listing }
-        state.withLock { $0.hidden.formUnion(hiddenHere) }
-        let hiddenNames = Set(hiddenHere.map(PathUtilities.fileName(of:)))
+        // Names stay bytes: a string is made only for a file the index does not hold.
+        var keys = PathKeyBuilder(folder: folder == "/" ? "" : folder)
+        let hiddenNames = listing.sortedEntries(where: { name, entry in
+            entry == .file && !indexed.contains(keys.key(name))
+        }).map(\.name)
+        guard !hiddenNames.isEmpty else { return listing }
+        state.withLock { $0.hidden.formUnion(hiddenNames.map { PathUtilities.join(folder, $0) }) }
+        let hidden = Set(hiddenNames)
         var builder = FolderListing.Builder()
-        for (name, entry) in entries {
-            if entry == .file, hiddenNames.contains(name) { continue }
+        for (name, entry) in listing.sortedEntries(where: { _, _ in true }) {
+            if entry == .file, hidden.contains(name) { continue }
             var name = name
             name.withUTF8 { _ = builder.add($0, entry) }
         }
