@@ -68,6 +68,13 @@ final class Inbox: @unchecked Sendable {
         return messages[index]
     }
 
+    /// Whether any message received so far satisfies `predicate`; does not wait.
+    func contains(where predicate: (JSONValue) -> Bool) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return messages.contains(where: predicate)
+    }
+
     /// Every message received so far.
     var all: [JSONValue] {
         condition.lock()

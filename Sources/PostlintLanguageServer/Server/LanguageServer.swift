@@ -6,9 +6,12 @@ import PostlintEngine
 /// a `ByteSource`, keeps the text of open documents as the editor holds it, and publishes
 /// diagnostics for it; code actions offer the rules' fixes and a suppression comment.
 ///
-/// Who does what: a thread of its own reads the input (reads block); `run` frames the bytes and
-/// hands each message to the `ServerSession` actor, which holds all the state and looks the
-/// method up in the `MethodTable`; the `WorkRunner` lints and answers code actions in order.
+/// Who does what: a thread of its own reads the input (reads block) and hands each chunk to the
+/// `ServerSession` actor, which frames it, holds all the state and looks each method up in the
+/// `MethodTable`; the `WorkRunner` actor lints and answers code actions in order. Both actors run
+/// on serial queues of their own (`QueueExecutor`) and call each other synchronously, never
+/// through Swift's cooperative pool: a busy pool does not delay the server, and the server's
+/// blocking work (reading the workspace, writing to the client) does not starve the pool.
 public final class LanguageServer: Sendable {
     /// What the command line passes in.
     public struct Options: Sendable {
@@ -43,28 +46,15 @@ public final class LanguageServer: Sendable {
     /// Returns the process exit code: 0 after `shutdown` then `exit`, 1 otherwise (as the
     /// protocol asks).
     public func run(input: ByteSource) async -> Int32 {
-        let (workItems, work) = AsyncStream.makeStream(of: WorkItem.self)
-        let session = ServerSession(options: options, writer: writer, work: work)
-        let runner = Task {
-            var runner = WorkRunner(session: session)
-            await runner.run(workItems)
+        let options = self.options
+        let writer = self.writer
+        // The caller's task waits here without holding a thread; the session and the runner
+        // work on their own queues and resume it once, at the end.
+        return await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
+            let session = ServerSession(options: options, writer: writer, runner: WorkRunner(),
+                                        finished: { finished.resume(returning: $0) })
+            session.serve(input)
         }
-        var framer = MessageFramer()
-        reading: for await chunk in input.chunks() {
-            framer.append(chunk)
-            while let event = framer.next() {
-                switch event {
-                case .message(let body):
-                    if await session.receive(body) == .exit { break reading }
-                case .error(let reason):
-                    await session.send(Outgoing.error(id: nil, ResponseError(.parseError, "malformed message: \(reason)")))
-                }
-            }
-            if await session.hasFailedToWrite { break }
-        }
-        work.finish()
-        await runner.value
-        return await session.finish()
     }
 
     /// Why `root` is too broad a folder to scan for posts (the whole disk, or a home folder), or

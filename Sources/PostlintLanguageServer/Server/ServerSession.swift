@@ -11,6 +11,11 @@ import PostlintJSON
 /// starts and is published only if no change arrived meanwhile (a newer change supersedes older
 /// work, and diagnostics never describe stale text). Every message is written from here, so
 /// writes never interleave.
+///
+/// The session runs on a serial queue of its own (`QueueExecutor`), never on Swift's cooperative
+/// pool: the reading thread hands it each chunk synchronously, and the `WorkRunner` reads and
+/// changes it synchronously from the runner's queue (`synchronously`); the compiler checks every
+/// access through the actor's isolation.
 actor ServerSession {
     enum Phase { case uninitialized, running, shuttingDown }
 
@@ -20,8 +25,15 @@ actor ServerSession {
     enum LogLevel: Int { case error = 1, warning = 2, info = 3 }
 
     private let options: LanguageServer.Options
+    /// The session's messages are handled on a queue of its own, off the cooperative pool.
+    private let executor = QueueExecutor(label: "postlint.lsp.session")
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let writer: MessageWriter
-    private let work: AsyncStream<WorkItem>.Continuation
+    private let runner: WorkRunner
+    /// Called once, with the exit code, when reading has stopped and the queued work is done.
+    private let finished: @Sendable (Int32) -> Void
+    private var framer = MessageFramer()
+    private var ended = false
     private var writeFailed = false
 
     private var phase = Phase.uninitialized
@@ -40,10 +52,19 @@ actor ServerSession {
 
     static let fixAllKind = "source.fixAll.postlint"
 
-    init(options: LanguageServer.Options, writer: MessageWriter, work: AsyncStream<WorkItem>.Continuation) {
+    init(options: LanguageServer.Options, writer: MessageWriter, runner: WorkRunner,
+         finished: @escaping @Sendable (Int32) -> Void) {
         self.options = options
         self.writer = writer
-        self.work = work
+        self.runner = runner
+        self.finished = finished
+    }
+
+    /// Runs `body` on the session's queue and returns its result; the caller's thread waits, so
+    /// it must be neither the session's queue nor a thread of the cooperative pool (the reading
+    /// thread and the runner's queue call this).
+    nonisolated func synchronously<T: Sendable>(_ body: (isolated ServerSession) -> T) -> T {
+        executor.sync { assumeIsolated(body) }
     }
 
     // MARK: Writing
@@ -54,22 +75,54 @@ actor ServerSession {
         if !writer.send(message) { writeFailed = true }
     }
 
-    /// Whether a write has failed: the client is gone and reading stops.
-    var hasFailedToWrite: Bool { writeFailed }
-
     func log(_ level: LogLevel, _ message: String) {
         send(Outgoing.notification("window/logMessage", LogMessageParams(type: level.rawValue, message: message)))
     }
 
-    /// The end: no more messages. Returns the process exit code: 0 after `shutdown` then
-    /// `exit`, 1 otherwise (as the protocol asks).
-    func finish() -> Int32 {
-        parentMonitor?.cancel()
-        parentMonitor = nil
-        return phase == .shuttingDown ? 0 : 1
+    // MARK: Dispatch
+
+    /// Reads framed messages from `input` on a thread of its own (a read blocks) and hands each
+    /// chunk to the session, until `exit`, the end of the input or a failed write; then, once the
+    /// work already queued is done, calls `finished` with the exit code.
+    nonisolated func serve(_ input: ByteSource) {
+        let read = input.read
+        Thread.detachNewThread { [self] in
+            while let chunk = read() {
+                guard synchronously({ $0.receive(chunk: chunk) }) else { return }
+            }
+            synchronously { $0.end() }
+        }
     }
 
-    // MARK: Dispatch
+    /// Frames and handles the messages in `chunk`; tells whether to read on.
+    private func receive(chunk: [UInt8]) -> Bool {
+        guard !ended else { return false }
+        framer.append(chunk)
+        while let event = framer.next() {
+            switch event {
+            case .message(let body):
+                if receive(body) == .exit {
+                    end()
+                    return false
+                }
+            case .error(let reason):
+                send(Outgoing.error(id: nil, ResponseError(.parseError, "malformed message: \(reason)")))
+            }
+        }
+        if writeFailed { end() }
+        return !ended
+    }
+
+    /// No more messages: after the work already queued, `finished` gets the exit code (0 after
+    /// `shutdown` then `exit`, 1 otherwise, as the protocol asks).
+    private func end() {
+        guard !ended else { return }
+        ended = true
+        parentMonitor?.cancel()
+        parentMonitor = nil
+        let code: Int32 = phase == .shuttingDown ? 0 : 1
+        runner.afterQueuedWork { [finished] in finished(code) }
+    }
 
     /// Handles one message body; tells whether it was `exit`.
     func receive(_ body: [UInt8]) -> Disposition {
@@ -152,7 +205,7 @@ actor ServerSession {
         let usesFactsCache = params.initializationOptions?.cache ?? true
         let settings = WorkspaceSettings(root: root, configPath: configPath, scansSite: scansSite,
                                          factsCacheVersion: usesFactsCache ? options.toolVersion : nil)
-        work.yield(.openWorkspace(settings))
+        runner.submit(.openWorkspace(settings), from: self)
         self.phase = .running
         self.encoding = negotiated
         self.settings = settings
@@ -186,11 +239,11 @@ actor ServerSession {
     func shutdown(_ id: RequestID) {
         phase = .shuttingDown
         // Answered after the work already queued, so its diagnostics come first.
-        work.yield(.reply(id, .null))
+        runner.submit(.reply(id, .null), from: self)
     }
 
     func codeAction(_ id: RequestID, _ params: Result<CodeActionParams, ResponseError>) {
-        work.yield(.codeAction(id, params))
+        runner.submit(.codeAction(id, params), from: self)
     }
 
     // MARK: Notifications
@@ -242,7 +295,7 @@ actor ServerSession {
     func didSave(_ params: TextDocumentParams) {
         let uri = params.textDocument.uri
         let path = documents[uri]?.absolutePath ?? DocumentURI.path(of: uri)
-        work.yield(.refreshAndRelint(paths: path.map { [$0] } ?? [], reloadConfiguration: false))
+        runner.submit(.refreshAndRelint(paths: path.map { [$0] } ?? [], reloadConfiguration: false), from: self)
     }
 
     func didClose(_ params: TextDocumentParams) {
@@ -260,7 +313,7 @@ actor ServerSession {
             let name = PathUtilities.fileName(of: path)
             return name == ConfigurationLoader.fileName || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
         }
-        work.yield(.refreshAndRelint(paths: configurationChanged ? [] : paths, reloadConfiguration: configurationChanged))
+        runner.submit(.refreshAndRelint(paths: configurationChanged ? [] : paths, reloadConfiguration: configurationChanged), from: self)
     }
 
     private func registerWatchers() {
@@ -279,7 +332,7 @@ actor ServerSession {
     /// Queues a lint of `uri` unless one is already waiting (it will read the newest text).
     private func scheduleLint(_ uri: String) {
         guard pendingLints.insert(uri).inserted else { return }
-        work.yield(.lint(uri: uri))
+        runner.submit(.lint(uri: uri), from: self)
     }
 
     /// The newest text of `uri` to lint now (nil when it was closed), off the waiting list.

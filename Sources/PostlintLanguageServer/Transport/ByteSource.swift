@@ -24,19 +24,4 @@ public struct ByteSource: Sendable {
             }
         }
     }
-
-    /// The chunks as an asynchronous sequence, read on a thread of their own (a read blocks, and
-    /// must not hold up the tasks that handle them). Reading stops at the end of the input, or
-    /// at the next chunk once nothing iterates the sequence any more.
-    func chunks() -> AsyncStream<[UInt8]> {
-        let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
-        let read = self.read
-        Thread.detachNewThread {
-            while let chunk = read() {
-                if case .terminated = continuation.yield(chunk) { return }
-            }
-            continuation.finish()
-        }
-        return stream
-    }
 }
