@@ -81,3 +81,22 @@ import PostlintJSON
         ])
     }
 }
+
+/// `initializationOptions.cache`: the cross-run facts cache is on unless the client says false.
+@Suite struct FactsCacheOptionTests {
+    private func settings(after options: String) async throws -> WorkspaceSettings? {
+        let text = #"{"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": "# + options + "}"
+        let params = try JSONValueDecoder().decode(
+            InitializeParams.self, from: JSONParser.parse(Array(text.utf8), maximumDepth: ParserLimits.jsonNesting))
+        let session = ServerSession(options: LanguageServer.Options(toolVersion: "9.9.9"), writer: MessageWriter { _ in true },
+                                    runner: WorkRunner(), finished: { _ in })
+        await session.initialize(.number(1), params)
+        return await session.settings
+    }
+
+    @Test func theCacheIsKeyedByTheToolVersionUnlessTurnedOff() async throws {
+        #expect(try await settings(after: "{}")?.factsCacheVersion == "9.9.9")
+        #expect(try await settings(after: #"{"cache": true}"#)?.factsCacheVersion == "9.9.9")
+        #expect(try await settings(after: #"{"cache": false}"#)?.factsCacheVersion == nil)
+    }
+}

@@ -37,7 +37,8 @@ import PostlintTestSupport
         try client.send(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
         #expect(await client.inbox.next { $0["id"]?.intValue == 2 }?["result"] == .null)
         try client.send(["jsonrpc": "2.0", "method": "exit"])
-        #expect(client.waitForExit(timeout: 10))
+        let exited = await client.waitForExit(timeout: 10)
+        #expect(exited)
         #expect(client.process.terminationStatus == 0)
     }
 }

@@ -83,7 +83,7 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// A server running in process as tasks, driven like a client would drive it.
+/// A server running in process on its own threads, driven like a client would drive it.
 final class ServerHarness: @unchecked Sendable {
     let input = BlockingInput()
     let inbox = Inbox()
@@ -95,10 +95,8 @@ final class ServerHarness: @unchecked Sendable {
         let inbox = self.inbox
         let server = LanguageServer(options: options, writer: MessageWriter { inbox.receive($0) })
         let input = self.input
-        Task.detached { [self] in
-            let result = await server.run(input: ByteSource { input.read() })
-            record(result)
-        }
+        // The exit code is recorded from the server's own queue: no pool thread is needed for it.
+        server.start(input: ByteSource { input.read() }) { [self] code in record(code) }
     }
 
     private func record(_ exitCode: Int32) {

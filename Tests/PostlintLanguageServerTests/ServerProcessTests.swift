@@ -33,10 +33,10 @@ import PostlintTestSupport
             try input.fileHandleForWriting.write(contentsOf: Data(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body))
         }
 
-        /// Waits up to `timeout` for the process to end.
-        func waitForExit(timeout: TimeInterval) -> Bool {
+        /// Waits up to `timeout` for the process to end, without holding a pool thread.
+        func waitForExit(timeout: TimeInterval) async -> Bool {
             let deadline = Date().addingTimeInterval(timeout)
-            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            while process.isRunning, Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
             return !process.isRunning
         }
     }
@@ -59,7 +59,8 @@ import PostlintTestSupport
         #expect(codes.contains("slug-format"))
         // The editor crashes: its end of the pipe closes, no shutdown, no exit.
         try client.input.fileHandleForWriting.close()
-        #expect(client.waitForExit(timeout: 10))
+        let exited = await client.waitForExit(timeout: 10)
+        #expect(exited)
         #expect(client.process.terminationStatus == 1)
     }
 
@@ -71,7 +72,8 @@ import PostlintTestSupport
         try client.send(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
         #expect(await client.inbox.next { $0["id"]?.intValue == 2 }?["result"] == .null)
         try client.send(["jsonrpc": "2.0", "method": "exit"])
-        #expect(client.waitForExit(timeout: 10))
+        let exited = await client.waitForExit(timeout: 10)
+        #expect(exited)
         #expect(client.process.terminationStatus == 0)
     }
 }

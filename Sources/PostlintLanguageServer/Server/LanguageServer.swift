@@ -46,15 +46,18 @@ public final class LanguageServer: Sendable {
     /// Returns the process exit code: 0 after `shutdown` then `exit`, 1 otherwise (as the
     /// protocol asks).
     public func run(input: ByteSource) async -> Int32 {
-        let options = self.options
-        let writer = self.writer
         // The caller's task waits here without holding a thread; the session and the runner
         // work on their own queues and resume it once, at the end.
-        return await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
-            let session = ServerSession(options: options, writer: writer, runner: WorkRunner(),
-                                        finished: { finished.resume(returning: $0) })
-            session.serve(input)
+        await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
+            start(input: input) { finished.resume(returning: $0) }
         }
+    }
+
+    /// Starts serving on the server's own threads and returns at once; `finished` is called
+    /// with the exit code (as `run` returns it), from the server's work queue, once.
+    public func start(input: ByteSource, finished: @escaping @Sendable (Int32) -> Void) {
+        let session = ServerSession(options: options, writer: writer, runner: WorkRunner(), finished: finished)
+        session.serve(input)
     }
 
     /// Why `root` is too broad a folder to scan for posts (the whole disk, or a home folder), or

@@ -38,7 +38,7 @@ actor ServerSession {
 
     private var phase = Phase.uninitialized
     private(set) var encoding = PositionEncoding.utf16
-    private var settings: WorkspaceSettings?
+    private(set) var settings: WorkspaceSettings?
     /// Said in a `window/logMessage` once the client is initialized.
     private var pendingLogMessage: String?
     private var documents: [String: OpenDocument] = [:]
