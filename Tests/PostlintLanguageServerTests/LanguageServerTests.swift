@@ -22,29 +22,29 @@ import PostlintTestSupport
         DocumentURI.uri(ofPath: folder.path + "/" + name)
     }
 
-    @Test func initializeAdvertisesSyncCodeActionsAndNegotiatesTheEncoding() {
+    @Test func initializeAdvertisesSyncCodeActionsAndNegotiatesTheEncoding() async {
         let harness = ServerHarness()
-        let result = harness.start(encodings: ["utf-8", "utf-16"])
+        let result = await harness.start(encodings: ["utf-8", "utf-16"])
         #expect(result?["capabilities"]?["positionEncoding"]?.stringValue == "utf-8")
         #expect(result?["capabilities"]?["textDocumentSync"]?["change"]?.intValue == 1)
         #expect(result?["capabilities"]?["textDocumentSync"]?["openClose"]?.boolValue == true)
         #expect(result?["capabilities"]?["codeActionProvider"]?["codeActionKinds"]?.arrayValue?.contains("quickfix") == true)
-        #expect(harness.request("shutdown")?["result"] == .null)
+        #expect(await harness.request("shutdown")?["result"] == .null)
         harness.notify("exit", .null)
-        #expect(harness.waitForExit() == 0)
+        #expect(await harness.waitForExit() == 0)
 
         let other = ServerHarness()
-        #expect(other.start(encodings: nil)?["capabilities"]?["positionEncoding"]?.stringValue == "utf-16")
-        #expect(other.finish() == 1)  // input ended without shutdown and exit
+        #expect(await other.start(encodings: nil)?["capabilities"]?["positionEncoding"]?.stringValue == "utf-16")
+        #expect(await other.finish() == 1)  // input ended without shutdown and exit
     }
 
-    @Test func diagnosticsUseUTF16PositionsAfterAnEmojiAndLinkTheRule() throws {
+    @Test func diagnosticsUseUTF16PositionsAfterAnEmojiAndLinkTheRule() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
-        let diagnostics = try #require(harness.diagnostics(for: uri, version: 1))
+        let diagnostics = try #require(await harness.diagnostics(for: uri, version: 1))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
         // "🎉 The post was about caf" is 25 UTF-16 units (the emoji counts 2); "Ã©" follows.
         #expect(LSP.position(mojibake["range"]?["start"]) ?? (0, 0) == (6, 25))
@@ -55,30 +55,30 @@ import PostlintTestSupport
         let slug = try #require(diagnostics.first { $0["code"]?.stringValue == "slug-format" })
         #expect(LSP.position(slug["range"]?["start"]) ?? (0, 0) == (1, 6))
         #expect(LSP.position(slug["range"]?["end"]) ?? (0, 0) == (1, 14))
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 
-    @Test func utf8PositionsWhenNegotiated() throws {
+    @Test func utf8PositionsWhenNegotiated() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path), encodings: ["utf-8"])
+        await harness.start(root: URL(fileURLWithPath: folder.path), encodings: ["utf-8"])
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
-        let diagnostics = try #require(harness.diagnostics(for: uri))
+        let diagnostics = try #require(await harness.diagnostics(for: uri))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
         #expect(LSP.position(mojibake["range"]?["start"]) ?? (0, 0) == (6, 27))  // the emoji is 4 bytes
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 
-    @Test func theQuickFixRepairsTheTextAndTheDiagnosticGoes() throws {
+    @Test func theQuickFixRepairsTheTextAndTheDiagnosticGoes() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
-        let diagnostics = try #require(harness.diagnostics(for: uri, version: 1))
+        let diagnostics = try #require(await harness.diagnostics(for: uri, version: 1))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
-        let response = harness.request("textDocument/codeAction", [
+        let response = await harness.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)],
             "range": try #require(mojibake["range"]),
             "context": ["diagnostics": [mojibake]],
@@ -93,22 +93,22 @@ import PostlintTestSupport
             "textDocument": ["uri": .string(uri), "version": 2],
             "contentChanges": [["text": .string(fixed)]],
         ])
-        let after = try #require(harness.diagnostics(for: uri, version: 2))
+        let after = try #require(await harness.diagnostics(for: uri, version: 2))
         #expect(!LSP.codes(after).contains("mojibake"))
         #expect(LSP.codes(after).contains("slug-format"))
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 
-    @Test func disableForThisLineInsertsTheSuppressionCommentWithTheIndentation() throws {
+    @Test func disableForThisLineInsertsTheSuppressionCommentWithTheIndentation() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         let text = Self.post.replacingOccurrences(of: "🎉 The post", with: "  - 🎉 The post")
         harness.open(uri, text)
-        let diagnostics = try #require(harness.diagnostics(for: uri))
+        let diagnostics = try #require(await harness.diagnostics(for: uri))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
-        let response = harness.request("textDocument/codeAction", [
+        let response = await harness.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)], "range": try #require(mojibake["range"]), "context": ["diagnostics": []],
         ])
         let actions = try #require(response?["result"]?.arrayValue)
@@ -118,21 +118,21 @@ import PostlintTestSupport
         #expect(edited.contains("---\n  <!-- postlint-disable-next-line mojibake -->\n  - 🎉 The post"))
         // No suppression comment inside front matter, where it would break the YAML.
         let slug = try #require(diagnostics.first { $0["code"]?.stringValue == "slug-format" })
-        let slugActions = harness.request("textDocument/codeAction", [
+        let slugActions = await harness.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)], "range": try #require(slug["range"]), "context": ["diagnostics": []],
         ])?["result"]?.arrayValue ?? []
         #expect(!slugActions.contains { $0["title"]?.stringValue == "Disable slug-format for this line" })
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 
-    @Test func incrementalChangesEditTheBufferNotTheFileOnDisk() throws {
+    @Test func incrementalChangesEditTheBufferNotTheFileOnDisk() async throws {
         let folder = try TemporaryFolder()
         _ = try folder.write("post.md", "---\nslug: fine-on-disk\n---\n")
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
-        #expect(LSP.codes(try #require(harness.diagnostics(for: uri, version: 1))).contains("slug-format"))
+        #expect(LSP.codes(try #require(await harness.diagnostics(for: uri, version: 1))).contains("slug-format"))
         // Replace "Bad Slug" (line 1, characters 6..14) with a good slug.
         harness.notify("textDocument/didChange", [
             "textDocument": ["uri": .string(uri), "version": 2],
@@ -141,28 +141,28 @@ import PostlintTestSupport
                 "text": "bad-slug",
             ]],
         ])
-        let after = try #require(harness.diagnostics(for: uri, version: 2))
+        let after = try #require(await harness.diagnostics(for: uri, version: 2))
         #expect(!LSP.codes(after).contains("slug-format"))
         #expect(LSP.codes(after).contains("mojibake"))
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 
-    @Test func closingADocumentClearsItsDiagnostics() throws {
+    @Test func closingADocumentClearsItsDiagnostics() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
-        #expect(try #require(harness.diagnostics(for: uri)).isEmpty == false)
+        #expect(try #require(await harness.diagnostics(for: uri)).isEmpty == false)
         harness.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
-        #expect(harness.diagnostics(for: uri) == [])
-        _ = harness.finish()
+        #expect(await harness.diagnostics(for: uri) == [])
+        _ = await harness.finish()
     }
 
-    @Test func rapidChangesEndWithDiagnosticsForTheLastText() throws {
+    @Test func rapidChangesEndWithDiagnosticsForTheLastText() async throws {
         let folder = try TemporaryFolder()
         let harness = ServerHarness()
-        harness.start(root: URL(fileURLWithPath: folder.path))
+        await harness.start(root: URL(fileURLWithPath: folder.path))
         let uri = uri(folder, "post.md")
         harness.open(uri, Self.post)
         var text = Self.post
@@ -178,7 +178,7 @@ import PostlintTestSupport
             burst += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         }
         harness.sendRaw(burst)  // as a fast typist's editor would: all at once
-        let final = try #require(harness.diagnostics(for: uri, version: 60))
+        let final = try #require(await harness.diagnostics(for: uri, version: 60))
         #expect(!LSP.codes(final).contains("slug-format"))
         // Every publish matched the text of its version: odd versions have the bad slug.
         let publishes = harness.inbox.all.filter { $0["method"]?.stringValue == "textDocument/publishDiagnostics" }
@@ -189,6 +189,6 @@ import PostlintTestSupport
         }
         // Superseded versions were skipped rather than linted one by one.
         #expect(publishes.count < 30)
-        _ = harness.finish()
+        _ = await harness.finish()
     }
 }

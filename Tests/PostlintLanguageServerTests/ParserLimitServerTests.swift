@@ -10,7 +10,7 @@ import PostlintTestSupport
     /// died on didOpen, and at start when such a file was in the workspace.
     static let deepTOMLHeader = "+++\ntitle = \"x\"\n[" + String(repeating: "a.", count: 40_000) + "b]\nk = 1\n+++\n"
 
-    @Test func aTOMLHeaderOfFortyThousandPartsIsADiagnosticAndTheServerLivesOn() throws {
+    @Test func aTOMLHeaderOfFortyThousandPartsIsADiagnosticAndTheServerLivesOn() async throws {
         let folder = try TemporaryFolder()
         try folder.write("in-workspace.md", Self.deepTOMLHeader)
         let client = try ServerProcessTests.Client(directory: folder.path)
@@ -18,13 +18,13 @@ import PostlintTestSupport
         try client.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": [
             "processId": nil, "rootUri": .string(DocumentURI.uri(ofPath: folder.path)), "capabilities": [:],
         ]])
-        #expect(client.inbox.next { $0["id"]?.intValue == 1 }?["result"]?["capabilities"] != nil)
+        #expect(await client.inbox.next { $0["id"]?.intValue == 1 }?["result"]?["capabilities"] != nil)
         try client.send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
         let uri = DocumentURI.uri(ofPath: folder.path + "/deep.md")
         try client.send(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
             "uri": .string(uri), "languageId": "markdown", "version": 1, "text": .string(Self.deepTOMLHeader),
         ]]])
-        let published = client.inbox.next {
+        let published = await client.inbox.next {
             $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri
         }
         let diagnostics = published?["params"]?["diagnostics"]?.arrayValue ?? []
@@ -35,9 +35,10 @@ import PostlintTestSupport
         #expect(syntax["range"]?["start"]?["character"]?.intValue == 257)
         // Still serving: shutdown is answered.
         try client.send(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
-        #expect(client.inbox.next { $0["id"]?.intValue == 2 }?["result"] == .null)
+        #expect(await client.inbox.next { $0["id"]?.intValue == 2 }?["result"] == .null)
         try client.send(["jsonrpc": "2.0", "method": "exit"])
-        #expect(client.waitForExit(timeout: 10))
+        let exited = await client.waitForExit(timeout: 10)
+        #expect(exited)
         #expect(client.process.terminationStatus == 0)
     }
 }

@@ -31,8 +31,8 @@ import PostlintJSON
         #expect(converter.offset(line: -1, character: 0) == (0, true))
         // Inside the surrogate pair of the emoji: the emoji's start.
         #expect(converter.offset(line: 1, character: 1) == (3, true))
-        let reversed: JSONValue = ["start": ["line": 1, "character": 4], "end": ["line": 0, "character": 0]]
-        #expect(converter.byteRange(of: reversed)?.range == 0..<10)
+        let reversed = LSPRange(start: LSPPosition(line: 1, character: 4), end: LSPPosition(line: 0, character: 0))
+        #expect(converter.byteRange(of: reversed).range == 0..<10)
     }
 
     @Test func fileURIsRoundTrip() {

@@ -49,18 +49,30 @@ final class Inbox: @unchecked Sendable {
         return true
     }
 
-    /// The next message after the last one taken that satisfies `predicate` (waiting for it).
-    func next(timeout: TimeInterval = 10, where predicate: (JSONValue) -> Bool) -> JSONValue? {
+    /// The next message after the last one taken that satisfies `predicate`, waiting for it
+    /// without holding a thread (the server's tasks share the test's cooperative threads).
+    func next(timeout: TimeInterval = 10, where predicate: (JSONValue) -> Bool) async -> JSONValue? {
         let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let found = take(where: predicate) { return found }
+            guard Date() < deadline else { return nil }
+            try? await Task.sleep(nanoseconds: 2_000_000)
+        }
+    }
+
+    private func take(where predicate: (JSONValue) -> Bool) -> JSONValue? {
         condition.lock()
         defer { condition.unlock() }
-        while true {
-            if let index = messages[cursor...].firstIndex(where: predicate) {
-                cursor = index + 1
-                return messages[index]
-            }
-            guard condition.wait(until: deadline) else { return nil }
-        }
+        guard let index = messages[cursor...].firstIndex(where: predicate) else { return nil }
+        cursor = index + 1
+        return messages[index]
+    }
+
+    /// Whether any message received so far satisfies `predicate`; does not wait.
+    func contains(where predicate: (JSONValue) -> Bool) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return messages.contains(where: predicate)
     }
 
     /// Every message received so far.
@@ -71,11 +83,10 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// A server running in process on its own thread, driven like a client would drive it.
+/// A server running in process on its own threads, driven like a client would drive it.
 final class ServerHarness: @unchecked Sendable {
     let input = BlockingInput()
     let inbox = Inbox()
-    private let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var code: Int32?
     private var nextID = 100
@@ -84,13 +95,14 @@ final class ServerHarness: @unchecked Sendable {
         let inbox = self.inbox
         let server = LanguageServer(options: options, writer: MessageWriter { inbox.receive($0) })
         let input = self.input
-        Thread.detachNewThread { [self] in
-            let result = server.run(input: ByteSource { input.read() })
-            lock.lock()
-            code = result
-            lock.unlock()
-            finished.signal()
-        }
+        // The exit code is recorded from the server's own queue: no pool thread is needed for it.
+        server.start(input: ByteSource { input.read() }) { [self] code in record(code) }
+    }
+
+    private func record(_ exitCode: Int32) {
+        lock.lock()
+        code = exitCode
+        lock.unlock()
     }
 
     func sendRaw(_ bytes: [UInt8]) { input.write(bytes) }
@@ -106,18 +118,22 @@ final class ServerHarness: @unchecked Sendable {
 
     /// Sends a request and waits for its response.
     @discardableResult
-    func request(_ method: String, _ params: JSONValue = .null) -> JSONValue? {
-        lock.lock()
-        nextID += 1
-        let id = nextID
-        lock.unlock()
+    func request(_ method: String, _ params: JSONValue = .null) async -> JSONValue? {
+        let id = takeID()
         send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params])
-        return inbox.next { $0["id"]?.intValue == id }
+        return await inbox.next { $0["id"]?.intValue == id }
+    }
+
+    private func takeID() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextID += 1
+        return nextID
     }
 
     /// `initialize` then `initialized`; returns the initialize result.
     @discardableResult
-    func start(root: URL? = nil, encodings: [String]? = nil) -> JSONValue? {
+    func start(root: URL? = nil, encodings: [String]? = nil) async -> JSONValue? {
         var capabilities: [(key: String, value: JSONValue)] = [
             ("workspace", ["didChangeWatchedFiles": ["dynamicRegistration": false]]),
         ]
@@ -127,7 +143,7 @@ final class ServerHarness: @unchecked Sendable {
             "rootUri": root.map { .string(DocumentURI.uri(ofPath: $0.path)) } ?? .null,
             "capabilities": .object(capabilities),
         ]
-        let result = request("initialize", params)
+        let result = await request("initialize", params)
         notify("initialized", [:])
         return result?["result"]
     }
@@ -139,8 +155,8 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// The next diagnostics published for `uri` (for `version`, when given).
-    func diagnostics(for uri: String, version: Int? = nil, timeout: TimeInterval = 10) -> [JSONValue]? {
-        inbox.next(timeout: timeout) { message in
+    func diagnostics(for uri: String, version: Int? = nil, timeout: TimeInterval = 10) async -> [JSONValue]? {
+        await inbox.next(timeout: timeout) { message in
             message["method"]?.stringValue == "textDocument/publishDiagnostics"
                 && message["params"]?["uri"]?.stringValue == uri
                 && (version == nil || message["params"]?["version"]?.intValue == version)
@@ -148,13 +164,21 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// Closes the input and waits for `run` to return its exit code.
-    func finish(timeout: TimeInterval = 10) -> Int32? {
+    func finish(timeout: TimeInterval = 10) async -> Int32? {
         input.close()
-        return waitForExit(timeout: timeout)
+        return await waitForExit(timeout: timeout)
     }
 
-    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
-        guard finished.wait(timeout: .now() + timeout) == .success else { return nil }
+    func waitForExit(timeout: TimeInterval = 10) async -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let code = exitCode() { return code }
+            guard Date() < deadline else { return nil }
+            try? await Task.sleep(nanoseconds: 2_000_000)
+        }
+    }
+
+    private func exitCode() -> Int32? {
         lock.lock()
         defer { lock.unlock() }
         return code
@@ -178,7 +202,8 @@ enum LSP {
         var ranges: [(Range<Int>, String)] = []
         let converter = PositionConverter(bytes: bytes, encoding: encoding)
         for edit in edits {
-            guard let range = edit["range"], let (byteRange, clamped) = converter.byteRange(of: range), !clamped,
+            guard let range = edit["range"], let lspRange = try? JSONValueDecoder().decode(LSPRange.self, from: range),
+                  case let (byteRange, clamped) = converter.byteRange(of: lspRange), !clamped,
                   let newText = edit["newText"]?.stringValue else { return nil }
             ranges.append((byteRange, newText))
         }

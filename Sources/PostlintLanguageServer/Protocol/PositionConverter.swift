@@ -1,5 +1,4 @@
 import PostlintCore
-import PostlintJSON
 
 /// Converts between byte offsets into a buffer and LSP positions (0-based line, `character` in
 /// the negotiated encoding), through the buffer's `LineIndex`.
@@ -22,15 +21,12 @@ public struct PositionConverter: Sendable {
         return (location.line - 1, location.column - 1)
     }
 
-    /// The LSP `Position` object of a byte offset.
-    public func positionJSON(of offset: Int) -> JSONValue {
-        let position = position(of: offset)
-        return ["line": .int(position.line), "character": .int(position.character)]
-    }
-
-    /// The LSP `Range` object of a byte range.
-    public func rangeJSON(of range: ByteRange) -> JSONValue {
-        ["start": positionJSON(of: range.lowerBound), "end": positionJSON(of: range.upperBound)]
+    /// The LSP `Range` of a byte range.
+    public func range(of range: ByteRange) -> LSPRange {
+        let start = position(of: range.lowerBound)
+        let end = position(of: range.upperBound)
+        return LSPRange(start: LSPPosition(line: start.line, character: start.character),
+                        end: LSPPosition(line: end.line, character: end.character))
     }
 
     /// The byte offset of an LSP position. A position past the end of its line means the line's
@@ -47,14 +43,11 @@ public struct PositionConverter: Sendable {
         return (offset, reached != requested || character < 0 || offset > content.upperBound)
     }
 
-    /// The byte range of an LSP `Range` object, or nil when it is not one. Reversed ends are put
-    /// in order.
-    public func byteRange(of json: JSONValue) -> (range: ByteRange, clamped: Bool)? {
-        guard let start = json["start"], let end = json["end"],
-              let startLine = start["line"]?.intValue, let startCharacter = start["character"]?.intValue,
-              let endLine = end["line"]?.intValue, let endCharacter = end["character"]?.intValue else { return nil }
-        let lower = offset(line: startLine, character: startCharacter)
-        let upper = offset(line: endLine, character: endCharacter)
+    /// The byte range of an LSP `Range`, and whether either end was clamped. Reversed ends are
+    /// put in order.
+    public func byteRange(of range: LSPRange) -> (range: ByteRange, clamped: Bool) {
+        let lower = offset(line: range.start.line, character: range.start.character)
+        let upper = offset(line: range.end.line, character: range.end.character)
         return (min(lower.offset, upper.offset)..<max(lower.offset, upper.offset), lower.clamped || upper.clamped)
     }
 }

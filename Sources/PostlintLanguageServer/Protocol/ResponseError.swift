@@ -1,4 +1,5 @@
 import PostlintJSON
+
 /// A failed request: its code and a message for people.
 public struct ResponseError: Error, Sendable, Equatable {
     public var code: ErrorCode

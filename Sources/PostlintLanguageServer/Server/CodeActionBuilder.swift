@@ -1,5 +1,4 @@
 import PostlintCore
-import PostlintJSON
 
 /// Builds the code actions of one buffer revision: a rule's fix, the suppression comment, and
 /// every safe fix at once.
@@ -12,27 +11,22 @@ struct CodeActionBuilder {
     let documentChanges: Bool
 
     /// The rule's own fix, the same one `postlint fix` applies.
-    func quickFix(for diagnostic: ServerDiagnostic) -> JSONValue? {
+    func quickFix(for diagnostic: ServerDiagnostic) -> CodeAction? {
         guard let fix = diagnostic.fix, !fix.edits.isEmpty,
               fix.edits.allSatisfy({ $0.range.lowerBound >= 0 && $0.range.upperBound <= result.bytes.count }) else {
             return nil
         }
-        let edits: [JSONValue] = fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { edit in
-            ["range": converter.rangeJSON(of: edit.range), "newText": .string(edit.replacement)]
+        let edits = fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { edit in
+            LSPTextEdit(range: converter.range(of: edit.range), newText: edit.replacement)
         }
-        return [
-            "title": .string(fix.title),
-            "kind": "quickfix",
-            "diagnostics": [diagnostic.json(converter: converter)],
-            "isPreferred": true,
-            "edit": workspaceEdit(edits),
-        ]
+        return CodeAction(title: fix.title, kind: "quickfix", diagnostics: [diagnostic.lspDiagnostic(converter: converter)],
+                          isPreferred: true, edit: workspaceEdit(edits))
     }
 
     /// "Disable RULE for this line": `<!-- postlint-disable-next-line RULE -->` on a new line above
     /// the diagnostic's first line, with the same indentation. Offered in the Markdown body only: an
     /// HTML comment inside front matter would break it.
-    func suppression(for diagnostic: ServerDiagnostic) -> JSONValue? {
+    func suppression(for diagnostic: ServerDiagnostic) -> CodeAction? {
         guard let ruleID = diagnostic.ruleID, diagnostic.range.lowerBound >= result.bodyStart else { return nil }
         let index = result.lineIndex
         let line = index.lineIndex(containing: diagnostic.range.lowerBound)
@@ -42,16 +36,13 @@ struct CodeActionBuilder {
             && content.upperBound + 1 < result.bytes.count && result.bytes[content.upperBound + 1] == 0x0A ? "\r\n" : "\n"
         let comment = String(decoding: indentation, as: UTF8.self) + "<!-- postlint-disable-next-line \(ruleID) -->" + lineEnd
         let start = content.lowerBound
-        return [
-            "title": .string("Disable \(ruleID) for this line"),
-            "kind": "quickfix",
-            "diagnostics": [diagnostic.json(converter: converter)],
-            "edit": workspaceEdit([["range": converter.rangeJSON(of: start..<start), "newText": .string(comment)]]),
-        ]
+        return CodeAction(title: "Disable \(ruleID) for this line", kind: "quickfix",
+                          diagnostics: [diagnostic.lspDiagnostic(converter: converter)], isPreferred: nil,
+                          edit: workspaceEdit([LSPTextEdit(range: converter.range(of: start..<start), newText: comment)]))
     }
 
     /// Every safe fix applied, as one edit covering only the bytes that differ.
-    func fixAll(_ fixed: [UInt8], kind: String) -> JSONValue? {
+    func fixAll(_ fixed: [UInt8], kind: String) -> CodeAction? {
         let original = result.bytes
         guard fixed != original else { return nil }
         var prefix = 0
@@ -69,20 +60,11 @@ struct CodeActionBuilder {
         }
         let range = prefix..<(original.count - suffix)
         let replacement = String(decoding: fixed[prefix..<(fixed.count - suffix)], as: UTF8.self)
-        return [
-            "title": "Fix all postlint problems",
-            "kind": .string(kind),
-            "edit": workspaceEdit([["range": converter.rangeJSON(of: range), "newText": .string(replacement)]]),
-        ]
+        return CodeAction(title: "Fix all postlint problems", kind: kind, diagnostics: nil, isPreferred: nil,
+                          edit: workspaceEdit([LSPTextEdit(range: converter.range(of: range), newText: replacement)]))
     }
 
-    private func workspaceEdit(_ edits: [JSONValue]) -> JSONValue {
-        if documentChanges {
-            return ["documentChanges": [[
-                "textDocument": ["uri": .string(uri), "version": .int(version)],
-                "edits": .array(edits),
-            ]]]
-        }
-        return ["changes": .object([(uri, .array(edits))])]
+    private func workspaceEdit(_ edits: [LSPTextEdit]) -> WorkspaceEdit {
+        WorkspaceEdit(uri: uri, version: version, edits: edits, versioned: documentChanges)
     }
 }

@@ -1,5 +1,4 @@
 import PostlintCore
-import PostlintJSON
 
 /// A document the client has open: its text as the editor holds it, not as it is on disk.
 struct OpenDocument: Sendable {
@@ -16,24 +15,24 @@ struct OpenDocument: Sendable {
     /// Applies the `contentChanges` of a `didChange`, in order. A change with a range replaces that
     /// range (out-of-range positions are clamped); one without replaces the whole text. Returns a
     /// warning for each change that had to be clamped or was not understood.
-    mutating func apply(changes: [JSONValue], encoding: PositionEncoding) -> [String] {
+    mutating func apply(changes: [TextDocumentContentChangeEvent], encoding: PositionEncoding) -> [String] {
         var warnings: [String] = []
         for (position, change) in changes.enumerated() {
-            guard let text = change["text"]?.stringValue else {
+            guard let text = change.text else {
                 warnings.append("change \(position) has no text; ignored")
                 continue
             }
-            guard let rangeJSON = change["range"], !rangeJSON.isNull else {
+            switch change.range {
+            case .wholeDocument:
                 bytes = Array(text.utf8)
-                continue
-            }
-            let converter = PositionConverter(bytes: bytes, encoding: encoding)
-            guard let (range, clamped) = converter.byteRange(of: rangeJSON) else {
+            case .malformed:
                 warnings.append("change \(position) has a malformed range; ignored")
-                continue
+            case .range(let lspRange):
+                let converter = PositionConverter(bytes: bytes, encoding: encoding)
+                let (range, clamped) = converter.byteRange(of: lspRange)
+                if clamped { warnings.append("change \(position) has a position outside the text; clamped to it") }
+                bytes.replaceSubrange(range, with: Array(text.utf8))
             }
-            if clamped { warnings.append("change \(position) has a position outside the text; clamped to it") }
-            bytes.replaceSubrange(range, with: Array(text.utf8))
         }
         revision += 1
         return warnings

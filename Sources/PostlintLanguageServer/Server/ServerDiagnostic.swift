@@ -1,5 +1,4 @@
 import PostlintCore
-import PostlintJSON
 
 /// A diagnostic of one buffer, positioned by bytes, ready to be shown in any position encoding.
 struct ServerDiagnostic: Sendable, Equatable {
@@ -10,18 +9,10 @@ struct ServerDiagnostic: Sendable, Equatable {
     var range: ByteRange
     var fix: Fix?
 
-    /// The LSP `Diagnostic` object.
-    func json(converter: PositionConverter) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("range", converter.rangeJSON(of: range)),
-            ("severity", .int(Self.lspSeverity(severity))),
-        ]
-        if let ruleID {
-            members.append(("code", .string(ruleID)))
-        }
-        members.append(("source", "postlint"))
-        members.append(("message", .string(message)))
-        return .object(members)
+    /// The LSP `Diagnostic`.
+    func lspDiagnostic(converter: PositionConverter) -> LSPDiagnostic {
+        LSPDiagnostic(range: converter.range(of: range), severity: Self.lspSeverity(severity), code: ruleID,
+                      source: "postlint", message: message)
     }
 
     /// LSP's `DiagnosticSeverity`: 1 error, 2 warning, 3 information.

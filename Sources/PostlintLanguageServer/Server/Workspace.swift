@@ -10,9 +10,9 @@ import PostlintEngine
 /// parses only the buffer and runs the site rules over the buffer's facts plus the cached facts of
 /// every other post, which costs a dictionary walk, not a re-read.
 ///
-/// Used from the server's work queue only (one lint at a time).
-// @unchecked: used only from the server's serial work queue, which the compiler cannot see.
-final class Workspace: @unchecked Sendable {
+/// Owned by the server's `WorkRunner` alone (one lint at a time); not `Sendable`, so the compiler
+/// keeps it there.
+final class Workspace {
     /// The workspace folder (absolute), or nil when the client opened loose files.
     let root: String?
     let linter: Linter?
@@ -46,6 +46,11 @@ final class Workspace: @unchecked Sendable {
 
     /// The path a file is shown as: relative to the workspace folder when inside it.
     func displayPath(of absolutePath: String) -> String {
+        Self.displayPath(of: absolutePath, root: root)
+    }
+
+    /// The path a file is shown as in a workspace rooted at `root`.
+    static func displayPath(of absolutePath: String, root: String?) -> String {
         guard let root, let relative = PathUtilities.relative(absolutePath, to: root), !relative.isEmpty else {
             return absolutePath
         }

@@ -2,36 +2,25 @@ import Foundation
 import PostlintJSON
 
 /// Writes framed messages (`Content-Length` header, then the JSON body) to a byte sink, one whole
-/// message at a time even when several threads send at once.
-// @unchecked: the sink is written only with `lock` held, one whole message at a time.
-public final class MessageWriter: @unchecked Sendable {
-    private let lock = NSLock()
+/// message a call. The server writes only from its `ServerSession` actor, so messages never
+/// interleave and no lock is needed here.
+public struct MessageWriter: Sendable {
     private let sink: @Sendable ([UInt8]) -> Bool
-    private var failed = false
 
     /// - Parameter sink: writes all the bytes, returning false when the other side is gone.
     public init(sink: @escaping @Sendable ([UInt8]) -> Bool) {
         self.sink = sink
     }
 
-    /// Whether a write has failed (the client closed its end).
-    public var hasFailed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return failed
-    }
-
     /// Sends one message; returns false when it could not be written.
     @discardableResult
     public func send(_ message: JSONValue) -> Bool {
+        var frame: [UInt8] = []
         let body = message.compactBytes()
-        var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        frame.reserveCapacity(body.count + 32)
+        frame.append(contentsOf: "Content-Length: \(body.count)\r\n\r\n".utf8)
         frame.append(contentsOf: body)
-        lock.lock()
-        defer { lock.unlock() }
-        guard !failed else { return false }
-        if !sink(frame) { failed = true }
-        return !failed
+        return sink(frame)
     }
 
     /// A sink writing to a file descriptor, retrying short writes and interruptions.

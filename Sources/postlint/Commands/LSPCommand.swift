@@ -25,7 +25,11 @@ struct LSPCommand: ParsableCommand {
                                              parentProcessDied: { Foundation.exit(1) })
         let server = LanguageServer(options: options,
                                     writer: MessageWriter(sink: MessageWriter.fileDescriptorSink(STDOUT_FILENO)))
-        let code = server.run(input: .fileDescriptor(STDIN_FILENO))
-        throw ExitCode(code)
+        // The server runs as tasks; this thread waits, and the process exits with its code.
+        Task {
+            let code = await server.run(input: .fileDescriptor(STDIN_FILENO))
+            Foundation.exit(code)
+        }
+        dispatchMain()
     }
 }
