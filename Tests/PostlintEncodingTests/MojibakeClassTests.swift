@@ -27,6 +27,13 @@ struct MojibakeClassTests {
         // ISO-8859-2 words whose letters no alphabet joins so (è before a vowel, ñ last, æ after a vowel).
         ("oromèina", "oromčina"), ("Lidija Kokanoviæ", "Lidija Kokanović"), ("Toruñ", "Toruń"),
         ("©panielsko", "Španielsko"), ("Robert ®ák", "Robert Žák"), ("Udièa", "Udiča"),
+        // ř before a vowel (ø), ň before o, u or a long vowel (ò), č before a vowel but o (è), in short words too.
+        ("Nýøany", "Nýřany"), ("BEDØICH STRNAD", "BEDŘICH STRNAD"), ("PETER DAÒO", "PETER DAŇO"), ("Turòou", "Turňou"),
+        ("èina", "čina"), ("Klapaèová", "Klapačová"),
+        // Romanian ă last, Polish ę before z, Czech ů before v, Slovenian and Croatian č before j, ki or last after i.
+        ("tuvanã", "tuvană"), ("FRANCEZÃ", "FRANCEZĂ"), ("jêzyk", "język"), ("Králùv Dvùr", "Králův Dvůr"),
+        ("obmoèje", "območje"), ("NJEMAÈKI", "NJEMAČKI"), ("Ernest Gregoriè", "Ernest Gregorič"),
+        ("angliètina", "angličtina"), ("Grèka", "Grčka"), ("Horváth Ernõné", "Horváth Ernőné"), ("Mindszentkõrös", "Mindszentkőrös"),
         ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 
@@ -48,7 +55,8 @@ struct MojibakeClassTests {
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
         "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте", "Курс йен к доллару", "ООО «Ромашка»",
-        "Èdè Yorùbá", "con mèo và hòa bình", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
+        "Èdè Yorùbá", "con mèo và hòa bình", "nghèo, còi, tòa, Øyvind, Øivind, søen, Bodø", "Bùi Thị Xuân, trình, dùng",
+        "irmã, alemã, maçã, Satã, Teerã, pangasinã, Canaã", "empêche, fête, português, você", "informações, põe, Tõnu, Põltsamaa, Kõrveküla, rõ ràng", "sintètic, poètica, complète, Èkó", "Èkó, Yorùbá, più, così, cioè, caffè", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
     ]
 
     @Test(arguments: clean)
