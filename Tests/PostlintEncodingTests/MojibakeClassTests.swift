@@ -16,7 +16,7 @@ struct MojibakeClassTests {
         ("ÄŒesko", "Česko"), ("Å\u{A0}iauliai", "Šiauliai"), ("MÃœNCHEN", "MÜNCHEN"), ("ESPAÃ‘A", "ESPAÑA"),
         ("Ä°zmir", "İzmir"), ("Ä…Ĺľuolas", "ąžuolas"), ("Stra√üe", "Straße"), ("pi√π", "più"), ("Rƒ´ga", "Rīga"),
         ("┬┐D├│nde", "¿Dónde"), ("┼╜i┼╛ek", "Žižek"), ("í\u{A0}½í¸€", "😀"), ("\u{84}Guten Tag\u{93}", "„Guten Tag“"),
-        ("Ã  la carte", "à la carte"), ("â€œquotedâ€\u{FFFD}", "“quoted”"), ("10Â km", "10\u{A0}km"),
+        ("Ã  la carte", "à la carte"), ("Å iauliai", "Šiauliai"), ("â€œquotedâ€\u{FFFD}", "“quoted”"), ("10Â km", "10\u{A0}km"),
         // `ĹĄ` reads as `š` (ISO-8859-2) or `ť` (Windows-1250): `š` is written in far more languages.
         ("tokelauĹĄtina", "tokelauština"),
         // `Ăś` reads as `Ü` (Windows-1250) or `ö` (ISO-8859-2); `Ă–` only through Windows-1250 decides.
@@ -27,6 +27,13 @@ struct MojibakeClassTests {
         // ISO-8859-2 words whose letters no alphabet joins so (è before a vowel, ñ last, æ after a vowel).
         ("oromèina", "oromčina"), ("Lidija Kokanoviæ", "Lidija Kokanović"), ("Toruñ", "Toruń"),
         ("©panielsko", "Španielsko"), ("Robert ®ák", "Robert Žák"), ("Udièa", "Udiča"),
+        // ř before a vowel (ø), ň before o, u or a long vowel (ò), č before a vowel but o (è), in short words too.
+        ("Nýøany", "Nýřany"), ("BEDØICH STRNAD", "BEDŘICH STRNAD"), ("PETER DAÒO", "PETER DAŇO"), ("Turòou", "Turňou"),
+        ("èina", "čina"), ("Klapaèová", "Klapačová"),
+        // Romanian ă last, Polish ę before z, Czech ů before v, Slovenian and Croatian č before j, ki or last after i.
+        ("tuvanã", "tuvană"), ("FRANCEZÃ", "FRANCEZĂ"), ("jêzyk", "język"), ("Králùv Dvùr", "Králův Dvůr"),
+        ("obmoèje", "območje"), ("NJEMAÈKI", "NJEMAČKI"), ("Ernest Gregoriè", "Ernest Gregorič"),
+        ("angliètina", "angličtina"), ("Grèka", "Grčka"), ("Horváth Ernõné", "Horváth Ernőné"), ("Mindszentkõrös", "Mindszentkőrös"),
         ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 
@@ -44,11 +51,12 @@ struct MojibakeClassTests {
     }
 
     static let clean = [
-        "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Ærø og Åsa købte ØL…",
+        "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Sagt er sagt. Å gå der er fint, å bo i Å.", "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
         "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте", "Курс йен к доллару", "ООО «Ромашка»",
-        "Èdè Yorùbá", "con mèo và hòa bình", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
+        "Èdè Yorùbá", "con mèo và hòa bình", "nghèo, còi, tòa, Øyvind, Øivind, søen, Bodø", "Bùi Thị Xuân, trình, dùng",
+        "irmã, alemã, maçã, Satã, Teerã, pangasinã, Canaã", "empêche, fête, português, você", "informações, põe, Tõnu, Põltsamaa, Kõrveküla, rõ ràng", "sintètic, poètica, complète, Èkó", "Èkó, Yorùbá, più, così, cioè, caffè", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
     ]
 
     @Test(arguments: clean)

@@ -295,13 +295,23 @@ struct LegacyTextDetector {
 
     /// Whether the word puts letters together as none of the languages whose alphabets have them
     /// does, the way ISO-8859-2 and Windows-1250 letters look through Windows-1252:
-    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of five letters or more (`oromèina` for
-    ///   `oromčina`; French, Italian and Catalan put a consonant after them, or end the word);
+    /// - `è`, `ì`, `ò` or `ù` before a vowel in a word of six letters or more, or of five before
+    ///   a vowel but `o` (`oromèina` for `oromčina`; French, Italian and Catalan put a consonant
+    ///   after them, or end the word; Vietnamese puts `o` after `è`: `nghèo`);
+    /// - in a word of any length, `è` before a vowel but `o` (`èina` for `čina`), `ò` before `o`,
+    ///   `u` or a long vowel (`DAÒO` for `DAŇO`), `ø` before a vowel `ř` comes before in Czech
+    ///   (`Nýøany` for `Nýřany`);
+    /// - `è` before `j`, `ki`, `ka`, `tin` or last after `i` (`obmoèje`, `njemaèki`, `Filipiè`);
+    ///   `õ` in a word with Hungarian marks (`Ernõné`); `ê` before a
+    ///   consonant Polish puts after `ę` (`jêzyk`); `ù` or `ì` before a consonant Czech puts after
+    ///   `ů` or `ě` (`Králùv`); `ã` last after a vowel and a consonant Portuguese does not end
+    ///   words with (`tuvanã` for the Romanian `tuvană`);
     /// - `ñ` before anything but a vowel, or last (`Toruñ`, `cajuñski` for `Toruń`, `cajuński`);
     /// - `æ` after a vowel (`Kokanoviæ` for `Kokanović`);
     /// - `œ` before a letter French does not put after it (`œredniofrancuski` for
     ///   `średniofrancuski`).
     static func holdsLettersNoAlphabetJoins(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var beforePrevious: UInt32 = 0
         var previous: UInt32 = 0
         var index = word.startIndex
         while index < word.endIndex {
@@ -309,7 +319,43 @@ struct LegacyTextDetector {
             let next: UInt32 = index + 1 < word.endIndex ? lowercasedLatin1(word[index + 1].value) : 0
             switch current {
             case 0xE8, 0xEC, 0xF2, 0xF9:
-                if isVowel(next), word.count >= 5 { return true }
+                if isVowel(next), word.count >= 6 || (word.count == 5 && next != 0x6F) { return true }
+                if current == 0xE8 {
+                    if isVowelButO(next) || next == 0x6A { return true }   // `èa`, `èj`
+                    // `-čki`, `-čka` (`njemaèki`, `Grèka`); `-čtin-` (`angliètina`); `-ič` last (`Filipiè`).
+                    let afterNext = index + 2 < word.endIndex ? lowercasedLatin1(word[index + 2].value) : 0
+                    if next == 0x6B, afterNext == 0x69 || afterNext == 0x61 { return true }
+                    if next == 0x74, afterNext == 0x69, index + 3 < word.endIndex,
+                       lowercasedLatin1(word[index + 3].value) == 0x6E { return true }
+                    if next == 0, previous == 0x69, word.count >= 4 { return true }
+                }
+                if current == 0xF2, isOUOrLongVowel(next) { return true }
+                if current == 0xEC || current == 0xF9, isCzechConsonantAfterLongU(next) { return true }
+            case 0xE3:
+                // Romanian `ă` last after a vowel and a consonant (`tuvanã`, `FRANCEZÃ`); Portuguese
+                // ends words so in `-mã`, `-tã`, `-rã`, `-gã`, `-çã` and `-inã` (`irmã`, `pangasinã`).
+                if next == 0, word.count >= 4, isVowel(beforePrevious) {
+                    switch previous {
+                    case 0x63, 0x7A, 0x6C, 0x62, 0x64, 0x68: return true   // c z l b d h
+                    case 0x6E: if beforePrevious != 0x69 { return true }   // n, not after i
+                    default: break
+                    }
+                }
+            case 0xF5:
+                // Hungarian `ő` (`Ernõné`, `Mindszentkõrös`): `õ` before neither `e` nor `s`
+                // (Portuguese `-ões`, `põe`), in a word with an acute vowel or a Hungarian digraph,
+                // which Estonian and Vietnamese words with `õ` do not hold.
+                if next != 0x65, next != 0x73, holdsHungarianMarks(word) { return true }
+            case 0xEA:
+                // Polish `ę` before z, g, d, b, k, w, j (`jêzyk`); French, Portuguese and
+                // Vietnamese put none of them after `ê`.
+                switch next {
+                case 0x7A, 0x67, 0x64, 0x62, 0x6B, 0x77, 0x6A: return true
+                default: break
+                }
+            case 0xF8:
+                // Not `øi` first in a word: Norwegian names (`Øivind`).
+                if isVowelAfterCzechR(next), next != 0x69 || index > word.startIndex { return true }
             case 0xF1:
                 if !isVowel(next) { return true }
             case 0xE6:
@@ -322,10 +368,71 @@ struct LegacyTextDetector {
             default:
                 break
             }
+            beforePrevious = previous
             previous = current
             index += 1
         }
         return false
+    }
+
+    /// Whether the word holds an acute vowel (`á`, `é`, `í`, `ó`, `ú`) or one of the digraphs `sz`,
+    /// `zs`, `cs`, `gy`, `ny`, `ty` of Hungarian.
+    static func holdsHungarianMarks(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previous: UInt32 = 0
+        for scalar in word {
+            let current = lowercasedLatin1(scalar.value)
+            switch (previous, current) {
+            case (_, 0xE1), (_, 0xE9), (_, 0xED), (_, 0xF3), (_, 0xFA),
+                 (0x73, 0x7A), (0x7A, 0x73), (0x63, 0x73), (0x67, 0x79), (0x6E, 0x79), (0x74, 0x79):
+                return true
+            default:
+                previous = current
+            }
+        }
+        return false
+    }
+
+    /// `v`, `z`, `š`, `ž`, `ø` (`ř`), `è` (`č`): letters Czech puts after `ů` and `ě` (shown as `ù`,
+    /// `ì`: `Králùv`, `Jaromìøice`), which Italian ends words with, and Vietnamese and Yoruba put
+    /// none of these after.
+    @inline(__always)
+    static func isCzechConsonantAfterLongU(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x76, 0x7A, 0x160, 0x161, 0x17D, 0x17E, 0xF8, 0xE8: return true
+        default: return false
+        }
+    }
+
+    /// `a`, `e`, `i`, `u`, `á`, `é`, `í`, `ó`, `ô`, `ú`, `ý`: the vowels `č` (shown as `è`) comes
+    /// before in Czech and Slovak, and `è` never does in French, Italian or Catalan words (Vietnamese
+    /// puts only `o` after it: `mèo`, `nghèo`).
+    @inline(__always)
+    static func isVowelButO(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x61, 0x65, 0x69, 0x75, 0xE1, 0xE9, 0xED, 0xF3, 0xF4, 0xFA, 0xFD: return true
+        default: return false
+        }
+    }
+
+    /// `o`, `u`, `á`, `é`, `í`, `ó`, `ú`, `ý`: vowels `ň` (shown as `ò`) comes before (`Daňo`,
+    /// `Turňou`) and `ò` does not in Catalan, Italian or Vietnamese (`hòa`, `còi`, `xòe`).
+    @inline(__always)
+    static func isOUOrLongVowel(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x6F, 0x75, 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xFD: return true
+        default: return false
+        }
+    }
+
+    /// `a`, `i`, `u`, `á`, `é`, `í`, `ó`, `ú`, `ý`: vowels `ř` (shown as `ø`) comes before
+    /// (`Nýřany`, `Bedřich`), and `ø` does not in Danish, Norwegian or Faroese (`øy`, `øe`, `øj`;
+    /// `øi` only first, in names such as `Øivind`).
+    @inline(__always)
+    static func isVowelAfterCzechR(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x61, 0x69, 0x75, 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xFD: return true
+        default: return false
+        }
     }
 
     /// Whether the word starts with a symbol straight before a letter (`©panielsko`, `£aziska`,

@@ -160,10 +160,21 @@ public struct MojibakeDetector: Sendable {
     /// - a C1 control (U+0080-U+009F) that Windows-1252 defines: its byte read as Latin-1
     ///   (`\u{84}Guten Tag\u{93}` for `„Guten Tag“`);
     /// - `Ã` or `Â` then a space, not after a capital (nor, for `Ã`, before one: `IRMÃ E`): UTF-8
-    ///   of `à` or of a no-break space whose second byte, a no-break space, became a space;
+    ///   of `à` or of a no-break space whose second byte, a no-break space, became a space; `Å`
+    ///   then a space inside a sentence before a lower-case word, likewise `Š` (`Å iauliai`);
     /// - a Windows-1252 lead (`Ã`, `Å`…) then U+FFFD, or `â€` then U+FFFD or nothing: the second
     ///   or third byte was one Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost or
     ///   replaced. `â€` is repaired to `”` after an opening `“`, otherwise reported unsure.
+    /// Whether the character at `index` follows a lower-case letter and a space, and a space and
+    /// a lower-case word of three letters or more follow it: `Å iauliai` in a sentence is `Š`
+    /// (C5 A0) whose no-break space became a space; the Scandinavian `Å` starts a sentence
+    /// (`Å være`) or is written in lower case (`å`) inside one.
+    static func isMidSentenceBeforeLowerCaseWord(_ scalars: [Unicode.Scalar], at index: Int, limit: Int) -> Bool {
+        guard index >= 2, scalars[index - 1] == " ", scalars[index - 2].properties.isLowercase,
+              index + 4 < limit else { return false }
+        return scalars[(index + 2)...(index + 4)].allSatisfy { $0.properties.isLowercase }
+    }
+
     private func damagedCandidates(_ scalars: [Unicode.Scalar], excluding found: [Candidate]) -> [Candidate] {
         let readsWindows1252 = pages.contains(.windows1252)
         var result: [Candidate] = []
@@ -212,6 +223,13 @@ public struct MojibakeDetector: Sendable {
                     index += 2
                     continue
                 }
+            }
+            if value == 0xC5, following == " ", Self.isMidSentenceBeforeLowerCaseWord(scalars, at: index, limit: limit) {
+                result.append(Candidate(start: index, end: index + 2, repairs: [
+                    MojibakeRepair(text: "\u{160}", chain: [.windows1252], note: "its no-break space had become a space"),
+                ]))
+                index += 2
+                continue
             }
             if let lead = Self.windows1252Lead(scalar), following == "\u{FFFD}" {
                 let readings = Self.holeBytes.compactMap { hole -> String? in

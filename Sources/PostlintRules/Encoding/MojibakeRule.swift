@@ -21,7 +21,7 @@ public struct MojibakeRule: BuiltInRule {
             Text saved in one single-byte code page and shown as another, with no UTF-8 on the way, \
             is found by its letters: Central European text saved as ISO-8859-2 or Windows-1250 and \
             shown as Windows-1252 (a symbol where a letter belongs, or letters no alphabet puts \
-            together), and Russian, Ukrainian or Bulgarian text saved as KOI8 and shown as \
+            together: `èina`, `Nýøany`, `jêzyk`, Romanian `tuvanã`), and Russian, Ukrainian or Bulgarian text saved as KOI8 and shown as \
             Windows-1251 (pairs of letters those languages do not write); a word whose bytes read \
             well as UTF-8 is never given such a repair. The message says which code page, how many \
             layers, and whether the bytes round-trip exactly. When two repairs are equally \
@@ -43,6 +43,7 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nSee the menu ⟦Ã ⟧la carte.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nThe city of ⟦Ã\u{FFFD}⟧vila.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nPolish: ⟦Za¿ó³æ⟧ ⟦gê¶l±⟧ ⟦ja¼ñ⟧, and ⟦Toruñ⟧ by ⟦Kokanoviæ⟧.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nCzech ⟦Nýøany⟧, Polish ⟦jêzyk⟧, Romanian ⟦tuvanã⟧, Lithuanian ⟦Å ⟧iauliai.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nRussian: ⟦тПУУЙС⟧ ⟦Й⟧ ⟦уЙВЙТШ⟧, and ⟦оЙЛБТБЗХБ⟧.\n"),
         ],
         nonTriggeringExamples: [
@@ -51,7 +52,7 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nIt’s “quoted” — isn’t it… 👩‍💻 👨‍👩‍👧‍👦 🇫🇷 ½ ± 2 °C © ™\n"),
             RuleExample("---\ntitle: Notes\n---\n\nNÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐\n"),
             RuleExample("---\ntitle: Notes\n---\n\nÅ være. Read as Windows-1252, `é` shows as `Ã©`:\n\n```\nitselfâ€”a\n```\n"),
-            RuleExample("---\ntitle: Notes\n---\n\n¿Dónde? col·lecció, 5 µm, 12 m², Intel®, España, œuvre, Èdè Yorùbá, con mèo.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\n¿Dónde? col·lecció, 5 µm, 12 m², Intel®, España, œuvre, Èdè Yorùbá, con mèo, nghèo, irmã, Øivind.\n"),
             RuleExample("---\ntitle: Notes\n---\n\nСССР и США, ВКонтакте, ООО «Ромашка», курс йен.\n"),
         ],
         corrections: [
