@@ -5,7 +5,7 @@ import PostlintParsing
 /// factory, validating every key with its position.
 enum RuleFileParser {
     static let commonKeys = ["schema", "id", "kind", "category", "summary", "rationale", "severity", "enabled",
-                             "message", "examples"]
+                             "message", "examples", "audit"]
 
     /// `buildsOnLoad`: build the rule once with the file's own values, so that a bad pattern or
     /// value fails here with its position. The packs shipped in the binary skip it (the test suite
@@ -78,6 +78,7 @@ enum RuleFileParser {
             severity = value
         }
         let enabled = try node("enabled").map { node throws(PostlintError) in try file.bool(node, what: "enabled") } ?? true
+        let isSearchCheck = try node("audit").map { node throws(PostlintError) in try file.bool(node, what: "audit") } ?? false
 
         var options: [RuleOption] = []
         var keyPositions: [String: Int] = [:]
@@ -111,6 +112,7 @@ enum RuleFileParser {
         let metadata = RuleMetadata(
             id: id, category: category, summary: summary, rationale: rationale, defaultSeverity: severity,
             isEnabledByDefault: enabled, options: options, isFixable: false, reads: [.frontMatter],
+            capabilities: isSearchCheck ? .isSearchCheck : [],
             triggeringExamples: triggering, nonTriggeringExamples: nonTriggering, origin: path)
 
         // Build once with the file's own values, so a bad pattern or value fails at load, positioned.
