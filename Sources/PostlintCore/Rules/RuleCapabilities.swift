@@ -26,4 +26,7 @@ public struct RuleCapabilities: OptionSet, Sendable, Hashable {
     /// A site rule whose findings concern the site, not the post they are reported on: the audit
     /// lists them apart and leaves them out of the post scores.
     public static let concernsTheSite = RuleCapabilities(rawValue: 1 << 5)
+    /// Its findings are what could not be judged (a link no known route covers), not problems:
+    /// the text summary counts them apart from the infos.
+    public static let reportsUnchecked = RuleCapabilities(rawValue: 1 << 6)
 }
