@@ -15,6 +15,9 @@ let package = Package(
     products: [
         .executable(name: "postlint", targets: ["postlint"]),
         .library(name: "PostlintEngine", targets: ["PostlintEngine"]),
+        // For the concurrency tests' own package (Tests/ThreadSanitizer), which builds them under
+        // ThreadSanitizer without the rest of the suite; not an API.
+        .library(name: "PostlintTestSupport", targets: ["PostlintTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

@@ -45,8 +45,9 @@ public struct TextReporter: Reporter {
             return paint(.red, "\(Self.counted(errors, "error", "errors")) in \(files)") + fixHint(fixable)
         }
         let warnings = report.warningCount
-        // unchecked-link's findings are links that could not be judged: counted apart.
-        let unchecked = report.findings.reduce(0) { $0 + ($1.ruleID == "unchecked-link" ? 1 : 0) }
+        // Findings of rules that report what they could not judge (links no route covers): counted apart.
+        let uncheckedIDs = Set(report.rules.lazy.filter { $0.capabilities.contains(.reportsUnchecked) }.map(\.id))
+        let unchecked = uncheckedIDs.isEmpty ? 0 : report.findings.reduce(0) { $0 + (uncheckedIDs.contains($1.ruleID) ? 1 : 0) }
         let infos = report.infoCount - unchecked
         let notChecked = unchecked == 0 ? "" : " (\(unchecked) \(unchecked == 1 ? "link" : "links") not checked)"
         if errors + warnings + infos == 0 { return paint(.green, "No problems in \(files)" + notChecked) }

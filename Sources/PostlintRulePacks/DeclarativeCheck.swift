@@ -1,7 +1,16 @@
 import PostlintCore
 
-/// The behaviour of one declarative rule kind, built once from option values.
+/// The behaviour of one declarative rule kind, built once from its typed options.
+///
+/// `Options` declares the kind's keys once (name, type, default, bounds or allowed words,
+/// summary): the rule file's validation, the rule's options in its metadata (so `postlint
+/// explain`, docs/rules.md, the configuration's checks and its JSON Schema) all come from it.
 protocol DeclarativeCheck: Sendable {
+    associatedtype Options: TypedRuleOptions
+    /// The keys a rule file must give (their defaults in `Options` mean nothing on their own).
+    static var requiredKeys: [String] { get }
+    /// Builds the check; a value its declaration cannot rule out (a bad pattern, min above max) throws.
+    init(_ options: Options) throws(KindError)
     /// The default message template, with `{placeholders}`.
     var defaultMessage: String { get }
     /// Each finding: the values for the message's placeholders and where.
@@ -9,6 +18,14 @@ protocol DeclarativeCheck: Sendable {
 }
 
 extension DeclarativeCheck {
+    /// The check built from configured values over the declared defaults.
+    static func make(_ values: RuleOptions) throws(KindError) -> any DeclarativeCheck {
+        try Self(Options(values))
+    }
+
+    /// The kind's keys as rule options, at their declared defaults.
+    static var declaredOptions: [RuleOption] { Options.declared }
+
     /// The node of `field` (a canonical name mapped through the site's field names).
     func node(_ field: String, in document: Document, context: RuleContext) -> FrontMatterNode? {
         guard let root = document.frontMatter?.root else { return nil }

@@ -5,7 +5,7 @@ import PostlintParsing
 /// factory, validating every key with its position.
 enum RuleFileParser {
     static let commonKeys = ["schema", "id", "kind", "category", "summary", "rationale", "severity", "enabled",
-                             "message", "examples"]
+                             "message", "examples", "audit"]
 
     /// `buildsOnLoad`: build the rule once with the file's own values, so that a bad pattern or
     /// value fails here with its position. The packs shipped in the binary skip it (the test suite
@@ -45,8 +45,8 @@ enum RuleFileParser {
                 ?? "kinds: \(names.joined(separator: ", "))"
             throw file.error("unknown kind \"\(kindName)\"", at: kindNode.range.lowerBound, hint: hint)
         }
-        let kindKeys = kind.keys
-        try file.rejectUnknownKeys(entries, allowed: commonKeys + kindKeys.map(\.name), what: "a \(kind.rawValue) rule")
+        let kindOptions = kind.declaredOptions
+        try file.rejectUnknownKeys(entries, allowed: commonKeys + kindOptions.map(\.name), what: "a \(kind.rawValue) rule")
 
         let stem = Self.stem(of: path)
         var id = packName.isEmpty ? stem : "\(packName).\(stem)"
@@ -78,20 +78,31 @@ enum RuleFileParser {
             severity = value
         }
         let enabled = try node("enabled").map { node throws(PostlintError) in try file.bool(node, what: "enabled") } ?? true
+        let isSearchCheck = try node("audit").map { node throws(PostlintError) in try file.bool(node, what: "audit") } ?? false
 
         var options: [RuleOption] = []
         var keyPositions: [String: Int] = [:]
-        for key in kindKeys {
-            if let valueNode = node(key.name) {
-                let value = try file.optionValue(valueNode, like: key.defaultValue, what: "\"\(key.name)\"")
-                options.append(RuleOption(key.name, value, key.summary))
-                keyPositions[key.name] = valueNode.range.lowerBound
-            } else if let defaultValue = key.defaultValue {
-                options.append(RuleOption(key.name, defaultValue, key.summary))
-            } else {
-                throw file.error("a \(kind.rawValue) rule needs the key \"\(key.name)\"", at: root.range.lowerBound,
-                                 hint: key.summary)
+        let requiredKeys = kind.requiredKeys
+        // Each key is checked against its declaration in the kind's `Options` (type, bounds, allowed
+        // words), as a configuration's options are; the file's value becomes the rule's default.
+        for declared in kindOptions {
+            var option = declared
+            if let valueNode = node(declared.name) {
+                do throws(RuleOptionError) {
+                    option.defaultValue = try declared.value(at: valueNode, subject: "\"\(declared.name)\"")
+                } catch {
+                    let hint = error.rejected.map { word in
+                        YAMLFile.closest(to: word, in: error.allowed).map { "did you mean \"\($0)\"?" }
+                            ?? "allowed: \(error.allowed.joined(separator: ", "))"
+                    }
+                    throw file.error(error.message, at: error.offset, hint: hint)
+                }
+                keyPositions[declared.name] = valueNode.range.lowerBound
+            } else if requiredKeys.contains(declared.name) {
+                throw file.error("a \(kind.rawValue) rule needs the key \"\(declared.name)\"", at: root.range.lowerBound,
+                                 hint: declared.summary)
             }
+            options.append(option)
         }
         let message = try node("message").map { node throws(PostlintError) in try file.string(node, what: "message") } ?? ""
         options.append(RuleOption("message", .string(message), "the message, with {placeholders} (empty: the kind's own)"))
@@ -111,6 +122,7 @@ enum RuleFileParser {
         let metadata = RuleMetadata(
             id: id, category: category, summary: summary, rationale: rationale, defaultSeverity: severity,
             isEnabledByDefault: enabled, options: options, isFixable: false, reads: [.frontMatter],
+            capabilities: isSearchCheck ? .isSearchCheck : [],
             triggeringExamples: triggering, nonTriggeringExamples: nonTriggering, origin: path)
 
         // Build once with the file's own values, so a bad pattern or value fails at load, positioned.

@@ -5,10 +5,10 @@ import PostlintCore
 extension ShippedPackTrees {
     static func generatedTree(forPath path: String) -> (hash: UInt64, make: () -> FrontMatterNode)? {
         switch path {
-        case "default/excerpt-length.yml": return (0xBA05D193158A1155, treeDefaultExcerptLengthYml)
+        case "default/excerpt-length.yml": return (0x58E84A6684C7709A, treeDefaultExcerptLengthYml)
         case "default/keyword-in-content.yml": return (0xD694213A704A460F, treeDefaultKeywordInContentYml)
         case "default/keyword-presence.yml": return (0xE5D9F24CB51995F2, treeDefaultKeywordPresenceYml)
-        case "default/required-fields.yml": return (0x5A309956DE909D12, treeDefaultRequiredFieldsYml)
+        case "default/required-fields.yml": return (0x74E1B3A0AE6BD493, treeDefaultRequiredFieldsYml)
         case "seo/slug-length.yml": return (0x33202CD50FA3B82F, treeSeoSlugLengthYml)
         case "seo/slug-stop-words.yml": return (0x9DFBD6AAA47DB569, treeSeoSlugStopWordsYml)
         case "seo/title-length.yml": return (0xDE141D22E5B5D773, treeSeoTitleLengthYml)
@@ -23,23 +23,24 @@ extension ShippedPackTrees {
             entry("kind", 29, 33, scalar("length", .string, 35, 41)),
             entry("category", 42, 50, scalar("front-matter", .string, 52, 64)),
             entry("severity", 65, 73, scalar("warning", .string, 75, 82)),
-            entry("summary", 83, 90, scalar("The excerpt is long enough to inform and short enough to fit a search snippet", .string, 92, 169)),
-            entry("rationale", 170, 179, scalar("The excerpt usually becomes the page's meta description. Search engines cut descriptions longer than about 160 characters and may replace very short ones with text of their own choosing. Characters are counted as people see them (an emoji or an accented letter counts once).\n", .string, 181, 463)),
-            entry("field", 464, 469, scalar("excerpt", .string, 471, 478)),
-            entry("unit", 479, 483, scalar("characters", .string, 485, 495)),
-            entry("min", 496, 499, scalar("50", .integer, 501, 503)),
-            entry("max", 504, 507, scalar("160", .integer, 509, 512)),
-            entry("examples", 513, 521, mapping([
-                entry("triggering", 525, 535, sequence([
-                    scalar("---\nexcerpt: ⟦Too short to say much.⟧\n---\n", .string, 543, 608),
-                    scalar("---\nexcerpt: ⟦\"This excerpt rambles on well past the point where any search result would still show it, repeating itself, adding clause after clause, and never quite stopping to let the reader go.\"⟧\n---\n", .string, 615, 841),
-                ], 541, 841)),
-                entry("non-triggering", 844, 858, sequence([
-                    scalar("---\nexcerpt: A short guide to brewing green tea at the right temperature, with times per leaf.\n---\n", .string, 866, 984),
-                    scalar("---\nexcerpt: \"Crème brûlée, café au lait and other accented words count as one character each — no penalty.\"\n---\n", .string, 991, 1129),
-                ], 864, 1129)),
-            ], 525, 1129)),
-        ], 0, 1129)
+            entry("audit", 83, 88, scalar("true", .boolean, 90, 94)),
+            entry("summary", 95, 102, scalar("The excerpt is long enough to inform and short enough to fit a search snippet", .string, 104, 181)),
+            entry("rationale", 182, 191, scalar("The excerpt usually becomes the page's meta description. Search engines cut descriptions longer than about 160 characters and may replace very short ones with text of their own choosing. Characters are counted as people see them (an emoji or an accented letter counts once).\n", .string, 193, 475)),
+            entry("field", 476, 481, scalar("excerpt", .string, 483, 490)),
+            entry("unit", 491, 495, scalar("characters", .string, 497, 507)),
+            entry("min", 508, 511, scalar("50", .integer, 513, 515)),
+            entry("max", 516, 519, scalar("160", .integer, 521, 524)),
+            entry("examples", 525, 533, mapping([
+                entry("triggering", 537, 547, sequence([
+                    scalar("---\nexcerpt: ⟦Too short to say much.⟧\n---\n", .string, 555, 620),
+                    scalar("---\nexcerpt: ⟦\"This excerpt rambles on well past the point where any search result would still show it, repeating itself, adding clause after clause, and never quite stopping to let the reader go.\"⟧\n---\n", .string, 627, 853),
+                ], 553, 853)),
+                entry("non-triggering", 856, 870, sequence([
+                    scalar("---\nexcerpt: A short guide to brewing green tea at the right temperature, with times per leaf.\n---\n", .string, 878, 996),
+                    scalar("---\nexcerpt: \"Crème brûlée, café au lait and other accented words count as one character each — no penalty.\"\n---\n", .string, 1003, 1141),
+                ], 876, 1141)),
+            ], 537, 1141)),
+        ], 0, 1141)
     }
 
     private static func treeDefaultKeywordInContentYml() -> FrontMatterNode {
@@ -106,25 +107,26 @@ extension ShippedPackTrees {
             entry("kind", 30, 34, scalar("required", .string, 36, 44)),
             entry("category", 45, 53, scalar("front-matter", .string, 55, 67)),
             entry("severity", 68, 76, scalar("error", .string, 78, 83)),
-            entry("summary", 84, 91, scalar("Front matter has every field the site needs", .string, 93, 136)),
-            entry("rationale", 137, 146, scalar("Templates, feeds and search snippets read these fields. A post without a title, slug, excerpt or keywords renders with gaps, gets a generated URL, or shows a snippet the search engine made up. The fields are options, and a site's field names (`fields:` in the configuration) map onto them.\n", .string, 148, 445)),
-            entry("fields", 446, 452, sequence([
-                scalar("title", .string, 455, 460),
-                scalar("slug", .string, 462, 466),
-                scalar("excerpt", .string, 468, 475),
-                scalar("keywords", .string, 477, 485),
-            ], 454, 486)),
-            entry("examples", 487, 495, mapping([
-                entry("triggering", 499, 509, sequence([
-                    scalar("⟦---⟧\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nkeywords: [tea]\n---\nWater boils cooler up high.\n", .string, 517, 673),
-                    scalar("---\ntitle: ⟦\"\"⟧\nslug: empty-title\nexcerpt: A post whose title was left blank by mistake, which the rule reports.\nkeywords: [blank]\n---\n", .string, 680, 856),
-                ], 515, 856)),
-                entry("non-triggering", 859, 873, sequence([
-                    scalar("---\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nexcerpt: Why water boils cooler on a mountain, and what that means for a good cup of tea.\nkeywords: [tea, altitude]\n---\nWater boils cooler up high.\n", .string, 881, 1137),
-                    scalar("A post with no front matter at all is front-matter-missing's business, not this rule's.\n", .string, 1144, 1239),
-                ], 879, 1239)),
-            ], 499, 1239)),
-        ], 0, 1239)
+            entry("audit", 84, 89, scalar("true", .boolean, 91, 95)),
+            entry("summary", 96, 103, scalar("Front matter has every field the site needs", .string, 105, 148)),
+            entry("rationale", 149, 158, scalar("Templates, feeds and search snippets read these fields. A post without a title, slug, excerpt or keywords renders with gaps, gets a generated URL, or shows a snippet the search engine made up. The fields are options, and a site's field names (`fields:` in the configuration) map onto them.\n", .string, 160, 457)),
+            entry("fields", 458, 464, sequence([
+                scalar("title", .string, 467, 472),
+                scalar("slug", .string, 474, 478),
+                scalar("excerpt", .string, 480, 487),
+                scalar("keywords", .string, 489, 497),
+            ], 466, 498)),
+            entry("examples", 499, 507, mapping([
+                entry("triggering", 511, 521, sequence([
+                    scalar("⟦---⟧\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nkeywords: [tea]\n---\nWater boils cooler up high.\n", .string, 529, 685),
+                    scalar("---\ntitle: ⟦\"\"⟧\nslug: empty-title\nexcerpt: A post whose title was left blank by mistake, which the rule reports.\nkeywords: [blank]\n---\n", .string, 692, 868),
+                ], 527, 868)),
+                entry("non-triggering", 871, 885, sequence([
+                    scalar("---\ntitle: Brewing tea at altitude\nslug: brewing-tea-at-altitude\nexcerpt: Why water boils cooler on a mountain, and what that means for a good cup of tea.\nkeywords: [tea, altitude]\n---\nWater boils cooler up high.\n", .string, 893, 1149),
+                    scalar("A post with no front matter at all is front-matter-missing's business, not this rule's.\n", .string, 1156, 1251),
+                ], 891, 1251)),
+            ], 511, 1251)),
+        ], 0, 1251)
     }
 
     private static func treeSeoSlugLengthYml() -> FrontMatterNode {

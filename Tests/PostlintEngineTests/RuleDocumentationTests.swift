@@ -18,7 +18,7 @@ import PostlintTestSupport
         let metadata = try #require(try RuleCatalog.base().metadata(of: "excerpt-length"))
         let text = RuleDocumentation.explanation(metadata)
         #expect(text.hasPrefix("excerpt-length (front-matter, warning)"))
-        #expect(text.contains("min (integer, default 50)"))
+        #expect(text.contains("min (integer, at least 0, default 50)"))
         #expect(text.contains("Defined in rules/default/excerpt-length.yml."))
         #expect(text.contains("⟦Too short to say much.⟧"))
     }

@@ -32,6 +32,23 @@ import Testing
         #expect(render(many, files: 2).hasSuffix("2 errors, 0 warnings, 2 infos in 2 files (1 fixable with `postlint fix`)\n"))
     }
 
+    @Test func findingsOfARuleThatReportsWhatItCouldNotJudgeAreCountedApart() {
+        var notJudged = finding(.info)
+        notJudged.ruleID = "route-not-known"
+        let findings = [finding(.info), notJudged, notJudged]
+        func metadata(_ capabilities: RuleCapabilities) -> RuleMetadata {
+            RuleMetadata(id: "route-not-known", category: .body, summary: "s", rationale: "r", defaultSeverity: .info,
+                         reads: [.markdown], capabilities: capabilities, triggeringExamples: [], nonTriggeringExamples: [])
+        }
+        func summary(_ capabilities: RuleCapabilities) -> String {
+            TextReporter(colored: false, quiet: false)
+                .render(LintReport(findings: findings, fileCount: 1, rules: [metadata(capabilities)], toolVersion: "0"))
+                .split(separator: "\n").last.map(String.init) ?? ""
+        }
+        #expect(summary(.reportsUnchecked) == "0 errors, 0 warnings, 1 info in 1 file (2 links not checked)")
+        #expect(summary([]) == "0 errors, 0 warnings, 3 infos in 1 file")
+    }
+
     @Test func quietShowsErrorsOnly() {
         let output = render([finding(.error), finding(.warning), finding(.info)], files: 3, quiet: true)
         #expect(output == "a.md:2:5: error: m [some-rule]\n1 error in 3 files\n")

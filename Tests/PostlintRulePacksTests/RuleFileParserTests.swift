@@ -105,7 +105,10 @@ import PostlintTestSupport
         ("schema: 1\nkind: required\nsummary: s\nfields: [a]\nseverity: loud\n", 5, 11, "unknown severity"),
         ("schema: 1\nid: Not_Kebab\nkind: required\nsummary: s\nfields: [a]\n", 2, 5, "not kebab-case"),
         ("schema: 1\nkind: required\nsummary: [s\n", 4, 1, "invalid YAML"),
-        ("schema: 1\nkind: length\nsummary: s\nfield: t\nunit: lines\n", 5, 7, "\"unit\" must be"),
+        ("schema: 1\nkind: length\nsummary: s\nfield: t\nunit: lines\n", 5, 7, "\"unit\" has no value \"lines\""),
+        ("schema: 1\nkind: length\nsummary: s\nfield: t\nmin: -3\n", 5, 6, "\"min\" must be at least 0, not -3"),
+        ("schema: 1\nkind: list\nsummary: s\nfield: t\nunique: often\n", 5, 9, "\"unique\" must be a boolean, not a string"),
+        ("schema: 1\nkind: required\nsummary: s\nfields: {a: b}\n", 4, 9, "\"fields\" must be a list of strings, not a map"),
         ("- just\n- a list\n", 1, 1, "must be a mapping"),
     ])
     func brokenFilesArePositioned(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
@@ -170,6 +173,27 @@ import PostlintTestSupport
             }
             #expect(ExampleChecker.failures(of: factory).isEmpty, "\(factory.metadata.id)")
         }
+    }
+
+    @Test func aMistypedWordGetsTheNearestAllowedOneAsAHint() throws {
+        let problem = try #require(error("schema: 1\nkind: pattern\nsummary: s\nfield: t\npattern: x\nmust: not-mach\n"))
+        #expect(problem.location == SourceLocation(line: 6, column: 7))
+        #expect(problem.message == "\"must\" has no value \"not-mach\"")
+        #expect(problem.hint == "did you mean \"not-match\"?")
+    }
+
+    /// A kind's options come from one typed declaration: the rule's options carry its types,
+    /// bounds and allowed words, with the file's values as defaults, so the configuration checks
+    /// a pack rule's options as it checks a built-in rule's.
+    @Test func aPackRulesOptionsAreItsKindsDeclarationWithTheFilesValues() throws {
+        let factory = try parse("schema: 1\nkind: length\nsummary: s\nfield: title\nmax: 60\n")
+        let names = factory.metadata.options.map(\.name)
+        #expect(names == FieldLengthCheck.Options.fields.map(\.name) + ["message"])
+        let unit = try #require(factory.metadata.option(named: "unit"))
+        #expect(unit.allowedValues == ["characters", "words", "bytes"] && unit.defaultValue == .string("characters"))
+        let max = try #require(factory.metadata.option(named: "max"))
+        #expect(max.defaultValue == .int(60) && max.minimum == 0)
+        #expect(max.typeDescription == "integer, at least 0")
     }
 
     @Test func aUsersPackWithABadPatternFailsAtLoad() {

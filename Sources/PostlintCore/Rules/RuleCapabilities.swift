@@ -19,4 +19,14 @@ public struct RuleCapabilities: OptionSet, Sendable, Hashable {
     /// Its site facts depend on more than the post itself (files beside it, or which post of a
     /// run saw a folder first): they are never kept across runs (`SiteFactsCache`).
     public static let factsReadOtherFiles = RuleCapabilities(rawValue: 1 << 3)
+    /// `postlint audit` counts it among its search checks (the rules of the `seo` and `site`
+    /// categories are, whatever they declare): what a reader or a crawler meets as breakage, or
+    /// a field a search snippet is made from.
+    public static let isSearchCheck = RuleCapabilities(rawValue: 1 << 4)
+    /// A site rule whose findings concern the site, not the post they are reported on: the audit
+    /// lists them apart and leaves them out of the post scores.
+    public static let concernsTheSite = RuleCapabilities(rawValue: 1 << 5)
+    /// Its findings are what could not be judged (a link no known route covers), not problems:
+    /// the text summary counts them apart from the infos.
+    public static let reportsUnchecked = RuleCapabilities(rawValue: 1 << 6)
 }

@@ -25,7 +25,12 @@ public struct RuleOption: Sendable, Equatable {
     /// The value configured at `node`, checked against the option's type, bounds and allowed
     /// words. `rule` names the rule in messages.
     public func value(at node: FrontMatterNode, rule: String) throws(RuleOptionError) -> OptionValue {
-        let subject = "rule \(rule) option \"\(name)\""
+        try value(at: node, subject: "rule \(rule) option \"\(name)\"")
+    }
+
+    /// The value at `node`, checked as `value(at:rule:)` does; `subject` names the option in
+    /// messages (a rule file names its key alone: `"unit"`).
+    public func value(at node: FrontMatterNode, subject: String) throws(RuleOptionError) -> OptionValue {
         func mismatch(_ node: FrontMatterNode) -> RuleOptionError {
             RuleOptionError(offset: node.range.lowerBound,
                             message: "\(subject) must be \(Self.withArticle(defaultValue.typeName)), not \(Self.withArticle(node.typeName))")

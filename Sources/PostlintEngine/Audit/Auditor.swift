@@ -5,8 +5,8 @@ import PostlintReporters
 
 /// `postlint audit`: runs the search checks on every post and scores them.
 ///
-/// The checks are the rules of the `seo` and `site` categories and `AuditOptions.extraChecks`,
-/// each with the options and severity its configuration gives it, and switched on unless the
+/// The checks are the rules of the `seo` and `site` categories and those that declare
+/// `RuleCapabilities.isSearchCheck` (built in, or a pack rule with `audit: true`), each with the options and severity its configuration gives it, and switched on unless the
 /// configuration switches it off explicitly (so that an audit means the same on a site that only
 /// uses the recommended defaults). Files are discovered and configured as `postlint check` does;
 /// suppression comments apply.
@@ -89,7 +89,7 @@ public final class Auditor: Sendable {
         for entry in ruleSet.siteRules where checkIDs.contains(entry.rule.metadata.id) {
             let metadata = entry.rule.metadata
             result.siteSeverities[metadata.id] = entry.severity ?? metadata.defaultSeverity
-            if !options.siteWideChecks.contains(metadata.id) {
+            if !metadata.capabilities.contains(.concernsTheSite) {
                 result.checks.append((metadata.id, entry.severity ?? metadata.defaultSeverity))
             }
             for fact in entry.rule.facts(of: document, context: ruleSet.context) { result.facts.append((metadata.id, fact)) }
@@ -98,9 +98,9 @@ public final class Auditor: Sendable {
     }
 
     /// Whether a rule is one of the audit's checks: a search rule (categories seo and site, built-in
-    /// or from a pack) or one of the extra checks.
+    /// or from a pack) or one that declares itself a search check.
     private func isCheck(_ metadata: RuleMetadata) -> Bool {
-        metadata.category == .seo || metadata.category == .site || options.extraChecks.contains(metadata.id)
+        metadata.category == .seo || metadata.category == .site || metadata.capabilities.contains(.isSearchCheck)
     }
 
     private func auditInParallel(_ candidates: [FileDiscovery.Candidate]) throws(PostlintError) -> [FileAudit] {
@@ -162,7 +162,7 @@ public final class Auditor: Sendable {
                 let isSiteNotice = finding.severity != factory.metadata.defaultSeverity
                 if !isSiteNotice { finding.severity = severity }
                 if let suppressions = file.suppressions, suppressions.silences(finding) { continue }
-                if options.siteWideChecks.contains(id) || isSiteNotice {
+                if factory.metadata.capabilities.contains(.concernsTheSite) || isSiteNotice {
                     siteFindings.append(finding)
                 } else {
                     siteFindingsByPath[finding.path, default: []].append(finding)

@@ -8,10 +8,23 @@ struct AllowedValuesCheck: DeclarativeCheck {
     let ignoreCase: Bool
     var defaultMessage: String { "\"{field}\" is \"{value}\", which is not one of: {values}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        ignoreCase = options.bool("ignore-case")
-        let values = options.strings("values")
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var values: [String] = []
+        var ignoreCase = false
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field"),
+            .strings("values", \.values, "the allowed values"),
+            .boolean("ignore-case", \.ignoreCase, "compare without regard to letter case"),
+        ]
+    }
+    static let requiredKeys = ["field", "values"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        ignoreCase = options.ignoreCase
+        let values = options.values
         guard !values.isEmpty else { throw KindError(key: "values", message: "lists no value") }
         allowed = Set(ignoreCase ? values.map { $0.lowercased() } : values)
         display = values.joined(separator: ", ")

@@ -7,9 +7,20 @@ struct AppearsInCheck: DeclarativeCheck {
     let scopes: [String]
     var defaultMessage: String { "\"{value}\" from \"{field}\" appears in none of: {scopes}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        scopes = options.strings("in")
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var scopes: [String] = []
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field (a string or a list of strings)"),
+            .strings("in", \.scopes, "where it must occur: front matter field names, body, first-paragraph, headings"),
+        ]
+    }
+    static let requiredKeys = ["field", "in"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        scopes = options.scopes
         guard !scopes.isEmpty else { throw KindError(key: "in", message: "names no scope") }
     }
 

@@ -8,11 +8,26 @@ struct FieldLengthCheck: DeclarativeCheck {
     let max: Int
     var defaultMessage: String { "\"{field}\" is {length} {unit} long, {problem}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        unit = options.string("unit", default: "characters")
-        min = options.int("min")
-        max = options.int("max")
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var unit = "characters"
+        var min = 0
+        var max = 0
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field"),
+            .string("unit", \.unit, "characters (user-perceived), words or bytes", allowed: ["characters", "words", "bytes"]),
+            .integer("min", \.min, "the least length (0: no minimum)", minimum: 0),
+            .integer("max", \.max, "the greatest length (0: no maximum)", minimum: 0),
+        ]
+    }
+    static let requiredKeys = ["field"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        unit = options.unit
+        min = options.min
+        max = options.max
         guard ["characters", "words", "bytes"].contains(unit) else {
             throw KindError(key: "unit", message: "must be characters, words or bytes")
         }

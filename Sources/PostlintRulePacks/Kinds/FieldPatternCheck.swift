@@ -11,16 +11,31 @@ struct FieldPatternCheck: DeclarativeCheck {
         mustMatch ? "\"{field}\" value \"{value}\" does not match {pattern}" : "\"{field}\" value \"{value}\" contains \"{match}\""
     }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        pattern = options.string("pattern")
-        let must = options.string("must", default: "match")
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var pattern = ""
+        var must = "match"
+        var ignoreCase = false
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field"),
+            .string("pattern", \.pattern, "a regular expression"),
+            .string("must", \.must, "match or not-match", allowed: ["match", "not-match"]),
+            .boolean("ignore-case", \.ignoreCase, "match without regard to letter case"),
+        ]
+    }
+    static let requiredKeys = ["field", "pattern"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        pattern = options.pattern
+        let must = options.must
         guard must == "match" || must == "not-match" else {
             throw KindError(key: "must", message: "must be match or not-match")
         }
         mustMatch = must == "match"
         do {
-            regex = try CompiledPattern(pattern, ignoreCase: options.bool("ignore-case"))
+            regex = try CompiledPattern(pattern, ignoreCase: options.ignoreCase)
         } catch {
             throw KindError(key: "pattern", message: "is not a valid regular expression: \(error)")
         }

@@ -8,10 +8,23 @@ struct FieldTypeCheck: DeclarativeCheck {
     let itemType: String
     var defaultMessage: String { "\"{field}\" must be {expected}, not {actual}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        type = options.string("type")
-        itemType = options.string("items")
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var type = ""
+        var items = ""
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field"),
+            .string("type", \.type, "string, list, number, integer, boolean, date or map", allowed: FieldTypeCheck.types),
+            .string("items", \.items, "for a list: the type of each item (empty: any)"),
+        ]
+    }
+    static let requiredKeys = ["field", "type"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        type = options.type
+        itemType = options.items
         guard Self.types.contains(type) else {
             throw KindError(key: "type", message: "must be one of \(Self.types.joined(separator: ", "))")
         }

@@ -9,12 +9,29 @@ struct ListItemsCheck: DeclarativeCheck {
     let nonEmptyItems: Bool
     var defaultMessage: String { "\"{field}\" {problem}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        field = options.string("field")
-        minItems = options.int("min-items")
-        maxItems = options.int("max-items")
-        unique = options.bool("unique", default: true)
-        nonEmptyItems = options.bool("non-empty-items", default: true)
+    struct Options: TypedRuleOptions {
+        var field = ""
+        var minItems = 0
+        var maxItems = 0
+        var unique = true
+        var nonEmptyItems = true
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .string("field", \.field, "the front matter field"),
+            .integer("min-items", \.minItems, "the fewest items (0: no minimum)", minimum: 0),
+            .integer("max-items", \.maxItems, "the most items (0: no maximum)", minimum: 0),
+            .boolean("unique", \.unique, "items must differ, ignoring letter case"),
+            .boolean("non-empty-items", \.nonEmptyItems, "each item must be a non-empty string"),
+        ]
+    }
+    static let requiredKeys = ["field"]
+
+    init(_ options: Options) throws(KindError) {
+        field = options.field
+        minItems = options.minItems
+        maxItems = options.maxItems
+        unique = options.unique
+        nonEmptyItems = options.nonEmptyItems
         guard minItems >= 0, maxItems >= 0, maxItems == 0 || minItems <= maxItems else {
             throw KindError(key: "min-items", message: "min-items and max-items must be positive, min no greater than max")
         }

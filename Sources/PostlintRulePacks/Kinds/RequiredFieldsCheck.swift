@@ -5,8 +5,17 @@ struct RequiredFieldsCheck: DeclarativeCheck {
     let fields: [String]
     var defaultMessage: String { "{problem}" }
 
-    init(_ options: RuleOptions) throws(KindError) {
-        fields = options.strings("fields")
+    struct Options: TypedRuleOptions {
+        var fields: [String] = []
+        init() {}
+        static let fields: [OptionField<Self>] = [
+            .strings("fields", \.fields, "front matter fields that must be present and non-empty"),
+        ]
+    }
+    static let requiredKeys = ["fields"]
+
+    init(_ options: Options) throws(KindError) {
+        fields = options.fields
         guard !fields.isEmpty else { throw KindError(key: "fields", message: "lists no field") }
     }
 

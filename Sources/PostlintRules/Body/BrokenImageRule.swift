@@ -19,7 +19,7 @@ public struct BrokenImageRule: BuiltInRule {
         defaultSeverity: .error,
         options: Options.declared,
         reads: [.frontMatter, .markdown],
-        capabilities: [.checksRemoteImages, .reportsMissingLocalFiles],
+        capabilities: [.checksRemoteImages, .reportsMissingLocalFiles, .isSearchCheck],
         triggeringExamples: [
             RuleExample("The flow:\n\n⟦![Request flow](img/flow.png)⟧\n"),
             RuleExample("⟦![Quarterly chart][chart]⟧\n\n[chart]: charts/q1%20final.png\n"),

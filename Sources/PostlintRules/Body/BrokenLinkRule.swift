@@ -33,7 +33,7 @@ public struct BrokenLinkRule: BuiltInRule {
         defaultSeverity: .error,
         options: Options.declared,
         reads: [.markdown],
-        capabilities: [.reportsMissingLocalFiles],
+        capabilities: [.reportsMissingLocalFiles, .isSearchCheck],
         triggeringExamples: [
             RuleExample("Read ⟦[the setup notes](setup.md)⟧ first.\n"),
             RuleExample("Download ⟦[the slides][slides]⟧.\n\n[slides]: files/talk%20slides.pdf\n"),

@@ -13,7 +13,7 @@ public struct ImageAltTextRule: BuiltInRule {
             """,
         defaultSeverity: .warning,
         options: Options.declared,
-        reads: [.markdown],
+        reads: [.markdown], capabilities: .isSearchCheck,
         triggeringExamples: [
             RuleExample("Our team at work:\n\n⟦![](team.jpg)⟧\n"),
             RuleExample("⟦![  ][photo]⟧\n\n[photo]: photo.jpg\n"),

@@ -21,7 +21,7 @@ public struct UncheckedLinkRule: BuiltInRule {
             """,
         defaultSeverity: .info,
         options: [],
-        reads: [.markdown],
+        reads: [.markdown], capabilities: .reportsUnchecked,
         triggeringExamples: [
             RuleExample("See ⟦[the platform docs](/windows/apps/get-started/)⟧.\n"),
             RuleExample("⟦![Logo](/images/logo.png)⟧\n"),

@@ -16,7 +16,7 @@ public struct InvalidUTF8Rule: BuiltInRule {
         defaultSeverity: .error,
         options: Options.declared,
         reads: .source,
-        capabilities: [.reportsUnreadableText],
+        capabilities: [.reportsUnreadableText, .isSearchCheck],
         // Examples are text, so invalid bytes cannot be shown; a UTF-16 file (ASCII with a NUL after
         // every character) can.
         triggeringExamples: [

@@ -31,7 +31,7 @@ public struct MojibakeRule: BuiltInRule {
         defaultSeverity: .error,
         options: Options.declared,
         isFixable: true,
-        reads: .source,
+        reads: .source, capabilities: .isSearchCheck,
         triggeringExamples: [
             RuleExample("---\ntitle: Notes\n---\n\nThe dashboard itself⟦â€”⟧a lesson.\n"),
             RuleExample("---\ntitle: \"Caf⟦Ã©⟧ notes\"\n---\n\nBody.\n"),

@@ -15,7 +15,7 @@ public struct SlugFormatRule: BuiltInRule {
             """,
         defaultSeverity: .error,
         options: Options.declared,
-        reads: [.frontMatter],
+        reads: [.frontMatter], capabilities: .isSearchCheck,
         triggeringExamples: [
             RuleExample("---\nslug: ⟦My First Post⟧\n---\n"),
             RuleExample("---\nslug: ⟦\"crème-brûlée\"⟧\n---\n"),

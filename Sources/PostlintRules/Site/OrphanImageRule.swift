@@ -17,7 +17,7 @@ public struct OrphanImageRule: BuiltInSiteRule {
             """,
         defaultSeverity: .info, isEnabledByDefault: false,
         options: Options.declared,
-        reads: [.frontMatter, .markdown], capabilities: .factsReadOtherFiles,
+        reads: [.frontMatter, .markdown], capabilities: [.factsReadOtherFiles, .concernsTheSite],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
             SiteRuleExample(("post.md", "⟦⟧---\ntitle: Kettles\ncover: /images/kettle.png\n---\n"),

@@ -114,6 +114,33 @@ import PostlintTestSupport
         #expect(!ids.contains("orphan-image"), "site-wide checks are not per-post checks")
     }
 
+    @Test func aPackRuleTakesPartWhenItDeclaresItselfASearchCheck() throws {
+        func rule(_ name: String, audit: String) -> String {
+            """
+            schema: 1
+            id: house.\(name)
+            kind: pattern
+            \(audit)summary: Titles carry no placeholder
+            field: title
+            pattern: "Notes"
+            must: not-match
+
+            """
+        }
+        let report = try audit([".postlint.yml": Self.configuration + "packs: [house]\n",
+                                "house/counted.yml": rule("counted", audit: "audit: true\n"),
+                                "house/stated-off.yml": rule("stated-off", audit: "audit: false\n"),
+                                "house/unstated.yml": rule("unstated", audit: ""),
+                                "posts/good.md": Self.good, "posts/bad.md": Self.bad])
+        let ids = report.checks.map(\.id)
+        #expect(ids.contains("house.counted"))
+        #expect(!ids.contains("house.stated-off") && !ids.contains("house.unstated"))
+        let bad = try #require(report.posts.first { $0.path == "posts/bad.md" })
+        #expect(bad.failed.map(\.id).contains("house.counted"), "\(bad.failed.map(\.id))")
+        let good = try #require(report.posts.first { $0.path == "posts/good.md" })
+        #expect(!good.failed.map(\.id).contains("house.counted"))
+    }
+
     @Test func passRatesAndSiteRulesAcrossPosts() throws {
         let twin = Self.good.replacingOccurrences(of: "slug: green-tea-brewing", with: "slug: green-tea-brewing-again")
         let report = try audit([".postlint.yml": Self.configuration, "a.md": Self.good, "b.md": twin])

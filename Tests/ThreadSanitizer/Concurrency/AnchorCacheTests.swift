@@ -1,0 +1,1 @@
+../../PostlintEngineTests/Pipeline/AnchorCacheTests.swift

@@ -1,0 +1,1 @@
+../../PostlintCoreTests/LockedTests.swift
