@@ -31,19 +31,25 @@ public struct InvisibleCharacterRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source
         guard !source.isASCII else { return [] }
+        return source.utf8.withUnsafeBufferPointer { diagnostics(in: $0) }
+    }
+
+    /// One pass over the text's bytes (valid UTF-8): ASCII runs are skipped eight bytes a step, and
+    /// only a scalar whose lead byte can start an invisible or bidirectional character (U+00AD,
+    /// U+115F to U+3164, U+FEFF, U+FFA0) is decoded, with its neighbours.
+    private func diagnostics(in bytes: UnsafeBufferPointer<UInt8>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var previous: Unicode.Scalar?
-        var offset = 0
-        var iterator = source.text.unicodeScalars.makeIterator()
-        var current = iterator.next()
         // A run of the same character is one diagnostic.
         var open: (scalar: Unicode.Scalar, kind: InvisibleCharacters.Kind, start: Int, end: Int, count: Int)?
-        while let scalar = current {
-            let next = iterator.next()
-            let width = UTF8.width(scalar)
-            let kind = scalar.value < 0xAD ? nil
-                : InvisibleCharacters.kind(of: scalar, previous: previous, next: next, isFirstInFile: offset == 0)
-            if let kind {
+        var offset = ByteScanning.endOfASCII(in: bytes, from: 0)
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let width = UTF8Scalars.width(ofLead: lead)
+            if lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF,
+               let scalar = UTF8Scalars.scalar(at: offset, in: bytes), scalar.value >= 0xAD,
+               let kind = InvisibleCharacters.kind(of: scalar, previous: UTF8Scalars.scalar(before: offset, in: bytes),
+                                                   next: UTF8Scalars.scalar(at: offset + width, in: bytes),
+                                                   isFirstInFile: offset == 0) {
                 if let run = open, run.scalar == scalar, run.end == offset {
                     open = (scalar, kind, run.start, offset + width, run.count + 1)
                 } else {
@@ -51,9 +57,7 @@ public struct InvisibleCharacterRule: BuiltInRule {
                     open = (scalar, kind, offset, offset + width, 1)
                 }
             }
-            offset += width
-            previous = scalar
-            current = next
+            offset = ByteScanning.endOfASCII(in: bytes, from: offset + width)
         }
         if let run = open { diagnostics.append(report(run.scalar, run.kind, run.start..<run.end, run.count)) }
         return diagnostics

@@ -7,12 +7,19 @@ struct FootnoteLabels {
     var definitions: Set<String> = []
 
     init(bytes: [UInt8], body: MarkdownBody, range: Range<Int>) {
+        self = bytes.withUnsafeBufferPointer { FootnoteLabels(bytes: $0, body: body, range: range) }
+    }
+
+    /// Each `[` found by memchr, then checked for `^`: most of a body has neither.
+    private init(bytes: UnsafeBufferPointer<UInt8>, body: MarkdownBody, range: Range<Int>) {
         let excluded = body.excludedRanges
         var nextExcluded = 0
         var index = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         while index + 2 < end {
-            guard bytes[index] == 0x5B, bytes[index + 1] == 0x5E else {
+            guard let bracket = ByteScanning.firstIndex(of: 0x5B, in: bytes, from: index), bracket + 2 < end else { break }
+            index = bracket
+            guard bytes[index + 1] == 0x5E else {
                 index += 1
                 continue
             }
@@ -27,7 +34,7 @@ struct FootnoteLabels {
                 index += 2
                 continue
             }
-            let label = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close]), as: UTF8.self)
             if close + 1 < end, bytes[close + 1] == 0x3A, Self.startsLine(bytes, at: index) {
                 definitions.insert(label)
             } else {
@@ -38,7 +45,7 @@ struct FootnoteLabels {
     }
 
     /// Whether only up to three spaces come before `index` on its line.
-    private static func startsLine(_ bytes: [UInt8], at index: Int) -> Bool {
+    private static func startsLine(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var cursor = index
         var spaces = 0
         while cursor > 0, bytes[cursor - 1] == 0x20 {

@@ -1,41 +1,48 @@
+import PostlintCore
+
 /// `id="..."` and `name="..."` attribute values written anywhere in a file (HTML anchors a link
 /// fragment may point at), found in one pass without parsing the HTML.
 enum HTMLAnchorIDs {
     static func ids(in bytes: [UInt8]) -> Set<String> {
+        bytes.withUnsafeBufferPointer { ids(in: $0) }
+    }
+
+    /// Found from each `=` (memchr), looking back for the attribute's name: a file has far fewer
+    /// `=` than words starting with `i` or `n`. An attribute starts after a space, tab or line
+    /// feed and at or after the end of the last value taken, so a value's text is never read as
+    /// attributes.
+    private static func ids(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var ids: Set<String> = []
         let count = bytes.count
-        var index = 0
-        while index < count {
-            let byte = bytes[index] | 0x20
-            guard byte == 0x69 || byte == 0x6E, index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09
-                    || bytes[index - 1] == 0x0A else {
-                index += 1
-                continue
-            }
-            let name: [UInt8] = byte == 0x69 ? [0x69, 0x64] : [0x6E, 0x61, 0x6D, 0x65]
-            var cursor = index
-            var matched = true
-            for expected in name {
-                if cursor >= count || bytes[cursor] | 0x20 != expected {
-                    matched = false
-                    break
-                }
-                cursor += 1
-            }
-            guard matched, cursor + 1 < count, bytes[cursor] == 0x3D,
-                  bytes[cursor + 1] == 0x22 || bytes[cursor + 1] == 0x27 else {
-                index += 1
-                continue
-            }
-            let quote = bytes[cursor + 1]
-            var close = cursor + 2
+        var taken = 0
+        var search = 0
+        while let equals = ByteScanning.firstIndex(of: 0x3D, in: bytes, from: search) {
+            search = equals + 1
+            guard equals + 1 < count, bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27,
+                  let nameStart = attributeStart(before: equals, in: bytes), nameStart >= taken else { continue }
+            let quote = bytes[equals + 1]
+            var close = equals + 2
             while close < count, bytes[close] != quote, bytes[close] != 0x0A { close += 1 }
-            if close < count, bytes[close] == quote, close > cursor + 2 {
-                ids.insert(String(decoding: bytes[(cursor + 2)..<close], as: UTF8.self))
+            if close < count, bytes[close] == quote, close > equals + 2 {
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 2)..<close]), as: UTF8.self))
             }
-            index = close
+            taken = close
+            search = max(search, close)
         }
         return ids
+    }
+
+    /// Where `id` or `name` (any case) ends just before `equals`, after a space, tab or line feed.
+    private static func attributeStart(before equals: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+        if equals >= 3, bytes[equals - 2] | 0x20 == 0x69, bytes[equals - 1] | 0x20 == 0x64, isBlank(bytes[equals - 3]) {
+            return equals - 2
+        }
+        if equals >= 5, bytes[equals - 4] | 0x20 == 0x6E, bytes[equals - 3] | 0x20 == 0x61,
+           bytes[equals - 2] | 0x20 == 0x6D, bytes[equals - 1] | 0x20 == 0x65, isBlank(bytes[equals - 5]) {
+            return equals - 4
+        }
+        return nil
     }
 
     /// Where the body starts: after a `---` or `+++` front matter block, if the file has one.

@@ -7,6 +7,7 @@ enum HeadingSlug {
     /// github-slugger (GitHub, Docusaurus): lower case; letters, marks, decimal and letter numbers,
     /// connector punctuation, alphabetic symbols and `-` kept; each space a `-`; the rest dropped.
     static func github(_ text: String) -> String {
+        if let slug = githubASCII(text) { return slug }
         var output = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -16,6 +17,27 @@ enum HeadingSlug {
             }
         }
         return String(output)
+    }
+
+    /// `github` for an all-ASCII heading, byte by byte: there the kept characters are the ASCII
+    /// letters (lower-cased), digits, `_` and `-`, and no general category need be looked up. Nil
+    /// when the text is not all ASCII.
+    private static func githubASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case 0x41...0x5A: output.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: output.append(byte)
+                case 0x20: output.append(0x2D)
+                default: break
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     private static func keepsInGitHub(_ scalar: Unicode.Scalar) -> Bool {
