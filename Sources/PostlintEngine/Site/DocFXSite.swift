@@ -61,9 +61,10 @@ enum DocFXSite {
 
     /// A relative link from the post at `document` (absolute) as DocFX resolves it: a page of the
     /// site (`.md` file, any letter case, `\` or `/`), a redirected source, or nil when it is
-    /// neither (then judged as other links are).
+    /// neither (then judged as other links are). A root-relative link leads to the platform's
+    /// other document sets (`/windows/…`, `/cpp/…`), which the repository does not hold: unknown.
     static func resolve(_ path: String, fromDocument document: String, site: SiteModel, table: RouteTable) -> RouteResolution? {
-        guard !path.hasPrefix("/") else { return nil }
+        guard !path.hasPrefix("/") else { return .unknown }
         let file = normalizedFile(path, base: PathUtilities.directory(of: document))
         if site.redirectedSources.contains(file) { return .served }
         guard file.hasSuffix(".md"), let root = site.contentRoots.first?.folder.lowercased(),
