@@ -9,7 +9,8 @@ enum LinkSyntax {
     static let maxLabelLength = 999
 
     /// A destination starting at `index`: `<...>` (no line ending, no unescaped `<`) or a run
-    /// without spaces or controls and with balanced parentheses. Returns the written text's range
+    /// without spaces or controls and with balanced parentheses (a template tag in it, spaces and
+    /// all, counts as part of the run: see `templateTagEnd`). Returns the written text's range
     /// (inside the brackets for `<...>`) and the index after the destination.
     static func destination(_ bytes: [UInt8], at index: Int, end: Int) -> (raw: Range<Int>, next: Int)? {
         guard index < end else { return nil }
@@ -29,10 +30,15 @@ enum LinkSyntax {
         }
         var cursor = index
         var depth = 0
+        var unclosedTags = UnclosedTemplateTags()
         while cursor < end {
             let byte = bytes[cursor]
             if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
                 cursor += 2
+                continue
+            }
+            if byte == openBrace, let close = templateTagEnd(bytes, at: cursor, end: end, unclosed: &unclosedTags) {
+                cursor = close
                 continue
             }
             if byte == ASCII.openParen {
@@ -49,6 +55,37 @@ enum LinkSyntax {
         }
         guard depth == 0, cursor > index else { return nil }
         return (index..<cursor, cursor)
+    }
+
+    static let openBrace: UInt8 = 0x7B
+    static let closeBrace: UInt8 = 0x7D
+    static let percent: UInt8 = 0x25
+
+    /// Where no closing `}}` (`brace`) or `%}` (`percent`) was found from: a tag opened before
+    /// there is not closed either, so a line of `{{{{…` is searched once, not once per brace.
+    struct UnclosedTemplateTags {
+        var brace = Int.max
+        var percent = Int.max
+    }
+
+    /// The index after a template tag of Liquid, Jekyll or Hugo (`{{ … }}` or `{% … %}`, closed on
+    /// its line) starting at `index`, or nil when none starts there. The generator replaces the
+    /// tag before its Markdown renderer reads the line, so the spaces inside it do not end a
+    /// destination; the destination then holds the tag as written (a template expression, which
+    /// no rule looks up as a file).
+    static func templateTagEnd(_ bytes: [UInt8], at index: Int, end: Int, unclosed: inout UnclosedTemplateTags) -> Int? {
+        guard index + 1 < end, bytes[index] == openBrace else { return nil }
+        let isExpression = bytes[index + 1] == openBrace
+        guard isExpression || bytes[index + 1] == percent else { return nil }
+        if index >= (isExpression ? unclosed.brace : unclosed.percent) { return nil }
+        let closer = isExpression ? closeBrace : percent
+        var cursor = index + 2
+        while cursor + 1 < end, !ASCII.isLineEnd(bytes[cursor]) {
+            if bytes[cursor] == closer, bytes[cursor + 1] == closeBrace { return cursor + 2 }
+            cursor += 1
+        }
+        if isExpression { unclosed.brace = index } else { unclosed.percent = index }
+        return nil
     }
 
     /// A title starting at `index` in `"..."`, `'...'` or `(...)`: the range inside the delimiters

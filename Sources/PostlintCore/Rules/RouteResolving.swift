@@ -30,8 +30,19 @@ public protocol RouteResolving: Sendable {
     /// nil where the link reaches the post (the generator or a plugin rewrites it, or the file is
     /// served as it is).
     func unservedSource(_ file: String, linkedFrom documentPath: String) -> String?
+
+    /// Whether the site's generator finds a linked file whatever the letter case of its names
+    /// (DocFX); false where a name must match the file on disk exactly.
+    var fileLinksIgnoreLetterCase: Bool { get }
+
+    /// Whether the terms of definition lists get ids as headings do (Hugo's
+    /// `autoDefinitionTermID`), so a `#fragment` may name one.
+    var definitionTermIDs: Bool { get }
 }
 
 extension RouteResolving {
+    public var fileLinksIgnoreLetterCase: Bool { false }
+    public var definitionTermIDs: Bool { false }
+
     public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? { nil }
 }

@@ -42,6 +42,8 @@ enum HugoSite {
                 settings.read(taxonomies: config.root)
             } else if name.hasPrefix("module.") {
                 if let root = config.root { settings.read(mounts: settings.value(root, "mounts")) }
+            } else if name.hasPrefix("markup.") {
+                settings.read(markup: config.root)
             }
         }
         var model = settings.model(folder: folder, reason: files.joined(separator: ", "))
@@ -52,7 +54,7 @@ enum HugoSite {
     }
 
     /// The root keys a split configuration's files may hold that decide URLs.
-    static let splitParts = ["languages", "permalinks", "taxonomies", "module"]
+    static let splitParts = ["languages", "permalinks", "taxonomies", "module", "markup"]
 
     static func isMainFile(_ name: String) -> Bool { (configNames + legacyNames).contains(name) }
 
@@ -85,6 +87,8 @@ enum HugoSite {
         var contentMounts: [(source: String, language: String?)] = []
         /// `module.mounts` with target `static`: they replace staticDir.
         var staticMounts: [String] = []
+        /// `markup.goldmark.parser.autoDefinitionTermID`: definition terms get ids as headings do.
+        var definitionTermIDs = false
 
         mutating func read(_ root: FrontMatterNode?) {
             guard let root else { return }
@@ -101,6 +105,14 @@ enum HugoSite {
             read(languages: value(root, "languages"))
             read(taxonomies: value(root, "taxonomies"))
             if let module = value(root, "module") { read(mounts: value(module, "mounts")) }
+            read(markup: value(root, "markup"))
+        }
+
+        /// `markup`: `goldmark.parser.autoDefinitionTermID`.
+        mutating func read(markup node: FrontMatterNode?) {
+            guard let node, let goldmark = value(node, "goldmark"), let parser = value(goldmark, "parser"),
+                  let on = SiteConfigFile.bool(value(parser, "autoDefinitionTermID")) else { return }
+            definitionTermIDs = on
         }
 
         /// `[[module.mounts]]`: `source`, `target`, and the language as `lang` or `sites.matrix.languages`.
@@ -182,6 +194,7 @@ enum HugoSite {
             model.languages = languages.map(\.code)
             model.defaultLanguage = defaultLanguage
             model.defaultLanguageInSubdir = defaultLanguageInSubdir
+            model.definitionTermIDs = definitionTermIDs
             return model
         }
 

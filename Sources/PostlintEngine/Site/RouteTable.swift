@@ -106,6 +106,7 @@ struct RouteTable: Sendable {
         case .zola: return ZolaSite.routes(of: post, site: site)
         case .docusaurus: return DocusaurusSite.routes(of: post, site: site)
         case .mkdocs: return MkDocsSite.routes(of: post, site: site)
+        case .docfx: return DocFXSite.routes(of: post, site: site)
         case .astro, .eleventy, .plain: return DirectoryRoutes.routes(of: post, site: site)
         }
     }

@@ -54,5 +54,6 @@ final class SiteDetector: Sendable {
             ?? MkDocsSite.detect(folder: folder, has: has)
             ?? AstroSite.detect(folder: folder, has: has)
             ?? EleventySite.detect(folder: folder, has: has)
+            ?? DocFXSite.detect(folder: folder, has: has)
     }
 }

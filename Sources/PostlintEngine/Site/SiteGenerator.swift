@@ -2,7 +2,7 @@ import PostlintCore
 
 /// The static site generators whose URL rules postlint knows.
 public enum SiteGenerator: String, Sendable, CaseIterable, Codable {
-    case hugo, jekyll, zola, docusaurus, mkdocs, astro, eleventy
+    case hugo, jekyll, zola, docusaurus, mkdocs, astro, eleventy, docfx
     /// No generator: a folder of files, linked as files.
     case plain
 
@@ -12,7 +12,7 @@ public enum SiteGenerator: String, Sendable, CaseIterable, Codable {
         // Hugo's default (goldmark's `github` ids) slugs the heading's Markdown source, not
         // GitHub's rendered text; Jekyll reads posts with kramdown's GFM parser by default.
         case .hugo: return .goldmark
-        case .astro, .eleventy, .mkdocs, .plain: return .github
+        case .astro, .eleventy, .mkdocs, .docfx, .plain: return .github
         case .jekyll: return .kramdownGFM
         case .zola: return .zola
         case .docusaurus: return .docusaurus

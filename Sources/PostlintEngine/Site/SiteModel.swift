@@ -39,6 +39,15 @@ public struct SiteModel: Sendable, Equatable {
     /// links are then judged as routes only when found, never as missing, and routes match
     /// without regard to letter case.
     public var linkRenderHook = false
+    /// Hugo `markup.goldmark.parser.autoDefinitionTermID`: a definition list's terms get ids
+    /// as headings do.
+    public var definitionTermIDs = false
+    /// Whether links to files find them whatever their letter case (DocFX): a name on disk that
+    /// differs from the link only in case is the file linked to.
+    public var fileLinksIgnoreLetterCase = false
+    /// DocFX: the source files a redirection file lists (absolute, lower case): links to them
+    /// follow the redirect.
+    public var redirectedSources: Set<String> = []
     /// Jekyll: whether relative links to posts' sources (`other-post.md`) are rewritten to their
     /// pages (the jekyll-relative-links plugin); nil where the generator is not Jekyll.
     public var relativeLinks: JekyllRelativeLinks?

@@ -31,6 +31,10 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
     public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
         if site.generator == .zola, path.hasPrefix("@/") { return internalLink(path) }
         let table = self.table
+        if site.generator == .docfx, let found = DocFXSite.resolve(
+            path, fromDocument: PathUtilities.absolute(documentPath, base: workingDirectory), site: site, table: table) {
+            return found
+        }
         let target: String
         if path.hasPrefix("/") {
             if isExternal(path) { return .external }
@@ -63,6 +67,10 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
         let shown = "/" + SiteURL.foldedNames(target).joined(separator: "/") + (target.hasSuffix("/") && key.count > 0 ? "/" : "")
         return .missing(route: site.basePath + shown)
     }
+
+    public var fileLinksIgnoreLetterCase: Bool { site.fileLinksIgnoreLetterCase }
+
+    public var definitionTermIDs: Bool { site.definitionTermIDs }
 
     public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? {
         guard let relativeLinks = site.relativeLinks else { return nil }

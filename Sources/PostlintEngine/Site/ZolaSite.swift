@@ -49,9 +49,10 @@ enum ZolaSite {
         switch site.slugifyPaths {
         case "off": slugify = { $0 }
         case "safe": slugify = { String($0.map { $0 == " " ? "-" : $0 }) }
-        // Transliterated as Zola does (Latin, Greek, Cyrillic); a name in another script keeps
-        // its letters, which Zola would spell in ASCII words.
-        default: slugify = { ZolaSlug.slugify($0) ?? URLSlug.slugify($0) }
+        // Transliterated as Zola does (Latin, Greek, Cyrillic, and CJK as `CJKTransliteration`
+        // spells it); a name in another script keeps its letters, which Zola would spell in
+        // ASCII words.
+        default: slugify = { ZolaSlug.slugify($0) ?? CJKTransliteration.spelled($0).flatMap(ZolaSlug.slugify) ?? URLSlug.slugify($0) }
         }
         var parents = post.folders.map(slugify)
         let page: String

@@ -11,7 +11,8 @@ public struct BrokenImageRule: BuiltInRule {
             resolve against the post's folder and root-relative ones (`/images/a.png`) against \
             the site roots; `%20` and other escapes are decoded, `?query` and `#fragment` \
             ignored. A file that exists only with other letter case works on a laptop and breaks \
-            on a case-sensitive server, so it is an error too, found on any file system. Paths \
+            on a case-sensitive server, so it is an error too, found on any file system (except \
+            on a DocFX site, whose build finds files whatever their letter case). Paths \
             that climb out of every site root from a post inside one are errors. Remote images, `data:` URIs and \
             template expressions (`{{ ... }}`, `{% ... %}`) are not checked. Front matter fields \
             that hold images are checked the same way.

@@ -10,7 +10,8 @@ public struct BrokenLinkRule: BuiltInRule {
         rationale: """
             A link to another post, a PDF or a download that was renamed or never committed \
             breaks silently. Paths resolve like images (post folder, site roots, escapes \
-            decoded, letter case compared exactly). A `#fragment` into a Markdown file must name \
+            decoded, letter case compared exactly except on a DocFX site, whose build finds files \
+            whatever their letter case). A `#fragment` into a Markdown file must name \
             an anchor the site's generator gives it: a heading's id in the site's anchor style \
             (github: GitHub's and Docusaurus' github-slugger; goldmark, github-ascii, \
             blackfriday: Hugo's `autoHeadingIDType`s, which slug the heading's Markdown source; \
@@ -88,7 +89,7 @@ public struct BrokenLinkRule: BuiltInRule {
                     ownAnchors = DocumentAnchors(bytes: document.source.utf8, body: body,
                                                  bodyRange: document.bodyRange, style: context.anchorStyle)
                 }
-                if let anchors = ownAnchors, anchors.lacks(fragment) {
+                if let anchors = ownAnchors, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
                     diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: link.range))
                 }
             case .local(let path, let fragment):
@@ -114,7 +115,7 @@ public struct BrokenLinkRule: BuiltInRule {
                     if otherAnchors[resolved] == nil {
                         otherAnchors[resolved] = .some(Self.anchors(ofFile: resolved, context: context))
                     }
-                    if let anchors = otherAnchors[resolved] ?? nil, anchors.lacks(fragment) {
+                    if let anchors = otherAnchors[resolved] ?? nil, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
@@ -157,7 +158,7 @@ public struct BrokenLinkRule: BuiltInRule {
         case .post(let post):
             guard checkAnchors, let fragment, !fragment.isEmpty, Self.isMarkdown(post) else { return }
             if otherAnchors[post] == nil { otherAnchors[post] = .some(Self.anchors(ofFile: post, context: context)) }
-            if let anchors = otherAnchors[post] ?? nil, anchors.lacks(fragment) {
+            if let anchors = otherAnchors[post] ?? nil, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
                 diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in the post served at \(path)", at: range))
             }
         case .served, .unknown, .external:

@@ -27,6 +27,9 @@ struct LocalFileCheck {
 
     private let fileSystem: any FileSystemView
     private let siteRoots: [String]
+    /// Whether a name that differs from the one on disk only in letter case reaches it (the
+    /// site's generator finds files so): the look-up goes on with the name on disk.
+    private let ignoresLetterCase: Bool
     /// The post's folder, spelled.
     private let documentFolder: [UInt8]
     /// The site roots, spelled; nil until a root-relative path needs them.
@@ -44,6 +47,7 @@ struct LocalFileCheck {
     init(documentPath: String, context: RuleContext) {
         fileSystem = context.fileSystem
         siteRoots = context.siteRoots
+        ignoresLetterCase = context.routes?.fileLinksIgnoreLetterCase ?? false
         documentFolder = SpelledPath.folder(ofFile: documentPath)
     }
 
@@ -141,7 +145,8 @@ struct LocalFileCheck {
     /// image costs no `stat` and leaves nothing behind in a cache. When an earlier path of the
     /// post reached the last name's folder from here with every name found, only the last name
     /// is looked up.
-    private mutating func lookUp(_ joined: [UInt8], base: [UInt8]) -> Outcome {
+    private mutating func lookUp(_ written: [UInt8], base: [UInt8]) -> Outcome {
+        var joined = written
         let namesStart = SpelledPath.namesStart(of: joined)
         let walkStart = SpelledPath.endOfSharedNames(joined, base)
         var start = walkStart
@@ -174,7 +179,15 @@ struct LocalFileCheck {
             }
             let written = SpelledPath.string(joined, name)
             if let actual = listing.name(matchingIgnoringCase: written) {
-                return .letterCase(path: ResolvedPath(spelled: joined), written: written, actual: actual)
+                guard ignoresLetterCase else {
+                    return .letterCase(path: ResolvedPath(spelled: joined), written: written, actual: actual)
+                }
+                // The name on disk takes the written one's place, and the look-up goes on below it.
+                let onDisk = Array(actual.utf8)
+                joined.replaceSubrange(name, with: onDisk)
+                start = name.lowerBound + onDisk.count + 1
+                if isLast { known = listing.kind(of: actual) }
+                continue
             }
             // Not in its folder in any letter case: missing.
             return .missing(path: ResolvedPath(spelled: joined))

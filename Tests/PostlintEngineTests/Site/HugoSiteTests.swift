@@ -220,4 +220,15 @@ import PostlintCore
         // A config folder of something else, with no content folder, is no Hugo site.
         #expect(throws: SiteTestingError.self) { try SiteTesting(["config/_default/params.toml": "x = 1\n"]) }
     }
+
+    @Test func autoDefinitionTermIDIsRead() throws {
+        let on = try SiteTesting([
+            "hugo.toml": "[markup.goldmark.parser]\nautoDefinitionTermID = true\n",
+            "content/a.md": "---\ntitle: A\n---\n",
+        ])
+        #expect(on.site.definitionTermIDs)
+        #expect(on.resolver.definitionTermIDs)
+        let off = try SiteTesting(["hugo.toml": "title = 'x'\n", "content/a.md": "---\ntitle: A\n---\n"])
+        #expect(!off.site.definitionTermIDs)
+    }
 }

@@ -51,4 +51,27 @@ import PostlintCore
         #expect(eleventy.routes(of: "posts/a.md") == ["/posts/a/"])
         #expect(eleventy.routes(of: "posts/b.md") == ["/bee/"])
     }
+
+    @Test func docfxServesLowerCasePagesAndFindsFilesWhateverTheirCase() throws {
+        let site = try SiteTesting([
+            "docfx.json": "{\"build\": {}}\n",
+            "index.md": "# Home\n",
+            "Build/Overview-Of-Builds.md": "# Overview\n",
+            ".openpublishing.redirection.json": """
+                {"redirections": [{"source_path": "Old/Moved.md", "redirect_url": "/elsewhere/moved"}]}
+                """,
+        ])
+        #expect(site.site.generator == .docfx)
+        #expect(site.site.anchorStyle == .github)
+        #expect(site.resolver.fileLinksIgnoreLetterCase)
+        #expect(site.routes(of: "Build/Overview-Of-Builds.md") == ["/build/overview-of-builds"])
+        #expect(site.routes(of: "index.md") == ["/"])
+        // Root-relative links lead to the platform's other document sets, even under a known folder.
+        #expect(site.resolve("/build/overview-of-builds") == .unknown)
+        // `\` separates folders, letter case aside; a redirected source is still linked to.
+        #expect(site.resolve("build\\overview-of-builds.md") == .post(path: site.path("Build/Overview-Of-Builds.md")))
+        #expect(site.resolve("old/moved.md") == .served)
+        #expect(site.resolve("Build\\..\\old\\Moved.md") == .served)
+        #expect(site.resolve("build/gone.md") == .missing(route: "/build/gone.md"))
+    }
 }

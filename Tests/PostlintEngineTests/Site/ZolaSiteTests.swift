@@ -53,4 +53,25 @@ import PostlintCore
         let site = try SiteTesting(["config.toml": "baseURL = 'https://example.org/'\n", "content/a.md": "---\ntitle: A\n---\n"])
         #expect(site.site.generator == .hugo)
     }
+
+    /// Chinese, Japanese and Korean names and terms spelled in ASCII as Zola's slugify spells them
+    /// (each Han character its Mandarin reading as a word, kana one at a time in Nihon-shiki
+    /// spelling, Hangul by its jamo), checked against the `deunicode` crate's spellings.
+    @Test func cjkNamesAndTermsAreTransliterated() throws {
+        let site = try SiteTesting([
+            "config.toml": "base_url = 'https://example.org'\ntaxonomies = [{name = 'tags'}]\n",
+            "content/blog/2024-01-02-中文博客.md": "+++\ntitle = '中文'\n[taxonomies]\ntags = ['編程 語言']\n+++\n",
+            "content/blog/日本語のテスト.md": "+++\ntitle = 'テスト'\n+++\n",
+            "content/blog/きゃりー.md": "+++\n+++\n",
+            "content/blog/한국어-소개.md": "+++\n+++\n",
+            "content/blog/other.md": "+++\nslug = 'Rust 2024 版本发布'\n+++\n",
+        ])
+        #expect(site.routes(of: "content/blog/2024-01-02-中文博客.md") == ["/blog/zhong-wen-bo-ke/"])
+        #expect(site.routes(of: "content/blog/日本語のテスト.md") == ["/blog/ri-ben-yu-notesuto/"])
+        #expect(site.routes(of: "content/blog/きゃりー.md") == ["/blog/kiyari/"])
+        #expect(site.routes(of: "content/blog/한국어-소개.md") == ["/blog/hangugeo-sogae/"])
+        #expect(site.routes(of: "content/blog/other.md") == ["/blog/rust-2024-ban-ben-fa-bu/"])
+        #expect(site.resolve("/tags/bian-cheng-yu-yan/") == .served)
+        #expect(site.resolve("/blog/zhong-wen/") == .missing(route: "/blog/zhong-wen/"))
+    }
 }

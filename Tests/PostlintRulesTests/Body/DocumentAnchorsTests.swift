@@ -123,4 +123,34 @@ import PostlintRules
         let anchors = DocumentAnchors(fileBytes: Array(text.utf8), style: .kramdownGFM)
         #expect(["para-id", "box", "title-id", "title"].allSatisfy(anchors.ids.contains))
     }
+
+    /// Hugo's `autoDefinitionTermID`: each term of a definition list gets an id slugged as a
+    /// heading's, numbered after the headings; a fragment may name one only where the site says so.
+    @Test func definitionTermsInTheGoldmarkStyles() {
+        let text = """
+            # Settings
+
+            `publishDir`
+            : Where the site is written.
+
+            Base URL
+            Settings
+              : Two terms, one definition.
+
+            Not a term: the colon is not at the start.
+
+            ```
+            `inCode`
+            : not a list
+            ```
+
+            """
+        let anchors = DocumentAnchors(fileBytes: Array(text.utf8), style: .goldmark)
+        #expect(anchors.ids == ["settings"])
+        #expect(anchors.definitionTermIDs == ["publishdir", "base-url", "settings-1"])
+        #expect(anchors.lacks("publishdir"))
+        #expect(!anchors.lacks("publishdir", definitionTerms: true))
+        #expect(anchors.lacks("incode", definitionTerms: true))
+        #expect(DocumentAnchors(fileBytes: Array(text.utf8), style: .github).definitionTermIDs.isEmpty)
+    }
 }

@@ -113,4 +113,27 @@ import PostlintParsing
         // Where sources are rewritten (the default), the same links are fine.
         #expect(run(brokenLink, text, routes: routes).isEmpty)
     }
+
+    /// A site whose generator finds files whatever their letter case (DocFX).
+    struct CaseInsensitiveFiles: RouteResolving {
+        func resolve(_ path: String, from documentPath: String) -> RouteResolution { .missing(route: path) }
+        var fileLinksIgnoreLetterCase: Bool { true }
+    }
+
+    @Test func lettersCaseOfFileNamesIsIgnoredWhereTheSiteIgnoresIt() {
+        let text = """
+            [a](Blog/Other.md#setup-steps) [b](BLOG/OTHER.MD#nope) [c](blog/Gone.md)
+            ![i](../Static/Logo.PNG)
+
+            """
+        #expect(run(brokenLink, text, routes: CaseInsensitiveFiles()) == [
+            "[b](BLOG/OTHER.MD#nope) no heading with anchor \"#nope\" in BLOG/OTHER.MD",
+            "[c](blog/Gone.md) linked page \"blog/Gone.md\" not found: no post, file or listing of the site is served at blog/Gone.md",
+        ])
+        #expect(run(brokenImage, text, routes: CaseInsensitiveFiles()).isEmpty)
+        // Elsewhere a name must match the file on disk exactly.
+        #expect(run(brokenLink, text, routes: routes).first
+            == "[a](Blog/Other.md#setup-steps) link \"Blog/Other.md#setup-steps\" differs in letter case from the file on disk: \"Blog\" is \"blog\"")
+        #expect(run(brokenImage, text, routes: routes).count == 1)
+    }
 }

@@ -10,6 +10,10 @@ public struct DocumentAnchors: Sendable, Equatable {
     /// False when some heading's id could not be worked out in this style (Zola spells most
     /// scripts other than Latin in ASCII words): a fragment not found is then unknown, not broken.
     public private(set) var isComplete: Bool
+    /// The ids Hugo gives the terms of definition lists (`Term` on the line before `: text`) with
+    /// `autoDefinitionTermID` on, in the goldmark styles: slugged as headings are, numbered after
+    /// them. Empty in other styles.
+    public private(set) var definitionTermIDs: Set<String> = []
 
     public init(ids: Set<String>, isComplete: Bool = true) {
         self.ids = ids
@@ -17,9 +21,9 @@ public struct DocumentAnchors: Sendable, Equatable {
     }
 
     /// Whether a link to `#fragment` may be broken: the fragment is not an anchor, and every
-    /// anchor is known.
-    public func lacks(_ fragment: String) -> Bool {
-        isComplete && !ids.contains(fragment)
+    /// anchor is known. With `definitionTerms`, the definition terms' ids are anchors too.
+    public func lacks(_ fragment: String, definitionTerms: Bool = false) -> Bool {
+        isComplete && !ids.contains(fragment) && !(definitionTerms && definitionTermIDs.contains(fragment))
     }
 
     /// The anchors of a whole Markdown file (front matter skipped).
@@ -58,6 +62,44 @@ public struct DocumentAnchors: Sendable, Equatable {
         }
         ids.formUnion(HTMLAnchorIDs.ids(in: bytes))
         self.init(ids: ids, isComplete: isComplete)
+        if style == .goldmark || style == .githubASCII || style == .blackfriday {
+            for term in Self.definitionTerms(in: bytes, paragraphs: body.paragraphs) {
+                var slug = style == .blackfriday ? HeadingSlug.blackfriday(term)
+                    : HeadingSlug.goldmark(term, asciiOnly: style == .githubASCII)
+                if slug.isEmpty { slug = "heading" }
+                definitionTermIDs.insert(numbering.number(slug))
+            }
+        }
+    }
+
+    /// The terms of definition lists in goldmark's syntax, in order: each line of a paragraph
+    /// before its first line that starts with `:` and a space or tab (at most three spaces in).
+    static func definitionTerms(in bytes: [UInt8], paragraphs: [ByteRange]) -> [String] {
+        var terms: [String] = []
+        for paragraph in paragraphs {
+            let range = max(0, paragraph.lowerBound)..<min(bytes.count, paragraph.upperBound)
+            var lineStarts: [Int] = [range.lowerBound]
+            var cursor = range.lowerBound
+            while cursor < range.upperBound {
+                if bytes[cursor] == 0x0A, cursor + 1 < range.upperBound {
+                    let next = cursor + 1
+                    var colon = next
+                    while colon < range.upperBound, colon - next < 3, bytes[colon] == 0x20 { colon += 1 }
+                    if colon + 1 < range.upperBound, bytes[colon] == 0x3A, bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 {
+                        for (index, start) in lineStarts.enumerated() {
+                            let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : cursor
+                            let line = String(decoding: bytes[start..<end], as: UTF8.self)
+                                .trimmingCharacters(in: .whitespaces)
+                            if !line.isEmpty { terms.append(line) }
+                        }
+                        break
+                    }
+                    lineStarts.append(next)
+                }
+                cursor += 1
+            }
+        }
+        return terms
     }
 
     private static func scheme(of style: AnchorStyle) -> AnchorNumbering.Scheme {
