@@ -6,7 +6,7 @@ import PackageDescription
 //   matter, config and rule packs).
 // - swift-argument-parser: the command line (subcommands, help, validation).
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -77,8 +77,9 @@ let package = Package(
         ),
         .executableTarget(name: "PackEmbedder", path: "Sources/PackEmbedder"),
         // The CommonMark conformance check's runner (.ci/commonmark.sh); not a product.
-        .executableTarget(name: "commonmark-conformance", dependencies: ["PostlintMarkdown"],
-                          path: "scripts/commonmark-conformance-tool"),
+        .executableTarget(
+            name: "commonmark-conformance", dependencies: ["PostlintMarkdown"],
+            path: "scripts/commonmark-conformance-tool"),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["PackEmbedder"]),
         .target(
             name: "PostlintTestSupport",

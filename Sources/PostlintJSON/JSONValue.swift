@@ -133,8 +133,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Writes an array of `count` elements at `depth`, each written by `writeElement` (at
     /// `depth + 1`).
-    private static func writeArray(count: Int, into output: inout [UInt8], layout: Layout, depth: Int,
-                                   writeElement: (Int, inout [UInt8]) -> Void) {
+    private static func writeArray(
+        count: Int, into output: inout [UInt8], layout: Layout, depth: Int,
+        writeElement: (Int, inout [UInt8]) -> Void
+    ) {
         guard count > 0 else {
             output.append(contentsOf: "[]".utf8)
             return
@@ -179,7 +181,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case element(Int)
     }
 
-
     private static func newline(into output: inout [UInt8], layout: Layout, depth: Int) {
         guard layout == .pretty else { return }
         output.append(UInt8(ascii: "\n"))
@@ -210,7 +211,8 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
                 case 0x00..<0x20, 0x7F:
                     appendUnicodeEscape(UInt32(byte), to: &output)
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &output)
                     index += 2
@@ -225,7 +227,9 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func appendUnicodeEscape(_ value: UInt32, to output: inout [UInt8]) {
         let value = Int(value)
-        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), hexDigits[(value >> 12) & 0xF],
-                                   hexDigits[(value >> 8) & 0xF], hexDigits[(value >> 4) & 0xF], hexDigits[value & 0xF]])
+        output.append(contentsOf: [
+            0x5C, UInt8(ascii: "u"), hexDigits[(value >> 12) & 0xF],
+            hexDigits[(value >> 8) & 0xF], hexDigits[(value >> 4) & 0xF], hexDigits[value & 0xF],
+        ])
     }
 }

@@ -132,17 +132,33 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try Scalar.bool(required(key), codingPath + [key]) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try Scalar.string(required(key), codingPath + [key]) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try Scalar.floating(required(key), codingPath + [key]) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try Scalar.floating(required(key), codingPath + [key])) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        Float(try Scalar.floating(required(key), codingPath + [key]))
+    }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try Scalar.integer(required(key), type, codingPath + [key]) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try Scalar.integer(required(key), type, codingPath + [key]) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try Scalar.integer(required(key), type, codingPath + [key]) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try Scalar.integer(required(key), type, codingPath + [key]) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try Scalar.integer(required(key), type, codingPath + [key])
+    }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try Scalar.value(required(key), type, codingPath + [key])
@@ -158,8 +174,10 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
         return try? Scalar.value(value, type, codingPath + [key])
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type,
-                                               forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
+    ) throws -> KeyedDecodingContainer<NestedKey> {
         try ValueDecoder(value: required(key), codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
@@ -191,8 +209,10 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
 
     private mutating func next<T>(_ type: T.Type) throws -> (JSONValue, [any CodingKey]) {
         guard currentIndex < elements.count else {
-            throw DecodingError.valueNotFound(type, DecodingError.Context(
-                codingPath: codingPath + [ElementKey(index: currentIndex)], debugDescription: "is past the array's end"))
+            throw DecodingError.valueNotFound(
+                type,
+                DecodingError.Context(
+                    codingPath: codingPath + [ElementKey(index: currentIndex)], debugDescription: "is past the array's end"))
         }
         let path = codingPath + [ElementKey(index: currentIndex)]
         defer { currentIndex += 1 }
@@ -205,27 +225,56 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { let (value, path) = try next(type); return try Scalar.bool(value, path) }
-    mutating func decode(_ type: String.Type) throws -> String { let (value, path) = try next(type); return try Scalar.string(value, path) }
-    mutating func decode(_ type: Double.Type) throws -> Double { let (value, path) = try next(type); return try Scalar.floating(value, path) }
-    mutating func decode(_ type: Float.Type) throws -> Float { let (value, path) = try next(type); return Float(try Scalar.floating(value, path)) }
-    mutating func decode(_ type: Int.Type) throws -> Int { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (value, path) = try next(type); return try Scalar.integer(value, type, path) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool {
+        let (value, path) = try next(type); return try Scalar.bool(value, path)
+    }
+    mutating func decode(_ type: String.Type) throws -> String {
+        let (value, path) = try next(type); return try Scalar.string(value, path)
+    }
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        let (value, path) = try next(type); return try Scalar.floating(value, path)
+    }
+    mutating func decode(_ type: Float.Type) throws -> Float {
+        let (value, path) = try next(type); return Float(try Scalar.floating(value, path))
+    }
+    mutating func decode(_ type: Int.Type) throws -> Int {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: UInt.Type) throws -> UInt {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
+        let (value, path) = try next(type); return try Scalar.integer(value, type, path)
+    }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (value, path) = try next(type)
         return try Scalar.value(value, type, path)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey>
+    {
         let (value, path) = try next(JSONValue.self)
         return try ValueDecoder(value: value, codingPath: path).container(keyedBy: type)
     }
@@ -273,8 +322,9 @@ extension JSONValue: Decodable {
     /// supported.
     public init(from decoder: any Decoder) throws {
         guard let reader = decoder as? ValueDecoder else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath, debugDescription: "is read only by JSONValueDecoder"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "is read only by JSONValueDecoder"))
         }
         self = reader.value
     }

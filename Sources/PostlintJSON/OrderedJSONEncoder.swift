@@ -125,26 +125,54 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(.null) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(.bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(.string(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.floating(value)) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.floating(Double(value))) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.child(forKey: key.stringValue).setScalar(Primitive.integer(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(.string(value))
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.floating(value))
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.floating(Double(value)))
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).setScalar(Primitive.integer(value))
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try Primitive.encode(value, into: node.child(forKey: key.stringValue), codingPath: codingPath)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(forKey: key.stringValue)
         child.becomeObject()
         return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: child, codingPath: codingPath))

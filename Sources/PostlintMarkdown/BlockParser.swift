@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -82,7 +82,8 @@ struct BlockParser {
                 }
                 processLine(cursor, lineBreak)
                 if lineBreak < end, base[lineBreak] == ASCII.carriageReturn, lineBreak + 1 < end,
-                   base[lineBreak + 1] == ASCII.newline {
+                    base[lineBreak + 1] == ASCII.newline
+                {
                     cursor = lineBreak + 2
                 } else {
                     cursor = lineBreak + 1
@@ -258,7 +259,8 @@ struct BlockParser {
             // `- text`: one space after the marker, then plain text (so neither a thematic break
             // nor a setext underline). The nesting limit is judged before anything closes.
             guard stack.count < Self.maxDepth, start + 2 < end, bytes[start + 1] == ASCII.space,
-                  Self.isPlainLineStart(bytes[start + 2]) else { return false }
+                Self.isPlainLineStart(bytes[start + 2])
+            else { return false }
             while !stack.isEmpty { closeTop() }
             var item = OpenBlock(.listItem)
             item.contentIndent = 2
@@ -274,8 +276,10 @@ struct BlockParser {
             guard let (level, content) = atxHeading() else { return false }
             while !stack.isEmpty { closeTop() }
             lines.append(LineSpan(start: content.lowerBound, end: content.upperBound))
-            leaves.append(LeafBlock(kind: .heading, level: level, range: start..<end,
-                                    lines: (lines.count - 1)..<lines.count))
+            leaves.append(
+                LeafBlock(
+                    kind: .heading, level: level, range: start..<end,
+                    lines: (lines.count - 1)..<lines.count))
             return true
         }
         return false
@@ -288,7 +292,8 @@ struct BlockParser {
         // Bit n of `low` is byte n (0 to 63), of `high` byte 64 + n: tab, line endings (never in
         // a line, listed all the same), space, `#`, `*`, `+`, `-`, digits, `<`, `=`, `>`; `_`,
         // backtick, `~`.
-        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2B
+        let low: UInt64 =
+            1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2B
             | 1 << 0x2D | 0x3FF << 0x30 | 1 << 0x3C | 1 << 0x3D | 1 << 0x3E
         let high: UInt64 = 1 << (0x5F - 64) | 1 << (0x60 - 64) | 1 << (0x7E - 64)
         if byte >= 0x80 { return true }
@@ -380,8 +385,10 @@ struct BlockParser {
                     closeLeafAtTip()
                     markParentHasChild()
                     lines.append(LineSpan(start: content.lowerBound, end: content.upperBound))
-                    leaves.append(LeafBlock(kind: .heading, level: level, range: nextNonspace..<lineEnd,
-                                            lines: (lines.count - 1)..<lines.count))
+                    leaves.append(
+                        LeafBlock(
+                            kind: .heading, level: level, range: nextNonspace..<lineEnd,
+                            lines: (lines.count - 1)..<lines.count))
                     return true
                 }
             case ASCII.backtick, ASCII.tilde:
@@ -453,16 +460,20 @@ struct BlockParser {
         switch block.kind {
         case .paragraph:
             if takeDefinitions(firstLine: block.firstLine) {
-                leaves.append(LeafBlock(kind: .paragraph, level: 0, range: extent(from: block.firstLine),
-                                        lines: block.firstLine..<lines.count))
+                leaves.append(
+                    LeafBlock(
+                        kind: .paragraph, level: 0, range: extent(from: block.firstLine),
+                        lines: block.firstLine..<lines.count))
             } else {
                 lines.removeSubrange(block.firstLine...)
             }
         case .fencedCode, .indentedCode:
             codeRanges.append(block.start..<max(block.start, block.end))
         case .html:
-            leaves.append(LeafBlock(kind: .html, level: block.htmlType, range: extent(from: block.firstLine),
-                                    lines: block.firstLine..<lines.count))
+            leaves.append(
+                LeafBlock(
+                    kind: .html, level: block.htmlType, range: extent(from: block.firstLine),
+                    lines: block.firstLine..<lines.count))
         case .blockQuote, .listItem:
             break
         }
@@ -603,8 +614,10 @@ struct BlockParser {
         }
         stack.removeLast()
         matched = min(matched, stack.count)
-        leaves.append(LeafBlock(kind: .heading, level: level, range: lines[firstLine].start..<lineEnd,
-                                lines: firstLine..<lines.count))
+        leaves.append(
+            LeafBlock(
+                kind: .heading, level: level, range: lines[firstLine].start..<lineEnd,
+                lines: firstLine..<lines.count))
         return true
     }
 
@@ -636,7 +649,8 @@ struct BlockParser {
             while markerEnd < lineEnd, ASCII.isDigit(bytes[markerEnd]), markerEnd - nextNonspace < 10 { markerEnd += 1 }
             let digits = markerEnd - nextNonspace
             guard digits <= 9, markerEnd < lineEnd,
-                  bytes[markerEnd] == ASCII.dot || bytes[markerEnd] == ASCII.closeParen else { return false }
+                bytes[markerEnd] == ASCII.dot || bytes[markerEnd] == ASCII.closeParen
+            else { return false }
             startsWithOne = bytes[nextNonspace..<markerEnd].drop(while: { $0 == 0x30 }).elementsEqual([0x31])
             markerEnd += 1
         } else {
@@ -728,7 +742,8 @@ struct BlockParser {
             }
             if isBlockTag {
                 if nameEnd == lineEnd || ASCII.isSpaceOrTab(bytes[nameEnd]) || bytes[nameEnd] == ASCII.greaterThan
-                    || (bytes[nameEnd] == ASCII.slash && nameEnd + 1 < lineEnd && bytes[nameEnd + 1] == ASCII.greaterThan) {
+                    || (bytes[nameEnd] == ASCII.slash && nameEnd + 1 < lineEnd && bytes[nameEnd + 1] == ASCII.greaterThan)
+                {
                     return 6
                 }
             }

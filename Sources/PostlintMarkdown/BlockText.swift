@@ -73,7 +73,8 @@ struct BlockText {
         guard previous.start <= previous.end, previous.end <= source.count else { return false }
         for span in spans.dropFirst() {
             guard span.start == previous.end + 1, span.start <= span.end, span.end <= source.count,
-                  source[previous.end] == ASCII.newline else { return false }
+                source[previous.end] == ASCII.newline
+            else { return false }
             previous = span
         }
         return true

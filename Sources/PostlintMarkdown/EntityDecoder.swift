@@ -92,9 +92,11 @@ enum EntityDecoder {
             if let scalar = Unicode.Scalar(UInt32(0xA1 + offset)) { table[String(name)] = String(Character(scalar)) }
         }
         // Greek letters: capitals U+0391..., small U+03B1... (final sigma and the gap at U+03A2 kept).
-        let greek = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
-                     "Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho", "", "Sigma", "Tau", "Upsilon", "Phi",
-                     "Chi", "Psi", "Omega"]
+        let greek = [
+            "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
+            "Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho", "", "Sigma", "Tau", "Upsilon", "Phi",
+            "Chi", "Psi", "Omega",
+        ]
         for (offset, name) in greek.enumerated() where !name.isEmpty {
             if let upper = Unicode.Scalar(UInt32(0x391 + offset)) { table[name] = String(Character(upper)) }
             if let lower = Unicode.Scalar(UInt32(0x3B1 + offset)) { table[name.lowercased()] = String(Character(lower)) }

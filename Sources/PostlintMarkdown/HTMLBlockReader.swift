@@ -24,16 +24,19 @@ enum HTMLBlockReader {
                 // An unclosed comment runs to the end of the block.
                 let close = HTMLSyntax.commentEnd(bytes, at: cursor, end: end) ?? end
                 let range = text.fileRange(cursor..<close)
-                let innerEnd = close == end && !HTMLSyntax.matches(bytes, at: close - 3, end: end, HTMLSyntax.commentClose)
+                let innerEnd =
+                    close == end && !HTMLSyntax.matches(bytes, at: close - 3, end: end, HTMLSyntax.commentClose)
                     ? close : max(cursor + 4, close - 3)
-                body.comments.append(MarkdownComment(
-                    range: range, text: String(decoding: bytes[min(cursor + 4, innerEnd)..<innerEnd], as: UTF8.self)))
+                body.comments.append(
+                    MarkdownComment(
+                        range: range, text: String(decoding: bytes[min(cursor + 4, innerEnd)..<innerEnd], as: UTF8.self)))
                 excluded.append(range)
                 cursor = close
                 continue
             }
             if readsElements, HTMLElementReader.mayHold(bytes, at: cursor, end: end),
-               let tag = HTMLSyntax.openTag(bytes, at: cursor, end: end) {
+                let tag = HTMLSyntax.openTag(bytes, at: cursor, end: end)
+            {
                 HTMLElementReader.read(tag, at: cursor, in: text, images: &body.images, links: &body.links)
                 cursor = tag.next
                 continue

@@ -11,29 +11,37 @@ enum HTMLElementReader {
     private static let title = Array("title".utf8)
 
     /// Reads `tag` (which starts at `start` in `text`) into `images` and `links`.
-    static func read(_ tag: HTMLSyntax.OpenTag, at start: Int, in text: BlockText,
-                     images: inout [MarkdownImage], links: inout [MarkdownLink]) {
+    static func read(
+        _ tag: HTMLSyntax.OpenTag, at start: Int, in text: BlockText,
+        images: inout [MarkdownImage], links: inout [MarkdownLink]
+    ) {
         let bytes = text.bytes
         let range = text.fileRange(start..<tag.next)
         if HTMLSyntax.nameIs(bytes, tag.name, img) {
             let altText = value(of: alt, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
             let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
             if let source = value(of: src, in: tag, bytes) {
-                images.append(MarkdownImage(kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, source),
-                                            destinationRange: text.fileRange(source), alt: altText, title: titleText))
+                images.append(
+                    MarkdownImage(
+                        kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, source),
+                        destinationRange: text.fileRange(source), alt: altText, title: titleText))
             }
             if let set = value(of: srcset, in: tag, bytes) {
                 for candidate in candidates(bytes, set) {
-                    images.append(MarkdownImage(kind: .html, range: range,
-                                                destination: EntityDecoder.decodeAll(bytes, candidate),
-                                                destinationRange: text.fileRange(candidate), alt: altText,
-                                                title: titleText))
+                    images.append(
+                        MarkdownImage(
+                            kind: .html, range: range,
+                            destination: EntityDecoder.decodeAll(bytes, candidate),
+                            destinationRange: text.fileRange(candidate), alt: altText,
+                            title: titleText))
                 }
             }
         } else if HTMLSyntax.nameIs(bytes, tag.name, anchor), let target = value(of: href, in: tag, bytes) {
             let titleText = value(of: title, in: tag, bytes).map { EntityDecoder.decodeAll(bytes, $0) }
-            links.append(MarkdownLink(kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, target),
-                                      destinationRange: text.fileRange(target), text: "", title: titleText))
+            links.append(
+                MarkdownLink(
+                    kind: .html, range: range, destination: EntityDecoder.decodeAll(bytes, target),
+                    destinationRange: text.fileRange(target), text: "", title: titleText))
         }
     }
 

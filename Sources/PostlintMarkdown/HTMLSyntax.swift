@@ -18,10 +18,14 @@ enum HTMLSyntax {
     /// `<name attr="value" ...>` or `<name ... />` starting at `index`.
     static func openTag(_ bytes: [UInt8], at index: Int, end: Int) -> OpenTag? {
         var attributes: [Attribute] = []
-        guard let (name, next) = scanOpenTag(bytes, at: index, end: end, attribute: { attribute in
-            if attributes.isEmpty { attributes.reserveCapacity(4) }
-            attributes.append(attribute)
-        }) else { return nil }
+        guard
+            let (name, next) = scanOpenTag(
+                bytes, at: index, end: end,
+                attribute: { attribute in
+                    if attributes.isEmpty { attributes.reserveCapacity(4) }
+                    attributes.append(attribute)
+                })
+        else { return nil }
         return OpenTag(name: name, attributes: attributes, next: next)
     }
 
@@ -34,7 +38,8 @@ enum HTMLSyntax {
     /// Reads an open tag starting at `index`, handing each attribute to `attribute`.
     @inline(__always)
     private static func scanOpenTag(_ bytes: [UInt8], at index: Int, end: Int, attribute found: (Attribute) -> Void)
-        -> (name: Range<Int>, next: Int)? {
+        -> (name: Range<Int>, next: Int)?
+    {
         guard index + 1 < end, bytes[index] == ASCII.lessThan, ASCII.isLetter(bytes[index + 1]) else { return nil }
         var cursor = index + 2
         while cursor < end, ASCII.isAlphanumeric(bytes[cursor]) || bytes[cursor] == ASCII.hyphen { cursor += 1 }
@@ -83,7 +88,8 @@ enum HTMLSyntax {
     /// `</name >` starting at `index`.
     static func closingTag(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
         guard index + 2 < end, bytes[index] == ASCII.lessThan, bytes[index + 1] == ASCII.slash,
-              ASCII.isLetter(bytes[index + 2]) else { return nil }
+            ASCII.isLetter(bytes[index + 2])
+        else { return nil }
         var cursor = index + 3
         while cursor < end, ASCII.isAlphanumeric(bytes[cursor]) || bytes[cursor] == ASCII.hyphen { cursor += 1 }
         while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
@@ -143,7 +149,9 @@ enum HTMLSyntax {
 
     /// Whether the tag name at `range` is `name` (ASCII lower case), ignoring case.
     static func nameIs(_ bytes: [UInt8], _ range: Range<Int>, _ name: [UInt8]) -> Bool {
-        range.count == name.count && ASCII.hasPrefix(bytes, at: range.lowerBound, end: range.upperBound,
-                                                     caseInsensitive: name)
+        range.count == name.count
+            && ASCII.hasPrefix(
+                bytes, at: range.lowerBound, end: range.upperBound,
+                caseInsensitive: name)
     }
 }

@@ -184,7 +184,7 @@ struct InlineParser {
                     appendText(cursor..<(cursor + 1))
                     cursor += 1
                 }
-            default: // line ending inside the block
+            default:  // line ending inside the block
                 appendExtra(CollectionOfOne(ASCII.space))
                 cursor += 1
             }
@@ -212,8 +212,10 @@ struct InlineParser {
     /// block read in place is followed by the rest of the file), its candidates from `end` on
     /// being ignored. Each candidate is confirmed in the set's table.
     @inline(__always)
-    private static func firstByte<Set: InlineByteSet>(of _: Set.Type, in bytes: [UInt8], from start: Int,
-                                                      end: Int) -> Int {
+    private static func firstByte<Set: InlineByteSet>(
+        of _: Set.Type, in bytes: [UInt8], from start: Int,
+        end: Int
+    ) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             Set.table.withUnsafeBufferPointer { table in
                 guard let base = buffer.baseAddress, let inSet = table.baseAddress, table.count == 256 else {
@@ -229,7 +231,8 @@ struct InlineParser {
                         if let found = firstInSet(low[0], at: cursor, limit: limit, base, inSet)
                             ?? firstInSet(low[1], at: cursor + 8, limit: limit, base, inSet)
                             ?? firstInSet(high[0], at: cursor + 16, limit: limit, base, inSet)
-                            ?? firstInSet(high[1], at: cursor + 24, limit: limit, base, inSet) {
+                            ?? firstInSet(high[1], at: cursor + 24, limit: limit, base, inSet)
+                        {
                             return found
                         }
                     }
@@ -245,8 +248,10 @@ struct InlineParser {
     /// The first byte in the set among the eight from `position` whose lanes are set in
     /// `candidates`, `limit` when a candidate is at or past it, or nil.
     @inline(__always)
-    private static func firstInSet(_ candidates: UInt64, at position: Int, limit: Int,
-                                   _ base: UnsafePointer<UInt8>, _ inSet: UnsafePointer<Bool>) -> Int? {
+    private static func firstInSet(
+        _ candidates: UInt64, at position: Int, limit: Int,
+        _ base: UnsafePointer<UInt8>, _ inSet: UnsafePointer<Bool>
+    ) -> Int? {
         var candidates = candidates
         while candidates != 0 {
             let shift = candidates.trailingZeroBitCount & ~7
@@ -416,8 +421,9 @@ struct InlineParser {
         while cursor < limit {
             let runStart = bytes.withUnsafeBufferPointer { whole in
                 // Only the block: the bytes after it may be the rest of the file.
-                ByteScanning.firstIndex(of: ASCII.backtick, in: UnsafeBufferPointer(rebasing: whole[..<limit]),
-                                        from: cursor)
+                ByteScanning.firstIndex(
+                    of: ASCII.backtick, in: UnsafeBufferPointer(rebasing: whole[..<limit]),
+                    from: cursor)
             }
             guard let runStart else { break }
             cursor = runStart + 1
@@ -456,7 +462,8 @@ struct InlineParser {
             for byte in bytes[cursor..<close] { extra.append(byte == ASCII.newline ? ASCII.space : byte) }
             var upper = extra.count
             if upper - lower >= 2, extra[lower] == ASCII.space, extra[upper - 1] == ASCII.space,
-               extra[lower..<upper].contains(where: { $0 != ASCII.space }) {
+                extra[lower..<upper].contains(where: { $0 != ASCII.space })
+            {
                 lower += 1
                 upper -= 1
             }
@@ -507,7 +514,8 @@ struct InlineParser {
                     let closer = pieces[index]
                     let both = pieces[opener].canClose || closer.canOpen
                     let sum = pieces[opener].originalCount + closer.originalCount
-                    let oddMatch = both && sum % 3 == 0
+                    let oddMatch =
+                        both && sum % 3 == 0
                         && !(pieces[opener].originalCount % 3 == 0 && closer.originalCount % 3 == 0)
                     if pieces[opener].delimiter == closer.delimiter, pieces[opener].count > 0, !oddMatch {
                         let use = pieces[opener].count >= 2 && closer.count >= 2 ? 2 : 1
@@ -590,26 +598,34 @@ struct InlineParser {
         let plain = takeLinkText(opener)
         popBracket()
         let range = text.fileRange(opener.position..<next)
-        let fileDestination = destinationIsFileRange ? destinationRange
-            : (destinationRange.isEmpty ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
-               : text.fileRange(destinationRange))
+        let fileDestination =
+            destinationIsFileRange
+            ? destinationRange
+            : (destinationRange.isEmpty
+                ? text.fileOffset(destinationRange.lowerBound)..<text.fileOffset(destinationRange.lowerBound)
+                : text.fileRange(destinationRange))
         if opener.isImage {
             // Links and images inside a description render as its alt text only. They are the
             // block's last ones, those starting after the opener: file offsets grow with
             // positions in the block, and whatever closed after them encloses them.
             while body.images.count > blockImagesStart,
-                  body.images[body.images.count - 1].range.lowerBound > range.lowerBound {
+                body.images[body.images.count - 1].range.lowerBound > range.lowerBound
+            {
                 body.images.removeLast()
             }
             while body.links.count > blockLinksStart, body.links[body.links.count - 1].range.lowerBound > range.lowerBound {
                 body.links.removeLast()
             }
-            body.images.append(MarkdownImage(kind: kind == .reference ? .reference : .inline, range: range,
-                                             destination: destination, destinationRange: fileDestination,
-                                             alt: plain, title: title))
+            body.images.append(
+                MarkdownImage(
+                    kind: kind == .reference ? .reference : .inline, range: range,
+                    destination: destination, destinationRange: fileDestination,
+                    alt: plain, title: title))
         } else {
-            body.links.append(MarkdownLink(kind: kind, range: range, destination: destination,
-                                           destinationRange: fileDestination, text: plain, title: title))
+            body.links.append(
+                MarkdownLink(
+                    kind: kind, range: range, destination: destination,
+                    destinationRange: fileDestination, text: plain, title: title))
             // No link inside a link: every earlier `[` is now inactive.
             inactiveBelow = brackets.count
         }
@@ -622,7 +638,8 @@ struct InlineParser {
     private mutating func takeLinkText(_ opener: Bracket) -> String {
         let first = opener.pieceIndex + 1
         if fastPaths, pieces.count == first + 1, pieces[first].delimiter == 0,
-           pieces[first].end - pieces[first].start < Self.maxPlainText {
+            pieces[first].end - pieces[first].start < Self.maxPlainText
+        {
             let piece = pieces[first]
             let source = piece.inExtra ? extra : bytes
             let plain = source.withUnsafeBufferPointer { buffer in
@@ -685,8 +702,9 @@ struct InlineParser {
         if ASCII.isLetter(bytes[cursor]) {
             var scheme = cursor + 1
             while scheme < end, scheme - cursor <= 32,
-                  ASCII.isAlphanumeric(bytes[scheme]) || bytes[scheme] == ASCII.plus || bytes[scheme] == ASCII.dot
-                    || bytes[scheme] == ASCII.hyphen {
+                ASCII.isAlphanumeric(bytes[scheme]) || bytes[scheme] == ASCII.plus || bytes[scheme] == ASCII.dot
+                    || bytes[scheme] == ASCII.hyphen
+            {
                 scheme += 1
             }
             let length = scheme - cursor
@@ -725,8 +743,9 @@ struct InlineParser {
         }
         guard cursor < end, bytes[cursor] == ASCII.greaterThan else { return nil }
         let raw = (start + 1)..<cursor
-        recordAutolink(start: start, next: cursor + 1, raw: raw,
-                       destination: "mailto:" + String(decoding: bytes[raw], as: UTF8.self))
+        recordAutolink(
+            start: start, next: cursor + 1, raw: raw,
+            destination: "mailto:" + String(decoding: bytes[raw], as: UTF8.self))
         return cursor + 1
     }
 
@@ -743,8 +762,10 @@ struct InlineParser {
     private mutating func recordAutolink(start: Int, next: Int, raw: Range<Int>, destination: String) {
         let label = String(decoding: bytes[raw], as: UTF8.self)
         appendExtra(label.utf8)
-        body.links.append(MarkdownLink(kind: .autolink, range: text.fileRange(start..<next), destination: destination,
-                                       destinationRange: text.fileRange(raw), text: label))
+        body.links.append(
+            MarkdownLink(
+                kind: .autolink, range: text.fileRange(start..<next), destination: destination,
+                destinationRange: text.fileRange(raw), text: label))
     }
 
     private mutating func rawHTML(at start: Int) -> Int? {
@@ -837,7 +858,7 @@ private enum SpecialBytes: InlineByteSet {
     static func candidates(_ chunk: SIMD16<UInt8>) -> SIMD2<UInt64> {
         let folded = chunk | SIMD16(repeating: 0x20)
         var hit = SIMDMask<SIMD16<Int8>>()
-        hit .|= folded .== SIMD16(repeating: ASCII.star) // also `\n` (0x0A)
+        hit .|= folded .== SIMD16(repeating: ASCII.star)  // also `\n` (0x0A)
         hit .|= folded .== SIMD16(repeating: ASCII.bang)
         hit .|= folded .== SIMD16(repeating: ASCII.ampersand)
         hit .|= folded .== SIMD16(repeating: ASCII.lessThan)

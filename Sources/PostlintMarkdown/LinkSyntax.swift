@@ -116,7 +116,8 @@ enum LinkSyntax {
     /// A link label starting at `index` (a `[`): up to 999 bytes, no unescaped brackets, not only
     /// whitespace (unless `allowBlank`). Returns the range inside the brackets and the index after `]`.
     static func label(_ bytes: [UInt8], at index: Int, end: Int, allowBlank: Bool = false)
-        -> (raw: Range<Int>, next: Int)? {
+        -> (raw: Range<Int>, next: Int)?
+    {
         guard index < end, bytes[index] == ASCII.openBracket else { return nil }
         var cursor = index + 1
         var hasContent = false
@@ -156,7 +157,8 @@ enum LinkSyntax {
                 output.append(bytes[cursor + 1])
                 cursor += 2
             } else if byte == ASCII.ampersand,
-                      let (text, next) = EntityDecoder.decode(bytes, at: cursor, end: range.upperBound) {
+                let (text, next) = EntityDecoder.decode(bytes, at: cursor, end: range.upperBound)
+            {
                 output.append(contentsOf: text.utf8)
                 cursor = next
             } else {

@@ -71,9 +71,10 @@ public enum MarkdownScanner {
                 inline.run()
             case .heading:
                 let (fileRange, text) = inline.runForText()
-                inline.body.headings.append(fileRange.map {
-                    MarkdownHeading(level: leaf.level, textIn: bytes, at: $0, range: leaf.range)
-                } ?? MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
+                inline.body.headings.append(
+                    fileRange.map {
+                        MarkdownHeading(level: leaf.level, textIn: bytes, at: $0, range: leaf.range)
+                    } ?? MarkdownHeading(level: leaf.level, text: text, range: leaf.range))
             case .html:
                 inline.readHTMLBlock(type: leaf.level)
             }

@@ -12,8 +12,10 @@ enum ReferenceDefinitionParser {
     /// Adds the definitions at the start of `text` to `definitions`, and the key each one is
     /// matched by to `keys` (at the same index); returns how many bytes of the text they take (up
     /// to the start of the first line that is not a definition).
-    static func parse(_ text: BlockText, into definitions: inout [MarkdownReferenceDefinition],
-                      keys: inout [String]) -> Int {
+    static func parse(
+        _ text: BlockText, into definitions: inout [MarkdownReferenceDefinition],
+        keys: inout [String]
+    ) -> Int {
         let bytes = text.bytes
         let end = text.end
         var position = text.start
@@ -30,7 +32,8 @@ enum ReferenceDefinitionParser {
         let bytes = text.bytes
         let end = text.end
         guard let label = LinkSyntax.label(bytes, at: start, end: end),
-              label.next < end, bytes[label.next] == ASCII.colon else { return nil }
+            label.next < end, bytes[label.next] == ASCII.colon
+        else { return nil }
         let destinationStart = LinkSyntax.skipSpaceAndOneLineEnd(bytes, from: label.next + 1, end: end)
         guard let destination = LinkSyntax.destination(bytes, at: destinationStart, end: end) else { return nil }
         // A title must be separated from the destination by whitespace, and only spaces may
@@ -39,7 +42,8 @@ enum ReferenceDefinitionParser {
         var next: Int?
         let titleStart = LinkSyntax.skipSpaceAndOneLineEnd(bytes, from: destination.next, end: end)
         if titleStart > destination.next, let parsedTitle = LinkSyntax.title(bytes, at: titleStart, end: end),
-           let lineEnd = restOfLineIsBlank(bytes, from: parsedTitle.next, end: end) {
+            let lineEnd = restOfLineIsBlank(bytes, from: parsedTitle.next, end: end)
+        {
             title = parsedTitle.raw
             next = lineEnd
         }

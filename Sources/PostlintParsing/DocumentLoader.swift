@@ -5,8 +5,10 @@ import PostlintMarkdown
 /// runs only when `parts` asks for it.
 public enum DocumentLoader {
     /// `yamlVersion` types YAML front matter's plain scalars (`docs/front-matter.md`).
-    public static func load(path: String, bytes: [UInt8], parts: DocumentParts = [.frontMatter, .markdown],
-                            yamlVersion: YAMLVersion = .v1_1) -> Document {
+    public static func load(
+        path: String, bytes: [UInt8], parts: DocumentParts = [.frontMatter, .markdown],
+        yamlVersion: YAMLVersion = .v1_1
+    ) -> Document {
         let source = SourceText(bytes: bytes)
         let split = FrontMatterSplitter.split(source)
         var frontMatter: FrontMatter?

@@ -28,8 +28,10 @@ struct FlatYAMLParser {
 
     /// The root mapping of `bytes` (front matter content at `fileOffset` in its file), or nil when
     /// the text is not of the flat shape and needs the full parser.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int,
-                      version: YAMLVersion = .v1_1) -> FrontMatterNode? {
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int,
+        version: YAMLVersion = .v1_1
+    ) -> FrontMatterNode? {
         guard hasOnlyPlainCharacters(bytes) else { return nil }
         var parser = FlatYAMLParser(bytes: bytes, fileOffset: fileOffset, version: version)
         return parser.parseRootMapping()
@@ -115,9 +117,9 @@ struct FlatYAMLParser {
     private static func mayStartBlockPlain(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","),
-             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-             UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: " "):
+            UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: " "):
             return false
         default:
             return true
@@ -128,9 +130,9 @@ struct FlatYAMLParser {
     private static func mayAppearInFlowPlain(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","),
-             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-             UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"), UInt8(ascii: "?"), UInt8(ascii: ":"):
             return false
         default:
             return true
@@ -272,7 +274,8 @@ struct FlatYAMLParser {
             guard first + 1 < end, bytes[first + 1] == Self.space else { return .some(nil) }
             let itemStart = firstNonSpace(from: first + 1, to: end)
             guard itemStart < end,
-                  let item = parseInlineValue(from: itemStart, lineEnd: end, allowFlowSequence: false) else {
+                let item = parseInlineValue(from: itemStart, lineEnd: end, allowFlowSequence: false)
+            else {
                 return .some(nil)
             }
             sequenceEnd = max(sequenceEnd, item.range.upperBound)
@@ -378,15 +381,17 @@ struct FlatYAMLParser {
     }
 
     private func quotedNode(_ open: Int, _ close: Int) -> FrontMatterNode {
-        FrontMatterNode(value: .scalar(FrontMatterScalar(text: string((open + 1)..<close), kind: .string)),
-                        range: (fileOffset + open)..<(fileOffset + close + 1))
+        FrontMatterNode(
+            value: .scalar(FrontMatterScalar(text: string((open + 1)..<close), kind: .string)),
+            range: (fileOffset + open)..<(fileOffset + close + 1))
     }
 
     private func plainNode(_ range: Range<Int>) -> FrontMatterNode {
         let text = string(range)
         let kind = PlainScalarKind.classify(bytes: UnsafeBufferPointer(rebasing: bytes[range]), version: version)
-        return FrontMatterNode(value: .scalar(FrontMatterScalar(text: text, kind: kind)),
-                               range: (fileOffset + range.lowerBound)..<(fileOffset + range.upperBound))
+        return FrontMatterNode(
+            value: .scalar(FrontMatterScalar(text: text, kind: kind)),
+            range: (fileOffset + range.lowerBound)..<(fileOffset + range.upperBound))
     }
 
     private func string(_ range: Range<Int>) -> String {

@@ -24,15 +24,17 @@ public enum FrontMatterSplitter {
             let range = index.contentRange(ofLine: line)
             if isClosingFence(bytes, range, format: format) {
                 let bodyStart = line + 1 < index.lineCount ? index.lineStarts[line + 1] : bytes.count
-                let block = FrontMatterBlock(format: format, openingFence: fenceRange,
-                                             content: contentStart..<index.lineStarts[line],
-                                             closingFence: range, firstContentLine: 1)
+                let block = FrontMatterBlock(
+                    format: format, openingFence: fenceRange,
+                    content: contentStart..<index.lineStarts[line],
+                    closingFence: range, firstContentLine: 1)
                 return Split(block: block, bodyRange: bodyStart..<bytes.count)
             }
             line += 1
         }
-        let block = FrontMatterBlock(format: format, openingFence: fenceRange,
-                                     content: contentStart..<bytes.count, closingFence: nil, firstContentLine: 1)
+        let block = FrontMatterBlock(
+            format: format, openingFence: fenceRange,
+            content: contentStart..<bytes.count, closingFence: nil, firstContentLine: 1)
         return Split(block: block, bodyRange: bytes.count..<bytes.count)
     }
 

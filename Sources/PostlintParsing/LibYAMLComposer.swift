@@ -74,8 +74,10 @@ struct LibYAMLComposer {
     private var output = Output()
 
     /// Composes `bytes` (valid UTF-8 at `fileOffset` in its file).
-    static func compose(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, version: YAMLVersion,
-                        maxNodes: Int) -> Result<Output, Failure> {
+    static func compose(
+        _ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, version: YAMLVersion,
+        maxNodes: Int
+    ) -> Result<Output, Failure> {
         var composer = LibYAMLComposer(bytes: bytes, fileOffset: fileOffset, version: version, maxNodes: maxNodes)
         do {
             try composer.run(bytes)
@@ -131,8 +133,9 @@ struct LibYAMLComposer {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    throw Failure(reason: "expected a single document in the stream, but found another document",
-                                  offset: offset(event.start_mark))
+                    throw Failure(
+                        reason: "expected a single document in the stream, but found another document",
+                        offset: offset(event.start_mark))
                 }
             case YAML_SCALAR_EVENT:
                 try scalar(event)
@@ -140,12 +143,14 @@ struct LibYAMLComposer {
                 try alias(event)
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                try open(isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE,
-                         anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: event.start_mark)
+                try open(
+                    isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                    anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: event.start_mark)
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                try open(isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE,
-                         anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: event.start_mark)
+                try open(
+                    isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE,
+                    anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: event.start_mark)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try close(end: event.end_mark)
             default:
@@ -181,9 +186,10 @@ struct LibYAMLComposer {
         let data = event.data.scalar
         let start = offset(event.start_mark)
         var end = offset(event.end_mark)
-        let text = data.value.map {
-            String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
-        } ?? ""
+        let text =
+            data.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
+            } ?? ""
         if data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE {
             end = trimmedEnd(start: start, end: end)
         }
@@ -204,7 +210,8 @@ struct LibYAMLComposer {
     }
 
     private mutating func typedScalar(_ text: String, plain: Bool, tag: String?, at offset: Int)
-        throws(Failure) -> FrontMatterScalar {
+        throws(Failure) -> FrontMatterScalar
+    {
         // No tag, or the non-specific `!`: libyaml says whether the scalar's type is to be
         // resolved from its text (a plain scalar with text; `! 12` is a number to the libyaml
         // loaders, a lone `!` is an empty string).
@@ -212,9 +219,10 @@ struct LibYAMLComposer {
             return FrontMatterScalar(text: text, kind: plain ? PlainScalarKind.classify(text, version: version) : .string)
         }
         guard tag.hasPrefix(Self.standardPrefix) else {
-            output.notices.append(FrontMatterSyntaxError(
-                reason: "the tag \(Self.display(tag)) is not a standard YAML tag; its value is read as text",
-                offset: offset))
+            output.notices.append(
+                FrontMatterSyntaxError(
+                    reason: "the tag \(Self.display(tag)) is not a standard YAML tag; its value is read as text",
+                    offset: offset))
             return FrontMatterScalar(text: text, kind: .string)
         }
         let name = tag.dropFirst(Self.standardPrefix.count)
@@ -241,11 +249,13 @@ struct LibYAMLComposer {
             guard PlainScalarKind.isTimestamp(text) else { throw invalid("a date") }
             return FrontMatterScalar(text: text, kind: .date)
         case "seq", "map":
-            throw Failure(reason: "a text is tagged !!\(name), which is for a \(name == "seq" ? "list" : "map")",
-                          offset: offset)
+            throw Failure(
+                reason: "a text is tagged !!\(name), which is for a \(name == "seq" ? "list" : "map")",
+                offset: offset)
         default:
-            output.notices.append(FrontMatterSyntaxError(
-                reason: "the tag !!\(name) is not one postlint reads; its value is read as text", offset: offset))
+            output.notices.append(
+                FrontMatterSyntaxError(
+                    reason: "the tag !!\(name) is not one postlint reads; its value is read as text", offset: offset))
             return FrontMatterScalar(text: text, kind: .string)
         }
     }
@@ -303,8 +313,10 @@ struct LibYAMLComposer {
         try add(node, count: anchored.count, anchor: nil, isMergeKey: false)
     }
 
-    private mutating func open(isMapping: Bool, isFlow: Bool, anchor: String?, tag: String?,
-                               at mark: yaml_mark_t) throws(Failure) {
+    private mutating func open(
+        isMapping: Bool, isFlow: Bool, anchor: String?, tag: String?,
+        at mark: yaml_mark_t
+    ) throws(Failure) {
         let start = offset(mark)
         try spend(1, at: start)
         stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, anchor: anchor, tag: tag))
@@ -338,9 +350,11 @@ struct LibYAMLComposer {
         if scalarTags.contains(tag) || tag == collectionTag {
             throw Failure(reason: "a \(frame.isMapping ? "map" : "list") is tagged \(Self.display(tag))", offset: offset)
         }
-        output.notices.append(FrontMatterSyntaxError(
-            reason: "the tag \(Self.display(tag)) is not one postlint reads; the \(frame.isMapping ? "map" : "list") is read as it is written",
-            offset: offset))
+        output.notices.append(
+            FrontMatterSyntaxError(
+                reason:
+                    "the tag \(Self.display(tag)) is not one postlint reads; the \(frame.isMapping ? "map" : "list") is read as it is written",
+                offset: offset))
     }
 
     /// A mapping's entries with its merge keys applied: explicit keys win over merged ones, and
@@ -375,20 +389,22 @@ struct LibYAMLComposer {
         return result
     }
 
-
     // MARK: - Placing nodes
 
     private mutating func spend(_ count: Int, at offset: Int) throws(Failure) {
         budget -= count
         if budget < 0 {
-            throw Failure(reason: "YAML expands to more than \(expansionLimit) values (aliases nested too deep?)",
-                          offset: offset)
+            throw Failure(
+                reason: "YAML expands to more than \(expansionLimit) values (aliases nested too deep?)",
+                offset: offset)
         }
     }
 
     /// Places a finished node in the collection that is open, or as the root.
-    private mutating func add(_ node: FrontMatterNode, count: Int, anchor: String?, isMergeKey: Bool,
-                              spent: Bool = false) throws(Failure) {
+    private mutating func add(
+        _ node: FrontMatterNode, count: Int, anchor: String?, isMergeKey: Bool,
+        spent: Bool = false
+    ) throws(Failure) {
         if !spent { try spend(count, at: node.range.lowerBound) }
         // An anchor defined again names the later node from there on (YAML 1.2, Ruby's and Go's
         // loaders; PyYAML refuses the document).
@@ -404,8 +420,9 @@ struct LibYAMLComposer {
         }
         guard let key = stack[top].pendingKey else {
             guard case .scalar = node.value else {
-                throw Failure(reason: "a key is a \(node.typeName), which YAML loaders cannot use as a key",
-                              offset: node.range.lowerBound)
+                throw Failure(
+                    reason: "a key is a \(node.typeName), which YAML loaders cannot use as a key",
+                    offset: node.range.lowerBound)
             }
             stack[top].pendingKey = node
             stack[top].pendingKeyIsMerge = isMergeKey

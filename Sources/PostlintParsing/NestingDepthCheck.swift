@@ -50,7 +50,9 @@ enum NestingDepthCheck {
                     case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
                     case UInt8(ascii: "-"):
                         let next = index + 1 < count ? bytes[index + 1] : 0x20
-                        if (next == 0x20 || next == 0x0A || next == 0x0D) && (lastSignificant == 0 || lastSignificant == UInt8(ascii: "-")) {
+                        if (next == 0x20 || next == 0x0A || next == 0x0D)
+                            && (lastSignificant == 0 || lastSignificant == UInt8(ascii: "-"))
+                        {
                             sequenceEntries += 1
                         }
                     case UInt8(ascii: "#") where index > lineStart && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09):
@@ -80,8 +82,10 @@ enum NestingDepthCheck {
         }
         var index = end - 1
         while index >= lineStart, bytes[index] == 0x20 || bytes[index] == 0x09 { index -= 1 }
-        while index >= lineStart, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
-            || (0x31...0x39).contains(bytes[index]) {
+        while index >= lineStart,
+            bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+                || (0x31...0x39).contains(bytes[index])
+        {
             index -= 1
         }
         guard index >= lineStart, bytes[index] == UInt8(ascii: "|") || bytes[index] == UInt8(ascii: ">") else {

@@ -27,7 +27,7 @@ enum PlainScalarKind {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             break
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"),
-             UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
             break
         default:
             return .string
@@ -154,8 +154,10 @@ enum PlainScalarKind {
     /// PyYAML's float: `[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?`, `\.[0-9][0-9_]*([eE][-+][0-9]+)?`,
     /// `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`, `[-+]?\.(inf|Inf|INF)`, `\.(nan|NaN|NAN)`.
     private static func isFloat11(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if equals(bytes, ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF",
-                  ".nan", ".NaN", ".NAN") {
+        if equals(
+            bytes, ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF",
+            ".nan", ".NaN", ".NAN")
+        {
             return true
         }
         var cursor = Cursor(bytes: bytes)
@@ -203,8 +205,10 @@ enum PlainScalarKind {
     /// The core schema's float: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`,
     /// `[-+]?\.(inf|Inf|INF)`, `\.(nan|NaN|NAN)`.
     private static func isFloat12(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if equals(bytes, ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF",
-                  ".nan", ".NaN", ".NAN") {
+        if equals(
+            bytes, ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF",
+            ".nan", ".NaN", ".NAN")
+        {
             return true
         }
         var cursor = Cursor(bytes: bytes)
@@ -242,8 +246,9 @@ enum PlainScalarKind {
                 return bytes[start..<cursor.index].reduce(0) { $0 * 10 + Int($1 - 0x30) }
             }
             guard let year = number(4...4, &cursor), cursor.take(UInt8(ascii: "-")),
-                  let month = number(1...2, &cursor), cursor.take(UInt8(ascii: "-")),
-                  let day = number(1...2, &cursor) else { return nil }
+                let month = number(1...2, &cursor), cursor.take(UInt8(ascii: "-")),
+                let day = number(1...2, &cursor)
+            else { return nil }
             self.year = year
             self.month = month
             self.day = day
@@ -256,7 +261,8 @@ enum PlainScalarKind {
                 guard cursor.skip(while: { $0 == 0x20 || $0 == 0x09 }) > 0 else { return nil }
             }
             guard number(1...2, &cursor) != nil, cursor.take(UInt8(ascii: ":")), number(2...2, &cursor) != nil,
-                  cursor.take(UInt8(ascii: ":")), number(2...2, &cursor) != nil else { return nil }
+                cursor.take(UInt8(ascii: ":")), number(2...2, &cursor) != nil
+            else { return nil }
             if cursor.take(UInt8(ascii: ".")) { cursor.skip(while: PlainScalarKind.isDigit) }
             if cursor.atEnd { return }
             cursor.skip { $0 == 0x20 || $0 == 0x09 }

@@ -22,8 +22,10 @@ public enum PositionedYAML {
     public static let defaultMaxDepth = ParserLimits.yamlNesting
     public static let defaultMaxNodes = ParserLimits.yamlExpandedValues
 
-    public static func parse(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
-                             maxNodes: Int = defaultMaxNodes, version: YAMLVersion = .v1_1) -> Result {
+    public static func parse(
+        _ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
+        maxNodes: Int = defaultMaxNodes, version: YAMLVersion = .v1_1
+    ) -> Result {
         if let root = flatRoot(source, content: content, version: version) {
             return Result(root: root, error: nil, duplicateKeys: [])
         }
@@ -36,14 +38,17 @@ public enum PositionedYAML {
             return nil
         }
         return source.bytes.withUnsafeBufferPointer { bytes in
-            FlatYAMLParser.parse(UnsafeBufferPointer(rebasing: bytes[content]), fileOffset: content.lowerBound,
-                                 version: version)
+            FlatYAMLParser.parse(
+                UnsafeBufferPointer(rebasing: bytes[content]), fileOffset: content.lowerBound,
+                version: version)
         }
     }
 
     /// Parses with libyaml, whatever the text's shape.
-    static func parseWithLibYAML(_ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
-                                 maxNodes: Int = defaultMaxNodes, version: YAMLVersion = .v1_1) -> Result {
+    static func parseWithLibYAML(
+        _ source: SourceText, content: ByteRange, maxDepth: Int = defaultMaxDepth,
+        maxNodes: Int = defaultMaxNodes, version: YAMLVersion = .v1_1
+    ) -> Result {
         let clamped = max(0, min(content.lowerBound, source.utf8.count))..<max(0, min(content.upperBound, source.utf8.count))
         var bytes = Array(source.utf8[clamped])
         // libyaml refuses control characters; an invalid byte (U+001A here) is reported by the
@@ -53,8 +58,9 @@ public enum PositionedYAML {
         }
 
         if let deep = NestingDepthCheck.firstOffsetDeeperThan(maxDepth, in: bytes) {
-            let error = FrontMatterSyntaxError(reason: "YAML is nested more than \(maxDepth) levels deep",
-                                               offset: content.lowerBound + deep)
+            let error = FrontMatterSyntaxError(
+                reason: "YAML is nested more than \(maxDepth) levels deep",
+                offset: content.lowerBound + deep)
             return Result(root: nil, error: error, duplicateKeys: [])
         }
 
@@ -70,8 +76,9 @@ public enum PositionedYAML {
                 let start = source.lineIndex.location(of: context.offset)
                 reason += " (\(context.text) that starts at line \(start.line), column \(start.column))"
             }
-            return Result(root: nil, error: FrontMatterSyntaxError(reason: reason, offset: failure.offset),
-                          duplicateKeys: [])
+            return Result(
+                root: nil, error: FrontMatterSyntaxError(reason: reason, offset: failure.offset),
+                duplicateKeys: [])
         }
     }
 }

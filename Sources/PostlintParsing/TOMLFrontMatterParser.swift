@@ -12,8 +12,9 @@ enum TOMLFrontMatterParser {
             root.range = block.content.lowerBound..<block.content.lowerBound
             return FrontMatter(block: block, root: root, syntaxError: nil)
         case .failure(let problem):
-            return FrontMatter(block: block, root: nil,
-                               syntaxError: FrontMatterSyntaxError(reason: problem.reason, offset: problem.offset))
+            return FrontMatter(
+                block: block, root: nil,
+                syntaxError: FrontMatterSyntaxError(reason: problem.reason, offset: problem.offset))
         }
     }
 }

@@ -204,8 +204,9 @@ public struct TOMLParser {
         switch table.entries[found].slot {
         case .table(let existing):
             guard !isArray else {
-                throw problem("\(path) is already a table, so [[\(path)]] cannot make it an array of tables",
-                              at: last.range.lowerBound)
+                throw problem(
+                    "\(path) is already a table, so [[\(path)]] cannot make it an array of tables",
+                    at: last.range.lowerBound)
             }
             guard existing.definition == .implicit else {
                 throw problem("the table \(path) is already defined", at: last.range.lowerBound)
@@ -237,8 +238,9 @@ public struct TOMLParser {
         case .table(let existing): return existing
         case .tables(let array): return array.last
         case .value(let node):
-            throw problem("\(Self.path(path)) already holds \(Self.describe(node)), which cannot be extended",
-                          at: part.range.lowerBound)
+            throw problem(
+                "\(Self.path(path)) already holds \(Self.describe(node)), which cannot be extended",
+                at: part.range.lowerBound)
         }
     }
 
@@ -265,8 +267,9 @@ public struct TOMLParser {
     /// section now defines; never one a header defined or an earlier section's dotted keys made.
     private func dottedTable(in table: TOMLTable, _ part: KeyPart, path: ArraySlice<KeyPart>) throws(Problem) -> TOMLTable {
         guard let found = table.index(of: part.name) else {
-            let made = TOMLTable(definition: .dotted(section: section), start: part.range.lowerBound,
-                                 ownEnd: part.range.upperBound)
+            let made = TOMLTable(
+                definition: .dotted(section: section), start: part.range.lowerBound,
+                ownEnd: part.range.upperBound)
             table.append(TOMLTable.Entry(key: part.name, keyRange: part.range, slot: .table(made)))
             return made
         }
@@ -279,11 +282,13 @@ public struct TOMLParser {
             case .dotted(let made) where made == section:
                 break
             case .dotted:
-                throw problem("the table \(name) was made by dotted keys in an earlier section, which closed it",
-                              at: part.range.lowerBound)
+                throw problem(
+                    "the table \(name) was made by dotted keys in an earlier section, which closed it",
+                    at: part.range.lowerBound)
             case .header:
-                throw problem("the table \(name) is defined by a header; dotted keys cannot add to it",
-                              at: part.range.lowerBound)
+                throw problem(
+                    "the table \(name) is defined by a header; dotted keys cannot add to it",
+                    at: part.range.lowerBound)
             }
             return existing
         case .tables:
@@ -357,7 +362,8 @@ public struct TOMLParser {
         switch current {
         case 0x22, 0x27:
             let quote = current
-            let text = byte(at: index + 1) == quote && byte(at: index + 2) == quote
+            let text =
+                byte(at: index + 1) == quote && byte(at: index + 2) == quote
                 ? try multiLineString(quote: quote) : try singleLineString(quote: quote)
             return scalar(text, .string, from: start)
         case 0x74:
@@ -465,7 +471,9 @@ public struct TOMLParser {
         for byte in written where Self.isDigit(byte) {
             let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
             let digit = Int64(byte - 0x30)
-            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit)
+            let (next, overflowedAgain) =
+                negative
+                ? shifted.subtractingReportingOverflow(digit)
                 : shifted.addingReportingOverflow(digit)
             guard !overflowed, !overflowedAgain else { throw problem("the integer does not fit in 64 bits", at: start) }
             value = next

@@ -15,12 +15,14 @@ public struct YAMLFile: Sendable {
         let start = source.hasByteOrderMark ? 3 : 0
         let result = PositionedYAML.parse(source, content: start..<bytes.count)
         if let error = result.error {
-            throw PostlintError(path: path, location: source.lineIndex.location(of: error.offset),
-                                message: "invalid YAML: \(error.reason)")
+            throw PostlintError(
+                path: path, location: source.lineIndex.location(of: error.offset),
+                message: "invalid YAML: \(error.reason)")
         }
         if let duplicate = result.duplicateKeys.first {
-            throw PostlintError(path: path, location: source.lineIndex.location(of: duplicate.keyRange.lowerBound),
-                                message: "key \"\(duplicate.key)\" is given more than once")
+            throw PostlintError(
+                path: path, location: source.lineIndex.location(of: duplicate.keyRange.lowerBound),
+                message: "key \"\(duplicate.key)\" is given more than once")
         }
         self.root = result.root
     }
@@ -39,8 +41,9 @@ public struct YAMLFile: Sendable {
     private static func validText(path: String, bytes: [UInt8]) throws(PostlintError) -> SourceText {
         let source = SourceText(bytes: bytes)
         if let bad = source.invalidRanges.first {
-            throw PostlintError(path: path, location: source.lineIndex.location(of: bad.lowerBound),
-                                message: "file is not valid UTF-8")
+            throw PostlintError(
+                path: path, location: source.lineIndex.location(of: bad.lowerBound),
+                message: "file is not valid UTF-8")
         }
         return source
     }
@@ -66,7 +69,8 @@ public struct YAMLFile: Sendable {
     /// Rejects keys outside `allowed`, naming the closest allowed key as a hint.
     public func rejectUnknownKeys(_ entries: [FrontMatterEntry], allowed: [String], what: String) throws(PostlintError) {
         for entry in entries where !allowed.contains(entry.key) {
-            let hint = Self.closest(to: entry.key, in: allowed).map { "did you mean \"\($0)\"?" }
+            let hint =
+                Self.closest(to: entry.key, in: allowed).map { "did you mean \"\($0)\"?" }
                 ?? "allowed: \(allowed.joined(separator: ", "))"
             throw error("unknown key \"\(entry.key)\" in \(what)", at: entry.keyRange.lowerBound, hint: hint)
         }
@@ -105,7 +109,8 @@ public struct YAMLFile: Sendable {
 
     /// An option value typed like `expected`: integers are accepted where numbers are.
     public func optionValue(_ node: FrontMatterNode, like expected: OptionValue?, what: String)
-        throws(PostlintError) -> OptionValue {
+        throws(PostlintError) -> OptionValue
+    {
         let value = try anyOptionValue(node, what: what)
         guard let expected else { return value }
         switch (expected, value) {
@@ -116,7 +121,9 @@ public struct YAMLFile: Sendable {
         case (.strings, .string(let text)):
             return .strings([text])
         default:
-            throw error("\(what) must be \(Self.withArticle(expected.typeName)), not \(Self.withArticle(value.typeName))", at: node.range.lowerBound)
+            throw error(
+                "\(what) must be \(Self.withArticle(expected.typeName)), not \(Self.withArticle(value.typeName))",
+                at: node.range.lowerBound)
         }
     }
 

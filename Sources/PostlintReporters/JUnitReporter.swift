@@ -35,13 +35,15 @@ public struct JUnitReporter: Reporter {
         Self.forEachFile(paths, findings, report.findings) { _, range in if range.isEmpty { cleanFiles += 1 } }
 
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        output.write("<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(failureCount + cleanFiles)\" failures=\"\(failureCount)\""
-            + " errors=\"0\" time=\"0\">\n")
+        output.write(
+            "<testsuites name=\"\(ToolIdentity.name)\" tests=\"\(failureCount + cleanFiles)\" failures=\"\(failureCount)\""
+                + " errors=\"0\" time=\"0\">\n")
         var text = ""
         Self.forEachFile(paths, findings, report.findings) { path, range in
             text.removeAll(keepingCapacity: true)
             let name = XMLEscaping.attribute(path)
-            text += "  <testsuite name=\"\(name)\" tests=\"\(max(range.count, 1))\" failures=\"\(range.count)\""
+            text +=
+                "  <testsuite name=\"\(name)\" tests=\"\(max(range.count, 1))\" failures=\"\(range.count)\""
                 + " errors=\"0\" skipped=\"0\" time=\"0\">\n"
             if range.isEmpty {
                 text += "    <testcase name=\"\(Self.cleanTestName)\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
@@ -62,11 +64,14 @@ public struct JUnitReporter: Reporter {
     /// One finding's failing test case.
     private static func writeTestCase(_ finding: Finding, fileName name: String, into output: inout String) {
         let testName = "\(finding.ruleID) at \(finding.start.line):\(finding.start.column)"
-        output += "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
+        output +=
+            "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
             + " file=\"\(name)\" line=\"\(finding.start.line)\" time=\"0\">\n"
-        let line = "\(finding.path):\(finding.start.line):\(finding.start.column): "
+        let line =
+            "\(finding.path):\(finding.start.line):\(finding.start.column): "
             + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
-        output += "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
+        output +=
+            "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
             + " type=\"\(finding.severity.rawValue)\">\(XMLEscaping.text(line))</failure>\n"
         output += "    </testcase>\n"
     }
@@ -110,8 +115,10 @@ public struct JUnitReporter: Reporter {
 
     /// Calls `body` with each path and the range of `order` (positions into `findings`) that
     /// holds its findings, walking both sorted lists together.
-    private static func forEachFile(_ paths: [String], _ order: [Int], _ findings: FindingList,
-                                    _ body: (String, Range<Int>) -> Void) {
+    private static func forEachFile(
+        _ paths: [String], _ order: [Int], _ findings: FindingList,
+        _ body: (String, Range<Int>) -> Void
+    ) {
         var next = 0
         for path in paths {
             let start = next

@@ -17,8 +17,10 @@ public struct LintReport: Sendable {
     /// reported (the text summary says so rather than "No problems").
     public var recordedInBaseline: Int?
 
-    public init(findings: FindingList, fileCount: Int, rules: [RuleMetadata], toolVersion: String,
-                files: [String] = []) {
+    public init(
+        findings: FindingList, fileCount: Int, rules: [RuleMetadata], toolVersion: String,
+        files: [String] = []
+    ) {
         self.findings = findings
         self.fileCount = fileCount
         self.rules = rules
@@ -26,10 +28,13 @@ public struct LintReport: Sendable {
         self.files = files
     }
 
-    public init(findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
-                files: [String] = []) {
-        self.init(findings: FindingList(findings), fileCount: fileCount, rules: rules, toolVersion: toolVersion,
-                  files: files)
+    public init(
+        findings: [Finding], fileCount: Int, rules: [RuleMetadata], toolVersion: String,
+        files: [String] = []
+    ) {
+        self.init(
+            findings: FindingList(findings), fileCount: fileCount, rules: rules, toolVersion: toolVersion,
+            files: files)
     }
 
     public var errorCount: Int { findings.count(of: .error) }

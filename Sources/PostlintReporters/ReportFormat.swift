@@ -20,8 +20,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     ///     `LintReport.files`.
     ///   - quiet: the text format shows errors only.
     ///   - compact: JSON and SARIF on one line instead of indented.
-    public func makeReporter(colored: Bool = false, files: [String] = [], quiet: Bool = false,
-                             compact: Bool = false) -> any Reporter {
+    public func makeReporter(
+        colored: Bool = false, files: [String] = [], quiet: Bool = false,
+        compact: Bool = false
+    ) -> any Reporter {
         switch self {
         case .text: return TextReporter(colored: colored, quiet: quiet)
         case .json: return JSONReporter(layout: compact ? .compact : .pretty)

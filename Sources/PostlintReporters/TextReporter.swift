@@ -51,7 +51,8 @@ public struct TextReporter: Reporter {
         let infos = report.infoCount - unchecked
         let notChecked = unchecked == 0 ? "" : " (\(unchecked) \(unchecked == 1 ? "link" : "links") not checked)"
         if errors + warnings + infos == 0 { return paint(.green, "No problems in \(files)" + notChecked) }
-        let text = "\(Self.counted(errors, "error", "errors")), \(Self.counted(warnings, "warning", "warnings")), "
+        let text =
+            "\(Self.counted(errors, "error", "errors")), \(Self.counted(warnings, "warning", "warnings")), "
             + "\(Self.counted(infos, "info", "infos")) in \(files)" + notChecked
         let style: Style = errors > 0 ? .red : (warnings > 0 ? .yellow : .cyan)
         return paint(style, text) + fixHint(fixable)

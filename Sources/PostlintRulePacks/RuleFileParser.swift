@@ -4,8 +4,10 @@ import PostlintParsing
 /// Reads one declarative rule file (the schema is documented in `docs/rule-packs.md`) into a rule
 /// factory, validating every key with its position.
 enum RuleFileParser {
-    static let commonKeys = ["schema", "id", "kind", "category", "summary", "rationale", "severity", "enabled",
-                             "message", "examples", "audit"]
+    static let commonKeys = [
+        "schema", "id", "kind", "category", "summary", "rationale", "severity", "enabled",
+        "message", "examples", "audit",
+    ]
 
     /// `buildsOnLoad`: build the rule once with the file's own values, so that a bad pattern or
     /// value fails here with its position. The packs shipped in the binary skip it (the test suite
@@ -13,8 +15,10 @@ enum RuleFileParser {
     ///
     /// `parsedRoot`: the file's tree when it was parsed before (a shipped pack's, from
     /// `ShippedPackTrees`); the YAML is not parsed again.
-    static func parse(path: String, bytes: [UInt8], packName: String, buildsOnLoad: Bool = true,
-                      parsedRoot: FrontMatterNode? = nil) throws(PostlintError) -> RuleFactory {
+    static func parse(
+        path: String, bytes: [UInt8], packName: String, buildsOnLoad: Bool = true,
+        parsedRoot: FrontMatterNode? = nil
+    ) throws(PostlintError) -> RuleFactory {
         let file: YAMLFile
         if let parsedRoot {
             file = try YAMLFile(path: path, bytes: bytes, parsedRoot: parsedRoot)
@@ -41,7 +45,8 @@ enum RuleFileParser {
         let kindName = try file.string(kindNode, what: "kind")
         guard let kind = RuleKind(rawValue: kindName) else {
             let names = RuleKind.allCases.map(\.rawValue)
-            let hint = YAMLFile.closest(to: kindName, in: names).map { "did you mean \"\($0)\"?" }
+            let hint =
+                YAMLFile.closest(to: kindName, in: names).map { "did you mean \"\($0)\"?" }
                 ?? "kinds: \(names.joined(separator: ", "))"
             throw file.error("unknown kind \"\(kindName)\"", at: kindNode.range.lowerBound, hint: hint)
         }
@@ -53,27 +58,31 @@ enum RuleFileParser {
         if let idNode = node("id") {
             id = try file.string(idNode, what: "id")
             guard RuleMetadata.isValidID(id) else {
-                throw file.error("rule id \"\(id)\" is not kebab-case", at: idNode.range.lowerBound,
-                                 hint: "lower-case letters and digits joined by hyphens, e.g. no-tbd")
+                throw file.error(
+                    "rule id \"\(id)\" is not kebab-case", at: idNode.range.lowerBound,
+                    hint: "lower-case letters and digits joined by hyphens, e.g. no-tbd")
             }
         }
         var category = RuleCategory.custom
         if let categoryNode = node("category") {
             let name = try file.string(categoryNode, what: "category")
             guard let value = RuleCategory(rawValue: name) else {
-                throw file.error("unknown category \"\(name)\"", at: categoryNode.range.lowerBound,
-                                 hint: "categories: \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw file.error(
+                    "unknown category \"\(name)\"", at: categoryNode.range.lowerBound,
+                    hint: "categories: \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             category = value
         }
         let summary = try file.string(try required("summary"), what: "summary")
-        let rationale = try node("rationale").map { node throws(PostlintError) in try file.string(node, what: "rationale") } ?? summary
+        let rationale =
+            try node("rationale").map { node throws(PostlintError) in try file.string(node, what: "rationale") } ?? summary
         var severity = Severity.warning
         if let severityNode = node("severity") {
             let name = try file.string(severityNode, what: "severity")
             guard let value = Severity(rawValue: name) else {
-                throw file.error("unknown severity \"\(name)\"", at: severityNode.range.lowerBound,
-                                 hint: "error, warning or info")
+                throw file.error(
+                    "unknown severity \"\(name)\"", at: severityNode.range.lowerBound,
+                    hint: "error, warning or info")
             }
             severity = value
         }
@@ -99,8 +108,9 @@ enum RuleFileParser {
                 }
                 keyPositions[declared.name] = valueNode.range.lowerBound
             } else if requiredKeys.contains(declared.name) {
-                throw file.error("a \(kind.rawValue) rule needs the key \"\(declared.name)\"", at: root.range.lowerBound,
-                                 hint: declared.summary)
+                throw file.error(
+                    "a \(kind.rawValue) rule needs the key \"\(declared.name)\"", at: root.range.lowerBound,
+                    hint: declared.summary)
             }
             options.append(option)
         }
@@ -162,11 +172,14 @@ enum RuleFileParser {
                         options[entry.key] = try file.anyOptionValue(entry.value, what: "\"\(entry.key)\"")
                     }
                 }
-                let examplePath = try entries.last(where: { $0.key == "path" }).map { entry throws(PostlintError) in
-                    try file.string(entry.value, what: "path")
-                } ?? "post.md"
-                examples.append(RuleExample(try file.string(textNode, what: "text"), options: options, path: examplePath,
-                                            file: path, line: line))
+                let examplePath =
+                    try entries.last(where: { $0.key == "path" }).map { entry throws(PostlintError) in
+                        try file.string(entry.value, what: "path")
+                    } ?? "post.md"
+                examples.append(
+                    RuleExample(
+                        try file.string(textNode, what: "text"), options: options, path: examplePath,
+                        file: path, line: line))
             } else {
                 examples.append(RuleExample(try file.string(item, what: "an example"), file: path, line: line))
             }

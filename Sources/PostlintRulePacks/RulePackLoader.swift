@@ -13,9 +13,10 @@ public enum RulePackLoader {
         var factories: [RuleFactory] = []
         factories.reserveCapacity(EmbeddedRulePacks.files.count)
         for file in EmbeddedRulePacks.files {
-            factories.append(try RuleFileParser.parse(
-                path: "rules/\(file.path)", bytes: file.bytes, packName: "", buildsOnLoad: false,
-                parsedRoot: ShippedPackTrees.tree(forPath: file.path, bytes: file.bytes)))
+            factories.append(
+                try RuleFileParser.parse(
+                    path: "rules/\(file.path)", bytes: file.bytes, packName: "", buildsOnLoad: false,
+                    parsedRoot: ShippedPackTrees.tree(forPath: file.path, bytes: file.bytes)))
         }
         return factories
     }
@@ -52,8 +53,9 @@ public enum RulePackLoader {
                 if name.hasPrefix(".") { continue }
                 entries += 1
                 guard entries <= maximumEntries else {
-                    throw PostlintError(path: folder, message: "rule pack folder holds more than \(maximumEntries) files and folders",
-                                        hint: "name the folder that holds the pack's rule files")
+                    throw PostlintError(
+                        path: folder, message: "rule pack folder holds more than \(maximumEntries) files and folders",
+                        hint: "name the folder that holds the pack's rule files")
                 }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
@@ -70,8 +72,9 @@ public enum RulePackLoader {
                 case S_IFREG:
                     if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                         guard Int(info.st_size) <= maximumRuleFileSize else {
-                            throw PostlintError(path: absolute + "/" + name,
-                                                message: "rule file is larger than \(maximumRuleFileSize / 1024) KB; not read")
+                            throw PostlintError(
+                                path: absolute + "/" + name,
+                                message: "rule file is larger than \(maximumRuleFileSize / 1024) KB; not read")
                         }
                         paths.append(child)
                     }

@@ -19,7 +19,8 @@ extension String {
         // first scalar, and an ASCII scalar that is not a line feed ends a character that either is
         // that scalar alone or began with a prepended mark (Unicode's Prepend), never white space.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !ASCIIWhitespace.contains(first), !ASCIIWhitespace.contains(last) {
+            !ASCIIWhitespace.contains(first), !ASCIIWhitespace.contains(last)
+        {
             return self
         }
         return trimmingWhitespaceCharacterByCharacter()

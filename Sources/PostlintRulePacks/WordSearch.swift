@@ -73,8 +73,10 @@ struct WordSearch {
 
     /// Looks for `needle` in the lowered text from `from`. A candidate is judged once the text
     /// holds the phrase's length and the scalar after it (or the text is complete).
-    private static func search(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int,
-                               isComplete: Bool) -> Outcome {
+    private static func search(
+        _ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int,
+        isComplete: Bool
+    ) -> Outcome {
         let first = needle[0]
         var index = from
         // The next place the phrase's first byte occurs (memchr, many bytes a step).

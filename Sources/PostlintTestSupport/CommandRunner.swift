@@ -30,8 +30,10 @@ public enum CommandRunner {
         return folder
     }
 
-    public static func run(_ arguments: [String], in directory: URL, executable: URL = executable,
-                           environment: [String: String] = [:], input: [UInt8]? = nil) throws -> Output {
+    public static func run(
+        _ arguments: [String], in directory: URL, executable: URL = executable,
+        environment: [String: String] = [:], input: [UInt8]? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -59,8 +61,9 @@ public enum CommandRunner {
         let outputData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
     }
 }

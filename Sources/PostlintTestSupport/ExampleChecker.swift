@@ -20,11 +20,13 @@ public enum ExampleChecker {
             if expected.isEmpty {
                 if ranges.isEmpty { failures.append("\(where_(example)): expected a diagnostic, got none") }
             } else if ranges != expected {
-                failures.append("\(where_(example)): expected ranges \(expected), got \(ranges) "
-                                + "(\(diagnostics.map(\.message)))")
+                failures.append(
+                    "\(where_(example)): expected ranges \(expected), got \(ranges) "
+                        + "(\(diagnostics.map(\.message)))")
             }
             for diagnostic in diagnostics where !isWellFormedMessage(diagnostic.message) {
-                failures.append("\(where_(example)): message \"\(diagnostic.message)\" should start lower-case and end without a period")
+                failures.append(
+                    "\(where_(example)): message \"\(diagnostic.message)\" should start lower-case and end without a period")
             }
         }
         for example in metadata.nonTriggeringExamples {
@@ -34,8 +36,9 @@ public enum ExampleChecker {
             }
         }
         for correction in metadata.corrections {
-            let example = RuleExample(correction.before, options: correction.options, file: correction.sourceFile,
-                                      line: correction.sourceLine)
+            let example = RuleExample(
+                correction.before, options: correction.options, file: correction.sourceFile,
+                line: correction.sourceLine)
             guard let rule = make(factory, options: correction.options, failures: &failures, example: example) else { continue }
             var bytes = Array(correction.before.utf8)
             for _ in 0..<4 {
@@ -46,7 +49,9 @@ public enum ExampleChecker {
             }
             let fixed = String(decoding: bytes, as: UTF8.self)
             if fixed != correction.after {
-                failures.append("\(correction.sourceFile):\(correction.sourceLine): correction gave \(fixed.debugDescription), expected \(correction.after.debugDescription)")
+                failures.append(
+                    "\(correction.sourceFile):\(correction.sourceLine): correction gave \(fixed.debugDescription), expected \(correction.after.debugDescription)"
+                )
             }
             let again = rule.check(DocumentLoader.load(path: example.path, bytes: bytes), context: context)
             if again.contains(where: { $0.fix != nil }) {
@@ -58,8 +63,10 @@ public enum ExampleChecker {
 
     /// Runs the rule on `text`, and again with `multibytePrefix` inserted after the front matter (or
     /// at the start), checking the ranges shift by exactly the prefix's length.
-    private static func run(_ factory: RuleFactory, text: String, example: RuleExample, context: RuleContext,
-                            failures: inout [String]) -> [Diagnostic] {
+    private static func run(
+        _ factory: RuleFactory, text: String, example: RuleExample, context: RuleContext,
+        failures: inout [String]
+    ) -> [Diagnostic] {
         guard let rule = make(factory, options: example.options, failures: &failures, example: example) else { return [] }
         let document = DocumentLoader.load(path: example.path, text: text)
         let diagnostics = rule.check(document, context: context)
@@ -84,13 +91,17 @@ public enum ExampleChecker {
             return range.lowerBound >= insertAt ? [range.lowerBound + prefix.count, range.upperBound + prefix.count] : key(range)
         }
         if Set(shifted.map { key($0.range) }) != Set(expected) {
-            failures.append("\(where_(example)): with multi-byte text inserted at byte \(insertAt), expected \(expected), got \(shifted.map(\.range))")
+            failures.append(
+                "\(where_(example)): with multi-byte text inserted at byte \(insertAt), expected \(expected), got \(shifted.map(\.range))"
+            )
         }
         return diagnostics
     }
 
-    private static func make(_ factory: RuleFactory, options: [String: OptionValue], failures: inout [String],
-                             example: RuleExample) -> (any Rule)? {
+    private static func make(
+        _ factory: RuleFactory, options: [String: OptionValue], failures: inout [String],
+        example: RuleExample
+    ) -> (any Rule)? {
         // An example's options are spelled by name: each must be a declared option of its type,
         // so a renamed option or a changed type fails here rather than silently using the default.
         for (name, value) in options.sorted(by: { $0.key < $1.key }) {
@@ -99,7 +110,8 @@ public enum ExampleChecker {
                 return nil
             }
             guard declared.defaultValue.typeName == value.typeName else {
-                failures.append("\(where_(example)): option \"\(name)\" is \(declared.defaultValue.typeName), not \(value.typeName)")
+                failures.append(
+                    "\(where_(example)): option \"\(name)\" is \(declared.defaultValue.typeName), not \(value.typeName)")
                 return nil
             }
         }

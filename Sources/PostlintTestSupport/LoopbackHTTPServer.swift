@@ -1,7 +1,7 @@
 import Foundation
 import PostlintCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for tests of remote checks: it never listens on another
@@ -107,7 +107,8 @@ public final class LoopbackHTTPServer: Sendable {
         default: status = 404
         }
         let body = method == "HEAD" ? "" : "x"
-        let response = "HTTP/1.1 \(status) Status\r\nContent-Length: \(method == "HEAD" ? 1 : body.utf8.count)\r\n\(headers)Connection: close\r\n\r\n\(body)"
+        let response =
+            "HTTP/1.1 \(status) Status\r\nContent-Length: \(method == "HEAD" ? 1 : body.utf8.count)\r\n\(headers)Connection: close\r\n\r\n\(body)"
         let bytes = Array(response.utf8)
         _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }

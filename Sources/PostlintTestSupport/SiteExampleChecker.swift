@@ -15,11 +15,13 @@ public enum SiteExampleChecker {
             if expected.isEmpty {
                 if findings.isEmpty { failures.append("\(where_(example)): expected a finding, got none") }
             } else if found != expected {
-                failures.append("\(where_(example)): expected findings at \(describe(expected)), got \(describe(found)) "
-                                + "(\(findings.map(\.message)))")
+                failures.append(
+                    "\(where_(example)): expected findings at \(describe(expected)), got \(describe(found)) "
+                        + "(\(findings.map(\.message)))")
             }
             for finding in findings where !ExampleChecker.isWellFormedMessage(finding.message) {
-                failures.append("\(where_(example)): message \"\(finding.message)\" should start lower-case and end without a period")
+                failures.append(
+                    "\(where_(example)): message \"\(finding.message)\" should start lower-case and end without a period")
             }
         }
         for example in factory.metadata.nonTriggeringSiteExamples {
@@ -52,7 +54,9 @@ public enum SiteExampleChecker {
         }
     }
 
-    private static func run(_ factory: SiteRuleFactory, _ example: SiteRuleExample) -> (findings: [Finding], expected: Set<Position>) {
+    private static func run(_ factory: SiteRuleFactory, _ example: SiteRuleExample) -> (
+        findings: [Finding], expected: Set<Position>
+    ) {
         let rule = factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: example.options))
         let context = RuleContext(fileSystem: ExampleFileSystem(example), siteRoots: [ExampleFileSystem.root])
         var facts: [SiteFact] = []
@@ -62,8 +66,10 @@ public enum SiteExampleChecker {
             let (text, ranges) = marked.unmarked
             let document = DocumentLoader.load(path: post.path, text: text)
             for range in ranges {
-                expected.insert(Position(path: post.path, start: document.location(of: range.lowerBound),
-                                         end: document.location(of: range.upperBound)))
+                expected.insert(
+                    Position(
+                        path: post.path, start: document.location(of: range.lowerBound),
+                        end: document.location(of: range.upperBound)))
             }
             facts += rule.facts(of: document, context: context)
         }

@@ -6,15 +6,15 @@ enum AllocatorTuning {
     /// and the space of each outgrown copy stays in the process: 10 MB more at 100,000 posts.
     static func fixLargeBlockThreshold() {
         #if canImport(Glibc)
-        // M_MMAP_THRESHOLD in <malloc.h>, which the Glibc module does not bring in.
-        let mmapThreshold: Int32 = -3
-        _ = glibcMallopt(mmapThreshold, 256 * 1024)
+            // M_MMAP_THRESHOLD in <malloc.h>, which the Glibc module does not bring in.
+            let mmapThreshold: Int32 = -3
+            _ = glibcMallopt(mmapThreshold, 256 * 1024)
         #endif
     }
 }
 
 #if canImport(Glibc)
-/// glibc's `mallopt` (declared in <malloc.h>).
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    /// glibc's `mallopt` (declared in <malloc.h>).
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

@@ -38,8 +38,9 @@ enum ErrorOutput {
     /// like a misspelt command (`postlint chek`), or nil.
     static func unknownCommand(_ argument: String, exists: (String) -> Bool) -> String? {
         guard !argument.isEmpty, !argument.hasPrefix("-"), !argument.contains("/"),
-              !commandNames.contains(argument),
-              let close = YAMLFile.closest(to: argument, in: commandNames), !exists(argument) else { return nil }
+            !commandNames.contains(argument),
+            let close = YAMLFile.closest(to: argument, in: commandNames), !exists(argument)
+        else { return nil }
         return "unknown command '\(argument)'; did you mean '\(close)'?"
     }
 

@@ -38,11 +38,14 @@ struct FixRunner {
                     var fixerError: PostlintError?
                     do throws(PostlintError) {
                         // The writer reads the post itself (through a link, again if it changes).
-                        let written = try FixWriter().rewrite(candidate.absolutePath,
-                                                             within: candidate.isExplicit ? nil : walkedFolders) { bytes throws(PostlintError) in
+                        let written = try FixWriter().rewrite(
+                            candidate.absolutePath,
+                            within: candidate.isExplicit ? nil : walkedFolders
+                        ) { bytes throws(PostlintError) in
                             do throws(PostlintError) {
-                                let result = try fixer.fix(bytes: bytes, displayPath: candidate.displayPath,
-                                                           absolutePath: candidate.absolutePath)
+                                let result = try fixer.fix(
+                                    bytes: bytes, displayPath: candidate.displayPath,
+                                    absolutePath: candidate.absolutePath)
                                 applied = result.appliedFixes
                                 return result.fixed
                             } catch {
@@ -70,8 +73,9 @@ struct FixRunner {
                     summary.problems.append(error)
                     continue
                 }
-                let result = try fixer.fix(bytes: bytes, displayPath: candidate.displayPath,
-                                           absolutePath: candidate.absolutePath)
+                let result = try fixer.fix(
+                    bytes: bytes, displayPath: candidate.displayPath,
+                    absolutePath: candidate.absolutePath)
                 guard result.changed else { continue }
                 summary.diff += UnifiedDiff.make(old: result.original, new: result.fixed, path: candidate.displayPath)
                 summary.fixedFiles.append(candidate.displayPath)

@@ -14,9 +14,11 @@ struct Postlint: ParsableCommand {
             warnings, 2 usage, configuration or I/O error.
             """,
         version: version,
-        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
-                      InstallHookCommand.self, LSPCommand.self, AuditCommand.self, SiteCommand.self,
-                      DumpFrontMatterCommand.self, DumpAnchorsCommand.self],
+        subcommands: [
+            CheckCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
+            InstallHookCommand.self, LSPCommand.self, AuditCommand.self, SiteCommand.self,
+            DumpFrontMatterCommand.self, DumpAnchorsCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 
@@ -32,7 +34,8 @@ struct Postlint: ParsableCommand {
             // through the root parser, which reports it exactly as before.
             let arguments = Array(CommandLine.arguments.dropFirst())
             if let first = arguments.first,
-               let message = ErrorOutput.unknownCommand(first, exists: { LocalFileSystem().kind(of: $0) != .missing }) {
+                let message = ErrorOutput.unknownCommand(first, exists: { LocalFileSystem().kind(of: $0) != .missing })
+            {
                 ErrorOutput.printError(message)
                 Terminal.exit(2)
             }

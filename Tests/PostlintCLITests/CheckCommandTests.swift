@@ -54,11 +54,14 @@ import PostlintTestSupport
             rulesByPath[path, default: []].insert(try #require(diagnostic["rule"] as? String))
         }
         for (path, rules) in Self.expectations {
-            #expect(rulesByPath[path]?.isSuperset(of: rules) == true, "\(path): expected \(rules), got \(rulesByPath[path] ?? [])")
+            #expect(
+                rulesByPath[path]?.isSuperset(of: rules) == true, "\(path): expected \(rules), got \(rulesByPath[path] ?? [])")
         }
         #expect(rulesByPath["fixtures/clean/brewing-green-tea.md"] == nil, "the clean fixture must stay clean")
         // Deterministic order: path, line, column, rule.
-        let order = diagnostics.map { "\($0["path"] ?? "")|\(String(format: "%06d", $0["line"] as? Int ?? 0))|\(String(format: "%06d", $0["column"] as? Int ?? 0))|\($0["rule"] ?? "")" }
+        let order = diagnostics.map {
+            "\($0["path"] ?? "")|\(String(format: "%06d", $0["line"] as? Int ?? 0))|\(String(format: "%06d", $0["column"] as? Int ?? 0))|\($0["rule"] ?? "")"
+        }
         #expect(order == order.sorted())
     }
 
@@ -165,11 +168,15 @@ import PostlintTestSupport
     @Test func standardInputIsLintedAsTheNamedFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("posts/.postlint.yml", "rules: {front-matter-missing: info}\n")
-        let result = try CommandRunner.run(["check", "--stdin", "--stdin-filename", "posts/draft.md", "--format", "json"],
-                                           in: URL(fileURLWithPath: folder.path), input: Array("no front matter\n".utf8))
+        let result = try CommandRunner.run(
+            ["check", "--stdin", "--stdin-filename", "posts/draft.md", "--format", "json"],
+            in: URL(fileURLWithPath: folder.path), input: Array("no front matter\n".utf8))
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("\"path\" : \"posts/draft.md\"") || result.standardOutput.contains("\"path\": \"posts/draft.md\""))
-        #expect(result.standardOutput.contains("\"severity\" : \"info\"") || result.standardOutput.contains("\"severity\": \"info\""))
+        #expect(
+            result.standardOutput.contains("\"path\" : \"posts/draft.md\"")
+                || result.standardOutput.contains("\"path\": \"posts/draft.md\""))
+        #expect(
+            result.standardOutput.contains("\"severity\" : \"info\"") || result.standardOutput.contains("\"severity\": \"info\""))
         #expect(try CommandRunner.run(["check", "--stdin-filename", "x.md"], in: URL(fileURLWithPath: folder.path)).status == 2)
     }
 

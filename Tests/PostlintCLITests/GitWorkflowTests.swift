@@ -30,9 +30,12 @@ import PostlintTestSupport
 
         @discardableResult
         func git(_ arguments: String...) throws -> CommandRunner.Output {
-            let result = try CommandRunner.run(["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid",
-                                                "-c", "commit.gpgsign=false"] + arguments,
-                                               in: url, executable: URL(fileURLWithPath: "/usr/bin/git"))
+            let result = try CommandRunner.run(
+                [
+                    "-c", "user.name=Tests", "-c", "user.email=tests@example.invalid",
+                    "-c", "commit.gpgsign=false",
+                ] + arguments,
+                in: url, executable: URL(fileURLWithPath: "/usr/bin/git"))
             #expect(result.status == 0, "git \(arguments): \(result.standardError)")
             return result
         }
@@ -125,7 +128,8 @@ import PostlintTestSupport
         #expect(try repository.folder.read("baseline.json") == baseline)
 
         // Insert lines above the old finding: still known.
-        try repository.folder.write("old.md", old.replacingOccurrences(of: "title:", with: "author: Someone\ndate: 2024-01-01\ntitle:"))
+        try repository.folder.write(
+            "old.md", old.replacingOccurrences(of: "title:", with: "author: Someone\ndate: 2024-01-01\ntitle:"))
         let shifted = try repository.postlint(["check", "--baseline", "baseline.json"])
         #expect(shifted.status == 0, "\(shifted.standardOutput)")
         // A new finding still fails the run.
@@ -176,15 +180,17 @@ import PostlintTestSupport
         environment["PATH"] = "/usr/bin:/bin"
         environment["POSTLINT_SKIP"] = nil
         let commit = ["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"]
-        let refused = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
-                                            environment: environment)
+        let refused = try CommandRunner.run(
+            commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+            environment: environment)
         #expect(refused.status != 0, "the commit went through without postlint")
         #expect(refused.standardError.contains("postlint is not on the PATH"), "\(refused.standardError)")
         #expect(refused.standardError.contains("POSTLINT_SKIP=1"))
         #expect(try repository.git("rev-list", "--all").standardOutput.isEmpty)
         environment["POSTLINT_SKIP"] = "1"
-        let skipped = try CommandRunner.run(commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
-                                            environment: environment)
+        let skipped = try CommandRunner.run(
+            commit, in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+            environment: environment)
         #expect(skipped.status == 0, "\(skipped.standardError)")
         #expect(skipped.standardError.contains("POSTLINT_SKIP"))
     }
@@ -196,17 +202,19 @@ import PostlintTestSupport
         try repository.git("add", "a.md")
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = CommandRunner.productsFolder.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        let refused = try CommandRunner.run(["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
-                                            in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
-                                            environment: environment)
+        let refused = try CommandRunner.run(
+            ["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
+            in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+            environment: environment)
         #expect(refused.status != 0)
         // git hands a hook's standard output to its own standard error.
         #expect((refused.standardOutput + refused.standardError).contains("slug-format"))
         try repository.folder.write("a.md", Self.post("a"))
         try repository.git("add", "a.md")
-        let accepted = try CommandRunner.run(["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
-                                             in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
-                                             environment: environment)
+        let accepted = try CommandRunner.run(
+            ["-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "x"],
+            in: repository.url, executable: URL(fileURLWithPath: "/usr/bin/git"),
+            environment: environment)
         #expect(accepted.status == 0, "\(accepted.standardOutput)\(accepted.standardError)")
     }
 }

@@ -8,8 +8,10 @@ import PostlintTestSupport
 @Suite struct IgnoreFilesTests {
     /// Every post is broken (no front matter), so each one linted shows in the report.
     static let post = "a post, no front matter\n"
-    static let everyPost = ["content/post.md", "content/keep.draft.md", "content/a.draft.md", "content/secret.md",
-                            "content/deep/secret.md", "public/x.md", "vendor/v.md", "scratch/s.md", "notes/n.md"]
+    static let everyPost = [
+        "content/post.md", "content/keep.draft.md", "content/a.draft.md", "content/secret.md",
+        "content/deep/secret.md", "public/x.md", "vendor/v.md", "scratch/s.md", "notes/n.md",
+    ]
 
     static func site(repository: Bool = true) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
@@ -34,16 +36,18 @@ import PostlintTestSupport
         let run = try CommandRunner.run(["check"], in: url)
         #expect(run.status == 1, "\(run.standardError)")
         // content/deep/secret.md: `/secret.md` is anchored to content/, so the deeper one is linted.
-        #expect(linted(run.standardOutput) == ["content/post.md", "content/keep.draft.md", "content/deep/secret.md"],
-                "\(run.standardOutput)")
+        #expect(
+            linted(run.standardOutput) == ["content/post.md", "content/keep.draft.md", "content/deep/secret.md"],
+            "\(run.standardOutput)")
 
         let all = try CommandRunner.run(["check", "--no-ignore"], in: url)
         #expect(linted(all.standardOutput) == Set(Self.everyPost), "\(all.standardOutput)")
 
         // A walk that starts below the top still reads the ignore files above it.
         let below = try CommandRunner.run(["check", "content"], in: url)
-        #expect(linted(below.standardOutput) == ["content/post.md", "content/keep.draft.md", "content/deep/secret.md"],
-                "\(below.standardOutput)")
+        #expect(
+            linted(below.standardOutput) == ["content/post.md", "content/keep.draft.md", "content/deep/secret.md"],
+            "\(below.standardOutput)")
     }
 
     @Test func anIgnoredFolderIsNotWalked() throws {
@@ -65,8 +69,11 @@ import PostlintTestSupport
         let named = try CommandRunner.run(["check", "public/x.md", "content/a.draft.md"], in: url)
         #expect(linted(named.standardOutput) == ["public/x.md", "content/a.draft.md"], "\(named.standardOutput)")
 
-        let forced = try CommandRunner.run(["check", "--force-exclude", "public/x.md", "content/a.draft.md",
-                                            "content/post.md"], in: url)
+        let forced = try CommandRunner.run(
+            [
+                "check", "--force-exclude", "public/x.md", "content/a.draft.md",
+                "content/post.md",
+            ], in: url)
         #expect(linted(forced.standardOutput) == ["content/post.md"], "\(forced.standardOutput)")
         let forcedOff = try CommandRunner.run(["check", "--force-exclude", "--no-ignore", "public/x.md"], in: url)
         #expect(linted(forcedOff.standardOutput) == ["public/x.md"], "\(forcedOff.standardOutput)")

@@ -27,8 +27,9 @@ import PostlintTestSupport
         let directory = URL(fileURLWithPath: folder.path)
 
         let before = try CommandRunner.run(["check", "--format", "json"], in: directory)
-        #expect(before.standardOutput.components(separatedBy: "\"required-fields\"").count - 1 >= 10,
-                "every post lacks slug, excerpt and keywords by the default names: \(before.standardOutput)")
+        #expect(
+            before.standardOutput.components(separatedBy: "\"required-fields\"").count - 1 >= 10,
+            "every post lacks slug, excerpt and keywords by the default names: \(before.standardOutput)")
 
         let run = try CommandRunner.run(["init"], in: directory)
         #expect(run.status == 0, "\(run.standardError)")

@@ -16,8 +16,10 @@ import PostlintTestSupport
 
         """
 
-    private func run(_ arguments: [String], in folder: TemporaryFolder,
-                     environment: [String: String] = [:]) throws -> CommandRunner.Output {
+    private func run(
+        _ arguments: [String], in folder: TemporaryFolder,
+        environment: [String: String] = [:]
+    ) throws -> CommandRunner.Output {
         try CommandRunner.run(arguments, in: URL(fileURLWithPath: folder.path), environment: environment)
     }
 
@@ -80,21 +82,24 @@ import PostlintTestSupport
         try folder.write("baseline.json", "{\"findings\": []}\n")
         let result = try run(["check", "--baseline", "baseline.json", "post.md"], in: folder)
         #expect(result.status == 2)
-        #expect(result.standardError.hasPrefix(
-            "postlint: error: baseline.json: not a postlint baseline: the field \"version\" is missing"))
+        #expect(
+            result.standardError.hasPrefix(
+                "postlint: error: baseline.json: not a postlint baseline: the field \"version\" is missing"))
         #expect(!result.standardError.contains("CodingKeys"))
         #expect(!result.standardError.contains("DecodingError"))
         try folder.write("broken.json", "{\"version\": \"one\", \"findings\": []}\n")
         let wrongType = try run(["check", "--baseline", "broken.json", "post.md"], in: folder)
-        #expect(wrongType.standardError.contains("not a postlint baseline: \"version\" is not a whole number"),
-                "\(wrongType.standardError)")
+        #expect(
+            wrongType.standardError.contains("not a postlint baseline: \"version\" is not a whole number"),
+            "\(wrongType.standardError)")
         try folder.write("entry.json", "{\"version\": 1, \"findings\": [{\"path\": \"a.md\"}]}\n")
         let entry = try run(["check", "--baseline", "entry.json", "post.md"], in: folder)
         #expect(entry.standardError.contains("the field \"rule\" is missing in \"findings[0]\""), "\(entry.standardError)")
         try folder.write("text.json", "not json at all\n")
         let notJSON = try run(["check", "--baseline", "text.json", "post.md"], in: folder)
-        #expect(notJSON.standardError.contains("not a postlint baseline: the file is not valid JSON"),
-                "\(notJSON.standardError)")
+        #expect(
+            notJSON.standardError.contains("not a postlint baseline: the file is not valid JSON"),
+            "\(notJSON.standardError)")
     }
 
     @Test func writingABaselineSaysHowManyFindingsItRecorded() throws {
@@ -133,8 +138,9 @@ import PostlintTestSupport
         let never = try run(["check", "--color", "never", "a.md"], in: folder, environment: ["FORCE_COLOR": "1"])
         #expect(!never.standardOutput.contains(escape))
         #expect(never.status == 1)
-        let slowPath = try run(["check", "--color", "always", "--check-remote", "--remote-timeout", "1", "a.md"],
-                               in: folder, environment: ["NO_COLOR": "1"])
+        let slowPath = try run(
+            ["check", "--color", "always", "--check-remote", "--remote-timeout", "1", "a.md"],
+            in: folder, environment: ["NO_COLOR": "1"])
         #expect(slowPath.standardOutput.contains(escape), "the option is read by both command-line readers")
     }
 

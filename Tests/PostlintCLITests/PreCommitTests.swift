@@ -16,14 +16,16 @@ struct PreCommitTests {
         try repository.folder.write("content/post.md", GitWorkflowTests.post("Broken Slug"))
         try repository.git("add", ".")
         let root = CommandRunner.packageRoot().path
-        let failing = try CommandRunner.run(["try-repo", root, "postlint", "--files", "content/post.md"],
-                                            in: repository.url, executable: executable)
+        let failing = try CommandRunner.run(
+            ["try-repo", root, "postlint", "--files", "content/post.md"],
+            in: repository.url, executable: executable)
         #expect(failing.status == 1, "\(failing.standardOutput)\(failing.standardError)")
         #expect(failing.standardOutput.contains("content/post.md:3:7: error: slug \"Broken Slug\""))
         try repository.folder.write("content/post.md", GitWorkflowTests.post("broken-slug"))
         try repository.git("add", ".")
-        let passing = try CommandRunner.run(["try-repo", root, "postlint", "--files", "content/post.md"],
-                                            in: repository.url, executable: executable)
+        let passing = try CommandRunner.run(
+            ["try-repo", root, "postlint", "--files", "content/post.md"],
+            in: repository.url, executable: executable)
         #expect(passing.status == 0, "\(passing.standardOutput)\(passing.standardError)")
         #expect(passing.standardOutput.contains("Passed"))
     }

@@ -12,7 +12,8 @@ import PostlintTestSupport
         "--quiet", "--fix", "--staged", "--report-unused-disables", "--stdin", "--check-remote", "--force-exclude",
         "--no-ignore",
         "--config", "--format", "--max-warnings", "--output", "--changed-since", "--baseline",
-        "--write-baseline", "--stdin-filename", "--remote-timeout", "--color", "always", "never", "auto", "--format=json", "--quiet=true",
+        "--write-baseline", "--stdin-filename", "--remote-timeout", "--color", "always", "never", "auto", "--format=json",
+        "--quiet=true",
         "json", "text", "sarif", "github", "junit", "JSON", "5", "0", "-1", "+3", "1e2", "x.yml", "main",
     ]
 

@@ -11,14 +11,14 @@ import PostlintTestSupport
         "hugo/content/posts/_index.md": "---\ntitle: Posts\n---\n",
         "hugo/content/posts/beds.md": "---\ntitle: Beds\ntags: [soil]\n---\n# Beds\n\n## Soil mix\n",
         "hugo/content/posts/compost/index.md": """
-            ---
-            title: Compost
-            ---
-            See [beds](/posts/beds/#soil-mix), [tag](/tags/soil/), [gone](/posts/gone/),
-            [platform](/windows/apps/) and [sibling](../beds/).
+        ---
+        title: Compost
+        ---
+        See [beds](/posts/beds/#soil-mix), [tag](/tags/soil/), [gone](/posts/gone/),
+        [platform](/windows/apps/) and [sibling](../beds/).
 
-            ![Bin](bin.png)
-            """,
+        ![Bin](bin.png)
+        """,
         "hugo/content/posts/compost/bin.png": "png",
         "jekyll/_config.yml": "permalink: pretty\n",
         "jekyll/_posts/2024-03-02-beans.md": "---\ntitle: Beans\n---\nSee [about](/about/) and [nothing](/about/team/).\n",
@@ -36,7 +36,8 @@ import PostlintTestSupport
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         return diagnostics.compactMap { finding in
             guard let rule = finding["rule"] as? String, ["broken-link", "broken-image", "unchecked-link"].contains(rule),
-                  let path = finding["path"] as? String, let line = finding["line"] as? Int else { return nil }
+                let path = finding["path"] as? String, let line = finding["line"] as? Int
+            else { return nil }
             return "\(path):\(line) \(rule)"
         }.sorted()
     }
@@ -58,10 +59,11 @@ import PostlintTestSupport
         #expect(sites.count == 1)
         #expect(sites.first?["generator"] as? String == "hugo")
         let posts = try #require(sites.first?["posts"] as? [[String: Any]])
-        let routes = Dictionary(uniqueKeysWithValues: posts.compactMap { post -> (String, [String])? in
-            guard let path = post["path"] as? String, let routes = post["routes"] as? [String] else { return nil }
-            return (path, routes)
-        })
+        let routes = Dictionary(
+            uniqueKeysWithValues: posts.compactMap { post -> (String, [String])? in
+                guard let path = post["path"] as? String, let routes = post["routes"] as? [String] else { return nil }
+                return (path, routes)
+            })
         #expect(routes["hugo/content/posts/beds.md"] == ["/posts/beds/"])
         #expect(routes["hugo/content/posts/_index.md"] == ["/posts/"])
     }
@@ -81,11 +83,12 @@ import PostlintTestSupport
         let folder = try folder(Self.hugo)
         let result = try CommandRunner.run(["check", ".", "--format", "json"], in: URL(fileURLWithPath: folder.path))
         #expect(result.status == 1)
-        #expect(try linkFindings(result.standardOutput) == [
-            "hugo/content/posts/compost/index.md:4 broken-link",
-            "hugo/content/posts/compost/index.md:5 unchecked-link",
-            "jekyll/_posts/2024-03-02-beans.md:4 broken-link",
-        ])
+        #expect(
+            try linkFindings(result.standardOutput) == [
+                "hugo/content/posts/compost/index.md:4 broken-link",
+                "hugo/content/posts/compost/index.md:5 unchecked-link",
+                "jekyll/_posts/2024-03-02-beans.md:4 broken-link",
+            ])
         let text = try CommandRunner.run(["check", "hugo/content/posts/compost/index.md"], in: URL(fileURLWithPath: folder.path))
         #expect(text.standardOutput.contains("linked page \"/posts/gone/\" not found"))
         #expect(text.standardOutput.contains("(1 link not checked)"))
@@ -107,8 +110,9 @@ import PostlintTestSupport
         for cwd in [folder.path, folder.path + "/posts", NSTemporaryDirectory()] {
             let result = try CommandRunner.run(["check", post, "--format", "json"], in: URL(fileURLWithPath: cwd))
             statuses.append(result.status)
-            outputs.append(try linkFindings(result.standardOutput).map { $0.replacingOccurrences(of: post, with: "a.md") }
-                .joined(separator: "\n"))
+            outputs.append(
+                try linkFindings(result.standardOutput).map { $0.replacingOccurrences(of: post, with: "a.md") }
+                    .joined(separator: "\n"))
         }
         #expect(statuses.allSatisfy { $0 == statuses[0] })
         #expect(outputs.allSatisfy { $0 == outputs[0] })

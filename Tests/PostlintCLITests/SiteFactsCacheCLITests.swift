@@ -15,7 +15,8 @@ import PostlintTestSupport
         try repository.git("add", "posts/new.md")
         let environment = ["POSTLINT_CACHE_DIR": cache.path]
         func check(_ extra: [String]) throws -> CommandRunner.Output {
-            try CommandRunner.run(["check", "--staged", "--format", "json"] + extra, in: repository.url, environment: environment)
+            try CommandRunner.run(
+                ["check", "--staged", "--format", "json"] + extra, in: repository.url, environment: environment)
         }
         let without = try check(["--no-cache"])
         #expect(without.status == 1)
@@ -42,19 +43,23 @@ import PostlintTestSupport
         try repository.folder.write(".postlint.yml", "rules:\n  orphan-post: warning\n")
         for index in 0..<12 {
             let next = "post-\((index + 1) % 12).md"
-            try repository.folder.write("posts/post-\(index).md",
-                                        GitWorkflowTests.post("post-\(index)") + "Next: [more tea](\(next)).\n")
+            try repository.folder.write(
+                "posts/post-\(index).md",
+                GitWorkflowTests.post("post-\(index)") + "Next: [more tea](\(next)).\n")
         }
         let linking = GitWorkflowTests.post("post-3") + "Next: [more tea](post-4.md), and [the new one](new.md).\n"
         try repository.folder.write("posts/post-3.md", linking)
         try repository.git("add", ".")
         try repository.git("commit", "-q", "-m", "a ring of posts")
-        try repository.folder.write("posts/new.md", GitWorkflowTests.post("new-post", title: "A new post on tea") + "Back to [the first](post-0.md).\n")
+        try repository.folder.write(
+            "posts/new.md", GitWorkflowTests.post("new-post", title: "A new post on tea") + "Back to [the first](post-0.md).\n")
         try repository.git("add", "posts/new.md")
         let environment = ["POSTLINT_CACHE_DIR": cache.path]
         func check(_ extra: [String] = []) throws -> String {
-            try CommandRunner.run(["check", "--staged", "--format", "json"] + extra, in: repository.url,
-                                  environment: environment).standardOutput
+            try CommandRunner.run(
+                ["check", "--staged", "--format", "json"] + extra, in: repository.url,
+                environment: environment
+            ).standardOutput
         }
         let linked = try check(["--no-cache"])
         #expect(!linked.contains("orphan-post"))

@@ -9,8 +9,9 @@ import PostlintCore
         let words = ascii + ["", "a", "a/b", "a-b", "ab", "é", "e\u{301}", "z", "Z", "🎉", "post-10.md", "post-9.md"]
         for left in words {
             for right in words {
-                #expect(left.precedesInByteOrder(right) == left.utf8.lexicographicallyPrecedes(right.utf8),
-                        "\(left.debugDescription) vs \(right.debugDescription)")
+                #expect(
+                    left.precedesInByteOrder(right) == left.utf8.lexicographicallyPrecedes(right.utf8),
+                    "\(left.debugDescription) vs \(right.debugDescription)")
             }
         }
     }

@@ -10,11 +10,12 @@ import PostlintCore
         var result: [[UInt8]] = [[], [0x41], rare]
         for length in [1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 300] {
             for _ in 0..<40 {
-                result.append((0..<length).map { _ in
-                    UInt8.random(in: 0...9, using: &generator) == 0
-                        ? rare.randomElement(using: &generator) ?? 0x20
-                        : UInt8.random(in: 0x20...0x7E, using: &generator)
-                })
+                result.append(
+                    (0..<length).map { _ in
+                        UInt8.random(in: 0...9, using: &generator) == 0
+                            ? rare.randomElement(using: &generator) ?? 0x20
+                            : UInt8.random(in: 0x20...0x7E, using: &generator)
+                    })
             }
         }
         return result

@@ -8,29 +8,38 @@ import Testing
     /// every severity, no range, a range, fixes of several edits (insertion, deletion), text
     /// beyond ASCII, empty text, large numbers, and findings equal in place, rule and message.
     static var findings: [Finding] {
-        let fix = Fix(title: "Replace “x” with ✓", edits: [
-            TextEdit(range: 3..<7, replacement: "✓ done"), TextEdit(range: 9..<9, replacement: "inserted"),
-            TextEdit(range: 12..<20, replacement: ""),
-        ])
+        let fix = Fix(
+            title: "Replace “x” with ✓",
+            edits: [
+                TextEdit(range: 3..<7, replacement: "✓ done"), TextEdit(range: 9..<9, replacement: "inserted"),
+                TextEdit(range: 12..<20, replacement: ""),
+            ])
         return [
-            Finding(path: "b/post.md", start: SourceLocation(line: 4, column: 2), end: SourceLocation(line: 4, column: 9),
-                    ruleID: "slug-format", severity: .error, message: "slug \"Crème Brûlée\" is not lower-case",
-                    range: 40..<52, fix: fix),
-            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
-                    ruleID: "required-fields", severity: .error, message: "missing required field \"title\""),
-            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
-                    ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\""),
-            Finding(path: "a/日本語.md", start: SourceLocation(line: 300_000, column: 70_000),
-                    end: SourceLocation(line: 300_001, column: 1), ruleID: "mojibake", severity: .warning,
-                    message: "", range: 5_000_000_000..<5_000_000_001),
-            Finding(path: "b.md", start: SourceLocation(line: 2, column: 1), end: SourceLocation(line: 2, column: 1),
-                    ruleID: "duplicate-title", severity: .info, message: "title is also used by b/post.md",
-                    fix: Fix(title: "", edits: [])),
-            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
-                    ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\"",
-                    range: 0..<3),
-            Finding(path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
-                    ruleID: "front-matter-missing", severity: .warning, message: "z"),
+            Finding(
+                path: "b/post.md", start: SourceLocation(line: 4, column: 2), end: SourceLocation(line: 4, column: 9),
+                ruleID: "slug-format", severity: .error, message: "slug \"Crème Brûlée\" is not lower-case",
+                range: 40..<52, fix: fix),
+            Finding(
+                path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                ruleID: "required-fields", severity: .error, message: "missing required field \"title\""),
+            Finding(
+                path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\""),
+            Finding(
+                path: "a/日本語.md", start: SourceLocation(line: 300_000, column: 70_000),
+                end: SourceLocation(line: 300_001, column: 1), ruleID: "mojibake", severity: .warning,
+                message: "", range: 5_000_000_000..<5_000_000_001),
+            Finding(
+                path: "b.md", start: SourceLocation(line: 2, column: 1), end: SourceLocation(line: 2, column: 1),
+                ruleID: "duplicate-title", severity: .info, message: "title is also used by b/post.md",
+                fix: Fix(title: "", edits: [])),
+            Finding(
+                path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                ruleID: "required-fields", severity: .error, message: "missing required field \"excerpt\"",
+                range: 0..<3),
+            Finding(
+                path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
+                ruleID: "front-matter-missing", severity: .warning, message: "z"),
         ]
     }
 
@@ -57,7 +66,10 @@ import Testing
     @Test func theReportOrderIsTheValuesSortedOrder() {
         let findings = Self.findings + Self.findings.reversed()
         let sorted = Array(findings.enumerated())
-            .sorted { Finding.reportOrder($0.element, $1.element) || (!Finding.reportOrder($1.element, $0.element) && $0.offset < $1.offset) }
+            .sorted {
+                Finding.reportOrder($0.element, $1.element)
+                    || (!Finding.reportOrder($1.element, $0.element) && $0.offset < $1.offset)
+            }
             .map(\.offset)
         #expect(Self.store(findings).reportOrder().map(Int.init) == sorted)
         let list = FindingList(reportOrderOf: Self.store(findings))

@@ -26,7 +26,9 @@ import PostlintCore
     @Test func sortedEntriesAreFilteredAndInByteOrder() {
         let names = ["b.md", "\u{E9}t\u{E9}.md", "A.md", "images", "a.md", "cover.png", ".hidden", "link.md"]
         let listing = FolderListing(names, directories: ["images", ".hidden"], unresolved: ["link.md"])
-        let kept = listing.sortedEntries { name, kind in name.first != UInt8(ascii: ".") && (kind != .file || name.last == UInt8(ascii: "d")) }
+        let kept = listing.sortedEntries { name, kind in
+            name.first != UInt8(ascii: ".") && (kind != .file || name.last == UInt8(ascii: "d"))
+        }
         #expect(kept.map(\.name) == ["A.md", "a.md", "b.md", "images", "link.md", "\u{E9}t\u{E9}.md"])
         #expect(kept.map(\.entry) == [.file, .file, .file, .directory, .unknown, .file])
         #expect(FolderListing([]).sortedEntries { _, _ in true }.isEmpty)
@@ -45,15 +47,20 @@ import PostlintCore
     /// a table: both give what the plain definition gives, for names that lower-case across
     /// lengths (the Kelvin sign, `İ`) and accents spelled composed and decomposed.
     @Test func letterCaseMatchesAreTheSameScannedOrFromTheTable() {
-        let names = ["Photo.PNG", "photo.png.bak", "\u{212A}elvin.png", "Kelvin.PNG", "caf\u{E9}.png",
-                     "CAFE\u{301}.png", "\u{130}stanbul.jpg", "b.PNG", "B.png", "a", "A.", "\u{1FEF}", "\u{212A}b.png"]
-        let questions = ["kb.png", "photo.png", "kelvin.png", "KELVIN.png", "Caf\u{E9}.png", "cafe\u{301}.PNG",
-                         "i\u{307}stanbul.jpg", "b.png", "A", "a.", "missing.png", "`", "photo.png.BAK"]
+        let names = [
+            "Photo.PNG", "photo.png.bak", "\u{212A}elvin.png", "Kelvin.PNG", "caf\u{E9}.png",
+            "CAFE\u{301}.png", "\u{130}stanbul.jpg", "b.PNG", "B.png", "a", "A.", "\u{1FEF}", "\u{212A}b.png",
+        ]
+        let questions = [
+            "kb.png", "photo.png", "kelvin.png", "KELVIN.png", "Caf\u{E9}.png", "cafe\u{301}.PNG",
+            "i\u{307}stanbul.jpg", "b.png", "A", "a.", "missing.png", "`", "photo.png.BAK",
+        ]
         let listing = FolderListing(names)
         for round in 1...6 {
             for question in questions {
-                #expect(listing.name(matchingIgnoringCase: question) == Self.plainMatch(question, in: names),
-                        "round \(round): \(question)")
+                #expect(
+                    listing.name(matchingIgnoringCase: question) == Self.plainMatch(question, in: names),
+                    "round \(round): \(question)")
             }
         }
     }
@@ -77,16 +84,20 @@ import PostlintCore
     @Test func namesAreFoundAsStringsCompareThem() {
         let asciiNames = ["a.png", "K.png", "images", "link.png", "Photo.PNG", "x"]
         let mixedNames = asciiNames + ["caf\u{E9}.png", "\u{212A}b.png", "e\u{301}t\u{E9}"]
-        let questions = ["a.png", "A.png", "K.png", "\u{212A}.png", "images", "images/", "x", "", "link.png",
-                         "caf\u{E9}.png", "cafe\u{301}.png", "Kb.png", "\u{212A}b.png", "\u{E9}t\u{E9}",
-                         "e\u{301}te\u{301}", "photo.png", "Photo.PNG", "missing"]
+        let questions = [
+            "a.png", "A.png", "K.png", "\u{212A}.png", "images", "images/", "x", "", "link.png",
+            "caf\u{E9}.png", "cafe\u{301}.png", "Kb.png", "\u{212A}b.png", "\u{E9}t\u{E9}",
+            "e\u{301}te\u{301}", "photo.png", "Photo.PNG", "missing",
+        ]
         for names in [asciiNames, mixedNames] {
             let directories: Set<String> = ["images"]
             let unresolved: Set<String> = ["link.png"]
             let listing = FolderListing(names, directories: directories, unresolved: unresolved)
             for question in questions {
                 let listed = names.contains(question)
-                let kind: FileKind? = !listed || unresolved.contains(question) ? nil
+                let kind: FileKind? =
+                    !listed || unresolved.contains(question)
+                    ? nil
                     : directories.contains(question) ? .directory : .file
                 var bytes = question
                 bytes.withUTF8 { utf8 in

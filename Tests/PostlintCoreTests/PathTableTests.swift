@@ -5,8 +5,10 @@ import Testing
 @Suite struct PathTableTests {
     @Test func aPathTableGivesBackEachPathByIndex() {
         var table = PathTable()
-        let added = [table.append("a.md"), table.append(folder: "posts/2024", name: "thé-vert.md"), table.append(""),
-                     table.append(folder: "", name: "b.md")]
+        let added = [
+            table.append("a.md"), table.append(folder: "posts/2024", name: "thé-vert.md"), table.append(""),
+            table.append(folder: "", name: "b.md"),
+        ]
         #expect(added == [true, true, true, true])
         #expect(Array(table) == ["a.md", "posts/2024/thé-vert.md", "", "b.md"])
         #expect(table.path(at: 1, equals: "posts/2024/thé-vert.md"))

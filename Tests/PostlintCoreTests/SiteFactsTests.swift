@@ -8,7 +8,8 @@ import Testing
         let given = [
             SiteFact(path: "a.md", key: "title", value: "Green tea", start: location, end: location),
             SiteFact(path: "a.md", key: "slug", value: "green-tea", start: location, end: SourceLocation(line: 3, column: 16)),
-            SiteFact(path: "b/c.md", key: "title", value: "Thé vert — ☕", start: SourceLocation(line: 1, column: 1), end: location),
+            SiteFact(
+                path: "b/c.md", key: "title", value: "Thé vert — ☕", start: SourceLocation(line: 1, column: 1), end: location),
             SiteFact(path: "b/c.md", key: "title", value: "", start: location, end: location),
             SiteFact(path: "a.md", key: "link", value: "/b/c/", start: location, end: location),
         ]
@@ -30,14 +31,18 @@ import Testing
         var given: [SiteFact] = []
         let numbers = [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, Int(UInt32.max)]
         for (index, number) in numbers.enumerated() {
-            given.append(SiteFact(path: "p\(index % 3).md", key: "k\(index)", value: String(repeating: "v", count: index * 50),
-                                  start: SourceLocation(line: number, column: numbers[numbers.count - 1 - index]),
-                                  end: SourceLocation(line: number, column: number)))
+            given.append(
+                SiteFact(
+                    path: "p\(index % 3).md", key: "k\(index)", value: String(repeating: "v", count: index * 50),
+                    start: SourceLocation(line: number, column: numbers[numbers.count - 1 - index]),
+                    end: SourceLocation(line: number, column: number)))
         }
         // More kinds of fact than one byte could number.
         for index in 0..<300 {
-            given.append(SiteFact(path: "many.md", key: "key-\(index)", value: "\(index)",
-                                  start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2)))
+            given.append(
+                SiteFact(
+                    path: "many.md", key: "key-\(index)", value: "\(index)",
+                    start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2)))
         }
         #expect(Array(SiteFacts(given)) == given)
     }
@@ -63,9 +68,11 @@ import Testing
         var store = SiteFactStore()
         let value = "response-pattern-release-2743"
         for post in 0..<1_000 {
-            store.append(SiteFact(path: "content/posts/section-\(post / 100)/post-\(post).md", key: "slug", value: value,
-                                  start: SourceLocation(line: 3, column: 7), end: SourceLocation(line: 3, column: 38)),
-                         path: post)
+            store.append(
+                SiteFact(
+                    path: "content/posts/section-\(post / 100)/post-\(post).md", key: "slug", value: value,
+                    start: SourceLocation(line: 3, column: 7), end: SourceLocation(line: 3, column: 38)),
+                path: post)
         }
         #expect(store.count == 1_000)
         #expect(store.byteCount == 1_000 * (value.utf8.count + 5))

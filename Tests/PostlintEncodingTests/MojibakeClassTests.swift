@@ -33,7 +33,8 @@ struct MojibakeClassTests {
         // Romanian ă last, Polish ę before z, Czech ů before v, Slovenian and Croatian č before j, ki or last after i.
         ("tuvanã", "tuvană"), ("FRANCEZÃ", "FRANCEZĂ"), ("jêzyk", "język"), ("Králùv Dvùr", "Králův Dvůr"),
         ("obmoèje", "območje"), ("NJEMAÈKI", "NJEMAČKI"), ("Ernest Gregoriè", "Ernest Gregorič"),
-        ("angliètina", "angličtina"), ("Grèka", "Grčka"), ("Horváth Ernõné", "Horváth Ernőné"), ("Mindszentkõrös", "Mindszentkőrös"),
+        ("angliètina", "angličtina"), ("Grèka", "Grčka"), ("Horváth Ernõné", "Horváth Ernőné"),
+        ("Mindszentkõrös", "Mindszentkőrös"),
         ("оЙЛБТБЗХБ", "Никарагуа"), ("УЙТЙКУЛЙК", "сирийский"), ("ВТЕФПОУЛЙК", "бретонский"),
     ]
 
@@ -51,12 +52,16 @@ struct MojibakeClassTests {
     }
 
     static let clean = [
-        "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Sagt er sagt. Å gå der er fint, å bo i Å.", "Ærø og Åsa købte ØL…",
+        "NÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐", "IRMÃ E MÃE", "Å være eller ikke være", "Sagt er sagt. Å gå der er fint, å bo i Å.",
+        "Ærø og Åsa købte ØL…",
         "Straße „Fuß“ Maß", "x√y ≈ 2", "├── Sources\n│   └── main.swift", "Ещё ВЁСНА и ЁЛКА", "Tiếng Việt: Ão",
         "România: ȘTIINȚĂ și țară", "½ ± 2 °C © ™", "“quoted” text — fine",
-        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте", "Курс йен к доллару", "ООО «Ромашка»",
+        "¿Dónde está? ¡Olé!", "col·lecció, Paral·lel", "5 µm, 12 m², 3 km³, Intel® Core", "СССР и США, ВКонтакте",
+        "Курс йен к доллару", "ООО «Ромашка»",
         "Èdè Yorùbá", "con mèo và hòa bình", "nghèo, còi, tòa, Øyvind, Øivind, søen, Bodø", "Bùi Thị Xuân, trình, dùng",
-        "irmã, alemã, maçã, Satã, Teerã, pangasinã, Canaã", "empêche, fête, português, você", "informações, põe, Tõnu, Põltsamaa, Kõrveküla, rõ ràng", "sintètic, poètica, complète, Èkó", "Èkó, Yorùbá, più, così, cioè, caffè", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
+        "irmã, alemã, maçã, Satã, Teerã, pangasinã, Canaã", "empêche, fête, português, você",
+        "informações, põe, Tõnu, Põltsamaa, Kõrveküla, rõ ràng", "sintètic, poètica, complète, Èkó",
+        "Èkó, Yorùbá, più, così, cioè, caffè", "œuvre, cœur, Œdipe", "España, señor, niño", "Ærø og Frederiksværk",
     ]
 
     @Test(arguments: clean)
@@ -73,8 +78,9 @@ struct MojibakeClassTests {
         let findings = MojibakeDetector().findings(in: text)
         #expect(findings.contains { $0.original == "Za¿ó³æ" || $0.original == "gê¶l±" })
         for finding in findings where finding.original.unicodeScalars.contains(where: { [0xCA].contains($0.value) }) {
-            #expect(!finding.repairs.contains { $0.note?.contains("shown as Windows-1252") ?? false },
-                    "\(finding.original) -> \(finding.repairs.map(\.text))")
+            #expect(
+                !finding.repairs.contains { $0.note?.contains("shown as Windows-1252") ?? false },
+                "\(finding.original) -> \(finding.repairs.map(\.text))")
         }
     }
 

@@ -52,7 +52,8 @@ struct MojibakeCorpusTests {
             }
             guard positive else {
                 falsePositives += 1
-                falseAlarms.append("\(item.id) \(item.text.debugDescription) -> \(findings.map { "\($0.original)=>\($0.repairs.map(\.text))" })")
+                falseAlarms.append(
+                    "\(item.id) \(item.text.debugDescription) -> \(findings.map { "\($0.original)=>\($0.repairs.map(\.text))" })")
                 continue
             }
             truePositives += 1
@@ -64,7 +65,9 @@ struct MojibakeCorpusTests {
             if String(decoding: repaired, as: UTF8.self) == wanted {
                 exactRepairs += 1
             } else if wrongRepairs.count < 400 {
-                wrongRepairs.append("\(item.class) \(item.id) \(String(decoding: repaired, as: UTF8.self).debugDescription) expected \(wanted.debugDescription)")
+                wrongRepairs.append(
+                    "\(item.class) \(item.id) \(String(decoding: repaired, as: UTF8.self).debugDescription) expected \(wanted.debugDescription)"
+                )
             }
         }
         let precision = Double(truePositives) / Double(max(truePositives + falsePositives, 1))

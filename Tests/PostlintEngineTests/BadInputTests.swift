@@ -58,12 +58,14 @@ import PostlintTestSupport
         #expect(try rules(bomb).contains("front-matter-syntax"))
         let deep = "---\nx: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n---\n"
         #expect(try rules(deep).contains("front-matter-syntax"))
-        let deepMaps = "---\n" + String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n---\n"
+        let deepMaps =
+            "---\n" + String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n---\n"
         #expect(try rules(deepMaps).contains("front-matter-syntax"))
     }
 
     @Test func fiveMegabytesOfFrontMatter() throws {
-        var text = "---\ntitle: Big\nslug: big\nexcerpt: A post with an enormous block of front matter, to check size limits.\nkeywords: [big]\n"
+        var text =
+            "---\ntitle: Big\nslug: big\nexcerpt: A post with an enormous block of front matter, to check size limits.\nkeywords: [big]\n"
         var index = 0
         while text.utf8.count < 5_000_000 {
             text += "extra\(index): \"filler value number \(index) for a very large front matter block\"\n"
@@ -75,7 +77,8 @@ import PostlintTestSupport
     }
 
     @Test func crlfAndByteOrderMarkKeepPositions() throws {
-        let text = "\u{FEFF}---\r\ntitle: CRLF\r\nslug: Bad Slug\r\nexcerpt: A post with Windows line endings and a byte order mark before its front matter.\r\nkeywords: [crlf]\r\n---\r\nCRLF body.\r\n"
+        let text =
+            "\u{FEFF}---\r\ntitle: CRLF\r\nslug: Bad Slug\r\nexcerpt: A post with Windows line endings and a byte order mark before its front matter.\r\nkeywords: [crlf]\r\n---\r\nCRLF body.\r\n"
         let all = try findings("post.md", Array(text.utf8))
         let slug = try #require(all.first { $0.ruleID == "slug-format" })
         #expect(slug.start == SourceLocation(line: 3, column: 7))

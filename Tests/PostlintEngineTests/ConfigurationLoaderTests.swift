@@ -18,7 +18,8 @@ import PostlintTestSupport
     }
 
     @Test func readsEverySection() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             include: ["content/**/*.md"]
             exclude: drafts/**
             fields: {excerpt: description, keywords: tags}
@@ -78,7 +79,8 @@ import PostlintTestSupport
     }
 
     @Test func optionValuesTakeTheDeclaredType() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             rules:
               readability: {min-flesch: 50, max-long-sentences: 12.5}
               broken-image: {fields: banner}

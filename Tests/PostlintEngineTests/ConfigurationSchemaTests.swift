@@ -14,14 +14,16 @@ import PostlintTestSupport
         let path = CommandRunner.packageRoot().appendingPathComponent("docs/postlint.schema.json")
         let committed = try String(contentsOf: path, encoding: .utf8)
         let generated = ConfigurationSchema.text(catalog: try RuleCatalog.base())
-        #expect(committed == generated,
-                "docs/postlint.schema.json is stale: run swift run postlint rules --format json-schema > docs/postlint.schema.json")
+        #expect(
+            committed == generated,
+            "docs/postlint.schema.json is stale: run swift run postlint rules --format json-schema > docs/postlint.schema.json")
     }
 
     @Test func everyKeyTheLoaderReadsHasASchema() {
         #expect(ConfigurationSchema.topLevelProperties.map(\.key) == ConfigurationLoader.topLevelKeys)
         guard case .object(let site) = ConfigurationSchema.siteSchema,
-              case .object(let properties)? = site.first(where: { $0.key == "properties" })?.value else {
+            case .object(let properties)? = site.first(where: { $0.key == "properties" })?.value
+        else {
             Issue.record("site has no properties")
             return
         }
@@ -38,12 +40,20 @@ import PostlintTestSupport
             guard case .object(let members) = options else { throw SchemaShapeError() }
             #expect(members.map(\.key) == ["severity", "enabled"] + rule.options.map(\.name), "\(rule.id)")
         }
-        let maxLength = try #require(member("max-length", of: member("properties", of: anyOf(
-            member("rule-slug-format", of: member("$defs", of: schema))).last)))
-        #expect(maxLength == .object([
-            ("description", .string("the longest slug allowed, in characters")),
-            ("type", .string("integer")), ("minimum", .number("1")), ("default", .number("75")),
-        ]))
+        let maxLength = try #require(
+            member(
+                "max-length",
+                of: member(
+                    "properties",
+                    of: anyOf(
+                        member("rule-slug-format", of: member("$defs", of: schema))
+                    ).last)))
+        #expect(
+            maxLength
+                == .object([
+                    ("description", .string("the longest slug allowed, in characters")),
+                    ("type", .string("integer")), ("minimum", .number("1")), ("default", .number("75")),
+                ]))
     }
 
     private struct SchemaShapeError: Error {}

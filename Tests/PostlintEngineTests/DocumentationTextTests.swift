@@ -31,9 +31,10 @@ import PostlintTestSupport
 
     @Test func renderedExamplesShowControlCharactersAsVisibleEscapes() throws {
         let metadata = try RuleCatalog.base().allMetadata
-        let controlRule = try #require(metadata.first { rule in
-            (rule.triggeringExamples + rule.nonTriggeringExamples).contains { Self.firstControlCharacter(in: $0.text) != nil }
-        }, "some rule's examples hold control characters; this test needs one")
+        let controlRule = try #require(
+            metadata.first { rule in
+                (rule.triggeringExamples + rule.nonTriggeringExamples).contains { Self.firstControlCharacter(in: $0.text) != nil }
+            }, "some rule's examples hold control characters; this test needs one")
         let explanation = RuleDocumentation.explanation(controlRule)
         #expect(Self.firstControlCharacter(in: explanation) == nil)
         #expect(explanation.contains("<U+00"))

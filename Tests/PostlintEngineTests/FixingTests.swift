@@ -18,8 +18,9 @@ import PostlintTestSupport
     }
 
     @Test func ignoresEditsOutsideTheText() {
-        let (result, applied) = FixApplier.apply([Fix(title: "bad", edits: [TextEdit(range: 3..<9, replacement: "")])],
-                                                 to: Array("abc".utf8))
+        let (result, applied) = FixApplier.apply(
+            [Fix(title: "bad", edits: [TextEdit(range: 3..<9, replacement: "")])],
+            to: Array("abc".utf8))
         #expect(result == Array("abc".utf8))
         #expect(applied == 0)
     }
@@ -59,20 +60,21 @@ import PostlintTestSupport
         let old = Array("one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n".utf8)
         let new = Array("one\ntwo\nthree\nFOUR\nfive\nsix\nseven\neight\n".utf8)
         let diff = UnifiedDiff.make(old: old, new: new, path: "p.md")
-        #expect(diff == """
-            --- a/p.md
-            +++ b/p.md
-            @@ -1,7 +1,7 @@
-             one
-             two
-             three
-            -four
-            +FOUR
-             five
-             six
-             seven
+        #expect(
+            diff == """
+                --- a/p.md
+                +++ b/p.md
+                @@ -1,7 +1,7 @@
+                 one
+                 two
+                 three
+                -four
+                +FOUR
+                 five
+                 six
+                 seven
 
-            """)
+                """)
         #expect(UnifiedDiff.make(old: old, new: old, path: "p.md").isEmpty)
     }
 

@@ -139,7 +139,8 @@ import PostlintTestSupport
     @Test func hostilePatternsStayLinear() {
         // Patterns that make a backtracking matcher take exponential time, and a long path.
         // (A backtracking matcher takes 2^40 steps on one of them; this one at most pattern × path.)
-        let hostile = (0..<20).map { _ in String(repeating: "*a", count: 40) + "b" }.joined(separator: "\n")
+        let hostile =
+            (0..<20).map { _ in String(repeating: "*a", count: 40) + "b" }.joined(separator: "\n")
             + "\n" + String(repeating: "[", count: 3_000) + "\n" + String(repeating: "**/", count: 300) + "x"
         let file = IgnoreFile(text: hostile)
         let path = String(repeating: "a", count: 100) + "/" + String(repeating: "a", count: 100) + ".md"

@@ -107,7 +107,9 @@ import PostlintTestSupport
 
     @Test func configurationIsFoundUpwardAndAppliesOverrides() throws {
         let folder = try TemporaryFolder()
-        try folder.write(".postlint.yml", """
+        try folder.write(
+            ".postlint.yml",
+            """
             rules:
               front-matter-missing: warning
             overrides:
@@ -134,14 +136,17 @@ import PostlintTestSupport
 
     @Test func overridesAreMatchedPerPostWithinOneFolder() throws {
         let folder = try TemporaryFolder()
-        try folder.write(".postlint.yml", """
+        try folder.write(
+            ".postlint.yml",
+            """
             overrides:
               - files: ["posts/b-*.md"]
                 rules: {front-matter-missing: off}
             """)
         for name in ["a-1.md", "b-1.md", "b-2.md", "c-1.md"] { try folder.write("posts/" + name, "no front matter\n") }
         let outcome = try lint(folder)
-        #expect(outcome.findings.filter { $0.ruleID == "front-matter-missing" }.map(\.path)
+        #expect(
+            outcome.findings.filter { $0.ruleID == "front-matter-missing" }.map(\.path)
                 == ["posts/a-1.md", "posts/c-1.md"])
     }
 
@@ -164,7 +169,9 @@ import PostlintTestSupport
         let folder = try TemporaryFolder()
         try folder.write("post.md", Self.clean)
         #expect(try lint(folder).findings.isEmpty)
-        try folder.write("house-rules/no-brewing.yml", """
+        try folder.write(
+            "house-rules/no-brewing.yml",
+            """
             schema: 1
             kind: pattern
             summary: Titles avoid the word brewing
@@ -199,7 +206,9 @@ import PostlintTestSupport
     @Test func fieldNamesMapToTheSiteSchema() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "fields: {excerpt: description, keywords: tags}\n")
-        try folder.write("post.md", """
+        try folder.write(
+            "post.md",
+            """
             ---
             title: Brewing tea
             slug: brewing-tea

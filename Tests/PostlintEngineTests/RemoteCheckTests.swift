@@ -48,7 +48,9 @@ import PostlintTestSupport
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let folder = try TemporaryFolder()
-        try folder.write("post.md", """
+        try folder.write(
+            "post.md",
+            """
             ---
             title: Remote images
             cover: \(server.url("/missing"))

@@ -7,8 +7,9 @@ import Testing
 /// The engine finds the rules it treats specially by what they declare, not by their ids.
 @Suite struct RuleCapabilitiesTests {
     private func ids(declaring capability: RuleCapabilities) -> Set<String> {
-        Set((BuiltInRules.documentRules.map { $0.metadata } + BuiltInRules.siteRules.map { $0.metadata })
-            .filter { $0.capabilities.contains(capability) }.map(\.id))
+        Set(
+            (BuiltInRules.documentRules.map { $0.metadata } + BuiltInRules.siteRules.map { $0.metadata })
+                .filter { $0.capabilities.contains(capability) }.map(\.id))
     }
 
     @Test func builtInRulesDeclareWhatTheEngineDoesWithThem() {

@@ -27,12 +27,14 @@ import PostlintParsing
         let survey = survey(posts)
         #expect(inference("title", in: survey) == .init(canonical: "title", field: "title", count: 20, isRequired: true))
         #expect(inference("keywords", in: survey) == .init(canonical: "keywords", field: "tags", count: 18, isRequired: true))
-        #expect(inference("excerpt", in: survey) == .init(canonical: "excerpt", field: "description", count: 12, isRequired: false))
+        #expect(
+            inference("excerpt", in: survey) == .init(canonical: "excerpt", field: "description", count: 12, isRequired: false))
         #expect(inference("slug", in: survey) == .init(canonical: "slug", field: "slug", count: 2, isRequired: false))
         let configuration = StarterConfiguration(survey: survey)
         #expect(configuration.text.contains("fields: [title, keywords]"), "\(configuration.text)")
         #expect(configuration.text.contains("  excerpt: description"), "mapped though not required")
-        #expect(configuration.explanation.contains("slug (used by 10% of 20 posts); not required: fewer than 90% of posts have it"),
-                "\(configuration.explanation)")
+        #expect(
+            configuration.explanation.contains("slug (used by 10% of 20 posts); not required: fewer than 90% of posts have it"),
+            "\(configuration.explanation)")
     }
 }

@@ -13,8 +13,9 @@ import PostlintTestSupport
     private func draftKind(_ folder: TemporaryFolder, _ relative: String) throws -> (FrontMatterScalar.Kind?, YAMLVersion) {
         let absolute = try folder.write(relative, Self.post)
         let linter = try Linter(workingDirectory: folder.path)
-        let (document, ruleSet) = try linter.prepare(bytes: Array(Self.post.utf8), displayPath: relative,
-                                                     absolutePath: absolute)
+        let (document, ruleSet) = try linter.prepare(
+            bytes: Array(Self.post.utf8), displayPath: relative,
+            absolutePath: absolute)
         guard case .scalar(let scalar)? = document.frontMatter?.root?["draft"]?.value else { return (nil, ruleSet.yamlVersion) }
         return (scalar.kind, ruleSet.yamlVersion)
     }
@@ -76,7 +77,9 @@ import PostlintTestSupport
     @Test func anUnknownVersionIsAPositionedError() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "rules: {}\nyaml:\n  version: \"1.3\"\n")
-        let error = try #require(throws: PostlintError.self) { try ConfigurationLoader.load(path: folder.path + "/.postlint.yml") }
+        let error = try #require(throws: PostlintError.self) {
+            try ConfigurationLoader.load(path: folder.path + "/.postlint.yml")
+        }
         #expect(error.location?.line == 3)
         #expect(error.location?.column == 12)
         #expect(error.message.contains("1.1"))

@@ -29,7 +29,8 @@ import PostlintTestSupport
     }
 
     @Test func regionsSilenceTheRulesTheyNameUntilEnabled() throws {
-        let text = post("""
+        let text = post(
+            """
             <!-- postlint-disable control-character -->
             Bell \u{7} one.
             <!-- postlint-enable -->
@@ -47,7 +48,8 @@ import PostlintTestSupport
     }
 
     @Test func nextLineAndFileDirectives() throws {
-        let nextLine = try lint(post("<!-- postlint-disable-next-line control-character -->\nBell \u{7}.\nBell \u{7} again, suppressions.\n"))
+        let nextLine = try lint(
+            post("<!-- postlint-disable-next-line control-character -->\nBell \u{7}.\nBell \u{7} again, suppressions.\n"))
         #expect(nextLine.map(\.start.line) == [9])
         let file = try lint(post("Bell \u{7}, suppressions.\n\n<!-- postlint-disable-file control-character -->\n"))
         #expect(file.isEmpty)
@@ -84,7 +86,8 @@ import PostlintTestSupport
 
     @Test func siteLevelFindingsAreSilencedToo() throws {
         let folder = try TemporaryFolder()
-        let body = "---\ntitle: T\nslug: same\nexcerpt: An excerpt that is long enough for the excerpt rule to stay quiet.\nkeywords: [t]\npostlint: {disable: [duplicate-slug]}\n---\nT.\n"
+        let body =
+            "---\ntitle: T\nslug: same\nexcerpt: An excerpt that is long enough for the excerpt rule to stay quiet.\nkeywords: [t]\npostlint: {disable: [duplicate-slug]}\n---\nT.\n"
         try folder.write("a.md", body)
         try folder.write("b.md", body.replacingOccurrences(of: "postlint: {disable: [duplicate-slug]}\n", with: ""))
         let findings = try Linter(workingDirectory: folder.path).lint(paths: ["."]).findings
@@ -93,13 +96,15 @@ import PostlintTestSupport
     }
 
     @Test func aMisspeltDirectiveIsReportedWithTheOneItMeant() throws {
-        let text = post("""
+        let text = post(
+            """
             <!-- postlint-disable-lnie control-character -->
             Bell \u{7} here.
 
             """)
         let findings = try lint(text)
-        #expect(Set(findings.map(\.ruleID)) == ["unknown-directive", "control-character"], "the misspelt comment silences nothing")
+        #expect(
+            Set(findings.map(\.ruleID)) == ["unknown-directive", "control-character"], "the misspelt comment silences nothing")
         let unknown = try #require(findings.first { $0.ruleID == "unknown-directive" })
         #expect(unknown.message == "unknown directive \"postlint-disable-lnie\"; did you mean \"postlint-disable-line\"?")
         #expect(unknown.start.line == 7)
@@ -107,7 +112,8 @@ import PostlintTestSupport
     }
 
     @Test func commentsThatOnlyMentionDirectivesAreNotReported() throws {
-        let text = post("""
+        let text = post(
+            """
             <!-- see postlint-disable-lnie in the notes -->
             <!-- postlint-disable-next-line control-character -->
             Bell \u{7} here.

@@ -27,7 +27,8 @@ import PostlintJSON
     @Test func limitsNesting() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(parse(deep) == nil)
-        let allowed = String(repeating: "[", count: ParserLimits.jsonNesting) + String(repeating: "]", count: ParserLimits.jsonNesting)
+        let allowed =
+            String(repeating: "[", count: ParserLimits.jsonNesting) + String(repeating: "]", count: ParserLimits.jsonNesting)
         #expect(parse(allowed) != nil)
     }
 

@@ -21,7 +21,8 @@ import PostlintJSON
     }
 
     @Test func decodesMembersNestedValuesAndValuesKeptAsTheyCame() throws {
-        let params = try decode(Params.self, #"{"uri": "file:///a.md", "position": {"line": 2, "character": 3.0}, "tags": ["x"], "raw": {"k": [1]}}"#)
+        let params = try decode(
+            Params.self, #"{"uri": "file:///a.md", "position": {"line": 2, "character": 3.0}, "tags": ["x"], "raw": {"k": [1]}}"#)
         #expect(params.uri == "file:///a.md")
         #expect(params.position == Position(line: 2, character: 3))
         #expect(params.tags == ["x"])

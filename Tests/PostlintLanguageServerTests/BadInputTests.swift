@@ -32,7 +32,8 @@ import PostlintTestSupport
         let body = Array(#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#.utf8)
         harness.sendRaw(Array("Content-Length: \(body.count - 5)\r\n\r\n".utf8) + body)
         #expect(errorCode(await nextError(harness)) == ErrorCode.parseError.rawValue)
-        #expect(await harness.request("textDocument/hover", ["textDocument": ["uri": "file:///x.md"]]).map(errorCode)
+        #expect(
+            await harness.request("textDocument/hover", ["textDocument": ["uri": "file:///x.md"]]).map(errorCode)
                 == ErrorCode.methodNotFound.rawValue)
         _ = await harness.finish()
     }
@@ -54,16 +55,20 @@ import PostlintTestSupport
     @Test func aRequestForADocumentNeverOpened() async {
         let harness = ServerHarness()
         await harness.start()
-        let response = await harness.request("textDocument/codeAction", [
-            "textDocument": ["uri": "file:///nowhere/never-opened.md"],
-            "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
-            "context": ["diagnostics": []],
-        ])
+        let response = await harness.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": "file:///nowhere/never-opened.md"],
+                "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                "context": ["diagnostics": []],
+            ])
         #expect(errorCode(response) == ErrorCode.invalidParams.rawValue)
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": "file:///nowhere/never-opened.md", "version": 2],
-            "contentChanges": [["text": "x"]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": "file:///nowhere/never-opened.md", "version": 2],
+                "contentChanges": [["text": "x"]],
+            ])
         #expect(await harness.inbox.next { $0["method"]?.stringValue == "window/logMessage" } != nil)
         #expect(await harness.request("shutdown")?["result"] == .null)
         _ = await harness.finish()
@@ -76,14 +81,21 @@ import PostlintTestSupport
         let uri = DocumentURI.uri(ofPath: folder.path + "/post.md")
         harness.open(uri, "---\nslug: ok\n---\n")
         _ = await harness.diagnostics(for: uri, version: 1)
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [
-                ["range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 500]], "text": "Bad Slug"],
-                ["range": ["start": ["line": 900, "character": -3], "end": ["line": 1_000_000, "character": 0]], "text": "tail\n"],
-                ["range": "not a range", "text": "ignored"],
-            ],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 500]], "text": "Bad Slug",
+                    ],
+                    [
+                        "range": ["start": ["line": 900, "character": -3], "end": ["line": 1_000_000, "character": 0]],
+                        "text": "tail\n",
+                    ],
+                    ["range": "not a range", "text": "ignored"],
+                ],
+            ])
         let diagnostics = try #require(await harness.diagnostics(for: uri, version: 2))
         let slug = try #require(diagnostics.first { $0["code"]?.stringValue == "slug-format" })
         #expect(slug["message"]?.stringValue?.contains("\"Bad Slug\"") == true)

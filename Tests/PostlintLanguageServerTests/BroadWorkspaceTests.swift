@@ -20,7 +20,8 @@ import PostlintTestSupport
     }
 
     private func logMessage(_ harness: ServerHarness) async -> String? {
-        await harness.inbox.next(timeout: 5) { $0["method"]?.stringValue == "window/logMessage" }?["params"]?["message"]?.stringValue
+        await harness.inbox.next(timeout: 5) { $0["method"]?.stringValue == "window/logMessage" }?["params"]?["message"]?
+            .stringValue
     }
 
     @Test func aHomeFolderRootIsNotScannedAndTheClientIsToldWhy() async throws {

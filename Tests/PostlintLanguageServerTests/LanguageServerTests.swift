@@ -78,21 +78,25 @@ import PostlintTestSupport
         harness.open(uri, Self.post)
         let diagnostics = try #require(await harness.diagnostics(for: uri, version: 1))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
-        let response = await harness.request("textDocument/codeAction", [
-            "textDocument": ["uri": .string(uri)],
-            "range": try #require(mojibake["range"]),
-            "context": ["diagnostics": [mojibake]],
-        ])
+        let response = await harness.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(uri)],
+                "range": try #require(mojibake["range"]),
+                "context": ["diagnostics": [mojibake]],
+            ])
         let actions = try #require(response?["result"]?.arrayValue)
         let fix = try #require(actions.first { $0["isPreferred"]?.boolValue == true })
         #expect(fix["kind"]?.stringValue == "quickfix")
         let edits = try #require(fix["edit"]?["changes"]?[uri]?.arrayValue)
         let fixed = try #require(LSP.apply(edits, to: Self.post, encoding: .utf16))
         #expect(fixed.contains("🎉 The post was about café culture."))
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["text": .string(fixed)]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [["text": .string(fixed)]],
+            ])
         let after = try #require(await harness.diagnostics(for: uri, version: 2))
         #expect(!LSP.codes(after).contains("mojibake"))
         #expect(LSP.codes(after).contains("slug-format"))
@@ -108,9 +112,11 @@ import PostlintTestSupport
         harness.open(uri, text)
         let diagnostics = try #require(await harness.diagnostics(for: uri))
         let mojibake = try #require(diagnostics.first { $0["code"]?.stringValue == "mojibake" })
-        let response = await harness.request("textDocument/codeAction", [
-            "textDocument": ["uri": .string(uri)], "range": try #require(mojibake["range"]), "context": ["diagnostics": []],
-        ])
+        let response = await harness.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(uri)], "range": try #require(mojibake["range"]), "context": ["diagnostics": []],
+            ])
         let actions = try #require(response?["result"]?.arrayValue)
         let disable = try #require(actions.first { $0["title"]?.stringValue == "Disable mojibake for this line" })
         let edits = try #require(disable["edit"]?["changes"]?[uri]?.arrayValue)
@@ -118,9 +124,12 @@ import PostlintTestSupport
         #expect(edited.contains("---\n  <!-- postlint-disable-next-line mojibake -->\n  - 🎉 The post"))
         // No suppression comment inside front matter, where it would break the YAML.
         let slug = try #require(diagnostics.first { $0["code"]?.stringValue == "slug-format" })
-        let slugActions = await harness.request("textDocument/codeAction", [
-            "textDocument": ["uri": .string(uri)], "range": try #require(slug["range"]), "context": ["diagnostics": []],
-        ])?["result"]?.arrayValue ?? []
+        let slugActions =
+            await harness.request(
+                "textDocument/codeAction",
+                [
+                    "textDocument": ["uri": .string(uri)], "range": try #require(slug["range"]), "context": ["diagnostics": []],
+                ])?["result"]?.arrayValue ?? []
         #expect(!slugActions.contains { $0["title"]?.stringValue == "Disable slug-format for this line" })
         _ = await harness.finish()
     }
@@ -134,13 +143,17 @@ import PostlintTestSupport
         harness.open(uri, Self.post)
         #expect(LSP.codes(try #require(await harness.diagnostics(for: uri, version: 1))).contains("slug-format"))
         // Replace "Bad Slug" (line 1, characters 6..14) with a good slug.
-        harness.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [[
-                "range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 14]],
-                "text": "bad-slug",
-            ]],
-        ])
+        harness.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 14]],
+                        "text": "bad-slug",
+                    ]
+                ],
+            ])
         let after = try #require(await harness.diagnostics(for: uri, version: 2))
         #expect(!LSP.codes(after).contains("slug-format"))
         #expect(LSP.codes(after).contains("mojibake"))
@@ -169,12 +182,19 @@ import PostlintTestSupport
         var burst: [UInt8] = []
         for version in 2...60 {
             // Each change breaks or repairs the slug; the last one (60) leaves it repaired.
-            text = text.replacingOccurrences(of: version % 2 == 0 ? "slug: Bad Slug" : "slug: bad-slug",
-                                             with: version % 2 == 0 ? "slug: bad-slug" : "slug: Bad Slug")
-            let body = JSONValue.object([("jsonrpc", "2.0"), ("method", "textDocument/didChange"), ("params", [
-                "textDocument": ["uri": .string(uri), "version": .int(version)],
-                "contentChanges": [["text": .string(text)]],
-            ])]).compactBytes()
+            text = text.replacingOccurrences(
+                of: version % 2 == 0 ? "slug: Bad Slug" : "slug: bad-slug",
+                with: version % 2 == 0 ? "slug: bad-slug" : "slug: Bad Slug")
+            let body = JSONValue.object([
+                ("jsonrpc", "2.0"), ("method", "textDocument/didChange"),
+                (
+                    "params",
+                    [
+                        "textDocument": ["uri": .string(uri), "version": .int(version)],
+                        "contentChanges": [["text": .string(text)]],
+                    ]
+                ),
+            ]).compactBytes()
             burst += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         }
         harness.sendRaw(burst)  // as a fast typist's editor would: all at once

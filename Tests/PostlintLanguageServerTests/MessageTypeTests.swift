@@ -10,7 +10,9 @@ import PostlintJSON
     }
 
     @Test func aChangeIsReadChangeByChange() throws {
-        let params = try decode(DidChangeTextDocumentParams.self, #"""
+        let params = try decode(
+            DidChangeTextDocumentParams.self,
+            #"""
             {"textDocument": {"uri": "file:///a.md", "version": 3}, "contentChanges": [
               {"text": "all"}, {"range": null, "text": "all again"},
               {"range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 2}}, "text": "x"},
@@ -24,7 +26,9 @@ import PostlintJSON
     }
 
     @Test func initializeReadsWhatItCanAndIgnoresOddCapabilities() throws {
-        let params = try decode(InitializeParams.self, #"""
+        let params = try decode(
+            InitializeParams.self,
+            #"""
             {"processId": 12, "rootUri": "file:///site", "workspaceFolders": null,
              "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]},
                               "workspace": {"workspaceEdit": {"documentChanges": "yes"}, "didChangeWatchedFiles": 4}},
@@ -63,22 +67,27 @@ import PostlintJSON
     }
 
     @Test func editsAreWrittenVersionedOrByURI() {
-        let edit = LSPTextEdit(range: LSPRange(start: LSPPosition(line: 0, character: 0), end: LSPPosition(line: 0, character: 1)),
-                               newText: "x")
+        let edit = LSPTextEdit(
+            range: LSPRange(start: LSPPosition(line: 0, character: 0), end: LSPPosition(line: 0, character: 1)),
+            newText: "x")
         let byURI = WorkspaceEdit(uri: "file:///a.md", version: 4, edits: [edit], versioned: false)
-        #expect(Outgoing.encoded(byURI).text
-                == #"{"changes":{"file:///a.md":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"newText":"x"}]}}"#)
+        #expect(
+            Outgoing.encoded(byURI).text
+                == #"{"changes":{"file:///a.md":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"newText":"x"}]}}"#
+        )
         let versioned = WorkspaceEdit(uri: "file:///a.md", version: 4, edits: [edit], versioned: true)
-        #expect(Outgoing.encoded(versioned)["documentChanges"]?.arrayValue?.first?["textDocument"]
+        #expect(
+            Outgoing.encoded(versioned)["documentChanges"]?.arrayValue?.first?["textDocument"]
                 == ["uri": "file:///a.md", "version": 4])
     }
 
     @Test func everyMethodTheServerAnnouncesHasAHandler() {
         #expect(Set(MethodTable.requests.keys) == ["initialize", "shutdown", "textDocument/codeAction"])
-        #expect(Set(MethodTable.notifications.keys) == [
-            "initialized", "$/cancelRequest", "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave",
-            "textDocument/didClose", "workspace/didChangeWatchedFiles",
-        ])
+        #expect(
+            Set(MethodTable.notifications.keys) == [
+                "initialized", "$/cancelRequest", "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave",
+                "textDocument/didClose", "workspace/didChangeWatchedFiles",
+            ])
     }
 }
 
@@ -88,8 +97,9 @@ import PostlintJSON
         let text = #"{"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": "# + options + "}"
         let params = try JSONValueDecoder().decode(
             InitializeParams.self, from: JSONParser.parse(Array(text.utf8), maximumDepth: ParserLimits.jsonNesting))
-        let session = ServerSession(options: LanguageServer.Options(toolVersion: "9.9.9"), writer: MessageWriter { _ in true },
-                                    runner: WorkRunner(), finished: { _ in })
+        let session = ServerSession(
+            options: LanguageServer.Options(toolVersion: "9.9.9"), writer: MessageWriter { _ in true },
+            runner: WorkRunner(), finished: { _ in })
         await session.initialize(.number(1), params)
         return await session.settings
     }

@@ -14,7 +14,8 @@ import PostlintTestSupport
     }
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String])
-        throws -> (status: Int32, output: String) {
+        throws -> (status: Int32, output: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -33,8 +34,9 @@ import PostlintTestSupport
     func pytestLSPDrivesTheServer() throws {
         let python = try #require(Self.python)
         let prefix = python == "/usr/bin/env" ? ["python3"] : []
-        let result = try Self.run(python, prefix + ["-m", "pytest", "-p", "no:cacheprovider", "-q", "Tests/lsp-e2e"],
-                                  environment: ["POSTLINT": CommandRunner.executable.path])
+        let result = try Self.run(
+            python, prefix + ["-m", "pytest", "-p", "no:cacheprovider", "-q", "Tests/lsp-e2e"],
+            environment: ["POSTLINT": CommandRunner.executable.path])
         #expect(result.status == 0, "\(result.output)")
     }
 }

@@ -42,7 +42,10 @@ final class Inbox: @unchecked Sendable {
         condition.lock()
         framer.append(bytes)
         while let event = framer.next() {
-            if case .message(let body) = event, let message = try? JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting) { messages.append(message) }
+            if case .message(let body) = event, let message = try? JSONParser.parse(body, maximumDepth: ParserLimits.jsonNesting)
+            {
+                messages.append(message)
+            }
         }
         condition.broadcast()
         condition.unlock()
@@ -135,7 +138,7 @@ final class ServerHarness: @unchecked Sendable {
     @discardableResult
     func start(root: URL? = nil, encodings: [String]? = nil) async -> JSONValue? {
         var capabilities: [(key: String, value: JSONValue)] = [
-            ("workspace", ["didChangeWatchedFiles": ["dynamicRegistration": false]]),
+            ("workspace", ["didChangeWatchedFiles": ["dynamicRegistration": false]])
         ]
         if let encodings { capabilities.append(("general", ["positionEncodings": .array(encodings.map { .string($0) })])) }
         let params: JSONValue = [
@@ -149,9 +152,13 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     func open(_ uri: String, _ text: String, version: Int = 1) {
-        notify("textDocument/didOpen", ["textDocument": [
-            "uri": .string(uri), "languageId": "markdown", "version": .int(version), "text": .string(text),
-        ]])
+        notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "markdown", "version": .int(version), "text": .string(text),
+                ]
+            ])
     }
 
     /// The next diagnostics published for `uri` (for `version`, when given).
@@ -203,8 +210,9 @@ enum LSP {
         let converter = PositionConverter(bytes: bytes, encoding: encoding)
         for edit in edits {
             guard let range = edit["range"], let lspRange = try? JSONValueDecoder().decode(LSPRange.self, from: range),
-                  case let (byteRange, clamped) = converter.byteRange(of: lspRange), !clamped,
-                  let newText = edit["newText"]?.stringValue else { return nil }
+                case let (byteRange, clamped) = converter.byteRange(of: lspRange), !clamped,
+                let newText = edit["newText"]?.stringValue
+            else { return nil }
             ranges.append((byteRange, newText))
         }
         for (range, newText) in ranges.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {

@@ -45,15 +45,23 @@ import PostlintTestSupport
         let folder = try TemporaryFolder()
         let client = try Client(directory: folder.path)
         defer { if client.process.isRunning { client.process.terminate() } }
-        try client.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": [
-            "processId": nil, "rootUri": .string(DocumentURI.uri(ofPath: folder.path)), "capabilities": [:],
-        ]])
+        try client.send([
+            "jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": [
+                "processId": nil, "rootUri": .string(DocumentURI.uri(ofPath: folder.path)), "capabilities": [:],
+            ],
+        ])
         #expect(await client.inbox.next { $0["id"]?.intValue == 1 }?["result"]?["capabilities"] != nil)
         try client.send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
         let uri = DocumentURI.uri(ofPath: folder.path + "/post.md")
-        try client.send(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
-            "uri": .string(uri), "languageId": "markdown", "version": 1, "text": "---\nslug: Not Good\n---\n",
-        ]]])
+        try client.send([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "markdown", "version": 1, "text": "---\nslug: Not Good\n---\n",
+                ]
+            ],
+        ])
         let published = await client.inbox.next { $0["method"]?.stringValue == "textDocument/publishDiagnostics" }
         let codes = LSP.codes(published?["params"]?["diagnostics"]?.arrayValue ?? [])
         #expect(codes.contains("slug-format"))

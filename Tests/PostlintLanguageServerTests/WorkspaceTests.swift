@@ -18,7 +18,8 @@ import PostlintTestSupport
         #expect(LSP.position(duplicate["range"]?["start"]) ?? (0, 0) == (1, 6))
         // The other post changes on disk; a watched-file event makes the server read it again.
         _ = try folder.write("posts/other.md", "---\nslug: something-else\n---\n")
-        harness.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: other)), "type": 2]]])
+        harness.notify(
+            "workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: other)), "type": 2]]])
         let after = try #require(await harness.diagnostics(for: uri, version: 1))
         #expect(!LSP.codes(after).contains("duplicate-slug"))
         _ = await harness.finish()
@@ -46,11 +47,13 @@ import PostlintTestSupport
         harness.open(uri, "---\nslug: Bad Slug\n---\n")
         #expect(LSP.codes(try #require(await harness.diagnostics(for: uri))).contains("slug-format"))
         let config = try folder.write(".postlint.yml", "rules:\n  slug-format: off\n")
-        harness.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: config)), "type": 1]]])
+        harness.notify(
+            "workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: config)), "type": 1]]])
         #expect(!LSP.codes(try #require(await harness.diagnostics(for: uri))).contains("slug-format"))
         // A broken configuration is shown on the document rather than silently ignored.
         _ = try folder.write(".postlint.yml", "rules: [\n")
-        harness.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: config)), "type": 2]]])
+        harness.notify(
+            "workspace/didChangeWatchedFiles", ["changes": [["uri": .string(DocumentURI.uri(ofPath: config)), "type": 2]]])
         let broken = try #require(await harness.diagnostics(for: uri))
         #expect(broken.count == 1)
         #expect(broken.first?["message"]?.stringValue?.contains(".postlint.yml") == true)

@@ -56,8 +56,9 @@ import PostlintCore
         for range in [0..<bytes.count, min(3, bytes.count)..<(bytes.count - bytes.count / 4)] {
             let general = scanned(source, range, fastPaths: false)
             let fast = scanned(source, range, fastPaths: true)
-            #expect(fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(range)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(range)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -77,8 +78,9 @@ import PostlintCore
             let source = SourceText(bytes: bytes)
             let start = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
             let range = start..<bytes.count
-            #expect(Self.scanned(source, range, fastPaths: true) == Self.scanned(source, range, fastPaths: false),
-                    "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(range)")
+            #expect(
+                Self.scanned(source, range, fastPaths: true) == Self.scanned(source, range, fastPaths: false),
+                "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(range)")
         }
     }
 
@@ -133,7 +135,8 @@ import PostlintCore
     @Test func vectorTextScansFindWhatByteByByteScansFind() {
         // Bytes that are special, bytes the vector test flags only as candidates (`^`, controls
         // that fold onto specials), their neighbours, and ordinary text.
-        let alphabet = Array("\\`*_![]<&\n^\u{01}\u{06}\u{1C}\u{1A}\u{0B}\"#$%'()+,-./:;=>?@{|}~ aZ09".utf8)
+        let alphabet =
+            Array("\\`*_![]<&\n^\u{01}\u{06}\u{1C}\u{1A}\u{0B}\"#$%'()+,-./:;=>?@{|}~ aZ09".utf8)
             + [0x80, 0xA1, 0xAA, 0xBC, 0xC3, 0xE2, 0xFF]
         let special = Set(Array("\\`*_![]<&\n".utf8))
         let structural = Set(Array("\\`![]<".utf8))
@@ -150,8 +153,9 @@ import PostlintCore
             let expected = bytes[start..<end].firstIndex(where: special.contains) ?? end
             #expect(InlineParser.endOfText(bytes, from: start, end: end) == expected, "\(bytes) \(start) \(end)")
             let expectedStructural = bytes[start..<end].firstIndex(where: structural.contains) ?? end
-            #expect(InlineParser.endOfStructuralText(bytes, from: start, end: end) == expectedStructural,
-                    "\(bytes) \(start) \(end)")
+            #expect(
+                InlineParser.endOfStructuralText(bytes, from: start, end: end) == expectedStructural,
+                "\(bytes) \(start) \(end)")
         }
     }
 

@@ -12,8 +12,11 @@ import PostlintCore
 
             """
         let scanned = Scanned(text)
-        #expect(scanned.linkDestinations == ["guide.md#install", "../notes.md", "../notes.md",
-                                             "https://example.com/a", "mailto:me@example.com"])
+        #expect(
+            scanned.linkDestinations == [
+                "guide.md#install", "../notes.md", "../notes.md",
+                "https://example.com/a", "mailto:me@example.com",
+            ])
         #expect(scanned.body.links.map(\.kind) == [.inline, .reference, .reference, .autolink, .autolink])
         #expect(scanned.body.links.first?.text == "the guide")
         #expect(scanned.body.links.first?.title == "Guide")

@@ -7,9 +7,11 @@ import PostlintCore
 /// two on generated front matter made of the shapes posts use and of the near misses that must go
 /// to libyaml (escapes, indicators, nesting, continuation lines, odd characters).
 @Suite struct FlatYAMLParserTests {
-    private static let keys = ["title", "slug", "excerpt", "keywords", "tags", "date", "draft", "cover", "author",
-                               "weight", "x-y", "a_b", "2024", "y", "on", "null", "\"quoted\"", "-bad", "two words",
-                               "<<", "key ", "Title"]
+    private static let keys = [
+        "title", "slug", "excerpt", "keywords", "tags", "date", "draft", "cover", "author",
+        "weight", "x-y", "a_b", "2024", "y", "on", "null", "\"quoted\"", "-bad", "two words",
+        "<<", "key ", "Title",
+    ]
 
     /// Values posts use.
     private static let usualScalars = [
@@ -58,16 +60,22 @@ import PostlintCore
                 for _ in 0..<(1 + Int(random.next() % 4)) {
                     let item = scalar(&random)
                     let roll = random.next() % 100
-                    lines.append(roll < 85 ? "\(indent)- \(item)"
-                                 : element(["\(indent)-  \(item)", "\(indent)-\(item)", "\(indent)- ", "# between"], &random))
+                    lines.append(
+                        roll < 85
+                            ? "\(indent)- \(item)"
+                            : element(["\(indent)-  \(item)", "\(indent)-\(item)", "\(indent)- ", "# between"], &random))
                 }
             } else if shape < 95 {
                 lines.append("\(key):")
                 lines.append(element(["  nested: x", "  - a\n    b", "  nested:\n    - a", "\tx"], &random))
             } else {
                 lines.append("\(key): \(scalar(&random))")
-                lines.append(element(["  continued", "# comment", "  # indented comment", "", "   ", "---", "...",
-                                      "- stray"], &random))
+                lines.append(
+                    element(
+                        [
+                            "  continued", "# comment", "  # indented comment", "", "   ", "---", "...",
+                            "- stray",
+                        ], &random))
             }
             if random.next() % 12 == 0 { lines.append(element(["", "# note", "  ", "#"], &random)) }
         }
@@ -204,17 +212,17 @@ import PostlintCore
     }
 
     @Test(arguments: [
-        "title: a\ntitle: b\n",                 // repeated key: libyaml path records it
-        "title: \"esc \\n\"\n",                 // escape
-        "title: >\n  folded\n",                 // block scalar
-        "meta:\n  nested: x\n",                 // nested mapping
-        "title: first\n  continued\n",          // continuation line
-        "title: a: b\n",                        // libyaml's syntax error
-        "title: x\r\n",                         // carriage return
-        "title: &a x\nslug: *a\n",              // anchor and alias
-        "tags: [a, [b]]\n",                     // nested flow
-        "title: x\u{0085}y\n",                  // NEL is a line break to YAML
-        "\n# only a comment\n",                 // no mapping at all
+        "title: a\ntitle: b\n",  // repeated key: libyaml path records it
+        "title: \"esc \\n\"\n",  // escape
+        "title: >\n  folded\n",  // block scalar
+        "meta:\n  nested: x\n",  // nested mapping
+        "title: first\n  continued\n",  // continuation line
+        "title: a: b\n",  // libyaml's syntax error
+        "title: x\r\n",  // carriage return
+        "title: &a x\nslug: *a\n",  // anchor and alias
+        "tags: [a, [b]]\n",  // nested flow
+        "title: x\u{0085}y\n",  // NEL is a line break to YAML
+        "\n# only a comment\n",  // no mapping at all
     ])
     func declinesWhatNeedsLibYAML(_ content: String) {
         #expect(Self.parseBoth(content).flat == nil)

@@ -120,14 +120,17 @@ import PostlintCore
     }
 
     @Test func blockScalarsDoNotCountAsNesting() throws {
-        let document = load("---\nexcerpt: |\n" + String(repeating: "    deeply indented text\n", count: 3)
-                             + "        more\ntitle: x\n---\n")
+        let document = load(
+            "---\nexcerpt: |\n" + String(repeating: "    deeply indented text\n", count: 3)
+                + "        more\ntitle: x\n---\n")
         #expect(document.frontMatter?.syntaxError == nil)
         #expect(document.frontMatter?.root?["title"]?.scalarText == "x")
     }
 
     @Test func parsesTOMLWithKeyPositions() throws {
-        let document = load("+++\ntitle = \"TOML post\"\nslug = \"toml-post\"\nkeywords = [\"a\", \"b\"]\n[params]\ncover = \"c.png\"\n+++\nBody\n")
+        let document = load(
+            "+++\ntitle = \"TOML post\"\nslug = \"toml-post\"\nkeywords = [\"a\", \"b\"]\n[params]\ncover = \"c.png\"\n+++\nBody\n"
+        )
         let root = try #require(document.frontMatter?.root)
         #expect(document.frontMatter?.block.format == .toml)
         let slug = try #require(root["slug"])

@@ -220,9 +220,11 @@ import PostlintCore
     /// TOML 1.0 allows these: tables reached again through an array of tables, sub-tables of a
     /// table made by dotted keys, an implicit table defined later, dotted keys in one section.
     @Test func theDataModelAllowsWhatTOMLAllows() throws {
-        for text in ["[a.b.c]\n[a]\nx = 1", "[fruit]\napple.color = 'red'\napple.taste.sweet = true\n[fruit.apple.texture]\nsmooth = true",
-                     "[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\nx = 2", "a.b.c = 1\na.b.d = 2\na.e = 3",
-                     "[a.b.c]\n[a]\nb.d = 1", "\u{FEFF}title = 'with a byte order mark'"] {
+        for text in [
+            "[a.b.c]\n[a]\nx = 1", "[fruit]\napple.color = 'red'\napple.taste.sweet = true\n[fruit.apple.texture]\nsmooth = true",
+            "[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\nx = 2", "a.b.c = 1\na.b.d = 2\na.e = 3",
+            "[a.b.c]\n[a]\nb.d = 1", "\u{FEFF}title = 'with a byte order mark'",
+        ] {
             #expect(problem(text) == nil, "\(text.debugDescription): \(String(describing: problem(text)))")
         }
         let root = try tree("[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\nx = 2")

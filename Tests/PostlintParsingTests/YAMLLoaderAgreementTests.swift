@@ -26,9 +26,11 @@ import PostlintCore
     // MARK: - Repeated keys
 
     @Test func aFoldedExcerptKeepsItsTextWhenALaterKeyIsRepeated() throws {
-        let lines = ["Green tea, black tea and oolong come from one plant;",
-                     "what differs is how long the leaves oxidise before",
-                     "they are dried, and so how the cup tastes at the end."]
+        let lines = [
+            "Green tea, black tea and oolong come from one plant;",
+            "what differs is how long the leaves oxidise before",
+            "they are dried, and so how the cup tastes at the end.",
+        ]
         let folded = lines.map { "  " + $0 }.joined(separator: "\n")
         let frontMatter = parse("title: First\nexcerpt: >\n\(folded)\ntitle: Second\n")
         #expect(frontMatter.syntaxError == nil)
@@ -44,7 +46,8 @@ import PostlintCore
         #expect(frontMatter.syntaxError == nil)
         #expect(frontMatter.root?["tags"]?.items?.compactMap(\.scalarText) == ["c"])
         let duplicate = try #require(frontMatter.duplicateKeys.first)
-        #expect(location("tags:\n- a\n- b\ntitle: x\ntags:\n- c\n", duplicate.keyRange.lowerBound)
+        #expect(
+            location("tags:\n- a\n- b\ntitle: x\ntags:\n- c\n", duplicate.keyRange.lowerBound)
                 == Location(line: 2, column: 1))
     }
 
@@ -119,8 +122,9 @@ import PostlintCore
     }
 
     @Test func standardTagsSetTheType() {
-        let frontMatter = parse("slug: !!str 2024\nexcerpt: !!str ~\nweight: !!int \"7\"\nratio: !!float 1\n"
-                                + "draft: !!bool \"yes\"\ncover: !!null x\ndate: !!timestamp \"2024-05-01\"\n")
+        let frontMatter = parse(
+            "slug: !!str 2024\nexcerpt: !!str ~\nweight: !!int \"7\"\nratio: !!float 1\n"
+                + "draft: !!bool \"yes\"\ncover: !!null x\ndate: !!timestamp \"2024-05-01\"\n")
         #expect(frontMatter.syntaxError == nil)
         let root = frontMatter.root
         #expect(scalar(root?["slug"])?.kind == .string)
@@ -175,16 +179,20 @@ import PostlintCore
         #expect(items.allSatisfy { scalar($0)?.kind == .string })
     }
 
-    @Test(arguments: [("08", FrontMatterScalar.Kind.string), ("1e3", .string), ("0o17", .string), ("+.5", .string),
-                      ("1:30:00", .integer), ("2024-1-5", .string), ("2024-01-05", .date), ("yes", .boolean)])
+    @Test(arguments: [
+        ("08", FrontMatterScalar.Kind.string), ("1e3", .string), ("0o17", .string), ("+.5", .string),
+        ("1:30:00", .integer), ("2024-1-5", .string), ("2024-01-05", .date), ("yes", .boolean),
+    ])
     func plainScalarsTakeTheTypesOfYAML11(_ text: String, _ kind: FrontMatterScalar.Kind) {
         #expect(scalar(parse("value: \(text)\n").root?["value"])?.kind == kind)
         // The same through libyaml (a nested map is never the flat shape).
         #expect(scalar(parse("outer:\n  value: \(text)\n").root?["outer"]?["value"])?.kind == kind)
     }
 
-    @Test(arguments: [("yes", FrontMatterScalar.Kind.string), ("1e3", .float), ("0o17", .integer),
-                      ("1:30:00", .string), ("true", .boolean)])
+    @Test(arguments: [
+        ("yes", FrontMatterScalar.Kind.string), ("1e3", .float), ("0o17", .integer),
+        ("1:30:00", .string), ("true", .boolean),
+    ])
     func plainScalarsTakeTheTypesOfYAML12WhenAsked(_ text: String, _ kind: FrontMatterScalar.Kind) {
         #expect(scalar(parse("value: \(text)\n", version: .v1_2).root?["value"])?.kind == kind)
         #expect(scalar(parse("outer:\n  value: \(text)\n", version: .v1_2).root?["outer"]?["value"])?.kind == kind)
@@ -252,7 +260,8 @@ import PostlintCore
 extension FrontMatterBlock {
     /// A YAML block whose content starts after a `---\n` fence at the start of the file.
     static func testBlock(contentLength: Int) -> FrontMatterBlock {
-        FrontMatterBlock(format: .yaml, openingFence: 0..<3, content: 4..<(4 + contentLength),
-                         closingFence: (4 + contentLength)..<(7 + contentLength), firstContentLine: 1)
+        FrontMatterBlock(
+            format: .yaml, openingFence: 0..<3, content: 4..<(4 + contentLength),
+            closingFence: (4 + contentLength)..<(7 + contentLength), firstContentLine: 1)
     }
 }

@@ -29,8 +29,9 @@ enum Golden {
             return
         }
         guard let data = try? Data(contentsOf: url) else {
-            Issue.record("missing golden file \(name); run with \(recordVariable)=1 to create it",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name); run with \(recordVariable)=1 to create it",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
@@ -41,7 +42,8 @@ enum Golden {
             let line = firstDifference?.offset ?? min(expectedLines.count, actualLines.count)
             let expectedLine = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
             let actualLine = line < actualLines.count ? String(actualLines[line]) : "<end>"
-            Issue.record("""
+            Issue.record(
+                """
                 output differs from \(name) at line \(line + 1):
                   expected: \(expectedLine)
                   actual:   \(actualLine)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import PostlintCore
 import PostlintReporters
@@ -17,8 +17,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     var elements: [Element] = []
     private var open: [Int] = []
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         open.append(elements.count)
         elements.append(Element(name: elementName, attributes: attributeDict))
     }
@@ -50,8 +52,11 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
         #expect(root.attributes["tests"] == "6")
         #expect(root.attributes["failures"] == "5")
         let suites = elements.filter { $0.name == "testsuite" }
-        #expect(suites.map { $0.attributes["name"] } == [ReportSamples.reservedPath, ReportSamples.cleanPath,
-                                                          ReportSamples.dessertPath])
+        #expect(
+            suites.map { $0.attributes["name"] } == [
+                ReportSamples.reservedPath, ReportSamples.cleanPath,
+                ReportSamples.dessertPath,
+            ])
         #expect(suites.map { $0.attributes["tests"] } == ["2", "1", "3"])
         #expect(suites.map { $0.attributes["failures"] } == ["2", "0", "3"])
         let cases = elements.filter { $0.name == "testcase" }
@@ -67,10 +72,14 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
 
     @Test func messagesSurviveEscapingExactly() throws {
         let elements = try ElementCollector.parse(JUnitReporter().render(ReportSamples.report))
-        let failure = try #require(elements.first { $0.name == "failure" && $0.attributes["type"] == "warning"
-            && $0.text.contains("smart-quotes") })
+        let failure = try #require(
+            elements.first {
+                $0.name == "failure" && $0.attributes["type"] == "warning"
+                    && $0.text.contains("smart-quotes")
+            })
         // Attribute-value normalization would turn a raw tab or newline into a space: they are kept.
-        #expect(failure.attributes["message"] == ReportSamples.hostileMessage.replacingOccurrences(of: "\u{1B}", with: "\u{FFFD}"))
+        #expect(
+            failure.attributes["message"] == ReportSamples.hostileMessage.replacingOccurrences(of: "\u{1B}", with: "\u{FFFD}"))
         #expect(failure.text.hasPrefix("posts/crème brûlée.md:5:3: warning: says \"hi\""))
     }
 
@@ -78,8 +87,9 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
         var message = "<tag attr='x'> & \"q\" ]]> "
         for value in 0..<0x20 { message.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
         message += "\u{7F}\u{FFFE}\u{FFFF}\u{10FFFF}"
-        let finding = Finding(path: "a&b<c>.md", start: SourceLocation(line: 1, column: 1),
-                              end: SourceLocation(line: 1, column: 2), ruleID: "r", severity: .error, message: message)
+        let finding = Finding(
+            path: "a&b<c>.md", start: SourceLocation(line: 1, column: 1),
+            end: SourceLocation(line: 1, column: 2), ruleID: "r", severity: .error, message: message)
         let xml = JUnitReporter().render(LintReport(findings: [finding], fileCount: 1, rules: [], toolVersion: "0"))
         // Only tab and line feed appear raw (in text content); everything else below U+0020 is gone.
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })

@@ -13,10 +13,14 @@ import Testing
     }
 
     @Test func optionsReachTheReporters() {
-        let report = LintReport(findings: [Finding(path: "a.md", start: SourceLocation(line: 1, column: 1),
-                                                   end: SourceLocation(line: 1, column: 1), ruleID: "r",
-                                                   severity: .warning, message: "m")],
-                                fileCount: 1, rules: [], toolVersion: "0")
+        let report = LintReport(
+            findings: [
+                Finding(
+                    path: "a.md", start: SourceLocation(line: 1, column: 1),
+                    end: SourceLocation(line: 1, column: 1), ruleID: "r",
+                    severity: .warning, message: "m")
+            ],
+            fileCount: 1, rules: [], toolVersion: "0")
         #expect(ReportFormat.text.makeReporter(colored: true).render(report).contains("\u{1B}["))
         #expect(!ReportFormat.text.makeReporter(colored: false).render(report).contains("\u{1B}["))
         #expect(ReportFormat.text.makeReporter(quiet: true).render(report) == "No errors in 1 file\n")
@@ -28,9 +32,10 @@ import Testing
     /// Many findings render in one pass: a run over a large site must not be quadratic.
     @Test func largeReportsRenderCompletely() {
         let findings = (0..<20_000).map { index in
-            Finding(path: "posts/p\(index / 10).md", start: SourceLocation(line: index % 10 + 1, column: 1),
-                    end: SourceLocation(line: index % 10 + 1, column: 4), ruleID: "r", severity: .warning,
-                    message: "finding \(index)")
+            Finding(
+                path: "posts/p\(index / 10).md", start: SourceLocation(line: index % 10 + 1, column: 1),
+                end: SourceLocation(line: index % 10 + 1, column: 4), ruleID: "r", severity: .warning,
+                message: "finding \(index)")
         }
         let report = LintReport(findings: findings, fileCount: 2_000, rules: [], toolVersion: "0")
         #expect(TextReporter(colored: false).render(report).split(separator: "\n").count == 20_001)

@@ -14,11 +14,14 @@ enum ReportSamples {
     static let cleanPath = "posts/clean.md"
 
     /// Positions of `range` in `text`, as the engine computes them.
-    static func finding(_ path: String, _ text: String, _ range: ByteRange, rule: String, _ severity: Severity,
-                        _ message: String, fix: Fix? = nil) -> Finding {
+    static func finding(
+        _ path: String, _ text: String, _ range: ByteRange, rule: String, _ severity: Severity,
+        _ message: String, fix: Fix? = nil
+    ) -> Finding {
         let index = SourceText(text).lineIndex
-        return Finding(path: path, start: index.location(of: range.lowerBound), end: index.location(of: range.upperBound),
-                       ruleID: rule, severity: severity, message: message, range: range, fix: fix)
+        return Finding(
+            path: path, start: index.location(of: range.lowerBound), end: index.location(of: range.upperBound),
+            ruleID: rule, severity: severity, message: message, range: range, fix: fix)
     }
 
     /// The byte range of the first occurrence of `needle` in `text`.
@@ -32,7 +35,8 @@ enum ReportSamples {
         return 0..<0
     }
 
-    static let hostileMessage = "says \"hi\", a back\\slash, 50% done: ok,\tthen\nnew line \u{1B}[31mred\u{1B}[0m <b>&amp;</b> \u{202E}evil"
+    static let hostileMessage =
+        "says \"hi\", a back\\slash, 50% done: ok,\tthen\nnew line \u{1B}[31mred\u{1B}[0m <b>&amp;</b> \u{202E}evil"
 
     static var findings: [Finding] {
         let slug = range(of: "Crème Brûlée", in: dessertText)
@@ -43,14 +47,19 @@ enum ReportSamples {
         let tbdBody = range(of: "\nTBD", in: reservedText)
         let body = (tbdBody.lowerBound + 1)..<tbdBody.upperBound
         let found = [
-            finding(dessertPath, dessertText, slug, rule: "slug-format", .error,
-                    "slug \"Crème Brûlée\" is not lower-case ASCII words joined by single hyphens; use \"creme-brulee\"",
-                    fix: Fix(title: "Use \"creme-brulee\"", edits: [TextEdit(range: slug, replacement: "creme-brulee")])),
+            finding(
+                dessertPath, dessertText, slug, rule: "slug-format", .error,
+                "slug \"Crème Brûlée\" is not lower-case ASCII words joined by single hyphens; use \"creme-brulee\"",
+                fix: Fix(title: "Use \"creme-brulee\"", edits: [TextEdit(range: slug, replacement: "creme-brulee")])),
             finding(dessertPath, dessertText, quotes, rule: "smart-quotes", .warning, hostileMessage),
-            finding(dessertPath, dessertText, spaces, rule: "trailing-space", .info, "line ends with 2 spaces",
-                    fix: Fix(title: "Remove trailing spaces, end with a period",
-                             edits: [TextEdit(range: spaces, replacement: ""),
-                                     TextEdit(range: spaces.lowerBound..<spaces.lowerBound, replacement: ".")])),
+            finding(
+                dessertPath, dessertText, spaces, rule: "trailing-space", .info, "line ends with 2 spaces",
+                fix: Fix(
+                    title: "Remove trailing spaces, end with a period",
+                    edits: [
+                        TextEdit(range: spaces, replacement: ""),
+                        TextEdit(range: spaces.lowerBound..<spaces.lowerBound, replacement: "."),
+                    ])),
             finding(reservedPath, reservedText, tbdTitle, rule: "house.no-tbd", .error, "\"TBD\" left in the title"),
             finding(reservedPath, reservedText, body, rule: "ghost-rule", .warning, "reported by a rule nobody described"),
         ]
@@ -61,8 +70,10 @@ enum ReportSamples {
         RuleMetadata(
             id: "slug-format", category: .frontMatter, summary: "The slug is lower-case ASCII words joined by hyphens",
             rationale: "The slug becomes the URL; anything else breaks when typed.", defaultSeverity: .error,
-            options: [RuleOption("field", .string("slug"), "the field that holds the slug"),
-                      RuleOption("max-length", .int(75), "the longest slug allowed, in characters")],
+            options: [
+                RuleOption("field", .string("slug"), "the field that holds the slug"),
+                RuleOption("max-length", .int(75), "the longest slug allowed, in characters"),
+            ],
             isFixable: true, reads: [.frontMatter], triggeringExamples: [], nonTriggeringExamples: []),
         RuleMetadata(
             id: "smart-quotes", category: .body, summary: "Quotes are plain ASCII",
@@ -82,8 +93,9 @@ enum ReportSamples {
     ]
 
     static var report: LintReport {
-        LintReport(findings: findings, fileCount: 3, rules: rules, toolVersion: version,
-                   files: [dessertPath, reservedPath, cleanPath])
+        LintReport(
+            findings: findings, fileCount: 3, rules: rules, toolVersion: version,
+            files: [dessertPath, reservedPath, cleanPath])
     }
 
     static var cleanReport: LintReport {

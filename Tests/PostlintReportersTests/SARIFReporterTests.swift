@@ -42,9 +42,12 @@ import Testing
         #expect(driver.rules[1].help?.markdown?.contains("in \\`code\\` and \\*feeds\\*") == true)
         #expect(driver.rules[1].fullDescription?.text.contains("in `code` and *feeds*") == true)
         // A rule that is not described still has an entry to point at.
-        #expect(driver.rules[4] == SARIFLog.ReportingDescriptor(id: "ghost-rule", name: nil, shortDescription: nil,
-                                                                fullDescription: nil, help: nil, helpUri: nil,
-                                                                defaultConfiguration: nil, properties: nil))
+        #expect(
+            driver.rules[4]
+                == SARIFLog.ReportingDescriptor(
+                    id: "ghost-rule", name: nil, shortDescription: nil,
+                    fullDescription: nil, help: nil, helpUri: nil,
+                    defaultConfiguration: nil, properties: nil))
     }
 
     @Test func everyResultHasARuleAndAPhysicalLocation() throws {
@@ -87,10 +90,14 @@ import Testing
         let change = try #require(fix.artifactChanges.first)
         #expect(change.artifactLocation.uri == "posts/cr%C3%A8me%20br%C3%BBl%C3%A9e.md")
         let range = ReportSamples.range(of: "Crème Brûlée", in: ReportSamples.dessertText)
-        #expect(change.replacements == [SARIFLog.Replacement(
-            deletedRegion: SARIFLog.Region(startLine: nil, startColumn: nil, endLine: nil, endColumn: nil,
-                                           byteOffset: range.lowerBound, byteLength: range.count),
-            insertedContent: SARIFLog.ArtifactContent(text: "creme-brulee"))])
+        #expect(
+            change.replacements == [
+                SARIFLog.Replacement(
+                    deletedRegion: SARIFLog.Region(
+                        startLine: nil, startColumn: nil, endLine: nil, endColumn: nil,
+                        byteOffset: range.lowerBound, byteLength: range.count),
+                    insertedContent: SARIFLog.ArtifactContent(text: "creme-brulee"))
+            ])
         // Applying the replacements to the file's bytes gives the fixed file.
         var bytes = Array(ReportSamples.dessertText.utf8)
         for replacement in change.replacements.reversed() {

@@ -42,8 +42,10 @@ import PostlintJSON
         compacted.findings = FindingList(reportOrderOf: compact)
         #expect(compacted.findings == values.findings)
         let reporters: [any Reporter] = ReportFormat.allCases.flatMap { format in
-            [format.makeReporter(files: values.files), format.makeReporter(colored: true, files: values.files, quiet: true),
-             format.makeReporter(files: values.files, compact: true)]
+            [
+                format.makeReporter(files: values.files), format.makeReporter(colored: true, files: values.files, quiet: true),
+                format.makeReporter(files: values.files, compact: true),
+            ]
         }
         for reporter in reporters {
             let whole = reporter.render(values)
@@ -64,8 +66,9 @@ import PostlintJSON
         let marked = document.replacing("b", at: [.member("a"), .element(0)], with: .string("\u{0}m"))
         for count in [0, 1, 3] {
             let streamed = JSONValue.StreamedArray(marker: "\u{0}m", count: count) { .number(String($0)) }
-            let whole = document.replacing("b", at: [.member("a"), .element(0)],
-                                           with: .array((0..<count).map { .number(String($0)) }))
+            let whole = document.replacing(
+                "b", at: [.member("a"), .element(0)],
+                with: .array((0..<count).map { .number(String($0)) }))
             for layout in [JSONValue.Layout.pretty, .compact] {
                 #expect(marked.serialized(layout, streaming: streamed) == whole.serialized(layout))
             }
@@ -114,18 +117,22 @@ private enum WholeJUnitDocument {
         for path in ordered {
             let findings = findingsByPath[path] ?? []
             let name = XMLEscaping.attribute(path)
-            output += "  <testsuite name=\"\(name)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\""
+            output +=
+                "  <testsuite name=\"\(name)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\""
                 + " errors=\"0\" skipped=\"0\" time=\"0\">\n"
             if findings.isEmpty {
                 output += "    <testcase name=\"postlint\" classname=\"\(name)\" file=\"\(name)\" time=\"0\"/>\n"
             }
             for finding in findings {
                 let testName = "\(finding.ruleID) at \(finding.start.line):\(finding.start.column)"
-                output += "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
+                output +=
+                    "    <testcase name=\"\(XMLEscaping.attribute(testName))\" classname=\"\(name)\""
                     + " file=\"\(name)\" line=\"\(finding.start.line)\" time=\"0\">\n"
-                let line = "\(finding.path):\(finding.start.line):\(finding.start.column): "
+                let line =
+                    "\(finding.path):\(finding.start.line):\(finding.start.column): "
                     + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
-                output += "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
+                output +=
+                    "      <failure message=\"\(XMLEscaping.attribute(finding.message))\""
                     + " type=\"\(finding.severity.rawValue)\">\(XMLEscaping.text(line))</failure>\n"
                 output += "    </testcase>\n"
             }

@@ -3,11 +3,14 @@ import PostlintReporters
 import Testing
 
 @Suite struct TextReporterTests {
-    private func finding(_ severity: Severity, path: String = "a.md", message: String = "m",
-                         fixable: Bool = false) -> Finding {
-        Finding(path: path, start: SourceLocation(line: 2, column: 5), end: SourceLocation(line: 2, column: 9),
-                ruleID: "some-rule", severity: severity, message: message,
-                fix: fixable ? Fix(title: "t", edits: []) : nil)
+    private func finding(
+        _ severity: Severity, path: String = "a.md", message: String = "m",
+        fixable: Bool = false
+    ) -> Finding {
+        Finding(
+            path: path, start: SourceLocation(line: 2, column: 5), end: SourceLocation(line: 2, column: 9),
+            ruleID: "some-rule", severity: severity, message: message,
+            fix: fixable ? Fix(title: "t", edits: []) : nil)
     }
 
     private func render(_ findings: [Finding], files: Int = 1, colored: Bool = false, quiet: Bool = false) -> String {
@@ -17,12 +20,13 @@ import Testing
 
     @Test func oneCompilerStyleLinePerFindingThenASummary() {
         let output = render([finding(.error), finding(.warning, path: "b.md", message: "second")], files: 5)
-        #expect(output == """
-            a.md:2:5: error: m [some-rule]
-            b.md:2:5: warning: second [some-rule]
-            1 error, 1 warning, 0 infos in 5 files
+        #expect(
+            output == """
+                a.md:2:5: error: m [some-rule]
+                b.md:2:5: warning: second [some-rule]
+                1 error, 1 warning, 0 infos in 5 files
 
-            """)
+                """)
     }
 
     @Test func summaryCountsAndPlurals() {
@@ -37,8 +41,9 @@ import Testing
         notJudged.ruleID = "route-not-known"
         let findings = [finding(.info), notJudged, notJudged]
         func metadata(_ capabilities: RuleCapabilities) -> RuleMetadata {
-            RuleMetadata(id: "route-not-known", category: .body, summary: "s", rationale: "r", defaultSeverity: .info,
-                         reads: [.markdown], capabilities: capabilities, triggeringExamples: [], nonTriggeringExamples: [])
+            RuleMetadata(
+                id: "route-not-known", category: .body, summary: "s", rationale: "r", defaultSeverity: .info,
+                reads: [.markdown], capabilities: capabilities, triggeringExamples: [], nonTriggeringExamples: [])
         }
         func summary(_ capabilities: RuleCapabilities) -> String {
             TextReporter(colored: false, quiet: false)

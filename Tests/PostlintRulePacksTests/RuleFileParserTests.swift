@@ -5,7 +5,8 @@ import PostlintTestSupport
 @testable import PostlintRulePacks
 
 @Suite struct RuleFileParserTests {
-    private func parse(_ text: String, path: String = "pack/rule.yml", pack: String = "pack") throws(PostlintError) -> RuleFactory {
+    private func parse(_ text: String, path: String = "pack/rule.yml", pack: String = "pack") throws(PostlintError) -> RuleFactory
+    {
         try RulePackLoader.parse(path: path, text: text, packName: pack)
     }
 
@@ -18,14 +19,17 @@ import PostlintTestSupport
         }
     }
 
-    private func messages(_ factory: RuleFactory, _ post: String, options: [String: OptionValue] = [:],
-                          context: RuleContext = RuleContext()) throws -> [String] {
+    private func messages(
+        _ factory: RuleFactory, _ post: String, options: [String: OptionValue] = [:],
+        context: RuleContext = RuleContext()
+    ) throws -> [String] {
         let rule = try factory.make(RuleOptions(defaultsOf: factory.metadata, overrides: options))
         return rule.check(DocumentLoader.load(path: "post.md", text: post), context: context).map(\.message)
     }
 
     @Test func idDefaultsToPackAndFileName() throws {
-        let factory = try parse("schema: 1\nkind: required\nsummary: Needs a date\nfields: [date]\n", path: "house/needs-date.yml", pack: "house")
+        let factory = try parse(
+            "schema: 1\nkind: required\nsummary: Needs a date\nfields: [date]\n", path: "house/needs-date.yml", pack: "house")
         #expect(factory.metadata.id == "house.needs-date")
         #expect(factory.metadata.defaultSeverity == .warning)
         #expect(factory.metadata.category == .custom)
@@ -39,7 +43,8 @@ import PostlintTestSupport
         #expect(try messages(type, "---\ndraft: true\n---\n").isEmpty)
 
         let length = try parse("schema: 1\nkind: length\nsummary: s\nfield: title\nunit: words\nmax: 3\n")
-        #expect(try messages(length, "---\ntitle: one two three four\n---\n") == ["\"title\" is 4 words long, over the maximum of 3"])
+        #expect(
+            try messages(length, "---\ntitle: one two three four\n---\n") == ["\"title\" is 4 words long, over the maximum of 3"])
 
         let values = try parse("schema: 1\nkind: values\nsummary: s\nfield: lang\nvalues: [en, fr]\nignore-case: true\n")
         #expect(try messages(values, "---\nlang: EN\n---\n").isEmpty)
@@ -74,8 +79,9 @@ import PostlintTestSupport
         let length = try parse("schema: 1\nkind: length\nsummary: s\nfield: title\nmax: 100\n")
         #expect(try messages(length, "---\ntitle: twelve chars\n---\n").isEmpty)
         #expect(try messages(length, "---\ntitle: twelve chars\n---\n", options: ["max": .int(5)]).count == 1)
-        let renamed = try messages(length, "---\nheadline: twelve chars\n---\n",
-                                   options: ["max": .int(5), "field": .string("headline")])
+        let renamed = try messages(
+            length, "---\nheadline: twelve chars\n---\n",
+            options: ["max": .int(5), "field": .string("headline")])
         #expect(renamed.count == 1)
         #expect(throws: PostlintError.self) {
             _ = try length.make(RuleOptions(defaultsOf: length.metadata, overrides: ["unit": .string("lines")]))
@@ -86,11 +92,14 @@ import PostlintTestSupport
         let required = try parse("schema: 1\nkind: required\nsummary: s\nfields: [excerpt]\n")
         let context = RuleContext(fieldNames: FieldNames(["excerpt": "description"]))
         #expect(try messages(required, "---\ndescription: here\n---\n", context: context).isEmpty)
-        #expect(try messages(required, "---\nexcerpt: here\n---\n", context: context) == ["missing required field \"description\""])
+        #expect(
+            try messages(required, "---\nexcerpt: here\n---\n", context: context) == ["missing required field \"description\""])
     }
 
     @Test func messagesUsePlaceholders() throws {
-        let factory = try parse("schema: 1\nkind: pattern\nsummary: s\nfield: title\npattern: TBD\nmust: not-match\nmessage: \"{field} still says {match} ({unknown})\"\n")
+        let factory = try parse(
+            "schema: 1\nkind: pattern\nsummary: s\nfield: title\npattern: TBD\nmust: not-match\nmessage: \"{field} still says {match} ({unknown})\"\n"
+        )
         #expect(try messages(factory, "---\ntitle: Notes TBD\n---\n") == ["title still says TBD ({unknown})"])
     }
 
@@ -124,7 +133,8 @@ import PostlintTestSupport
     }
 
     @Test func examplesInRuleFilesAreRunLikeBuiltInOnes() throws {
-        let factory = try parse("""
+        let factory = try parse(
+            """
             schema: 1
             kind: pattern
             summary: No TBD in titles

@@ -34,7 +34,8 @@ import PostlintTestSupport
 
     @Test func aRuleFileOverTheSizeLimitIsRefused() throws {
         let folder = try TemporaryFolder()
-        try folder.write("pack/huge.yml", Self.rule + "# " + String(repeating: "x", count: RulePackLoader.maximumRuleFileSize) + "\n")
+        try folder.write(
+            "pack/huge.yml", Self.rule + "# " + String(repeating: "x", count: RulePackLoader.maximumRuleFileSize) + "\n")
         #expect(throws: PostlintError.self) { try RulePackLoader.load(folder: folder.path + "/pack") }
     }
 

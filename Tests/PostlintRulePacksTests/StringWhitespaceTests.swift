@@ -7,9 +7,11 @@ import Testing
     /// Strings built from pieces chosen by a seeded generator: ASCII and Unicode white space,
     /// CR LF, combining marks that attach to a space or a letter, a prepended mark, letters.
     private func samples() -> [String] {
-        let pieces = [" ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a", "Z", "-", "é",
-                      "e\u{301}", "\u{301}", " \u{301}", "\u{600}", "\u{600}a", "\u{A0}", "\u{85}", "\u{3000}",
-                      "\u{200D}", "😀", "\u{7F}"]
+        let pieces = [
+            " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a", "Z", "-", "é",
+            "e\u{301}", "\u{301}", " \u{301}", "\u{600}", "\u{600}a", "\u{A0}", "\u{85}", "\u{3000}",
+            "\u{200D}", "😀", "\u{7F}",
+        ]
         var state: UInt64 = 19
         var result = [""]
         for length in 1...6 {
@@ -27,8 +29,9 @@ import Testing
 
     @Test func trimmingAgreesWithTrimmingCharacterByCharacter() {
         for text in samples() {
-            #expect(Array(text.trimmingWhitespace().utf8) == Array(text.trimmingWhitespaceCharacterByCharacter().utf8),
-                    "\(text.unicodeScalars.map(\.value))")
+            #expect(
+                Array(text.trimmingWhitespace().utf8) == Array(text.trimmingWhitespaceCharacterByCharacter().utf8),
+                "\(text.unicodeScalars.map(\.value))")
         }
     }
 
@@ -49,7 +52,8 @@ import Testing
 /// The ASCII shortcut of counting characters against `String.count`.
 @Suite struct CharacterCountTests {
     @Test func asciiCountAgreesWithStringCount() {
-        let texts = SeededASCII.strings(seed: 29, lengths: 0..<120)
+        let texts =
+            SeededASCII.strings(seed: 29, lengths: 0..<120)
             + ["\r\n", "\r\r\n\n", "a\r", "\n\r", "é\r\n", "e\u{301}", "😀 ok", "\r\n\r\n"]
         for text in texts {
             #expect(FieldLengthCheck.characterCount(of: text) == text.count, "\(Array(text.utf8))")
@@ -60,8 +64,10 @@ import Testing
 /// The list check's first-position record against a dictionary, below and past its linear limit.
 @Suite struct FirstPositionsTests {
     @Test func agreesWithADictionary() {
-        let keys = ["tea", "café", "cafe\u{301}", "green tea", "", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
-                    "k", "l", "m", "n", "o", "p", "q", "r", "s"]
+        let keys = [
+            "tea", "café", "cafe\u{301}", "green tea", "", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
+            "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        ]
         var state: UInt64 = 31
         for length in [0, 1, 2, 5, 15, 16, 17, 40, 200] {
             for _ in 0..<20 {

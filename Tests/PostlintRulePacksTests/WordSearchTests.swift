@@ -54,10 +54,14 @@ import Testing
     /// the lazy search answers as a plain search over the whole lower-cased text does, whichever
     /// phrases came before (they decide how much was lowered already).
     @Test func lazyLoweringAnswersAsASearchOfTheWholeText() {
-        let words = ["Tea", "steam", "GREEN", "green-tea", "été", "ÉTÉ", "kettle", "pour-over", "a", "Ω", "x2",
-                     "ΣΟΦΙΑ", "straße", "😀", "tea.", "(tea)", "Mountain", "air", "teatime", "\n"]
-        let phrases = ["tea", "green tea", "été", "kettle", "pour-over", "mountain air", "σοφια", "x2", "straße",
-                       "teatime", "missing", "a", "😀", "ω"]
+        let words = [
+            "Tea", "steam", "GREEN", "green-tea", "été", "ÉTÉ", "kettle", "pour-over", "a", "Ω", "x2",
+            "ΣΟΦΙΑ", "straße", "😀", "tea.", "(tea)", "Mountain", "air", "teatime", "\n",
+        ]
+        let phrases = [
+            "tea", "green tea", "été", "kettle", "pour-over", "mountain air", "σοφια", "x2", "straße",
+            "teatime", "missing", "a", "😀", "ω",
+        ]
         var state: UInt64 = 37
         for length in [0, 1, 5, 40, 90, 200, 400] {
             for _ in 0..<12 {
@@ -79,8 +83,10 @@ import Testing
     /// stretch: the scalar after a candidate is always lowered before the candidate is judged.
     @Test func candidatesAtTheEndOfALoweredStretch() {
         for padding in 240...270 {
-            for (tail, phrase, expected) in [("teatime", "tea", false), ("tea", "tea", true), ("tea.", "tea", true),
-                                             ("étéx", "été", false), ("ÉTÉ é", "été", true), ("tea\u{301}", "tea", false)] {
+            for (tail, phrase, expected) in [
+                ("teatime", "tea", false), ("tea", "tea", true), ("tea.", "tea", true),
+                ("étéx", "été", false), ("ÉTÉ é", "été", true), ("tea\u{301}", "tea", false),
+            ] {
                 let text = String(repeating: ".", count: padding) + tail
                 var search = WordSearch(text)
                 let found = search.contains(phrase)

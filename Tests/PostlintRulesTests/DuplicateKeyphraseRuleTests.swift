@@ -16,7 +16,8 @@ import PostlintTestSupport
     /// The rule alone over the posts' facts.
     private func check(_ posts: [(String, String)], options: RuleOptions = RuleOptions()) -> [Finding] {
         let rule = DuplicateKeyphraseRule(options: options)
-        let facts = SiteFacts(posts.flatMap { rule.facts(of: DocumentLoader.load(path: $0.0, text: $0.1), context: RuleContext()) })
+        let facts = SiteFacts(
+            posts.flatMap { rule.facts(of: DocumentLoader.load(path: $0.0, text: $0.1), context: RuleContext()) })
         return rule.check(facts).sorted(by: Finding.reportOrder)
     }
 
@@ -41,7 +42,9 @@ import PostlintTestSupport
         ])
         #expect(findings.map(\.path) == ["a.md", "b.md", "c.md"])
         #expect(findings.allSatisfy { $0.severity == .warning })
-        #expect(findings[0].message == "focus keyphrase \"sourdough\" is also the focus of b.md, c.md; the posts compete in search results")
+        #expect(
+            findings[0].message
+                == "focus keyphrase \"sourdough\" is also the focus of b.md, c.md; the posts compete in search results")
     }
 
     @Test func aPhraseOfManyPostsIsATopicWithOneNotice() {
@@ -51,7 +54,8 @@ import PostlintTestSupport
         #expect(topic.count == 1)
         #expect(topic.first?.path == "post-1.md")
         #expect(topic.first?.severity == .info)
-        #expect(topic.first?.message == "focus keyphrase \"bread\" is the focus of 6 posts (post-1.md, post-2.md, post-3.md "
+        #expect(
+            topic.first?.message == "focus keyphrase \"bread\" is the focus of 6 posts (post-1.md, post-2.md, post-3.md "
                 + "and 3 more): a topic rather than a competing keyphrase; give each post a focus keyphrase of its own")
         // The pair beside it still competes.
         #expect(findings.filter { $0.message.contains("\"rye\"") }.map(\.path) == ["x.md", "y.md"])

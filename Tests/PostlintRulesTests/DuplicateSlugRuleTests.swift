@@ -10,7 +10,8 @@ import PostlintParsing
 
     @Test func reportsEachPostNamingTheOther() {
         let rule = DuplicateSlugRule(options: RuleOptions())
-        let all = facts(rule, "a.md", "---\nslug: same\n---\n") + facts(rule, "b.md", "---\ntitle: x\nslug: same\n---\n")
+        let all =
+            facts(rule, "a.md", "---\nslug: same\n---\n") + facts(rule, "b.md", "---\ntitle: x\nslug: same\n---\n")
             + facts(rule, "c.md", "---\nslug: other\n---\n")
         let findings = rule.check(SiteFacts(all)).sorted(by: Finding.reportOrder)
         #expect(findings.map(\.path) == ["a.md", "b.md"])
@@ -21,7 +22,8 @@ import PostlintParsing
 
     @Test func uniqueSlugsAndMissingSlugsAreFine() {
         let rule = DuplicateSlugRule(options: RuleOptions())
-        let all = facts(rule, "a.md", "---\nslug: one\n---\n") + facts(rule, "b.md", "---\nslug: two\n---\n")
+        let all =
+            facts(rule, "a.md", "---\nslug: one\n---\n") + facts(rule, "b.md", "---\nslug: two\n---\n")
             + facts(rule, "c.md", "No front matter\n") + facts(rule, "d.md", "---\nslug: \"\"\n---\n")
         #expect(rule.check(SiteFacts(all)).isEmpty)
     }
@@ -32,6 +34,8 @@ import PostlintParsing
         let paths = (0..<300).map { "p\(String(format: "%03d", $0)).md" }
         #expect(SiteDuplicates.otherPaths(paths, besides: "p001.md") == "p000.md, p002.md, p003.md and 296 others")
         #expect(SiteDuplicates.otherPaths(["a.md", "b.md"], besides: "a.md") == "b.md")
-        #expect(SiteDuplicates.otherPaths(["a.md", "b.md", "c.md", "d.md", "e.md"], besides: "e.md") == "a.md, b.md, c.md and 1 other")
+        #expect(
+            SiteDuplicates.otherPaths(["a.md", "b.md", "c.md", "d.md", "e.md"], besides: "e.md") == "a.md, b.md, c.md and 1 other"
+        )
     }
 }

@@ -16,8 +16,10 @@ import Testing
         #expect(PostLanguage().language(ofPath: path) == expected)
     }
 
-    @Test(arguments: ["content/posts/tea.md", "js/app.md", "docs/ui/guide.md", "a/jquery.min.md", "v2/post.v2.md",
-                      "en.md", "api/zz-top/a.md", "english/a.md"])
+    @Test(arguments: [
+        "content/posts/tea.md", "js/app.md", "docs/ui/guide.md", "a/jquery.min.md", "v2/post.v2.md",
+        "en.md", "api/zz-top/a.md", "english/a.md",
+    ])
     func noLanguage(_ path: String) {
         #expect(PostLanguage().language(ofPath: path) == nil)
     }

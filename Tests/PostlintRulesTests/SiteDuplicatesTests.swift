@@ -38,8 +38,10 @@ import PostlintTestSupport
         func fact(_ path: String, _ value: String) -> SiteFact {
             SiteFact(path: path, key: "title", value: value, start: origin, end: origin)
         }
-        let facts = SiteFacts([fact("a.md", "Café!"), fact("b.md", "café"), fact("c.md", "Same"), fact("c.md", "same"),
-                               fact("d.md", "CAFE")])
+        let facts = SiteFacts([
+            fact("a.md", "Café!"), fact("b.md", "café"), fact("c.md", "Same"), fact("c.md", "same"),
+            fact("d.md", "CAFE"),
+        ])
         let metadata = DuplicateTitleRule.metadata
         let findings = SiteDuplicates.findings(facts, key: "title", metadata: metadata) { value, others in "\(value)|\(others)" }
             .sorted(by: Finding.reportOrder)

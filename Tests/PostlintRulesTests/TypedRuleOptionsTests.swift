@@ -57,8 +57,10 @@ import PostlintCore
     }
 
     @Test func theSharedKeyphraseOptionIsTheSameEverywhere() {
-        let declarations = [KeyphraseInTitleRule.metadata, KeyphraseInSlugRule.metadata, KeyphraseDensityRule.metadata,
-                            DuplicateKeyphraseRule.metadata].compactMap { $0.option(named: "keyphrase-field") }
+        let declarations = [
+            KeyphraseInTitleRule.metadata, KeyphraseInSlugRule.metadata, KeyphraseDensityRule.metadata,
+            DuplicateKeyphraseRule.metadata,
+        ].compactMap { $0.option(named: "keyphrase-field") }
         #expect(declarations.count == 4)
         #expect(Set(declarations.map(\.summary)).count == 1)
         #expect(declarations.allSatisfy { $0.defaultValue == .string("focus_keyphrase") })

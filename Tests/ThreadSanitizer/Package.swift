@@ -8,7 +8,7 @@ import PackageDescription
 let package = Package(
     name: "postlint-thread-sanitizer",
     dependencies: [
-        .package(name: "postlint", path: "../.."),
+        .package(name: "postlint", path: "../..")
     ],
     targets: [
         .testTarget(
@@ -19,6 +19,6 @@ let package = Package(
             ],
             path: "Concurrency",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        ),
+        )
     ]
 )

@@ -81,9 +81,10 @@ package struct CompactFindings: Sendable {
             }
             fix = Fix(title: title, edits: edits)
         }
-        return Finding(path: path, start: start, end: end, ruleID: ruleID,
-                       severity: Self.severities[Int(flags & 3) % Self.severities.count],
-                       message: message, range: range, fix: fix)
+        return Finding(
+            path: path, start: start, end: end, ruleID: ruleID,
+            severity: Self.severities[Int(flags & 3) % Self.severities.count],
+            message: message, range: range, fix: fix)
     }
 
     /// The path of the finding at `position`, without making the rest.

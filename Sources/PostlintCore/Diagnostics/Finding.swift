@@ -10,8 +10,10 @@ public struct Finding: Sendable, Hashable {
     public var range: ByteRange?
     public var fix: Fix?
 
-    public init(path: String, start: SourceLocation, end: SourceLocation, ruleID: String, severity: Severity,
-                message: String, range: ByteRange? = nil, fix: Fix? = nil) {
+    public init(
+        path: String, start: SourceLocation, end: SourceLocation, ruleID: String, severity: Severity,
+        message: String, range: ByteRange? = nil, fix: Fix? = nil
+    ) {
         self.path = path
         self.start = start
         self.end = end
@@ -24,11 +26,12 @@ public struct Finding: Sendable, Hashable {
 
     public init(_ diagnostic: Diagnostic, in document: Document) {
         let index = document.source.lineIndex
-        self.init(path: document.path,
-                  start: index.location(of: diagnostic.range.lowerBound),
-                  end: index.location(of: diagnostic.range.upperBound),
-                  ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message,
-                  range: diagnostic.range, fix: diagnostic.fix)
+        self.init(
+            path: document.path,
+            start: index.location(of: diagnostic.range.lowerBound),
+            end: index.location(of: diagnostic.range.upperBound),
+            ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message,
+            range: diagnostic.range, fix: diagnostic.fix)
     }
 
     public var isFixable: Bool { fix != nil }

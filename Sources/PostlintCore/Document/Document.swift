@@ -10,8 +10,10 @@ public struct Document: Sendable {
     /// The scanned Markdown body, or nil when no enabled rule needed it.
     public let body: MarkdownBody?
 
-    public init(path: String, source: SourceText, frontMatter: FrontMatter?, bodyRange: ByteRange,
-                body: MarkdownBody?) {
+    public init(
+        path: String, source: SourceText, frontMatter: FrontMatter?, bodyRange: ByteRange,
+        body: MarkdownBody?
+    ) {
         self.path = path
         self.source = source
         self.frontMatter = frontMatter

@@ -12,8 +12,10 @@ public struct FrontMatter: Sendable {
     /// value is read as text); reported as warnings.
     public var notices: [FrontMatterSyntaxError]
 
-    public init(block: FrontMatterBlock, root: FrontMatterNode?, syntaxError: FrontMatterSyntaxError?,
-                duplicateKeys: [FrontMatterEntry] = [], notices: [FrontMatterSyntaxError] = []) {
+    public init(
+        block: FrontMatterBlock, root: FrontMatterNode?, syntaxError: FrontMatterSyntaxError?,
+        duplicateKeys: [FrontMatterEntry] = [], notices: [FrontMatterSyntaxError] = []
+    ) {
         self.block = block
         self.root = root
         self.syntaxError = syntaxError

@@ -10,8 +10,10 @@ public struct FrontMatterBlock: Sendable {
     /// The 0-based file line of the first content line.
     public var firstContentLine: Int
 
-    public init(format: FrontMatterFormat, openingFence: ByteRange, content: ByteRange, closingFence: ByteRange?,
-                firstContentLine: Int) {
+    public init(
+        format: FrontMatterFormat, openingFence: ByteRange, content: ByteRange, closingFence: ByteRange?,
+        firstContentLine: Int
+    ) {
         self.format = format
         self.openingFence = openingFence
         self.content = content

@@ -12,9 +12,11 @@ public struct MarkdownBody: Sendable {
     /// Code (fenced, indented, spans) and HTML comments: text that is not prose. Sorted, disjoint.
     public var excludedRanges: [ByteRange]
 
-    public init(images: [MarkdownImage] = [], links: [MarkdownLink] = [], headings: [MarkdownHeading] = [],
-                paragraphs: [ByteRange] = [], referenceDefinitions: [MarkdownReferenceDefinition] = [],
-                comments: [MarkdownComment] = [], excludedRanges: [ByteRange] = []) {
+    public init(
+        images: [MarkdownImage] = [], links: [MarkdownLink] = [], headings: [MarkdownHeading] = [],
+        paragraphs: [ByteRange] = [], referenceDefinitions: [MarkdownReferenceDefinition] = [],
+        comments: [MarkdownComment] = [], excludedRanges: [ByteRange] = []
+    ) {
         self.images = images
         self.links = links
         self.headings = headings
@@ -47,8 +49,10 @@ public struct MarkdownImage: Sendable, Equatable {
     public var alt: String?
     public var title: String?
 
-    public init(kind: Kind, range: ByteRange, destination: String, destinationRange: ByteRange, alt: String?,
-                title: String? = nil) {
+    public init(
+        kind: Kind, range: ByteRange, destination: String, destinationRange: ByteRange, alt: String?,
+        title: String? = nil
+    ) {
         self.kind = kind
         self.range = range
         self.destination = destination
@@ -73,8 +77,10 @@ public struct MarkdownLink: Sendable, Equatable {
     public var text: String
     public var title: String?
 
-    public init(kind: Kind, range: ByteRange, destination: String, destinationRange: ByteRange, text: String,
-                title: String? = nil) {
+    public init(
+        kind: Kind, range: ByteRange, destination: String, destinationRange: ByteRange, text: String,
+        title: String? = nil
+    ) {
         self.kind = kind
         self.range = range
         self.destination = destination

@@ -69,7 +69,8 @@ public struct FolderListing: Sendable {
             self.bytes = bytes
             self.ends = ends
             self.entries = entries
-            byBytes = bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
+            byBytes =
+                bytes.withUnsafeBufferPointer { ByteScanning.isASCII($0) }
                 ? ASCIINameTable(bytes: bytes, ends: ends) : nil
         }
 
@@ -164,7 +165,8 @@ public struct FolderListing: Sendable {
     /// The names `include` accepts (given each name's bytes and what it is), in byte order, with
     /// what each is: sorted on their bytes, so a `String` is made only for the names kept.
     public func sortedEntries(where include: (UnsafeBufferPointer<UInt8>, Entry) -> Bool)
-        -> [(name: String, entry: Entry)] {
+        -> [(name: String, entry: Entry)]
+    {
         index.bytes.withUnsafeBufferPointer { buffer in
             func name(_ position: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: buffer[index.range(at: position)])

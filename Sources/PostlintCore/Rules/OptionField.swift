@@ -9,9 +9,11 @@ public struct OptionField<Options: TypedRuleOptions>: Sendable {
     private let read: @Sendable (Options) -> OptionValue
     private let write: @Sendable (inout Options, OptionValue) -> Void
 
-    private init(name: String, summary: String, minimum: Double? = nil, maximum: Double? = nil,
-                 allowedValues: [String]? = nil, read: @escaping @Sendable (Options) -> OptionValue,
-                 write: @escaping @Sendable (inout Options, OptionValue) -> Void) {
+    private init(
+        name: String, summary: String, minimum: Double? = nil, maximum: Double? = nil,
+        allowedValues: [String]? = nil, read: @escaping @Sendable (Options) -> OptionValue,
+        write: @escaping @Sendable (inout Options, OptionValue) -> Void
+    ) {
         self.name = name
         self.summary = summary
         self.minimum = minimum
@@ -22,63 +24,81 @@ public struct OptionField<Options: TypedRuleOptions>: Sendable {
     }
 
     /// A true-or-false option.
-    public static func boolean(_ name: String, _ property: any WritableKeyPath<Options, Bool> & Sendable,
-                               _ summary: String) -> Self {
-        Self(name: name, summary: summary, read: { .bool($0[keyPath: property]) }, write: { options, value in
-            if case .bool(let flag) = value { options[keyPath: property] = flag }
-        })
+    public static func boolean(
+        _ name: String, _ property: any WritableKeyPath<Options, Bool> & Sendable,
+        _ summary: String
+    ) -> Self {
+        Self(
+            name: name, summary: summary, read: { .bool($0[keyPath: property]) },
+            write: { options, value in
+                if case .bool(let flag) = value { options[keyPath: property] = flag }
+            })
     }
 
     /// A whole-number option, within `minimum...maximum` when they are given.
-    public static func integer(_ name: String, _ property: any WritableKeyPath<Options, Int> & Sendable,
-                               _ summary: String, minimum: Int? = nil, maximum: Int? = nil) -> Self {
-        Self(name: name, summary: summary, minimum: minimum.map(Double.init), maximum: maximum.map(Double.init),
-             read: { .int($0[keyPath: property]) }, write: { options, value in
-            guard case .int(var number) = value else { return }
-            if let minimum { number = max(number, minimum) }
-            if let maximum { number = min(number, maximum) }
-            options[keyPath: property] = number
-        })
+    public static func integer(
+        _ name: String, _ property: any WritableKeyPath<Options, Int> & Sendable,
+        _ summary: String, minimum: Int? = nil, maximum: Int? = nil
+    ) -> Self {
+        Self(
+            name: name, summary: summary, minimum: minimum.map(Double.init), maximum: maximum.map(Double.init),
+            read: { .int($0[keyPath: property]) },
+            write: { options, value in
+                guard case .int(var number) = value else { return }
+                if let minimum { number = max(number, minimum) }
+                if let maximum { number = min(number, maximum) }
+                options[keyPath: property] = number
+            })
     }
 
     /// A number option (a whole number is accepted), within `minimum...maximum` when given.
-    public static func number(_ name: String, _ property: any WritableKeyPath<Options, Double> & Sendable,
-                              _ summary: String, minimum: Double? = nil, maximum: Double? = nil) -> Self {
-        Self(name: name, summary: summary, minimum: minimum, maximum: maximum,
-             read: { .double($0[keyPath: property]) }, write: { options, value in
-            var number: Double
-            switch value {
-            case .double(let given): number = given
-            case .int(let given): number = Double(given)
-            default: return
-            }
-            guard number.isFinite else { return }
-            if let minimum { number = max(number, minimum) }
-            if let maximum { number = min(number, maximum) }
-            options[keyPath: property] = number
-        })
+    public static func number(
+        _ name: String, _ property: any WritableKeyPath<Options, Double> & Sendable,
+        _ summary: String, minimum: Double? = nil, maximum: Double? = nil
+    ) -> Self {
+        Self(
+            name: name, summary: summary, minimum: minimum, maximum: maximum,
+            read: { .double($0[keyPath: property]) },
+            write: { options, value in
+                var number: Double
+                switch value {
+                case .double(let given): number = given
+                case .int(let given): number = Double(given)
+                default: return
+                }
+                guard number.isFinite else { return }
+                if let minimum { number = max(number, minimum) }
+                if let maximum { number = min(number, maximum) }
+                options[keyPath: property] = number
+            })
     }
 
     /// A text option; with `allowed`, one of those words.
-    public static func string(_ name: String, _ property: any WritableKeyPath<Options, String> & Sendable,
-                              _ summary: String, allowed: [String]? = nil) -> Self {
-        Self(name: name, summary: summary, allowedValues: allowed, read: { .string($0[keyPath: property]) },
-             write: { options, value in
-            if case .string(let text) = value { options[keyPath: property] = text }
-        })
+    public static func string(
+        _ name: String, _ property: any WritableKeyPath<Options, String> & Sendable,
+        _ summary: String, allowed: [String]? = nil
+    ) -> Self {
+        Self(
+            name: name, summary: summary, allowedValues: allowed, read: { .string($0[keyPath: property]) },
+            write: { options, value in
+                if case .string(let text) = value { options[keyPath: property] = text }
+            })
     }
 
     /// A list of texts (one text counts as a list of one); with `allowed`, each one of those words.
-    public static func strings(_ name: String, _ property: any WritableKeyPath<Options, [String]> & Sendable,
-                               _ summary: String, allowed: [String]? = nil) -> Self {
-        Self(name: name, summary: summary, allowedValues: allowed, read: { .strings($0[keyPath: property]) },
-             write: { options, value in
-            switch value {
-            case .strings(let texts): options[keyPath: property] = texts
-            case .string(let text): options[keyPath: property] = [text]
-            default: break
-            }
-        })
+    public static func strings(
+        _ name: String, _ property: any WritableKeyPath<Options, [String]> & Sendable,
+        _ summary: String, allowed: [String]? = nil
+    ) -> Self {
+        Self(
+            name: name, summary: summary, allowedValues: allowed, read: { .strings($0[keyPath: property]) },
+            write: { options, value in
+                switch value {
+                case .strings(let texts): options[keyPath: property] = texts
+                case .string(let text): options[keyPath: property] = [text]
+                default: break
+                }
+            })
     }
 
     /// The option as metadata, with its default read from `defaults`.

@@ -59,7 +59,8 @@ public struct PathTable: RandomAccessCollection, Sendable, Equatable {
 
     /// Calls `body` with the bytes of the path at `index`, without copying them.
     public func withUTF8<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
-        -> Result {
+        -> Result
+    {
         let range = byteRange(of: index)
         return try bytes.withUnsafeBufferPointer { buffer in
             try body(UnsafeBufferPointer(rebasing: buffer[range]))

@@ -23,7 +23,6 @@ public protocol RouteResolving: Sendable {
     /// relative to the post's own URL (`../other-post/`).
     func resolve(_ path: String, from documentPath: String) -> RouteResolution
 
-
     /// For a relative link from the post at `documentPath` to a post's source file (`other.md`,
     /// at `file`; both as the rules see paths): the page to link to instead, when the site leaves
     /// such a link as written and does not serve the source (Jekyll without jekyll-relative-links);

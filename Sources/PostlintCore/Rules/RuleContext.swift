@@ -13,8 +13,10 @@ public struct RuleContext: Sendable {
     /// configured).
     public var routes: (any RouteResolving)?
 
-    public init(fieldNames: FieldNames = FieldNames(), fileSystem: any FileSystemView = NoFileSystem(),
-                siteRoots: [String] = [], anchorStyle: AnchorStyle = .github, routes: (any RouteResolving)? = nil) {
+    public init(
+        fieldNames: FieldNames = FieldNames(), fileSystem: any FileSystemView = NoFileSystem(),
+        siteRoots: [String] = [], anchorStyle: AnchorStyle = .github, routes: (any RouteResolving)? = nil
+    ) {
         self.fieldNames = fieldNames
         self.fileSystem = fileSystem
         self.siteRoots = siteRoots

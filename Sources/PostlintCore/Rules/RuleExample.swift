@@ -12,8 +12,10 @@ public struct RuleExample: Sendable {
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ text: String, options: [String: OptionValue] = [:], path: String = "post.md",
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ text: String, options: [String: OptionValue] = [:], path: String = "post.md",
+        file: String = #fileID, line: Int = #line
+    ) {
         self.text = text
         self.options = options
         self.path = path
@@ -52,8 +54,10 @@ public struct RuleCorrection: Sendable {
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ before: String, _ after: String, options: [String: OptionValue] = [:],
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ before: String, _ after: String, options: [String: OptionValue] = [:],
+        file: String = #fileID, line: Int = #line
+    ) {
         self.before = before
         self.after = after
         self.options = options

@@ -25,12 +25,14 @@ public struct RuleMetadata: Sendable {
     /// Where the rule comes from: `built-in`, or the rule file's path for a declarative rule.
     public var origin: String
 
-    public init(id: String, category: RuleCategory, summary: String, rationale: String,
-                defaultSeverity: Severity, isEnabledByDefault: Bool = true, options: [RuleOption] = [],
-                isFixable: Bool = false, reads: DocumentParts, capabilities: RuleCapabilities = [],
-                triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
-                triggeringSiteExamples: [SiteRuleExample] = [], nonTriggeringSiteExamples: [SiteRuleExample] = [],
-                corrections: [RuleCorrection] = [], origin: String = "built-in") {
+    public init(
+        id: String, category: RuleCategory, summary: String, rationale: String,
+        defaultSeverity: Severity, isEnabledByDefault: Bool = true, options: [RuleOption] = [],
+        isFixable: Bool = false, reads: DocumentParts, capabilities: RuleCapabilities = [],
+        triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
+        triggeringSiteExamples: [SiteRuleExample] = [], nonTriggeringSiteExamples: [SiteRuleExample] = [],
+        corrections: [RuleCorrection] = [], origin: String = "built-in"
+    ) {
         self.id = id
         self.category = category
         self.summary = summary
@@ -61,9 +63,10 @@ public struct RuleMetadata: Sendable {
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { part in
             let words = part.split(separator: "-", omittingEmptySubsequences: false)
-            return !words.isEmpty && words.allSatisfy { word in
-                !word.isEmpty && word.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
-            }
+            return !words.isEmpty
+                && words.allSatisfy { word in
+                    !word.isEmpty && word.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+                }
         }
     }
 }

@@ -12,8 +12,10 @@ public struct RuleOption: Sendable, Equatable {
     /// The words a text option (or each text of a list) may be, when they are a closed set.
     public var allowedValues: [String]?
 
-    public init(_ name: String, _ defaultValue: OptionValue, _ summary: String, minimum: Double? = nil,
-                maximum: Double? = nil, allowedValues: [String]? = nil) {
+    public init(
+        _ name: String, _ defaultValue: OptionValue, _ summary: String, minimum: Double? = nil,
+        maximum: Double? = nil, allowedValues: [String]? = nil
+    ) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
@@ -32,8 +34,9 @@ public struct RuleOption: Sendable, Equatable {
     /// messages (a rule file names its key alone: `"unit"`).
     public func value(at node: FrontMatterNode, subject: String) throws(RuleOptionError) -> OptionValue {
         func mismatch(_ node: FrontMatterNode) -> RuleOptionError {
-            RuleOptionError(offset: node.range.lowerBound,
-                            message: "\(subject) must be \(Self.withArticle(defaultValue.typeName)), not \(Self.withArticle(node.typeName))")
+            RuleOptionError(
+                offset: node.range.lowerBound,
+                message: "\(subject) must be \(Self.withArticle(defaultValue.typeName)), not \(Self.withArticle(node.typeName))")
         }
         func text(_ node: FrontMatterNode) throws(RuleOptionError) -> String {
             guard case .scalar(let scalar) = node.value, scalar.kind != .null else { throw mismatch(node) }
@@ -51,7 +54,8 @@ public struct RuleOption: Sendable, Equatable {
         case .int:
             guard case .scalar(let scalar) = node.value, scalar.kind == .integer else { throw mismatch(node) }
             guard let number = Int(scalar.text) else {
-                throw RuleOptionError(offset: node.range.lowerBound, message: "\(subject) is not a whole number this tool can hold")
+                throw RuleOptionError(
+                    offset: node.range.lowerBound, message: "\(subject) is not a whole number this tool can hold")
             }
             try checkBounds(Double(number), written: scalar.text, at: node, subject: subject)
             return .int(number)
@@ -75,21 +79,25 @@ public struct RuleOption: Sendable, Equatable {
         }
     }
 
-    private func checkBounds(_ number: Double, written: String, at node: FrontMatterNode, subject: String) throws(RuleOptionError) {
+    private func checkBounds(_ number: Double, written: String, at node: FrontMatterNode, subject: String) throws(RuleOptionError)
+    {
         if let minimum, number < minimum {
-            throw RuleOptionError(offset: node.range.lowerBound,
-                                  message: "\(subject) must be at least \(Self.number(minimum)), not \(written)")
+            throw RuleOptionError(
+                offset: node.range.lowerBound,
+                message: "\(subject) must be at least \(Self.number(minimum)), not \(written)")
         }
         if let maximum, number > maximum {
-            throw RuleOptionError(offset: node.range.lowerBound,
-                                  message: "\(subject) must be at most \(Self.number(maximum)), not \(written)")
+            throw RuleOptionError(
+                offset: node.range.lowerBound,
+                message: "\(subject) must be at most \(Self.number(maximum)), not \(written)")
         }
     }
 
     private func checkAllowed(_ text: String, at node: FrontMatterNode, subject: String) throws(RuleOptionError) {
         guard let allowedValues, !allowedValues.contains(text) else { return }
-        throw RuleOptionError(offset: node.range.lowerBound, message: "\(subject) has no value \"\(text)\"",
-                              rejected: text, allowed: allowedValues)
+        throw RuleOptionError(
+            offset: node.range.lowerBound, message: "\(subject) has no value \"\(text)\"",
+            rejected: text, allowed: allowedValues)
     }
 
     /// The option's type with its bounds or allowed words, for docs: `integer, 1 to 6`,

@@ -32,8 +32,9 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> SiteFact {
         if let fact = store.overflowFact(at: position) { return fact }
         let (start, end) = store.locations(at: position)
-        return SiteFact(path: path(at: position), key: key(at: position), value: value(at: position),
-                        start: start, end: end)
+        return SiteFact(
+            path: path(at: position), key: key(at: position), value: value(at: position),
+            start: start, end: end)
     }
 
     /// The path of the post the fact at `position` is about.
@@ -59,7 +60,8 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
 
     /// Calls `body` with the UTF-8 bytes of the fact's value, without building a string.
     public func withValueBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result)
-        rethrows -> Result {
+        rethrows -> Result
+    {
         try store.withValueBytes(at: position, body)
     }
 
@@ -157,12 +159,15 @@ package struct SiteFactStore: Sendable {
         let startColumn = readNumber(at: &offset)
         let endLine = readNumber(at: &offset)
         let endColumn = readNumber(at: &offset)
-        return (SourceLocation(line: Int(startLine), column: Int(startColumn)),
-                SourceLocation(line: Int(endLine), column: Int(endColumn)))
+        return (
+            SourceLocation(line: Int(startLine), column: Int(startColumn)),
+            SourceLocation(line: Int(endLine), column: Int(endColumn))
+        )
     }
 
     func withValueBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
-        -> Result {
+        -> Result
+    {
         if let fact = overflowFact(at: position) {
             var value = fact.value
             return try value.withUTF8(body)

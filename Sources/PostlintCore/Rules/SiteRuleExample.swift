@@ -19,8 +19,10 @@ public struct SiteRuleExample: Sendable {
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ files: (path: String, text: String)..., options: [String: OptionValue] = [:],
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ files: (path: String, text: String)..., options: [String: OptionValue] = [:],
+        file: String = #fileID, line: Int = #line
+    ) {
         self.files = files.map { File(path: $0.path, text: $0.text) }
         self.options = options
         self.sourceFile = file

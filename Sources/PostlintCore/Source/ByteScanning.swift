@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Scans over raw bytes that skip what is uninteresting many bytes at a time: `memchr` (vectorised
@@ -30,9 +30,11 @@ public enum ByteScanning {
         let high: UInt64 = 0x8080_8080_8080_8080
         // Thirty-two bytes a step while they are all ASCII (most of a post), then eight, then one.
         while index &+ 32 <= count {
-            let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let first =
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-            let second = raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+            let second =
+                raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
             if (first | second) & high != 0 { break }
             index &+= 32

@@ -10,8 +10,10 @@ public enum InvisibleCharacters {
 
     /// The kind of `scalar` given its neighbours, or nil when it is visible or in its right place
     /// (a joiner inside an emoji sequence or between letters of a script that needs it).
-    public static func kind(of scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?,
-                            isFirstInFile: Bool) -> Kind? {
+    public static func kind(
+        of scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?,
+        isFirstInFile: Bool
+    ) -> Kind? {
         switch scalar.value {
         case 0x202A...0x202E, 0x2066...0x2069:
             return .bidirectionalControl
@@ -43,7 +45,7 @@ public enum InvisibleCharacters {
         let value = scalar.value
         switch value {
         case 0x0600...0x08FF, 0x0900...0x0DFF, 0x0F00...0x109F, 0x1780...0x18AF, 0xA8E0...0xA8FF,
-             0xFB50...0xFDFF, 0xFE70...0xFEFF:
+            0xFB50...0xFDFF, 0xFE70...0xFEFF:
             return scalar.properties.isAlphabetic || ScriptClass.isMark(scalar)
         default:
             return false

@@ -37,7 +37,7 @@ public enum VisibleText {
         if scalar == " " { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .unassigned,
-             .privateUse, .surrogate:
+            .privateUse, .surrogate:
             return false
         default:
             return true

@@ -95,7 +95,8 @@ struct LegacyTextDetector {
 
     /// An ASCII letter or a letter of one of the alphabets `LatinAlphabets` knows (not `ˇ`, `µ`).
     static func isAlphabetLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? isASCIILetter(scalar.value)
+        scalar.isASCII
+            ? isASCIILetter(scalar.value)
             : LatinAlphabets.languagesByLetter[scalar.value] != nil
     }
 
@@ -138,7 +139,8 @@ struct LegacyTextDetector {
 
     /// The word's characters through `read` turned back into bytes and read through `saved`
     /// (`saved == nil`: KOI8-U), or nil when a byte has no character there.
-    static func reading(_ word: ArraySlice<Unicode.Scalar>, shownAs read: CodePage, savedAs saved: CodePage?) -> [Unicode.Scalar]? {
+    static func reading(_ word: ArraySlice<Unicode.Scalar>, shownAs read: CodePage, savedAs saved: CodePage?) -> [Unicode.Scalar]?
+    {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(word.count)
         for scalar in word {
@@ -164,18 +166,20 @@ struct LegacyTextDetector {
     private func centralCandidates(_ scalars: [Unicode.Scalar], words: [Range<Int>]) -> [MojibakeDetector.Candidate] {
         // A word decides only when it is no word of one alphabet as it stands, or holds a
         // symbol between letters; without one, nothing is weighed (the usual case of correct text).
-        guard words.contains(where: { word in
-            let original = scalars[word]
-            return LatinAlphabets.languages(holding: original) == 0
-                || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
-                || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original)
-        }) else { return [] }
+        guard
+            words.contains(where: { word in
+                let original = scalars[word]
+                return LatinAlphabets.languages(holding: original) == 0
+                    || original.indices.dropFirst().dropLast().contains { !Self.isAlphabetLetter(original[$0]) }
+                    || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original)
+            })
+        else { return [] }
         struct Reading {
             var word: Range<Int>
-            var texts: [[Unicode.Scalar]?]   // per page of `centralPages`
-            var languages: [UInt64]          // per page: the alphabets that hold the reading
-            var decided: [Bool]              // per page: decided on its own
-            var ownLanguages: UInt64         // the alphabets that hold the word as it stands
+            var texts: [[Unicode.Scalar]?]  // per page of `centralPages`
+            var languages: [UInt64]  // per page: the alphabets that hold the reading
+            var decided: [Bool]  // per page: decided on its own
+            var ownLanguages: UInt64  // the alphabets that hold the word as it stands
         }
         var readings: [Reading] = []
         for word in words {
@@ -187,7 +191,8 @@ struct LegacyTextDetector {
             let isUTF8 = Self.holdsUTF8ReadingWell(original)
             for page in Self.centralPages {
                 guard !isUTF8, let text = Self.reading(original, shownAs: .windows1252, savedAs: page), text != Array(original),
-                      text.allSatisfy({ Self.isAlphabetLetter($0) }), Self.makesAWord(text[...]) else {
+                    text.allSatisfy({ Self.isAlphabetLetter($0) }), Self.makesAWord(text[...])
+                else {
                     reading.texts.append(nil)
                     reading.languages.append(0)
                     reading.decided.append(false)
@@ -199,8 +204,10 @@ struct LegacyTextDetector {
                     symbolBetweenLetters = true
                     break
                 }
-                let decided = languages != 0 && (symbolBetweenLetters || own == 0
-                    || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original))
+                let decided =
+                    languages != 0
+                    && (symbolBetweenLetters || own == 0
+                        || Self.holdsLettersNoAlphabetJoins(original) || Self.startsWithSymbolForALetter(original))
                 reading.texts.append(text)
                 reading.languages.append(languages)
                 reading.decided.append(decided)
@@ -221,7 +228,8 @@ struct LegacyTextDetector {
                     supported = true
                 }
                 guard supported, reading.languages[page] & confirming != 0,
-                      reading.ownLanguages & confirming == 0 || reading.decided[page] else { continue }
+                    reading.ownLanguages & confirming == 0 || reading.decided[page]
+                else { continue }
                 chosen.append(page)
             }
             guard !chosen.isEmpty else { continue }
@@ -239,8 +247,10 @@ struct LegacyTextDetector {
                 MojibakeRepair(text: text, chain: [], note: "\(page.displayName) text shown as Windows-1252")
             }
             if repairs.count > 1 { repairs = MojibakeDetector.widelyWritten(repairs) ?? repairs }
-            result.append(MojibakeDetector.Candidate(start: reading.word.lowerBound, end: reading.word.upperBound,
-                                                     repairs: repairs))
+            result.append(
+                MojibakeDetector.Candidate(
+                    start: reading.word.lowerBound, end: reading.word.upperBound,
+                    repairs: repairs))
         }
         return result
     }
@@ -267,7 +277,8 @@ struct LegacyTextDetector {
         while offset < bytes.count {
             let length = MojibakeDetector.sequenceLength(bytes[offset])
             guard length > 1, offset + length <= bytes.count,
-                  let decoded = MojibakeDetector.decode(length, at: offset, { bytes[$0] }) else {
+                let decoded = MojibakeDetector.decode(length, at: offset, { bytes[$0] })
+            else {
                 previous = Unicode.Scalar(bytes[offset])
                 offset += 1
                 continue
@@ -283,8 +294,8 @@ struct LegacyTextDetector {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .modifierLetter, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
-             .modifierSymbol, .otherSymbol:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+            .modifierSymbol, .otherSymbol:
             return true
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter:
             return ScriptClass(scalar) == .latin
@@ -321,12 +332,15 @@ struct LegacyTextDetector {
             case 0xE8, 0xEC, 0xF2, 0xF9:
                 if isVowel(next), word.count >= 6 || (word.count == 5 && next != 0x6F) { return true }
                 if current == 0xE8 {
-                    if isVowelButO(next) || next == 0x6A { return true }   // `èa`, `èj`
+                    if isVowelButO(next) || next == 0x6A { return true }  // `èa`, `èj`
                     // `-čki`, `-čka` (`njemaèki`, `Grèka`); `-čtin-` (`angliètina`); `-ič` last (`Filipiè`).
                     let afterNext = index + 2 < word.endIndex ? lowercasedLatin1(word[index + 2].value) : 0
                     if next == 0x6B, afterNext == 0x69 || afterNext == 0x61 { return true }
                     if next == 0x74, afterNext == 0x69, index + 3 < word.endIndex,
-                       lowercasedLatin1(word[index + 3].value) == 0x6E { return true }
+                        lowercasedLatin1(word[index + 3].value) == 0x6E
+                    {
+                        return true
+                    }
                     if next == 0, previous == 0x69, word.count >= 4 { return true }
                 }
                 if current == 0xF2, isOUOrLongVowel(next) { return true }
@@ -336,8 +350,8 @@ struct LegacyTextDetector {
                 // ends words so in `-mã`, `-tã`, `-rã`, `-gã`, `-çã` and `-inã` (`irmã`, `pangasinã`).
                 if next == 0, word.count >= 4, isVowel(beforePrevious) {
                     switch previous {
-                    case 0x63, 0x7A, 0x6C, 0x62, 0x64, 0x68: return true   // c z l b d h
-                    case 0x6E: if beforePrevious != 0x69 { return true }   // n, not after i
+                    case 0x63, 0x7A, 0x6C, 0x62, 0x64, 0x68: return true  // c z l b d h
+                    case 0x6E: if beforePrevious != 0x69 { return true }  // n, not after i
                     default: break
                     }
                 }
@@ -362,7 +376,7 @@ struct LegacyTextDetector {
                 if isVowel(previous) { return true }
             case 0x153:
                 switch next {
-                case 0x75, 0x69, 0x63, 0x74, 0x73, 0x64, 0x6E, 0x6C: break   // u i c t s d n l
+                case 0x75, 0x69, 0x63, 0x74, 0x73, 0x64, 0x6E, 0x6C: break  // u i c t s d n l
                 default: return true
                 }
             default:
@@ -383,7 +397,7 @@ struct LegacyTextDetector {
             let current = lowercasedLatin1(scalar.value)
             switch (previous, current) {
             case (_, 0xE1), (_, 0xE9), (_, 0xED), (_, 0xF3), (_, 0xFA),
-                 (0x73, 0x7A), (0x7A, 0x73), (0x63, 0x73), (0x67, 0x79), (0x6E, 0x79), (0x74, 0x79):
+                (0x73, 0x7A), (0x7A, 0x73), (0x63, 0x73), (0x67, 0x79), (0x6E, 0x79), (0x74, 0x79):
                 return true
             default:
                 previous = current
@@ -440,7 +454,8 @@ struct LegacyTextDetector {
     /// `¡`, `«`, `»`, `·`) or one that stands for a letter or unit itself (`º`, `ª`, `µ`, `°`).
     static func startsWithSymbolForALetter(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard word.count >= 2, let first = word.first, !isAlphabetLetter(first),
-              isAlphabetLetter(word[word.startIndex + 1]) else { return false }
+            isAlphabetLetter(word[word.startIndex + 1])
+        else { return false }
         switch first.value {
         case 0xBF, 0xA1, 0xAB, 0xBB, 0xB7, 0xBA, 0xAA, 0xB5, 0xB0: return false
         default: return true
@@ -473,13 +488,15 @@ struct LegacyTextDetector {
         var result: [Int] = []
         var back = index - 1
         while back >= 0, words[index].lowerBound - words[back].upperBound <= reach,
-              !scalars[words[back].upperBound..<words[index].lowerBound].contains("\n") {
+            !scalars[words[back].upperBound..<words[index].lowerBound].contains("\n")
+        {
             result.append(back)
             back -= 1
         }
         var ahead = index + 1
         while ahead < words.count, words[ahead].lowerBound - words[index].upperBound <= reach,
-              !scalars[words[index].upperBound..<words[ahead].lowerBound].contains("\n") {
+            !scalars[words[index].upperBound..<words[ahead].lowerBound].contains("\n")
+        {
             result.append(ahead)
             ahead += 1
         }
@@ -504,7 +521,8 @@ struct LegacyTextDetector {
             // A stretch: words within reach of each other on one line.
             var end = start + 1
             while end < words.count, words[end].lowerBound - words[end - 1].upperBound <= Self.reach,
-                  !scalars[words[end - 1].upperBound..<words[end].lowerBound].contains("\n") {
+                !scalars[words[end - 1].upperBound..<words[end].lowerBound].contains("\n")
+            {
                 end += 1
             }
             // First the gain alone, from the tables: correct Cyrillic loses when read so, and
@@ -528,7 +546,8 @@ struct LegacyTextDetector {
                 // A Cyrillic letter at least, so a lone `·` or `§` between words is no word.
                 let letters = original.lazy.filter({ (0x400...0x4FF).contains($0.value) }).count
                 guard letters > 0, let text = Self.reading(original, shownAs: .windows1251, savedAs: nil),
-                      text.allSatisfy({ $0.properties.isAlphabetic }), Self.makesAWord(text[...]) else { continue }
+                    text.allSatisfy({ $0.properties.isAlphabetic }), Self.makesAWord(text[...])
+                else { continue }
                 gain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
                 if !Self.makesAWord(original) { shapeBroken = true }
                 readings.append((word, text))
@@ -537,10 +556,14 @@ struct LegacyTextDetector {
             if shapeBroken { gain += Self.cyrillicMargin }
             if letterCount >= 2, gain >= Self.cyrillicThreshold {
                 for (word, text) in readings {
-                    result.append(MojibakeDetector.Candidate(start: word.lowerBound, end: word.upperBound, repairs: [
-                        MojibakeRepair(text: MojibakeDetector.string(text[...]), chain: [],
-                                       note: "KOI8 text shown as Windows-1251"),
-                    ]))
+                    result.append(
+                        MojibakeDetector.Candidate(
+                            start: word.lowerBound, end: word.upperBound,
+                            repairs: [
+                                MojibakeRepair(
+                                    text: MojibakeDetector.string(text[...]), chain: [],
+                                    note: "KOI8 text shown as Windows-1251")
+                            ]))
                 }
             }
             start = end

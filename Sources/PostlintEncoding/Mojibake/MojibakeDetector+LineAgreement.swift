@@ -25,7 +25,8 @@ extension MojibakeDetector {
         }
         let readings: [[PageReading]?] = candidates.map { candidate in
             guard candidate.unsureReason == nil,
-                  candidate.repairs.allSatisfy({ $0.chain.count == 1 && $0.note == nil }) else { return nil }
+                candidate.repairs.allSatisfy({ $0.chain.count == 1 && $0.note == nil })
+            else { return nil }
             let found = singleLayerReadings(scalars[candidate.start..<candidate.end])
             guard candidate.repairs.allSatisfy({ repair in found.contains { $0.text == repair.text } }) else { return nil }
             return found
@@ -42,13 +43,15 @@ extension MojibakeDetector {
             var neighbours: [UInt16] = []
             var back = index - 1
             while back >= 0, lines[back] == lines[index],
-                  candidates[index].start - candidates[back].end <= Self.agreementReach {
+                candidates[index].start - candidates[back].end <= Self.agreementReach
+            {
                 if claimed[back] != 0 { neighbours.append(claimed[back]) }
                 back -= 1
             }
             var ahead = index + 1
             while ahead < candidates.count, lines[ahead] == lines[index],
-                  candidates[ahead].start - candidates[index].end <= Self.agreementReach {
+                candidates[ahead].start - candidates[index].end <= Self.agreementReach
+            {
                 if claimed[ahead] != 0 { neighbours.append(claimed[ahead]) }
                 ahead += 1
             }
@@ -116,9 +119,11 @@ extension MojibakeDetector {
             } else {
                 let length = sequenceLength(lead)
                 guard length > 1, offset + length <= bytes.count,
-                      let decoded = decode(length, at: offset, { bytes[$0] }) else { return nil }
+                    let decoded = decode(length, at: offset, { bytes[$0] })
+                else { return nil }
                 guard !(0x80...0x9F).contains(decoded.value),
-                      MojibakeEvidence.isPlausible(decoded, after: previous) else { return nil }
+                    MojibakeEvidence.isPlausible(decoded, after: previous)
+                else { return nil }
                 scalar = decoded
                 offset += length
                 sawSequence = true

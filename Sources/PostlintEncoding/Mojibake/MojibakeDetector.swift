@@ -43,8 +43,10 @@ public struct MojibakeDetector: Sendable {
                 let part = String(decoding: slice, as: UTF8.self)
                 for finding in findings(inWholeText: part) {
                     let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
-                    results.append(MojibakeFinding(range: range, original: finding.original, repairs: finding.repairs,
-                                                   unsureReason: finding.unsureReason))
+                    results.append(
+                        MojibakeFinding(
+                            range: range, original: finding.original, repairs: finding.repairs,
+                            unsureReason: finding.unsureReason))
                 }
             }
             return results
@@ -112,9 +114,10 @@ public struct MojibakeDetector: Sendable {
         return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
-            return MojibakeFinding(range: offsets[candidate.start]..<offsets[candidate.end],
-                                   original: String(original), repairs: candidate.repairs,
-                                   unsureReason: candidate.unsureReason)
+            return MojibakeFinding(
+                range: offsets[candidate.start]..<offsets[candidate.end],
+                original: String(original), repairs: candidate.repairs,
+                unsureReason: candidate.unsureReason)
         }
     }
 
@@ -148,7 +151,7 @@ public struct MojibakeDetector: Sendable {
     @inline(__always)
     private static func windows1252Lead(_ scalar: Unicode.Scalar) -> UInt8? {
         guard scalar.value >= 0xC2, scalar.value <= 0xDF else { return nil }
-        return UInt8(scalar.value)   // Windows-1252 agrees with Latin-1 from 0xA0 up
+        return UInt8(scalar.value)  // Windows-1252 agrees with Latin-1 from 0xA0 up
     }
 
     /// How far back, in scalars, an opening quote is looked for (less than the ASCII context of a
@@ -171,7 +174,8 @@ public struct MojibakeDetector: Sendable {
     /// (`Å være`) or is written in lower case (`å`) inside one.
     static func isMidSentenceBeforeLowerCaseWord(_ scalars: [Unicode.Scalar], at index: Int, limit: Int) -> Bool {
         guard index >= 2, scalars[index - 1] == " ", scalars[index - 2].properties.isLowercase,
-              index + 4 < limit else { return false }
+            index + 4 < limit
+        else { return false }
         return scalars[(index + 2)...(index + 4)].allSatisfy { $0.properties.isLowercase }
     }
 
@@ -198,11 +202,16 @@ public struct MojibakeDetector: Sendable {
             let following: Unicode.Scalar? = index + 1 < limit ? scalars[index + 1] : nil
             if value <= 0x9F {
                 if readsWindows1252, let decoded = CodePage.windows1252.decode(UInt8(value)), decoded != value,
-                   let repaired = Unicode.Scalar(decoded) {
-                    result.append(Candidate(start: index, end: index + 1, repairs: [
-                        MojibakeRepair(text: String(Character(repaired)), chain: [],
-                                       note: "a C1 control: Windows-1252 text read as Latin-1"),
-                    ]))
+                    let repaired = Unicode.Scalar(decoded)
+                {
+                    result.append(
+                        Candidate(
+                            start: index, end: index + 1,
+                            repairs: [
+                                MojibakeRepair(
+                                    text: String(Character(repaired)), chain: [],
+                                    note: "a C1 control: Windows-1252 text read as Latin-1")
+                            ]))
                 }
                 index += 1
                 continue
@@ -217,17 +226,23 @@ public struct MojibakeDetector: Sendable {
                 let afterIsCapital = afterSpace?.properties.isUppercase ?? false
                 if !beforeIsCapital, value == 0xC2 || !afterIsCapital {
                     let text = value == 0xC3 ? "\u{E0}" : "\u{A0}"
-                    result.append(Candidate(start: index, end: index + 2, repairs: [
-                        MojibakeRepair(text: text, chain: [.windows1252], note: "its no-break space had become a space"),
-                    ]))
+                    result.append(
+                        Candidate(
+                            start: index, end: index + 2,
+                            repairs: [
+                                MojibakeRepair(text: text, chain: [.windows1252], note: "its no-break space had become a space")
+                            ]))
                     index += 2
                     continue
                 }
             }
             if value == 0xC5, following == " ", Self.isMidSentenceBeforeLowerCaseWord(scalars, at: index, limit: limit) {
-                result.append(Candidate(start: index, end: index + 2, repairs: [
-                    MojibakeRepair(text: "\u{160}", chain: [.windows1252], note: "its no-break space had become a space"),
-                ]))
+                result.append(
+                    Candidate(
+                        start: index, end: index + 2,
+                        repairs: [
+                            MojibakeRepair(text: "\u{160}", chain: [.windows1252], note: "its no-break space had become a space")
+                        ]))
                 index += 2
                 continue
             }
@@ -236,9 +251,12 @@ public struct MojibakeDetector: Sendable {
                     let decoded = (UInt32(lead & 0x1F) << 6) | UInt32(hole & 0x3F)
                     return Unicode.Scalar(decoded).map { String(Character($0)) }
                 }
-                result.append(Candidate(start: index, end: index + 2, repairs: readings.map {
-                    MojibakeRepair(text: $0, chain: [.windows1252])
-                }, unsureReason: "UTF-8 read as Windows-1252, its second byte one Windows-1252 leaves undefined"))
+                result.append(
+                    Candidate(
+                        start: index, end: index + 2,
+                        repairs: readings.map {
+                            MojibakeRepair(text: $0, chain: [.windows1252])
+                        }, unsureReason: "UTF-8 read as Windows-1252, its second byte one Windows-1252 leaves undefined"))
                 index += 2
                 continue
             }
@@ -247,27 +265,38 @@ public struct MojibakeDetector: Sendable {
                 var end = index + 2
                 if end < limit, scalars[end] == "\u{FFFD}" { end += 1 }
                 let third: Unicode.Scalar? = end < limit ? scalars[end] : nil
-                let isSequence = third.map { CodePage.windows1252.encode($0.value).map { (0x80...0xBF).contains($0) } ?? false } ?? false
+                let isSequence =
+                    third.map { CodePage.windows1252.encode($0.value).map { (0x80...0xBF).contains($0) } ?? false } ?? false
                 if !isSequence {
                     var opened = false
                     var back = index - 1
                     while back >= max(0, index - Self.quoteLookBehind), scalars[back] != "\n" {
                         if scalars[back] == "\u{201C}" { opened = true; break }
-                        if scalars[back] == "\u{0153}", back >= 2, scalars[back - 1] == "\u{20AC}", scalars[back - 2] == "\u{E2}" {
+                        if scalars[back] == "\u{0153}", back >= 2, scalars[back - 1] == "\u{20AC}", scalars[back - 2] == "\u{E2}"
+                        {
                             opened = true
                             break
                         }
                         back -= 1
                     }
                     if opened {
-                        result.append(Candidate(start: index, end: end, repairs: [
-                            MojibakeRepair(text: "\u{201D}", chain: [.windows1252],
-                                           note: "its last byte, 0x9D, undefined in Windows-1252, was lost; the opening quote before it decides"),
-                        ]))
+                        result.append(
+                            Candidate(
+                                start: index, end: end,
+                                repairs: [
+                                    MojibakeRepair(
+                                        text: "\u{201D}", chain: [.windows1252],
+                                        note:
+                                            "its last byte, 0x9D, undefined in Windows-1252, was lost; the opening quote before it decides"
+                                    )
+                                ]))
                     } else {
-                        result.append(Candidate(start: index, end: end, repairs: ["\u{201D}", "\u{2010}", "\u{2001}", "\u{200D}", "\u{200F}"].map {
-                            MojibakeRepair(text: $0, chain: [.windows1252])
-                        }, unsureReason: "UTF-8 read as Windows-1252, its last byte one Windows-1252 leaves undefined"))
+                        result.append(
+                            Candidate(
+                                start: index, end: end,
+                                repairs: ["\u{201D}", "\u{2010}", "\u{2001}", "\u{200D}", "\u{200F}"].map {
+                                    MojibakeRepair(text: $0, chain: [.windows1252])
+                                }, unsureReason: "UTF-8 read as Windows-1252, its last byte one Windows-1252 leaves undefined"))
                     }
                     index = end
                     continue
@@ -283,8 +312,10 @@ public struct MojibakeDetector: Sendable {
 
     /// `preferred` wins ties between pages: an inner layer most likely went through the same code
     /// page as the layer around it.
-    private func detect(_ scalars: [Unicode.Scalar], in bounds: Range<Int>, layer: Int,
-                        preferred: CodePage?) -> [Candidate] {
+    private func detect(
+        _ scalars: [Unicode.Scalar], in bounds: Range<Int>, layer: Int,
+        preferred: CodePage?
+    ) -> [Candidate] {
         let index = CodePageIndex.shared
         var packs: [UInt64] = []
         var candidates: [Candidate] = []
@@ -309,8 +340,9 @@ public struct MojibakeDetector: Sendable {
                 end += 1
             }
             if end - position >= 2 {
-                let found = examine(scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
-                                    preferred: preferred)
+                let found = examine(
+                    scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
+                    preferred: preferred)
                 if found.isEmpty, layer == 0 {
                     quietRuns.append((position..<end, packs))
                 } else {
@@ -333,8 +365,10 @@ public struct MojibakeDetector: Sendable {
     /// Clusters too weak on their own (`┬╖` between spaces, `Â·` in a list) in runs near a
     /// finding read through the same code page on the same line: the line is known to have gone
     /// through that page, so a plausible cluster of it is reported too.
-    private func confirmedNearby(_ scalars: [Unicode.Scalar], quietRuns: [(Range<Int>, [UInt64])],
-                                 found: [Candidate], bounds: Range<Int>) -> [Candidate] {
+    private func confirmedNearby(
+        _ scalars: [Unicode.Scalar], quietRuns: [(Range<Int>, [UInt64])],
+        found: [Candidate], bounds: Range<Int>
+    ) -> [Candidate] {
         var result: [Candidate] = []
         // Both lists are in text order: `next` is the first finding after the run, so only the
         // findings on either side of it are looked at (linear time on any input).
@@ -344,17 +378,22 @@ public struct MojibakeDetector: Sendable {
             var confirming: CodePage?
             for candidate in [next > 0 ? found[next - 1] : nil, next < found.count ? found[next] : nil].compactMap({ $0 })
             where candidate.repairs.count == 1 && candidate.unsureReason == nil {
-                let gap = candidate.end <= run.lowerBound ? candidate.end..<run.lowerBound
+                let gap =
+                    candidate.end <= run.lowerBound
+                    ? candidate.end..<run.lowerBound
                     : run.upperBound <= candidate.start ? run.upperBound..<candidate.start : nil
                 guard let gap, gap.count <= Self.confirmationReach,
-                      !scalars[gap].contains(where: { $0 == "\n" || $0 == "\r" }),
-                      let page = candidate.repairs[0].chain.last else { continue }
+                    !scalars[gap].contains(where: { $0 == "\n" || $0 == "\r" }),
+                    let page = candidate.repairs[0].chain.last
+                else { continue }
                 confirming = page
                 break
             }
             guard let page = confirming else { continue }
-            for cluster in clusters(scalars, run: run, packs: packs, page: page, bounds: bounds, layer: 0,
-                                    relaxed: true) {
+            for cluster in clusters(
+                scalars, run: run, packs: packs, page: page, bounds: bounds, layer: 0,
+                relaxed: true)
+            {
                 let repairs = peel(cluster, scalars: scalars, bounds: bounds, layer: 0)
                     .filter { !$0.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) }
                 guard !repairs.isEmpty else { continue }
@@ -365,8 +404,10 @@ public struct MojibakeDetector: Sendable {
     }
 
     /// The reported clusters of one run of characters that some code page can produce.
-    private func examine(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], bounds: Range<Int>,
-                         layer: Int, preferred: CodePage?) -> [Candidate] {
+    private func examine(
+        _ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], bounds: Range<Int>,
+        layer: Int, preferred: CodePage?
+    ) -> [Candidate] {
         var clusters: [Cluster] = []
         for page in pages {
             clusters += self.clusters(scalars, run: run, packs: packs, page: page, bounds: bounds, layer: layer)
@@ -392,7 +433,8 @@ public struct MojibakeDetector: Sendable {
                 guard other.start == cluster.start, other.end == cluster.end, other.score == cluster.score else { continue }
                 for repair in peel(other, scalars: scalars, bounds: bounds, layer: layer)
                 where !repairs.contains(where: { $0.text == repair.text })
-                    && !repair.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
+                    && !repair.text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) })
+                {
                     repairs.append(repair)
                 }
             }
@@ -411,8 +453,10 @@ public struct MojibakeDetector: Sendable {
     /// letters around it (`Ê` among lower-case letters) or for a capital after a lower-case letter
     /// inside it (`ծՏվ`), and two for a symbol between letters
     /// (`÷` inside a word). Only a single best reading is kept.
-    static func preferred(_ repairs: [MojibakeRepair], scalars: [Unicode.Scalar], range: Range<Int>,
-                          bounds: Range<Int>) -> [MojibakeRepair] {
+    static func preferred(
+        _ repairs: [MojibakeRepair], scalars: [Unicode.Scalar], range: Range<Int>,
+        bounds: Range<Int>
+    ) -> [MojibakeRepair] {
         let before: Unicode.Scalar? = range.lowerBound > bounds.lowerBound ? scalars[range.lowerBound - 1] : nil
         let after: Unicode.Scalar? = range.upperBound < bounds.upperBound ? scalars[range.upperBound] : nil
         let neighbours = [before, after].compactMap { $0 }.filter { $0.properties.isAlphabetic }
@@ -498,8 +542,10 @@ public struct MojibakeDetector: Sendable {
     }
 
     /// The clusters a page finds in a run, scored, keeping those that pass.
-    private func clusters(_ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], page: CodePage,
-                          bounds: Range<Int>, layer: Int, relaxed: Bool = false) -> [Cluster] {
+    private func clusters(
+        _ scalars: [Unicode.Scalar], run: Range<Int>, packs: [UInt64], page: CodePage,
+        bounds: Range<Int>, layer: Int, relaxed: Bool = false
+    ) -> [Cluster] {
         var result: [Cluster] = []
         var current: Cluster?
         var points = 0
@@ -538,7 +584,9 @@ public struct MojibakeDetector: Sendable {
                 current = open
                 points += sequencePoints
             } else {
-                if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
+                if let open = current,
+                    let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed)
+                {
                     result.append(kept)
                 }
                 current = Cluster(page: page, start: start, end: start + length, decoded: [scalar], score: 0)
@@ -546,15 +594,19 @@ public struct MojibakeDetector: Sendable {
             }
             offset += length
         }
-        if let open = current, let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed) {
+        if let open = current,
+            let kept = score(open, points: points, scalars: scalars, bounds: bounds, layer: layer, relaxed: relaxed)
+        {
             result.append(kept)
         }
         return result
     }
 
     /// The cluster with its final score, or nil when it is not reported.
-    private func score(_ cluster: Cluster, points: Int, scalars: [Unicode.Scalar], bounds: Range<Int>,
-                       layer: Int, relaxed: Bool = false) -> Cluster? {
+    private func score(
+        _ cluster: Cluster, points: Int, scalars: [Unicode.Scalar], bounds: Range<Int>,
+        layer: Int, relaxed: Bool = false
+    ) -> Cluster? {
         let before: Unicode.Scalar? = cluster.start > bounds.lowerBound ? scalars[cluster.start - 1] : nil
         let after: Unicode.Scalar? = cluster.end < bounds.upperBound ? scalars[cluster.end] : nil
         // The repair must be text someone could have written.
@@ -572,12 +624,14 @@ public struct MojibakeDetector: Sendable {
         let last = scalars[cluster.end - 1]
         // Inside a word: a lower-case letter, then a capital or a symbol.
         if let before, before.properties.isLowercase,
-           first.properties.isUppercase || !first.properties.isAlphabetic {
+            first.properties.isUppercase || !first.properties.isAlphabetic
+        {
             total += 1
         }
         // A symbol, then a lower-case letter (not an upper-case word's ’s).
         if let after, after.properties.isLowercase, !last.properties.isAlphabetic,
-           !(last == "\u{2019}" && (before?.properties.isUppercase ?? false)) {
+            !(last == "\u{2019}" && (before?.properties.isUppercase ?? false))
+        {
             total += 1
         }
         total += shapeEvidence(cluster, scalars: scalars, before: before, after: after)
@@ -605,8 +659,10 @@ public struct MojibakeDetector: Sendable {
     ///   and a continuation symbol inside a word (`ESPAÃ‘A`, `ÄŒesko`, `Ä°zmir`, `Ä…Ĺľuolas`);
     /// - a math symbol of the code page straight after a letter (`pi√π`, Mac Roman's lead bytes);
     /// - box drawing touching an ASCII letter (`D├│nde`, code page 437's lead bytes).
-    private func shapeEvidence(_ cluster: Cluster, scalars: [Unicode.Scalar], before: Unicode.Scalar?,
-                               after: Unicode.Scalar?) -> Int {
+    private func shapeEvidence(
+        _ cluster: Cluster, scalars: [Unicode.Scalar], before: Unicode.Scalar?,
+        after: Unicode.Scalar?
+    ) -> Int {
         var points = 0
         let first = scalars[cluster.start]
         // Several sequences in a row, each well-formed (`╬£╬┐╬│`): real text rarely alternates so.
@@ -634,8 +690,9 @@ public struct MojibakeDetector: Sendable {
                 }
                 if readsAsLatin { points += 2 }
             } else if afterClass.isLetter,
-                      cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }),
-                      !Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: afterClass) {
+                cluster.decoded.contains(where: { ScriptClass($0).isCompatible(with: afterClass) }),
+                !Self.mojibakeClass(cluster, scalars: scalars).isCompatible(with: afterClass)
+            {
                 points += 1
             }
         }
@@ -644,10 +701,12 @@ public struct MojibakeDetector: Sendable {
         }
         // An upper-case word that ends in a single lower-case letter (`ØÆÅ™` as `ØÆř`) is no word.
         if let before, before.properties.isUppercase, cluster.decoded.count == 1,
-           cluster.decoded[0].properties.isLowercase, !(after?.properties.isAlphabetic ?? false) {
+            cluster.decoded[0].properties.isLowercase, !(after?.properties.isAlphabetic ?? false)
+        {
             points -= 1
         }
-        let touchesLetter = (before.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
+        let touchesLetter =
+            (before.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
             || (after.map { $0.isASCII && $0.properties.isAlphabetic } ?? false)
         if touchesLetter, (0x2500...0x259F).contains(first.value) || (0x2500...0x259F).contains(scalars[cluster.end - 1].value) {
             points += 2
@@ -667,9 +726,11 @@ public struct MojibakeDetector: Sendable {
             if let decodedClass, kind.isCompatible(with: decodedClass) { sameClassLetters += 1 }
         }
         guard let decodedClass else { return 0 }
-        let neighbours = [neighbourLetterClass(scalars, from: cluster.start - 1, step: -1, bounds: bounds),
-                          neighbourLetterClass(scalars, from: cluster.end, step: 1, bounds: bounds)]
-            .compactMap { $0 }
+        let neighbours = [
+            neighbourLetterClass(scalars, from: cluster.start - 1, step: -1, bounds: bounds),
+            neighbourLetterClass(scalars, from: cluster.end, step: 1, bounds: bounds),
+        ]
+        .compactMap { $0 }
         if decodedClass == .latin {
             if !neighbours.isEmpty, neighbours.allSatisfy({ $0 != .latin }) { return -2 }
             return 0
@@ -683,8 +744,10 @@ public struct MojibakeDetector: Sendable {
     }
 
     /// The class of the nearest letter in one direction on the same line (a few characters at most).
-    private func neighbourLetterClass(_ scalars: [Unicode.Scalar], from start: Int, step: Int,
-                                      bounds: Range<Int>) -> ScriptClass? {
+    private func neighbourLetterClass(
+        _ scalars: [Unicode.Scalar], from start: Int, step: Int,
+        bounds: Range<Int>
+    ) -> ScriptClass? {
         var index = start
         var looked = 0
         while index >= bounds.lowerBound, index < bounds.upperBound, looked < 16 {
@@ -764,7 +827,8 @@ public struct MojibakeDetector: Sendable {
     static func decodeSurrogatePair(at offset: Int, _ byte: (Int) -> UInt8) -> Unicode.Scalar? {
         let b1 = byte(offset + 1), b2 = byte(offset + 2), b4 = byte(offset + 4), b5 = byte(offset + 5)
         guard (0xA0...0xAF).contains(b1), (0x80...0xBF).contains(b2), byte(offset + 3) == 0xED,
-              (0xB0...0xBF).contains(b4), (0x80...0xBF).contains(b5) else { return nil }
+            (0xB0...0xBF).contains(b4), (0x80...0xBF).contains(b5)
+        else { return nil }
         let high = 0xD000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
         let low = 0xD000 | (UInt32(b4 & 0x3F) << 6) | UInt32(b5 & 0x3F)
         return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))

@@ -6,8 +6,10 @@ import PostlintCore
 final class AuditRuleSetCache: Sendable {
     private let cache = Locked<[String: RuleSet]>([:])
 
-    func ruleSet(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView,
-                 auditing isCheck: (RuleMetadata) -> Bool) throws(PostlintError) -> RuleSet {
+    func ruleSet(
+        configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView,
+        auditing isCheck: (RuleMetadata) -> Bool
+    ) throws(PostlintError) -> RuleSet {
         let key = (configuration.path ?? "") + "|" + overrideIndices.map(String.init).joined(separator: ",")
         return try cache.withLock { (cache) throws(PostlintError) -> RuleSet in
             if let cached = cache[key] { return cached }

@@ -39,7 +39,8 @@ final class AuditSlots: Sendable {
         state.withLock { state in
             if let last = state.lastStored {
                 if last.checks.count == result.checks.count,
-                   zip(last.checks, result.checks).allSatisfy({ $0.id == $1.id && $0.severity == $1.severity }) {
+                    zip(last.checks, result.checks).allSatisfy({ $0.id == $1.id && $0.severity == $1.severity })
+                {
                     result.checks = last.checks
                 }
                 if last.siteSeverities == result.siteSeverities { result.siteSeverities = last.siteSeverities }

@@ -63,15 +63,19 @@ public final class Auditor: Sendable {
         }
         let configuration = try linter.resolver.configuration(forFileAt: candidate.absolutePath)
         let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
-        var ruleSet = try ruleSets.ruleSet(configuration: configuration, overrideIndices: configuration.overrideIndices(for: relative),
-                                           fileSystem: linter.fileSystem, auditing: isCheck)
-        linter.sites.apply(to: &ruleSet, folder: PathUtilities.directory(of: candidate.absolutePath), configuration: configuration)
+        var ruleSet = try ruleSets.ruleSet(
+            configuration: configuration, overrideIndices: configuration.overrideIndices(for: relative),
+            fileSystem: linter.fileSystem, auditing: isCheck)
+        linter.sites.apply(
+            to: &ruleSet, folder: PathUtilities.directory(of: candidate.absolutePath), configuration: configuration)
         let checkIDs = Set(ruleSet.rules.map(\.rule.metadata.id) + ruleSet.siteRules.map(\.rule.metadata.id))
             .filter { id in configuration.catalog.metadata(of: id).map(isCheck) ?? false }
-        let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes,
-                                           parts: ruleSet.parts.union([.frontMatter, .markdown]),
-                                           yamlVersion: linter.yamlVersion(forFileAt: candidate.absolutePath,
-                                                                           configuration: configuration))
+        let document = DocumentLoader.load(
+            path: candidate.displayPath, bytes: bytes,
+            parts: ruleSet.parts.union([.frontMatter, .markdown]),
+            yamlVersion: linter.yamlVersion(
+                forFileAt: candidate.absolutePath,
+                configuration: configuration))
         result.title = document.field(ruleSet.context.fieldNames.name(of: "title"))?.scalarText
         let suppressions = Suppressions(document: document)
         // An audit applies no fix: a finding keeps its message and position, not its edits.
@@ -122,7 +126,8 @@ public final class Auditor: Sendable {
     // MARK: - Site
 
     private func assemble(_ results: consuming [FileAudit], problems: [PostlintError], toolVersion: String)
-        throws(PostlintError) -> AuditReport {
+        throws(PostlintError) -> AuditReport
+    {
         // Per post only an index by path; its findings stay in `results`, and the site rules'
         // findings for it are gathered apart. Its facts move, in file order, to each rule's
         // compact store (a post's path kept once in `paths`, as `check` keeps them).
@@ -176,13 +181,16 @@ public final class Auditor: Sendable {
             var findings: [Finding] = []
             swap(&findings, &results[index].findings)
             let result = results[index]
-            posts.append(PostScore.post(path: result.path, title: result.title, checks: result.checks,
-                                        findings: findings + (siteFindingsByPath[result.path] ?? [])))
+            posts.append(
+                PostScore.post(
+                    path: result.path, title: result.title, checks: result.checks,
+                    findings: findings + (siteFindingsByPath[result.path] ?? [])))
         }
         posts.sort { $0.path.precedesInByteOrder($1.path) }
         siteFindings.sort(by: Finding.reportOrder)
-        return AuditReport(posts: posts, checks: Self.checks(of: results, posts: posts, catalog: catalog),
-                           siteFindings: siteFindings, problems: problemTexts, toolVersion: toolVersion)
+        return AuditReport(
+            posts: posts, checks: Self.checks(of: results, posts: posts, catalog: catalog),
+            siteFindings: siteFindings, problems: problemTexts, toolVersion: toolVersion)
     }
 
     /// Each check's pass rate over the posts it ran on, in catalog order.
@@ -192,7 +200,11 @@ public final class Auditor: Sendable {
         for result in results where result.problem == nil {
             for check in result.checks {
                 ran[check.id, default: 0] += 1
-                if let known = severities[check.id] { severities[check.id] = max(known, check.severity) } else { severities[check.id] = check.severity }
+                if let known = severities[check.id] {
+                    severities[check.id] = max(known, check.severity)
+                } else {
+                    severities[check.id] = check.severity
+                }
             }
         }
         var failed: [String: Int] = [:]
@@ -200,9 +212,11 @@ public final class Auditor: Sendable {
         var checks: [AuditReport.Check] = []
         for metadata in catalog.allMetadata {
             guard let total = ran[metadata.id], let severity = severities[metadata.id] else { continue }
-            checks.append(AuditReport.Check(id: metadata.id, summary: metadata.summary, severity: severity,
-                                            weight: AuditReport.weight(of: severity),
-                                            passed: total - (failed[metadata.id] ?? 0), total: total))
+            checks.append(
+                AuditReport.Check(
+                    id: metadata.id, summary: metadata.summary, severity: severity,
+                    weight: AuditReport.weight(of: severity),
+                    passed: total - (failed[metadata.id] ?? 0), total: total))
         }
         return checks
     }

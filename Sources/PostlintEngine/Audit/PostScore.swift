@@ -6,8 +6,10 @@ import PostlintReporters
 /// warning 2, info 1); the score is the passed weight over the total weight, 0 to 100, rounded
 /// down so that only a post that passes everything scores 100.
 enum PostScore {
-    static func post(path: String, title: String?, checks: [(id: String, severity: Severity)],
-                     findings: [Finding]) -> AuditReport.Post {
+    static func post(
+        path: String, title: String?, checks: [(id: String, severity: Severity)],
+        findings: [Finding]
+    ) -> AuditReport.Post {
         var byRule: [String: [Finding]] = [:]
         for finding in findings { byRule[finding.ruleID, default: []].append(finding) }
         var total = 0
@@ -18,14 +20,16 @@ enum PostScore {
             let weight = AuditReport.weight(of: check.severity)
             total += weight
             if let found = byRule[check.id], !found.isEmpty {
-                failed.append(AuditReport.FailedCheck(id: check.id, weight: weight, findings: found.sorted(by: Finding.reportOrder)))
+                failed.append(
+                    AuditReport.FailedCheck(id: check.id, weight: weight, findings: found.sorted(by: Finding.reportOrder)))
             } else {
                 passed += 1
                 passedWeight += weight
             }
         }
         let score = total == 0 ? 100 : passedWeight * 100 / total
-        return AuditReport.Post(path: path, title: title, score: score, checksPassed: passed, checksRun: checks.count,
-                                failed: failed)
+        return AuditReport.Post(
+            path: path, title: title, score: score, checksPassed: passed, checksRun: checks.count,
+            failed: failed)
     }
 }

@@ -41,8 +41,11 @@ public struct Baseline: Codable, Sendable, Equatable {
             counts[key] = (current?.message ?? finding.message, (current?.count ?? 0) + 1)
         }
         version = 1
-        self.findings = counts.map { Entry(path: $0.key.path, rule: $0.key.rule, line: $0.key.line,
-                                           message: $0.value.message, count: $0.value.count) }.sorted()
+        self.findings = counts.map {
+            Entry(
+                path: $0.key.path, rule: $0.key.rule, line: $0.key.line,
+                message: $0.value.message, count: $0.value.count)
+        }.sorted()
     }
 
     /// Reads a baseline file; a missing or malformed file is an error naming it.
@@ -55,15 +58,17 @@ public struct Baseline: Codable, Sendable, Equatable {
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: Data(bytes))
             guard baseline.version == 1 else {
-                throw PostlintError(path: path, message: "baseline version \(baseline.version) is not supported; this postlint reads version 1")
+                throw PostlintError(
+                    path: path, message: "baseline version \(baseline.version) is not supported; this postlint reads version 1")
             }
             return baseline
         } catch let error as PostlintError {
             throw error
         } catch {
             let reason = (error as? DecodingError).map(Self.plainReason) ?? "it could not be read"
-            throw PostlintError(path: path, message: "not a postlint baseline: \(reason)",
-                                hint: "write one with postlint check --write-baseline FILE")
+            throw PostlintError(
+                path: path, message: "not a postlint baseline: \(reason)",
+                hint: "write one with postlint check --write-baseline FILE")
         }
     }
 
@@ -140,7 +145,8 @@ public final class LineTextSource: Sendable {
     public func text(of finding: Finding) -> String {
         let fileLines = lines.withLock { lines in
             if let known = lines[finding.path] { return known }
-            let bytes = overrides[finding.path]
+            let bytes =
+                overrides[finding.path]
                 ?? (try? FileReader.read(PathUtilities.absolute(finding.path, base: workingDirectory)).get()) ?? []
             let source = SourceText(bytes: bytes)
             let read = (0..<source.lineIndex.lineCount).map {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -18,8 +18,10 @@ public struct FileSignature: Hashable, Sendable {
     public var changedSeconds: Int64
     public var changedNanoseconds: Int64
 
-    public init(device: UInt64, inode: UInt64, size: UInt64, modifiedSeconds: Int64, modifiedNanoseconds: Int64,
-                changedSeconds: Int64, changedNanoseconds: Int64) {
+    public init(
+        device: UInt64, inode: UInt64, size: UInt64, modifiedSeconds: Int64, modifiedNanoseconds: Int64,
+        changedSeconds: Int64, changedNanoseconds: Int64
+    ) {
         self.device = device
         self.inode = inode
         self.size = size
@@ -49,16 +51,17 @@ public struct FileSignature: Hashable, Sendable {
     private init?(_ info: stat) {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
-        let modified = info.st_mtimespec
-        let changed = info.st_ctimespec
+            let modified = info.st_mtimespec
+            let changed = info.st_ctimespec
         #else
-        let modified = info.st_mtim
-        let changed = info.st_ctim
+            let modified = info.st_mtim
+            let changed = info.st_ctim
         #endif
-        self.init(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
-                  size: UInt64(truncatingIfNeeded: info.st_size),
-                  modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
-                  changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
+        self.init(
+            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+            size: UInt64(truncatingIfNeeded: info.st_size),
+            modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
+            changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
     }
 
     /// Whether the file was last written or changed at least `margin` seconds before `now` (and

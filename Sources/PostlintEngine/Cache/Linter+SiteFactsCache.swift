@@ -5,14 +5,19 @@ extension Linter {
     /// the post is unchanged since they were recorded (its signature, else its bytes' digest),
     /// else the facts read as without a cache, then recorded. Nil when the post's site rules'
     /// facts cannot be cached (the caller reads the post as usual).
-    func factsThroughCache(_ candidate: FileDiscovery.Candidate, cache: SiteFactsCache, options: LintOptions,
-                           memo: inout FolderRuleSetMemo, fingerprints: inout SiteFactsFingerprintMemo)
-        throws(PostlintError) -> FileResult? {
+    func factsThroughCache(
+        _ candidate: FileDiscovery.Candidate, cache: SiteFactsCache, options: LintOptions,
+        memo: inout FolderRuleSetMemo, fingerprints: inout SiteFactsFingerprintMemo
+    )
+        throws(PostlintError) -> FileResult?
+    {
         let absolutePath = candidate.absolutePath
         let ruleSet = try memo.ruleSet(forFileAt: absolutePath, displayPath: candidate.displayPath, linter: self)
         let configuration = try memo.configuration(forFileAt: absolutePath, resolver: resolver)
-        guard let fingerprint = fingerprints.fingerprint(of: ruleSet, configuration: configuration,
-                                                         forFileAt: absolutePath, displayPath: candidate.displayPath)
+        guard
+            let fingerprint = fingerprints.fingerprint(
+                of: ruleSet, configuration: configuration,
+                forFileAt: absolutePath, displayPath: candidate.displayPath)
         else { return nil }
         var result = FileResult()
         result.siteSeverities = ruleSet.siteSeverities
@@ -25,8 +30,11 @@ extension Linter {
                 signature = FileSignature.of(absolutePath)
             }
         }
-        if let signature, let facts = cache.facts(forFileAt: absolutePath, displayPath: candidate.displayPath,
-                                                  fingerprint: fingerprint, signature: signature) {
+        if let signature,
+            let facts = cache.facts(
+                forFileAt: absolutePath, displayPath: candidate.displayPath,
+                fingerprint: fingerprint, signature: signature)
+        {
             result.facts = facts
             return result
         }
@@ -38,14 +46,17 @@ extension Linter {
             return FileResult(problem: error)
         }
         let content = ContentDigest(of: bytes)
-        if let facts = cache.facts(forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
-                                   content: content, signature: signature) {
+        if let facts = cache.facts(
+            forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
+            content: content, signature: signature)
+        {
             result.facts = facts
             return result
         }
         result = try check(candidate, bytes: bytes, options: options, factsOnly: true, memo: &memo)
-        cache.record(result.facts, forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
-                     content: content, signature: signature)
+        cache.record(
+            result.facts, forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
+            content: content, signature: signature)
         return result
     }
 }
@@ -58,8 +69,10 @@ struct SiteFactsFingerprintMemo {
 
     init() {}
 
-    mutating func fingerprint(of ruleSet: RuleSet, configuration: Configuration, forFileAt absolutePath: String,
-                              displayPath: String) -> ContentDigest? {
+    mutating func fingerprint(
+        of ruleSet: RuleSet, configuration: Configuration, forFileAt absolutePath: String,
+        displayPath: String
+    ) -> ContentDigest? {
         // The folder compared as bytes: making its string for every post cost more than the look-up.
         var path = absolutePath
         let inRememberedFolder = path.withUTF8 { bytes in
@@ -68,10 +81,13 @@ struct SiteFactsFingerprintMemo {
         }
         if configuration.overrides.isEmpty, inRememberedFolder, let remembered { return remembered }
         let folder = PathUtilities.directory(of: absolutePath)
-        let relative = configuration.overrides.isEmpty ? displayPath
+        let relative =
+            configuration.overrides.isEmpty
+            ? displayPath
             : (configuration.relativePath(of: absolutePath) ?? displayPath)
-        let fingerprint = SiteFactsFingerprint.of(ruleSet, configuration: configuration,
-                                                  overrideIndices: configuration.overrideIndices(for: relative))
+        let fingerprint = SiteFactsFingerprint.of(
+            ruleSet, configuration: configuration,
+            overrideIndices: configuration.overrideIndices(for: relative))
         self.folder = folder
         remembered = .some(fingerprint)
         return fingerprint

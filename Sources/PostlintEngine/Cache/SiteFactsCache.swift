@@ -47,28 +47,34 @@ public final class SiteFactsCache: Sendable {
     }
 
     /// The facts recorded for the file at `absolutePath` if its signature shows it unchanged since.
-    func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
-               signature: FileSignature) -> [(rule: String, fact: SiteFact)]? {
+    func facts(
+        forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
+        signature: FileSignature
+    ) -> [(rule: String, fact: SiteFact)]? {
         let key = PathKey(absolutePath)
         let displayed = PathKey(displayPath).digest
         return withLoadedState { state -> ArraySlice<UInt8>? in
             state.seen.insert(key)
             guard let entry = state.entries[key], entry.signature == signature,
-                  entry.displayPath == displayed, entry.fingerprint == fingerprint else { return nil }
+                entry.displayPath == displayed, entry.fingerprint == fingerprint
+            else { return nil }
             return entry.facts
         }.flatMap { decoded($0, displayPath: displayPath) }
     }
 
     /// The facts recorded for the file at `absolutePath` if its content is the one read now (the
     /// signature is then brought up to date).
-    func facts(forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
-               content: ContentDigest, signature: FileSignature?) -> [(rule: String, fact: SiteFact)]? {
+    func facts(
+        forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
+        content: ContentDigest, signature: FileSignature?
+    ) -> [(rule: String, fact: SiteFact)]? {
         let key = PathKey(absolutePath)
         let displayed = PathKey(displayPath).digest
         return withLoadedState { state -> ArraySlice<UInt8>? in
             state.seen.insert(key)
             guard var entry = state.entries[key], entry.content == content,
-                  entry.displayPath == displayed, entry.fingerprint == fingerprint else { return nil }
+                entry.displayPath == displayed, entry.fingerprint == fingerprint
+            else { return nil }
             let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
             if entry.signature != settled {
                 entry.signature = settled
@@ -81,14 +87,17 @@ public final class SiteFactsCache: Sendable {
 
     /// Records the facts of the file at `absolutePath`, read with `signature` (taken before the
     /// read) and digest `content`. Facts that name another path than the post's are not kept.
-    func record(_ facts: [(rule: String, fact: SiteFact)], forFileAt absolutePath: String, displayPath: String,
-                fingerprint: ContentDigest, content: ContentDigest, signature: FileSignature?) {
+    func record(
+        _ facts: [(rule: String, fact: SiteFact)], forFileAt absolutePath: String, displayPath: String,
+        fingerprint: ContentDigest, content: ContentDigest, signature: FileSignature?
+    ) {
         guard facts.allSatisfy({ $0.fact.path == displayPath }) else { return }
         let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
         let key = PathKey(absolutePath)
-        let entry = SiteFactsCacheEntry(absolutePath: Array(absolutePath.utf8)[...],
-                                        displayPath: PathKey(displayPath).digest, fingerprint: fingerprint,
-                                        content: content, signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
+        let entry = SiteFactsCacheEntry(
+            absolutePath: Array(absolutePath.utf8)[...],
+            displayPath: PathKey(displayPath).digest, fingerprint: fingerprint,
+            content: content, signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
         withLoadedState { state in
             state.seen.insert(key)
             state.entries[key] = entry

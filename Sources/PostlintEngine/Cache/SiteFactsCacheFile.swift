@@ -84,7 +84,8 @@ enum SiteFactsCacheFile {
     }
 
     private static func entries(of payload: ArraySlice<UInt8>) throws(CacheByteReader.Damaged)
-        -> [PathKey: SiteFactsCacheEntry] {
+        -> [PathKey: SiteFactsCacheEntry]
+    {
         var reader = CacheByteReader(payload)
         let count = try reader.count()
         var entries: [PathKey: SiteFactsCacheEntry] = [:]
@@ -98,9 +99,10 @@ enum SiteFactsCacheFile {
             switch try reader.number() {
             case 0: signature = nil
             case 1:
-                signature = FileSignature(device: try reader.number(), inode: try reader.number(), size: try reader.number(),
-                                          modifiedSeconds: try reader.signed(), modifiedNanoseconds: try reader.signed(),
-                                          changedSeconds: try reader.signed(), changedNanoseconds: try reader.signed())
+                signature = FileSignature(
+                    device: try reader.number(), inode: try reader.number(), size: try reader.number(),
+                    modifiedSeconds: try reader.signed(), modifiedNanoseconds: try reader.signed(),
+                    changedSeconds: try reader.signed(), changedNanoseconds: try reader.signed())
             default: throw CacheByteReader.Damaged()
             }
             let facts = try reader.take(try reader.count())

@@ -9,8 +9,10 @@ public enum SiteFactsCacheLocation {
 
     /// The cache file for the repository around `directory` (the nearest folder at or above it
     /// that holds `.git`, else `directory` itself), or nil when no cache folder is known.
-    public static func file(forRepositoryAround directory: String,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func file(
+        forRepositoryAround directory: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
         guard let folder = folder(environment: environment) else { return nil }
         let root = repositoryRoot(around: directory)
         let digest = ContentDigest(of: Array(root.utf8))
@@ -21,10 +23,10 @@ public enum SiteFactsCacheLocation {
     public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let folder = environment[folderVariable], folder.hasPrefix("/") { return folder }
         #if os(macOS)
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/Library/Caches/postlint" }
+            if let home = environment["HOME"], home.hasPrefix("/") { return home + "/Library/Caches/postlint" }
         #else
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/postlint" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/postlint" }
+            if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/postlint" }
+            if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/postlint" }
         #endif
         return nil
     }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 
@@ -20,50 +20,52 @@ import Foundation
 final class ShortHoldCondition<State: Sendable>: @unchecked Sendable {
     private var state: State
     #if canImport(Glibc)
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let condition: UnsafeMutablePointer<pthread_cond_t>
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+        private let condition: UnsafeMutablePointer<pthread_cond_t>
 
-    init(_ state: State) {
-        self.state = state
-        mutex = .allocate(capacity: 1)
-        condition = .allocate(capacity: 1)
-        var attributes = pthread_mutexattr_t()
-        pthread_mutexattr_init(&attributes)
-        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
-        pthread_mutex_init(mutex, &attributes)
-        pthread_mutexattr_destroy(&attributes)
-        pthread_cond_init(condition, nil)
-    }
+        init(_ state: State) {
+            self.state = state
+            mutex = .allocate(capacity: 1)
+            condition = .allocate(capacity: 1)
+            var attributes = pthread_mutexattr_t()
+            pthread_mutexattr_init(&attributes)
+            pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
+            pthread_mutex_init(mutex, &attributes)
+            pthread_mutexattr_destroy(&attributes)
+            pthread_cond_init(condition, nil)
+        }
 
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
-    }
+        deinit {
+            pthread_cond_destroy(condition)
+            pthread_mutex_destroy(mutex)
+            condition.deallocate()
+            mutex.deallocate()
+        }
 
-    private func lock() { pthread_mutex_lock(mutex) }
-    private func unlock() { pthread_mutex_unlock(mutex) }
-    private func wait() { pthread_cond_wait(condition, mutex) }
-    private func wakeWaiters() { pthread_cond_broadcast(condition) }
+        private func lock() { pthread_mutex_lock(mutex) }
+        private func unlock() { pthread_mutex_unlock(mutex) }
+        private func wait() { pthread_cond_wait(condition, mutex) }
+        private func wakeWaiters() { pthread_cond_broadcast(condition) }
     #else
-    private let condition = NSCondition()
+        private let condition = NSCondition()
 
-    init(_ state: State) {
-        self.state = state
-    }
+        init(_ state: State) {
+            self.state = state
+        }
 
-    private func lock() { condition.lock() }
-    private func unlock() { condition.unlock() }
-    private func wait() { condition.wait() }
-    private func wakeWaiters() { condition.broadcast() }
+        private func lock() { condition.lock() }
+        private func unlock() { condition.unlock() }
+        private func wait() { condition.wait() }
+        private func wakeWaiters() { condition.broadcast() }
     #endif
 
     /// Runs `body` with the state while holding the lock; keep it short and never call back into
     /// code that takes the same lock. With `broadcast`, threads waiting in `withLock(waitingFor:)`
     /// look at the state again once `body` has run.
-    func withLock<Result, Failure: Error>(broadcast: Bool = false,
-                                          _ body: (inout State) throws(Failure) -> Result) throws(Failure) -> Result {
+    func withLock<Result, Failure: Error>(
+        broadcast: Bool = false,
+        _ body: (inout State) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         lock()
         defer {
             if broadcast { wakeWaiters() }

@@ -31,9 +31,11 @@ public struct Configuration: Sendable {
     /// site's generator (`SiteYAMLVersionDetector`).
     public var yamlVersion: YAMLVersion?
 
-    public init(path: String?, directory: String, include: [Glob] = [], exclude: [Glob] = [],
-                fieldNames: FieldNames = FieldNames(), packs: [String] = [], siteRoots: [String] = [],
-                rules: [String: RuleSetting] = [:], overrides: [Override] = [], catalog: RuleCatalog) {
+    public init(
+        path: String?, directory: String, include: [Glob] = [], exclude: [Glob] = [],
+        fieldNames: FieldNames = FieldNames(), packs: [String] = [], siteRoots: [String] = [],
+        rules: [String: RuleSetting] = [:], overrides: [Override] = [], catalog: RuleCatalog
+    ) {
         self.path = path
         self.directory = directory
         self.include = include

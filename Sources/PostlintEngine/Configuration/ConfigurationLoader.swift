@@ -10,7 +10,9 @@ public enum ConfigurationLoader {
     public static let fileNames = [".postlint.yml", ".postlint.yaml"]
     /// The newest configuration format this postlint reads (`version:`; absent means 1).
     public static let version = 1
-    static let topLevelKeys = ["version", "extends", "include", "exclude", "fields", "packs", "site-roots", "site", "rules", "overrides", "yaml"]
+    static let topLevelKeys = [
+        "version", "extends", "include", "exclude", "fields", "packs", "site-roots", "site", "rules", "overrides", "yaml",
+    ]
 
     /// The defaults, for files with no configuration above them.
     public static func defaults(directory: String) throws(PostlintError) -> Configuration {
@@ -39,8 +41,9 @@ public enum ConfigurationLoader {
     /// Parses a configuration's bytes; `directory` is the folder relative paths resolve against.
     public static func parse(path: String, bytes: [UInt8], directory: String) throws(PostlintError) -> Configuration {
         let file = try YAMLFile(path: path, bytes: bytes)
-        var configuration = Configuration(path: path, directory: directory, siteRoots: defaultSiteRoots(directory),
-                                          catalog: try RuleCatalog.base())
+        var configuration = Configuration(
+            path: path, directory: directory, siteRoots: defaultSiteRoots(directory),
+            catalog: try RuleCatalog.base())
         guard let root = file.root else { return configuration }
         if case .scalar(let scalar) = root.value, scalar.kind == .null { return configuration }
         let entries = try file.mapping(root, what: "the configuration")
@@ -54,8 +57,9 @@ public enum ConfigurationLoader {
             var names: [String: String] = [:]
             for entry in try file.mapping(value, what: "fields") {
                 guard FieldNames.canonical.contains(entry.key) else {
-                    throw file.error("unknown field \"\(entry.key)\" in fields", at: entry.keyRange.lowerBound,
-                                     hint: "fields maps \(FieldNames.canonical.joined(separator: ", ")) to your names")
+                    throw file.error(
+                        "unknown field \"\(entry.key)\" in fields", at: entry.keyRange.lowerBound,
+                        hint: "fields maps \(FieldNames.canonical.joined(separator: ", ")) to your names")
                 }
                 names[entry.key] = try file.string(entry.value, what: "fields.\(entry.key)")
             }
@@ -79,8 +83,9 @@ public enum ConfigurationLoader {
                     factories += try RulePackLoader.load(folder: folder)
                 } catch {
                     if error.location == nil, error.path == folder {
-                        throw file.error("rule pack folder \"\(item.scalarText ?? folder)\" does not exist",
-                                         at: item.range.lowerBound)
+                        throw file.error(
+                            "rule pack folder \"\(item.scalarText ?? folder)\" does not exist",
+                            at: item.range.lowerBound)
                     }
                     throw error
                 }
@@ -102,7 +107,8 @@ public enum ConfigurationLoader {
             for item in items {
                 let name = try file.string(item, what: "each preset in extends")
                 guard PresetResolver.preset(named: name) != nil else {
-                    let hint = YAMLFile.closest(to: name, in: PresetResolver.names).map { "did you mean \"\($0)\"?" }
+                    let hint =
+                        YAMLFile.closest(to: name, in: PresetResolver.names).map { "did you mean \"\($0)\"?" }
                         ?? "presets: \(PresetResolver.names.joined(separator: ", "))"
                     throw file.error("unknown preset \"\(name)\"", at: item.range.lowerBound, hint: hint)
                 }
@@ -127,11 +133,13 @@ public enum ConfigurationLoader {
                 guard let files = overrideEntries.last(where: { $0.key == "files" })?.value else {
                     throw file.error("an override needs \"files\"", at: item.range.lowerBound)
                 }
-                let rules = try overrideEntries.last(where: { $0.key == "rules" }).map { entry throws(PostlintError) in
-                    try ruleSettings(entry.value, file: file, catalog: configuration.catalog)
-                } ?? [:]
-                configuration.overrides.append(Configuration.Override(
-                    files: try globs(files, what: "files", file: file), rules: rules))
+                let rules =
+                    try overrideEntries.last(where: { $0.key == "rules" }).map { entry throws(PostlintError) in
+                        try ruleSettings(entry.value, file: file, catalog: configuration.catalog)
+                    } ?? [:]
+                configuration.overrides.append(
+                    Configuration.Override(
+                        files: try globs(files, what: "files", file: file), rules: rules))
             }
         }
         return configuration
@@ -141,18 +149,23 @@ public enum ConfigurationLoader {
     /// key is read, since its keys may mean something this postlint does not know.
     private static func checkVersion(_ node: FrontMatterNode, file: YAMLFile) throws(PostlintError) {
         guard case .scalar(let scalar) = node.value, scalar.kind == .integer else {
-            throw file.error("version must be a whole number, not \(YAMLFile.withArticle(node.typeName))",
-                             at: node.range.lowerBound, hint: "version: \(version)")
+            throw file.error(
+                "version must be a whole number, not \(YAMLFile.withArticle(node.typeName))",
+                at: node.range.lowerBound, hint: "version: \(version)")
         }
         // A number too large for this tool is certainly newer than the formats it reads.
         let number = Int(scalar.text) ?? Int.max
         guard number >= 1 else {
-            throw file.error("version must be at least 1, not \(scalar.text)", at: node.range.lowerBound, hint: "version: \(version)")
+            throw file.error(
+                "version must be at least 1, not \(scalar.text)", at: node.range.lowerBound, hint: "version: \(version)")
         }
         guard number <= version else {
-            throw file.error("configuration version \(scalar.text) needs a newer postlint: this one reads versions up to \(version)",
-                             at: node.range.lowerBound,
-                             hint: "install a postlint release that reads configuration version \(scalar.text), or write the file for version \(version)")
+            throw file.error(
+                "configuration version \(scalar.text) needs a newer postlint: this one reads versions up to \(version)",
+                at: node.range.lowerBound,
+                hint:
+                    "install a postlint release that reads configuration version \(scalar.text), or write the file for version \(version)"
+            )
         }
     }
 
@@ -163,9 +176,11 @@ public enum ConfigurationLoader {
         guard let value = entries.last(where: { $0.key == "version" })?.value else { return nil }
         let versions = YAMLVersion.allCases.map(\.rawValue)
         guard case .scalar(let scalar) = value.value, scalar.kind == .string || scalar.kind == .float,
-              let version = YAMLVersion(rawValue: scalar.text) else {
-            throw file.error("yaml.version must be \"1.1\" or \"1.2\"", at: value.range.lowerBound,
-                             hint: "allowed: \(versions.joined(separator: ", ")) (1.1: Jekyll and the libyaml loaders; 1.2: Hugo)")
+            let version = YAMLVersion(rawValue: scalar.text)
+        else {
+            throw file.error(
+                "yaml.version must be \"1.1\" or \"1.2\"", at: value.range.lowerBound,
+                hint: "allowed: \(versions.joined(separator: ", ")) (1.1: Jekyll and the libyaml loaders; 1.2: Hugo)")
         }
         return version
     }
@@ -179,9 +194,11 @@ public enum ConfigurationLoader {
         for (offset, pattern) in patterns.enumerated() {
             if let problem = Glob.problem(in: pattern) {
                 let item = offset < items.count ? items[offset] : node
-                throw file.error("\(problem.message) (in \(what), at byte \(problem.offset + 1) of the pattern)",
-                                 at: item.range.lowerBound,
-                                 hint: "brace groups may nest \(Glob.maximumBraceDepth) deep; patterns may be \(Glob.maximumLength) bytes long")
+                throw file.error(
+                    "\(problem.message) (in \(what), at byte \(problem.offset + 1) of the pattern)",
+                    at: item.range.lowerBound,
+                    hint: "brace groups may nest \(Glob.maximumBraceDepth) deep; patterns may be \(Glob.maximumLength) bytes long"
+                )
             }
             globs.append(Glob(pattern))
         }
@@ -189,11 +206,13 @@ public enum ConfigurationLoader {
     }
 
     private static func ruleSettings(_ node: FrontMatterNode, file: YAMLFile, catalog: RuleCatalog)
-        throws(PostlintError) -> [String: RuleSetting] {
+        throws(PostlintError) -> [String: RuleSetting]
+    {
         var settings: [String: RuleSetting] = [:]
         for entry in try file.mapping(node, what: "rules") {
             guard let metadata = catalog.metadata(of: entry.key) else {
-                let hint = YAMLFile.closest(to: entry.key, in: catalog.ids).map { "did you mean \"\($0)\"?" }
+                let hint =
+                    YAMLFile.closest(to: entry.key, in: catalog.ids).map { "did you mean \"\($0)\"?" }
                     ?? "postlint rules lists every rule"
                 throw file.error("unknown rule \"\(entry.key)\"", at: entry.keyRange.lowerBound, hint: hint)
             }
@@ -207,19 +226,23 @@ public enum ConfigurationLoader {
                 for option in optionEntries {
                     switch option.key {
                     case "severity":
-                        try applyLevel(try file.string(option.value, what: "severity"), to: &setting, file: file,
-                                       node: option.value)
+                        try applyLevel(
+                            try file.string(option.value, what: "severity"), to: &setting, file: file,
+                            node: option.value)
                     case "enabled":
                         setting.enabled = try file.bool(option.value, what: "enabled")
                     default:
                         guard let declared = metadata.option(named: option.key) else {
                             let names = metadata.options.map(\.name)
-                            let hint = YAMLFile.closest(to: option.key, in: names + ["severity", "enabled"])
+                            let hint =
+                                YAMLFile.closest(to: option.key, in: names + ["severity", "enabled"])
                                 .map { "did you mean \"\($0)\"?" }
-                                ?? (names.isEmpty ? "\(entry.key) has no options besides severity and enabled"
+                                ?? (names.isEmpty
+                                    ? "\(entry.key) has no options besides severity and enabled"
                                     : "options: \(names.joined(separator: ", ")), severity, enabled")
-                            throw file.error("unknown option \"\(option.key)\" for rule \(entry.key)",
-                                             at: option.keyRange.lowerBound, hint: hint)
+                            throw file.error(
+                                "unknown option \"\(option.key)\" for rule \(entry.key)",
+                                at: option.keyRange.lowerBound, hint: hint)
                         }
                         do throws(RuleOptionError) {
                             setting.options[option.key] = try declared.value(at: option.value, rule: entry.key)
@@ -233,8 +256,9 @@ public enum ConfigurationLoader {
                     }
                 }
             case .sequence:
-                throw file.error("rule \(entry.key) takes a severity or a map of options, not a list",
-                                 at: entry.value.range.lowerBound, hint: "e.g. \(entry.key): warning")
+                throw file.error(
+                    "rule \(entry.key) takes a severity or a map of options, not a list",
+                    at: entry.value.range.lowerBound, hint: "e.g. \(entry.key): warning")
             }
             if let factory = catalog.documentRules.first(where: { $0.metadata.id == entry.key }), !setting.options.isEmpty {
                 do throws(any Error) {
@@ -249,8 +273,10 @@ public enum ConfigurationLoader {
         return settings
     }
 
-    private static func applyLevel(_ level: String, to setting: inout RuleSetting, file: YAMLFile,
-                                   node: FrontMatterNode) throws(PostlintError) {
+    private static func applyLevel(
+        _ level: String, to setting: inout RuleSetting, file: YAMLFile,
+        node: FrontMatterNode
+    ) throws(PostlintError) {
         if level == "off" {
             setting.enabled = false
         } else if let severity = Severity(rawValue: level) {

@@ -20,8 +20,9 @@ public final class ConfigurationResolver: Sendable {
     public init(configPath: String?, workingDirectory: String = PathUtilities.currentDirectory()) throws(PostlintError) {
         self.workingDirectory = workingDirectory
         if let configPath {
-            explicit = try ConfigurationLoader.load(path: configPath,
-                                                    absolutePath: PathUtilities.absolute(configPath, base: workingDirectory))
+            explicit = try ConfigurationLoader.load(
+                path: configPath,
+                absolutePath: PathUtilities.absolute(configPath, base: workingDirectory))
         } else {
             explicit = nil
         }
@@ -45,10 +46,11 @@ public final class ConfigurationResolver: Sendable {
             .filter { LocalFileSystem().kind(of: $0) == .file }
         if found.count > 1 {
             let names = found.map { displayPath($0) }
-            result = .failure(PostlintError(
-                path: names[0],
-                message: "two configuration files in one folder: \(names.joined(separator: " and "))",
-                hint: "keep one of them"))
+            result = .failure(
+                PostlintError(
+                    path: names[0],
+                    message: "two configuration files in one folder: \(names.joined(separator: " and "))",
+                    hint: "keep one of them"))
         } else if let candidate = found.first {
             if let loaded = cache.byFile[candidate] {
                 result = loaded

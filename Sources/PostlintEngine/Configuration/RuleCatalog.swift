@@ -45,9 +45,10 @@ public struct RuleCatalog: Sendable {
         for metadata in allMetadata { known[metadata.id] = metadata.origin }
         for factory in factories {
             if let origin = known[factory.metadata.id] {
-                throw PostlintError(path: factory.metadata.origin,
-                                    message: "rule id \"\(factory.metadata.id)\" is already defined by \(origin)",
-                                    hint: "set a different id: in the rule file")
+                throw PostlintError(
+                    path: factory.metadata.origin,
+                    message: "rule id \"\(factory.metadata.id)\" is already defined by \(origin)",
+                    hint: "set a different id: in the rule file")
             }
             known[factory.metadata.id] = factory.metadata.origin
             copy.documentRules.append(factory)

@@ -11,12 +11,17 @@ enum SiteSettingsLoader {
             let value = entry.value
             switch entry.key {
             case "generator":
-                settings.generator = try named(SiteGenerator.self, value, file: file, key: "site.generator",
-                                               kind: "generator", kinds: "generators")
+                settings.generator = try named(
+                    SiteGenerator.self, value, file: file, key: "site.generator",
+                    kind: "generator", kinds: "generators")
             case "content":
-                settings.content = try file.strings(value, what: "site.content").map { PathUtilities.absolute($0, base: directory) }
+                settings.content = try file.strings(value, what: "site.content").map {
+                    PathUtilities.absolute($0, base: directory)
+                }
             case "static":
-                settings.staticRoots = try file.strings(value, what: "site.static").map { PathUtilities.absolute($0, base: directory) }
+                settings.staticRoots = try file.strings(value, what: "site.static").map {
+                    PathUtilities.absolute($0, base: directory)
+                }
             case "permalinks":
                 var permalinks: [String: String] = [:]
                 for pattern in try file.mapping(value, what: "site.permalinks") {
@@ -31,14 +36,16 @@ enum SiteSettingsLoader {
                 let prefixes = try file.strings(value, what: "site.external")
                 let items = value.items ?? [value]
                 for (index, prefix) in prefixes.enumerated() where !prefix.hasPrefix("/") {
-                    throw file.error("site.external prefix \"\(prefix)\" must start with /",
-                                     at: items[min(index, items.count - 1)].range.lowerBound,
-                                     hint: "e.g. external: [\"/windows/\"]")
+                    throw file.error(
+                        "site.external prefix \"\(prefix)\" must start with /",
+                        at: items[min(index, items.count - 1)].range.lowerBound,
+                        hint: "e.g. external: [\"/windows/\"]")
                 }
                 settings.external = prefixes
             case "anchor-style":
-                settings.anchorStyle = try named(AnchorStyle.self, value, file: file, key: "site.anchor-style",
-                                                 kind: "anchor style", kinds: "anchor styles")
+                settings.anchorStyle = try named(
+                    AnchorStyle.self, value, file: file, key: "site.anchor-style",
+                    kind: "anchor style", kinds: "anchor styles")
             default:
                 break
             }
@@ -53,8 +60,9 @@ enum SiteSettingsLoader {
     ) throws(PostlintError) -> Value where Value.RawValue == String {
         let name = try file.string(node, what: key)
         guard let value = Value(rawValue: name) else {
-            throw file.error("unknown \(kind) \"\(name)\"", at: node.range.lowerBound,
-                             hint: "\(kinds): \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw file.error(
+                "unknown \(kind) \"\(name)\"", at: node.range.lowerBound,
+                hint: "\(kinds): \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }

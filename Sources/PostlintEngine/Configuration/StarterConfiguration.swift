@@ -14,8 +14,9 @@ public struct StarterConfiguration: Sendable {
     public var explanation: [String] {
         var lines: [String] = []
         let total = survey.postsWithFrontMatter
-        lines.append("read the front matter of \(Self.grouped(survey.postCount)) post\(survey.postCount == 1 ? "" : "s")"
-            + " (\(Self.grouped(total)) with front matter)")
+        lines.append(
+            "read the front matter of \(Self.grouped(survey.postCount)) post\(survey.postCount == 1 ? "" : "s")"
+                + " (\(Self.grouped(total)) with front matter)")
         if let generator = survey.generator {
             lines.append("generator: \(generator.name) (\(generator.evidence))")
         } else {
@@ -33,8 +34,11 @@ public struct StarterConfiguration: Sendable {
             }
             let usage = "used by \(Self.percent(inference.count, of: total)) of \(Self.grouped(total)) posts"
             let arrow = field == inference.canonical ? inference.canonical : "\(inference.canonical) ← \(field)"
-            lines.append("\(arrow) (\(usage))" + (inference.isRequired ? ""
-                : "; not required: fewer than \(Int(SiteSurvey.requiredShare * 100))% of posts have it"))
+            lines.append(
+                "\(arrow) (\(usage))"
+                    + (inference.isRequired
+                        ? ""
+                        : "; not required: fewer than \(Int(SiteSurvey.requiredShare * 100))% of posts have it"))
         }
         return lines
     }
@@ -46,8 +50,9 @@ public struct StarterConfiguration: Sendable {
         var fieldLines: [String] = []
         for inference in inferences {
             guard let field = inference.field, field != inference.canonical else { continue }
-            fieldLines.append("  \(inference.canonical): \(field)  # used by \(Self.percent(inference.count, of: total)) of "
-                + "\(Self.grouped(total)) posts")
+            fieldLines.append(
+                "  \(inference.canonical): \(field)  # used by \(Self.percent(inference.count, of: total)) of "
+                    + "\(Self.grouped(total)) posts")
         }
         let required = inferences.filter(\.isRequired).map(\.canonical)
         var text = """

@@ -19,12 +19,16 @@ public enum FrontMatterDump {
         let result = PositionedYAML.parse(source, content: 0..<bytes.count, version: version)
         if let error = result.error {
             let location = source.lineIndex.location(of: error.offset)
-            return .object([("ok", .bool(false)), ("error", .string(error.reason)),
-                            ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
+            return .object([
+                ("ok", .bool(false)), ("error", .string(error.reason)),
+                ("line", .number(String(location.line))), ("column", .number(String(location.column))),
+            ])
         }
-        return .object([("ok", .bool(true)), ("value", result.root.map(tree) ?? .null),
-                        ("duplicates", .number(String(result.duplicateKeys.count))),
-                        ("notices", .number(String(result.notices.count)))])
+        return .object([
+            ("ok", .bool(true)), ("value", result.root.map(tree) ?? .null),
+            ("duplicates", .number(String(result.duplicateKeys.count))),
+            ("notices", .number(String(result.notices.count))),
+        ])
     }
 
     /// The whole of `bytes` read as TOML, as `+++` front matter is read. A TOML text has no
@@ -33,12 +37,16 @@ public enum FrontMatterDump {
         let source = SourceText(bytes: bytes)
         switch TOMLParser.parse(source.utf8) {
         case .success(let root):
-            return .object([("ok", .bool(true)), ("value", tree(root)), ("duplicates", .number("0")),
-                            ("notices", .number("0"))])
+            return .object([
+                ("ok", .bool(true)), ("value", tree(root)), ("duplicates", .number("0")),
+                ("notices", .number("0")),
+            ])
         case .failure(let problem):
             let location = source.lineIndex.location(of: problem.offset)
-            return .object([("ok", .bool(false)), ("error", .string(problem.reason)),
-                            ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
+            return .object([
+                ("ok", .bool(false)), ("error", .string(problem.reason)),
+                ("line", .number(String(location.line))), ("column", .number(String(location.column))),
+            ])
         }
     }
 

@@ -13,21 +13,30 @@ public enum ConfigurationSchema {
     public static func schema(catalog: RuleCatalog) -> JSONValue {
         let rules = catalog.allMetadata.sorted { $0.id < $1.id }
         var definitions: [(key: String, value: JSONValue)] = [
-            ("level", .object([
-                ("description", .string("a severity, or off")),
-                ("enum", .array(["error", "warning", "info", "off"].map(JSONValue.string))),
-            ])),
-            ("string-or-strings", .object([
-                ("anyOf", .array([type("string"), .object([("type", .string("array")), ("items", type("string"))])])),
-            ])),
-            ("rules", .object([
-                ("description", .string("per-rule level (error, warning, info, off), switch (true, false) or settings")),
-                ("type", .string("object")),
-                ("properties", .object(rules.map { ($0.id, .object([("$ref", .string("#/$defs/rule-\($0.id)"))])) })),
-                // A pack's rule ids are namespaced (`house.no-tbd`); other unknown ids are typos.
-                ("patternProperties", .object([("\\.", .object([("$ref", .string("#/$defs/pack-rule"))]))])),
-                ("additionalProperties", .bool(false)),
-            ])),
+            (
+                "level",
+                .object([
+                    ("description", .string("a severity, or off")),
+                    ("enum", .array(["error", "warning", "info", "off"].map(JSONValue.string))),
+                ])
+            ),
+            (
+                "string-or-strings",
+                .object([
+                    ("anyOf", .array([type("string"), .object([("type", .string("array")), ("items", type("string"))])]))
+                ])
+            ),
+            (
+                "rules",
+                .object([
+                    ("description", .string("per-rule level (error, warning, info, off), switch (true, false) or settings")),
+                    ("type", .string("object")),
+                    ("properties", .object(rules.map { ($0.id, .object([("$ref", .string("#/$defs/rule-\($0.id)"))])) })),
+                    // A pack's rule ids are namespaced (`house.no-tbd`); other unknown ids are typos.
+                    ("patternProperties", .object([("\\.", .object([("$ref", .string("#/$defs/pack-rule"))]))])),
+                    ("additionalProperties", .bool(false)),
+                ])
+            ),
             ("pack-rule", ruleSetting(description: "a rule of a configured pack", options: nil)),
         ]
         for rule in rules {
@@ -58,13 +67,20 @@ public enum ConfigurationSchema {
                 ("type", .string("integer")), ("minimum", .number("1")),
                 ("maximum", .number(String(ConfigurationLoader.version))),
             ]),
-            "extends": described("presets the rules are laid over, in order",
-                                 .object([("anyOf", .array([
-                                     names(PresetResolver.names),
-                                     .object([("type", .string("array")), ("items", names(PresetResolver.names))]),
-                                 ]))])),
-            "include": described("which Markdown files a folder's walk lints (globs relative to this file)",
-                                 reference("string-or-strings")),
+            "extends": described(
+                "presets the rules are laid over, in order",
+                .object([
+                    (
+                        "anyOf",
+                        .array([
+                            names(PresetResolver.names),
+                            .object([("type", .string("array")), ("items", names(PresetResolver.names))]),
+                        ])
+                    )
+                ])),
+            "include": described(
+                "which Markdown files a folder's walk lints (globs relative to this file)",
+                reference("string-or-strings")),
             "exclude": globs,
             "fields": .object([
                 ("description", .string("your front matter names for the canonical fields")),
@@ -79,12 +95,15 @@ public enum ConfigurationSchema {
             "overrides": .object([
                 ("description", .string("settings for some paths only")),
                 ("type", .string("array")),
-                ("items", .object([
-                    ("type", .string("object")),
-                    ("properties", .object([("files", globs), ("rules", reference("rules"))])),
-                    ("required", .array([.string("files")])),
-                    ("additionalProperties", .bool(false)),
-                ])),
+                (
+                    "items",
+                    .object([
+                        ("type", .string("object")),
+                        ("properties", .object([("files", globs), ("rules", reference("rules"))])),
+                        ("required", .array([.string("files")])),
+                        ("additionalProperties", .bool(false)),
+                    ])
+                ),
             ]),
             "yaml": .object([
                 ("description", .string("how front matter YAML is read")),
@@ -105,8 +124,9 @@ public enum ConfigurationSchema {
             "permalinks": .object([("type", .string("object")), ("additionalProperties", type("string"))]),
             "base-url": type("string"),
             "languages": reference("string-or-strings"),
-            "external": described("route prefixes served by something else, each starting with /",
-                                  reference("string-or-strings")),
+            "external": described(
+                "route prefixes served by something else, each starting with /",
+                reference("string-or-strings")),
             "anchor-style": names(AnchorStyle.allCases.map(\.rawValue)),
         ]
         return .object([

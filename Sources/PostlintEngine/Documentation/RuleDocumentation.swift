@@ -11,7 +11,8 @@ public enum RuleDocumentation {
         var output = pad("RULE", idWidth) + "  " + pad("CATEGORY", categoryWidth) + "  SEVERITY  FIX  SUMMARY\n"
         for rule in rules {
             let severity = rule.isEnabledByDefault ? rule.defaultSeverity.rawValue : "off"
-            output += pad(rule.id, idWidth) + "  " + pad(rule.category.rawValue, categoryWidth) + "  "
+            output +=
+                pad(rule.id, idWidth) + "  " + pad(rule.category.rawValue, categoryWidth) + "  "
                 + pad(severity, 8) + "  " + (rule.isFixable ? "yes" : "no ") + "  " + rule.summary + "\n"
         }
         return output
@@ -38,8 +39,10 @@ public enum RuleDocumentation {
             output += "\nNot reported:\n"
             for example in rule.nonTriggeringExamples { output += render(example, marked: false) }
         }
-        for (title, examples, marked) in [("Reported", rule.triggeringSiteExamples, true),
-                                          ("Not reported", rule.nonTriggeringSiteExamples, false)] where !examples.isEmpty {
+        for (title, examples, marked) in [
+            ("Reported", rule.triggeringSiteExamples, true),
+            ("Not reported", rule.nonTriggeringSiteExamples, false),
+        ] where !examples.isEmpty {
             output += "\n\(title), in a site of these files:\n"
             for example in examples { output += render(example, marked: marked) }
         }
@@ -88,7 +91,8 @@ public enum RuleDocumentation {
         output += "| Rule | Category | Default | Fixable | Summary |\n| --- | --- | --- | --- | --- |\n"
         for rule in rules {
             let severity = rule.isEnabledByDefault ? rule.defaultSeverity.rawValue : "off"
-            output += "| [`\(rule.id)`](#\(rule.id.replacingDots())) | \(rule.category.rawValue) | \(severity) | "
+            output +=
+                "| [`\(rule.id)`](#\(rule.id.replacingDots())) | \(rule.category.rawValue) | \(severity) | "
                 + "\(rule.isFixable ? "yes" : "no") | \(rule.summary) |\n"
         }
         for rule in rules {
@@ -103,8 +107,10 @@ public enum RuleDocumentation {
                     output += "| `\(option.name)` | \(option.typeDescription) | `\(option.defaultValue)` | \(option.summary) |\n"
                 }
             }
-            for (title, examples, marked) in [("Reported", rule.triggeringExamples, true),
-                                              ("Not reported", rule.nonTriggeringExamples, false)] where !examples.isEmpty {
+            for (title, examples, marked) in [
+                ("Reported", rule.triggeringExamples, true),
+                ("Not reported", rule.nonTriggeringExamples, false),
+            ] where !examples.isEmpty {
                 output += "\n\(title):\n"
                 for example in examples {
                     if !example.options.isEmpty {
@@ -117,8 +123,10 @@ public enum RuleDocumentation {
                     output += "\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n"
                 }
             }
-            for (title, examples, marked) in [("Reported", rule.triggeringSiteExamples, true),
-                                              ("Not reported", rule.nonTriggeringSiteExamples, false)] where !examples.isEmpty {
+            for (title, examples, marked) in [
+                ("Reported", rule.triggeringSiteExamples, true),
+                ("Not reported", rule.nonTriggeringSiteExamples, false),
+            ] where !examples.isEmpty {
                 output += "\n\(title), in a site of these files:\n"
                 for (index, example) in examples.enumerated() {
                     if examples.count > 1 { output += "\nSite \(index + 1):\n" }
@@ -134,7 +142,8 @@ public enum RuleDocumentation {
                         }
                         let text = (marked ? file.text : RuleExample(file.text).unmarked.text).withVisibleControlCharacters()
                         let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
-                        posts.append("\n`\(file.path)`:\n\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n")
+                        posts.append(
+                            "\n`\(file.path)`:\n\n\(fence)markdown\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\(fence)\n")
                     }
                     output += posts.joined()
                 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program found on the PATH and collects its output, with `posix_spawnp`, `poll` and
@@ -65,15 +65,19 @@ enum ChildProcess {
         var status: Int32 = 0
         while waitpid(identifier, &status, 0) < 0, errno == EINTR {}
         let exited = status & 0x7F == 0
-        return Output(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                      standardOutput: output, standardError: errors)
+        return Output(
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+            standardOutput: output, standardError: errors)
     }
 
     /// Reads both pipes until both are closed, whichever has data first, so neither can fill up and
     /// block the child.
-    private static func drain(_ first: Int32, into firstBytes: inout [UInt8], and second: Int32, into secondBytes: inout [UInt8]) {
-        var descriptors = [pollfd(fd: first, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: second, events: Int16(POLLIN), revents: 0)]
+    private static func drain(_ first: Int32, into firstBytes: inout [UInt8], and second: Int32, into secondBytes: inout [UInt8])
+    {
+        var descriptors = [
+            pollfd(fd: first, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: second, events: Int16(POLLIN), revents: 0),
+        ]
         var chunk = [UInt8](repeating: 0, count: 65_536)
         var open = 2
         while open > 0 {

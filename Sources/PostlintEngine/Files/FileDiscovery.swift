@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -82,23 +82,27 @@ public struct FileDiscovery {
         public var endIndex: Int { displayPaths.count }
 
         public subscript(index: Int) -> Candidate {
-            Candidate(displayPath: displayPaths[index], absolutePath: absolutePath(at: index),
-                      isExplicit: origin(of: index).isExplicit)
+            Candidate(
+                displayPath: displayPaths[index], absolutePath: absolutePath(at: index),
+                isExplicit: origin(of: index).isExplicit)
         }
 
         /// The path to open for the file at `index`.
         public func absolutePath(at index: Int) -> String {
             let origin = origin(of: index)
             return displayPaths.withUTF8(at: index) { display in
-                PathUtilities.concatenated(origin.absolutePrefix,
-                                           String(decoding: display.dropFirst(origin.displayPrefixLength), as: UTF8.self))
+                PathUtilities.concatenated(
+                    origin.absolutePrefix,
+                    String(decoding: display.dropFirst(origin.displayPrefixLength), as: UTF8.self))
             }
         }
 
         /// Starts a run of files from one walk or one explicit file.
         mutating func beginOrigin(absolutePrefix: String, displayPrefixLength: Int, isExplicit: Bool) {
-            origins.append(Origin(firstIndex: displayPaths.count, absolutePrefix: absolutePrefix,
-                                  displayPrefixLength: displayPrefixLength, isExplicit: isExplicit))
+            origins.append(
+                Origin(
+                    firstIndex: displayPaths.count, absolutePrefix: absolutePrefix,
+                    displayPrefixLength: displayPrefixLength, isExplicit: isExplicit))
         }
 
         /// Adds a file of the current origin; false when the paths would pass the table's 4 GB.
@@ -201,8 +205,10 @@ public struct FileDiscovery {
     ///
     /// With `listings`, folders are read through it: the rules that look up images then find the
     /// folders the walk read (and the walk those the rules read), so each is read once.
-    public static func inSteps(paths: [String], workingDirectory: String = PathUtilities.currentDirectory(),
-                               listings: CachingFileSystem? = nil) -> FileDiscovery {
+    public static func inSteps(
+        paths: [String], workingDirectory: String = PathUtilities.currentDirectory(),
+        listings: CachingFileSystem? = nil
+    ) -> FileDiscovery {
         var discovery = FileDiscovery(workingDirectory: workingDirectory)
         discovery.handsOutFiles = true
         if let listings {
@@ -285,9 +291,11 @@ public struct FileDiscovery {
         guard !isFull else { return }
         guard candidates.append(folder: folder, name: name) else {
             isFull = true
-            problems.append(PostlintError(path: PathUtilities.join(folder, name),
-                                          message: "too many files: the list of posts is full (4 GB of paths); "
-                                              + "this file and those after it are not linted"))
+            problems.append(
+                PostlintError(
+                    path: PathUtilities.join(folder, name),
+                    message: "too many files: the list of posts is full (4 GB of paths); "
+                        + "this file and those after it are not linted"))
             return
         }
     }
@@ -301,9 +309,10 @@ public struct FileDiscovery {
         }
         var root = Pending(absolute: directory, display: display, parent: nil, name: "")
         if honoursIgnoreFiles { root.ignores = IgnoreScope.above(directory).scope }
-        walkInProgress = Walk(pending: [root],
-                              prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
-                              absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
+        walkInProgress = Walk(
+            pending: [root],
+            prefetcher: FolderPrefetcher(window: foldersReadAhead, readEntries: readEntries),
+            absolutePrefix: prefix, displayPrefixLength: display.utf8.count)
         visitNextFolder(upTo: handsOutFiles ? Self.filesPerStep : .max)
     }
 
@@ -331,7 +340,8 @@ public struct FileDiscovery {
                     // only: if the name is now a link (or no folder), nothing below it is read.
                     guard let handle = FolderHandle(name: next.name, in: parent) else {
                         let code = errno
-                        let message = code == ELOOP || code == ENOTDIR || code == ENOENT
+                        let message =
+                            code == ELOOP || code == ENOTDIR || code == ENOENT
                             ? "was replaced or removed during the walk (it is no longer a folder here); not walked"
                             : FileReader.describe(code)
                         problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: message))
@@ -360,7 +370,9 @@ public struct FileDiscovery {
                 if type == UInt8(DT_UNKNOWN) {
                     guard FileNameBytes.withCString(absolute(), { lstat($0, &info) }) == 0 else { continue }
                     let format = info.st_mode & S_IFMT
-                    type = format == S_IFDIR ? UInt8(DT_DIR)
+                    type =
+                        format == S_IFDIR
+                        ? UInt8(DT_DIR)
                         : (format == S_IFREG ? UInt8(DT_REG) : (format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)))
                 }
                 if type == UInt8(DT_LNK) {
@@ -378,13 +390,16 @@ public struct FileDiscovery {
                 }
             }
             if honoursIgnoreFiles, type == UInt8(DT_DIR) || type == UInt8(DT_REG),
-               visit.ignores.isIgnored(absolutePath: absolute(), isFolder: type == UInt8(DT_DIR)) {
+                visit.ignores.isIgnored(absolutePath: absolute(), isFolder: type == UInt8(DT_DIR))
+            {
                 continue
             }
             if type == UInt8(DT_DIR) {
                 let shown = visit.shown.isEmpty ? entry.name : PathUtilities.concatenated(visit.shown, "/", entry.name)
-                visit.subfolders.append(Pending(absolute: absolute(), display: shown, parent: visit.openFolder,
-                                                name: entry.name, ignores: visit.ignores))
+                visit.subfolders.append(
+                    Pending(
+                        absolute: absolute(), display: shown, parent: visit.openFolder,
+                        name: entry.name, ignores: visit.ignores))
             } else if type == UInt8(DT_REG), Self.isMarkdown(entry.name), seen == nil || isNew(absolute()) {
                 append(folder: visit.shown, name: entry.name, in: visit.openFolder)
                 filesFound += 1

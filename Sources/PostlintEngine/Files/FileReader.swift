@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -27,10 +27,13 @@ public enum FileReader {
     /// may lead anywhere, a device among them) takes the careful path: `fstat` first, then the
     /// file read to its size.
     public static func read(_ name: String, in folder: FolderHandle, path: String) -> Result<[UInt8], PostlintError> {
-        let descriptor = FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
+        let descriptor = FileNameBytes.withCString(name) {
+            openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        }
         if descriptor < 0, errno == ELOOP {
-            return read(descriptor: FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) },
-                        path: path)
+            return read(
+                descriptor: FileNameBytes.withCString(name) { openat(folder.descriptor, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) },
+                path: path)
         }
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
         var failure: Int32 = 0
@@ -93,7 +96,8 @@ public enum FileReader {
         var lastChunkFilled = bytes.count == capacity
         while lastChunkFilled {
             guard bytes.count < maximumSize else {
-                return .failure(PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
+                return .failure(
+                    PostlintError(path: path, message: "file is larger than \(maximumSize / 1024 / 1024) MB; not read"))
             }
             let chunkCapacity = max(4096, bytes.count / 2)
             switch readChunk(descriptor, capacity: chunkCapacity, stopAfter: chunkCapacity) {
@@ -144,7 +148,8 @@ public enum FileReader {
             case .success(let chunk):
                 bytes += chunk
                 if bytes.count > maximumSize {
-                    return .failure(PostlintError(path: "<stdin>", message: "input is larger than \(maximumSize / 1024 / 1024) MB"))
+                    return .failure(
+                        PostlintError(path: "<stdin>", message: "input is larger than \(maximumSize / 1024 / 1024) MB"))
                 }
                 // A chunk short of its capacity met the end of the input.
                 if chunk.count < chunkCapacity { return .success(bytes) }

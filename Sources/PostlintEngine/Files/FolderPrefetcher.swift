@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import PostlintCore
@@ -48,8 +48,10 @@ final class FolderPrefetcher: Sendable {
     /// one after another, nearest first, as the walk wants them.
     static let readQueue = DispatchQueue(label: "postlint.folder-prefetch")
 
-    init(window: Int, queue: DispatchQueue = FolderPrefetcher.readQueue,
-         readEntries: @escaping @Sendable (String) -> Listing) {
+    init(
+        window: Int, queue: DispatchQueue = FolderPrefetcher.readQueue,
+        readEntries: @escaping @Sendable (String) -> Listing
+    ) {
         self.window = max(0, window)
         self.queue = queue
         self.readEntries = readEntries

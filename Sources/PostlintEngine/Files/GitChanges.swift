@@ -9,8 +9,9 @@ public enum GitChanges {
     public static func changedSince(_ reference: String, in directory: String) throws(PostlintError) -> Set<String> {
         let root = try repositoryRoot(directory)
         let base = try git(["merge-base", reference, "HEAD"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
-        let changed = try git(["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--find-renames", base, "--"],
-                              in: root)
+        let changed = try git(
+            ["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--find-renames", base, "--"],
+            in: root)
         let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
         return Set((changed + untracked).split(separator: "\0").map { PathUtilities.join(root, String($0)) })
     }

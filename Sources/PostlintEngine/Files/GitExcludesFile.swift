@@ -11,7 +11,8 @@ enum GitExcludesFile {
     /// The file's path for a repository whose git folder (its common folder) is `gitDirectory`.
     static func path(gitDirectory: String?, environment: [String: String]) -> String? {
         let home = environment["HOME"]
-        let xdgConfig = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let xdgConfig =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? home.map { PathUtilities.join($0, ".config") }
         var configs: [String] = []
         if let gitDirectory { configs.append(PathUtilities.join(gitDirectory, "config")) }
@@ -63,7 +64,8 @@ enum GitExcludesFile {
             if let known = cache[key] { return known }
             var file: IgnoreFile?
             if let path = path(gitDirectory: gitDirectory, environment: ProcessInfo.processInfo.environment),
-               case .success(let bytes) = FileReader.read(path) {
+                case .success(let bytes) = FileReader.read(path)
+            {
                 let read = IgnoreFile(bytes: bytes)
                 file = read.isEmpty ? nil : read
             }

@@ -36,8 +36,11 @@ struct IgnoreFile: Sendable {
         var wildcardPatterns: [Int] = []
         for (index, pattern) in patterns.enumerated() {
             if let literal = pattern.literalBytes {
-                if pattern.isAnchored { pathsAt[literal, default: []].append(index) }
-                else { namesAt[literal, default: []].append(index) }
+                if pattern.isAnchored {
+                    pathsAt[literal, default: []].append(index)
+                } else {
+                    namesAt[literal, default: []].append(index)
+                }
             } else {
                 wildcardPatterns.append(index)
             }
@@ -65,8 +68,10 @@ struct IgnoreFile: Sendable {
         let name = relativePath.lastIndex(of: UInt8(ascii: "/")).map { relativePath[($0 + 1)...] } ?? relativePath
         for (table, key) in [(namesAt, name), (pathsAt, relativePath)] where !table.isEmpty {
             guard let indices = table[Array(key)] else { continue }
-            for index in indices.reversed() where index > last
-                && patterns[index].matches(relativePath: relativePath, isFolder: isFolder) {
+            for index in indices.reversed()
+            where index > last
+                && patterns[index].matches(relativePath: relativePath, isFolder: isFolder)
+            {
                 last = index
                 break
             }

@@ -56,7 +56,8 @@ struct IgnorePattern: Sendable {
         if let literal = Self.plainBytes(bytes) {
             matcher = .literal(literal)
         } else if bytes.first == UInt8(ascii: "*"), bytes.count > 1,
-                  bytes[1] != UInt8(ascii: "*"), let rest = Self.plainBytes(bytes[1...]) {
+            bytes[1] != UInt8(ascii: "*"), let rest = Self.plainBytes(bytes[1...])
+        {
             matcher = rest.contains(UInt8(ascii: "/")) ? .glob(Glob(wholePath: glob)) : .suffix(rest)
         } else {
             matcher = .glob(Glob(wholePath: glob))
@@ -166,7 +167,7 @@ struct IgnorePattern: Sendable {
     private static func appendLiteral(_ byte: UInt8, to text: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "}"),
-             UInt8(ascii: ","):
+            UInt8(ascii: ","):
             text.append(contentsOf: [UInt8(ascii: "["), byte, UInt8(ascii: "]")])
         default:
             text.append(byte)

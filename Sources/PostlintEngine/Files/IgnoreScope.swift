@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -52,7 +52,8 @@ struct IgnoreScope: Sendable {
         var layer = innermost
         while let current = layer {
             if current.prefixLength < bytes.count,
-               let verdict = current.file.verdict(relativePath: bytes[current.prefixLength...], isFolder: isFolder) {
+                let verdict = current.file.verdict(relativePath: bytes[current.prefixLength...], isFolder: isFolder)
+            {
                 return verdict == .ignored
             }
             layer = current.outer

@@ -23,8 +23,10 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     private let workingDirectory: String
     private let state: ShortHoldCondition<State>
 
-    public init(base: any FileSystemView, indexedFiles: Set<String>,
-                workingDirectory: String = PathUtilities.currentDirectory()) {
+    public init(
+        base: any FileSystemView, indexedFiles: Set<String>,
+        workingDirectory: String = PathUtilities.currentDirectory()
+    ) {
         self.base = base
         self.workingDirectory = workingDirectory
         state = ShortHoldCondition(State(indexed: Set(indexedFiles.map(PathKey.init)), loaded: true))
@@ -40,7 +42,8 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// thread of its own while the run reads the staged posts (not the shared pool, whose workers
     /// may all be waiting for it); the first look-up waits for it.
     public static func forRepository(at directory: String, base: any FileSystemView = CachingFileSystem())
-        -> IndexFileSystem {
+        -> IndexFileSystem
+    {
         let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
         Thread.detachNewThread {
             let files = try? GitChanges.indexedFileKeys(in: directory)
@@ -124,12 +127,13 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         let prefix = " not found (looked for "
         return findings.map { finding in
             guard ruleIDs.contains(finding.ruleID),
-                  finding.message.hasSuffix(")"), let start = finding.message.range(of: prefix, options: .backwards)
+                finding.message.hasSuffix(")"), let start = finding.message.range(of: prefix, options: .backwards)
             else { return finding }
             let looked = String(finding.message[start.upperBound..<finding.message.index(before: finding.message.endIndex)])
             guard hidden.contains(PathUtilities.absolute(looked, base: workingDirectory)) else { return finding }
             var explained = finding
-            explained.message = String(finding.message[..<start.lowerBound])
+            explained.message =
+                String(finding.message[..<start.lowerBound])
                 + " is not staged or tracked by git: \(looked) exists only in the working tree (git add it)"
             return explained
         }

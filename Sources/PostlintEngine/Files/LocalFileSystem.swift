@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -29,7 +29,9 @@ public struct LocalFileSystem: FileSystemView {
     /// `listing(of:)`, or the `errno` of opening the folder. Each name's bytes go straight from
     /// the directory entry into the listing's buffer.
     public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
-        guard let handle = FileNameBytes.withCString(directory, { opendir($0) }) else { return .failure(FolderReadError(code: errno)) }
+        guard let handle = FileNameBytes.withCString(directory, { opendir($0) }) else {
+            return .failure(FolderReadError(code: errno))
+        }
         defer { closedir(handle) }
         var builder = FolderListing.Builder()
         while let entry = readdir(handle) {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -37,7 +37,8 @@ public enum OutputPath {
         case S_IFSOCK: kind = "a socket"
         default: kind = "not a regular file"
         }
-        throw PostlintError(path: path, message: "is \(kind); a report is written only to a regular file or a new path; not written",
-                            hint: "use - for standard output")
+        throw PostlintError(
+            path: path, message: "is \(kind); a report is written only to a regular file or a new path; not written",
+            hint: "use - for standard output")
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -41,8 +41,10 @@ public enum AtomicWriter {
     /// to the disk and returns its path. When the owner or group cannot be kept (a user fixing a
     /// file owned by another), nothing is left behind and the error says so. Not `hidden`: a file
     /// meant to stay, `NAME.postlint-kept-XXXXXX`.
-    static func writeTemporary(beside path: String, bytes: [UInt8], like original: stat,
-                               hidden: Bool = true) throws(PostlintError) -> String {
+    static func writeTemporary(
+        beside path: String, bytes: [UInt8], like original: stat,
+        hidden: Bool = true
+    ) throws(PostlintError) -> String {
         let folder = PathUtilities.directory(of: path)
         let name = PathUtilities.fileName(of: path)
         let pattern = hidden ? ".\(name).postlint-XXXXXX" : "\(name).postlint-kept-XXXXXX"
@@ -73,7 +75,8 @@ public enum AtomicWriter {
         var created = stat()
         if failure == 0, fstat(descriptor, &created) != 0 { failure = errno }
         if failure == 0, created.st_uid != original.st_uid || created.st_gid != original.st_gid,
-           fchown(descriptor, original.st_uid, original.st_gid) != 0 {
+            fchown(descriptor, original.st_uid, original.st_gid) != 0
+        {
             failure = errno
             ownerKept = false
         }
@@ -83,8 +86,10 @@ public enum AtomicWriter {
         guard failure == 0 else {
             unlink(temporary)
             if !ownerKept {
-                throw PostlintError(path: path, message: "cannot keep its owner (uid \(original.st_uid)) and group "
-                                    + "(gid \(original.st_gid)): \(FileReader.describe(failure)); not written")
+                throw PostlintError(
+                    path: path,
+                    message: "cannot keep its owner (uid \(original.st_uid)) and group "
+                        + "(gid \(original.st_gid)): \(FileReader.describe(failure)); not written")
             }
             throw PostlintError(path: path, message: "cannot write: \(FileReader.describe(failure))")
         }

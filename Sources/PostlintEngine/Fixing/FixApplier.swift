@@ -28,7 +28,10 @@ public enum FixApplier {
 
     /// Whether two edits touch: overlapping ranges, or two insertions at one point.
     static func overlap(_ a: ByteRange, _ b: ByteRange) -> Bool {
-        if a.isEmpty || b.isEmpty { return a.lowerBound == b.lowerBound || (a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound) || (b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound) }
+        if a.isEmpty || b.isEmpty {
+            return a.lowerBound == b.lowerBound || (a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound)
+                || (b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound)
+        }
         return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
     }
 }

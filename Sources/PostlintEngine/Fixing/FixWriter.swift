@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -69,8 +69,10 @@ public struct FixWriter: Sendable {
     /// Replaces the post at `path` with `fix` of its bytes; false when `fix` changes nothing (the
     /// post is then not written at all). `fix` may run more than once, on fresh bytes each time.
     @discardableResult
-    public func rewrite(_ path: String, within roots: [String]? = nil,
-                        fixing fix: ([UInt8]) throws(PostlintError) -> [UInt8]) throws(PostlintError) -> Bool {
+    public func rewrite(
+        _ path: String, within roots: [String]? = nil,
+        fixing fix: ([UInt8]) throws(PostlintError) -> [UInt8]
+    ) throws(PostlintError) -> Bool {
         let target = try Self.resolvingLinks(path, within: roots)
         var carried: Carried?
         var wrote = false
@@ -107,8 +109,10 @@ public struct FixWriter: Sendable {
                 Self.waitForWriters(of: post)
                 if post.holds(post.bytes) { return true }
                 guard let replaced = post.currentBytes() else {
-                    throw PostlintError(path: path, message: "was changed while it was being fixed, and the file it replaced "
-                                        + "can no longer be read: \(FileReader.describe(errno))")
+                    throw PostlintError(
+                        path: path,
+                        message: "was changed while it was being fixed, and the file it replaced "
+                            + "can no longer be read: \(FileReader.describe(errno))")
                 }
                 lastInfo = post.info
                 carried = Carried(written: output, replaced: replaced)
@@ -119,8 +123,9 @@ public struct FixWriter: Sendable {
             }
         }
         if let carried {
-            throw Self.keep(carried.replaced, of: path, beside: target, like: lastInfo,
-                            because: "kept changing while it was being fixed")
+            throw Self.keep(
+                carried.replaced, of: path, beside: target, like: lastInfo,
+                because: "kept changing while it was being fixed")
         }
         throw PostlintError(path: path, message: "kept changing while it was being fixed (\(attempt) attempts); not fixed")
     }
@@ -132,15 +137,15 @@ public struct FixWriter: Sendable {
     /// open), it returns anyway.
     static func waitForWriters(of post: OpenedPost) {
         #if os(Linux)
-        let setLease: Int32 = 1024 // F_SETLEASE
-        for _ in 0..<writerWaitMilliseconds {
-            if fcntl(post.descriptor, setLease, Int32(F_RDLCK)) == 0 {
-                _ = fcntl(post.descriptor, setLease, Int32(F_UNLCK))
-                return
+            let setLease: Int32 = 1024  // F_SETLEASE
+            for _ in 0..<writerWaitMilliseconds {
+                if fcntl(post.descriptor, setLease, Int32(F_RDLCK)) == 0 {
+                    _ = fcntl(post.descriptor, setLease, Int32(F_UNLCK))
+                    return
+                }
+                guard errno == EAGAIN else { break }
+                usleep(1_000)
             }
-            guard errno == EAGAIN else { break }
-            usleep(1_000)
-        }
         #endif
         usleep(settleMicroseconds)
     }
@@ -157,8 +162,10 @@ public struct FixWriter: Sendable {
         defer { free(resolved) }
         let target = String(cString: resolved)
         if let roots, !roots.contains(where: { PathUtilities.relative(target, to: $0) != nil }) {
-            throw PostlintError(path: path, message: "is a symbolic link to \(target), outside the folders named; "
-                                + "not fixed (name the post itself to fix the file it leads to)")
+            throw PostlintError(
+                path: path,
+                message: "is a symbolic link to \(target), outside the folders named; "
+                    + "not fixed (name the post itself to fix the file it leads to)")
         }
         return target
     }
@@ -170,7 +177,8 @@ public struct FixWriter: Sendable {
             let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
             var info = stat()
             guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-                  let resolved = realpath(absolute, nil) else { return nil }
+                let resolved = realpath(absolute, nil)
+            else { return nil }
             defer { free(resolved) }
             return String(cString: resolved)
         }
@@ -179,8 +187,10 @@ public struct FixWriter: Sendable {
     /// Throws unless the post may be replaced by a new file: one name only, and writable.
     private static func checkReplaceable(_ post: OpenedPost, path: String, target: String) throws(PostlintError) {
         guard post.info.st_nlink <= 1 else {
-            throw PostlintError(path: path, message: "has \(post.info.st_nlink) hard links; fixing it would give this name "
-                                + "a copy of its own, apart from the others; not fixed")
+            throw PostlintError(
+                path: path,
+                message: "has \(post.info.st_nlink) hard links; fixing it would give this name "
+                    + "a copy of its own, apart from the others; not fixed")
         }
         // A file without any write permission bit is read-only on purpose, even to root.
         guard post.info.st_mode & 0o222 != 0, access(target, W_OK) == 0 else {
@@ -190,12 +200,16 @@ public struct FixWriter: Sendable {
 
     /// Saves `bytes` (the other program's version of the post, which the rename replaced) in a new
     /// file beside it, and returns the error that says where.
-    private static func keep(_ bytes: [UInt8], of path: String, beside target: String, like info: stat,
-                             because reason: String) -> PostlintError {
+    private static func keep(
+        _ bytes: [UInt8], of path: String, beside target: String, like info: stat,
+        because reason: String
+    ) -> PostlintError {
         do throws(PostlintError) {
             let kept = try AtomicWriter.writeTemporary(beside: target, bytes: bytes, like: info, hidden: false)
-            return PostlintError(path: path, message: "\(reason); the other program's version is kept in "
-                                 + "\(PathUtilities.fileName(of: kept))")
+            return PostlintError(
+                path: path,
+                message: "\(reason); the other program's version is kept in "
+                    + "\(PathUtilities.fileName(of: kept))")
         } catch {
             return PostlintError(path: path, message: "\(reason), and its other version could not be kept: \(error.message)")
         }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import PostlintCore
 
@@ -33,7 +33,8 @@ final class OpenedPost {
             let code = errno
             close(descriptor)
             if code == EFBIG {
-                throw PostlintError(path: displayPath, message: "file is larger than \(FileReader.maximumSize / 1024 / 1024) MB; not fixed")
+                throw PostlintError(
+                    path: displayPath, message: "file is larger than \(FileReader.maximumSize / 1024 / 1024) MB; not fixed")
             }
             throw FileReader.error(displayPath, code)
         }
@@ -57,7 +58,8 @@ final class OpenedPost {
     func isUnchanged(at path: String) -> Bool {
         var named = stat()
         guard lstat(path, &named) == 0, named.st_dev == info.st_dev, named.st_ino == info.st_ino,
-              Self.sameState(named, info) else { return false }
+            Self.sameState(named, info)
+        else { return false }
         guard holds(bytes) else { return false }
         // A change while the bytes were read shows in the times or size afterwards.
         var after = stat()

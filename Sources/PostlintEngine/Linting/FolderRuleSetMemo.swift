@@ -25,7 +25,8 @@ struct FolderRuleSetMemo {
 
     /// The configuration for the file at `absolutePath`.
     mutating func configuration(forFileAt absolutePath: String, resolver: ConfigurationResolver)
-        throws(PostlintError) -> Configuration {
+        throws(PostlintError) -> Configuration
+    {
         if let configuration, isInRememberedFolder(absolutePath) { return configuration }
         let configuration = try resolver.configuration(forFileAt: absolutePath)
         folder = PathUtilities.directory(of: absolutePath)
@@ -37,7 +38,8 @@ struct FolderRuleSetMemo {
 
     /// The rules that apply to the file at `absolutePath`.
     mutating func ruleSet(forFileAt absolutePath: String, displayPath: String, linter: Linter)
-        throws(PostlintError) -> RuleSet {
+        throws(PostlintError) -> RuleSet
+    {
         let configuration = try configuration(forFileAt: absolutePath, resolver: linter.resolver)
         if let folderRuleSet { return folderRuleSet }
         var ruleSet = try linter.ruleSet(configuration: configuration, forFileAt: absolutePath, displayPath: displayPath)
@@ -59,7 +61,8 @@ struct FolderRuleSetMemo {
             path.withUTF8 { pathBytes in
                 let length = folderBytes.count
                 guard pathBytes.count > length + 1, pathBytes[length] == UInt8(ascii: "/"),
-                      pathBytes[..<length].elementsEqual(folderBytes) else { return false }
+                    pathBytes[..<length].elementsEqual(folderBytes)
+                else { return false }
                 return !pathBytes[(length + 1)...].contains(UInt8(ascii: "/"))
             }
         }

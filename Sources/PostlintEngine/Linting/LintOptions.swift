@@ -19,9 +19,11 @@ public struct LintOptions: Sendable {
     /// nil: every such post is read.
     public var siteFactsCache: SiteFactsCache?
 
-    public init(reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
-                remote: RemoteCheckOptions? = nil, forceExclude: Bool = false, honoursIgnoreFiles: Bool = true,
-                siteFactsCache: SiteFactsCache? = nil) {
+    public init(
+        reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],
+        remote: RemoteCheckOptions? = nil, forceExclude: Bool = false, honoursIgnoreFiles: Bool = true,
+        siteFactsCache: SiteFactsCache? = nil
+    ) {
         self.reportUnusedDisables = reportUnusedDisables
         self.reportOnly = reportOnly
         self.contents = contents

@@ -12,8 +12,10 @@ public final class Linter: Sendable {
     private let siteYAMLVersions = SiteYAMLVersionDetector()
     let sites: SiteRegistry
 
-    public init(configPath: String? = nil, workingDirectory: String = PathUtilities.currentDirectory(),
-                fileSystem: any FileSystemView = CachingFileSystem()) throws(PostlintError) {
+    public init(
+        configPath: String? = nil, workingDirectory: String = PathUtilities.currentDirectory(),
+        fileSystem: any FileSystemView = CachingFileSystem()
+    ) throws(PostlintError) {
         self.workingDirectory = workingDirectory
         self.fileSystem = fileSystem
         self.resolver = try ConfigurationResolver(configPath: configPath, workingDirectory: workingDirectory)
@@ -34,8 +36,9 @@ public final class Linter: Sendable {
     /// of every post stands before the first post is linted.
     public func lint(paths: [String], options: LintOptions = LintOptions()) throws(PostlintError) -> LintOutcome {
         listingCache?.reset()
-        var discovery = FileDiscovery.inSteps(paths: paths, workingDirectory: workingDirectory,
-                                              listings: listingCache)
+        var discovery = FileDiscovery.inSteps(
+            paths: paths, workingDirectory: workingDirectory,
+            listings: listingCache)
         discovery.honoursIgnoreFiles = options.honoursIgnoreFiles
         discovery.skipsIgnoredNamedFiles = options.forceExclude
         let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
@@ -56,7 +59,8 @@ public final class Linter: Sendable {
     /// Lints text that is not read from disk (standard input, an editor's buffer) as if it were the
     /// file at `path`: its configuration and its folder apply.
     public func lint(bytes: [UInt8], as path: String, options: LintOptions = LintOptions()) throws(PostlintError)
-        -> LintOutcome {
+        -> LintOutcome
+    {
         listingCache?.reset()
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let candidate = FileDiscovery.Candidate(displayPath: path, absolutePath: absolute, isExplicit: true)
@@ -68,7 +72,8 @@ public final class Linter: Sendable {
 
     /// The document and rule set for a file, for fixing and code actions.
     public func prepare(bytes: [UInt8], displayPath: String, absolutePath: String) throws(PostlintError)
-        -> (Document, RuleSet) {
+        -> (Document, RuleSet)
+    {
         let ruleSet = try ruleSet(forFileAt: absolutePath, displayPath: displayPath)
         return (document(bytes: bytes, displayPath: displayPath, ruleSet: ruleSet), ruleSet)
     }
@@ -99,12 +104,16 @@ public final class Linter: Sendable {
     /// The rules `configuration` applies to the file at `absolutePath` (its overrides matched);
     /// the caller sets the rule set's `yamlVersion`.
     func ruleSet(configuration: Configuration, forFileAt absolutePath: String, displayPath: String)
-        throws(PostlintError) -> RuleSet {
-        let relative = configuration.overrides.isEmpty ? displayPath
+        throws(PostlintError) -> RuleSet
+    {
+        let relative =
+            configuration.overrides.isEmpty
+            ? displayPath
             : (configuration.relativePath(of: absolutePath) ?? displayPath)
-        return try ruleSets.ruleSet(configuration: configuration,
-                                    overrideIndices: configuration.overrideIndices(for: relative),
-                                    fileSystem: fileSystem)
+        return try ruleSets.ruleSet(
+            configuration: configuration,
+            overrideIndices: configuration.overrideIndices(for: relative),
+            fileSystem: fileSystem)
     }
 
     /// The YAML rules front matter at `absolutePath` is read by: the configuration's `yaml.version`,
@@ -140,24 +149,29 @@ public final class Linter: Sendable {
         }
     }
 
-    func check(_ candidate: FileDiscovery.Candidate, bytes: [UInt8], options: LintOptions, factsOnly: Bool,
-               memo: inout FolderRuleSetMemo) throws(PostlintError) -> FileResult {
+    func check(
+        _ candidate: FileDiscovery.Candidate, bytes: [UInt8], options: LintOptions, factsOnly: Bool,
+        memo: inout FolderRuleSetMemo
+    ) throws(PostlintError) -> FileResult {
         var result = FileResult()
         let ruleSet = try memo.ruleSet(forFileAt: candidate.absolutePath, displayPath: candidate.displayPath, linter: self)
         if factsOnly {
             let parts = ruleSet.siteRules.reduce(DocumentParts()) { $0.union($1.rule.metadata.reads) }
-            let document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: parts,
-                                               yamlVersion: ruleSet.yamlVersion)
+            let document = DocumentLoader.load(
+                path: candidate.displayPath, bytes: bytes, parts: parts,
+                yamlVersion: ruleSet.yamlVersion)
             collectFacts(document, ruleSet: ruleSet, into: &result)
             return result
         }
         var document = document(bytes: bytes, displayPath: candidate.displayPath, ruleSet: ruleSet)
         result.checked = true
         if options.remote != nil,
-           let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.capabilities.contains(.checksRemoteImages) }) {
+            let brokenImage = ruleSet.rules.first(where: { $0.rule.metadata.capabilities.contains(.checksRemoteImages) })
+        {
             if document.body == nil {
-                document = DocumentLoader.load(path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown),
-                                               yamlVersion: ruleSet.yamlVersion)
+                document = DocumentLoader.load(
+                    path: candidate.displayPath, bytes: bytes, parts: ruleSet.parts.union(.markdown),
+                    yamlVersion: ruleSet.yamlVersion)
             }
             let fields = (brokenImage.rule as? any ImageFieldsProviding)?.imageFields ?? RemoteImageReference.defaultFields
             result.remoteImages = RemoteImageReference.collect(from: document, fields: fields)
@@ -167,8 +181,9 @@ public final class Linter: Sendable {
         var findings = ruleSet.check(document).map { Finding($0, in: document) }
         if Self.hasUTF16ByteOrderMark(bytes) {
             // A UTF-16 file read as UTF-8 is garbage to every other rule: say what it is, and stop.
-            let kept = Set(ruleSet.rules.lazy.map(\.rule.metadata)
-                .filter { $0.capabilities.contains(.reportsUnreadableText) }.map(\.id))
+            let kept = Set(
+                ruleSet.rules.lazy.map(\.rule.metadata)
+                    .filter { $0.capabilities.contains(.reportsUnreadableText) }.map(\.id))
             findings = findings.filter { kept.contains($0.ruleID) }
         }
         let suppressions = Suppressions(document: document)
@@ -191,8 +206,10 @@ public final class Linter: Sendable {
     /// gathered in file order as they come in (a result that arrives early waits in a bounded
     /// reorder buffer), so nothing is held per file once it has been gathered beyond its findings
     /// and site facts.
-    private func checkInParallel(_ queue: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>,
-                                 workers: Int, options: LintOptions) throws(PostlintError) {
+    private func checkInParallel(
+        _ queue: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>,
+        workers: Int, options: LintOptions
+    ) throws(PostlintError) {
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
             var fingerprints = SiteFactsFingerprintMemo()
@@ -201,8 +218,10 @@ public final class Linter: Sendable {
                 let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
                 if factsOnly, let cache = options.siteFactsCache {
                     do throws(PostlintError) {
-                        if let result = try factsThroughCache(candidate, cache: cache, options: options, memo: &memo,
-                                                              fingerprints: &fingerprints) {
+                        if let result = try factsThroughCache(
+                            candidate, cache: cache, options: options, memo: &memo,
+                            fingerprints: &fingerprints)
+                        {
                             queue.finish(sequence, with: (candidate.displayPath, result))
                             continue
                         }
@@ -211,7 +230,8 @@ public final class Linter: Sendable {
                         continue
                     }
                 }
-                let read = options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
+                let read =
+                    options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
                     ?? candidate.read()
                 switch read {
                 case .success(let bytes):
@@ -256,10 +276,13 @@ public final class Linter: Sendable {
                 // Reported only for the files checked (not those read for facts alone), and only
                 // where the rule is on for that file and no suppression silences it.
                 guard let severities = gathered.siteSeverities(ofCheckedFile: finding.path),
-                      let configured = severities[id] else { continue }
+                    let configured = severities[id]
+                else { continue }
                 // The configured severity replaces the rule's own; a finding the rule reports at
                 // another severity on purpose (a notice) keeps it.
-                if let severity = configured, finding.severity == work.rule.metadata.defaultSeverity { finding.severity = severity }
+                if let severity = configured, finding.severity == work.rule.metadata.defaultSeverity {
+                    finding.severity = severity
+                }
                 if let suppressions = gathered.suppressionsByPath[finding.path], suppressions.silences(finding) { continue }
                 findings.append(finding)
             }
@@ -270,18 +293,21 @@ public final class Linter: Sendable {
             let statuses = Self.waitFor { await checker.check(urls) }
             for item in gathered.remote {
                 guard let result = statuses[item.reference.url], !result.isReachable else { continue }
-                let finding = Finding(path: item.path, start: item.reference.start, end: item.reference.end,
-                                      ruleID: item.ruleID, severity: item.severity,
-                                      message: "remote image \(item.reference.url) is unreachable: \(result.summary)")
+                let finding = Finding(
+                    path: item.path, start: item.reference.start, end: item.reference.end,
+                    ruleID: item.ruleID, severity: item.severity,
+                    message: "remote image \(item.reference.url) is unreachable: \(result.summary)")
                 if let suppressions = gathered.suppressionsByPath[item.path], suppressions.silences(finding) { continue }
                 findings.append(finding)
             }
         }
         let files = gathered.checkedFilesInPathOrder()
-        let rules = catalog.allMetadata + [Suppressions.unknownDirectiveMetadata]
+        let rules =
+            catalog.allMetadata + [Suppressions.unknownDirectiveMetadata]
             + (options.reportUnusedDisables ? [Suppressions.unusedMetadata] : [])
-        var outcome = LintOutcome(findings: FindingList(reportOrderOf: findings), fileCount: files.count, files: files,
-                                  problems: gathered.problems, rules: rules)
+        var outcome = LintOutcome(
+            findings: FindingList(reportOrderOf: findings), fileCount: files.count, files: files,
+            problems: gathered.problems, rules: rules)
         Self.showRawFileNameBytes(in: &outcome)
         return outcome
     }
@@ -291,7 +317,8 @@ extension Linter {
     /// Paths that carry bytes that are not UTF-8 (see `FileNameBytes`) are shown with those bytes
     /// escaped (`caf\xE9.md`) in the outcome, where people and reports see them.
     static func showRawFileNameBytes(in outcome: inout LintOutcome) {
-        let raw = outcome.files.contains(where: FileNameBytes.hasRawBytes)
+        let raw =
+            outcome.files.contains(where: FileNameBytes.hasRawBytes)
             || outcome.problems.contains { $0.path.map(FileNameBytes.hasRawBytes) == true }
             || outcome.findings.indices.contains { FileNameBytes.hasRawBytes(outcome.findings.path(at: $0)) }
         guard raw else { return }
@@ -329,7 +356,8 @@ final class RuleSetCache: Sendable {
     private let cache = Locked<[String: RuleSet]>([:])
 
     func ruleSet(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView)
-        throws(PostlintError) -> RuleSet {
+        throws(PostlintError) -> RuleSet
+    {
         let key = (configuration.path ?? "") + "|" + overrideIndices.map(String.init).joined(separator: ",")
         return try cache.withLock { (cache) throws(PostlintError) -> RuleSet in
             if let cached = cache[key] { return cached }

@@ -42,8 +42,11 @@ final class ResultGatherer {
         guard paths.append(path) else {
             if !isFull {
                 isFull = true
-                problems.append(PostlintError(path: path, message: "too many files: the list of posts is full "
-                                                  + "(4 GB of paths); this file and those after it are not linted"))
+                problems.append(
+                    PostlintError(
+                        path: path,
+                        message: "too many files: the list of posts is full "
+                            + "(4 GB of paths); this file and those after it are not linted"))
             }
             return
         }

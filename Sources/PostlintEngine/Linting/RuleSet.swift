@@ -30,7 +30,8 @@ public struct RuleSet: Sendable {
     public var yamlVersion: YAMLVersion = .v1_1
 
     public init(configuration: Configuration, overrideIndices: [Int], fileSystem: any FileSystemView)
-        throws(PostlintError) {
+        throws(PostlintError)
+    {
         var rules: [Entry] = []
         var parts: DocumentParts = []
         for factory in configuration.catalog.documentRules {
@@ -52,8 +53,10 @@ public struct RuleSet: Sendable {
             let metadata = factory.metadata
             let setting = configuration.setting(for: metadata.id, overrides: overrideIndices)
             guard setting.enabled ?? metadata.isEnabledByDefault else { continue }
-            siteRules.append(SiteEntry(rule: factory.make(RuleOptions(defaultsOf: metadata, overrides: setting.options)),
-                                       severity: setting.severity, id: metadata.id))
+            siteRules.append(
+                SiteEntry(
+                    rule: factory.make(RuleOptions(defaultsOf: metadata, overrides: setting.options)),
+                    severity: setting.severity, id: metadata.id))
             parts.formUnion(metadata.reads)
         }
         self.rules = rules
@@ -62,8 +65,9 @@ public struct RuleSet: Sendable {
         for entry in siteRules { siteSeverities[entry.id] = entry.severity }
         self.siteSeverities = siteSeverities
         self.parts = parts
-        self.context = RuleContext(fieldNames: configuration.fieldNames, fileSystem: fileSystem,
-                                   siteRoots: configuration.siteRoots)
+        self.context = RuleContext(
+            fieldNames: configuration.fieldNames, fileSystem: fileSystem,
+            siteRoots: configuration.siteRoots)
     }
 
     /// Runs every rule on `document`; diagnostics in the configured severities.

@@ -27,16 +27,19 @@ public enum PresetResolver {
     /// with `extends: names` and `rules: rules` means. A rule set in both gets the preset's severity
     /// and options with the configuration's on top.
     public static func merged(_ rules: [String: RuleSetting], extending names: [String]) throws(PostlintError)
-        -> [String: RuleSetting] {
+        -> [String: RuleSetting]
+    {
         var settings = try settings(extending: names)
         for (id, setting) in rules { settings[id] = (settings[id] ?? RuleSetting()).merged(with: setting) }
         return settings
     }
 
     private static func apply(_ name: String, to settings: inout [String: RuleSetting], visiting: inout [String])
-        throws(PostlintError) {
+        throws(PostlintError)
+    {
         guard let preset = preset(named: name) else {
-            let hint = YAMLFile.closest(to: name, in: names).map { "did you mean \"\($0)\"?" }
+            let hint =
+                YAMLFile.closest(to: name, in: names).map { "did you mean \"\($0)\"?" }
                 ?? "presets: \(names.joined(separator: ", "))"
             throw PostlintError(message: "unknown preset \"\(name)\"", hint: hint)
         }
@@ -46,8 +49,9 @@ public enum PresetResolver {
         visiting.append(name)
         defer { visiting.removeLast() }
         for parent in preset.extends { try apply(parent, to: &settings, visiting: &visiting) }
-        let configuration = try ConfigurationLoader.parse(path: "preset \(name)", bytes: Array(preset.configuration.utf8),
-                                                          directory: "/")
+        let configuration = try ConfigurationLoader.parse(
+            path: "preset \(name)", bytes: Array(preset.configuration.utf8),
+            directory: "/")
         for (id, setting) in configuration.rules { settings[id] = (settings[id] ?? RuleSetting()).merged(with: setting) }
     }
 }

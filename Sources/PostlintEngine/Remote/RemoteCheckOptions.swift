@@ -34,8 +34,10 @@ public struct RemoteCheckOptions: Sendable {
     /// Seconds a cached result stays valid.
     public var cacheTimeToLive: Double = 24 * 60 * 60
 
-    public init(concurrency: Int = 8, perHostConcurrency: Int = 2, timeout: Double = 10, retries: Int = 1,
-                retryDelay: Double = 1, cachePath: String? = nil, cacheTimeToLive: Double = 24 * 60 * 60) {
+    public init(
+        concurrency: Int = 8, perHostConcurrency: Int = 2, timeout: Double = 10, retries: Int = 1,
+        retryDelay: Double = 1, cachePath: String? = nil, cacheTimeToLive: Double = 24 * 60 * 60
+    ) {
         self.concurrency = concurrency
         self.perHostConcurrency = perHostConcurrency
         self.timeout = timeout

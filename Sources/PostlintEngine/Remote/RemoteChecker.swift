@@ -69,16 +69,19 @@ public struct RemoteChecker: Sendable {
     }
 
     private func request(_ url: URL, method: String) async -> (RemoteCheckResult, Double?) {
-        var arguments = ["--silent", "--show-error", "--location", "--max-redirs", "10", "--proto", "=http,https",
-                         "--max-time", "\(options.timeout)", "--user-agent", "postlint (link checker)",
-                         "--output", "/dev/null", "--dump-header", "-", "--write-out", "\n%{http_code}"]
+        var arguments = [
+            "--silent", "--show-error", "--location", "--max-redirs", "10", "--proto", "=http,https",
+            "--max-time", "\(options.timeout)", "--user-agent", "postlint (link checker)",
+            "--output", "/dev/null", "--dump-header", "-", "--write-out", "\n%{http_code}",
+        ]
         arguments += method == "HEAD" ? ["--head"] : ["--range", "0-0"]
         arguments += ["--", url.absoluteString]
         let command = arguments
         // curl blocks its thread until it ends: run it off the concurrency pool's few threads.
         let finished: Result<ChildProcess.Output, ChildProcess.Failure> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(ChildProcess.Failure) in try ChildProcess.run("curl", command) })
+                continuation.resume(
+                    returning: Result { () throws(ChildProcess.Failure) in try ChildProcess.run("curl", command) })
             }
         }
         let output: ChildProcess.Output

@@ -14,8 +14,10 @@ struct RemoteImageReference: Sendable {
         var references: [RemoteImageReference] = []
         func add(_ destination: String, _ range: ByteRange) {
             guard let url = normalized(destination) else { return }
-            references.append(RemoteImageReference(url: url, start: document.location(of: range.lowerBound),
-                                                   end: document.location(of: range.upperBound)))
+            references.append(
+                RemoteImageReference(
+                    url: url, start: document.location(of: range.lowerBound),
+                    end: document.location(of: range.upperBound)))
         }
         for image in document.body?.images ?? [] { add(image.destination, image.range) }
         for field in fields {

@@ -22,7 +22,8 @@ struct RemoteResultCache {
         self.path = path
         self.timeToLive = timeToLive
         guard let path, case .success(let bytes) = FileReader.read(path),
-              let file = try? JSONDecoder().decode(File.self, from: Data(bytes)), file.version == 1 else { return }
+            let file = try? JSONDecoder().decode(File.self, from: Data(bytes)), file.version == 1
+        else { return }
         entries = file.entries
     }
 

@@ -13,9 +13,10 @@ enum AstroSite {
         let scan = JavaScriptConfigScan(path: PathUtilities.join(folder, name)) ?? JavaScriptConfigScan(text: "")
         let source = scan.literal("srcDir")?.string ?? "src"
         let publicFolder = scan.literal("publicDir")?.string ?? "public"
-        var model = SiteModel(generator: .astro, root: folder, reason: name,
-                              contentRoots: [ContentRoot(folder: PathUtilities.join(PathUtilities.absolute(source, base: folder), "pages"))],
-                              staticRoots: [PathUtilities.absolute(publicFolder, base: folder)])
+        var model = SiteModel(
+            generator: .astro, root: folder, reason: name,
+            contentRoots: [ContentRoot(folder: PathUtilities.join(PathUtilities.absolute(source, base: folder), "pages"))],
+            staticRoots: [PathUtilities.absolute(publicFolder, base: folder)])
         var notes: [String] = []
         if let base = scan.literal("base")?.string {
             model.basePath = SiteURL.basePath(of: base)
@@ -25,8 +26,9 @@ enum AstroSite {
         }
         let format = scan.object("build").flatMap { scan.literal("format", in: $0)?.string }
         model.uglyURLs = format == "file"
-        notes.append(format.map { "pages as \($0 == "file" ? "/a/b.html" : "/a/b/") (build.format: \($0) in \(name))" }
-            ?? "pages as /a/b/: build.format not found as a literal in \(name), so directory, the default")
+        notes.append(
+            format.map { "pages as \($0 == "file" ? "/a/b.html" : "/a/b/") (build.format: \($0) in \(name))" }
+                ?? "pages as /a/b/: build.format not found as a literal in \(name), so directory, the default")
         if let trailingSlash = scan.literal("trailingSlash")?.string {
             notes.append("trailingSlash: \(trailingSlash) in \(name) (routes match with or without it)")
         }

@@ -49,12 +49,18 @@ enum CJKTransliteration {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
-    private static let initials = ["g", "gg", "n", "d", "dd", "r", "m", "b", "bb", "s", "ss", "", "j", "jj", "c", "k", "t",
-                                   "p", "h"]
-    private static let vowels = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "weo",
-                                 "we", "wi", "yu", "eu", "yi", "i"]
-    private static let finals = ["", "g", "gg", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt", "lp", "lh",
-                                 "m", "b", "bs", "s", "ss", "ng", "j", "c", "k", "t", "p", "h"]
+    private static let initials = [
+        "g", "gg", "n", "d", "dd", "r", "m", "b", "bb", "s", "ss", "", "j", "jj", "c", "k", "t",
+        "p", "h",
+    ]
+    private static let vowels = [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "weo",
+        "we", "wi", "yu", "eu", "yi", "i",
+    ]
+    private static let finals = [
+        "", "g", "gg", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt", "lp", "lh",
+        "m", "b", "bs", "s", "ss", "ng", "j", "c", "k", "t", "p", "h",
+    ]
 
     /// A Hangul syllable: initial, vowel and final consonant (the syllable's code point is
     /// 0xAC00 + (initial × 21 + vowel) × 28 + final).

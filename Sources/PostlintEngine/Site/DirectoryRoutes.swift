@@ -4,7 +4,9 @@
 enum DirectoryRoutes {
     static func routes(of post: SitePost, site: SiteModel) -> PostRoutes {
         var routes = PostRoutes()
-        if site.generator == .eleventy, let permalink = post.string("permalink"), SiteConfigFile.bool(post.frontMatter?["permalink"]) == nil {
+        if site.generator == .eleventy, let permalink = post.string("permalink"),
+            SiteConfigFile.bool(post.frontMatter?["permalink"]) == nil
+        {
             routes.pages.append(permalink.hasPrefix("/") ? permalink : "/" + permalink)
             return routes
         }

@@ -15,8 +15,9 @@ enum DocFXSite {
 
     static func detect(folder: String, has: (String) -> Bool) -> SiteModel? {
         guard has(configName) else { return nil }
-        var model = SiteModel(generator: .docfx, root: folder, reason: configName, contentRoots: [ContentRoot(folder: folder)],
-                              staticRoots: [folder])
+        var model = SiteModel(
+            generator: .docfx, root: folder, reason: configName, contentRoots: [ContentRoot(folder: folder)],
+            staticRoots: [folder])
         model.fileLinksIgnoreLetterCase = true
         model.redirectedSources = redirectedSources(near: folder)
         return model
@@ -38,7 +39,8 @@ enum DocFXSite {
             let file = PathUtilities.join(current, redirectionName)
             if case .success(let bytes) = FileReader.read(file) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                      let redirections = object["redirections"] as? [[String: Any]] else { return [] }
+                    let redirections = object["redirections"] as? [[String: Any]]
+                else { return [] }
                 var sources: Set<String> = []
                 for redirection in redirections {
                     guard let source = redirection["source_path"] as? String else { continue }
@@ -68,7 +70,8 @@ enum DocFXSite {
         let file = normalizedFile(path, base: PathUtilities.directory(of: document))
         if site.redirectedSources.contains(file) { return .served }
         guard file.hasSuffix(".md"), let root = site.contentRoots.first?.folder.lowercased(),
-              let relative = PathUtilities.relative(file, to: root) else { return nil }
+            let relative = PathUtilities.relative(file, to: root)
+        else { return nil }
         var route = "/" + String(relative.dropLast(3))
         if route.hasSuffix("/index") || route == "/index" { route = String(route.dropLast(5)) }
         guard let found = table.target(ofKey: SiteURL.key(route)), let post = found.post else { return nil }

@@ -24,15 +24,18 @@ enum DocusaurusSite {
             let options = scan.object(part)
             let path = options.flatMap { scan.literal("path", in: $0)?.string } ?? part
             let route = options.flatMap { scan.literal("routeBasePath", in: $0)?.string }
-            notes.append(route.map { "\(label) at \($0) (\(part).routeBasePath in \(name))" }
-                ?? "\(label) at /\(part): \(part).routeBasePath not found as a literal in \(name), so the default")
-            let root = ContentRoot(folder: PathUtilities.absolute(path, base: folder), urlPrefix: SiteURL.basePath(of: route ?? part))
+            notes.append(
+                route.map { "\(label) at \($0) (\(part).routeBasePath in \(name))" }
+                    ?? "\(label) at /\(part): \(part).routeBasePath not found as a literal in \(name), so the default")
+            let root = ContentRoot(
+                folder: PathUtilities.absolute(path, base: folder), urlPrefix: SiteURL.basePath(of: route ?? part))
             if part == "blog" { blogRoot = root.folder }
             roots.append(root)
         }
         roots.append(ContentRoot(folder: PathUtilities.join(folder, "src/pages")))
-        var model = SiteModel(generator: .docusaurus, root: folder, reason: name, contentRoots: roots,
-                              staticRoots: [PathUtilities.join(folder, "static")])
+        var model = SiteModel(
+            generator: .docusaurus, root: folder, reason: name, contentRoots: roots,
+            staticRoots: [PathUtilities.join(folder, "static")])
         model.blogRoot = blogRoot
         if let baseURL = scan.literal("baseUrl")?.string {
             model.basePath = SiteURL.basePath(of: baseURL)

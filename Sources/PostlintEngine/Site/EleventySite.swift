@@ -15,13 +15,17 @@ enum EleventySite {
         let input = directories.flatMap { scan.literal("input", in: $0)?.string }
         let output = directories.flatMap { scan.literal("output", in: $0)?.string }
         let content = PathUtilities.absolute(input ?? ".", base: folder)
-        var model = SiteModel(generator: .eleventy, root: folder, reason: name, contentRoots: [ContentRoot(folder: content)],
-                              staticRoots: [content])
+        var model = SiteModel(
+            generator: .eleventy, root: folder, reason: name, contentRoots: [ContentRoot(folder: content)],
+            staticRoots: [content])
         model.excludedFolders = [PathUtilities.absolute(output ?? "_site", base: folder)]
-        var notes = [input.map { "content in \($0) (dir.input in \(name))" }
-            ?? "content in the site's folder: dir.input not found as a literal in \(name), so the default"]
-        notes.append(output.map { "output \($0) not walked (dir.output in \(name))" }
-            ?? "output _site not walked: dir.output not found as a literal in \(name), so the default")
+        var notes = [
+            input.map { "content in \($0) (dir.input in \(name))" }
+                ?? "content in the site's folder: dir.input not found as a literal in \(name), so the default"
+        ]
+        notes.append(
+            output.map { "output \($0) not walked (dir.output in \(name))" }
+                ?? "output _site not walked: dir.output not found as a literal in \(name), so the default")
         if let prefix = scan.literal("pathPrefix")?.string {
             model.basePath = SiteURL.basePath(of: prefix)
             notes.append("base URL \(prefix) (pathPrefix in \(name))")

@@ -14,7 +14,8 @@ enum HugoSite {
         if let name = configNames.first(where: has) {
             files.append(name)
         } else if let name = legacyNames.first(where: has), isFolder("content"),
-                  !ZolaSite.isZolaConfig(PathUtilities.join(folder, name)) {
+            !ZolaSite.isZolaConfig(PathUtilities.join(folder, name))
+        {
             files.append(name)
         }
         // `config/_default/`: the configuration split into files, one per root key
@@ -111,7 +112,8 @@ enum HugoSite {
         /// `markup`: `goldmark.parser.autoDefinitionTermID`.
         mutating func read(markup node: FrontMatterNode?) {
             guard let node, let goldmark = value(node, "goldmark"), let parser = value(goldmark, "parser"),
-                  let on = SiteConfigFile.bool(value(parser, "autoDefinitionTermID")) else { return }
+                let on = SiteConfigFile.bool(value(parser, "autoDefinitionTermID"))
+            else { return }
             definitionTermIDs = on
         }
 
@@ -173,20 +175,27 @@ enum HugoSite {
             var roots: [ContentRoot] = []
             for mount in contentMounts {
                 let language = mount.language ?? defaultLanguage
-                roots.append(ContentRoot(folder: PathUtilities.absolute(mount.source, base: folder),
-                                         urlPrefix: prefix(of: language), language: language))
+                roots.append(
+                    ContentRoot(
+                        folder: PathUtilities.absolute(mount.source, base: folder),
+                        urlPrefix: prefix(of: language), language: language))
             }
             for language in languages where contentMounts.isEmpty {
                 guard let dir = language.contentDir else { continue }
-                roots.append(ContentRoot(folder: PathUtilities.absolute(dir, base: folder),
-                                         urlPrefix: prefix(of: language.code), language: language.code))
+                roots.append(
+                    ContentRoot(
+                        folder: PathUtilities.absolute(dir, base: folder),
+                        urlPrefix: prefix(of: language.code), language: language.code))
             }
             if contentMounts.isEmpty, !roots.contains(where: { $0.folder == defaultContent }) {
-                roots.append(ContentRoot(folder: defaultContent, urlPrefix: prefix(of: defaultLanguage),
-                                         language: defaultLanguage))
+                roots.append(
+                    ContentRoot(
+                        folder: defaultContent, urlPrefix: prefix(of: defaultLanguage),
+                        language: defaultLanguage))
             }
-            var model = SiteModel(generator: .hugo, root: folder, reason: reason, contentRoots: roots,
-                                  staticRoots: (staticMounts.isEmpty ? staticDirs : staticMounts).map { PathUtilities.absolute($0, base: folder) })
+            var model = SiteModel(
+                generator: .hugo, root: folder, reason: reason, contentRoots: roots,
+                staticRoots: (staticMounts.isEmpty ? staticDirs : staticMounts).map { PathUtilities.absolute($0, base: folder) })
             model.basePath = SiteURL.basePath(of: baseURL)
             model.permalinks = permalinks
             model.uglyURLs = uglyURLs
@@ -231,8 +240,11 @@ enum HugoSite {
             let fileName = leaf
             if let slug = post.string("slug") { leaf = slug }
             if let section = folders.first, let pattern = site.permalinks[section.lowercased()] {
-                page = prefix + expand(pattern, post: post, section: section, sections: parents, slug: post.string("slug"),
-                                       fileName: fileName)
+                page =
+                    prefix
+                    + expand(
+                        pattern, post: post, section: section, sections: parents, slug: post.string("slug"),
+                        fileName: fileName)
             } else if isBundle, parents.isEmpty, leaf.isEmpty {
                 page = prefix + "/"
             } else {
@@ -254,12 +266,15 @@ enum HugoSite {
             guard !terms.isEmpty else { continue }
             let key = taxonomy.lowercased()
             let listPattern = site.permalinks["taxonomy:" + key]
-            routes.listings.append(prefix + (listPattern.map { listing($0, name: taxonomy) } ?? "/" + URLSlug.hugo(taxonomy) + "/"))
+            routes.listings.append(
+                prefix + (listPattern.map { listing($0, name: taxonomy) } ?? "/" + URLSlug.hugo(taxonomy) + "/"))
             // Term pages: `permalinks.term.<taxonomy>`, or the older `permalinks.<taxonomy>`.
             let termPattern = site.permalinks["term:" + key] ?? site.permalinks[key]
             for term in terms {
-                routes.listings.append(prefix + (termPattern.map { listing($0, name: term, taxonomy: taxonomy) }
-                    ?? "/" + URLSlug.hugo(taxonomy) + "/" + URLSlug.hugo(term) + "/"))
+                routes.listings.append(
+                    prefix
+                        + (termPattern.map { listing($0, name: term, taxonomy: taxonomy) }
+                            ?? "/" + URLSlug.hugo(taxonomy) + "/" + URLSlug.hugo(term) + "/"))
             }
         }
         if isSection || isBundle { routes.bundleFolder = PathUtilities.directory(of: post.path) }
@@ -281,8 +296,10 @@ enum HugoSite {
     }
 
     /// A `permalinks` pattern with the post's values put in.
-    static func expand(_ pattern: String, post: SitePost, section: String, sections: [String], slug: String?,
-                       fileName: String) -> String {
+    static func expand(
+        _ pattern: String, post: SitePost, section: String, sections: [String], slug: String?,
+        fileName: String
+    ) -> String {
         let date = post.string("date").flatMap(URLSlug.date(of:))
         let result = PermalinkPattern.expand(pattern) { token in
             switch token {

@@ -138,21 +138,28 @@ struct JavaScriptConfigScan {
             if inString[index] {
                 // A quoted key: `'baseUrl': …`.
                 guard index > 0, before == UInt8(ascii: "'") || before == UInt8(ascii: "\""),
-                      after < code.count, code[after] == before else { continue }
+                    after < code.count, code[after] == before
+                else { continue }
                 after += 1
             } else if Self.isIdentifier(before) {
                 continue
             }
             if after < code.count, Self.isIdentifier(code[after]) { continue }
-            while after < code.count, code[after] == 32 || code[after] == 9 || code[after] == 10 || code[after] == 13 { after += 1 }
+            while after < code.count, code[after] == 32 || code[after] == 9 || code[after] == 10 || code[after] == 13 {
+                after += 1
+            }
             guard after < code.count else { return nil }
             if code[after] == UInt8(ascii: "=") {
-                if after + 1 < code.count, code[after + 1] == UInt8(ascii: "=") || code[after + 1] == UInt8(ascii: ">") { continue }
+                if after + 1 < code.count, code[after + 1] == UInt8(ascii: "=") || code[after + 1] == UInt8(ascii: ">") {
+                    continue
+                }
             } else if code[after] != UInt8(ascii: ":") {
                 continue
             }
             after += 1
-            while after < code.count, code[after] == 32 || code[after] == 9 || code[after] == 10 || code[after] == 13 { after += 1 }
+            while after < code.count, code[after] == 32 || code[after] == 9 || code[after] == 10 || code[after] == 13 {
+                after += 1
+            }
             guard after < range.upperBound else { return nil }
             return after
         }

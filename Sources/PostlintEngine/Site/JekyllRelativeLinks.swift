@@ -32,22 +32,32 @@ public struct JekyllRelativeLinks: Sendable, Equatable {
         let inCollections = SiteConfigFile.bool(settings?["collections"]) ?? false
         let scope = inCollections ? "in pages and collections" : "in pages, not in posts or collections"
         if SiteConfigFile.bool(settings?["enabled"]) == false {
-            return (JekyllRelativeLinks(enabled: false, inCollections: inCollections),
-                    "relative links to .md sources are not rewritten: relative_links: enabled: false")
+            return (
+                JekyllRelativeLinks(enabled: false, inCollections: inCollections),
+                "relative links to .md sources are not rewritten: relative_links: enabled: false"
+            )
         }
         if plugins.contains("jekyll-relative-links") {
-            return (JekyllRelativeLinks(enabled: true, inCollections: inCollections),
-                    "relative links to .md sources are rewritten \(scope): plugins lists jekyll-relative-links")
+            return (
+                JekyllRelativeLinks(enabled: true, inCollections: inCollections),
+                "relative links to .md sources are rewritten \(scope): plugins lists jekyll-relative-links"
+            )
         }
         guard let gemfile else {
-            return (JekyllRelativeLinks(enabled: true, inCollections: inCollections),
-                    "relative links to .md sources are rewritten \(scope): no Gemfile, so taken as built by GitHub Pages, which turns jekyll-relative-links on")
+            return (
+                JekyllRelativeLinks(enabled: true, inCollections: inCollections),
+                "relative links to .md sources are rewritten \(scope): no Gemfile, so taken as built by GitHub Pages, which turns jekyll-relative-links on"
+            )
         }
         if gemfile.contains("github-pages") {
-            return (JekyllRelativeLinks(enabled: true, inCollections: inCollections),
-                    "relative links to .md sources are rewritten \(scope): the Gemfile names github-pages, which turns jekyll-relative-links on")
+            return (
+                JekyllRelativeLinks(enabled: true, inCollections: inCollections),
+                "relative links to .md sources are rewritten \(scope): the Gemfile names github-pages, which turns jekyll-relative-links on"
+            )
         }
-        return (JekyllRelativeLinks(enabled: false, inCollections: inCollections),
-                "relative links to .md sources are not rewritten: the Gemfile builds the site without github-pages and plugins does not list jekyll-relative-links")
+        return (
+            JekyllRelativeLinks(enabled: false, inCollections: inCollections),
+            "relative links to .md sources are not rewritten: the Gemfile builds the site without github-pages and plugins does not list jekyll-relative-links"
+        )
     }
 }

@@ -10,8 +10,9 @@ enum MkDocsSite {
         guard let name = configNames.first(where: has) else { return nil }
         let config = SiteConfigFile(path: PathUtilities.join(folder, name))
         let docs = PathUtilities.absolute(config.string("docs_dir") ?? "docs", base: folder)
-        var model = SiteModel(generator: .mkdocs, root: folder, reason: name, contentRoots: [ContentRoot(folder: docs)],
-                              staticRoots: [docs])
+        var model = SiteModel(
+            generator: .mkdocs, root: folder, reason: name, contentRoots: [ContentRoot(folder: docs)],
+            staticRoots: [docs])
         model.uglyURLs = config.bool("use_directory_urls") == false
         model.basePath = SiteURL.basePath(of: config.string("site_url") ?? "")
         return model

@@ -9,7 +9,9 @@ enum PermalinkPattern {
             result += rest[..<colon]
             let nameStart = rest.index(after: colon)
             var nameEnd = nameStart
-            while nameEnd < rest.endIndex, rest[nameEnd].isASCII, rest[nameEnd].isLetter || rest[nameEnd].isNumber || rest[nameEnd] == "_" {
+            while nameEnd < rest.endIndex, rest[nameEnd].isASCII,
+                rest[nameEnd].isLetter || rest[nameEnd].isNumber || rest[nameEnd] == "_"
+            {
                 nameEnd = rest.index(after: nameEnd)
             }
             // The longest known token that the run starts with (`:title` in `:titles` is not cut).

@@ -43,8 +43,10 @@ struct RouteTable: Sendable {
     /// Reads the posts below `folder`. Folders are entered only when their directory entry says
     /// they are folders (a link to a folder is never followed, so a cycle of links cannot hold the
     /// walk), and no deeper than 64.
-    private mutating func walk(_ folder: String, relative: String, root: ContentRoot, site: SiteModel,
-                               fileSystem: LocalFileSystem, depth: Int) {
+    private mutating func walk(
+        _ folder: String, relative: String, root: ContentRoot, site: SiteModel,
+        fileSystem: LocalFileSystem, depth: Int
+    ) {
         guard depth < 64, let listing = fileSystem.listing(of: folder) else { return }
         for name in listing.names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
             let path = PathUtilities.join(folder, name)
@@ -65,7 +67,8 @@ struct RouteTable: Sendable {
                     knownFirstNames.insert(name)
                 }
                 guard let dot = name.lastIndex(of: "."),
-                      Self.postExtensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                    Self.postExtensions.contains(name[name.index(after: dot)...].lowercased())
+                else { continue }
                 if site.generator == .astro, name.hasPrefix("_") { continue }
                 let post = SitePost(path: path, root: root, relative: relativePath, bytes: Self.head(of: path))
                 var routes = Self.routes(of: post, site: site)
@@ -85,7 +88,9 @@ struct RouteTable: Sendable {
         guard site.generator == .jekyll, !layout.contains("/") else { return false }
         if let known = layoutsWritingIDs[layout] { return known }
         var writes = false
-        if case .success(let bytes) = FileReader.read(PathUtilities.join(PathUtilities.join(site.root, "_layouts"), layout + ".html")) {
+        if case .success(let bytes) = FileReader.read(
+            PathUtilities.join(PathUtilities.join(site.root, "_layouts"), layout + ".html"))
+        {
             let text = String(decoding: bytes, as: UTF8.self)
             writes = ["id=\"{{", "id='{{", "id={{", "id=\"{%"].contains { text.contains($0) }
         }
@@ -117,8 +122,9 @@ struct RouteTable: Sendable {
         pageOfPost[post.path] = page
         posts.append((post.path, routes.pages))
         for route in routes.pages {
-            insert(Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
-                   at: SiteURL.key(route), replacing: true)
+            insert(
+                Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
+                at: SiteURL.key(route), replacing: true)
         }
         for route in routes.listings { insert(Target(), at: SiteURL.key(route), replacing: false) }
     }

@@ -19,8 +19,9 @@ struct SiteConfigFile {
         if isTOML {
             let source = SourceText(bytes: bytes)
             let all = 0..<bytes.count
-            let block = FrontMatterBlock(format: .toml, openingFence: 0..<0, content: all, closingFence: all.upperBound..<all.upperBound,
-                                         firstContentLine: 0)
+            let block = FrontMatterBlock(
+                format: .toml, openingFence: 0..<0, content: all, closingFence: all.upperBound..<all.upperBound,
+                firstContentLine: 0)
             root = FrontMatterParser.parse(block, in: source).root
         } else {
             root = try? YAMLFile(path: "", bytes: bytes).root

@@ -59,8 +59,10 @@ public struct SiteModel: Sendable, Equatable {
     /// that could not be read): `postlint site` prints them.
     public var notes: [String] = []
 
-    public init(generator: SiteGenerator, root: String, reason: String, contentRoots: [ContentRoot],
-                staticRoots: [String], anchorStyle: AnchorStyle? = nil) {
+    public init(
+        generator: SiteGenerator, root: String, reason: String, contentRoots: [ContentRoot],
+        staticRoots: [String], anchorStyle: AnchorStyle? = nil
+    ) {
         self.generator = generator
         self.root = root
         self.reason = reason

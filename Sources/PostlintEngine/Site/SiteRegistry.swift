@@ -20,7 +20,8 @@ final class SiteRegistry: Sendable {
         let key = (detected?.root ?? "") + "\u{0}" + (configuration.path ?? "") + "\u{0}" + configuration.directory
         return resolvers.withLock { resolvers in
             if let known = resolvers[key] { return known }
-            let model = configuration.site.flatMap { $0.applied(to: detected, configurationFolder: configuration.directory) }
+            let model =
+                configuration.site.flatMap { $0.applied(to: detected, configurationFolder: configuration.directory) }
                 ?? detected
             let resolver = model.map { SiteRouteResolver(site: $0, workingDirectory: workingDirectory) }
             resolvers[key] = resolver

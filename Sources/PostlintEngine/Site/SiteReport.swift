@@ -55,14 +55,16 @@ public struct SiteReport: Codable, Sendable {
             folders = next
             depth += 1
         }
-        return SiteReport(sites: resolvers.map { resolver in
-            let site = resolver.site
-            return Site(generator: site.generator.rawValue, reason: site.reason, root: shown(site.root),
-                        content: site.contentRoots.map { shown($0.folder) + ($0.urlPrefix.isEmpty ? "" : " → \($0.urlPrefix)/") },
-                        static: site.staticRoots.map(shown), baseURL: site.basePath.isEmpty ? "/" : site.basePath + "/",
-                        anchorStyle: site.anchorStyle.rawValue, external: site.external, notes: site.notes,
-                        posts: resolver.postRoutes.map { Post(path: shown($0.path), routes: $0.routes) })
-        })
+        return SiteReport(
+            sites: resolvers.map { resolver in
+                let site = resolver.site
+                return Site(
+                    generator: site.generator.rawValue, reason: site.reason, root: shown(site.root),
+                    content: site.contentRoots.map { shown($0.folder) + ($0.urlPrefix.isEmpty ? "" : " → \($0.urlPrefix)/") },
+                    static: site.staticRoots.map(shown), baseURL: site.basePath.isEmpty ? "/" : site.basePath + "/",
+                    anchorStyle: site.anchorStyle.rawValue, external: site.external, notes: site.notes,
+                    posts: resolver.postRoutes.map { Post(path: shown($0.path), routes: $0.routes) })
+            })
     }
 
     public func text() -> String {
@@ -106,7 +108,8 @@ enum TerminalSafe {
         var result = ""
         for scalar in value.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value) {
+                || (0x2066...0x2069).contains(scalar.value)
+            {
                 result += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 result.unicodeScalars.append(scalar)

@@ -31,8 +31,10 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
     public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
         if site.generator == .zola, path.hasPrefix("@/") { return internalLink(path) }
         let table = self.table
-        if site.generator == .docfx, let found = DocFXSite.resolve(
-            path, fromDocument: PathUtilities.absolute(documentPath, base: workingDirectory), site: site, table: table) {
+        if site.generator == .docfx,
+            let found = DocFXSite.resolve(
+                path, fromDocument: PathUtilities.absolute(documentPath, base: workingDirectory), site: site, table: table)
+        {
             return found
         }
         let target: String
@@ -80,7 +82,8 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
         let target = PathUtilities.absolute(file, base: workingDirectory)
         // A source without front matter is copied as it is, so it is served at the link.
         guard let page = table.pageOfPost[target], case .success(let bytes) = FileReader.read(target),
-              bytes.starts(with: Array("---".utf8)) else { return nil }
+            bytes.starts(with: Array("---".utf8))
+        else { return nil }
         return site.basePath + page
     }
 
@@ -122,7 +125,9 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
         guard let slash = key.lastIndex(of: "/") else { return false }
         let parent = String(key[..<slash])
         let name = String(key[key.index(after: slash)...])
-        if let folder = table.target(ofKey: SiteURL.key(parent))?.folder, files.kind(of: PathUtilities.join(folder, name)) == .file {
+        if let folder = table.target(ofKey: SiteURL.key(parent))?.folder,
+            files.kind(of: PathUtilities.join(folder, name)) == .file
+        {
             return true
         }
         return false

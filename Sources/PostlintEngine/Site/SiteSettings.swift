@@ -29,8 +29,9 @@ public struct SiteSettings: Sendable, Equatable {
             }
         } else if generator != nil || content != nil {
             let generator = self.generator ?? .plain
-            model = SiteModel(generator: generator, root: configurationFolder, reason: "site: in the configuration",
-                              contentRoots: [ContentRoot(folder: configurationFolder)], staticRoots: [])
+            model = SiteModel(
+                generator: generator, root: configurationFolder, reason: "site: in the configuration",
+                contentRoots: [ContentRoot(folder: configurationFolder)], staticRoots: [])
         } else {
             return nil
         }

@@ -25,9 +25,10 @@ enum ZolaSite {
         }
         let config = SiteConfigFile(path: PathUtilities.join(folder, name))
         let language = config.string("default_language") ?? "en"
-        var model = SiteModel(generator: .zola, root: folder, reason: "\(name) with base_url",
-                              contentRoots: [ContentRoot(folder: PathUtilities.join(folder, "content"), language: language)],
-                              staticRoots: [PathUtilities.join(folder, "static")])
+        var model = SiteModel(
+            generator: .zola, root: folder, reason: "\(name) with base_url",
+            contentRoots: [ContentRoot(folder: PathUtilities.join(folder, "content"), language: language)],
+            staticRoots: [PathUtilities.join(folder, "static")])
         model.basePath = SiteURL.basePath(of: config.string("base_url") ?? "")
         model.defaultLanguage = language
         model.languages = SiteConfigFile.entries(config["languages"]).map(\.key)
@@ -52,7 +53,8 @@ enum ZolaSite {
         // Transliterated as Zola does (Latin, Greek, Cyrillic, and CJK as `CJKTransliteration`
         // spells it); a name in another script keeps its letters, which Zola would spell in
         // ASCII words.
-        default: slugify = { ZolaSlug.slugify($0) ?? CJKTransliteration.spelled($0).flatMap(ZolaSlug.slugify) ?? URLSlug.slugify($0) }
+        default:
+            slugify = { ZolaSlug.slugify($0) ?? CJKTransliteration.spelled($0).flatMap(ZolaSlug.slugify) ?? URLSlug.slugify($0) }
         }
         var parents = post.folders.map(slugify)
         let page: String

@@ -30,7 +30,7 @@ struct Suppressions: Sendable {
             """,
         defaultSeverity: .warning, reads: [.markdown],
         triggeringExamples: [
-            RuleExample("---\ntitle: A\n---\n⟦<!-- postlint-disable-lnie broken-image -->⟧\n![Plan](missing.png)\n"),
+            RuleExample("---\ntitle: A\n---\n⟦<!-- postlint-disable-lnie broken-image -->⟧\n![Plan](missing.png)\n")
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntitle: A\n---\n<!-- postlint-disable-line broken-image -->\n"),
@@ -50,8 +50,10 @@ struct Suppressions: Sendable {
         if let disable = document.frontMatter?.root?["postlint"]?["disable"] {
             let names = (disable.items ?? [disable]).compactMap(\.scalarText)
             if !names.isEmpty {
-                directives.append(SuppressionDirective(kind: .disableFile, rules: names, range: disable.range,
-                                                       line: document.location(of: disable.range.lowerBound).line))
+                directives.append(
+                    SuppressionDirective(
+                        kind: .disableFile, rules: names, range: disable.range,
+                        line: document.location(of: disable.range.lowerBound).line))
             }
         }
         for comment in document.body?.comments ?? [] {
@@ -79,20 +81,24 @@ struct Suppressions: Sendable {
             if let close = YAMLFile.closest(to: name, in: SuppressionDirective.names) {
                 message += "; did you mean \"\(close)\"?"
             }
-            kept.append(Finding(path: document.path, start: document.location(of: range.lowerBound),
-                                end: document.location(of: range.upperBound),
-                                ruleID: Self.unknownDirectiveMetadata.id,
-                                severity: Self.unknownDirectiveMetadata.defaultSeverity, message: message, range: range))
+            kept.append(
+                Finding(
+                    path: document.path, start: document.location(of: range.lowerBound),
+                    end: document.location(of: range.upperBound),
+                    ruleID: Self.unknownDirectiveMetadata.id,
+                    severity: Self.unknownDirectiveMetadata.defaultSeverity, message: message, range: range))
         }
         guard reportUnused else { return kept }
         var unused: [Finding] = []
         for (index, directive) in directives.enumerated() where !used[index] && directive.kind != .enable {
             let what = directive.rules.isEmpty ? "any rule" : directive.rules.joined(separator: ", ")
-            unused.append(Finding(path: document.path, start: document.location(of: directive.range.lowerBound),
-                                  end: document.location(of: directive.range.upperBound),
-                                  ruleID: Self.unusedMetadata.id, severity: Self.unusedMetadata.defaultSeverity,
-                                  message: "\(directive.kind.rawValue) for \(what) silences nothing",
-                                  range: directive.range))
+            unused.append(
+                Finding(
+                    path: document.path, start: document.location(of: directive.range.lowerBound),
+                    end: document.location(of: directive.range.upperBound),
+                    ruleID: Self.unusedMetadata.id, severity: Self.unusedMetadata.defaultSeverity,
+                    message: "\(directive.kind.rawValue) for \(what) silences nothing",
+                    range: directive.range))
         }
         return kept + unused
     }
@@ -122,7 +128,8 @@ struct Suppressions: Sendable {
                 // An enable closes the regions it names (or all) that opened before it.
                 regionOpeners.removeAll { opener in
                     let disable = directives[opener]
-                    return disable.line <= directive.line && (directive.rules.isEmpty || directive.rules.contains { disable.covers($0) })
+                    return disable.line <= directive.line
+                        && (directive.rules.isEmpty || directive.rules.contains { disable.covers($0) })
                 }
             }
         }

@@ -25,8 +25,9 @@ public struct PositionConverter: Sendable {
     public func range(of range: ByteRange) -> LSPRange {
         let start = position(of: range.lowerBound)
         let end = position(of: range.upperBound)
-        return LSPRange(start: LSPPosition(line: start.line, character: start.character),
-                        end: LSPPosition(line: end.line, character: end.character))
+        return LSPRange(
+            start: LSPPosition(line: start.line, character: start.character),
+            end: LSPPosition(line: end.line, character: end.character))
     }
 
     /// The byte offset of an LSP position. A position past the end of its line means the line's
@@ -37,8 +38,9 @@ public struct PositionConverter: Sendable {
         if line >= lineIndex.lineCount { return (lineIndex.byteCount, true) }
         let content = lineIndex.contentRange(ofLine: line)
         let requested = max(character, 0)
-        let offset = lineIndex.offset(of: SourceLocation(line: line + 1, column: requested + 1),
-                                      unit: encoding.columnUnit)
+        let offset = lineIndex.offset(
+            of: SourceLocation(line: line + 1, column: requested + 1),
+            unit: encoding.columnUnit)
         let reached = lineIndex.location(of: offset, unit: encoding.columnUnit).column - 1
         return (offset, reached != requested || character < 0 || offset > content.upperBound)
     }

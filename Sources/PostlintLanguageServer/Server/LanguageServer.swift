@@ -25,8 +25,10 @@ public final class LanguageServer: Sendable {
         /// for site facts unless the client asks (`initializationOptions.lintWorkspace`).
         public var homeFolder: String?
 
-        public init(toolVersion: String, configPath: String? = nil, parentProcessDied: (@Sendable () -> Void)? = nil,
-                    homeFolder: String? = ProcessInfo.processInfo.environment["HOME"]) {
+        public init(
+            toolVersion: String, configPath: String? = nil, parentProcessDied: (@Sendable () -> Void)? = nil,
+            homeFolder: String? = ProcessInfo.processInfo.environment["HOME"]
+        ) {
             self.toolVersion = toolVersion
             self.configPath = configPath
             self.parentProcessDied = parentProcessDied

@@ -20,17 +20,26 @@ enum MethodTable {
     static let notifications: [String: NotificationHandler] = [
         "initialized": NotificationHandler { session, _ in session.initialized() },
         "$/cancelRequest": .decoding(CancelParams.self) { session, params in session.cancelRequest(params) },
-        "textDocument/didOpen": .decoding(DidOpenTextDocumentParams.self, otherwise: { session in
-            session.log(.warning, "didOpen without a uri and text; ignored")
-        }) { session, params in session.didOpen(params) },
-        "textDocument/didChange": .decoding(DidChangeTextDocumentParams.self, otherwise: { session in
-            session.log(.warning, "didChange without a uri and contentChanges; ignored")
-        }) { session, params in session.didChange(params) },
+        "textDocument/didOpen": .decoding(
+            DidOpenTextDocumentParams.self,
+            otherwise: { session in
+                session.log(.warning, "didOpen without a uri and text; ignored")
+            }
+        ) { session, params in session.didOpen(params) },
+        "textDocument/didChange": .decoding(
+            DidChangeTextDocumentParams.self,
+            otherwise: { session in
+                session.log(.warning, "didChange without a uri and contentChanges; ignored")
+            }
+        ) { session, params in session.didChange(params) },
         "textDocument/didSave": .decoding(TextDocumentParams.self) { session, params in session.didSave(params) },
         "textDocument/didClose": .decoding(TextDocumentParams.self) { session, params in session.didClose(params) },
-        "workspace/didChangeWatchedFiles": .decoding(DidChangeWatchedFilesParams.self, otherwise: { session in
-            session.didChangeWatchedFiles(DidChangeWatchedFilesParams(changes: nil))
-        }) { session, params in session.didChangeWatchedFiles(params) },
+        "workspace/didChangeWatchedFiles": .decoding(
+            DidChangeWatchedFilesParams.self,
+            otherwise: { session in
+                session.didChangeWatchedFiles(DidChangeWatchedFilesParams(changes: nil))
+            }
+        ) { session, params in session.didChangeWatchedFiles(params) },
     ]
 }
 

@@ -11,8 +11,9 @@ struct ServerDiagnostic: Sendable, Equatable {
 
     /// The LSP `Diagnostic`.
     func lspDiagnostic(converter: PositionConverter) -> LSPDiagnostic {
-        LSPDiagnostic(range: converter.range(of: range), severity: Self.lspSeverity(severity), code: ruleID,
-                      source: "postlint", message: message)
+        LSPDiagnostic(
+            range: converter.range(of: range), severity: Self.lspSeverity(severity), code: ruleID,
+            source: "postlint", message: message)
     }
 
     /// LSP's `DiagnosticSeverity`: 1 error, 2 warning, 3 information.

@@ -52,8 +52,10 @@ actor ServerSession {
 
     static let fixAllKind = "source.fixAll.postlint"
 
-    init(options: LanguageServer.Options, writer: MessageWriter, runner: WorkRunner,
-         finished: @escaping @Sendable (Int32) -> Void) {
+    init(
+        options: LanguageServer.Options, writer: MessageWriter, runner: WorkRunner,
+        finished: @escaping @Sendable (Int32) -> Void
+    ) {
         self.options = options
         self.writer = writer
         self.runner = runner
@@ -198,13 +200,15 @@ actor ServerSession {
         var scansSite = true
         if let root, !asked, let why = LanguageServer.tooBroadARoot(root, home: options.homeFolder) {
             scansSite = false
-            pendingLogMessage = "postlint: the workspace folder \(root) is \(why); only open documents are linted and "
+            pendingLogMessage =
+                "postlint: the workspace folder \(root) is \(why); only open documents are linted and "
                 + "site-level rules (duplicate-slug, ...) do not see the posts on disk. Open the site's own folder, or set "
                 + "initializationOptions {\"lintWorkspace\": true} to scan it anyway."
         }
         let usesFactsCache = params.initializationOptions?.cache ?? true
-        let settings = WorkspaceSettings(root: root, configPath: configPath, scansSite: scansSite,
-                                         factsCacheVersion: usesFactsCache ? options.toolVersion : nil)
+        let settings = WorkspaceSettings(
+            root: root, configPath: configPath, scansSite: scansSite,
+            factsCacheVersion: usesFactsCache ? options.toolVersion : nil)
         runner.submit(.openWorkspace(settings), from: self)
         self.phase = .running
         self.encoding = negotiated
@@ -264,12 +268,14 @@ actor ServerSession {
     func didOpen(_ params: DidOpenTextDocumentParams) {
         let item = params.textDocument
         guard let settings else { return }
-        let absolute = DocumentURI.path(of: item.uri)
+        let absolute =
+            DocumentURI.path(of: item.uri)
             ?? PathUtilities.join(settings.root ?? PathUtilities.currentDirectory(), Self.untitledName(item.uri))
         let previous = documents[item.uri]?.revision ?? 0
-        documents[item.uri] = OpenDocument(uri: item.uri, absolutePath: absolute,
-                                           displayPath: Workspace.displayPath(of: absolute, root: settings.root),
-                                           version: item.version ?? 0, revision: previous + 1, bytes: Array(item.text.utf8))
+        documents[item.uri] = OpenDocument(
+            uri: item.uri, absolutePath: absolute,
+            displayPath: Workspace.displayPath(of: absolute, root: settings.root),
+            version: item.version ?? 0, revision: previous + 1, bytes: Array(item.text.utf8))
         scheduleLint(item.uri)
     }
 
@@ -303,8 +309,10 @@ actor ServerSession {
         guard documents.removeValue(forKey: uri) != nil else { return }
         results[uri] = nil
         // A lint finishing after this sees the document gone and publishes nothing.
-        send(Outgoing.notification("textDocument/publishDiagnostics",
-                                   PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
+        send(
+            Outgoing.notification(
+                "textDocument/publishDiagnostics",
+                PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
     }
 
     func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
@@ -313,7 +321,8 @@ actor ServerSession {
             let name = PathUtilities.fileName(of: path)
             return name == ConfigurationLoader.fileName || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
         }
-        runner.submit(.refreshAndRelint(paths: configurationChanged ? [] : paths, reloadConfiguration: configurationChanged), from: self)
+        runner.submit(
+            .refreshAndRelint(paths: configurationChanged ? [] : paths, reloadConfiguration: configurationChanged), from: self)
     }
 
     private func registerWatchers() {
@@ -321,10 +330,14 @@ actor ServerSession {
         let id = nextRequestID
         nextRequestID += 1
         let watchers = ["**/.postlint.yml", "**/*.{yml,yaml}", "**/*.{md,markdown}"].map(RegistrationParams.Watcher.init)
-        send(Outgoing.request(id: id, "client/registerCapability", RegistrationParams(registrations: [
-            .init(id: "postlint-watched-files", method: "workspace/didChangeWatchedFiles",
-                  registerOptions: .init(watchers: watchers)),
-        ])))
+        send(
+            Outgoing.request(
+                id: id, "client/registerCapability",
+                RegistrationParams(registrations: [
+                    .init(
+                        id: "postlint-watched-files", method: "workspace/didChangeWatchedFiles",
+                        registerOptions: .init(watchers: watchers))
+                ])))
     }
 
     // MARK: For the work runner
@@ -347,9 +360,13 @@ actor ServerSession {
         guard let current = documents[uri], current.revision == result.revision else { return }
         results[uri] = result
         let converter = PositionConverter(lineIndex: result.lineIndex, encoding: encoding)
-        send(Outgoing.notification("textDocument/publishDiagnostics", PublishDiagnosticsParams(
-            uri: uri, version: result.version, diagnostics: result.diagnostics.map { $0.lspDiagnostic(converter: converter) }
-        )))
+        send(
+            Outgoing.notification(
+                "textDocument/publishDiagnostics",
+                PublishDiagnosticsParams(
+                    uri: uri, version: result.version,
+                    diagnostics: result.diagnostics.map { $0.lspDiagnostic(converter: converter) }
+                )))
     }
 
     /// Every open document, in a stable order.

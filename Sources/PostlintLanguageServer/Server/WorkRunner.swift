@@ -28,15 +28,17 @@ actor WorkRunner {
     private func perform(_ item: WorkItem, session: ServerSession) {
         switch item {
         case .openWorkspace(let settings):
-            workspace = Workspace(root: settings.root, configPath: settings.configPath, scansSite: settings.scansSite,
-                                  factsCacheVersion: settings.factsCacheVersion)
+            workspace = Workspace(
+                root: settings.root, configPath: settings.configPath, scansSite: settings.scansSite,
+                factsCacheVersion: settings.factsCacheVersion)
         case .lint(let uri):
             lint(uri, session: session)
         case .refreshAndRelint(let paths, let reloadConfiguration):
             if reloadConfiguration, let current = workspace {
                 // A new linter: configurations and rule packs are read again.
-                workspace = Workspace(root: current.root, configPath: current.configPath, scansSite: current.scansSite,
-                                      factsCacheVersion: current.factsCacheVersion)
+                workspace = Workspace(
+                    root: current.root, configPath: current.configPath, scansSite: current.scansSite,
+                    factsCacheVersion: current.factsCacheVersion)
             } else {
                 for path in paths { workspace?.refresh(path: path) }
             }
@@ -85,8 +87,9 @@ actor WorkRunner {
             guard let only, !only.isEmpty else { return true }
             return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
         }
-        let builder = CodeActionBuilder(uri: uri, version: document.version, result: result, converter: converter,
-                                        documentChanges: documentChanges)
+        let builder = CodeActionBuilder(
+            uri: uri, version: document.version, result: result, converter: converter,
+            documentChanges: documentChanges)
         var actions: [CodeAction] = []
         if wanted("quickfix") {
             for diagnostic in result.diagnostics where Self.touches(diagnostic.range, range) {
@@ -95,7 +98,8 @@ actor WorkRunner {
             }
         }
         if wanted(ServerSession.fixAllKind), result.diagnostics.contains(where: { $0.fix != nil }),
-           let fixed = workspace.fixAll(document), let action = builder.fixAll(fixed, kind: ServerSession.fixAllKind) {
+            let fixed = workspace.fixAll(document), let action = builder.fixAll(fixed, kind: ServerSession.fixAllKind)
+        {
             actions.append(action)
         }
         return .success(actions)

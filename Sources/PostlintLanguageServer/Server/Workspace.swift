@@ -60,8 +60,9 @@ final class Workspace {
     /// Lints a buffer as if it were its file: the configuration of its folder, the site's other posts.
     func lint(_ document: OpenDocument) -> LintResult {
         let lineIndex = LineIndex(bytes: document.bytes)
-        var result = LintResult(revision: document.revision, version: document.version, bytes: document.bytes,
-                                lineIndex: lineIndex, bodyStart: 0, diagnostics: [])
+        var result = LintResult(
+            revision: document.revision, version: document.version, bytes: document.bytes,
+            lineIndex: lineIndex, bodyStart: 0, diagnostics: [])
         guard let linter else {
             result.diagnostics = [configurationDiagnostic(configurationError)]
             return result
@@ -71,8 +72,9 @@ final class Workspace {
             for finding in outcome.findings {
                 result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex))
             }
-            let (parsed, ruleSet) = try linter.prepare(bytes: document.bytes, displayPath: document.displayPath,
-                                                       absolutePath: document.absolutePath)
+            let (parsed, ruleSet) = try linter.prepare(
+                bytes: document.bytes, displayPath: document.displayPath,
+                absolutePath: document.absolutePath)
             result.bodyStart = parsed.bodyRange.lowerBound
             if !ruleSet.siteRules.isEmpty {
                 let others = otherPostsFacts(excluding: document.absolutePath)
@@ -80,7 +82,9 @@ final class Workspace {
                     let id = entry.rule.metadata.id
                     let facts = entry.rule.facts(of: parsed, context: ruleSet.context) + (others[id] ?? [])
                     for var finding in entry.rule.check(SiteFacts(facts)) where finding.path == document.displayPath {
-                        if let severity = entry.severity, finding.severity == entry.rule.metadata.defaultSeverity { finding.severity = severity }
+                        if let severity = entry.severity, finding.severity == entry.rule.metadata.defaultSeverity {
+                            finding.severity = severity
+                        }
                         result.diagnostics.append(diagnostic(finding, lineIndex: lineIndex))
                     }
                 }
@@ -95,8 +99,9 @@ final class Workspace {
     func fixAll(_ document: OpenDocument) -> [UInt8]? {
         guard let linter else { return nil }
         do throws(PostlintError) {
-            let fixed = try FileFixer(linter: linter).fix(bytes: document.bytes, displayPath: document.displayPath,
-                                                          absolutePath: document.absolutePath)
+            let fixed = try FileFixer(linter: linter).fix(
+                bytes: document.bytes, displayPath: document.displayPath,
+                absolutePath: document.absolutePath)
             return fixed.changed ? fixed.fixed : nil
         } catch {
             return nil
@@ -110,12 +115,15 @@ final class Workspace {
     }
 
     private func diagnostic(_ finding: Finding, lineIndex: LineIndex) -> ServerDiagnostic {
-        let range = finding.range ?? {
-            let lower = lineIndex.offset(of: finding.start)
-            return lower..<max(lower, lineIndex.offset(of: finding.end))
-        }()
-        return ServerDiagnostic(ruleID: finding.ruleID, severity: finding.severity, message: finding.message,
-                                range: range, fix: finding.fix)
+        let range =
+            finding.range
+            ?? {
+                let lower = lineIndex.offset(of: finding.start)
+                return lower..<max(lower, lineIndex.offset(of: finding.end))
+            }()
+        return ServerDiagnostic(
+            ruleID: finding.ruleID, severity: finding.severity, message: finding.message,
+            range: range, fix: finding.fix)
     }
 
     private func configurationDiagnostic(_ error: PostlintError?) -> ServerDiagnostic {
@@ -154,9 +162,11 @@ final class Workspace {
         guard let configuration = try? linter.resolver.configuration(forFileAt: absolutePath) else { return nil }
         let relative = configuration.relativePath(of: absolutePath) ?? absolutePath
         guard configuration.selects(relativePath: relative),
-              case .success(let bytes) = FileReader.read(absolutePath),
-              let (document, ruleSet) = try? linter.prepare(bytes: bytes, displayPath: displayPath(of: absolutePath),
-                                                            absolutePath: absolutePath) else { return nil }
+            case .success(let bytes) = FileReader.read(absolutePath),
+            let (document, ruleSet) = try? linter.prepare(
+                bytes: bytes, displayPath: displayPath(of: absolutePath),
+                absolutePath: absolutePath)
+        else { return nil }
         var byRule: [String: [SiteFact]] = [:]
         for entry in ruleSet.siteRules {
             byRule[entry.rule.metadata.id] = entry.rule.facts(of: document, context: ruleSet.context)

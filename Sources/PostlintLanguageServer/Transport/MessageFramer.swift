@@ -144,7 +144,8 @@ public struct MessageFramer: Sendable {
             let value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
             let digits = value.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
             guard !digits.isEmpty, digits.count <= 15,
-                  digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else {
                 return .failure(HeaderFailure("Content-Length is not a number"))
             }
             let parsed = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }

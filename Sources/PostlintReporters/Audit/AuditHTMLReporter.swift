@@ -32,7 +32,8 @@ public struct AuditHTMLReporter: Sendable {
 
             """
         let average = AuditNumbers.oneDecimal(report.averageScore)
-        html += "<p class=\"summary\"><span class=\"big \(Self.band(Int(report.averageScore.rounded())))\" id=\"average\">\(average)</span>"
+        html +=
+            "<p class=\"summary\"><span class=\"big \(Self.band(Int(report.averageScore.rounded())))\" id=\"average\">\(average)</span>"
         html += " average score of <strong>\(report.posts.count)</strong> \(report.posts.count == 1 ? "post" : "posts")"
         html += " over <strong>\(report.checks.count)</strong> checks</p>\n</header>\n<main>\n"
         html += "<section>\n<h2>Score distribution</h2>\n" + chart(report.distribution) + "</section>\n"
@@ -68,7 +69,8 @@ public struct AuditHTMLReporter: Sendable {
         var svg = "<svg id=\"score-chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 \(width) \(height)\" "
         svg += "width=\"\(width)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"chart-title\">Posts per score range</title>\n"
-        svg += "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - 10)\" y2=\"\(top + plotHeight)\" class=\"axis\"/>\n"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - 10)\" y2=\"\(top + plotHeight)\" class=\"axis\"/>\n"
         for (index, count) in buckets.enumerated() {
             let barHeight = count * plotHeight / highest
             let x = left + index * barSlot + 4
@@ -78,9 +80,11 @@ public struct AuditHTMLReporter: Sendable {
             svg += "<rect class=\"bar \(Self.band(low))\" x=\"\(x)\" y=\"\(y)\" width=\"\(barSlot - 8)\" height=\"\(barHeight)\">"
             svg += "<title>\(label): \(count) \(count == 1 ? "post" : "posts")</title></rect>\n"
             svg += "<text class=\"count\" x=\"\(x + (barSlot - 8) / 2)\" y=\"\(y - 5)\" text-anchor=\"middle\">\(count)</text>\n"
-            svg += "<text class=\"label\" x=\"\(x + (barSlot - 8) / 2)\" y=\"\(top + plotHeight + 18)\" text-anchor=\"middle\">\(label)</text>\n"
+            svg +=
+                "<text class=\"label\" x=\"\(x + (barSlot - 8) / 2)\" y=\"\(top + plotHeight + 18)\" text-anchor=\"middle\">\(label)</text>\n"
         }
-        svg += "<text class=\"label\" x=\"\(left + (width - left) / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\">score</text>\n"
+        svg +=
+            "<text class=\"label\" x=\"\(left + (width - left) / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\">score</text>\n"
         svg += "</svg>\n"
         return svg
     }
@@ -101,9 +105,12 @@ public struct AuditHTMLReporter: Sendable {
 
     private func postsTable(_ report: AuditReport) -> String {
         var html = "<section>\n<h2>Posts</h2>\n<table id=\"posts\" class=\"sortable\">\n<thead><tr>"
-        let columns = [("Post", "text"), ("Title", "text"), ("Score", "number"), ("Checks passed", "number"), ("Failed checks", "number")]
+        let columns = [
+            ("Post", "text"), ("Title", "text"), ("Score", "number"), ("Checks passed", "number"), ("Failed checks", "number"),
+        ]
         for (index, column) in columns.enumerated() {
-            html += "<th scope=\"col\"><button type=\"button\" data-column=\"\(index)\" data-type=\"\(column.1)\">\(column.0)</button></th>"
+            html +=
+                "<th scope=\"col\"><button type=\"button\" data-column=\"\(index)\" data-type=\"\(column.1)\">\(column.0)</button></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for (index, post) in report.posts.enumerated() {
@@ -112,7 +119,9 @@ public struct AuditHTMLReporter: Sendable {
             html += "<td data-value=\"\(attribute(title))\">\(text(title))</td>"
             html += "<td data-value=\"\(post.score)\"><span class=\"score \(Self.band(post.score))\">\(post.score)</span></td>"
             html += "<td data-value=\"\(post.checksPassed)\">\(post.checksPassed) / \(post.checksRun)</td>"
-            html += "<td data-value=\"\(post.failed.count)\">" + post.failed.map { "<code>\(text($0.id))</code>" }.joined(separator: " ")
+            html +=
+                "<td data-value=\"\(post.failed.count)\">"
+                + post.failed.map { "<code>\(text($0.id))</code>" }.joined(separator: " ")
             html += "</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
@@ -121,12 +130,14 @@ public struct AuditHTMLReporter: Sendable {
     private func checksTable(_ report: AuditReport) -> String {
         guard !report.checks.isEmpty else { return "" }
         var html = "<section>\n<h2>Checks</h2>\n<table id=\"checks\">\n<thead><tr><th scope=\"col\">Check</th>"
-        html += "<th scope=\"col\">Weight</th><th scope=\"col\">Pass rate</th><th scope=\"col\">Passed</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<th scope=\"col\">Weight</th><th scope=\"col\">Pass rate</th><th scope=\"col\">Passed</th></tr></thead>\n<tbody>\n"
         for check in report.checks {
             let rate = Int(check.passRate.rounded())
             html += "<tr><td><code>\(text(check.id))</code><br><span class=\"muted\">\(text(check.summary))</span></td>"
             html += "<td>\(check.weight) <span class=\"muted\">(\(check.severity.rawValue))</span></td>"
-            html += "<td><span class=\"meter\"><span class=\"fill \(Self.band(rate))\" style=\"width: \(rate)%\"></span></span> \(rate) %</td>"
+            html +=
+                "<td><span class=\"meter\"><span class=\"fill \(Self.band(rate))\" style=\"width: \(rate)%\"></span></span> \(rate) %</td>"
             html += "<td>\(check.passed) / \(check.total)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
@@ -141,7 +152,8 @@ public struct AuditHTMLReporter: Sendable {
                 html += "<p class=\"muted\">Passes every check.</p>\n"
             }
             for check in post.failed {
-                html += "<h3><code>\(text(check.id))</code> <span class=\"muted\">weight \(check.weight)</span></h3>\n<ul class=\"findings\">\n"
+                html +=
+                    "<h3><code>\(text(check.id))</code> <span class=\"muted\">weight \(check.weight)</span></h3>\n<ul class=\"findings\">\n"
                 for finding in check.findings {
                     let href = linkBase + URIEncoding.fileURI(forPath: finding.path) + "#L\(finding.start.line)"
                     html += "<li><a href=\"\(attribute(href))\">line \(finding.start.line)</a> "

@@ -20,11 +20,14 @@ public struct AuditJSONReporter: Sendable {
     public func value(of report: AuditReport) -> JSONValue {
         .object([
             ("tool", .object([("name", .string("postlint")), ("version", .string(report.toolVersion))])),
-            ("summary", .object([
-                ("posts", .number(String(report.posts.count))),
-                ("averageScore", .number(AuditNumbers.oneDecimal(report.averageScore))),
-                ("distribution", .array(report.distribution.map { .number(String($0)) })),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("posts", .number(String(report.posts.count))),
+                    ("averageScore", .number(AuditNumbers.oneDecimal(report.averageScore))),
+                    ("distribution", .array(report.distribution.map { .number(String($0)) })),
+                ])
+            ),
             ("posts", .array(report.posts.map(post))),
             ("worst", .array(report.worstPosts(worstCount).map { .string($0.path) })),
             ("checks", .array(report.checks.map(check))),
@@ -40,13 +43,17 @@ public struct AuditJSONReporter: Sendable {
             ("score", .number(String(post.score))),
             ("checksPassed", .number(String(post.checksPassed))),
             ("checksRun", .number(String(post.checksRun))),
-            ("failed", .array(post.failed.map { failed in
-                .object([
-                    ("rule", .string(failed.id)),
-                    ("weight", .number(String(failed.weight))),
-                    ("findings", .array(failed.findings.map(finding))),
-                ])
-            })),
+            (
+                "failed",
+                .array(
+                    post.failed.map { failed in
+                        .object([
+                            ("rule", .string(failed.id)),
+                            ("weight", .number(String(failed.weight))),
+                            ("findings", .array(failed.findings.map(finding))),
+                        ])
+                    })
+            ),
         ])
     }
 

@@ -70,8 +70,10 @@ public struct AuditReport: Sendable {
     public var problems: [String]
     public var toolVersion: String
 
-    public init(posts: [Post], checks: [Check], siteFindings: [Finding] = [], problems: [String] = [],
-                toolVersion: String = "") {
+    public init(
+        posts: [Post], checks: [Check], siteFindings: [Finding] = [], problems: [String] = [],
+        toolVersion: String = ""
+    ) {
         self.posts = posts
         self.checks = checks
         self.siteFindings = siteFindings
@@ -86,9 +88,10 @@ public struct AuditReport: Sendable {
 
     /// The `count` lowest-scoring posts, lowest first (ties in path order); only posts below 100.
     public func worstPosts(_ count: Int = 5) -> [Post] {
-        Array(posts.enumerated().filter { $0.element.score < 100 }
-            .sorted { ($0.element.score, $0.offset) < ($1.element.score, $1.offset) }
-            .prefix(max(0, count)).map(\.element))
+        Array(
+            posts.enumerated().filter { $0.element.score < 100 }
+                .sorted { ($0.element.score, $0.offset) < ($1.element.score, $1.offset) }
+                .prefix(max(0, count)).map(\.element))
     }
 
     /// How many posts scored in each tenth: `[0, 10)`, `[10, 20)`, … `[90, 100]`.

@@ -13,7 +13,8 @@ public struct AuditTextReporter: Sendable {
     public func render(_ report: AuditReport) -> String {
         var output = ""
         let postWord = report.posts.count == 1 ? "post" : "posts"
-        output += "SEO audit: \(report.posts.count) \(postWord), average score "
+        output +=
+            "SEO audit: \(report.posts.count) \(postWord), average score "
             + "\(AuditNumbers.oneDecimal(report.averageScore)) / 100\n\n"
         guard !report.posts.isEmpty else {
             output += "No posts to audit.\n"
@@ -21,7 +22,8 @@ public struct AuditTextReporter: Sendable {
         }
         output += "Score  Checks  Post\n"
         for post in report.posts {
-            output += pad(String(post.score), 5) + "  " + pad("\(post.checksPassed)/\(post.checksRun)", 6) + "  "
+            output +=
+                pad(String(post.score), 5) + "  " + pad("\(post.checksPassed)/\(post.checksRun)", 6) + "  "
                 + TerminalText.sanitized(post.path) + "\n"
         }
         let worst = report.worstPosts(worstCount)
@@ -43,7 +45,8 @@ public struct AuditTextReporter: Sendable {
             let width = max(5, report.checks.map { $0.id.count }.max() ?? 5)
             output += pad("Check", width, left: true) + "  Weight  Pass rate  Passed\n"
             for check in report.checks {
-                output += pad(TerminalText.sanitized(check.id), width, left: true) + "  "
+                output +=
+                    pad(TerminalText.sanitized(check.id), width, left: true) + "  "
                     + pad(String(check.weight), 6) + "  " + pad(AuditNumbers.whole(check.passRate) + " %", 9) + "  "
                     + "\(check.passed)/\(check.total)\n"
             }

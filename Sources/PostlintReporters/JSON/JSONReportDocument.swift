@@ -51,15 +51,17 @@ public struct JSONReportDocument: Codable, Sendable, Equatable {
     public init(_ report: LintReport, includingDiagnostics: Bool = true) {
         version = Self.formatVersion
         tool = Tool(name: ToolIdentity.name, version: report.toolVersion)
-        summary = Summary(files: report.fileCount, errors: report.errorCount, warnings: report.warningCount,
-                          infos: report.infoCount)
+        summary = Summary(
+            files: report.fileCount, errors: report.errorCount, warnings: report.warningCount,
+            infos: report.infoCount)
         diagnostics = includingDiagnostics ? report.findings.map(Self.entry(for:)) : []
     }
 
     /// The entry for one finding.
     public static func entry(for finding: Finding) -> Entry {
-        Entry(path: finding.path, line: finding.start.line, column: finding.start.column,
-              endLine: finding.end.line, endColumn: finding.end.column, rule: finding.ruleID,
-              severity: finding.severity, message: finding.message, fixable: finding.isFixable)
+        Entry(
+            path: finding.path, line: finding.start.line, column: finding.start.column,
+            endLine: finding.end.line, endColumn: finding.end.column, rule: finding.ruleID,
+            severity: finding.severity, message: finding.message, fixable: finding.isFixable)
     }
 }

@@ -10,7 +10,8 @@ enum RuleHelp {
         if !rule.options.isEmpty {
             output += "\n\nOptions:"
             for option in rule.options {
-                output += "\n- \(option.name) (\(option.defaultValue.typeName), default \(option.defaultValue)): \(option.summary)"
+                output +=
+                    "\n- \(option.name) (\(option.defaultValue.typeName), default \(option.defaultValue)): \(option.summary)"
             }
         }
         if rule.isFixable { output += "\n\nThe fix command corrects what this rule finds." }
@@ -25,7 +26,8 @@ enum RuleHelp {
         if !rule.options.isEmpty {
             output += "\n\nOptions:\n"
             for option in rule.options {
-                output += "\n- \(codeSpan(option.name)) (\(option.defaultValue.typeName), default "
+                output +=
+                    "\n- \(codeSpan(option.name)) (\(option.defaultValue.typeName), default "
                     + "\(codeSpan(option.defaultValue.description))): \(escapedMarkdown(option.summary))"
             }
         }

@@ -74,11 +74,14 @@ public struct SARIFReporter: Reporter {
             indexByID[ruleID] = descriptors.count
             descriptors.append(SARIFLog.ReportingDescriptor(id: ruleID))
         }
-        let results = includingResults ? report.findings.map { finding in
-            Self.result(for: finding, ruleIndex: indexByID[finding.ruleID] ?? 0)
-        } : []
-        let driver = SARIFLog.ToolComponent(name: ToolIdentity.name, version: report.toolVersion,
-                                            informationUri: informationURI, rules: descriptors)
+        let results =
+            includingResults
+            ? report.findings.map { finding in
+                Self.result(for: finding, ruleIndex: indexByID[finding.ruleID] ?? 0)
+            } : []
+        let driver = SARIFLog.ToolComponent(
+            name: ToolIdentity.name, version: report.toolVersion,
+            informationUri: informationURI, rules: descriptors)
         let run = SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), columnKind: Self.columnKind, results: results)
         return (SARIFLog(schema: SARIFLog.schemaURI, version: SARIFLog.formatVersion, runs: [run]), indexByID)
     }
@@ -102,16 +105,19 @@ public struct SARIFReporter: Reporter {
             fullDescription: rationale.isEmpty ? nil : SARIFLog.MultiformatMessage(text: rationale),
             help: SARIFLog.MultiformatMessage(text: RuleHelp.text(for: rule), markdown: RuleHelp.markdown(for: rule)),
             helpUri: nil,
-            defaultConfiguration: SARIFLog.ReportingConfiguration(enabled: rule.isEnabledByDefault ? nil : false,
-                                                                  level: level(for: rule.defaultSeverity)),
-            properties: SARIFLog.RuleProperties(tags: [rule.category.rawValue], fixable: rule.isFixable,
-                                                origin: rule.origin))
+            defaultConfiguration: SARIFLog.ReportingConfiguration(
+                enabled: rule.isEnabledByDefault ? nil : false,
+                level: level(for: rule.defaultSeverity)),
+            properties: SARIFLog.RuleProperties(
+                tags: [rule.category.rawValue], fixable: rule.isFixable,
+                origin: rule.origin))
     }
 
     static func result(for finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
         let artifact = artifactLocation(forPath: finding.path)
-        var region = SARIFLog.Region(startLine: max(finding.start.line, 1), startColumn: max(finding.start.column, 1),
-                                     endLine: max(finding.end.line, 1), endColumn: max(finding.end.column, 1))
+        var region = SARIFLog.Region(
+            startLine: max(finding.start.line, 1), startColumn: max(finding.start.column, 1),
+            endLine: max(finding.end.line, 1), endColumn: max(finding.end.column, 1))
         if let range = finding.range, range.lowerBound >= 0 {
             region.byteOffset = range.lowerBound
             region.byteLength = range.count
@@ -122,19 +128,30 @@ public struct SARIFReporter: Reporter {
                 .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
                 .map { edit in
                     SARIFLog.Replacement(
-                        deletedRegion: SARIFLog.Region(byteOffset: max(edit.range.lowerBound, 0),
-                                                       byteLength: max(edit.range.count, 0)),
+                        deletedRegion: SARIFLog.Region(
+                            byteOffset: max(edit.range.lowerBound, 0),
+                            byteLength: max(edit.range.count, 0)),
                         insertedContent: edit.replacement.isEmpty ? nil : SARIFLog.ArtifactContent(text: edit.replacement))
                 }
-            fixes = [SARIFLog.Fix(description: SARIFLog.Message(text: fix.title),
-                                  artifactChanges: [SARIFLog.ArtifactChange(artifactLocation: artifact,
-                                                                            replacements: replacements)])]
+            fixes = [
+                SARIFLog.Fix(
+                    description: SARIFLog.Message(text: fix.title),
+                    artifactChanges: [
+                        SARIFLog.ArtifactChange(
+                            artifactLocation: artifact,
+                            replacements: replacements)
+                    ])
+            ]
         }
         return SARIFLog.Result(
             ruleId: finding.ruleID, ruleIndex: ruleIndex, level: level(for: finding.severity),
             message: SARIFLog.Message(text: finding.message),
-            locations: [SARIFLog.Location(physicalLocation: SARIFLog.PhysicalLocation(artifactLocation: artifact,
-                                                                                      region: region))],
+            locations: [
+                SARIFLog.Location(
+                    physicalLocation: SARIFLog.PhysicalLocation(
+                        artifactLocation: artifact,
+                        region: region))
+            ],
             fixes: fixes)
     }
 
@@ -146,14 +163,16 @@ public struct SARIFReporter: Reporter {
 
 extension SARIFLog.ReportingDescriptor {
     init(id: String) {
-        self.init(id: id, name: nil, shortDescription: nil, fullDescription: nil, help: nil, helpUri: nil,
-                  defaultConfiguration: nil, properties: nil)
+        self.init(
+            id: id, name: nil, shortDescription: nil, fullDescription: nil, help: nil, helpUri: nil,
+            defaultConfiguration: nil, properties: nil)
     }
 }
 
 extension SARIFLog.Region {
     init(byteOffset: Int, byteLength: Int) {
-        self.init(startLine: nil, startColumn: nil, endLine: nil, endColumn: nil, byteOffset: byteOffset,
-                  byteLength: byteLength)
+        self.init(
+            startLine: nil, startColumn: nil, endLine: nil, endColumn: nil, byteOffset: byteOffset,
+            byteLength: byteLength)
     }
 }

@@ -64,7 +64,8 @@ struct FieldLengthCheck: DeclarativeCheck {
 
     func findings(in document: Document, context: RuleContext) -> [(values: [String: String], range: ByteRange)] {
         guard let node = node(field, in: document, context: context),
-              case .scalar(let scalar) = node.value, scalar.kind != .null else { return [] }
+            case .scalar(let scalar) = node.value, scalar.kind != .null
+        else { return [] }
         let length = Self.length(of: scalar.text, unit: unit)
         let problem: String
         if length < min {
@@ -74,8 +75,10 @@ struct FieldLengthCheck: DeclarativeCheck {
         } else {
             return []
         }
-        let values = ["field": context.fieldNames.name(of: field), "length": String(length), "unit": unit,
-                      "min": String(min), "max": String(max), "problem": problem, "value": scalar.text]
+        let values = [
+            "field": context.fieldNames.name(of: field), "length": String(length), "unit": unit,
+            "min": String(min), "max": String(max), "problem": problem, "value": scalar.text,
+        ]
         return [(values, node.range)]
     }
 }

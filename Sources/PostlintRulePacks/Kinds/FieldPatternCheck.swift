@@ -8,7 +8,8 @@ struct FieldPatternCheck: DeclarativeCheck {
     let mustMatch: Bool
     let regex: CompiledPattern
     var defaultMessage: String {
-        mustMatch ? "\"{field}\" value \"{value}\" does not match {pattern}" : "\"{field}\" value \"{value}\" contains \"{match}\""
+        mustMatch
+            ? "\"{field}\" value \"{value}\" does not match {pattern}" : "\"{field}\" value \"{value}\" contains \"{match}\""
     }
 
     struct Options: TypedRuleOptions {
@@ -58,7 +59,8 @@ struct FieldPatternCheck: DeclarativeCheck {
                     results.append((["field": name, "value": text, "pattern": pattern], range))
                 }
             case .stopped:
-                let message = "pattern \(pattern) gave up on the \"\(name)\" value: matching this post's values took "
+                let message =
+                    "pattern \(pattern) gave up on the \"\(name)\" value: matching this post's values took "
                     + "more steps than a pattern may (the rest were not checked); nested quantifiers such as (a+)+ "
                     + "backtrack exponentially"
                 results.append(([DeclarativeFindingKey.verbatimMessage: message], range))

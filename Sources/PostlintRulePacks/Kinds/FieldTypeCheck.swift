@@ -47,13 +47,23 @@ struct FieldTypeCheck: DeclarativeCheck {
         let name = context.fieldNames.name(of: field)
         if case .scalar(let scalar) = node.value, scalar.kind == .null { return [] }
         guard Self.matches(node, type) else {
-            return [(["field": name, "expected": Self.article(type), "actual": Self.article(FieldValues.typeName(node)),
-                      "type": type], node.range)]
+            return [
+                (
+                    [
+                        "field": name, "expected": Self.article(type), "actual": Self.article(FieldValues.typeName(node)),
+                        "type": type,
+                    ], node.range
+                )
+            ]
         }
         guard type == "list", !itemType.isEmpty, let items = node.items else { return [] }
         return items.filter { !Self.matches($0, itemType) }.map { item in
-            (["field": "\(name) item", "expected": Self.article(itemType),
-              "actual": Self.article(FieldValues.typeName(item)), "type": itemType], item.range)
+            (
+                [
+                    "field": "\(name) item", "expected": Self.article(itemType),
+                    "actual": Self.article(FieldValues.typeName(item)), "type": itemType,
+                ], item.range
+            )
         }
     }
 }

@@ -60,7 +60,9 @@ struct ListItemsCheck: DeclarativeCheck {
         for (position, item) in items.enumerated() {
             guard case .scalar(let scalar) = item.value, scalar.kind != .null else {
                 if nonEmptyItems {
-                    let what = item.scalarText == nil ? "is \(FrontMatterNode.article(FieldValues.typeName(item))), not a string" : "is empty"
+                    let what =
+                        item.scalarText == nil
+                        ? "is \(FrontMatterNode.article(FieldValues.typeName(item))), not a string" : "is empty"
                     results.append(finding("item \(position + 1) \(what)", item.range))
                 }
                 continue
@@ -73,7 +75,8 @@ struct ListItemsCheck: DeclarativeCheck {
             guard unique, !trimmed.isEmpty else { continue }
             let key = trimmed.lowercased()
             if let first = seen.firstPosition(of: key, recording: position) {
-                results.append(finding("item \(position + 1) repeats \"\(trimmed)\" (item \(first + 1)), ignoring case", item.range))
+                results.append(
+                    finding("item \(position + 1) repeats \"\(trimmed)\" (item \(first + 1)), ignoring case", item.range))
             }
         }
         return results

@@ -9,7 +9,7 @@ struct RequiredFieldsCheck: DeclarativeCheck {
         var fields: [String] = []
         init() {}
         static let fields: [OptionField<Self>] = [
-            .strings("fields", \.fields, "front matter fields that must be present and non-empty"),
+            .strings("fields", \.fields, "front matter fields that must be present and non-empty")
         ]
     }
     static let requiredKeys = ["fields"]
@@ -25,13 +25,19 @@ struct RequiredFieldsCheck: DeclarativeCheck {
         for field in fields {
             let name = context.fieldNames.name(of: field)
             guard let entry = root.entry(named: name) else {
-                results.append((["field": name, "problem": "missing required field \"\(name)\""],
-                                missingFieldRange(in: document)))
+                results.append(
+                    (
+                        ["field": name, "problem": "missing required field \"\(name)\""],
+                        missingFieldRange(in: document)
+                    ))
                 continue
             }
             if FieldValues.isEmpty(entry.value) {
-                results.append((["field": name, "problem": "required field \"\(name)\" is empty"],
-                                entry.value.range.isEmpty ? entry.keyRange : entry.value.range))
+                results.append(
+                    (
+                        ["field": name, "problem": "required field \"\(name)\" is empty"],
+                        entry.value.range.isEmpty ? entry.keyRange : entry.value.range
+                    ))
             }
         }
         return results

@@ -46,7 +46,7 @@ public struct BrokenImageRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .strings("fields", \.fields, "front matter fields that hold an image path (or a list of them)"),
+            .strings("fields", \.fields, "front matter fields that hold an image path (or a list of them)")
         ]
     }
 
@@ -64,21 +64,27 @@ public struct BrokenImageRule: BuiltInRule {
             for value in values {
                 guard let text = value.scalarText, case .scalar(let scalar) = value.value, scalar.kind == .string
                 else { continue }
-                if let message = problem(with: text, files: &files, allowEmpty: true, documentPath: documentPath, context: context) {
+                if let message = problem(
+                    with: text, files: &files, allowEmpty: true, documentPath: documentPath, context: context)
+                {
                     diagnostics.append(diagnostic(message, at: value.range))
                 }
             }
         }
         for image in document.body?.images ?? [] {
-            if let message = problem(with: image.destination, files: &files, allowEmpty: false, documentPath: documentPath, context: context) {
+            if let message = problem(
+                with: image.destination, files: &files, allowEmpty: false, documentPath: documentPath, context: context)
+            {
                 diagnostics.append(diagnostic(message, at: image.range))
             }
         }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func problem(with destination: String, files: inout LocalFileCheck, allowEmpty: Bool, documentPath: String,
-                         context: RuleContext) -> String? {
+    private func problem(
+        with destination: String, files: inout LocalFileCheck, allowEmpty: Bool, documentPath: String,
+        context: RuleContext
+    ) -> String? {
         switch LocalReference.target(of: destination) {
         case .empty:
             return allowEmpty ? nil : "image has no destination"
@@ -109,7 +115,8 @@ public struct BrokenImageRule: BuiltInRule {
     /// resource, a static file): missing under a known part of the site is an error; unknown is
     /// not checked.
     private func routeProblem(_ path: String, destination: String, routes: any RouteResolving, documentPath: String)
-        -> String? {
+        -> String?
+    {
         switch routes.resolve(path, from: documentPath) {
         case .post, .served, .unknown, .external: return nil
         case .missing(let route): return "image \"\(destination)\" not found: nothing of the site is served at \(route)"

@@ -64,7 +64,7 @@ public struct BrokenLinkRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .boolean("check-anchors", \.checkAnchors, "check `#fragment` against the target's heading anchors"),
+            .boolean("check-anchors", \.checkAnchors, "check `#fragment` against the target's heading anchors")
         ]
     }
 
@@ -86,10 +86,12 @@ public struct BrokenLinkRule: BuiltInRule {
             case .sameDocument(let fragment):
                 guard checkAnchors, !fragment.isEmpty, fragment != "top" else { continue }
                 if ownAnchors == nil {
-                    ownAnchors = DocumentAnchors(bytes: document.source.utf8, body: body,
-                                                 bodyRange: document.bodyRange, style: context.anchorStyle)
+                    ownAnchors = DocumentAnchors(
+                        bytes: document.source.utf8, body: body,
+                        bodyRange: document.bodyRange, style: context.anchorStyle)
                 }
-                if let anchors = ownAnchors, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
+                if let anchors = ownAnchors, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
+                {
                     diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: link.range))
                 }
             case .local(let path, let fragment):
@@ -98,15 +100,18 @@ public struct BrokenLinkRule: BuiltInRule {
                     if kind == .directory, let routes = context.routes, !path.hasPrefix("/") {
                         // `other-post/` is relative to the post's URL, not its file: a folder
                         // beside the post says nothing of what is served there.
-                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
-                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        checkRoute(
+                            path, fragment: fragment, destination: destination, routes: routes, document: document,
+                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
                         continue
                     }
                     if kind == .file, let routes = context.routes, Self.isMarkdown(found.string),
-                       let page = routes.unservedSource(found.string, linkedFrom: document.path) {
-                        diagnostics.append(diagnostic(
-                            "link to the source \"\(destination)\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page \(page)",
-                            at: link.range))
+                        let page = routes.unservedSource(found.string, linkedFrom: document.path)
+                    {
+                        diagnostics.append(
+                            diagnostic(
+                                "link to the source \"\(destination)\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page \(page)",
+                                at: link.range))
                         continue
                     }
                     guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }
@@ -115,33 +120,41 @@ public struct BrokenLinkRule: BuiltInRule {
                     if otherAnchors[resolved] == nil {
                         otherAnchors[resolved] = .some(Self.anchors(ofFile: resolved, context: context))
                     }
-                    if let anchors = otherAnchors[resolved] ?? nil, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
+                    if let anchors = otherAnchors[resolved] ?? nil,
+                        anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
+                    {
                         diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
                     }
                 case .missing(let resolved):
                     if let routes = context.routes {
-                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
-                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        checkRoute(
+                            path, fragment: fragment, destination: destination, routes: routes, document: document,
+                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
                     } else {
-                        diagnostics.append(diagnostic("linked file \"\(destination)\" not found (looked for \(resolved.string))",
-                                                      at: link.range))
+                        diagnostics.append(
+                            diagnostic(
+                                "linked file \"\(destination)\" not found (looked for \(resolved.string))",
+                                at: link.range))
                     }
                 case .letterCase(_, let written, let actual):
-                    diagnostics.append(diagnostic(
-                        "link \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\"",
-                        at: link.range))
+                    diagnostics.append(
+                        diagnostic(
+                            "link \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\"",
+                            at: link.range))
                 case .outsideRoots:
                     if let routes = context.routes {
-                        checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
-                                   context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        checkRoute(
+                            path, fragment: fragment, destination: destination, routes: routes, document: document,
+                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
                     } else {
                         diagnostics.append(diagnostic("link \"\(destination)\" points outside the site", at: link.range))
                     }
                 case .unresolvable:
                     // A root-relative path with no site known and no site roots: not checked.
                     guard let routes = context.routes else { continue }
-                    checkRoute(path, fragment: fragment, destination: destination, routes: routes, document: document,
-                               context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                    checkRoute(
+                        path, fragment: fragment, destination: destination, routes: routes, document: document,
+                        context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
                 }
             }
         }
@@ -151,21 +164,27 @@ public struct BrokenLinkRule: BuiltInRule {
     /// A path that is no file, judged as a route of the post's site: a page made from a post
     /// (its `#fragment` checked in that post), something else served, missing under a known part
     /// of the site (an error), or unknown (not checked: `unchecked-link` lists it).
-    private func checkRoute(_ path: String, fragment: String?, destination: String, routes: any RouteResolving,
-                            document: Document, context: RuleContext, otherAnchors: inout [String: DocumentAnchors?],
-                            range: ByteRange, into diagnostics: inout [Diagnostic]) {
+    private func checkRoute(
+        _ path: String, fragment: String?, destination: String, routes: any RouteResolving,
+        document: Document, context: RuleContext, otherAnchors: inout [String: DocumentAnchors?],
+        range: ByteRange, into diagnostics: inout [Diagnostic]
+    ) {
         switch routes.resolve(path, from: document.path) {
         case .post(let post):
             guard checkAnchors, let fragment, !fragment.isEmpty, Self.isMarkdown(post) else { return }
             if otherAnchors[post] == nil { otherAnchors[post] = .some(Self.anchors(ofFile: post, context: context)) }
-            if let anchors = otherAnchors[post] ?? nil, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false) {
+            if let anchors = otherAnchors[post] ?? nil,
+                anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
+            {
                 diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in the post served at \(path)", at: range))
             }
         case .served, .unknown, .external:
             return
         case .missing(let route):
-            diagnostics.append(diagnostic("linked page \"\(destination)\" not found: no post, file or listing of the site is served at \(route)",
-                                          at: range))
+            diagnostics.append(
+                diagnostic(
+                    "linked page \"\(destination)\" not found: no post, file or listing of the site is served at \(route)",
+                    at: range))
         }
     }
 

@@ -38,7 +38,9 @@ struct FolderListingMemo {
     mutating func position(of path: [UInt8], count: Int, from fileSystem: any FileSystemView) -> Int {
         if let held = position(of: path, count: count) { return held }
         // The folder's path as bytes (the empty spelling is the current folder).
-        let listing = count == 0 ? fileSystem.listing(of: ".")
+        let listing =
+            count == 0
+            ? fileSystem.listing(of: ".")
             : path.withUnsafeBufferPointer { fileSystem.listing(ofPath: UnsafeBufferPointer(rebasing: $0[..<count])) }
         if folders.count == Self.capacity {
             folders.removeAll(keepingCapacity: true)

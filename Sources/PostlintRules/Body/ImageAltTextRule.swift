@@ -18,8 +18,9 @@ public struct ImageAltTextRule: BuiltInRule {
             RuleExample("Our team at work:\n\n⟦![](team.jpg)⟧\n"),
             RuleExample("⟦![  ][photo]⟧\n\n[photo]: photo.jpg\n"),
             RuleExample("<p>Logo: ⟦<img src=\"logo.png\">⟧</p>\n"),
-            RuleExample("A divider ⟦<img src=\"rule.png\" alt=\"\">⟧\n",
-                        options: ["allow-decorative-html": .bool(false)]),
+            RuleExample(
+                "A divider ⟦<img src=\"rule.png\" alt=\"\">⟧\n",
+                options: ["allow-decorative-html": .bool(false)]),
         ],
         nonTriggeringExamples: [
             RuleExample("![The team around a table](team.jpg)\n"),
@@ -36,8 +37,9 @@ public struct ImageAltTextRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .boolean("allow-decorative-html", \.allowDecorativeHTML,
-                     "accept `<img alt=\"\">`, the HTML way to mark an image as decorative"),
+            .boolean(
+                "allow-decorative-html", \.allowDecorativeHTML,
+                "accept `<img alt=\"\">`, the HTML way to mark an image as decorative")
         ]
     }
 

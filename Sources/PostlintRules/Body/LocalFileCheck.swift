@@ -60,8 +60,10 @@ struct LocalFileCheck {
         return destination.withUTF8 { check(path, bytes: $0, joined: &joined) }
     }
 
-    private mutating func check(_ path: String, bytes destination: UnsafeBufferPointer<UInt8>,
-                                joined: inout [UInt8]) -> Outcome {
+    private mutating func check(
+        _ path: String, bytes destination: UnsafeBufferPointer<UInt8>,
+        joined: inout [UInt8]
+    ) -> Outcome {
         if ByteScanning.firstIndex(of: 0, in: destination, from: 0) != nil { return .missing(path: ResolvedPath(path)) }
         if destination.first == SpelledPath.slash {
             joinedHoldsDocumentFolder = false
@@ -96,7 +98,8 @@ struct LocalFileCheck {
     /// `/images/a.png` looked for below every site root: found in one is enough; otherwise a
     /// letter-case difference says more than a missing file.
     private mutating func checkRootRelative(_ destination: UnsafeBufferPointer<UInt8>, joined: inout [UInt8])
-        -> Outcome {
+        -> Outcome
+    {
         let roots = spelledRoots()
         guard !roots.isEmpty else { return .unresolvable }
         var best: Outcome?
@@ -152,7 +155,8 @@ struct LocalFileCheck {
         var start = walkStart
         var lastFolder: Int?
         if let last = SpelledPath.lastNameStart(in: joined), walkStart < last,
-           let held = listings.position(of: joined, count: last - 1), listings.wasReached(at: held, from: walkStart) {
+            let held = listings.position(of: joined, count: last - 1), listings.wasReached(at: held, from: walkStart)
+        {
             start = last
             lastFolder = held
         }

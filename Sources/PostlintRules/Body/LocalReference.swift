@@ -90,7 +90,8 @@ struct LocalReference: Equatable {
                 let percent = word ^ (ones &* 0x25)
                 let hash = word ^ (ones &* 0x23)
                 let question = word ^ (ones &* 0x3F)
-                let found = ((brace &- ones) & ~brace) | ((percent &- ones) & ~percent)
+                let found =
+                    ((brace &- ones) & ~brace) | ((percent &- ones) & ~percent)
                     | ((hash &- ones) & ~hash) | ((question &- ones) & ~question)
                 if found & highs != 0 { return true }
                 index += 8
@@ -152,7 +153,8 @@ struct LocalReference: Equatable {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x25, index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
             } else {

@@ -71,8 +71,10 @@ enum SpelledPath {
     /// `destination` (a path's bytes) spelled below `base` into `joined` (its contents replaced);
     /// false when it climbs above `base` and `rootRelative` is set, or above the file system's
     /// root. A `..` with no name to fold into in a relative path is kept.
-    static func join(_ destination: UnsafeBufferPointer<UInt8>, to base: [UInt8], rootRelative: Bool,
-                     into joined: inout [UInt8]) -> Bool {
+    static func join(
+        _ destination: UnsafeBufferPointer<UInt8>, to base: [UInt8], rootRelative: Bool,
+        into joined: inout [UInt8]
+    ) -> Bool {
         joined.removeAll(keepingCapacity: true)
         joined.append(contentsOf: base)
         // Nearly always every name is a plain one: then the names go below `base` as written.
@@ -153,7 +155,8 @@ enum SpelledPath {
     static func endOfSharedNames(_ path: [UInt8], _ base: [UInt8]) -> Int {
         // Nearly always `path` is `base` with names below it: then it shares all of them.
         if base.count > namesStart(of: base), path.count >= base.count,
-           path.count == base.count || path[base.count] == slash, bytesEqual(path, 0..<base.count, base, 0..<base.count) {
+            path.count == base.count || path[base.count] == slash, bytesEqual(path, 0..<base.count, base, 0..<base.count)
+        {
             return min(base.count + 1, path.count)
         }
         var pathStart = namesStart(of: path)
@@ -179,11 +182,13 @@ enum SpelledPath {
     /// Whether `path[range]` holds exactly the bytes of `other[otherRange]`.
     static func bytesEqual(_ path: [UInt8], _ range: Range<Int>, _ other: [UInt8], _ otherRange: Range<Int>) -> Bool {
         guard range.count == otherRange.count, range.lowerBound >= 0, range.upperBound <= path.count,
-              otherRange.lowerBound >= 0, otherRange.upperBound <= other.count else { return false }
+            otherRange.lowerBound >= 0, otherRange.upperBound <= other.count
+        else { return false }
         return path.withUnsafeBufferPointer { pathBytes in
             other.withUnsafeBufferPointer { otherBytes in
-                ByteScanning.equal(UnsafeBufferPointer(rebasing: pathBytes[range]),
-                                   UnsafeBufferPointer(rebasing: otherBytes[otherRange]))
+                ByteScanning.equal(
+                    UnsafeBufferPointer(rebasing: pathBytes[range]),
+                    UnsafeBufferPointer(rebasing: otherBytes[otherRange]))
             }
         }
     }

@@ -43,7 +43,8 @@ public struct UncheckedLinkRule: BuiltInRule {
             let rootRelative = destination.utf8.first == UInt8(ascii: "/")
             // A relative path is a route only in a known site; without one it is a file.
             guard rootRelative || context.routes != nil, !destination.hasPrefix("//"),
-                  case .local(let path, _) = LocalReference.target(of: destination) else { return }
+                case .local(let path, _) = LocalReference.target(of: destination)
+            else { return }
             if let routes = context.routes {
                 if files == nil { files = LocalFileCheck(documentPath: document.path, context: context) }
                 switch files?.check(path) {

@@ -14,13 +14,13 @@ public struct BomRule: BuiltInRule {
         isFixable: true,
         reads: .source,
         triggeringExamples: [
-            RuleExample("⟦\u{FEFF}⟧---\ntitle: Notes\n---\n\nBody.\n"),
+            RuleExample("⟦\u{FEFF}⟧---\ntitle: Notes\n---\n\nBody.\n")
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nBody with a word\u{2060}joiner is another rule's business.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nBody with a word\u{2060}joiner is another rule's business.\n")
         ],
         corrections: [
-            RuleCorrection("\u{FEFF}---\ntitle: Notes\n---\n\nBody.\n", "---\ntitle: Notes\n---\n\nBody.\n"),
+            RuleCorrection("\u{FEFF}---\ntitle: Notes\n---\n\nBody.\n", "---\ntitle: Notes\n---\n\nBody.\n")
         ])
 
     public init(options: NoOptions) {}

@@ -18,12 +18,14 @@ public struct ControlCharacterRule: BuiltInRule {
             RuleExample("---\ntitle: \"Null⟦\u{00}⟧\"\n---\n\nBody.\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nTabs\tare fine, and so are\r\nline endings.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nTabs\tare fine, and so are\r\nline endings.\n")
         ])
 
-    static let c0Names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
-                          "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
-                          "ESC", "FS", "GS", "RS", "US"]
+    static let c0Names = [
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+        "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
+        "ESC", "FS", "GS", "RS", "US",
+    ]
 
     public init(options: NoOptions) {}
 
@@ -45,7 +47,8 @@ public struct ControlCharacterRule: BuiltInRule {
         source.bytes.withUnsafeBufferPointer { buffer in
             let outside = ByteScanning.countOutsidePrintableASCII(in: buffer)
             let lineIndex = source.lineIndex
-            let lineEndings = lineIndex.containsCarriageReturn
+            let lineEndings =
+                lineIndex.containsCarriageReturn
                 ? ByteScanning.count(of: 0x0A, in: buffer) + ByteScanning.count(of: 0x0D, in: buffer)
                 : lineIndex.lineCount - 1
             if outside == lineEndings { return true }
@@ -62,9 +65,11 @@ public struct ControlCharacterRule: BuiltInRule {
         var index = 0
         while index < count {
             // Skip to the next byte that may start a control character, eight bytes a step.
-            guard let candidate = bytes.withUnsafeBufferPointer({
-                ByteScanning.firstControlCandidate(in: $0, from: index)
-            }) else { break }
+            guard
+                let candidate = bytes.withUnsafeBufferPointer({
+                    ByteScanning.firstControlCandidate(in: $0, from: index)
+                })
+            else { break }
             index = candidate
             let byte = bytes[index]
             // A C0 control or DEL is one byte; a C1 control is C2 80-9F in UTF-8.
@@ -78,7 +83,8 @@ public struct ControlCharacterRule: BuiltInRule {
                 value = UInt32(byte)
                 width = 1
             } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]),
-                      !source.isInvalid(at: index) {
+                !source.isInvalid(at: index)
+            {
                 value = UInt32(bytes[index + 1])
                 width = 2
             } else {

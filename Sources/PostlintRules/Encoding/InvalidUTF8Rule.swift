@@ -20,10 +20,10 @@ public struct InvalidUTF8Rule: BuiltInRule {
         // Examples are text, so invalid bytes cannot be shown; a UTF-16 file (ASCII with a NUL after
         // every character) can.
         triggeringExamples: [
-            RuleExample("⟦⟧" + utf16Sample),
+            RuleExample("⟦⟧" + utf16Sample)
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Café\n---\n\nCafé au lait, 日本語, 😀.\n"),
+            RuleExample("---\ntitle: Café\n---\n\nCafé au lait, 日本語, 😀.\n")
         ])
 
     /// A sentence as UTF-16 little-endian bytes, written as the text UTF-8 would read them as.
@@ -39,7 +39,7 @@ public struct InvalidUTF8Rule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .integer("max-reports", \.maxReports, "the most runs reported one by one before a single summary", minimum: 1),
+            .integer("max-reports", \.maxReports, "the most runs reported one by one before a single summary", minimum: 1)
         ]
     }
 
@@ -52,15 +52,21 @@ public struct InvalidUTF8Rule: BuiltInRule {
         let bytes = source.bytes
         let sniff = EncodingSniffer.sniff(bytes)
         if sniff.encoding != .utf8 {
-            return [diagnostic("the file is \(sniff.encoding.displayName), not UTF-8; save it as UTF-8",
-                               at: 0..<sniff.byteOrderMarkLength)]
+            return [
+                diagnostic(
+                    "the file is \(sniff.encoding.displayName), not UTF-8; save it as UTF-8",
+                    at: 0..<sniff.byteOrderMarkLength)
+            ]
         }
         let ranges = source.invalidRanges
         guard !ranges.isEmpty else { return [] }
         if ranges.count > maxReports {
             let invalid = ranges.reduce(0) { $0 + $1.count }
-            return [diagnostic("the file is not UTF-8 text: \(invalid) bytes in \(ranges.count) places are not valid UTF-8",
-                               at: ranges[0])]
+            return [
+                diagnostic(
+                    "the file is not UTF-8 text: \(invalid) bytes in \(ranges.count) places are not valid UTF-8",
+                    at: ranges[0])
+            ]
         }
         return ranges.map { range in
             diagnostic(Self.describe(range, in: bytes), at: range)
@@ -86,7 +92,8 @@ public struct InvalidUTF8Rule: BuiltInRule {
             let reading = run.compactMap { CodePage.windows1252.decode($0).flatMap(Unicode.Scalar.init) }
             var text = String.UnicodeScalarView()
             text.append(contentsOf: reading)
-            return "\(noun) not valid UTF-8 (\"\(VisibleText.render(String(text)))\" in Windows-1252: is the file saved in that encoding?)"
+            return
+                "\(noun) not valid UTF-8 (\"\(VisibleText.render(String(text)))\" in Windows-1252: is the file saved in that encoding?)"
         }
         return "\(noun) not valid UTF-8"
     }

@@ -23,7 +23,7 @@ public struct InvisibleCharacterRule: BuiltInRule {
             RuleExample("---\ntitle: \"Word⟦\u{2060}⟧joiner\"\n---\n\nA stray mark⟦\u{FEFF}⟧here.\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nFamily 👨‍👩‍👧‍👦, coder 👩🏽‍💻, flag 🏳️‍🌈, می‌خواهم, क्‍ष.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nFamily 👨‍👩‍👧‍👦, coder 👩🏽‍💻, flag 🏳️‍🌈, می‌خواهم, क्‍ष.\n")
         ])
 
     public init(options: NoOptions) {}
@@ -46,10 +46,12 @@ public struct InvisibleCharacterRule: BuiltInRule {
             let lead = bytes[offset]
             let width = UTF8Scalars.width(ofLead: lead)
             if lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF,
-               let scalar = UTF8Scalars.scalar(at: offset, in: bytes), scalar.value >= 0xAD,
-               let kind = InvisibleCharacters.kind(of: scalar, previous: UTF8Scalars.scalar(before: offset, in: bytes),
-                                                   next: UTF8Scalars.scalar(at: offset + width, in: bytes),
-                                                   isFirstInFile: offset == 0) {
+                let scalar = UTF8Scalars.scalar(at: offset, in: bytes), scalar.value >= 0xAD,
+                let kind = InvisibleCharacters.kind(
+                    of: scalar, previous: UTF8Scalars.scalar(before: offset, in: bytes),
+                    next: UTF8Scalars.scalar(at: offset + width, in: bytes),
+                    isFirstInFile: offset == 0)
+            {
                 if let run = open, run.scalar == scalar, run.end == offset {
                     open = (scalar, kind, run.start, offset + width, run.count + 1)
                 } else {
@@ -63,15 +65,18 @@ public struct InvisibleCharacterRule: BuiltInRule {
         return diagnostics
     }
 
-    private func report(_ scalar: Unicode.Scalar, _ kind: InvisibleCharacters.Kind, _ range: ByteRange,
-                        _ count: Int) -> Diagnostic {
+    private func report(
+        _ scalar: Unicode.Scalar, _ kind: InvisibleCharacters.Kind, _ range: ByteRange,
+        _ count: Int
+    ) -> Diagnostic {
         let name = scalar.properties.name.map { " (\($0))" } ?? ""
         let what = "\(count == 1 ? "" : "\(count) × ")\(VisibleText.codePoint(scalar))\(name)"
         switch kind {
         case .bidirectionalControl:
-            return Diagnostic(ruleID: metadata.id, severity: .error,
-                              message: "bidirectional control \(what) can make text display in another order than it is read",
-                              range: range)
+            return Diagnostic(
+                ruleID: metadata.id, severity: .error,
+                message: "bidirectional control \(what) can make text display in another order than it is read",
+                range: range)
         case .invisible:
             return diagnostic("invisible character \(what)", at: range)
         }

@@ -20,7 +20,7 @@ public struct MixedLineEndingsRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nOne⟦\r⟧two\nthree\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nOne\ntwo\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nOne\ntwo\n")
         ],
         corrections: [
             RuleCorrection("---\ntitle: Notes\n---\n\nOne\r\ntwo\rthree\n", "---\ntitle: Notes\n---\n\nOne\ntwo\nthree\n"),
@@ -86,9 +86,13 @@ public struct MixedLineEndingsRule: BuiltInRule {
         guard let first = minority.first else { return [] }
         let summary = Ending.allCases.filter { counts[$0.rawValue] > 0 }
             .map { "\(counts[$0.rawValue]) \($0.name)" }.joined(separator: ", ")
-        let fix = Fix(title: "End every line with \(majority.name)",
-                      edits: minority.map { TextEdit(range: $0.range, replacement: majority.text) })
-        return [diagnostic("line endings are mixed (\(summary)); \(minority.count) differ from the file's majority \(majority.name)",
-                           at: first.range, fix: fix)]
+        let fix = Fix(
+            title: "End every line with \(majority.name)",
+            edits: minority.map { TextEdit(range: $0.range, replacement: majority.text) })
+        return [
+            diagnostic(
+                "line endings are mixed (\(summary)); \(minority.count) differ from the file's majority \(majority.name)",
+                at: first.range, fix: fix)
+        ]
     }
 }

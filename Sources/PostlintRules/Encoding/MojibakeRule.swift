@@ -52,17 +52,23 @@ public struct MojibakeRule: BuiltInRule {
             RuleExample("---\ntitle: Notes\n---\n\nIt’s “quoted” — isn’t it… 👩‍💻 👨‍👩‍👧‍👦 🇫🇷 ½ ± 2 °C © ™\n"),
             RuleExample("---\ntitle: Notes\n---\n\nNÃO! SÃO PAULO. IRMÃ… CAFÉ™ ┌──┐\n"),
             RuleExample("---\ntitle: Notes\n---\n\nÅ være. Read as Windows-1252, `é` shows as `Ã©`:\n\n```\nitselfâ€”a\n```\n"),
-            RuleExample("---\ntitle: Notes\n---\n\n¿Dónde? col·lecció, 5 µm, 12 m², Intel®, España, œuvre, Èdè Yorùbá, con mèo, nghèo, irmã, Øivind.\n"),
+            RuleExample(
+                "---\ntitle: Notes\n---\n\n¿Dónde? col·lecció, 5 µm, 12 m², Intel®, España, œuvre, Èdè Yorùbá, con mèo, nghèo, irmã, Øivind.\n"
+            ),
             RuleExample("---\ntitle: Notes\n---\n\nСССР и США, ВКонтакте, ООО «Ромашка», курс йен.\n"),
         ],
         corrections: [
             RuleCorrection("---\ntitle: Notes\n---\n\nitselfâ€”a lesson\n", "---\ntitle: Notes\n---\n\nitself—a lesson\n"),
             RuleCorrection("---\ntitle: \"CafÃ©\"\n---\n\nItÃ¢â‚¬â„¢s\n", "---\ntitle: \"Café\"\n---\n\nIt’s\n"),
-            RuleCorrection("---\ntitle: Notes\n---\n\nÄŒesko, \u{84}Hallo\u{93}, Ã  la carte\n",
-                           "---\ntitle: Notes\n---\n\nČesko, „Hallo“, à la carte\n"),
-            RuleCorrection("---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n", "---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n"),
-            RuleCorrection("---\ntitle: Notes\n---\n\nZa¿ó³æ gê¶l± ja¼ñ, тПУУЙС\n",
-                           "---\ntitle: Notes\n---\n\nZażółć gęślą jaźń, Россия\n"),
+            RuleCorrection(
+                "---\ntitle: Notes\n---\n\nÄŒesko, \u{84}Hallo\u{93}, Ã  la carte\n",
+                "---\ntitle: Notes\n---\n\nČesko, „Hallo“, à la carte\n"),
+            RuleCorrection(
+                "---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n", "---\ntitle: Notes\n---\n\nThe city of Ã\u{FFFD}vila.\n"
+            ),
+            RuleCorrection(
+                "---\ntitle: Notes\n---\n\nZa¿ó³æ gê¶l± ja¼ñ, тПУУЙС\n",
+                "---\ntitle: Notes\n---\n\nZażółć gęślą jaźń, Россия\n"),
         ])
 
     let detector: MojibakeDetector
@@ -74,8 +80,9 @@ public struct MojibakeRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .strings("code-pages", \.codePages, "the code pages looked for, in order of preference",
-                     allowed: CodePage.allCases.map(\.identifier)),
+            .strings(
+                "code-pages", \.codePages, "the code pages looked for, in order of preference",
+                allowed: CodePage.allCases.map(\.identifier))
         ]
     }
 
@@ -102,25 +109,29 @@ public struct MojibakeRule: BuiltInRule {
             if let reason = finding.unsureReason {
                 let readings = finding.repairs.prefix(5).map { "\"\(VisibleText.render($0.text))\"" }
                     .joined(separator: ", ")
-                return diagnostic("\"\(original)\" is likely mojibake (\(reason)); no exact repair: perhaps \(readings)",
-                                  at: finding.range)
+                return diagnostic(
+                    "\"\(original)\" is likely mojibake (\(reason)); no exact repair: perhaps \(readings)",
+                    at: finding.range)
             }
             if finding.isAmbiguous {
                 let readings = finding.repairs.prefix(3)
                     .map { "\"\(VisibleText.render($0.text))\" read as \($0.chainDescription)" }
                     .joined(separator: ", or ")
-                return diagnostic("\"\(original)\" looks like mojibake: \(readings); not fixed, the repair is ambiguous",
-                                  at: finding.range)
+                return diagnostic(
+                    "\"\(original)\" looks like mojibake: \(readings); not fixed, the repair is ambiguous",
+                    at: finding.range)
             }
             let repaired = VisibleText.render(best.text)
-            let fix = Fix(title: "Replace \"\(original)\" with \"\(repaired)\"",
-                          edits: [TextEdit(range: finding.range, replacement: best.text)])
+            let fix = Fix(
+                title: "Replace \"\(original)\" with \"\(repaired)\"",
+                edits: [TextEdit(range: finding.range, replacement: best.text)])
             let how = best.note.map { "; \($0)" } ?? "; the bytes round-trip exactly"
             if best.chain.isEmpty {
                 return diagnostic("\"\(original)\" looks like \"\(repaired)\"\(how)", at: finding.range, fix: fix)
             }
-            return diagnostic("\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)\(how)",
-                              at: finding.range, fix: fix)
+            return diagnostic(
+                "\"\(original)\" looks like \"\(repaired)\" read as \(best.chainDescription)\(how)",
+                at: finding.range, fix: fix)
         }
     }
 }

@@ -12,10 +12,10 @@ public struct ReplacementCharacterRule: BuiltInRule {
         defaultSeverity: .warning,
         reads: .source,
         triggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nCaf⟦\u{FFFD}⟧ and cr⟦\u{FFFD}\u{FFFD}⟧me.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nCaf⟦\u{FFFD}⟧ and cr⟦\u{FFFD}\u{FFFD}⟧me.\n")
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Notes\n---\n\nCafé and crème.\n"),
+            RuleExample("---\ntitle: Notes\n---\n\nCafé and crème.\n")
         ])
 
     public init(options: NoOptions) {}
@@ -39,8 +39,10 @@ public struct ReplacementCharacterRule: BuiltInRule {
                 characters += 1
             }
             let what = characters == 1 ? "replacement character U+FFFD" : "\(characters) replacement characters U+FFFD"
-            diagnostics.append(diagnostic("\(what): text was lost in an earlier conversion; retype it from the source",
-                                          at: start..<index))
+            diagnostics.append(
+                diagnostic(
+                    "\(what): text was lost in an earlier conversion; retype it from the source",
+                    at: start..<index))
         }
         return diagnostics
     }

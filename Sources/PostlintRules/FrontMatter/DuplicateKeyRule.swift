@@ -16,7 +16,7 @@ public struct DuplicateKeyRule: BuiltInRule {
             RuleExample("---\nauthor:\n  ⟦name⟧: Ann\n  name: Bo\n---\n"),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: First\nsubtitle: Second\n---\n"),
+            RuleExample("---\ntitle: First\nsubtitle: Second\n---\n")
         ])
 
     public init(options: NoOptions) {}
@@ -24,8 +24,9 @@ public struct DuplicateKeyRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let duplicates = document.frontMatter?.duplicateKeys else { return [] }
         return duplicates.map { entry in
-            diagnostic("key \"\(entry.key)\" is given again later; this value is dropped, the last one wins",
-                       at: entry.keyRange)
+            diagnostic(
+                "key \"\(entry.key)\" is given again later; this value is dropped, the last one wins",
+                at: entry.keyRange)
         }
     }
 }

@@ -33,8 +33,10 @@ public struct FrontMatterSyntaxRule: BuiltInRule {
             return finding
         }
         if let error = frontMatter.syntaxError {
-            found.append(diagnostic("front matter does not parse: \(error.reason)",
-                                    at: restOfLine(from: error.offset, in: document)))
+            found.append(
+                diagnostic(
+                    "front matter does not parse: \(error.reason)",
+                    at: restOfLine(from: error.offset, in: document)))
         }
         return found
     }

@@ -21,13 +21,15 @@ public struct SlugFormatRule: BuiltInRule {
             RuleExample("---\nslug: ⟦\"crème-brûlée\"⟧\n---\n"),
             RuleExample("---\nslug: ⟦-leading--double-hyphen-⟧\n---\n"),
             RuleExample("---\nslug: ⟦a-very-long-slug⟧\n---\n", options: ["max-length": .int(10)]),
-            RuleExample("---\nslug: ⟦other-name⟧\n---\n", options: ["match-file-name": .bool(true)],
-                        path: "posts/tea-notes.md"),
+            RuleExample(
+                "---\nslug: ⟦other-name⟧\n---\n", options: ["match-file-name": .bool(true)],
+                path: "posts/tea-notes.md"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\nslug: brewing-green-tea-2024\n---\n"),
-            RuleExample("---\nslug: tea-notes\n---\n", options: ["match-file-name": .bool(true)],
-                        path: "posts/tea-notes/index.md"),
+            RuleExample(
+                "---\nslug: tea-notes\n---\n", options: ["match-file-name": .bool(true)],
+                path: "posts/tea-notes/index.md"),
             RuleExample("---\ntitle: no slug is required-fields' business\n---\n"),
         ])
 
@@ -46,8 +48,9 @@ public struct SlugFormatRule: BuiltInRule {
         public static let fields: [OptionField<Self>] = [
             .string("field", \.field, "the front matter field that holds the slug"),
             .integer("max-length", \.maxLength, "the longest slug allowed, in characters", minimum: 1),
-            .boolean("match-file-name", \.matchFileName,
-                     "the slug must equal the file name without extension (the folder name for index.md)"),
+            .boolean(
+                "match-file-name", \.matchFileName,
+                "the slug must equal the file name without extension (the folder name for index.md)"),
         ]
     }
 
@@ -63,13 +66,19 @@ public struct SlugFormatRule: BuiltInRule {
         if !Self.isWellFormed(slug) {
             let suggestion = Self.suggestedSlug(for: slug, maxLength: maxLength)
             let advice = suggestion.isEmpty ? "" : "; use \"\(suggestion)\""
-            return [diagnostic("slug \"\(slug)\" is not lower-case ASCII words joined by single hyphens\(advice)",
-                               at: node.range)]
+            return [
+                diagnostic(
+                    "slug \"\(slug)\" is not lower-case ASCII words joined by single hyphens\(advice)",
+                    at: node.range)
+            ]
         }
         if slug.utf8.count > maxLength {
             let suggestion = Self.suggestedSlug(for: slug, maxLength: maxLength)
-            return [diagnostic("slug is \(slug.utf8.count) characters long, over the maximum of \(maxLength); "
-                               + "use \"\(suggestion)\"", at: node.range)]
+            return [
+                diagnostic(
+                    "slug is \(slug.utf8.count) characters long, over the maximum of \(maxLength); "
+                        + "use \"\(suggestion)\"", at: node.range)
+            ]
         }
         if matchFileName, let expected = Self.fileSlug(of: document.path), expected != slug {
             return [diagnostic("slug \"\(slug)\" does not match the file name \"\(expected)\"", at: node.range)]

@@ -17,14 +17,17 @@ public struct ContentLengthRule: BuiltInRule {
         reads: [.markdown],
         triggeringExamples: [
             RuleExample("---\ntitle: Short\n---\n⟦⟧A short note about tea.\n"),
-            RuleExample("---\ntitle: Code only\n---\n⟦⟧```\nlots of words inside a code block do not count at all\n```\n",
-                        options: ["min-words": .int(5)]),
-            RuleExample("---\ntitle: Link\n---\n⟦⟧Three words [here](https://example.com/a/b/c/d/e/f).\n",
-                        options: ["min-words": .int(4)]),
+            RuleExample(
+                "---\ntitle: Code only\n---\n⟦⟧```\nlots of words inside a code block do not count at all\n```\n",
+                options: ["min-words": .int(5)]),
+            RuleExample(
+                "---\ntitle: Link\n---\n⟦⟧Three words [here](https://example.com/a/b/c/d/e/f).\n",
+                options: ["min-words": .int(4)]),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\ntitle: Enough\n---\nFive words are enough [here](https://example.com/a/b/c).\n",
-                        options: ["min-words": .int(5)]),
+            RuleExample(
+                "---\ntitle: Enough\n---\nFive words are enough [here](https://example.com/a/b/c).\n",
+                options: ["min-words": .int(5)])
         ])
 
     let minWords: Int
@@ -36,7 +39,7 @@ public struct ContentLengthRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .integer("min-words", \.minWords, "the fewest words the body should have", minimum: 0),
+            .integer("min-words", \.minWords, "the fewest words the body should have", minimum: 0)
         ]
     }
 
@@ -49,7 +52,10 @@ public struct ContentLengthRule: BuiltInRule {
         let count = ProseText.body(of: document).words.count
         guard count < minWords else { return [] }
         let start = document.bodyRange.lowerBound
-        return [diagnostic("body has \(count) \(count == 1 ? "word" : "words"); at least \(minWords) make a post worth a search result",
-                           at: start..<start)]
+        return [
+            diagnostic(
+                "body has \(count) \(count == 1 ? "word" : "words"); at least \(minWords) make a post worth a search result",
+                at: start..<start)
+        ]
     }
 }

@@ -38,7 +38,7 @@ public struct HeadingStructureRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .boolean("title-is-h1", \.titleIsH1, "the theme renders the title as the H1, so the body should have none"),
+            .boolean("title-is-h1", \.titleIsH1, "the theme renders the title as the H1, so the body should have none")
         ]
     }
 
@@ -56,8 +56,10 @@ public struct HeadingStructureRule: BuiltInRule {
                 if titleIsH1 {
                     diagnostics.append(diagnostic("the title is already the page's H1; use H2 for sections", at: heading.range))
                 } else if seenH1 {
-                    diagnostics.append(diagnostic("second H1 heading; a page has one main heading, use H2 for sections",
-                                                  at: heading.range))
+                    diagnostics.append(
+                        diagnostic(
+                            "second H1 heading; a page has one main heading, use H2 for sections",
+                            at: heading.range))
                 }
                 seenH1 = true
             } else if heading.level > previous + 1 {

@@ -17,14 +17,17 @@ public struct KeyphraseDensityRule: BuiltInRule {
         options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
-            RuleExample("---\nkeywords: [⟦green tea⟧]\n---\nWater boils cooler up high, and leaves like that. Steep them briefly.\n",
-                        options: ["min-words": .int(5)]),
-            RuleExample("---\nkeywords: [⟦green tea⟧]\n---\nGreen tea. Tea green. Green tea is green tea, and more green tea.\n",
-                        options: ["min-words": .int(5)]),
+            RuleExample(
+                "---\nkeywords: [⟦green tea⟧]\n---\nWater boils cooler up high, and leaves like that. Steep them briefly.\n",
+                options: ["min-words": .int(5)]),
+            RuleExample(
+                "---\nkeywords: [⟦green tea⟧]\n---\nGreen tea. Tea green. Green tea is green tea, and more green tea.\n",
+                options: ["min-words": .int(5)]),
         ],
         nonTriggeringExamples: [
-            RuleExample("---\nkeywords: [green tea]\n---\nGreen tea is picky about water: pour it cooler and wait a while for the leaves to open up.\n",
-                        options: ["min-words": .int(5), "max": .double(10)]),
+            RuleExample(
+                "---\nkeywords: [green tea]\n---\nGreen tea is picky about water: pour it cooler and wait a while for the leaves to open up.\n",
+                options: ["min-words": .int(5), "max": .double(10)]),
             RuleExample("---\nkeywords: [green tea]\n---\nShort.\n"),
             RuleExample("---\ntitle: No keyphrase\n---\nShort.\n", options: ["min-words": .int(1)]),
         ])
@@ -60,7 +63,8 @@ public struct KeyphraseDensityRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard document.body != nil,
-              let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }
+            let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField)
+        else { return [] }
         let words = ProseText.body(of: document).words.map(\.text)
         guard words.count >= minWords else { return [] }
         let count = keyphrase.occurrences(in: words)

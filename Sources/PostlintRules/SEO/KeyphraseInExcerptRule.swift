@@ -42,7 +42,8 @@ public struct KeyphraseInExcerptRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField),
-              let excerpt = SEOFields.string("excerpt", of: document, context: context) else { return [] }
+            let excerpt = SEOFields.string("excerpt", of: document, context: context)
+        else { return [] }
         guard !keyphrase.isMentioned(in: ProseText.words(of: excerpt.text)) else { return [] }
         return [diagnostic("excerpt does not mention the focus keyphrase \"\(keyphrase.text)\"", at: excerpt.range)]
     }

@@ -43,14 +43,18 @@ public struct KeyphraseInIntroductionRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body,
-              let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }
+            let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField)
+        else { return [] }
         let skips = ProseSkips(body)
         for paragraph in body.paragraphs {
             let prose = ProseText(document: document, ranges: [paragraph], skips: skips)
             guard !prose.words.isEmpty else { continue }
             if keyphrase.isMentioned(in: prose.words.map(\.text)) { return [] }
-            return [diagnostic("the first paragraph does not mention the focus keyphrase \"\(keyphrase.text)\"",
-                               at: paragraph)]
+            return [
+                diagnostic(
+                    "the first paragraph does not mention the focus keyphrase \"\(keyphrase.text)\"",
+                    at: paragraph)
+            ]
         }
         return []
     }

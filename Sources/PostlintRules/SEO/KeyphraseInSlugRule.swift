@@ -44,12 +44,16 @@ public struct KeyphraseInSlugRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField),
-              let slug = SEOFields.string("slug", of: document, context: context) else { return [] }
+            let slug = SEOFields.string("slug", of: document, context: context)
+        else { return [] }
         let slugWords = Set(ProseText.words(of: Self.folded(slug.text)))
         let missing = keyphrase.significantWords.filter { !slugWords.contains(Self.folded($0)) }
         guard !missing.isEmpty else { return [] }
-        return [diagnostic("slug does not hold \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) "
-                           + "of the focus keyphrase \"\(keyphrase.text)\"", at: slug.range)]
+        return [
+            diagnostic(
+                "slug does not hold \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) "
+                    + "of the focus keyphrase \"\(keyphrase.text)\"", at: slug.range)
+        ]
     }
 
     /// Lower-cased, accents removed.

@@ -16,8 +16,9 @@ public struct KeyphraseInSubheadingsRule: BuiltInRule {
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
             RuleExample("---\nkeywords: [green tea]\n---\nIntro.\n\n⟦## Water⟧\n\nText.\n\n### Leaves\n"),
-            RuleExample("---\nkeywords: [green tea]\n---\n## Green tea at home\n\n⟦### Water⟧\n",
-                        options: ["min-level": .int(3)]),
+            RuleExample(
+                "---\nkeywords: [green tea]\n---\n## Green tea at home\n\n⟦### Water⟧\n",
+                options: ["min-level": .int(3)]),
         ],
         nonTriggeringExamples: [
             RuleExample("---\nkeywords: [green tea]\n---\n## Water\n\n### Steeping green tea\n"),
@@ -51,11 +52,14 @@ public struct KeyphraseInSubheadingsRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body,
-              let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }
+            let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField)
+        else { return [] }
         let subheadings = body.headings.filter { levels.contains($0.level) }
         guard let first = subheadings.first else { return [] }
         if subheadings.contains(where: { keyphrase.isMentioned(in: ProseText.words(of: $0.text)) }) { return [] }
-        let names = levels.lowerBound == levels.upperBound ? "H\(levels.lowerBound)"
+        let names =
+            levels.lowerBound == levels.upperBound
+            ? "H\(levels.lowerBound)"
             : "H\(levels.lowerBound) to H\(levels.upperBound)"
         return [diagnostic("no \(names) subheading mentions the focus keyphrase \"\(keyphrase.text)\"", at: first.range)]
     }

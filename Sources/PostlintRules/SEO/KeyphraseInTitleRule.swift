@@ -25,8 +25,9 @@ public struct KeyphraseInTitleRule: BuiltInRule {
         nonTriggeringExamples: [
             RuleExample("---\ntitle: Green Tea at the Right Temperature\nkeywords: [green tea]\n---\n"),
             RuleExample("---\ntitle: \"Brewing Tea, Green and Gentle\"\nkeywords: [\"green tea\"]\n---\n"),
-            RuleExample("---\ntitle: A long rainy afternoon spent brewing green tea\nkeywords: [green tea]\n---\n",
-                        options: ["near-start": .int(0)]),
+            RuleExample(
+                "---\ntitle: A long rainy afternoon spent brewing green tea\nkeywords: [green tea]\n---\n",
+                options: ["near-start": .int(0)]),
             RuleExample("---\ntitle: A title without keywords to compare\n---\n"),
         ])
 
@@ -42,8 +43,9 @@ public struct KeyphraseInTitleRule: BuiltInRule {
 
         public static let fields: [OptionField<Self>] = [
             .keyphraseField(\.keyphraseField),
-            .integer("near-start", \.nearStart,
-                     "the keyphrase should begin within this many words of the title's start (0: no notice)", minimum: 0),
+            .integer(
+                "near-start", \.nearStart,
+                "the keyphrase should begin within this many words of the title's start (0: no notice)", minimum: 0),
         ]
     }
 
@@ -54,18 +56,23 @@ public struct KeyphraseInTitleRule: BuiltInRule {
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField),
-              let title = SEOFields.string("title", of: document, context: context) else { return [] }
+            let title = SEOFields.string("title", of: document, context: context)
+        else { return [] }
         let words = ProseText.words(of: title.text)
         guard keyphrase.isMentioned(in: words) else {
             return [diagnostic("title does not mention the focus keyphrase \"\(keyphrase.text)\"", at: title.range)]
         }
         guard nearStart > 0 else { return [] }
-        let position = keyphrase.firstOccurrence(in: words)
+        let position =
+            keyphrase.firstOccurrence(in: words)
             ?? words.firstIndex(of: keyphrase.significantWords[0]) ?? 0
         guard position >= nearStart else { return [] }
-        return [Diagnostic(ruleID: Self.metadata.id, severity: .info,
-                           message: "the focus keyphrase \"\(keyphrase.text)\" starts at word \(position + 1) of the title; "
-                               + "results favour it within the first \(nearStart)",
-                           range: title.range)]
+        return [
+            Diagnostic(
+                ruleID: Self.metadata.id, severity: .info,
+                message: "the focus keyphrase \"\(keyphrase.text)\" starts at word \(position + 1) of the title; "
+                    + "results favour it within the first \(nearStart)",
+                range: title.range)
+        ]
     }
 }

@@ -4,14 +4,20 @@ import PostlintCore
 public struct LinkTextRule: BuiltInRule {
     /// Link texts that say nothing, per language (lower case, no surrounding punctuation).
     static let vagueTexts: [String: [String]] = [
-        "en": ["click here", "click this", "here", "this", "read more", "more", "learn more", "see more", "more info",
-               "more information", "information", "info", "go", "start", "right here", "continue", "link",
-               "this link", "this page", "details", "click", "continue reading"],
-        "es": ["haz clic aquí", "haga clic aquí", "clic aquí", "pincha aquí", "aquí", "más", "leer más",
-               "más información", "enlace", "este enlace"],
+        "en": [
+            "click here", "click this", "here", "this", "read more", "more", "learn more", "see more", "more info",
+            "more information", "information", "info", "go", "start", "right here", "continue", "link",
+            "this link", "this page", "details", "click", "continue reading",
+        ],
+        "es": [
+            "haz clic aquí", "haga clic aquí", "clic aquí", "pincha aquí", "aquí", "más", "leer más",
+            "más información", "enlace", "este enlace",
+        ],
         "fr": ["cliquez ici", "cliquer ici", "ici", "en savoir plus", "lire la suite", "plus", "ce lien", "lien"],
-        "de": ["hier klicken", "klicken sie hier", "hier", "mehr", "weiterlesen", "mehr erfahren", "mehr lesen",
-               "dieser link"],
+        "de": [
+            "hier klicken", "klicken sie hier", "hier", "mehr", "weiterlesen", "mehr erfahren", "mehr lesen",
+            "dieser link",
+        ],
         "pt": ["clique aqui", "aqui", "saiba mais", "leia mais", "mais", "este link"],
         "it": ["clicca qui", "qui", "leggi di più", "scopri di più", "altro", "questo link"],
         "nl": ["klik hier", "hier", "lees meer", "meer", "deze link"],
@@ -59,8 +65,9 @@ public struct LinkTextRule: BuiltInRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .strings("languages", \.languages, "the languages whose lists of vague link texts apply",
-                     allowed: LinkTextRule.vagueTexts.keys.sorted()),
+            .strings(
+                "languages", \.languages, "the languages whose lists of vague link texts apply",
+                allowed: LinkTextRule.vagueTexts.keys.sorted()),
             .strings("phrases", \.phrases, "more link texts to report, in any language"),
             .boolean("bare-urls", \.bareURLs, "report links whose text is the URL itself"),
         ]
@@ -83,8 +90,10 @@ public struct LinkTextRule: BuiltInRule {
             let text = Self.normalized(link.text)
             if text.isEmpty { continue }
             if vague.contains(text) {
-                diagnostics.append(diagnostic("link text \"\(text)\" says nothing about where the link goes",
-                                              at: link.range))
+                diagnostics.append(
+                    diagnostic(
+                        "link text \"\(text)\" says nothing about where the link goes",
+                        at: link.range))
             } else if bareURLs, Self.isURL(text) {
                 diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: link.range))
             }
@@ -159,8 +168,10 @@ public struct LinkTextRule: BuiltInRule {
     static let trimmedASCII = ASCIISet(trimmable.compactMap { $0.isASCII ? $0.asciiValue : nil } + [0x20])
 
     /// Punctuation that link texts are stripped of at both ends.
-    static let trimmable: Set<Character> = [".", ",", ":", ";", "!", "?", "…", "→", "»", "›", ">", "<", "«", "‹", "-",
-                                            "–", "—", "(", ")", "[", "]", "\"", "'", "“", "”", "*", "_"]
+    static let trimmable: Set<Character> = [
+        ".", ",", ":", ";", "!", "?", "…", "→", "»", "›", ">", "<", "«", "‹", "-",
+        "–", "—", "(", ")", "[", "]", "\"", "'", "“", "”", "*", "_",
+    ]
 
     static func isURL(_ text: String) -> Bool {
         text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")

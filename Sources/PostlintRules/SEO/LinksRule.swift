@@ -18,13 +18,15 @@ public struct LinksRule: BuiltInRule {
         triggeringExamples: [
             RuleExample("---\ntitle: Alone\n---\n⟦⟧No links at all.\n"),
             RuleExample("⟦⟧See [the brewing guide](../brewing/) and [the top](#top).\n"),
-            RuleExample("⟦⟧See [the brewing guide](https://tea.example/brewing/).\n",
-                        options: ["site-url": .string("https://tea.example")]),
+            RuleExample(
+                "⟦⟧See [the brewing guide](https://tea.example/brewing/).\n",
+                options: ["site-url": .string("https://tea.example")]),
         ],
         nonTriggeringExamples: [
             RuleExample("See [the brewing guide](/brewing/) and [a study](https://example.org/study).\n"),
-            RuleExample("See [the guide](https://tea.example/brewing/) and [a study](https://example.org/study).\n",
-                        options: ["site-url": .string("https://tea.example/")]),
+            RuleExample(
+                "See [the guide](https://tea.example/brewing/) and [a study](https://example.org/study).\n",
+                options: ["site-url": .string("https://tea.example/")]),
             RuleExample("No links needed here.\n", options: ["min-internal": .int(0), "min-outbound": .int(0)]),
         ])
 
@@ -66,12 +68,19 @@ public struct LinksRule: BuiltInRule {
             }
         }
         var missing: [String] = []
-        if internalCount < minInternal { missing.append(minInternal == 1 ? "no internal link" : "\(internalCount) of \(minInternal) internal links") }
-        if outboundCount < minOutbound { missing.append(minOutbound == 1 ? "no outbound link" : "\(outboundCount) of \(minOutbound) outbound links") }
+        if internalCount < minInternal {
+            missing.append(minInternal == 1 ? "no internal link" : "\(internalCount) of \(minInternal) internal links")
+        }
+        if outboundCount < minOutbound {
+            missing.append(minOutbound == 1 ? "no outbound link" : "\(outboundCount) of \(minOutbound) outbound links")
+        }
         guard !missing.isEmpty else { return [] }
         let start = document.bodyRange.lowerBound
-        return [diagnostic("post has \(missing.joined(separator: " and ")); link related posts and your sources",
-                           at: start..<start)]
+        return [
+            diagnostic(
+                "post has \(missing.joined(separator: " and ")); link related posts and your sources",
+                at: start..<start)
+        ]
     }
 
     enum Kind { case `internal`, outbound, neither }

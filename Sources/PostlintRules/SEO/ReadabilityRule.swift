@@ -20,31 +20,37 @@ public struct ReadabilityRule: BuiltInRule {
         options: Options.declared,
         reads: [.frontMatter, .markdown],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 ---
                 title: Dense
                 ---
                 ⟦Organisational considerations notwithstanding, institutional implementations necessitate comprehensive documentation. Additional administrative authorisation is unavoidable.⟧
 
                 """, options: ["min-words": .int(5)]),
-            RuleExample("""
+            RuleExample(
+                """
                 Short one. ⟦This sentence keeps going and going with one more clause and then another clause after that, running far past twenty words⟧. Short two.
 
                 """, options: ["min-words": .int(5), "min-flesch": .double(0), "max-long-sentences": .double(25)]),
-            RuleExample("⟦One two three four five six.⟧\n\nOne two.\n",
-                        options: ["max-paragraph-words": .int(5)]),
+            RuleExample(
+                "⟦One two three four five six.⟧\n\nOne two.\n",
+                options: ["max-paragraph-words": .int(5)]),
         ],
         nonTriggeringExamples: [
-            RuleExample("The cat sat on the mat. It was a good day. We had tea and cake.\n",
-                        options: ["min-words": .int(5)]),
-            RuleExample("""
+            RuleExample(
+                "The cat sat on the mat. It was a good day. We had tea and cake.\n",
+                options: ["min-words": .int(5)]),
+            RuleExample(
+                """
                 ---
                 lang: de
                 ---
                 Organisatorische Rahmenbedingungen erfordern umfangreiche Dokumentationsverpflichtungen.
 
                 """, options: ["min-words": .int(3)]),
-            RuleExample("Organisational considerations notwithstanding, institutional implementations necessitate documentation.\n"),
+            RuleExample(
+                "Organisational considerations notwithstanding, institutional implementations necessitate documentation.\n"),
         ])
 
     let minFlesch: Double
@@ -68,8 +74,9 @@ public struct ReadabilityRule: BuiltInRule {
         public static let fields: [OptionField<Self>] = [
             .number("min-flesch", \.minFlesch, "the lowest Flesch reading ease (English only; 0: not checked)"),
             .integer("max-sentence-words", \.maxSentenceWords, "a sentence with more words is long", minimum: 1),
-            .number("max-long-sentences", \.maxLongSentences, "the highest share of long sentences, in percent",
-                    minimum: 0, maximum: 100),
+            .number(
+                "max-long-sentences", \.maxLongSentences, "the highest share of long sentences, in percent",
+                minimum: 0, maximum: 100),
             .integer("max-paragraph-words", \.maxParagraphWords, "the most words in one paragraph", minimum: 1),
             .integer("min-words", \.minWords, "texts with fewer words get no reading ease or sentence score", minimum: 1),
             .string("language", \.language, "the site's language, when a post does not say (lang or language field)"),
@@ -100,8 +107,10 @@ public struct ReadabilityRule: BuiltInRule {
             guard !prose.words.isEmpty else { continue }
             if firstParagraph == nil { firstParagraph = paragraph }
             if prose.words.count > maxParagraphWords {
-                diagnostics.append(diagnostic("paragraph has \(prose.words.count) words; split it below \(maxParagraphWords + 1)",
-                                              at: paragraph))
+                diagnostics.append(
+                    diagnostic(
+                        "paragraph has \(prose.words.count) words; split it below \(maxParagraphWords + 1)",
+                        at: paragraph))
             }
             totalWords += prose.words.count
             for word in prose.words { syllables += Self.syllables(in: word.text) }
@@ -116,17 +125,22 @@ public struct ReadabilityRule: BuiltInRule {
         guard totalWords >= minWords, sentenceCount > 0 else { return diagnostics }
         let longShare = Double(longSentences) * 100 / Double(sentenceCount)
         if longShare > maxLongShare, let firstLong {
-            diagnostics.append(diagnostic("\(longSentences) of \(sentenceCount) sentences (\(Int(longShare.rounded())) %) have more "
-                                          + "than \(maxSentenceWords) words; keep that share at \(Int(maxLongShare.rounded())) % or less",
-                                          at: firstLong))
+            diagnostics.append(
+                diagnostic(
+                    "\(longSentences) of \(sentenceCount) sentences (\(Int(longShare.rounded())) %) have more "
+                        + "than \(maxSentenceWords) words; keep that share at \(Int(maxLongShare.rounded())) % or less",
+                    at: firstLong))
         }
         if minFlesch > 0, isEnglish(document), let firstParagraph {
-            let score = 206.835 - 1.015 * Double(totalWords) / Double(sentenceCount)
+            let score =
+                206.835 - 1.015 * Double(totalWords) / Double(sentenceCount)
                 - 84.6 * Double(syllables) / Double(totalWords)
             if score < minFlesch {
-                diagnostics.append(diagnostic("reading ease is \(Int(score.rounded())) on the Flesch scale; aim for "
-                                              + "\(Int(minFlesch.rounded())) or more with shorter words and sentences",
-                                              at: firstParagraph))
+                diagnostics.append(
+                    diagnostic(
+                        "reading ease is \(Int(score.rounded())) on the Flesch scale; aim for "
+                            + "\(Int(minFlesch.rounded())) or more with shorter words and sentences",
+                        at: firstParagraph))
             }
         }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -16,16 +16,19 @@ public struct DuplicateExcerptRule: BuiltInSiteRule {
         defaultSeverity: .warning, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("tea/sencha.md", "---\nexcerpt: ⟦How to brew a better cup at home.⟧\n---\n"),
-                            ("tea/gyokuro.md", "---\nexcerpt: ⟦how to brew a better cup at home⟧\n---\n")),
+            SiteRuleExample(
+                ("tea/sencha.md", "---\nexcerpt: ⟦How to brew a better cup at home.⟧\n---\n"),
+                ("tea/gyokuro.md", "---\nexcerpt: ⟦how to brew a better cup at home⟧\n---\n"))
         ],
         nonTriggeringSiteExamples: [
-            SiteRuleExample(("tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
-                            ("tea/gyokuro.md", "---\nexcerpt: Gyokuro wants cooler water and patience.\n---\n")),
+            SiteRuleExample(
+                ("tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                ("tea/gyokuro.md", "---\nexcerpt: Gyokuro wants cooler water and patience.\n---\n")),
             // An untranslated excerpt in a translated post.
-            SiteRuleExample(("en/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
-                            ("ko/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
-                            ("tea/sencha.md", "---\nlanguage: it\nexcerpt: Sencha likes water just off the boil.\n---\n")),
+            SiteRuleExample(
+                ("en/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                ("ko/tea/sencha.md", "---\nexcerpt: Sencha likes water just off the boil.\n---\n"),
+                ("tea/sencha.md", "---\nlanguage: it\nexcerpt: Sencha likes water just off the boil.\n---\n")),
         ])
 
     public init(options: NoOptions) {}

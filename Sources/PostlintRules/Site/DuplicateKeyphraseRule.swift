@@ -23,19 +23,23 @@ public struct DuplicateKeyphraseRule: BuiltInSiteRule {
         reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: ⟦cold brew tea⟧\n---\n"),
-                            ("iced-tea.md", "---\nkeywords: [⟦Cold-brew tea⟧, summer]\n---\n")),
+            SiteRuleExample(
+                ("cold-brew.md", "---\nfocus_keyphrase: ⟦cold brew tea⟧\n---\n"),
+                ("iced-tea.md", "---\nkeywords: [⟦Cold-brew tea⟧, summer]\n---\n")),
             // Five posts sharing a phrase is a topic: one info finding for the site.
-            SiteRuleExample(("a.md", "---\nkeywords: [⟦green tea⟧]\n---\n"), ("b.md", "---\nkeywords: [green tea]\n---\n"),
-                            ("c.md", "---\nkeywords: [green tea]\n---\n"), ("d.md", "---\nkeywords: [green tea]\n---\n"),
-                            ("e.md", "---\nkeywords: [green tea]\n---\n")),
+            SiteRuleExample(
+                ("a.md", "---\nkeywords: [⟦green tea⟧]\n---\n"), ("b.md", "---\nkeywords: [green tea]\n---\n"),
+                ("c.md", "---\nkeywords: [green tea]\n---\n"), ("d.md", "---\nkeywords: [green tea]\n---\n"),
+                ("e.md", "---\nkeywords: [green tea]\n---\n")),
         ],
         nonTriggeringSiteExamples: [
-            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
-                            ("iced-tea.md", "---\nkeywords: [iced tea, cold brew tea]\n---\n")),
+            SiteRuleExample(
+                ("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
+                ("iced-tea.md", "---\nkeywords: [iced tea, cold brew tea]\n---\n")),
             // A translation keeps the keyphrase.
-            SiteRuleExample(("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
-                            ("cold-brew.es.md", "---\nfocus_keyphrase: cold brew tea\n---\n")),
+            SiteRuleExample(
+                ("cold-brew.md", "---\nfocus_keyphrase: cold brew tea\n---\n"),
+                ("cold-brew.es.md", "---\nfocus_keyphrase: cold brew tea\n---\n")),
         ])
 
     let keyphraseField: String
@@ -50,9 +54,10 @@ public struct DuplicateKeyphraseRule: BuiltInSiteRule {
 
         public static let fields: [OptionField<Self>] = [
             .keyphraseField(\.keyphraseField),
-            .integer("max-competing", \.maxCompeting,
-                     "the most posts that share a focus keyphrase and are each reported; more posts share a topic",
-                     minimum: 2),
+            .integer(
+                "max-competing", \.maxCompeting,
+                "the most posts that share a focus keyphrase and are each reported; more posts share a topic",
+                minimum: 2),
         ]
     }
 
@@ -63,21 +68,27 @@ public struct DuplicateKeyphraseRule: BuiltInSiteRule {
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let keyphrase = Keyphrase.focus(of: document, context: context, field: keyphraseField) else { return [] }
-        return [SiteFact(path: document.path, key: SiteDuplicates.factKey("keyphrase", of: document),
-                         value: keyphrase.text,
-                         start: document.location(of: keyphrase.range.lowerBound),
-                         end: document.location(of: keyphrase.range.upperBound))]
+        return [
+            SiteFact(
+                path: document.path, key: SiteDuplicates.factKey("keyphrase", of: document),
+                value: keyphrase.text,
+                start: document.location(of: keyphrase.range.lowerBound),
+                end: document.location(of: keyphrase.range.upperBound))
+        ]
     }
 
     public func check(_ facts: SiteFacts) -> [Finding] {
         SiteDuplicates.findings(
             facts, key: "keyphrase", metadata: Self.metadata,
-            largeGroup: (size: maxCompeting + 1, message: { keyphrase, paths in
-                let more = paths.count - 3
-                return "focus keyphrase \"\(keyphrase)\" is the focus of \(paths.count) posts "
-                    + "(\(paths.prefix(3).joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")): a topic "
-                    + "rather than a competing keyphrase; give each post a focus keyphrase of its own"
-            })
+            largeGroup: (
+                size: maxCompeting + 1,
+                message: { keyphrase, paths in
+                    let more = paths.count - 3
+                    return "focus keyphrase \"\(keyphrase)\" is the focus of \(paths.count) posts "
+                        + "(\(paths.prefix(3).joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")): a topic "
+                        + "rather than a competing keyphrase; give each post a focus keyphrase of its own"
+                }
+            )
         ) { keyphrase, others in
             "focus keyphrase \"\(keyphrase)\" is also the focus of \(others); the posts compete in search results"
         }

@@ -14,27 +14,33 @@ public struct DuplicateSlugRule: BuiltInSiteRule {
         defaultSeverity: .error, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("2024/green-tea.md", "---\nslug: ⟦green-tea⟧\n---\n"),
-                            ("2025/green-tea-again.md", "---\nslug: ⟦green-tea⟧\n---\n")),
+            SiteRuleExample(
+                ("2024/green-tea.md", "---\nslug: ⟦green-tea⟧\n---\n"),
+                ("2025/green-tea-again.md", "---\nslug: ⟦green-tea⟧\n---\n"))
         ],
         nonTriggeringSiteExamples: [
             // Slugs are compared exactly, as URLs are.
             SiteRuleExample(("a.md", "---\nslug: green-tea\n---\n"), ("b.md", "---\nslug: Green-Tea\n---\n")),
             // Translations keep the slug under their language's prefix.
-            SiteRuleExample(("content/en/green-tea.md", "---\nslug: green-tea\n---\n"),
-                            ("content/pt-br/green-tea.md", "---\nslug: green-tea\n---\n"),
-                            ("content/tea.md", "---\nslug: green-tea\n---\n"),
-                            ("content/tea.zh-tw.md", "---\nslug: green-tea\n---\n")),
+            SiteRuleExample(
+                ("content/en/green-tea.md", "---\nslug: green-tea\n---\n"),
+                ("content/pt-br/green-tea.md", "---\nslug: green-tea\n---\n"),
+                ("content/tea.md", "---\nslug: green-tea\n---\n"),
+                ("content/tea.zh-tw.md", "---\nslug: green-tea\n---\n")),
         ])
 
     public init(options: NoOptions) {}
 
     public func facts(of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: "slug")), let slug = node.scalarText,
-              !slug.isEmpty else { return [] }
-        return [SiteFact(path: document.path, key: SiteDuplicates.factKey("slug", of: document), value: slug,
-                         start: document.location(of: node.range.lowerBound),
-                         end: document.location(of: node.range.upperBound))]
+            !slug.isEmpty
+        else { return [] }
+        return [
+            SiteFact(
+                path: document.path, key: SiteDuplicates.factKey("slug", of: document), value: slug,
+                start: document.location(of: node.range.lowerBound),
+                end: document.location(of: node.range.upperBound))
+        ]
     }
 
     public func check(_ facts: SiteFacts) -> [Finding] {

@@ -15,22 +15,26 @@ public struct DuplicateTitleRule: BuiltInSiteRule {
         defaultSeverity: .warning, reads: [.frontMatter],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("blog/first-steps.md", "---\ntitle: ⟦Brewing Green Tea⟧\n---\n"),
-                            ("blog/steeping-times.md", "---\ntitle: ⟦\"brewing green tea!\"⟧\n---\n"),
-                            ("blog/black-tea.md", "---\ntitle: Brewing Black Tea\n---\n")),
+            SiteRuleExample(
+                ("blog/first-steps.md", "---\ntitle: ⟦Brewing Green Tea⟧\n---\n"),
+                ("blog/steeping-times.md", "---\ntitle: ⟦\"brewing green tea!\"⟧\n---\n"),
+                ("blog/black-tea.md", "---\ntitle: Brewing Black Tea\n---\n")),
             // Within one language folder, still duplicates.
-            SiteRuleExample(("pt-br/news/a.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n"),
-                            ("pt-br/news/b.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n")),
+            SiteRuleExample(
+                ("pt-br/news/a.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n"),
+                ("pt-br/news/b.md", "---\ntitle: ⟦Ruby 3.3 lançado⟧\n---\n")),
         ],
         nonTriggeringSiteExamples: [
-            SiteRuleExample(("blog/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
-                            ("blog/black.md", "---\ntitle: Brewing Black Tea\n---\n")),
+            SiteRuleExample(
+                ("blog/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                ("blog/black.md", "---\ntitle: Brewing Black Tea\n---\n")),
             // Translations: language folders, Hugo suffixes, a lang field.
-            SiteRuleExample(("en/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
-                            ("ja/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
-                            ("content/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
-                            ("content/green.fr.md", "---\ntitle: Brewing Green Tea\n---\n"),
-                            ("notes/green.md", "---\nlang: de\ntitle: Brewing Green Tea\n---\n")),
+            SiteRuleExample(
+                ("en/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
+                ("ja/news/ruby-3-3.md", "---\ntitle: Ruby 3.3 Released\n---\n"),
+                ("content/green.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                ("content/green.fr.md", "---\ntitle: Brewing Green Tea\n---\n"),
+                ("notes/green.md", "---\nlang: de\ntitle: Brewing Green Tea\n---\n")),
         ])
 
     public init(options: NoOptions) {}

@@ -20,12 +20,14 @@ public struct OrphanImageRule: BuiltInSiteRule {
         reads: [.frontMatter, .markdown], capabilities: [.factsReadOtherFiles, .concernsTheSite],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("post.md", "⟦⟧---\ntitle: Kettles\ncover: /images/kettle.png\n---\n"),
-                            ("images/kettle.png", ""), ("images/old-kettle.png", "")),
+            SiteRuleExample(
+                ("post.md", "⟦⟧---\ntitle: Kettles\ncover: /images/kettle.png\n---\n"),
+                ("images/kettle.png", ""), ("images/old-kettle.png", ""))
         ],
         nonTriggeringSiteExamples: [
-            SiteRuleExample(("post.md", "---\ntitle: Kettles\ncover: /images/kettle.png\n---\n\n![An old kettle](images/old.png)\n"),
-                            ("images/kettle.png", ""), ("images/old.png", "")),
+            SiteRuleExample(
+                ("post.md", "---\ntitle: Kettles\ncover: /images/kettle.png\n---\n\n![An old kettle](images/old.png)\n"),
+                ("images/kettle.png", ""), ("images/old.png", ""))
         ])
 
     /// Files with these extensions are images.
@@ -73,7 +75,8 @@ public struct OrphanImageRule: BuiltInSiteRule {
             facts.append(fact("folder", folder))
             if listed.claim(folder) {
                 for file in Self.imageFiles(in: folder, fileSystem: context.fileSystem) {
-                    let display = file.hasPrefix(workingDirectory + "/") ? String(file.dropFirst(workingDirectory.count + 1)) : file
+                    let display =
+                        file.hasPrefix(workingDirectory + "/") ? String(file.dropFirst(workingDirectory.count + 1)) : file
                     facts.append(fact("file", folder + "\u{0}" + file + "\u{0}" + display))
                 }
             }
@@ -92,7 +95,9 @@ public struct OrphanImageRule: BuiltInSiteRule {
         var seenReferences: Set<String> = []
         for destination in destinations {
             guard let path = SitePaths.localPath(of: destination) else { continue }
-            let resolved = path.hasPrefix("/") ? context.siteRoots.map { SitePaths.join($0, "." + path) } + [path]
+            let resolved =
+                path.hasPrefix("/")
+                ? context.siteRoots.map { SitePaths.join($0, "." + path) } + [path]
                 : [SitePaths.join(postFolder, path)]
             for reference in resolved where seenReferences.insert(reference).inserted {
                 facts.append(fact("reference", reference))
@@ -120,13 +125,17 @@ public struct OrphanImageRule: BuiltInSiteRule {
         var reported: Set<String> = []
         var findings: [Finding] = []
         for position in facts.indices where facts.key(at: position) == "file" {
-            let parts = facts.value(at: position).split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let parts = facts.value(at: position).split(separator: "\u{0}", maxSplits: 2, omittingEmptySubsequences: false).map(
+                String.init)
             guard parts.count == 3, !referenced.contains(parts[1]), reported.insert(parts[1]).inserted,
-                  let owner = owners[parts[0]] else { continue }
+                let owner = owners[parts[0]]
+            else { continue }
             let origin = SourceLocation(line: 1, column: 1)
-            findings.append(Finding(path: owner, start: origin, end: origin, ruleID: Self.metadata.id,
-                                    severity: Self.metadata.defaultSeverity,
-                                    message: "image \"\(parts[2])\" is not used by any post"))
+            findings.append(
+                Finding(
+                    path: owner, start: origin, end: origin, ruleID: Self.metadata.id,
+                    severity: Self.metadata.defaultSeverity,
+                    message: "image \"\(parts[2])\" is not used by any post"))
         }
         return findings
     }

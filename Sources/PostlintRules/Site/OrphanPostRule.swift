@@ -19,13 +19,15 @@ public struct OrphanPostRule: BuiltInSiteRule {
         reads: [.frontMatter, .markdown],
         triggeringExamples: [], nonTriggeringExamples: [],
         triggeringSiteExamples: [
-            SiteRuleExample(("blog/index.md", "---\ntitle: Tea notes\n---\n\nStart with [sencha](sencha.md).\n"),
-                            ("blog/sencha.md", "---\ntitle: Sencha\n---\n\nBack to [the notes](index.md).\n"),
-                            ("blog/matcha.md", "---\ntitle: ⟦Matcha⟧\n---\n\nNothing links here.\n")),
+            SiteRuleExample(
+                ("blog/index.md", "---\ntitle: Tea notes\n---\n\nStart with [sencha](sencha.md).\n"),
+                ("blog/sencha.md", "---\ntitle: Sencha\n---\n\nBack to [the notes](index.md).\n"),
+                ("blog/matcha.md", "---\ntitle: ⟦Matcha⟧\n---\n\nNothing links here.\n"))
         ],
         nonTriggeringSiteExamples: [
-            SiteRuleExample(("blog/index.md", "---\ntitle: Tea notes\n---\n\nSee [matcha](/blog/matcha/).\n"),
-                            ("blog/matcha.md", "---\ntitle: Matcha\n---\n\nBack to [the notes](index.md).\n")),
+            SiteRuleExample(
+                ("blog/index.md", "---\ntitle: Tea notes\n---\n\nSee [matcha](/blog/matcha/).\n"),
+                ("blog/matcha.md", "---\ntitle: Matcha\n---\n\nBack to [the notes](index.md).\n"))
         ])
 
     let siteURL: String
@@ -37,7 +39,7 @@ public struct OrphanPostRule: BuiltInSiteRule {
         public init() {}
 
         public static let fields: [OptionField<Self>] = [
-            .string("site-url", \.siteURL, "the site's own address, e.g. https://example.com"),
+            .string("site-url", \.siteURL, "the site's own address, e.g. https://example.com")
         ]
     }
 
@@ -98,9 +100,10 @@ public struct OrphanPostRule: BuiltInSiteRule {
         }
         return posts.values.filter { !linked.contains(facts.path(at: $0)) }.map { position in
             let post = facts[position]
-            return Finding(path: post.path, start: post.start, end: post.end, ruleID: Self.metadata.id,
-                           severity: Self.metadata.defaultSeverity,
-                           message: "no other post links to this post; link it from related posts so readers and crawlers find it")
+            return Finding(
+                path: post.path, start: post.start, end: post.end, ruleID: Self.metadata.id,
+                severity: Self.metadata.defaultSeverity,
+                message: "no other post links to this post; link it from related posts so readers and crawlers find it")
         }
     }
 }

@@ -51,7 +51,7 @@ public struct PostLanguage: Sendable {
         let code = Self.normalized(String(text))
         if knownLanguages.contains(code) { return code }
         guard bytes.count > 2, knownLanguages.contains(String(code.prefix(2))),
-              bytes[3...].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) })
+            bytes[3...].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) })
         else { return nil }
         return code
     }
@@ -61,7 +61,8 @@ public struct PostLanguage: Sendable {
     }
 
     /// ISO 639-1's two-letter language codes.
-    public static let isoLanguages: Set<String> = Set("""
+    public static let isoLanguages: Set<String> = Set(
+        """
         aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de \
         dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id \
         ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu \

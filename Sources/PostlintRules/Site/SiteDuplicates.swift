@@ -150,9 +150,11 @@ enum SiteDuplicates {
     /// Values are first told apart by the hash of their compared form, read from the facts'
     /// bytes: a few bytes per post however long the values, and no string built per post. Only
     /// the few values that share a hash are decoded and compared as text.
-    static func findings(_ facts: SiteFacts, key: String, metadata: RuleMetadata, comparison: Comparison = .normalized,
-                         largeGroup: (size: Int, message: (_ value: String, _ sortedPaths: [String]) -> String)? = nil,
-                         message: (_ value: String, _ others: String) -> String) -> [Finding] {
+    static func findings(
+        _ facts: SiteFacts, key: String, metadata: RuleMetadata, comparison: Comparison = .normalized,
+        largeGroup: (size: Int, message: (_ value: String, _ sortedPaths: [String]) -> String)? = nil,
+        message: (_ value: String, _ others: String) -> String
+    ) -> [Finding] {
         // Each fact's hash beside its position, sorted: values shared by two posts sit side by side.
         // A post's language (`PostLanguage`) is part of the value compared: a translation that
         // keeps the title is not a duplicate.
@@ -160,7 +162,8 @@ enum SiteDuplicates {
         hashes.reserveCapacity(facts.count)
         for position in facts.indices {
             guard let language = languagePart(of: facts.key(at: position), key: key),
-                  var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) else { continue }
+                var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:))
+            else { continue }
             for byte in language.utf8 { hash = self.hash(hash, adding: byte) }
             hashes.append((hash, position))
         }
@@ -179,7 +182,8 @@ enum SiteDuplicates {
         var groups: [String: [Int]] = [:]
         for position in facts.indices {
             guard let language = languagePart(of: facts.key(at: position), key: key),
-                  var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:)) else { continue }
+                var hash = facts.withValueBytes(at: position, comparison.hash(ofValue:))
+            else { continue }
             for byte in language.utf8 { hash = self.hash(hash, adding: byte) }
             guard shared.contains(hash) else { continue }
             groups[comparison.form(of: facts.value(at: position)) + "\u{0}" + language, default: []].append(position)
@@ -189,17 +193,22 @@ enum SiteDuplicates {
             let paths = Array(Set(group.map(facts.path(at:)))).sorted()
             guard paths.count > 1 else { continue }
             if let largeGroup, paths.count >= largeGroup.size,
-               let position = group.first(where: { facts.path(at: $0) == paths[0] }) {
+                let position = group.first(where: { facts.path(at: $0) == paths[0] })
+            {
                 let fact = facts[position]
-                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
-                                        severity: .info, message: largeGroup.message(fact.value, paths)))
+                findings.append(
+                    Finding(
+                        path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
+                        severity: .info, message: largeGroup.message(fact.value, paths)))
                 continue
             }
             for position in group {
                 let fact = facts[position]
-                findings.append(Finding(path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
-                                        severity: metadata.defaultSeverity,
-                                        message: message(fact.value, otherPaths(paths, besides: fact.path))))
+                findings.append(
+                    Finding(
+                        path: fact.path, start: fact.start, end: fact.end, ruleID: metadata.id,
+                        severity: metadata.defaultSeverity,
+                        message: message(fact.value, otherPaths(paths, besides: fact.path))))
             }
         }
         return findings
@@ -222,10 +231,14 @@ enum SiteDuplicates {
     /// `factKey(key, of:)`.
     static func fieldFact(_ name: String, key: String, of document: Document, context: RuleContext) -> [SiteFact] {
         guard let node = document.field(context.fieldNames.name(of: name)), let text = node.scalarText,
-              !text.isEmpty else { return [] }
-        return [SiteFact(path: document.path, key: factKey(key, of: document), value: text,
-                         start: document.location(of: node.range.lowerBound),
-                         end: document.location(of: node.range.upperBound))]
+            !text.isEmpty
+        else { return [] }
+        return [
+            SiteFact(
+                path: document.path, key: factKey(key, of: document), value: text,
+                start: document.location(of: node.range.lowerBound),
+                end: document.location(of: node.range.upperBound))
+        ]
     }
 
     /// How the languages of posts are told.

@@ -30,17 +30,21 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Report format: text, json or html.")
     var format: Format = .text
 
-    @Option(help: """
-        Write the report to this file (atomically; a regular file or a new path, - for standard output) \
-        instead of standard output.
-        """,
-            completion: .file())
+    @Option(
+        help: """
+            Write the report to this file (atomically; a regular file or a new path, - for standard output) \
+            instead of standard output.
+            """,
+        completion: .file())
     var output: String?
 
     @Option(help: "How many of the lowest-scoring posts to list.")
     var worst: Int = 5
 
-    @Option(help: "HTML: put this before each post's path in line links (e.g. a repository's blob URL); default: relative to the report.")
+    @Option(
+        help:
+            "HTML: put this before each post's path in line links (e.g. a repository's blob URL); default: relative to the report."
+    )
     var linkBase: String?
 
     @Option(help: "Fail (exit 1) when the site's average score is below this.")

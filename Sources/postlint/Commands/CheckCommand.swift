@@ -30,7 +30,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Report format.")
     var format: ReportFormat = .text
 
-    @Option(help: "Colour the text report: auto (on a terminal, or when FORCE_COLOR is set; never when NO_COLOR is set), always or never.")
+    @Option(
+        help:
+            "Colour the text report: auto (on a terminal, or when FORCE_COLOR is set; never when NO_COLOR is set), always or never."
+    )
     var color: ColorChoice = .auto
 
     @Flag(help: "Report errors only.")
@@ -42,29 +45,38 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Apply safe fixes first, then report what remains.")
     var fix = false
 
-    @Option(help: """
-        Write the report to this file (atomically; a regular file or a new path, - for standard output) \
-        instead of standard output; the exit code still gates.
-        """,
-            completion: .file())
+    @Option(
+        help: """
+            Write the report to this file (atomically; a regular file or a new path, - for standard output) \
+            instead of standard output; the exit code still gates.
+            """,
+        completion: .file())
     var output: String?
 
-    @Option(help: "Lint only the posts changed since this git reference's merge base (renames followed, deleted files ignored); site-level rules still see every post.")
+    @Option(
+        help:
+            "Lint only the posts changed since this git reference's merge base (renames followed, deleted files ignored); site-level rules still see every post."
+    )
     var changedSince: String?
 
-    @Flag(help: "Lint the staged contents (the git index, not the working tree) of staged posts; images and linked files must be in the index too.")
+    @Flag(
+        help:
+            "Lint the staged contents (the git index, not the working tree) of staged posts; images and linked files must be in the index too."
+    )
     var staged = false
 
     @Option(help: "Report only findings that are not in this baseline file.", completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Option(help: "Record today's findings in this baseline file (the run then succeeds).", completion: .file(extensions: ["json"]))
+    @Option(
+        help: "Record today's findings in this baseline file (the run then succeeds).", completion: .file(extensions: ["json"]))
     var writeBaseline: String?
 
     @Flag(help: "Report postlint-disable comments that silence nothing.")
     var reportUnusedDisables = false
 
-    @Flag(help: "Also check remote (http, https) images: HEAD, then GET where refused; results are cached. Needs curl on the PATH.")
+    @Flag(
+        help: "Also check remote (http, https) images: HEAD, then GET where refused; results are cached. Needs curl on the PATH.")
     var checkRemote = false
 
     @Option(help: "With --check-remote: seconds before a request is abandoned.")
@@ -73,20 +85,27 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "With --check-remote: requests in flight at once (at most 2 per host).")
     var remoteConcurrency: Int = 8
 
-    @Option(help: "With --check-remote: the cache file (default: postlint/remote-cache.json in the user's cache folder).",
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: "With --check-remote: the cache file (default: postlint/remote-cache.json in the user's cache folder).",
+        completion: .file(extensions: ["json"]))
     var remoteCache: String?
 
     @Option(help: "With --check-remote: seconds a cached result stays valid (0: no cache).")
     var remoteCacheTtl: Double = 86_400
 
-    @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
+    @Flag(
+        help:
+            "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names)."
+    )
     var forceExclude = false
 
     @Flag(help: "Lint files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
     var noIgnore = false
 
-    @Flag(help: "With --staged or --changed-since: read every other post for its site facts instead of using the facts kept from earlier runs.")
+    @Flag(
+        help:
+            "With --staged or --changed-since: read every other post for its site facts instead of using the facts kept from earlier runs."
+    )
     var noCache = false
 
     @Flag(help: "Lint standard input instead of files (for editors and tools that pipe a buffer).")
@@ -97,13 +116,14 @@ struct CheckCommand: ParsableCommand {
 
     /// What the command line asked for.
     var request: CheckRequest {
-        CheckRequest(paths: paths, config: common.config, format: format, quiet: quiet, maxWarnings: maxWarnings,
-                     fix: fix, output: output, changedSince: changedSince, staged: staged, baseline: baseline,
-                     writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
-                     checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
-                     remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
-                     stdinFilename: stdinFilename, color: color, forceExclude: forceExclude,
-                     noIgnore: noIgnore, noCache: noCache)
+        CheckRequest(
+            paths: paths, config: common.config, format: format, quiet: quiet, maxWarnings: maxWarnings,
+            fix: fix, output: output, changedSince: changedSince, staged: staged, baseline: baseline,
+            writeBaseline: writeBaseline, reportUnusedDisables: reportUnusedDisables,
+            checkRemote: checkRemote, remoteTimeout: remoteTimeout, remoteConcurrency: remoteConcurrency,
+            remoteCache: remoteCache, remoteCacheTtl: remoteCacheTtl, stdin: stdin,
+            stdinFilename: stdinFilename, color: color, forceExclude: forceExclude,
+            noIgnore: noIgnore, noCache: noCache)
     }
 
     func validate() throws {
@@ -117,8 +137,9 @@ struct CheckCommand: ParsableCommand {
 
 /// Options shared by the commands that lint.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Use this configuration file for every post instead of searching for .postlint.yml or .postlint.yaml.",
-            completion: .file(extensions: ["yml", "yaml"]))
+    @Option(
+        help: "Use this configuration file for every post instead of searching for .postlint.yml or .postlint.yaml.",
+        completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     /// The linter for this run; a configuration error is a `CommandFailure` (exit code 2).
@@ -148,4 +169,3 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ error: PostlintError) { self.error = error }
     var description: String { error.description }
 }
-

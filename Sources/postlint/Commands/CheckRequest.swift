@@ -34,10 +34,14 @@ struct CheckRequest: Equatable {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         if stdinFilename != nil, !stdin { throw ValidationError("--stdin-filename goes with --stdin") }
         if stdin, fix { throw ValidationError("--fix cannot rewrite standard input; use postlint fix on the file") }
-        if stdin, changedSince != nil || staged { throw ValidationError("--stdin cannot be combined with --changed-since or --staged") }
+        if stdin, changedSince != nil || staged {
+            throw ValidationError("--stdin cannot be combined with --changed-since or --staged")
+        }
         if changedSince != nil, staged { throw ValidationError("choose one of --changed-since and --staged") }
         if baseline != nil, writeBaseline != nil { throw ValidationError("choose one of --baseline and --write-baseline") }
-        if remoteTimeout <= 0 || !remoteTimeout.isFinite { throw ValidationError("--remote-timeout must be a positive number of seconds") }
+        if remoteTimeout <= 0 || !remoteTimeout.isFinite {
+            throw ValidationError("--remote-timeout must be a positive number of seconds")
+        }
         if remoteConcurrency < 1 { throw ValidationError("--remote-concurrency must be at least 1") }
         if remoteCacheTtl < 0 || !remoteCacheTtl.isFinite { throw ValidationError("--remote-cache-ttl must be 0 or more") }
     }
@@ -53,8 +57,10 @@ struct CheckRequest: Equatable {
         // with exit code 2, as `postlint fix` does, after the report.
         var fixFailed = false
         if fix {
-            let summary = try FixRunner(linter: linter, dryRun: false, forceExclude: forceExclude,
-                                     honoursIgnoreFiles: !noIgnore).run(paths: paths)
+            let summary = try FixRunner(
+                linter: linter, dryRun: false, forceExclude: forceExclude,
+                honoursIgnoreFiles: !noIgnore
+            ).run(paths: paths)
             for problem in summary.problems { ErrorOutput.printError(problem.description) }
             fixFailed = !summary.problems.isEmpty
         }
@@ -62,8 +68,9 @@ struct CheckRequest: Equatable {
         var standardInput: [String: [UInt8]] = [:]
         var recordedInBaseline: Int?
         do throws(PostlintError) {
-            var options = LintOptions(reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude,
-                                      honoursIgnoreFiles: !noIgnore)
+            var options = LintOptions(
+                reportUnusedDisables: reportUnusedDisables, forceExclude: forceExclude,
+                honoursIgnoreFiles: !noIgnore)
             if checkRemote {
                 options.remote = RemoteCheckOptions(
                     concurrency: remoteConcurrency, timeout: remoteTimeout,
@@ -110,8 +117,9 @@ struct CheckRequest: Equatable {
         // --quiet: the text format prints errors only (with the true summary); the machine formats
         // leave the lesser findings out.
         let findings = quiet && format != .text ? outcome.findings.only(.error) : outcome.findings
-        var report = LintReport(findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
-                                toolVersion: Postlint.version)
+        var report = LintReport(
+            findings: findings, fileCount: outcome.fileCount, rules: outcome.rules,
+            toolVersion: Postlint.version)
         report.files = outcome.files
         report.recordedInBaseline = recordedInBaseline
         let toStandardOutput = output == nil || output == OutputPath.standardOutput

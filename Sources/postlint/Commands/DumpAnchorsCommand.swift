@@ -12,7 +12,9 @@ struct DumpAnchorsCommand: ParsableCommand {
         abstract: "Print the anchors of Markdown files in an anchor style (for tests).",
         shouldDisplay: false)
 
-    @Option(name: .customLong("anchor-style"), help: "github, goldmark, github-ascii, blackfriday, kramdown, kramdown-gfm, zola, docusaurus, pandoc or pandoc-gfm.")
+    @Option(
+        name: .customLong("anchor-style"),
+        help: "github, goldmark, github-ascii, blackfriday, kramdown, kramdown-gfm, zola, docusaurus, pandoc or pandoc-gfm.")
     var anchorStyle: String = AnchorStyle.github.rawValue
 
     @Argument(help: "Markdown files.")
@@ -20,7 +22,8 @@ struct DumpAnchorsCommand: ParsableCommand {
 
     func run() throws {
         guard let style = AnchorStyle(rawValue: anchorStyle) else {
-            throw ValidationError("--anchor-style must be one of: \(AnchorStyle.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--anchor-style must be one of: \(AnchorStyle.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var output = ""
         for path in files {

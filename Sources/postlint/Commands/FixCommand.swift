@@ -26,7 +26,10 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what would change and write nothing; exit 1 when something would change.")
     var dryRun = false
 
-    @Flag(help: "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names).")
+    @Flag(
+        help:
+            "Apply the configuration's include and exclude to files named on the command line too (for hooks that pass file names)."
+    )
     var forceExclude = false
 
     @Flag(help: "Lint files that .gitignore, .ignore or .git/info/exclude ignore too (they are skipped when walking folders).")
@@ -34,8 +37,10 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         let linter = try common.makeLinter()
-        let summary = try FixRunner(linter: linter, dryRun: dryRun, forceExclude: forceExclude,
-                                    honoursIgnoreFiles: !noIgnore).run(paths: paths)
+        let summary = try FixRunner(
+            linter: linter, dryRun: dryRun, forceExclude: forceExclude,
+            honoursIgnoreFiles: !noIgnore
+        ).run(paths: paths)
         if dryRun {
             Terminal.standardOutput.write(summary.diff)
         } else if summary.fixedFiles.isEmpty {

@@ -32,8 +32,10 @@ struct InstallHookCommand: ParsableCommand {
         if let existing = FileManager.default.contents(atPath: path) {
             let text = String(decoding: existing, as: UTF8.self)
             if !text.contains(Self.marker), !force {
-                throw CommandFailure(PostlintError(path: path, message: "a pre-commit hook that postlint did not write is already installed",
-                                                   hint: "pass --force to replace it, or call postlint check --staged from it"))
+                throw CommandFailure(
+                    PostlintError(
+                        path: path, message: "a pre-commit hook that postlint did not write is already installed",
+                        hint: "pass --force to replace it, or call postlint check --staged from it"))
             }
         }
         let script = """
@@ -76,7 +78,9 @@ struct InstallHookCommand: ParsableCommand {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw PostlintError(message: "git \(arguments.joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else {
+            throw PostlintError(message: "git \(arguments.joined(separator: " ")) failed")
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -14,17 +14,20 @@ struct LSPCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Use this configuration file for every post instead of searching for .postlint.yml.",
-            completion: .file(extensions: ["yml", "yaml"]))
+    @Option(
+        help: "Use this configuration file for every post instead of searching for .postlint.yml.",
+        completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     func run() throws {
         // A client that goes away must not kill the server with SIGPIPE before it can exit cleanly.
         signal(SIGPIPE, SIG_IGN)
-        let options = LanguageServer.Options(toolVersion: Postlint.version, configPath: config,
-                                             parentProcessDied: { Foundation.exit(1) })
-        let server = LanguageServer(options: options,
-                                    writer: MessageWriter(sink: MessageWriter.fileDescriptorSink(STDOUT_FILENO)))
+        let options = LanguageServer.Options(
+            toolVersion: Postlint.version, configPath: config,
+            parentProcessDied: { Foundation.exit(1) })
+        let server = LanguageServer(
+            options: options,
+            writer: MessageWriter(sink: MessageWriter.fileDescriptorSink(STDOUT_FILENO)))
         // The server runs as tasks; this thread waits, and the process exits with its code.
         Task {
             let code = await server.run(input: .fileDescriptor(STDIN_FILENO))

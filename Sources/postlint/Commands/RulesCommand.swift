@@ -14,7 +14,10 @@ struct RulesCommand: ParsableCommand {
         case jsonSchema = "json-schema"
     }
 
-    @Option(help: "text: a table; markdown: the rule reference (docs/rules.md); json-schema: the JSON Schema of .postlint.yml (docs/postlint.schema.json).")
+    @Option(
+        help:
+            "text: a table; markdown: the rule reference (docs/rules.md); json-schema: the JSON Schema of .postlint.yml (docs/postlint.schema.json)."
+    )
     var format: ListFormat = .text
 
     func run() throws {

@@ -47,9 +47,10 @@ enum BoundedRun {
         finished.wait()
         finished.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, timedOut: timedOut,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, timedOut: timedOut,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Starts `postlint` and kills it with SIGKILL after `delay` seconds (or lets it finish first).

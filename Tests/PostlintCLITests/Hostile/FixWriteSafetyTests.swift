@@ -51,7 +51,9 @@ import PostlintTestSupport
         chmod(path, 0o666)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", CommandRunner.executable.path, "fix", "post.md"]
+        process.arguments = [
+            "--reuid=nobody", "--regid=nogroup", "--clear-groups", CommandRunner.executable.path, "fix", "post.md",
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         let errorPipe = Pipe()
         process.standardOutput = FileHandle.nullDevice
@@ -84,7 +86,9 @@ import PostlintTestSupport
         let lineCount = 150
         let appender = Process()
         appender.executableURL = URL(fileURLWithPath: "/bin/sh")
-        appender.arguments = ["-c", "i=0; while [ $i -lt \(lineCount) ]; do printf 'appended %d\\r\\n' $i >> post.md; i=$((i+1)); sleep 0.01; done"]
+        appender.arguments = [
+            "-c", "i=0; while [ $i -lt \(lineCount) ]; do printf 'appended %d\\r\\n' $i >> post.md; i=$((i+1)); sleep 0.01; done",
+        ]
         appender.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         try appender.run()
         var runs = 0
@@ -102,7 +106,9 @@ import PostlintTestSupport
         #expect(!fixed.contains(0x0D), "the last fix left carriage returns")
         let lines = String(decoding: fixed, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let appended = lines.filter { $0.hasPrefix("appended ") }.map(String.init)
-        #expect(appended == (0..<lineCount).map { "appended \($0)" }, "\(appended.count) of \(lineCount) lines kept after \(runs) runs")
+        #expect(
+            appended == (0..<lineCount).map { "appended \($0)" },
+            "\(appended.count) of \(lineCount) lines kept after \(runs) runs")
         #expect(lines.count == 2_003 + lineCount)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["post.md"])
     }
@@ -237,7 +243,9 @@ import PostlintTestSupport
         #expect(String(decoding: try folder.read("old.json"), as: UTF8.self).contains("\"diagnostics\""))
         let fresh = try Self.run(["check", "post.md", "--format", "json", "--output", "new.json"], in: folder)
         #expect(fresh.standardOutput.isEmpty)
-        #expect(String(decoding: try folder.read("new.json"), as: UTF8.self) == String(decoding: try folder.read("old.json"), as: UTF8.self))
+        #expect(
+            String(decoding: try folder.read("new.json"), as: UTF8.self)
+                == String(decoding: try folder.read("old.json"), as: UTF8.self))
         let dash = try Self.run(["check", "post.md", "--format", "json", "--output", "-"], in: folder)
         #expect(dash.standardOutput.contains("\"diagnostics\""), "\(dash.standardError)")
         #expect(dash.status == existing.status)

@@ -5,7 +5,8 @@ import PostlintTestSupport
 /// The built binary against hostile input: a run ends with a documented exit code, and `fix` never
 /// leaves a half-written file.
 @Suite struct HostileCommandTests {
-    static let post = "---\ntitle: Hostile\nslug: Not A Slug\nexcerpt: A post for the hostile input tests of the command line, long enough.\nkeywords: [hostile]\n---\nBody.\n"
+    static let post =
+        "---\ntitle: Hostile\nslug: Not A Slug\nexcerpt: A post for the hostile input tests of the command line, long enough.\nkeywords: [hostile]\n---\nBody.\n"
 
     /// A user pattern with nested quantifiers on a long value backtracks exponentially in a
     /// backtracking engine. The promise: the match is stopped by its step budget and reported at the
@@ -13,7 +14,9 @@ import PostlintTestSupport
     @Test func aCatastrophicUserPatternIsBoundedNotAHang() throws {
         let folder = try TemporaryFolder()
         try folder.write(".postlint.yml", "packs: [./pack]\n")
-        try folder.write("pack/redos.yml", """
+        try folder.write(
+            "pack/redos.yml",
+            """
             schema: 1
             kind: pattern
             summary: Titles are runs of a
@@ -28,8 +31,9 @@ import PostlintTestSupport
         #expect(!result.timedOut, "postlint check did not end within 20 s")
         #expect(Date().timeIntervalSince(started) < HangGuard.seconds(10))
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("post.md:2:8: warning: pattern (a+)+$ gave up on the \"title\" value"),
-                "\(result.standardOutput)")
+        #expect(
+            result.standardOutput.contains("post.md:2:8: warning: pattern (a+)+$ gave up on the \"title\" value"),
+            "\(result.standardOutput)")
         #expect(result.standardOutput.contains("[pack.redos]"), "\(result.standardOutput)")
     }
 
@@ -54,7 +58,8 @@ import PostlintTestSupport
     /// to the end with its report and exit code, its memory a small multiple of the file.
     @Test func aHundredMegabytePostIsLinted() throws {
         let folder = try TemporaryFolder()
-        let paragraph = Array("Some words of a paragraph with *emphasis*, `code` and an em dash \u{2014} here, long enough. \n\n".utf8)
+        let paragraph = Array(
+            "Some words of a paragraph with *emphasis*, `code` and an em dash \u{2014} here, long enough. \n\n".utf8)
         var bytes = Array(Self.post.replacingOccurrences(of: "Not A Slug", with: "a-hundred-megabytes").utf8)
         bytes.reserveCapacity(100 * 1024 * 1024 + paragraph.count)
         var section = 0
@@ -70,7 +75,9 @@ import PostlintTestSupport
         #expect(measured.status == 0, "exit \(measured.status)")
         // The file is 100 MB; the bytes, their decoded text, the line index and the body's
         // facts are held at once. Far from the gigabytes a per-byte array would take.
-        #expect(HangGuard.isUnderSanitizer || measured.kilobytes < 1_000_000, "peak \(measured.kilobytes / 1024) MB for a 100 MB post")
+        #expect(
+            HangGuard.isUnderSanitizer || measured.kilobytes < 1_000_000, "peak \(measured.kilobytes / 1024) MB for a 100 MB post"
+        )
     }
 
     /// Memory grows with the largest post, not with the number of posts: a site of 2,000 posts
@@ -80,7 +87,8 @@ import PostlintTestSupport
             let folder = try TemporaryFolder()
             let body = String(repeating: "A paragraph of the post, with a few words in it. ", count: 60)
             for index in 0..<count {
-                let post = "---\ntitle: Post number \(index) of the site\nslug: post-\(index)\nexcerpt: The excerpt of post \(index), long enough for the default rules to be content.\nkeywords: [post]\n---\n\n# Post \(index)\n\n\(body)\n"
+                let post =
+                    "---\ntitle: Post number \(index) of the site\nslug: post-\(index)\nexcerpt: The excerpt of post \(index), long enough for the default rules to be content.\nkeywords: [post]\n---\n\n# Post \(index)\n\n\(body)\n"
                 try folder.write("section-\(index % 40)/post-\(index).md", post)
             }
             return folder
@@ -93,8 +101,9 @@ import PostlintTestSupport
         // Site-level facts (a slug, a title, an excerpt a post) are the only growth: 2,000 posts'
         // worth is well under 16 MB. A run holding whole documents would need over 6 MB more per
         // thousand posts of this size, plus their parsed forms.
-        #expect(HangGuard.isUnderSanitizer || many.kilobytes < few.kilobytes + 16 * 1024,
-                "20 posts: \(few.kilobytes / 1024) MB, 2,000 posts: \(many.kilobytes / 1024) MB")
+        #expect(
+            HangGuard.isUnderSanitizer || many.kilobytes < few.kilobytes + 16 * 1024,
+            "20 posts: \(few.kilobytes / 1024) MB, 2,000 posts: \(many.kilobytes / 1024) MB")
     }
 
     /// `fix` killed with SIGKILL at points spread over its run: the file is always the original or

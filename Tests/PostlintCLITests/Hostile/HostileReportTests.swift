@@ -38,7 +38,9 @@ import PostlintTestSupport
     @Test func aCatastrophicPatternOnManyValuesSharesOneBudgetPerPost() throws {
         let folder = try TemporaryFolder()
         _ = try folder.write(".postlint.yml", "packs: [./pack]\n")
-        _ = try folder.write("pack/redos.yml", """
+        _ = try folder.write(
+            "pack/redos.yml",
+            """
             schema: 1
             kind: pattern
             summary: Keywords are runs of a

@@ -10,7 +10,8 @@ import PostlintTestSupport
     static let deepTOMLHeader: [UInt8] =
         Array("+++\ntitle = \"x\"\n[".utf8) + Array(repeating: Array("a.".utf8), count: 40_000).flatMap { $0 }
         + Array("b]\nk = 1\n+++\n".utf8)
-    static let otherPost = "---\ntitle: Other\nslug: Not A Slug\nexcerpt: Another post in the same run, which must still be reported.\nkeywords: [other]\n---\nBody.\n"
+    static let otherPost =
+        "---\ntitle: Other\nslug: Not A Slug\nexcerpt: Another post in the same run, which must still be reported.\nkeywords: [other]\n---\nBody.\n"
 
     @Test func aTOMLHeaderOfFortyThousandPartsIsAFindingAndTheOtherPostsAreReported() throws {
         let folder = try TemporaryFolder()
@@ -27,15 +28,17 @@ import PostlintTestSupport
 
     @Test func aTOMLHeaderOfFortyThousandPartsOnStandardInputIsAFinding() throws {
         let folder = try TemporaryFolder()
-        let result = try CommandRunner.run(["check", "--stdin", "--stdin-filename", "deep.md"],
-                                           in: URL(fileURLWithPath: folder.path), input: Self.deepTOMLHeader)
+        let result = try CommandRunner.run(
+            ["check", "--stdin", "--stdin-filename", "deep.md"],
+            in: URL(fileURLWithPath: folder.path), input: Self.deepTOMLHeader)
         #expect(result.status == 1, "\(result.standardError)")
         #expect(result.standardOutput.contains("deep.md:3:258: error: "), "\(result.standardOutput.prefix(2_000))")
     }
 
     @Test func aDottedTOMLKeyOfFortyThousandPartsIsAFinding() throws {
         let folder = try TemporaryFolder()
-        let bytes = Array("+++\ntitle = \"x\"\n".utf8) + Array(repeating: Array("a.".utf8), count: 40_000).flatMap { $0 }
+        let bytes =
+            Array("+++\ntitle = \"x\"\n".utf8) + Array(repeating: Array("a.".utf8), count: 40_000).flatMap { $0 }
             + Array("b = 1\n+++\n".utf8)
         try folder.write("dotted.md", bytes: bytes)
         let result = try BoundedRun.run(["check", "dotted.md"], in: folder.path, seconds: 30)
@@ -84,7 +87,8 @@ import PostlintTestSupport
     /// The runner's peak resident memory so far (VmHWM), 0 when it cannot be read.
     static func runnerPeakKilobytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
         return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") ?? 0
     }
 
@@ -94,8 +98,9 @@ import PostlintTestSupport
     @Test func tenMegabytesOfNestedBracketsStayWithinTwentyTimesTheFile() throws {
         let result = try peak(of: Array(repeating: UInt8(ascii: "["), count: 10_000_000) + [0x0A])
         #expect(result.status == 1)
-        #expect(HangGuard.isUnderSanitizer || result.kilobytes < 20 * result.fileKilobytes,
-                "\(result.kilobytes / 1024) MB for a \(result.fileKilobytes / 1024) MB post")
+        #expect(
+            HangGuard.isUnderSanitizer || result.kilobytes < 20 * result.fileKilobytes,
+            "\(result.kilobytes / 1024) MB for a \(result.fileKilobytes / 1024) MB post")
     }
 
     /// 1,000,000 reference definitions (13 MB) took 427 MB: each was kept three times (the block
@@ -110,8 +115,9 @@ import PostlintTestSupport
         body += Array("[d1] and [d\(index - 1)]\n".utf8)
         let result = try peak(of: body)
         #expect(result.status == 1)
-        #expect(HangGuard.isUnderSanitizer || result.kilobytes < 20 * result.fileKilobytes,
-                "\(result.kilobytes / 1024) MB for a \(result.fileKilobytes / 1024) MB post")
+        #expect(
+            HangGuard.isUnderSanitizer || result.kilobytes < 20 * result.fileKilobytes,
+            "\(result.kilobytes / 1024) MB for a \(result.fileKilobytes / 1024) MB post")
     }
 
     /// A table header 127 parts deep, then 49,000 keys (700 KB, within both TOML limits): the key
@@ -128,7 +134,8 @@ import PostlintTestSupport
         let bound = 20 * text.utf8.count / 1024 + 48 * 1024
         let measured = try Self.peakMemory(["check", path], unless: bound)
         #expect(measured.status == 1)
-        #expect(HangGuard.isUnderSanitizer || measured.kilobytes < bound,
-                "\(measured.kilobytes / 1024) MB for a \(text.utf8.count / 1024) KB post")
+        #expect(
+            HangGuard.isUnderSanitizer || measured.kilobytes < bound,
+            "\(measured.kilobytes / 1024) MB for a \(text.utf8.count / 1024) KB post")
     }
 }

@@ -54,11 +54,15 @@ import PostlintTestSupport
     @Test func brokenImagesLinksAndEncodingErrorsLowerTheScore() throws {
         let broken = Self.good
             .replacingOccurrences(of: "keywords: [green tea]\n", with: "keywords: [green tea]\ncover: images/missing.png\n")
-            .replacingOccurrences(of: "Use water well below the boil.", with: "Use water well below the boil, as [the chart](chart.md) shows.")
-        let garbled = Self.good.replacingOccurrences(of: "Use water well below the boil.", with: "Use water â€” well below the boil.")
-        let report = try audit([".postlint.yml": Self.configuration, "posts/good.md": Self.good,
-                                "posts/broken.md": broken.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-broken"),
-                                "posts/garbled.md": garbled.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-garbled")])
+            .replacingOccurrences(
+                of: "Use water well below the boil.", with: "Use water well below the boil, as [the chart](chart.md) shows.")
+        let garbled = Self.good.replacingOccurrences(
+            of: "Use water well below the boil.", with: "Use water â€” well below the boil.")
+        let report = try audit([
+            ".postlint.yml": Self.configuration, "posts/good.md": Self.good,
+            "posts/broken.md": broken.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-broken"),
+            "posts/garbled.md": garbled.replacingOccurrences(of: "green-tea-brewing", with: "green-tea-garbled"),
+        ])
         let ids = Set(report.checks.map(\.id))
         #expect(ids.isSuperset(of: ["broken-image", "broken-link", "invalid-utf8", "mojibake"]))
         #expect(report.checks.first { $0.id == "broken-image" }?.weight == 3)
@@ -66,7 +70,8 @@ import PostlintTestSupport
         let good = try #require(byPath["posts/good.md"])
         let brokenPost = try #require(byPath["posts/broken.md"])
         let garbledPost = try #require(byPath["posts/garbled.md"])
-        #expect(Set(brokenPost.failed.map(\.id)).isSuperset(of: ["broken-image", "broken-link"]), "\(brokenPost.failed.map(\.id))")
+        #expect(
+            Set(brokenPost.failed.map(\.id)).isSuperset(of: ["broken-image", "broken-link"]), "\(brokenPost.failed.map(\.id))")
         #expect(garbledPost.failed.map(\.id).contains("mojibake"), "\(garbledPost.failed.map(\.id))")
         #expect(brokenPost.score < good.score && garbledPost.score < good.score)
         let total = report.checks.reduce(0) { $0 + $1.weight }
@@ -93,8 +98,11 @@ import PostlintTestSupport
         #expect(good.failed.map(\.id) == [], "\(good.failed)")
         #expect(good.score == 100)
         let bad = report.posts[0]
-        #expect(Set(bad.failed.map(\.id)) == ["title-length", "keyphrase-in-title", "keyphrase-in-slug", "keyphrase-in-excerpt",
-                                              "keyphrase-in-introduction", "excerpt-length", "link-text", "content-length"])
+        #expect(
+            Set(bad.failed.map(\.id)) == [
+                "title-length", "keyphrase-in-title", "keyphrase-in-slug", "keyphrase-in-excerpt",
+                "keyphrase-in-introduction", "excerpt-length", "link-text", "content-length",
+            ])
         let total = report.checks.reduce(0) { $0 + $1.weight }
         let failedWeight = bad.failed.reduce(0) { $0 + $1.weight }
         #expect(bad.score == (total - failedWeight) * 100 / total)
@@ -127,11 +135,13 @@ import PostlintTestSupport
 
             """
         }
-        let report = try audit([".postlint.yml": Self.configuration + "packs: [house]\n",
-                                "house/counted.yml": rule("counted", audit: "audit: true\n"),
-                                "house/stated-off.yml": rule("stated-off", audit: "audit: false\n"),
-                                "house/unstated.yml": rule("unstated", audit: ""),
-                                "posts/good.md": Self.good, "posts/bad.md": Self.bad])
+        let report = try audit([
+            ".postlint.yml": Self.configuration + "packs: [house]\n",
+            "house/counted.yml": rule("counted", audit: "audit: true\n"),
+            "house/stated-off.yml": rule("stated-off", audit: "audit: false\n"),
+            "house/unstated.yml": rule("unstated", audit: ""),
+            "posts/good.md": Self.good, "posts/bad.md": Self.bad,
+        ])
         let ids = report.checks.map(\.id)
         #expect(ids.contains("house.counted"))
         #expect(!ids.contains("house.stated-off") && !ids.contains("house.unstated"))

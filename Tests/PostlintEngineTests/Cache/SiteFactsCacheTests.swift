@@ -31,7 +31,8 @@ import PostlintTestSupport
             folder = try TemporaryFolder()
             cacheFolder = try TemporaryFolder()
             for index in 0..<count {
-                try folder.write("posts/post-\(index).md", SiteFactsCacheTests.post(slug: "post-\(index)", title: "Title \(index)"))
+                try folder.write(
+                    "posts/post-\(index).md", SiteFactsCacheTests.post(slug: "post-\(index)", title: "Title \(index)"))
             }
             try folder.write("posts/new.md", SiteFactsCacheTests.post(slug: newSlug, title: "A new post"))
         }
@@ -39,11 +40,15 @@ import PostlintTestSupport
         /// Lints the site reporting `new.md` only; with `cache`, through a cache in `cachePath`.
         /// `clockAhead` seconds ahead of the clock, every post is settled (trusted by its signature).
         func lint(cache: Bool, toolVersion: String = "1.0", clockAhead: Int64 = 0) throws
-            -> (findings: [Finding], cache: SiteFactsCache?) {
+            -> (findings: [Finding], cache: SiteFactsCache?)
+        {
             let linter = try Linter(workingDirectory: folder.path)
             var options = LintOptions(reportOnly: [folder.path + "/posts/new.md"])
-            let factsCache = cache ? SiteFactsCache(path: cachePath, toolVersion: toolVersion,
-                                                    now: FileSignature.currentTime() + clockAhead) : nil
+            let factsCache =
+                cache
+                ? SiteFactsCache(
+                    path: cachePath, toolVersion: toolVersion,
+                    now: FileSignature.currentTime() + clockAhead) : nil
             options.siteFactsCache = factsCache
             return (Array(try linter.lint(paths: ["."], options: options).findings), factsCache)
         }
@@ -135,10 +140,14 @@ import PostlintTestSupport
         let site = try Site()
         _ = try site.lint(cache: true)
         // The site now names its slug field `permalink`: post-4's permalink is new.md's slug.
-        try site.write("posts/post-4.md", Self.post(slug: "post-4", title: "Title 4")
-            .replacingOccurrences(of: "slug: post-4", with: "slug: post-4\npermalink: new-post"))
-        try site.write("posts/new.md", Self.post(slug: "x", title: "A new post")
-            .replacingOccurrences(of: "slug: x", with: "permalink: new-post"))
+        try site.write(
+            "posts/post-4.md",
+            Self.post(slug: "post-4", title: "Title 4")
+                .replacingOccurrences(of: "slug: post-4", with: "slug: post-4\npermalink: new-post"))
+        try site.write(
+            "posts/new.md",
+            Self.post(slug: "x", title: "A new post")
+                .replacingOccurrences(of: "slug: x", with: "permalink: new-post"))
         try site.write(".postlint.yml", "fields:\n  slug: permalink\n")
         let warm = try site.lint(cache: true).findings
         #expect(warm.contains { $0.ruleID == "duplicate-slug" && $0.message.contains("posts/post-4.md") })
@@ -184,11 +193,13 @@ import PostlintTestSupport
                     for round in 0..<25 {
                         let cache = SiteFactsCache(path: cachePath, toolVersion: stamp)
                         for post in 0..<(writer * 10 + round) {
-                            let fact = SiteFact(path: "p\(post).md", key: "slug", value: String(repeating: "v", count: post),
-                                                start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2))
-                            cache.record([("duplicate-slug", fact)], forFileAt: "/nowhere/\(writer)/p\(post).md",
-                                         displayPath: "p\(post).md", fingerprint: ContentDigest(high: 1, low: 2),
-                                         content: ContentDigest(high: UInt64(post), low: 0), signature: nil)
+                            let fact = SiteFact(
+                                path: "p\(post).md", key: "slug", value: String(repeating: "v", count: post),
+                                start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2))
+                            cache.record(
+                                [("duplicate-slug", fact)], forFileAt: "/nowhere/\(writer)/p\(post).md",
+                                displayPath: "p\(post).md", fingerprint: ContentDigest(high: 1, low: 2),
+                                content: ContentDigest(high: UInt64(post), low: 0), signature: nil)
                         }
                         cache.save()
                     }
@@ -235,13 +246,14 @@ import PostlintTestSupport
         try repository.write("blog/posts/a.md", "")
         let environment = ["HOME": "/home/someone", "XDG_CACHE_HOME": "/var/cache/someone"]
         let fromRoot = try #require(SiteFactsCacheLocation.file(forRepositoryAround: repository.path, environment: environment))
-        let fromBelow = SiteFactsCacheLocation.file(forRepositoryAround: repository.path + "/blog/posts", environment: environment)
+        let fromBelow = SiteFactsCacheLocation.file(
+            forRepositoryAround: repository.path + "/blog/posts", environment: environment)
         #expect(fromRoot == fromBelow)
         #if os(macOS)
-        #expect(fromRoot.hasPrefix("/home/someone/Library/Caches/postlint/"))
+            #expect(fromRoot.hasPrefix("/home/someone/Library/Caches/postlint/"))
         #else
-        #expect(fromRoot.hasPrefix("/var/cache/someone/postlint/"))
-        #expect(SiteFactsCacheLocation.folder(environment: ["HOME": "/home/someone"]) == "/home/someone/.cache/postlint")
+            #expect(fromRoot.hasPrefix("/var/cache/someone/postlint/"))
+            #expect(SiteFactsCacheLocation.folder(environment: ["HOME": "/home/someone"]) == "/home/someone/.cache/postlint")
         #endif
         #expect(SiteFactsCacheLocation.folder(environment: ["HOME": "/h", "POSTLINT_CACHE_DIR": "/elsewhere"]) == "/elsewhere")
         #expect(SiteFactsCacheLocation.folder(environment: [:]) == nil)

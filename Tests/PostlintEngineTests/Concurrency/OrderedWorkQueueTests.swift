@@ -13,13 +13,15 @@ import PostlintCore
         let batches = Locked((0..<200).map { $0 % 4 == 0 ? 0 : 25 + ($0 % 3) * 25 })
         let madeSoFar = Locked(0)
         let delivered = Locked<[Int]>([])
-        let queue = OrderedWorkQueue<Int, Int>(window: 32, lowWater: 8, produce: {
-            guard let size = batches.withLock({ $0.popLast() }) else { return nil }
-            return madeSoFar.withLock { made in
-                defer { made += size }
-                return Array(made..<(made + size))
-            }
-        }, deliver: { output in delivered.withLock { $0.append(output) } })
+        let queue = OrderedWorkQueue<Int, Int>(
+            window: 32, lowWater: 8,
+            produce: {
+                guard let size = batches.withLock({ $0.popLast() }) else { return nil }
+                return madeSoFar.withLock { made in
+                    defer { made += size }
+                    return Array(made..<(made + size))
+                }
+            }, deliver: { output in delivered.withLock { $0.append(output) } })
         let handedOut = Locked<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             while let (sequence, item) = queue.nextItem() {
@@ -42,20 +44,22 @@ import PostlintCore
         let firstDelivered = DispatchSemaphore(value: 0)
         let steps = Locked(0)
         let sawDeliveryDuringStep = Locked(false)
-        let queue = OrderedWorkQueue<Int, Int>(window: 4, lowWater: 1, produce: { () throws(PostlintError) -> [Int]? in
-            let step = steps.withLock { step in
-                step += 1
-                return step
-            }
-            switch step {
-            case 1: return [0]
-            case 2:
-                let delivered = firstDelivered.wait(timeout: .now() + 10) == .success
-                sawDeliveryDuringStep.withLock { $0 = delivered }
-                return [1]
-            default: return nil
-            }
-        }, deliver: { output in if output == 0 { firstDelivered.signal() } })
+        let queue = OrderedWorkQueue<Int, Int>(
+            window: 4, lowWater: 1,
+            produce: { () throws(PostlintError) -> [Int]? in
+                let step = steps.withLock { step in
+                    step += 1
+                    return step
+                }
+                switch step {
+                case 1: return [0]
+                case 2:
+                    let delivered = firstDelivered.wait(timeout: .now() + 10) == .success
+                    sawDeliveryDuringStep.withLock { $0 = delivered }
+                    return [1]
+                default: return nil
+                }
+            }, deliver: { output in if output == 0 { firstDelivered.signal() } })
         let outputs = Locked<[Int]>([])
         // Two threads of their own: the pool might run both workers one after the other.
         let workersDone = DispatchSemaphore(value: 0)

@@ -95,9 +95,10 @@ import PostlintTestSupport
             }
         }
         #expect(wrong.withLock { $0 } == 0)
-        let finding = Finding(path: "a.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1),
-                              ruleID: "broken-link", severity: .error,
-                              message: "link target not found (looked for \(folder.path)/p1.md)")
+        let finding = Finding(
+            path: "a.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1),
+            ruleID: "broken-link", severity: .error,
+            message: "link target not found (looked for \(folder.path)/p1.md)")
         let explained = view.explainingUnstagedFiles([finding], ruleIDs: ["broken-link"])
         #expect(explained.first?.message.contains("is not staged or tracked by git") == true)
     }

@@ -31,7 +31,9 @@ import PostlintTestSupport
         while let more = discovery.nextFiles() { found += more }
         var read: [String: String] = [:]
         for candidate in found {
-            if case .success(let bytes) = candidate.read() { read[candidate.displayPath] = String(decoding: bytes, as: UTF8.self) }
+            if case .success(let bytes) = candidate.read() {
+                read[candidate.displayPath] = String(decoding: bytes, as: UTF8.self)
+            }
         }
         #expect(read["site/a.md"] == Self.inside)
         #expect(!read.values.contains { $0.contains("OUTSIDE-SECRET") }, "\(read)")

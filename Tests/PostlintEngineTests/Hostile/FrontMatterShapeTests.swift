@@ -14,8 +14,10 @@ import PostlintTestSupport
         return Array(outcome.findings)
     }
 
-    @Test(arguments: ["---\n---\n\nBody.\n", "---\n# only a comment\n---\nBody.\n", "---\nnull\n---\nBody.\n",
-                      "---\n~\n---\n", "+++\n+++\n\nBody.\n"])
+    @Test(arguments: [
+        "---\n---\n\nBody.\n", "---\n# only a comment\n---\nBody.\n", "---\nnull\n---\nBody.\n",
+        "---\n~\n---\n", "+++\n+++\n\nBody.\n",
+    ])
     func emptyFrontMatterLacksTheRequiredFields(_ text: String) throws {
         let all = try findings(text)
         let missing = all.filter { $0.ruleID == "required-fields" }
@@ -24,9 +26,11 @@ import PostlintTestSupport
         #expect(!all.contains { $0.ruleID == "front-matter-syntax" })
     }
 
-    @Test(arguments: [("---\n- a\n- b\n---\nBody.\n", "not a list", 2),
-                      ("---\njust a string\n---\nBody.\n", "not a string", 2),
-                      ("---\n\n42\n---\n", "not an integer", 3)])
+    @Test(arguments: [
+        ("---\n- a\n- b\n---\nBody.\n", "not a list", 2),
+        ("---\njust a string\n---\nBody.\n", "not a string", 2),
+        ("---\n\n42\n---\n", "not an integer", 3),
+    ])
     func frontMatterThatIsNotAMappingIsAnError(_ text: String, _ phrase: String, _ line: Int) throws {
         let all = try findings(text)
         let syntax = try #require(all.first { $0.ruleID == "front-matter-syntax" })

@@ -8,7 +8,8 @@ import PostlintTestSupport
 /// linted, and the front matter rules still report what they would on an ordinary post.
 @Suite struct HostileBodyTests {
     /// Front matter with a slug that `slug-format` reports, so each test can see the rules still ran.
-    static let frontMatter = "---\ntitle: Hostile body\nslug: Not A Slug\nexcerpt: A post whose body is built to break a Markdown scanner, to check it cannot.\nkeywords: [hostile]\n---\n"
+    static let frontMatter =
+        "---\ntitle: Hostile body\nslug: Not A Slug\nexcerpt: A post whose body is built to break a Markdown scanner, to check it cannot.\nkeywords: [hostile]\n---\n"
 
     private func lint(_ body: String) throws -> LintOutcome {
         let folder = try TemporaryFolder()
@@ -38,15 +39,18 @@ import PostlintTestSupport
         case "code spans": return String(repeating: "`", count: levels) + "x" + String(repeating: "``", count: levels / 2)
         // Remote targets, so that 10,000 links are not 10,000 broken-link findings on one line (whose
         // cost HostileCommandTests.aOneMegabyteSingleLineFullOfMarkupEnds tracks).
-        case "HTML": return String(repeating: "<a href='https://example.com/'>", count: levels)
-            + String(repeating: "</a>", count: levels)
+        case "HTML":
+            return String(repeating: "<a href='https://example.com/'>", count: levels)
+                + String(repeating: "</a>", count: levels)
         case "links in link text": return String(repeating: "[a](https://example.com/) [", count: levels)
         default: return name
         }
     }
 
-    @Test(arguments: ["brackets", "image brackets", "emphasis", "strong emphasis", "list levels", "ordered list levels",
-                      "block quotes", "quotes, lists and ordered lists", "code spans", "HTML", "links in link text"])
+    @Test(arguments: [
+        "brackets", "image brackets", "emphasis", "strong emphasis", "list levels", "ordered list levels",
+        "block quotes", "quotes, lists and ordered lists", "code spans", "HTML", "links in link text",
+    ])
     func tenThousandNestingLevels(_ name: String) throws {
         expectLintedWithTheFrontMatterRules(try lint(Self.body(name) + "\n"), "\(name)")
     }

@@ -7,8 +7,10 @@ import PostlintTestSupport
 /// Files that vanish, names that are not UTF-8, and listings in any order: each is reported or
 /// linted, the rest of the run is unharmed, and the results do not depend on the order.
 @Suite struct HostileFileSystemTests {
-    static let clean = "---\ntitle: Brewing tea\nslug: brewing-tea\nexcerpt: A short guide to brewing tea at the right temperature, with steeping times.\nkeywords: [tea]\n---\nTea is simple.\n"
-    static let badSlug = "---\ntitle: Bad\nslug: Bad Slug\nexcerpt: A post with a slug that is not fit for a URL, so slug-format reports it.\nkeywords: [bad]\n---\nBad.\n"
+    static let clean =
+        "---\ntitle: Brewing tea\nslug: brewing-tea\nexcerpt: A short guide to brewing tea at the right temperature, with steeping times.\nkeywords: [tea]\n---\nTea is simple.\n"
+    static let badSlug =
+        "---\ntitle: Bad\nslug: Bad Slug\nexcerpt: A post with a slug that is not fit for a URL, so slug-format reports it.\nkeywords: [bad]\n---\nBad.\n"
 
     /// A name in the folder whose file is gone (a dangling link: the walk finds the entry, the file
     /// behind it cannot be opened): it is not linted, the run is unharmed, the other posts linted.
@@ -45,7 +47,8 @@ import PostlintTestSupport
         let folder = try TemporaryFolder()
         try folder.write("ok.md", Self.badSlug)
         for raw: [UInt8] in [[0x63, 0x61, 0x66, 0xE9], [0xFF, 0xFE]] {
-            let name = folder.path.utf8CString.dropLast().map { UInt8(bitPattern: $0) } + Array("/".utf8) + raw + Array(".md".utf8)
+            let name =
+                folder.path.utf8CString.dropLast().map { UInt8(bitPattern: $0) } + Array("/".utf8) + raw + Array(".md".utf8)
             let descriptor = name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { buffer -> Int32 in
                 var terminated = Array(buffer)
                 terminated.append(0)
@@ -77,8 +80,10 @@ import PostlintTestSupport
         }
         let forward = try lint(order: Array(0..<40))
         let backward = try lint(order: Array((0..<40).reversed()))
-        let shuffled = try lint(order: [7, 3, 39, 0, 22, 15, 1, 30, 8, 11, 2, 38, 4, 17, 5, 26, 6, 9, 10, 12, 13, 14,
-                                        16, 18, 19, 20, 21, 23, 24, 25, 27, 28, 29, 31, 32, 33, 34, 35, 36, 37])
+        let shuffled = try lint(order: [
+            7, 3, 39, 0, 22, 15, 1, 30, 8, 11, 2, 38, 4, 17, 5, 26, 6, 9, 10, 12, 13, 14,
+            16, 18, 19, 20, 21, 23, 24, 25, 27, 28, 29, 31, 32, 33, 34, 35, 36, 37,
+        ])
         #expect(forward.count > 10)
         #expect(forward == backward)
         #expect(forward == shuffled)

@@ -52,8 +52,10 @@ import PostlintTestSupport
 
     /// A walked post is read with one `read` when it is smaller than the first buffer; at the
     /// buffer's size and beyond, and through a link, the careful path reads it whole.
-    @Test(arguments: [0, 1, 6_000, FileReader.firstReadSize - 1, FileReader.firstReadSize,
-                      FileReader.firstReadSize + 1, 3 * FileReader.firstReadSize + 5])
+    @Test(arguments: [
+        0, 1, 6_000, FileReader.firstReadSize - 1, FileReader.firstReadSize,
+        FileReader.firstReadSize + 1, 3 * FileReader.firstReadSize + 5,
+    ])
     func aFileReadByNameIsWholeAtAnySize(_ size: Int) throws {
         let folder = try TemporaryFolder()
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ 3) }

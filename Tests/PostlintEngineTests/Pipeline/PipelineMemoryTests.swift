@@ -62,9 +62,11 @@ import PostlintTestSupport
                 // Uneven work, so results arrive out of order.
                 if (index + worker) % 5 == 0 { usleep(50) }
                 var result = FileResult()
-                result.findings = Array(repeating: Finding(path: "p", start: SourceLocation(line: 1, column: 1),
-                                                           end: SourceLocation(line: 1, column: 1), ruleID: "r",
-                                                           severity: .error, message: "m"), count: index % 3)
+                result.findings = Array(
+                    repeating: Finding(
+                        path: "p", start: SourceLocation(line: 1, column: 1),
+                        end: SourceLocation(line: 1, column: 1), ruleID: "r",
+                        severity: .error, message: "m"), count: index % 3)
                 queue.finish(sequence, with: (index, result))
             }
         }
@@ -115,10 +117,12 @@ import PostlintTestSupport
 
     @Test func aFailingProducerStopsTheQueueWithoutDeadlock() {
         let steps = Counter()
-        let queue = OrderedWorkQueue<Int, Int>(window: 4, lowWater: 2, produce: { () throws(PostlintError) -> [Int]? in
-            guard steps.increment() < 5 else { throw PostlintError(path: ".postlint.yml", message: "bad") }
-            return [1, 2, 3]
-        }, deliver: { _ in })
+        let queue = OrderedWorkQueue<Int, Int>(
+            window: 4, lowWater: 2,
+            produce: { () throws(PostlintError) -> [Int]? in
+                guard steps.increment() < 5 else { throw PostlintError(path: ".postlint.yml", message: "bad") }
+                return [1, 2, 3]
+            }, deliver: { _ in })
         DispatchQueue.concurrentPerform(iterations: 3) { _ in
             while let (sequence, item) = queue.nextItem() { queue.finish(sequence, with: item) }
         }
@@ -134,17 +138,24 @@ import PostlintTestSupport
         for (file, title) in [(2, "Tea"), (0, "Coffee"), (1, "Tea")] {
             var result = FileResult()
             result.checked = file != 1
-            result.facts = [("duplicate-title", SiteFact(path: paths[file], key: "title", value: title, start: location,
-                                                         end: location))]
+            result.facts = [
+                (
+                    "duplicate-title",
+                    SiteFact(
+                        path: paths[file], key: "title", value: title, start: location,
+                        end: location)
+                )
+            ]
             gatherer.gather(result, ofFile: file)
         }
         #expect(gatherer.paths == paths)
         let facts = gatherer.takeFacts(of: "duplicate-title")
-        #expect(facts.map(Array.init) == [
-            SiteFact(path: "posts/c.md", key: "title", value: "Tea", start: location, end: location),
-            SiteFact(path: "a.md", key: "title", value: "Coffee", start: location, end: location),
-            SiteFact(path: "posts/b.md", key: "title", value: "Tea", start: location, end: location),
-        ])
+        #expect(
+            facts.map(Array.init) == [
+                SiteFact(path: "posts/c.md", key: "title", value: "Tea", start: location, end: location),
+                SiteFact(path: "a.md", key: "title", value: "Coffee", start: location, end: location),
+                SiteFact(path: "posts/b.md", key: "title", value: "Tea", start: location, end: location),
+            ])
         #expect(gatherer.takeFacts(of: "duplicate-title") == nil)
         // Only the files checked are listed, in path order; the one read for its facts is not.
         #expect(gatherer.checkedFilesInPathOrder() == ["a.md", "posts/c.md"])
@@ -156,8 +167,10 @@ import PostlintTestSupport
         let location = SourceLocation(line: 1, column: 1)
         var result = FileResult()
         result.checked = true
-        result.facts = [("r", SiteFact(path: "elsewhere.md", key: "k", value: "v", start: location, end: location)),
-                        ("r", SiteFact(path: "a.md", key: "k", value: "w", start: location, end: location))]
+        result.facts = [
+            ("r", SiteFact(path: "elsewhere.md", key: "k", value: "v", start: location, end: location)),
+            ("r", SiteFact(path: "a.md", key: "k", value: "w", start: location, end: location)),
+        ]
         gatherer.gather(result, ofFile: 0)
         #expect(gatherer.takeFacts(of: "r").map { $0.map(\.path) } == ["elsewhere.md", "a.md"])
         #expect(gatherer.checkedFilesInPathOrder() == ["a.md"])
@@ -173,15 +186,24 @@ import PostlintTestSupport
             var result = FileResult()
             result.checked = file % 3 != 1
             let path = "posts/post-\(count - file).md"
-            result.facts = [("duplicate-slug", SiteFact(path: path, key: "slug", value: "slug-\(file % 1_000)",
-                                                        start: location, end: location))]
+            result.facts = [
+                (
+                    "duplicate-slug",
+                    SiteFact(
+                        path: path, key: "slug", value: "slug-\(file % 1_000)",
+                        start: location, end: location)
+                )
+            ]
             gatherer.gather(result, path: path)
         }
         #expect(gatherer.paths.count == count)
         let facts = gatherer.takeFacts(of: "duplicate-slug")
         #expect(facts?.count == count)
-        #expect(facts?[count - 1] == SiteFact(path: "posts/post-1.md", key: "slug",
-                                                value: "slug-\((count - 1) % 1_000)", start: location, end: location))
+        #expect(
+            facts?[count - 1]
+                == SiteFact(
+                    path: "posts/post-1.md", key: "slug",
+                    value: "slug-\((count - 1) % 1_000)", start: location, end: location))
         let checked = gatherer.checkedFilesInPathOrder()
         #expect(checked.count == 2_000)
         #expect(checked == checked.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -232,8 +254,11 @@ import PostlintTestSupport
         discovery.add("./other")
         let candidates = discovery.candidates
         #expect(candidates.map(\.displayPath) == ["other/c.md", folder.path + "/site/a.md", folder.path + "/site/posts/b.md"])
-        #expect(candidates.map(\.absolutePath) == [folder.path + "/other/c.md", folder.path + "/site/a.md",
-                                                   folder.path + "/site/posts/b.md"])
+        #expect(
+            candidates.map(\.absolutePath) == [
+                folder.path + "/other/c.md", folder.path + "/site/a.md",
+                folder.path + "/site/posts/b.md",
+            ])
         #expect(candidates.map(\.isExplicit) == [true, false, false])
         #expect(Array(candidates.displayPaths) == candidates.map(\.displayPath))
         #expect(discovery.problems.isEmpty)

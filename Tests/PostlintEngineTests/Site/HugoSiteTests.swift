@@ -54,8 +54,11 @@ import PostlintCore
         #expect(site.resolve("/tags/garden-tools/") == .served)
         #expect(site.resolve("/tags/soil/") == .served)
         #expect(site.resolve("/tags/clay/") == .missing(route: "/tags/clay/"))
-        let custom = try SiteTesting(Self.posts.merging(["hugo.toml": "[taxonomies]\ntopic = 'topics'\n",
-                                                         "content/posts/x.md": "---\ntopics: [Weeds]\n---\n"]) { $1 })
+        let custom = try SiteTesting(
+            Self.posts.merging([
+                "hugo.toml": "[taxonomies]\ntopic = 'topics'\n",
+                "content/posts/x.md": "---\ntopics: [Weeds]\n---\n",
+            ]) { $1 })
         #expect(custom.resolve("/topics/weeds/") == .served)
         #expect(custom.resolve("/tags/soil/") == .unknown)
     }
@@ -91,12 +94,12 @@ import PostlintCore
     @Test func languagesPrefixTranslationsAndTheirContentFolders() throws {
         let site = try SiteTesting([
             "hugo.toml": """
-                defaultContentLanguage = 'en'
-                [languages.en]
-                weight = 1
-                [languages.fr]
-                weight = 2
-                """,
+            defaultContentLanguage = 'en'
+            [languages.en]
+            weight = 1
+            [languages.fr]
+            weight = 2
+            """,
             "content/posts/a.md": "---\ntitle: A\n---\n",
             "content/posts/a.fr.md": "---\ntitle: A\n---\n",
         ])
@@ -104,13 +107,13 @@ import PostlintCore
         #expect(site.routes(of: "content/posts/a.fr.md") == ["/fr/posts/a/"])
         let subdirs = try SiteTesting([
             "hugo.toml": """
-                defaultContentLanguage = 'en'
-                defaultContentLanguageInSubdir = true
-                [languages.en]
-                contentDir = 'content/en'
-                [languages.de]
-                contentDir = 'content/de'
-                """,
+            defaultContentLanguage = 'en'
+            defaultContentLanguageInSubdir = true
+            [languages.en]
+            contentDir = 'content/en'
+            [languages.de]
+            contentDir = 'content/de'
+            """,
             "content/en/a.md": "---\ntitle: A\n---\n",
             "content/de/a.md": "---\ntitle: A\n---\n",
         ])
@@ -134,9 +137,10 @@ import PostlintCore
     }
 
     @Test func aLinkRenderHookLeavesUnfoundRelativeLinksUnchecked() throws {
-        let site = try SiteTesting(Self.posts.merging([
-            "hugo.toml": "", "layouts/_markup/render-link.html": "{{ .Destination }}",
-        ]) { $1 })
+        let site = try SiteTesting(
+            Self.posts.merging([
+                "hugo.toml": "", "layouts/_markup/render-link.html": "{{ .Destination }}",
+            ]) { $1 })
         #expect(site.resolve("g", from: "content/posts/raised-beds.md") == .unknown)
         #expect(site.resolve("/Posts/Raised-Beds/") == .post(path: site.path("content/posts/raised-beds.md")))
         #expect(site.resolve("/posts/nothing/") == .missing(route: "/posts/nothing/"))
@@ -147,10 +151,12 @@ import PostlintCore
 @Suite struct SiteWalkTests {
     @Test func aCycleOfFolderLinksEndsTheWalk() throws {
         let site = try SiteTesting(["hugo.toml": "", "content/posts/a.md": "---\ntitle: A\n---\n"])
-        try FileManager.default.createSymbolicLink(atPath: site.path("content/posts/loop"),
-                                                   withDestinationPath: site.path("content"))
-        try FileManager.default.createSymbolicLink(atPath: site.path("content/posts/loop2"),
-                                                   withDestinationPath: site.path("content/posts"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("content/posts/loop"),
+            withDestinationPath: site.path("content"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("content/posts/loop2"),
+            withDestinationPath: site.path("content/posts"))
         #expect(site.resolver.postRoutes.map(\.routes) == [["/posts/a/"]])
     }
 
@@ -162,14 +168,17 @@ import PostlintCore
         #expect(older.resolve("/tags/garden-tools/") == .missing(route: "/tags/garden-tools/"))
         #expect(older.resolve("/tags/") == .served)
         // By page kind: term and taxonomy pages, and a section's list page.
-        let kinds = try SiteTesting(HugoSiteTests.posts.merging(["hugo.toml": """
-            [permalinks.term]
-            tags = '/label/:slug/'
-            [permalinks.taxonomy]
-            tags = '/labels/'
-            [permalinks.section]
-            posts = '/journal/'
-            """]) { $1 })
+        let kinds = try SiteTesting(
+            HugoSiteTests.posts.merging([
+                "hugo.toml": """
+                [permalinks.term]
+                tags = '/label/:slug/'
+                [permalinks.taxonomy]
+                tags = '/labels/'
+                [permalinks.section]
+                posts = '/journal/'
+                """
+            ]) { $1 })
         #expect(kinds.resolve("/label/soil/") == .served)
         #expect(kinds.resolve("/labels/") == .served)
         #expect(kinds.resolve("/journal/") == .served)

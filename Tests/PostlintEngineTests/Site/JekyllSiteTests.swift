@@ -44,13 +44,15 @@ import PostlintCore
         #expect(pretty.routes(of: "about.md") == ["/about/"])
         let pattern = try site("permalink: /:categories/:year/:title/\n")
         #expect(pattern.routes(of: "garden/_posts/2024-04-13-tomato-cages.md") == ["/garden/veg/2024/tomato-cages/"])
-        #expect(pattern.resolve("/garden/veg/2024/tomato-cages/")
-            == .post(path: pattern.path("garden/_posts/2024-04-13-tomato-cages.md")))
+        #expect(
+            pattern.resolve("/garden/veg/2024/tomato-cages/")
+                == .post(path: pattern.path("garden/_posts/2024-04-13-tomato-cages.md")))
         #expect(pattern.resolve("/garden/veg/2024/tomato-cage/") == .missing(route: "/garden/veg/2024/tomato-cage/"))
     }
 
     @Test func collectionsBaseurlAndRedirects() throws {
-        let site = try site("""
+        let site = try site(
+            """
             baseurl: /field-notes
             plugins: [jekyll-redirect-from]
             collections:
@@ -99,14 +101,21 @@ import PostlintCore
         #expect(pages.site.relativeLinks?.enabled == true)
         #expect(pages.site.notes.contains { $0.contains("GitHub Pages") })
         // A Gemfile of its own without the plugin: links to sources stay as written and break.
-        let own = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\", \"~> 4.3\"\n"]) { $1 })
+        let own = try SiteTesting(
+            Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\", \"~> 4.3\"\n"]) { $1 })
         #expect(own.site.relativeLinks?.enabled == false)
         #expect(own.resolver.unservedSource(own.path(about), linkedFrom: "docs/index.md") == "/about.html")
         // A source without front matter is copied as it is, so the link reaches it.
-        let plain = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\"\n",
-                                                        "notes.md": "# Notes\n"]) { $1 })
+        let plain = try SiteTesting(
+            Self.posts.merging([
+                "_config.yml": "title: Notes\n", "Gemfile": "gem \"jekyll\"\n",
+                "notes.md": "# Notes\n",
+            ]) { $1 })
         #expect(plain.resolver.unservedSource(plain.path("notes.md"), linkedFrom: "docs/index.md") == nil)
-        let githubPages = try SiteTesting(Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"github-pages\", group: :jekyll_plugins\n"]) { $1 })
+        let githubPages = try SiteTesting(
+            Self.posts.merging(["_config.yml": "title: Notes\n", "Gemfile": "gem \"github-pages\", group: :jekyll_plugins\n"]) {
+                $1
+            })
         #expect(githubPages.site.relativeLinks?.enabled == true)
         let disabled = try site("plugins: [jekyll-relative-links]\nrelative_links:\n  enabled: false\n")
         #expect(disabled.site.relativeLinks?.enabled == false)

@@ -58,8 +58,8 @@ import PostlintCore
             "index.md": "# Home\n",
             "Build/Overview-Of-Builds.md": "# Overview\n",
             ".openpublishing.redirection.json": """
-                {"redirections": [{"source_path": "Old/Moved.md", "redirect_url": "/elsewhere/moved"}]}
-                """,
+            {"redirections": [{"source_path": "Old/Moved.md", "redirect_url": "/elsewhere/moved"}]}
+            """,
         ])
         #expect(site.site.generator == .docfx)
         #expect(site.site.anchorStyle == .github)

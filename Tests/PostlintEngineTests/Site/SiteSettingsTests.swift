@@ -20,7 +20,8 @@ import PostlintTestSupport
     }
 
     @Test func everyKeyIsReadAndLaidOverTheDetectedSite() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             site:
               generator: jekyll
               content: [pages]
@@ -35,8 +36,9 @@ import PostlintTestSupport
         #expect(settings.generator == .jekyll)
         #expect(settings.content == ["/site/pages"])
         #expect(settings.staticRoots == ["/site/public", "/site/assets"])
-        let detected = SiteModel(generator: .hugo, root: "/site", reason: "hugo.toml",
-                                 contentRoots: [ContentRoot(folder: "/site/content")], staticRoots: ["/site/static"])
+        let detected = SiteModel(
+            generator: .hugo, root: "/site", reason: "hugo.toml",
+            contentRoots: [ContentRoot(folder: "/site/content")], staticRoots: ["/site/static"])
         let model = try #require(settings.applied(to: detected, configurationFolder: "/site"))
         #expect(model.generator == .jekyll)
         #expect(model.reason == "site.generator in the configuration")

@@ -7,14 +7,15 @@ import PostlintCore
 @Suite struct ZolaSiteTests {
     static let site: [String: String] = [
         "config.toml": """
-            base_url = "https://example.org"
-            default_language = "en"
-            taxonomies = [{name = "tags"}]
-            [languages.fr]
-            """,
+        base_url = "https://example.org"
+        default_language = "en"
+        taxonomies = [{name = "tags"}]
+        [languages.fr]
+        """,
         "content/_index.md": "+++\ntitle = 'Home'\n+++\n",
         "content/blog/_index.md": "+++\ntitle = 'Blog'\n+++\n",
-        "content/blog/2024-05-01-First Post.md": "+++\ntitle = 'First'\naliases = ['/old/first/']\n[taxonomies]\ntags = ['Rust Lang']\n+++\n",
+        "content/blog/2024-05-01-First Post.md":
+            "+++\ntitle = 'First'\naliases = ['/old/first/']\n[taxonomies]\ntags = ['Rust Lang']\n+++\n",
         "content/blog/second.md": "+++\nslug = 'the-second'\n+++\n",
         "content/blog/second.fr.md": "+++\ntitle = 'Deux'\n+++\n",
         "content/blog/bundle/index.md": "+++\ntitle = 'Bundle'\n+++\n",

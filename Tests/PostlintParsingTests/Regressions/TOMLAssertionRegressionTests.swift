@@ -14,15 +14,18 @@ import PostlintCore
     /// Run in a child process: before the fix this aborted, which would end the test run itself.
     @Test func headersThatMadeTOMLAssertDoNotCrashTheProcess() async {
         await #expect(processExitsWith: .success) {
-            for header in ["[\u{1}", "[[[", "[[ [x]]", "[ \u{7F}", "[é]", "title = 1\n[\u{0}]", "[[\u{1}",
-                           "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}",
-                           // Found later: any character but a digit after the T, in plain or invalid UTF-8.
-                           "x = 1979-05-27T/7:32:00.999999-07:00", "x = 1979-05-27T\u{A0}07:32:00",
-                           "x = 1979-05-27T\u{1A}\u{1A}07:32:00-07:00", "x = [2000-01-01tX:00]",
-                           // And a value terminator where an array expects a value.
-                           "a = { b = { c = { d05 = [1,} } }", "x = [1, }", "x = [,]", "x = { a = [1,} }"] {
-                let document = DocumentLoader.load(path: "post.md", text: "+++\n\(header)\n+++\nBody\n",
-                                                   parts: [.frontMatter])
+            for header in [
+                "[\u{1}", "[[[", "[[ [x]]", "[ \u{7F}", "[é]", "title = 1\n[\u{0}]", "[[\u{1}",
+                "x=1979-05-27T:", "x = 1979-05-27t:00:00", "x = [1979-05-27T:]", "x = {a = 2000-01-01T::}",
+                // Found later: any character but a digit after the T, in plain or invalid UTF-8.
+                "x = 1979-05-27T/7:32:00.999999-07:00", "x = 1979-05-27T\u{A0}07:32:00",
+                "x = 1979-05-27T\u{1A}\u{1A}07:32:00-07:00", "x = [2000-01-01tX:00]",
+                // And a value terminator where an array expects a value.
+                "a = { b = { c = { d05 = [1,} } }", "x = [1, }", "x = [,]", "x = { a = [1,} }",
+            ] {
+                let document = DocumentLoader.load(
+                    path: "post.md", text: "+++\n\(header)\n+++\nBody\n",
+                    parts: [.frontMatter])
                 precondition(document.frontMatter?.syntaxError != nil)
             }
         }
@@ -69,7 +72,8 @@ import PostlintCore
     }
 
     @Test func datesAndTimesInStringsAndValidDatesStillParse() throws {
-        let document = load("+++\nnote = \"at 1979-05-27T:00\"\nwhen = 1979-05-27T07:32:00Z\nday = 1979-05-27\n# 2000-01-01T: comment\n+++\n")
+        let document = load(
+            "+++\nnote = \"at 1979-05-27T:00\"\nwhen = 1979-05-27T07:32:00Z\nday = 1979-05-27\n# 2000-01-01T: comment\n+++\n")
         #expect(document.frontMatter?.syntaxError == nil)
         #expect(document.field("note")?.scalarText == "at 1979-05-27T:00")
         #expect(document.field("when") != nil)

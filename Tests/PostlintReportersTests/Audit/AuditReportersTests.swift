@@ -4,30 +4,41 @@ import PostlintCore
 
 @Suite struct AuditReportersTests {
     static func finding(_ path: String, _ rule: String, line: Int, _ message: String) -> Finding {
-        Finding(path: path, start: SourceLocation(line: line, column: 3), end: SourceLocation(line: line, column: 9),
-                ruleID: rule, severity: .warning, message: message)
+        Finding(
+            path: path, start: SourceLocation(line: line, column: 3), end: SourceLocation(line: line, column: 9),
+            ruleID: rule, severity: .warning, message: message)
     }
 
     static let report = AuditReport(
         posts: [
             AuditReport.Post(path: "posts/a.md", title: "Green tea", score: 100, checksPassed: 3, checksRun: 3, failed: []),
-            AuditReport.Post(path: "posts/<b>&\"c\".md", title: "<script>alert(1)</script>", score: 40, checksPassed: 1,
-                             checksRun: 3, failed: [
-                                AuditReport.FailedCheck(id: "title-length", weight: 2, findings: [
-                                    finding("posts/<b>&\"c\".md", "title-length", line: 2, "title is <short>"),
-                                ]),
-                                AuditReport.FailedCheck(id: "link-text", weight: 2, findings: [
-                                    finding("posts/<b>&\"c\".md", "link-text", line: 7, "link text \"here\" says nothing"),
-                                    finding("posts/<b>&\"c\".md", "link-text", line: 9, "link text \"more\" says nothing"),
-                                ]),
-                             ]),
-            AuditReport.Post(path: "posts/d.md", title: nil, score: 67, checksPassed: 2, checksRun: 3, failed: [
-                AuditReport.FailedCheck(id: "link-text", weight: 2, findings: [finding("posts/d.md", "link-text", line: 4, "x")]),
-            ]),
+            AuditReport.Post(
+                path: "posts/<b>&\"c\".md", title: "<script>alert(1)</script>", score: 40, checksPassed: 1,
+                checksRun: 3,
+                failed: [
+                    AuditReport.FailedCheck(
+                        id: "title-length", weight: 2,
+                        findings: [
+                            finding("posts/<b>&\"c\".md", "title-length", line: 2, "title is <short>")
+                        ]),
+                    AuditReport.FailedCheck(
+                        id: "link-text", weight: 2,
+                        findings: [
+                            finding("posts/<b>&\"c\".md", "link-text", line: 7, "link text \"here\" says nothing"),
+                            finding("posts/<b>&\"c\".md", "link-text", line: 9, "link text \"more\" says nothing"),
+                        ]),
+                ]),
+            AuditReport.Post(
+                path: "posts/d.md", title: nil, score: 67, checksPassed: 2, checksRun: 3,
+                failed: [
+                    AuditReport.FailedCheck(
+                        id: "link-text", weight: 2, findings: [finding("posts/d.md", "link-text", line: 4, "x")])
+                ]),
         ],
         checks: [
             AuditReport.Check(id: "title-length", summary: "The title fits", severity: .warning, weight: 2, passed: 2, total: 3),
-            AuditReport.Check(id: "link-text", summary: "Link text says where", severity: .warning, weight: 2, passed: 1, total: 3),
+            AuditReport.Check(
+                id: "link-text", summary: "Link text says where", severity: .warning, weight: 2, passed: 1, total: 3),
             AuditReport.Check(id: "heading-structure", summary: "Headings", severity: .error, weight: 3, passed: 3, total: 3),
         ],
         siteFindings: [finding("posts/a.md", "orphan-image", line: 1, "image \"images/x.png\" is not used by any post")],
@@ -56,10 +67,14 @@ import PostlintCore
 
     @Test func textNamesEachLineOnce() {
         var report = Self.report
-        report.posts[1].failed = [AuditReport.FailedCheck(id: "readability", weight: 1, findings: [
-            Self.finding("posts/e.md", "readability", line: 12, "sentences are long"),
-            Self.finding("posts/e.md", "readability", line: 12, "passive voice"),
-        ])]
+        report.posts[1].failed = [
+            AuditReport.FailedCheck(
+                id: "readability", weight: 1,
+                findings: [
+                    Self.finding("posts/e.md", "readability", line: 12, "sentences are long"),
+                    Self.finding("posts/e.md", "readability", line: 12, "passive voice"),
+                ])
+        ]
         let text = AuditTextReporter(worstCount: 1).render(report)
         #expect(text.contains("       - readability (line 12): sentences are long\n"), "\(text)")
         #expect(!text.contains("12, 12"))
@@ -73,15 +88,21 @@ import PostlintCore
 
     @Test func jsonHasTheDocumentedShape() {
         let json = AuditJSONReporter(worstCount: 2, layout: .compact).render(Self.report)
-        #expect(json.hasPrefix("{\"tool\":{\"name\":\"postlint\",\"version\":\"9.9.9\"},\"summary\":{\"posts\":3,\"averageScore\":69.0,"
-                               + "\"distribution\":[0,0,0,0,1,0,1,0,0,1]},\"posts\":[{\"path\":\"posts/a.md\",\"title\":\"Green tea\","
-                               + "\"score\":100,\"checksPassed\":3,\"checksRun\":3,\"failed\":[]},"))
+        #expect(
+            json.hasPrefix(
+                "{\"tool\":{\"name\":\"postlint\",\"version\":\"9.9.9\"},\"summary\":{\"posts\":3,\"averageScore\":69.0,"
+                    + "\"distribution\":[0,0,0,0,1,0,1,0,0,1]},\"posts\":[{\"path\":\"posts/a.md\",\"title\":\"Green tea\","
+                    + "\"score\":100,\"checksPassed\":3,\"checksRun\":3,\"failed\":[]},"))
         #expect(json.contains("\"worst\":[\"posts/<b>&\\\"c\\\".md\",\"posts/d.md\"]"))
-        #expect(json.contains("{\"id\":\"link-text\",\"summary\":\"Link text says where\",\"severity\":\"warning\",\"weight\":2,"
-                              + "\"passed\":1,\"total\":3,\"passRate\":33.3}"))
-        #expect(json.contains("{\"rule\":\"title-length\",\"weight\":2,\"findings\":[{\"path\":\"posts/<b>&\\\"c\\\".md\",\"line\":2,"
-                              + "\"column\":3,\"endLine\":2,\"endColumn\":9,\"rule\":\"title-length\",\"severity\":\"warning\","
-                              + "\"message\":\"title is <short>\"}]}"))
+        #expect(
+            json.contains(
+                "{\"id\":\"link-text\",\"summary\":\"Link text says where\",\"severity\":\"warning\",\"weight\":2,"
+                    + "\"passed\":1,\"total\":3,\"passRate\":33.3}"))
+        #expect(
+            json.contains(
+                "{\"rule\":\"title-length\",\"weight\":2,\"findings\":[{\"path\":\"posts/<b>&\\\"c\\\".md\",\"line\":2,"
+                    + "\"column\":3,\"endLine\":2,\"endColumn\":9,\"rule\":\"title-length\",\"severity\":\"warning\","
+                    + "\"message\":\"title is <short>\"}]}"))
         #expect(json.hasSuffix("\"problems\":[]}\n"))
     }
 

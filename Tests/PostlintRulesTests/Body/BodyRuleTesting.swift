@@ -6,11 +6,16 @@ struct BodyRuleRun {
     let document: Document
     let diagnostics: [Diagnostic]
 
-    init(_ rule: any Rule, path: String = "content/post.md", text: String, fileSystem: any FileSystemView,
-         siteRoots: [String] = [], anchorStyle: AnchorStyle = .github) {
+    init(
+        _ rule: any Rule, path: String = "content/post.md", text: String, fileSystem: any FileSystemView,
+        siteRoots: [String] = [], anchorStyle: AnchorStyle = .github
+    ) {
         document = DocumentLoader.load(path: path, text: text)
-        diagnostics = rule.check(document, context: RuleContext(fileSystem: fileSystem, siteRoots: siteRoots,
-                                                                 anchorStyle: anchorStyle))
+        diagnostics = rule.check(
+            document,
+            context: RuleContext(
+                fileSystem: fileSystem, siteRoots: siteRoots,
+                anchorStyle: anchorStyle))
     }
 
     /// `line:column` of each diagnostic's start.

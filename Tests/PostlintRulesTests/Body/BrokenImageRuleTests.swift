@@ -47,8 +47,9 @@ import PostlintRules
     @Test func rootRelativePathsResolveAgainstEverySiteRoot() {
         let files = MemoryFileSystem(["site/static/images/a.png": "", "site/public/b.png": ""])
         let text = "![a](/images/a.png) ![b](/b.png) ![c](/images/c.png)\n"
-        let run = BodyRuleRun(rule, path: "site/content/post.md", text: text, fileSystem: files,
-                              siteRoots: ["site", "site/static", "site/public"])
+        let run = BodyRuleRun(
+            rule, path: "site/content/post.md", text: text, fileSystem: files,
+            siteRoots: ["site", "site/static", "site/public"])
         #expect(run.covered == ["![c](/images/c.png)"])
     }
 
@@ -71,16 +72,20 @@ import PostlintRules
             let files = MemoryFileSystem(["content/images/photo.png": ""], caseInsensitive: caseInsensitive)
             let run = BodyRuleRun(rule, text: text, fileSystem: files)
             #expect(run.covered == ["![a](Images/Photo.PNG)"], "case-insensitive: \(caseInsensitive)")
-            #expect(run.messages == ["image \"Images/Photo.PNG\" differs in letter case from the file on disk: "
-                                     + "\"Images\" is \"images\""])
+            #expect(
+                run.messages == [
+                    "image \"Images/Photo.PNG\" differs in letter case from the file on disk: "
+                        + "\"Images\" is \"images\""
+                ])
         }
     }
 
     @Test func pathsClimbingOutOfEveryRoot() {
         let files = MemoryFileSystem(["etc/secret.png": "", "site/content/a.png": ""])
         let text = "![a](../../../etc/secret.png) ![b](/../etc/secret.png) ![c](a.png)\n"
-        let run = BodyRuleRun(rule, path: "site/content/post.md", text: text, fileSystem: files,
-                              siteRoots: ["site"])
+        let run = BodyRuleRun(
+            rule, path: "site/content/post.md", text: text, fileSystem: files,
+            siteRoots: ["site"])
         #expect(run.covered == ["![a](../../../etc/secret.png)", "![b](/../etc/secret.png)"])
         #expect(run.messages.allSatisfy { $0.hasSuffix("points outside the site") })
     }
@@ -130,8 +135,10 @@ import PostlintRules
     }
 
     @Test func frontMatterFieldsAreConfigurable() {
-        let custom = BrokenImageRule(options: RuleOptions(defaultsOf: BrokenImageRule.metadata,
-                                                          overrides: ["fields": .strings(["hero"])]))
+        let custom = BrokenImageRule(
+            options: RuleOptions(
+                defaultsOf: BrokenImageRule.metadata,
+                overrides: ["fields": .strings(["hero"])]))
         let text = "---\nhero: a.png\ncover: b.png\n---\n"
         let run = BodyRuleRun(custom, text: text, fileSystem: MemoryFileSystem([:]))
         #expect(run.covered == ["a.png"])

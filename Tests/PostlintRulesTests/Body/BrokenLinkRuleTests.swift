@@ -46,7 +46,8 @@ import PostlintRules
     @Test func anchorsInAnotherMarkdownFile() {
         let other = "---\ntitle: Setup\n---\n# Install\n\n## Configure the `server`\n"
         let files = MemoryFileSystem(["content/setup.md": other, "content/data.csv": ""])
-        let text = "[a](setup.md#install) [b](setup.md#configure-the-server) [c](setup.md#title-setup) "
+        let text =
+            "[a](setup.md#install) [b](setup.md#configure-the-server) [c](setup.md#title-setup) "
             + "[d](setup.md#nope) [e](data.csv#row=2)\n"
         let run = BodyRuleRun(rule, text: text, fileSystem: files)
         #expect(run.covered == ["[c](setup.md#title-setup)", "[d](setup.md#nope)"])
@@ -54,8 +55,10 @@ import PostlintRules
     }
 
     @Test func anchorsAreNotCheckedWhenTurnedOff() {
-        let relaxed = BrokenLinkRule(options: RuleOptions(defaultsOf: BrokenLinkRule.metadata,
-                                                          overrides: ["check-anchors": .bool(false)]))
+        let relaxed = BrokenLinkRule(
+            options: RuleOptions(
+                defaultsOf: BrokenLinkRule.metadata,
+                overrides: ["check-anchors": .bool(false)]))
         let run = BodyRuleRun(relaxed, text: "[x](#nowhere)\n", fileSystem: MemoryFileSystem([:]))
         #expect(run.diagnostics.isEmpty)
     }
@@ -101,8 +104,9 @@ import PostlintRules
         let files = MemoryFileSystem(["content/ru.md": "# Привет\n\n## Hello\n"])
         let run = BodyRuleRun(rule, text: "[a](ru.md#privet) [b](ru.md#hello)\n", fileSystem: files, anchorStyle: .zola)
         #expect(run.diagnostics.isEmpty)
-        let known = BodyRuleRun(rule, text: "[a](ru.md#nope)\n", fileSystem: MemoryFileSystem(["content/ru.md": "# Hello\n"]),
-                                anchorStyle: .zola)
+        let known = BodyRuleRun(
+            rule, text: "[a](ru.md#nope)\n", fileSystem: MemoryFileSystem(["content/ru.md": "# Hello\n"]),
+            anchorStyle: .zola)
         #expect(known.covered == ["[a](ru.md#nope)"])
     }
 }

@@ -51,54 +51,80 @@ import PostlintRules
     }
 
     @Test func hugoGoldmark() {
-        #expect(Self.ids(.goldmark) == Self.words("""
-            1-getting-started café----naïve fn:1 fnref:1 heading heading-1 hello-world hello-world-1 hello-world-1-1 \
-            hello-world-2 my-id noten-here see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and- हनद
-            """))
-        #expect(Self.ids(.githubASCII) == Self.words("""
-            1-getting-started cafe----naive fn:1 fnref:1 heading heading-1 heading-2 hello-world hello-world-1 \
-            hello-world-1-1 hello-world-2 my-id noten-here see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and-
-            """))
-        #expect(Self.ids(.blackfriday) == Self.words("""
-            1-getting-started café-naïve fn:1 fnref:1 heading heading-1 hello-world hello-world-1 hello-world-1-1 \
-            hello-world-2 my-id note-n-here see-the-docs-http-example-com-x tom-amp-jerry-s-span-html-span x²-and ह-न-द
-            """))
+        #expect(
+            Self.ids(.goldmark)
+                == Self.words(
+                    """
+                    1-getting-started café----naïve fn:1 fnref:1 heading heading-1 hello-world hello-world-1 hello-world-1-1 \
+                    hello-world-2 my-id noten-here see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and- हनद
+                    """))
+        #expect(
+            Self.ids(.githubASCII)
+                == Self.words(
+                    """
+                    1-getting-started cafe----naive fn:1 fnref:1 heading heading-1 heading-2 hello-world hello-world-1 \
+                    hello-world-1-1 hello-world-2 my-id noten-here see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and-
+                    """))
+        #expect(
+            Self.ids(.blackfriday)
+                == Self.words(
+                    """
+                    1-getting-started café-naïve fn:1 fnref:1 heading heading-1 hello-world hello-world-1 hello-world-1-1 \
+                    hello-world-2 my-id note-n-here see-the-docs-http-example-com-x tom-amp-jerry-s-span-html-span x²-and ह-न-द
+                    """))
     }
 
     @Test func jekyllKramdown() {
-        #expect(Self.ids(.kramdownGFM) == Self.words("""
-            -1 1-getting-started café--naïve fn:n fnref:n hello-world hello-world-1 hello-world-2 my-id note-here \
-            see-the-docs tom--jerrys-html x-and-ⓐ हिन्दी
-            """))
-        #expect(Self.ids(.kramdown) == Self.words("""
-            caf----nave fn:n fnref:n getting-started hello-world hello-world-1 hello-world-2 my-id noten-here section \
-            section-1 section-2 see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and-
-            """))
+        #expect(
+            Self.ids(.kramdownGFM)
+                == Self.words(
+                    """
+                    -1 1-getting-started café--naïve fn:n fnref:n hello-world hello-world-1 hello-world-2 my-id note-here \
+                    see-the-docs tom--jerrys-html x-and-ⓐ हिन्दी
+                    """))
+        #expect(
+            Self.ids(.kramdown)
+                == Self.words(
+                    """
+                    caf----nave fn:n fnref:n getting-started hello-world hello-world-1 hello-world-2 my-id noten-here section \
+                    section-1 section-2 see-the-docshttpexamplecomx tom-amp-jerrys-spanhtmlspan x-and-
+                    """))
     }
 
     @Test func pandoc() {
-        #expect(Self.ids(.pandoc) == Self.words("""
-            café-naïve fn1 fnref1 getting-started hello-world hello-world-1 hello-world-1-1 hello-world-2 my-id \
-            noten-here section section-1 see-the-docs tom-jerrys-html x²-and हनद
-            """))
-        #expect(Self.ids(.pandocGFM) == Self.words("""
-            -1 1-getting-started café----naïve custom-my-id fn1 fnref1 hello-world hello-world-1 hello-world-2 \
-            note-here see-the-docs tom--jerrys-html x²-and- हिन्दी
-            """))
+        #expect(
+            Self.ids(.pandoc)
+                == Self.words(
+                    """
+                    café-naïve fn1 fnref1 getting-started hello-world hello-world-1 hello-world-1-1 hello-world-2 my-id \
+                    noten-here section section-1 see-the-docs tom-jerrys-html x²-and हनद
+                    """))
+        #expect(
+            Self.ids(.pandocGFM)
+                == Self.words(
+                    """
+                    -1 1-getting-started café----naïve custom-my-id fn1 fnref1 hello-world hello-world-1 hello-world-2 \
+                    note-here see-the-docs tom--jerrys-html x²-and- हिन्दी
+                    """))
     }
 
     /// github-slugger's own test cases: repeats skip ids already given, dashes and underscores
     /// stay, other punctuation and emoji go, other scripts stay.
     @Test func githubSlugger() {
-        let text = "---\ntitle: t\n---\n" + [
-            "echo", "echo", "echo 1", "echo-1", "echo", "heading with a - dash", "apostrophe’s should be trimmed",
-            "😄 - an emoji", "Привет non-latin 你好", "exchange.bind_headers(exchange, routing [, bindCallback])",
-        ].map { "# \($0)\n\n" }.joined()
+        let text =
+            "---\ntitle: t\n---\n"
+            + [
+                "echo", "echo", "echo 1", "echo-1", "echo", "heading with a - dash", "apostrophe’s should be trimmed",
+                "😄 - an emoji", "Привет non-latin 你好", "exchange.bind_headers(exchange, routing [, bindCallback])",
+            ].map { "# \($0)\n\n" }.joined()
         let anchors = DocumentAnchors(fileBytes: Array(text.utf8), style: .docusaurus)
-        #expect(anchors.ids.sorted() == Self.words("""
-            echo echo-1 echo-1-1 echo-1-2 echo-2 heading-with-a---dash apostrophes-should-be-trimmed ---an-emoji \
-            привет-non-latin-你好 exchangebind_headersexchange-routing--bindcallback
-            """))
+        #expect(
+            anchors.ids.sorted()
+                == Self.words(
+                    """
+                    echo echo-1 echo-1-1 echo-1-2 echo-2 heading-with-a---dash apostrophes-should-be-trimmed ---an-emoji \
+                    привет-non-latin-你好 exchangebind_headersexchange-routing--bindcallback
+                    """))
     }
 
     /// Zola transliterates to ASCII (Latin, Greek and Cyrillic as deunicode spells them); a heading

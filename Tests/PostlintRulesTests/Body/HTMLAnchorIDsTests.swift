@@ -18,7 +18,8 @@ import PostlintTestSupport
                 if end <= bytes.count, zip(bytes[index..<end], name.utf8).allSatisfy({ $0 | 0x20 == $1 }) { matchedEnd = end }
             }
             guard let equals = matchedEnd, equals + 1 < bytes.count, bytes[equals] == 0x3D,
-                  bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27 else {
+                bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27
+            else {
                 index += 1
                 continue
             }
@@ -54,7 +55,9 @@ import PostlintTestSupport
         for _ in 0..<3000 {
             let length = Int(random.next() % 40)
             let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-            #expect(HTMLAnchorIDs.ids(in: bytes) == Self.reference(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            #expect(
+                HTMLAnchorIDs.ids(in: bytes) == Self.reference(bytes),
+                "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
         }
     }
 }

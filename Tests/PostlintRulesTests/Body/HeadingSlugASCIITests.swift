@@ -15,7 +15,7 @@ import Testing
             }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+                .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
                 output.append(scalar)
             default:
                 if scalar == "-" || scalar.properties.isAlphabetic { output.append(scalar) }
@@ -31,8 +31,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["Hello World", "C++ / CLI: `std::vector<T>` (2019)", "snake_case and kebab-case", "  Tabs\tand  spaces ",
-                      "Café au lait", "Привет, мир", "日本語の見出し 2", "Mixed ASCII and é"])
+    @Test(arguments: [
+        "Hello World", "C++ / CLI: `std::vector<T>` (2019)", "snake_case and kebab-case", "  Tabs\tand  spaces ",
+        "Café au lait", "Привет, мир", "日本語の見出し 2", "Mixed ASCII and é",
+    ])
     func headingsAsTheReference(_ heading: String) {
         #expect(HeadingSlug.github(heading) == Self.reference(heading))
     }

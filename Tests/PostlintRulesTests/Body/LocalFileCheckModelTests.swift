@@ -33,8 +33,9 @@ import PostlintCore
                 reached.insert(Self.name(of: expected))
             }
         }
-        #expect(reached == ["file", "folder", "missing", "letter case", "outside", "unresolvable"],
-                "the cases reach every outcome")
+        #expect(
+            reached == ["file", "folder", "missing", "letter case", "outside", "unresolvable"],
+            "the cases reach every outcome")
     }
 
     /// Cases random ones seldom reach: names equal as strings but spelled with other bytes (a
@@ -49,8 +50,9 @@ import PostlintCore
     ])
     func agreesWithTheLexicalModelOn(documentPath: String, files: [String], siteRoots: [String], path: String) {
         for caseInsensitive in [false, true] {
-            let files = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ($0, "") }),
-                                         caseInsensitive: caseInsensitive)
+            let files = MemoryFileSystem(
+                Dictionary(uniqueKeysWithValues: files.map { ($0, "") }),
+                caseInsensitive: caseInsensitive)
             let context = RuleContext(fileSystem: files, siteRoots: siteRoots)
             var check = LocalFileCheck(documentPath: documentPath, context: context)
             let expected = LexicalModel(documentPath: documentPath, context: context).check(path)
@@ -103,8 +105,10 @@ import PostlintCore
     }
 
     /// Names that make lexical path handling go wrong when it is careless.
-    static let names = ["a", "A", "b", "img", "Img", "x.png", "X.png", "caf\u{E9}", "cafe\u{301}", "\u{301}b",
-                        "..", ".", ""]
+    static let names = [
+        "a", "A", "b", "img", "Img", "x.png", "X.png", "caf\u{E9}", "cafe\u{301}", "\u{301}b",
+        "..", ".", "",
+    ]
     /// Names that files and folders have on the model's disk.
     static let diskNames = ["a", "A", "b", "img", "Img", "x.png", "X.png", "caf\u{E9}", "post.md"]
 
@@ -195,7 +199,8 @@ private struct LexicalModel {
         let path = ResolvedPath(joined.string)
         var shared = 0
         while shared < min(joined.names.count, base.names.count), joined.names[shared] == base.names[shared],
-              joined.absolute == base.absolute {
+            joined.absolute == base.absolute
+        {
             shared += 1
         }
         var known: FileKind?

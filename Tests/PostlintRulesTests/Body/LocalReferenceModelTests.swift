@@ -5,9 +5,11 @@ import Testing
 /// plain reading it replaced over seeded destinations made of the pieces that decide what a
 /// destination is (schemes, slashes, `#`, `?`, escapes, template braces, white space).
 @Suite struct LocalReferenceModelTests {
-    static let pieces = ["a", "B", "img", "x.png", "/", "//", ".", "..", "#", "?", "%20", "%zz", "%C3%A9", "%C3",
-                         "%", "{", "{{", "{%", "%}", ":", "data", "DaTa", "http", "C", "mailto", "+", "-", "1", " ",
-                         "\t", "caf\u{E9}", "\u{A0}", "\u{301}"]
+    static let pieces = [
+        "a", "B", "img", "x.png", "/", "//", ".", "..", "#", "?", "%20", "%zz", "%C3%A9", "%C3",
+        "%", "{", "{{", "{%", "%}", ":", "data", "DaTa", "http", "C", "mailto", "+", "-", "1", " ",
+        "\t", "caf\u{E9}", "\u{A0}", "\u{301}",
+    ]
 
     @Test func agreesWithThePlainReading() {
         var random = SeededGenerator(seed: 0x10CA_1EEF)
@@ -92,7 +94,8 @@ private enum PlainReading {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x25, index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
             } else {

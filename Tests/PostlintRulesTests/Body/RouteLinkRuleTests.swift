@@ -30,7 +30,8 @@ import PostlintParsing
     ])
 
     private func run(_ rule: any Rule, _ text: String, routes: (any RouteResolving)?, siteRoots: [String] = [])
-        -> [String] {
+        -> [String]
+    {
         let document = DocumentLoader.load(path: "content/post.md", text: text)
         let context = RuleContext(fileSystem: files, siteRoots: siteRoots, routes: routes)
         return rule.check(document, context: context).map { document.source.string(in: $0.range) + " " + $0.message }
@@ -47,50 +48,60 @@ import PostlintParsing
         """
 
     @Test func routeLinksAreJudgedByTheRoutesWithAnchorsInTheTargetPost() {
-        #expect(run(brokenLink, Self.text, routes: routes, siteRoots: ["static"]) == [
-            "[c](/blog/other/#nope) no heading with anchor \"#nope\" in the post served at /blog/other/",
-            "[d](/blog/gone/) linked page \"/blog/gone/\" not found: no post, file or listing of the site is served at /blog/gone/",
-        ])
+        #expect(
+            run(brokenLink, Self.text, routes: routes, siteRoots: ["static"]) == [
+                "[c](/blog/other/#nope) no heading with anchor \"#nope\" in the post served at /blog/other/",
+                "[d](/blog/gone/) linked page \"/blog/gone/\" not found: no post, file or listing of the site is served at /blog/gone/",
+            ])
     }
 
     @Test func unknownRoutesAreListedAsNotCheckedNotAsBroken() {
-        #expect(run(unchecked, Self.text, routes: routes, siteRoots: ["static"]) == [
-            "[g](/elsewhere/) link \"/elsewhere/\" not checked: no known route, static folder or site root covers it",
-        ])
+        #expect(
+            run(unchecked, Self.text, routes: routes, siteRoots: ["static"]) == [
+                "[g](/elsewhere/) link \"/elsewhere/\" not checked: no known route, static folder or site root covers it"
+            ])
     }
 
     @Test func withoutASiteOrSiteRootsRootRelativeLinksAreNotResolved() {
         // Only the relative link is judged: as a file, which is missing.
-        #expect(run(brokenLink, Self.text, routes: nil) == [
-            "[h](../other/#setup-steps) linked file \"../other/#setup-steps\" not found (looked for other)",
-        ])
+        #expect(
+            run(brokenLink, Self.text, routes: nil) == [
+                "[h](../other/#setup-steps) linked file \"../other/#setup-steps\" not found (looked for other)"
+            ])
         #expect(run(brokenImage, "![x](/logo.png) ![y](/missing.png)\n", routes: nil).isEmpty)
-        #expect(run(unchecked, "![x](/logo.png) [z](/blog/gone/) [r](other.md)\n", routes: nil) == [
-            "![x](/logo.png) image \"/logo.png\" not checked: no known route, static folder or site root covers it",
-            "[z](/blog/gone/) link \"/blog/gone/\" not checked: no known route, static folder or site root covers it",
-        ])
+        #expect(
+            run(unchecked, "![x](/logo.png) [z](/blog/gone/) [r](other.md)\n", routes: nil) == [
+                "![x](/logo.png) image \"/logo.png\" not checked: no known route, static folder or site root covers it",
+                "[z](/blog/gone/) link \"/blog/gone/\" not checked: no known route, static folder or site root covers it",
+            ])
         // With site roots configured, broken-link and broken-image judge them instead.
         #expect(run(unchecked, "[z](/blog/gone/)\n", routes: nil, siteRoots: ["static"]).isEmpty)
     }
 
     @Test func imagesUnderAKnownPartOfTheSiteAreBrokenAndUnknownOnesAreNot() {
-        #expect(run(brokenImage, "![a](/logo.png) ![b](/blog/gone.png) ![c](/cdn/x.png)\n", routes: routes,
-                    siteRoots: ["static"]) == [
-            "![b](/blog/gone.png) image \"/blog/gone.png\" not found: nothing of the site is served at /blog/gone.png",
-        ])
+        #expect(
+            run(
+                brokenImage, "![a](/logo.png) ![b](/blog/gone.png) ![c](/cdn/x.png)\n", routes: routes,
+                siteRoots: ["static"]) == [
+                    "![b](/blog/gone.png) image \"/blog/gone.png\" not found: nothing of the site is served at /blog/gone.png"
+                ])
     }
 
     @Test func relativeRouteLinksResolveAgainstThePostsURLNotItsFolder() {
         // `blog/` is a folder beside the post, but from the post's URL it is a route that is not
         // served; `../far/` falls under no known part of the site.
-        let relative = TableRoutes(table: ["blog/": .missing(route: "/post/blog/"), "../other/": .post(path: "content/blog/other.md")])
+        let relative = TableRoutes(table: [
+            "blog/": .missing(route: "/post/blog/"), "../other/": .post(path: "content/blog/other.md"),
+        ])
         let text = "[x](blog/) [y](../far/) [z](../other/)\n"
-        #expect(run(brokenLink, text, routes: relative) == [
-            "[x](blog/) linked page \"blog/\" not found: no post, file or listing of the site is served at /post/blog/",
-        ])
-        #expect(run(unchecked, text, routes: relative) == [
-            "[y](../far/) link \"../far/\" not checked: no known route, static folder or site root covers it",
-        ])
+        #expect(
+            run(brokenLink, text, routes: relative) == [
+                "[x](blog/) linked page \"blog/\" not found: no post, file or listing of the site is served at /post/blog/"
+            ])
+        #expect(
+            run(unchecked, text, routes: relative) == [
+                "[y](../far/) link \"../far/\" not checked: no known route, static folder or site root covers it"
+            ])
         // Without a site a relative link is a file: the folder is accepted, and nothing is listed.
         #expect(run(brokenLink, "[x](blog/)\n", routes: nil).isEmpty)
         #expect(run(unchecked, text, routes: nil).isEmpty)
@@ -107,9 +118,10 @@ import PostlintParsing
 
     @Test func aLinkToASourceTheSiteDoesNotServeIsBroken() {
         let text = "[o](blog/other.md) [p](post.md)\n"
-        #expect(run(brokenLink, text, routes: UnrewrittenSources()) == [
-            "[o](blog/other.md) link to the source \"blog/other.md\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page /blog/other.html",
-        ])
+        #expect(
+            run(brokenLink, text, routes: UnrewrittenSources()) == [
+                "[o](blog/other.md) link to the source \"blog/other.md\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page /blog/other.html"
+            ])
         // Where sources are rewritten (the default), the same links are fine.
         #expect(run(brokenLink, text, routes: routes).isEmpty)
     }
@@ -126,14 +138,17 @@ import PostlintParsing
             ![i](../Static/Logo.PNG)
 
             """
-        #expect(run(brokenLink, text, routes: CaseInsensitiveFiles()) == [
-            "[b](BLOG/OTHER.MD#nope) no heading with anchor \"#nope\" in BLOG/OTHER.MD",
-            "[c](blog/Gone.md) linked page \"blog/Gone.md\" not found: no post, file or listing of the site is served at blog/Gone.md",
-        ])
+        #expect(
+            run(brokenLink, text, routes: CaseInsensitiveFiles()) == [
+                "[b](BLOG/OTHER.MD#nope) no heading with anchor \"#nope\" in BLOG/OTHER.MD",
+                "[c](blog/Gone.md) linked page \"blog/Gone.md\" not found: no post, file or listing of the site is served at blog/Gone.md",
+            ])
         #expect(run(brokenImage, text, routes: CaseInsensitiveFiles()).isEmpty)
         // Elsewhere a name must match the file on disk exactly.
-        #expect(run(brokenLink, text, routes: routes).first
-            == "[a](Blog/Other.md#setup-steps) link \"Blog/Other.md#setup-steps\" differs in letter case from the file on disk: \"Blog\" is \"blog\"")
+        #expect(
+            run(brokenLink, text, routes: routes).first
+                == "[a](Blog/Other.md#setup-steps) link \"Blog/Other.md#setup-steps\" differs in letter case from the file on disk: \"Blog\" is \"blog\""
+        )
         #expect(run(brokenImage, text, routes: routes).count == 1)
     }
 }

@@ -99,7 +99,8 @@ import PostlintTestSupport
         #expect(single.map(\.message) == ["\"â€”\" looks like \"—\" read as Windows-1252; the bytes round-trip exactly"])
         #expect(single.first?.severity == .error)
         let double = check(MojibakeRule.self, "ItÃ¢â‚¬â„¢s")
-        #expect(double.map(\.message) == ["\"Ã¢â‚¬â„¢\" looks like \"’\" read as Windows-1252 twice; the bytes round-trip exactly"])
+        #expect(
+            double.map(\.message) == ["\"Ã¢â‚¬â„¢\" looks like \"’\" read as Windows-1252 twice; the bytes round-trip exactly"])
         let mixed = "Caf" + String(decoding: [0xC3, 0x83, 0xC2, 0x83, 0xC3, 0x82, 0xC2, 0xA9], as: UTF8.self)
         let mixedMessages = check(MojibakeRule.self, mixed).map(\.message)
         #expect(mixedMessages.count == 1 && mixedMessages[0].contains("\"é\" read as Latin-1 twice"), "\(mixedMessages)")

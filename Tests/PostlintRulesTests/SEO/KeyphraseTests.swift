@@ -5,8 +5,9 @@ import PostlintParsing
 
 @Suite struct KeyphraseTests {
     private func focus(_ frontMatter: String, context: RuleContext = RuleContext()) -> Keyphrase? {
-        Keyphrase.focus(of: DocumentLoader.load(path: "p.md", text: "---\n\(frontMatter)\n---\n"), context: context,
-                        field: "focus_keyphrase")
+        Keyphrase.focus(
+            of: DocumentLoader.load(path: "p.md", text: "---\n\(frontMatter)\n---\n"), context: context,
+            field: "focus_keyphrase")
     }
 
     @Test func theKeyphraseFieldWinsOverTheFirstKeyword() {

@@ -11,14 +11,17 @@ import PostlintParsing
     }
 
     @Test func wordsAreLowerCasedRunsOfLettersAndDigits() {
-        #expect(ProseText.words(of: "Brewing Green-Tea at 70 °C, don’t rush!") ==
-                ["brewing", "green", "tea", "at", "70", "c", "don't", "rush"])
+        #expect(
+            ProseText.words(of: "Brewing Green-Tea at 70 °C, don’t rush!") == [
+                "brewing", "green", "tea", "at", "70", "c", "don't", "rush",
+            ])
         #expect(ProseText.words(of: "Crème BRÛLÉE 東京") == ["crème", "brûlée", "東京"])
         #expect(ProseText.words(of: "  ...  ").isEmpty)
     }
 
     @Test func codeCommentsImagesAndLinkAddressesAreNotProse() {
-        let (_, prose) = body("""
+        let (_, prose) = body(
+            """
             ---
             title: Ignored
             ---

@@ -11,11 +11,15 @@ import PostlintTestSupport
 
     @Test func duplicateTitlesAreReportedOnEachPostIgnoringCaseAndPunctuation() {
         let rule = DuplicateTitleRule(options: RuleOptions())
-        let findings = rule.check(facts(rule, [
-            ("a.md", "---\ntitle: Green Tea!\n---\n"),
-            ("b.md", "---\ntitle: \"green   tea\"\n---\n"),
-            ("c.md", "---\ntitle: Black tea\n---\n"),
-        ])).sorted(by: Finding.reportOrder)
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("a.md", "---\ntitle: Green Tea!\n---\n"),
+                    ("b.md", "---\ntitle: \"green   tea\"\n---\n"),
+                    ("c.md", "---\ntitle: Black tea\n---\n"),
+                ])
+        ).sorted(by: Finding.reportOrder)
         #expect(findings.map(\.path) == ["a.md", "b.md"])
         #expect(findings[0].message == "title \"Green Tea!\" is also used by b.md")
         #expect(findings[1].start == SourceLocation(line: 2, column: 8))
@@ -23,11 +27,15 @@ import PostlintTestSupport
 
     @Test func duplicateExcerptsNameTheOtherPosts() {
         let rule = DuplicateExcerptRule(options: RuleOptions())
-        let findings = rule.check(facts(rule, [
-            ("a.md", "---\nexcerpt: Same words.\n---\n"),
-            ("b.md", "---\nexcerpt: same words\n---\n"),
-            ("c.md", "---\nexcerpt: Same words\n---\n"),
-        ])).sorted(by: Finding.reportOrder)
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("a.md", "---\nexcerpt: Same words.\n---\n"),
+                    ("b.md", "---\nexcerpt: same words\n---\n"),
+                    ("c.md", "---\nexcerpt: Same words\n---\n"),
+                ])
+        ).sorted(by: Finding.reportOrder)
         #expect(findings.count == 3)
         #expect(findings[0].message == "the same excerpt is used by b.md, c.md")
     }
@@ -35,8 +43,11 @@ import PostlintTestSupport
     /// The digest is written out by hand: it must stay the base-36 numeral of the hash.
     @Test func digestIsTheBase36NumeralOfTheHash() {
         var generator = SeededRandom(seed: 36)
-        let values: [UInt64] = [0, 1, 35, 36, 1_295, 1_296, UInt64(Int64.max), .max, .max - 1]
-            + (0..<2_000).map { _ in UInt64.random(in: 0 ... .max, using: &generator) >> UInt64.random(in: 0...63, using: &generator) }
+        let values: [UInt64] =
+            [0, 1, 35, 36, 1_295, 1_296, UInt64(Int64.max), .max, .max - 1]
+            + (0..<2_000).map { _ in
+                UInt64.random(in: 0 ... .max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            }
         for value in values {
             #expect(SiteDuplicates.digest(ofHash: value) == String(value, radix: 36), "\(value)")
         }
@@ -50,21 +61,28 @@ import PostlintTestSupport
             let expected = normalized.isEmpty ? [] : [SiteDuplicates.digest(ofHash: SiteDuplicates.hash(of: normalized))]
             #expect(facts(rule, posts).map(\.value) == expected, "\(excerpt)")
         }
-        let findings = rule.check(facts(rule, [
-            ("a.md", "---\nexcerpt: Thé vert, à 80 °C\n---\n"),
-            ("b.md", "---\nexcerpt: thé VERT à 80 °c\n---\n"),
-        ]))
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("a.md", "---\nexcerpt: Thé vert, à 80 °C\n---\n"),
+                    ("b.md", "---\nexcerpt: thé VERT à 80 °c\n---\n"),
+                ]))
         #expect(findings.count == 2)
     }
 
     @Test func duplicateKeyphrasesUseTheFocusKeyphrase() {
         let rule = DuplicateKeyphraseRule(options: RuleOptions())
-        let findings = rule.check(facts(rule, [
-            ("a.md", "---\nkeywords: [Sourdough, bread]\n---\n"),
-            ("b.md", "---\nkeywords: [sourdough]\n---\n"),
-            ("c.md", "---\nfocus_keyphrase: bread\nkeywords: [sourdough]\n---\n"),
-            ("d.md", "---\nkeywords: [bread]\n---\n"),
-        ])).sorted(by: Finding.reportOrder)
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("a.md", "---\nkeywords: [Sourdough, bread]\n---\n"),
+                    ("b.md", "---\nkeywords: [sourdough]\n---\n"),
+                    ("c.md", "---\nfocus_keyphrase: bread\nkeywords: [sourdough]\n---\n"),
+                    ("d.md", "---\nkeywords: [bread]\n---\n"),
+                ])
+        ).sorted(by: Finding.reportOrder)
         #expect(findings.map(\.path) == ["a.md", "b.md", "c.md", "d.md"])
         #expect(findings[0].message.hasPrefix("focus keyphrase \"Sourdough\" is also the focus of b.md"))
         #expect(findings[2].message.hasPrefix("focus keyphrase \"bread\" is also the focus of d.md"))
@@ -72,12 +90,16 @@ import PostlintTestSupport
 
     @Test func orphanPostsAreThoseNoOtherPostLinksTo() {
         let rule = OrphanPostRule(options: RuleOptions(["site-url": .string("https://tea.example")]))
-        let findings = rule.check(facts(rule, [
-            ("posts/a.md", "---\ntitle: A\n---\nSee [b](b.md) and [myself](a.md).\n"),
-            ("posts/b.md", "---\ntitle: B\nslug: bee\n---\nSee [c](/blog/c/).\n"),
-            ("posts/c/index.md", "---\ntitle: C\n---\nSee [bee](https://tea.example/bee/).\n"),
-            ("posts/d.md", "---\ntitle: D\n---\nSee [a](https://elsewhere.example/a/) and [top](#top).\n"),
-        ])).sorted(by: Finding.reportOrder)
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("posts/a.md", "---\ntitle: A\n---\nSee [b](b.md) and [myself](a.md).\n"),
+                    ("posts/b.md", "---\ntitle: B\nslug: bee\n---\nSee [c](/blog/c/).\n"),
+                    ("posts/c/index.md", "---\ntitle: C\n---\nSee [bee](https://tea.example/bee/).\n"),
+                    ("posts/d.md", "---\ntitle: D\n---\nSee [a](https://elsewhere.example/a/) and [top](#top).\n"),
+                ])
+        ).sorted(by: Finding.reportOrder)
         // a is linked only by itself and from another site; c is linked by its folder name, b by its slug.
         #expect(findings.map(\.path) == ["posts/a.md", "posts/d.md"])
         #expect(findings[0].start == SourceLocation(line: 2, column: 8))
@@ -96,14 +118,19 @@ import PostlintTestSupport
         ])
         let context = RuleContext(fileSystem: files, siteRoots: ["/site", "/site/static"])
         let rule = OrphanImageRule(options: RuleOptions())
-        let findings = rule.check(facts(rule, [
-            ("/site/posts/b.md", "---\ncover: /images/banner.webp\n---\n![used](images/used.png)\n"),
-            ("/site/posts/a.md", "---\ntitle: A\n---\n<img src=\"/images/logo.svg\" alt=\"logo\">\n"),
-        ], context: context)).sorted(by: Finding.reportOrder)
-        #expect(findings.map(\.message) == [
-            "image \"/site/posts/images/old/older.gif\" is not used by any post",
-            "image \"/site/posts/images/unused.jpg\" is not used by any post",
-        ])
+        let findings = rule.check(
+            facts(
+                rule,
+                [
+                    ("/site/posts/b.md", "---\ncover: /images/banner.webp\n---\n![used](images/used.png)\n"),
+                    ("/site/posts/a.md", "---\ntitle: A\n---\n<img src=\"/images/logo.svg\" alt=\"logo\">\n"),
+                ], context: context)
+        ).sorted(by: Finding.reportOrder)
+        #expect(
+            findings.map(\.message) == [
+                "image \"/site/posts/images/old/older.gif\" is not used by any post",
+                "image \"/site/posts/images/unused.jpg\" is not used by any post",
+            ])
         #expect(Set(findings.map(\.path)) == ["/site/posts/a.md"])
     }
 

@@ -72,8 +72,9 @@ struct WorkspaceEdit: Encodable, Sendable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         if versioned {
-            try container.encode([DocumentEdit(textDocument: VersionedDocument(uri: uri, version: version), edits: edits)],
-                                 forKey: Key("documentChanges"))
+            try container.encode(
+                [DocumentEdit(textDocument: VersionedDocument(uri: uri, version: version), edits: edits)],
+                forKey: Key("documentChanges"))
         } else {
             var changes = container.nestedContainer(keyedBy: Key.self, forKey: Key("changes"))
             try changes.encode(edits, forKey: Key(uri))

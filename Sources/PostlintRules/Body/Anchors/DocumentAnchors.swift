@@ -64,7 +64,9 @@ public struct DocumentAnchors: Sendable, Equatable {
         self.init(ids: ids, isComplete: isComplete)
         if style == .goldmark || style == .githubASCII || style == .blackfriday {
             for term in Self.definitionTerms(in: bytes, paragraphs: body.paragraphs) {
-                var slug = style == .blackfriday ? HeadingSlug.blackfriday(term)
+                var slug =
+                    style == .blackfriday
+                    ? HeadingSlug.blackfriday(term)
                     : HeadingSlug.goldmark(term, asciiOnly: style == .githubASCII)
                 if slug.isEmpty { slug = "heading" }
                 definitionTermIDs.insert(numbering.number(slug))
@@ -111,8 +113,10 @@ public struct DocumentAnchors: Sendable, Equatable {
     }
 
     /// The ids one heading answers to (usually one), or nil when its id cannot be known here.
-    private static func id(of heading: MarkdownHeading, in bytes: [UInt8], style: AnchorStyle,
-                           numbering: inout AnchorNumbering) -> [String]? {
+    private static func id(
+        of heading: MarkdownHeading, in bytes: [UInt8], style: AnchorStyle,
+        numbering: inout AnchorNumbering
+    ) -> [String]? {
         switch style {
         case .github:
             // GitHub itself shows `{#id}` as text; sites without a detected generator often
@@ -134,10 +138,11 @@ public struct DocumentAnchors: Sendable, Equatable {
                 }
                 source = String(attributes.text)
             }
-            var slug = switch style {
-            case .blackfriday: HeadingSlug.blackfriday(source)
-            default: HeadingSlug.goldmark(source, asciiOnly: style == .githubASCII)
-            }
+            var slug =
+                switch style {
+                case .blackfriday: HeadingSlug.blackfriday(source)
+                default: HeadingSlug.goldmark(source, asciiOnly: style == .githubASCII)
+                }
             if slug.isEmpty { slug = "heading" }
             return [numbering.number(slug)]
         case .kramdown:

@@ -19,7 +19,8 @@ enum HTMLAnchorIDs {
         while let equals = ByteScanning.firstIndex(of: 0x3D, in: bytes, from: search) {
             search = equals + 1
             guard equals + 1 < count, bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27,
-                  let nameStart = attributeStart(before: equals, in: bytes), nameStart >= taken else { continue }
+                let nameStart = attributeStart(before: equals, in: bytes), nameStart >= taken
+            else { continue }
             let quote = bytes[equals + 1]
             var close = equals + 2
             while close < count, bytes[close] != quote, bytes[close] != 0x0A { close += 1 }
@@ -39,7 +40,8 @@ enum HTMLAnchorIDs {
             return equals - 2
         }
         if equals >= 5, bytes[equals - 4] | 0x20 == 0x6E, bytes[equals - 3] | 0x20 == 0x61,
-           bytes[equals - 2] | 0x20 == 0x6D, bytes[equals - 1] | 0x20 == 0x65, isBlank(bytes[equals - 5]) {
+            bytes[equals - 2] | 0x20 == 0x6D, bytes[equals - 1] | 0x20 == 0x65, isBlank(bytes[equals - 5])
+        {
             return equals - 4
         }
         return nil

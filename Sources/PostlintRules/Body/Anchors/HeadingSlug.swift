@@ -44,7 +44,7 @@ enum HeadingSlug {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
             return true
         default:
             return properties.isAlphabetic
@@ -191,7 +191,9 @@ enum HeadingSlug {
                 push(scalar)
                 continue
             }
-            guard let ascii = GreekCyrillicTransliteration.spelling(of: scalar) ?? latinTransliteration(scalar) else { return nil }
+            guard let ascii = GreekCyrillicTransliteration.spelling(of: scalar) ?? latinTransliteration(scalar) else {
+                return nil
+            }
             for piece in ascii.unicodeScalars { push(piece) }
         }
         if output.last == "-" { output.removeLast() }
@@ -206,7 +208,7 @@ enum HeadingSlug {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            .finalPunctuation, .otherPunctuation, .spaceSeparator, .lineSeparator, .paragraphSeparator:
             return " "
         case .nonspacingMark, .spacingMark, .enclosingMark:
             return ""
@@ -215,7 +217,8 @@ enum HeadingSlug {
         }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         guard let base = decomposed.first, base.isASCII, base.properties.isAlphabetic,
-              decomposed.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) else { return nil }
+            decomposed.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark })
+        else { return nil }
         return String(base)
     }
 

@@ -91,15 +91,16 @@ struct HeadingAttributes: Equatable {
         guard inside.hasPrefix("#") else { return nil }
         let name = inside.dropFirst()
         guard let first = name.unicodeScalars.first, isXMLNameStart(first),
-              name.unicodeScalars.allSatisfy({ isXMLNameStart($0) || isXMLNameOther($0) }) else { return nil }
+            name.unicodeScalars.allSatisfy({ isXMLNameStart($0) || isXMLNameOther($0) })
+        else { return nil }
         return HeadingAttributes(text: trimmedEnd(text[..<open]), id: String(name))
     }
 
     private static func isXMLNameStart(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3A, 0x41...0x5A, 0x5F, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D,
-             0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
-             0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
+            0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
             return true
         default:
             return false

@@ -33,7 +33,8 @@ struct Keyphrase {
     /// the first item of the keywords field (the part before the first comma when it is a string).
     static func focus(of document: Document, context: RuleContext, field: String) -> Keyphrase? {
         if !field.isEmpty, let node = document.field(field), let text = node.scalarText,
-           let keyphrase = Keyphrase(text: text, range: node.range) {
+            let keyphrase = Keyphrase(text: text, range: node.range)
+        {
             return keyphrase
         }
         guard let keywords = document.field(context.fieldNames.name(of: "keywords")) else { return nil }
@@ -71,7 +72,8 @@ struct Keyphrase {
         var start = 0
         while start <= words.count - count {
             if wordSet.contains(words[start]), words[start..<(start + count)].allSatisfy(wordSet.contains),
-               words[start..<(start + count)].sorted() == sortedWords {
+                words[start..<(start + count)].sorted() == sortedWords
+            {
                 found += 1
                 start += count
             } else {

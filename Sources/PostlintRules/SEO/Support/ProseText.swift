@@ -112,7 +112,8 @@ struct ProseText {
                 offset += length
                 continue
             }
-            let next = offset + length < range.upperBound
+            let next =
+                offset + length < range.upperBound
                 ? Self.decode(buffer, at: offset + length, end: range.upperBound).scalar : nil
             if (scalar == "'" || scalar == "\u{2019}"), wordStart >= 0, let next, Self.isWordScalar(next) {
                 word += "'"
@@ -121,7 +122,8 @@ struct ProseText {
             }
             flush(offset, into: &words)
             if stripTags, scalar == "<", let next, next.isASCII,
-               next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" {
+                next.properties.isAlphabetic || next == "/" || next == "!" || next == "?"
+            {
                 var close = offset + 1
                 while close < range.upperBound, buffer[close] != UInt8(ascii: ">") { close += 1 }
                 offset = min(close + 1, range.upperBound)
@@ -136,7 +138,9 @@ struct ProseText {
     }
 
     /// The scalar at `offset` of valid UTF-8 and its length in bytes.
-    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (scalar: Unicode.Scalar, length: Int) {
+    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (
+        scalar: Unicode.Scalar, length: Int
+    ) {
         let lead = buffer[offset]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1

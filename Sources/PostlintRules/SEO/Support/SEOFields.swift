@@ -5,7 +5,8 @@ enum SEOFields {
     /// The string value and its range of the canonical field `name` (`title`, `slug`, `excerpt`).
     static func string(_ name: String, of document: Document, context: RuleContext) -> (text: String, range: ByteRange)? {
         guard let node = document.field(context.fieldNames.name(of: name)), let text = node.scalarText,
-              !text.isEmpty else { return nil }
+            !text.isEmpty
+        else { return nil }
         return (text, node.range)
     }
 
@@ -16,7 +17,8 @@ enum SEOFields {
 extension OptionField {
     /// `keyphrase-field`, the option that names the focus keyphrase field, shared by the keyphrase rules.
     static func keyphraseField(_ property: any WritableKeyPath<Options, String> & Sendable) -> Self {
-        .string("keyphrase-field", property,
-                "the front matter field that names the focus keyphrase; without it, the first keyword is used")
+        .string(
+            "keyphrase-field", property,
+            "the front matter field that names the focus keyphrase; without it, the first keyword is used")
     }
 }
