@@ -5,6 +5,7 @@
 # screenshot shows the score chart's bars. Installs Chromium with apt-get when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/apt.sh
 
 find_browser() {
     for name in chromium chromium-browser google-chrome; do
@@ -16,12 +17,10 @@ find_browser() {
 browser=$(find_browser || true)
 if [ -z "$browser" ]; then
     echo "installing Chromium"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
     browser=$(find_browser)
 fi
-command -v python3 >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
+command -v python3 >/dev/null 2>&1 || apt_install python3
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

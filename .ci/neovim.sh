@@ -6,10 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source .ci/apt.sh
 
 if ! command -v nvim >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get update -qq >/dev/null && apt-get install -y -qq neovim >/dev/null
+        apt_install neovim
     else
         echo "neovim: nvim is not installed (apt-get install -y neovim)" >&2
         exit 1

@@ -6,6 +6,7 @@
 # and recall per kind of link must each be at least 0.97 (scripts/site-truth.py prints the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/apt.sh
 
 packages=()
 command -v hugo >/dev/null || packages+=(hugo)
@@ -14,9 +15,7 @@ for plugin in ruby-jekyll-relative-links ruby-jekyll-redirect-from; do
     dpkg-query -W -f='${Status}' "$plugin" 2>/dev/null | grep -q "install ok installed" || packages+=("$plugin")
 done
 if [ "${#packages[@]}" -gt 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    apt_install --no-install-recommends "${packages[@]}"
 fi
 
 scratch=()

