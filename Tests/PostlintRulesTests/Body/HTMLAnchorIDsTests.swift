@@ -17,17 +17,22 @@ import PostlintTestSupport
                 let end = index + name.utf8.count
                 if end <= bytes.count, zip(bytes[index..<end], name.utf8).allSatisfy({ $0 | 0x20 == $1 }) { matchedEnd = end }
             }
-            guard let equals = matchedEnd, equals + 1 < bytes.count, bytes[equals] == 0x3D,
-                bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27
+            // Spaces and tabs may stand on either side of the `=` (`name = "x"`).
+            var equals = matchedEnd ?? bytes.count
+            while equals < bytes.count, bytes[equals] == 0x20 || bytes[equals] == 0x09 { equals += 1 }
+            var open = equals + 1
+            while open < bytes.count, bytes[open] == 0x20 || bytes[open] == 0x09 { open += 1 }
+            guard matchedEnd != nil, open < bytes.count, bytes[equals] == 0x3D,
+                bytes[open] == 0x22 || bytes[open] == 0x27
             else {
                 index += 1
                 continue
             }
-            let quote = bytes[equals + 1]
-            var close = equals + 2
+            let quote = bytes[open]
+            var close = open + 1
             while close < bytes.count, bytes[close] != quote, bytes[close] != 0x0A { close += 1 }
-            if close < bytes.count, bytes[close] == quote, close > equals + 2 {
-                ids.insert(String(decoding: bytes[(equals + 2)..<close], as: UTF8.self))
+            if close < bytes.count, bytes[close] == quote, close > open + 1 {
+                ids.insert(String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
             }
             index = max(close, index + 1)
         }
@@ -47,6 +52,9 @@ import PostlintTestSupport
     @Test func writtenCasesFindTheirIDs() {
         #expect(HTMLAnchorIDs.ids(in: Array(#"<a id="top"></a> <span NAME='old'>"#.utf8)) == ["top", "old"])
         #expect(HTMLAnchorIDs.ids(in: Array(#"<p id="a name='inner'">"#.utf8)) == ["a name='inner'"])
+        // HTML allows blanks around the `=`: `<a name ="note_G">`, `<a name = "options">`.
+        #expect(HTMLAnchorIDs.ids(in: Array(#"<a name ="note_G"></a> <a name = "options">"#.utf8)) == ["note_G", "options"])
+        #expect(HTMLAnchorIDs.ids(in: Array("<a id\t=\t'tabbed'>".utf8)) == ["tabbed"])
     }
 
     @Test func randomTextAsTheReference() {

@@ -8,9 +8,9 @@ enum HTMLAnchorIDs {
     }
 
     /// Found from each `=` (memchr), looking back for the attribute's name: a file has far fewer
-    /// `=` than words starting with `i` or `n`. An attribute starts after a space, tab or line
-    /// feed and at or after the end of the last value taken, so a value's text is never read as
-    /// attributes.
+    /// `=` than words starting with `i` or `n`. Spaces and tabs may stand on either side of the
+    /// `=` (`name = "x"`). An attribute starts after a space, tab or line feed and at or after the
+    /// end of the last value taken, so a value's text is never read as attributes.
     private static func ids(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var ids: Set<String> = []
         let count = bytes.count
@@ -18,14 +18,18 @@ enum HTMLAnchorIDs {
         var search = 0
         while let equals = ByteScanning.firstIndex(of: 0x3D, in: bytes, from: search) {
             search = equals + 1
-            guard equals + 1 < count, bytes[equals + 1] == 0x22 || bytes[equals + 1] == 0x27,
-                let nameStart = attributeStart(before: equals, in: bytes), nameStart >= taken
+            var open = equals + 1
+            while open < count, bytes[open] == 0x20 || bytes[open] == 0x09 { open += 1 }
+            var nameEnd = equals
+            while nameEnd > 0, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            guard open < count, bytes[open] == 0x22 || bytes[open] == 0x27,
+                let nameStart = attributeStart(endingAt: nameEnd, in: bytes), nameStart >= taken
             else { continue }
-            let quote = bytes[equals + 1]
-            var close = equals + 2
+            let quote = bytes[open]
+            var close = open + 1
             while close < count, bytes[close] != quote, bytes[close] != 0x0A { close += 1 }
-            if close < count, bytes[close] == quote, close > equals + 2 {
-                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 2)..<close]), as: UTF8.self))
+            if close < count, bytes[close] == quote, close > open + 1 {
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self))
             }
             taken = close
             search = max(search, close)
@@ -33,16 +37,17 @@ enum HTMLAnchorIDs {
         return ids
     }
 
-    /// Where `id` or `name` (any case) ends just before `equals`, after a space, tab or line feed.
-    private static func attributeStart(before equals: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where `id` or `name` (any case) starts when it ends just before `end`, after a space, tab
+    /// or line feed.
+    private static func attributeStart(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
-        if equals >= 3, bytes[equals - 2] | 0x20 == 0x69, bytes[equals - 1] | 0x20 == 0x64, isBlank(bytes[equals - 3]) {
-            return equals - 2
+        if end >= 3, bytes[end - 2] | 0x20 == 0x69, bytes[end - 1] | 0x20 == 0x64, isBlank(bytes[end - 3]) {
+            return end - 2
         }
-        if equals >= 5, bytes[equals - 4] | 0x20 == 0x6E, bytes[equals - 3] | 0x20 == 0x61,
-            bytes[equals - 2] | 0x20 == 0x6D, bytes[equals - 1] | 0x20 == 0x65, isBlank(bytes[equals - 5])
+        if end >= 5, bytes[end - 4] | 0x20 == 0x6E, bytes[end - 3] | 0x20 == 0x61,
+            bytes[end - 2] | 0x20 == 0x6D, bytes[end - 1] | 0x20 == 0x65, isBlank(bytes[end - 5])
         {
-            return equals - 4
+            return end - 4
         }
         return nil
     }
