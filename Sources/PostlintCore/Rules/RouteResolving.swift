@@ -37,11 +37,23 @@ public protocol RouteResolving: Sendable {
     /// Whether the terms of definition lists get ids as headings do (Hugo's
     /// `autoDefinitionTermID`), so a `#fragment` may name one.
     var definitionTermIDs: Bool { get }
+
+    /// The files an include shortcode's path argument (Hugo's `{{% include "path" %}}`) written
+    /// in the post at `documentPath` may name, absolute, in the order the generator tries them;
+    /// empty where the site has no such shortcodes.
+    func includedPageCandidates(_ argument: String, from documentPath: String) -> [String]
+
+    /// Whether a heading that is only a link to `#tab/id` is a tab of tabbed content (DocFX),
+    /// not a link to an anchor.
+    var tabbedContentHeadings: Bool { get }
 }
 
 extension RouteResolving {
     public var fileLinksIgnoreLetterCase: Bool { false }
     public var definitionTermIDs: Bool { false }
+    public var tabbedContentHeadings: Bool { false }
+
+    public func includedPageCandidates(_ argument: String, from documentPath: String) -> [String] { [] }
 
     public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? { nil }
 }

@@ -62,13 +62,20 @@ enum DocFXSite {
     }
 
     /// A relative link from the post at `document` (absolute) as DocFX resolves it: a page of the
-    /// site (`.md` file, any letter case, `\` or `/`), a redirected source, or nil when it is
-    /// neither (then judged as other links are). A root-relative link leads to the platform's
+    /// site (`.md` file, any letter case, `\` or `/`), a redirected source, another file written
+    /// with `\` (served), or nil when it is neither (then judged as other links are). A root-relative link leads to the platform's
     /// other document sets (`/windows/…`, `/cpp/…`), which the repository does not hold: unknown.
     static func resolve(_ path: String, fromDocument document: String, site: SiteModel, table: RouteTable) -> RouteResolution? {
         guard !path.hasPrefix("/") else { return .unknown }
-        let file = normalizedFile(path, base: PathUtilities.directory(of: document))
+        let folder = PathUtilities.directory(of: document)
+        let file = normalizedFile(path, base: folder)
         if site.redirectedSources.contains(file) { return .served }
+        if path.contains("\\"), !file.hasSuffix(".md"),
+            LocalFileSystem().kind(of: PathUtilities.absolute(path.replacingOccurrences(of: "\\", with: "/"), base: folder))
+                == .file
+        {
+            return .served  // an image or download written with `\` (`media\chart.png`)
+        }
         guard file.hasSuffix(".md"), let root = site.contentRoots.first?.folder.lowercased(),
             let relative = PathUtilities.relative(file, to: root)
         else { return nil }

@@ -74,6 +74,36 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
 
     public var definitionTermIDs: Bool { site.definitionTermIDs }
 
+    public var tabbedContentHeadings: Bool { site.generator == .docfx }
+
+    /// Hugo's include shortcodes find the page as `$.Page.GetPage` and then `site.GetPage` do:
+    /// relative to the including page's folder (unless the path starts with `/`), then under each
+    /// content root, the post's own first; a path without an extension names `path.md`, a leaf
+    /// bundle's `path/index.md` or a branch's `path/_index.md`.
+    public func includedPageCandidates(_ argument: String, from documentPath: String) -> [String] {
+        guard site.generator == .hugo, !argument.isEmpty, !argument.contains("://") else { return [] }
+        let document = PathUtilities.absolute(documentPath, base: workingDirectory)
+        var bases: [String] = []
+        if !argument.hasPrefix("/") {
+            bases.append(PathUtilities.normalize(PathUtilities.join(PathUtilities.directory(of: document), argument)))
+        }
+        let inner = String(argument.drop { $0 == "/" })
+        let owning = site.contentRoots.filter { document.hasPrefix($0.folder + "/") }
+        let roots = owning + site.contentRoots.filter { !document.hasPrefix($0.folder + "/") }
+        for root in roots { bases.append(PathUtilities.normalize(PathUtilities.join(root.folder, inner))) }
+        var candidates: [String] = []
+        for base in bases {
+            if FileDiscovery.isMarkdown(PathUtilities.fileName(of: base)) {
+                candidates.append(base)
+            } else {
+                candidates.append(base + ".md")
+                candidates.append(PathUtilities.join(base, "index.md"))
+                candidates.append(PathUtilities.join(base, "_index.md"))
+            }
+        }
+        return candidates
+    }
+
     public func unservedSource(_ file: String, linkedFrom documentPath: String) -> String? {
         guard let relativeLinks = site.relativeLinks else { return nil }
         let document = PathUtilities.absolute(documentPath, base: workingDirectory)

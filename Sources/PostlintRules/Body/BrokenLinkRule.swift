@@ -18,7 +18,11 @@ public struct BrokenLinkRule: BuiltInRule {
             kramdown-gfm: Jekyll's default; kramdown; zola; pandoc; pandoc-gfm), repeats \
             numbered as that generator numbers them, an explicit `{#id}` where it honours one, \
             a footnote's ids (`fn:name` in kramdown, `fn:1` in Hugo, `fn1` in Pandoc, \
-            `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`. \
+            `user-content-fn-name` on GitHub), kramdown's `{: #id}`, or an HTML `id` or `name`; \
+            the headings of pages an include shortcode renders in place (Hugo's \
+            `{{% include "path" %}}`, found as the site finds them) count as the post's own, \
+            and where such a page cannot be found the post's anchors are not checked. On a \
+            DocFX site a heading that is only a link to `#tab/id` starts a tab, not a link. \
             The site model sets the style from the detected generator; without one it is github \
             (which also accepts an explicit `{#id}`). Where a heading's id cannot be known in the \
             style (Zola spells scripts other than Latin, Greek and Cyrillic, such as CJK, in \
@@ -46,6 +50,7 @@ public struct BrokenLinkRule: BuiltInRule {
         nonTriggeringExamples: [
             RuleExample("See [the project site](https://example.com/docs) or <https://example.com>.\n"),
             RuleExample("## Getting Started\n\nJump to [the start](#getting-started) or [top](#top).\n"),
+            RuleExample("<a name = \"faq\"></a>\n\nSee [the questions](#faq).\n"),
             RuleExample("Mail [us](mailto:team@example.com).\n"),
             RuleExample("```\n[not a link](missing.md)\n```\n"),
             RuleExample("## Usage\n\n[Usage](#usage)\n", options: ["check-anchors": .bool(true)]),
@@ -85,10 +90,17 @@ public struct BrokenLinkRule: BuiltInRule {
                 continue
             case .sameDocument(let fragment):
                 guard checkAnchors, !fragment.isEmpty, fragment != "top" else { continue }
+                if fragment.hasPrefix("tab/"), context.routes?.tabbedContentHeadings == true,
+                    body.headings.contains(where: { $0.range.contains(link.range.lowerBound) })
+                {
+                    continue  // DocFX's tabbed content: `# [Linux](#tab/linux)` starts a tab
+                }
                 if ownAnchors == nil {
-                    ownAnchors = DocumentAnchors(
-                        bytes: document.source.utf8, body: body,
-                        bodyRange: document.bodyRange, style: context.anchorStyle)
+                    ownAnchors = Self.withIncludedPages(
+                        DocumentAnchors(
+                            bytes: document.source.utf8, body: body,
+                            bodyRange: document.bodyRange, style: context.anchorStyle),
+                        of: document.path, context: context)
                 }
                 if let anchors = ownAnchors, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
                 {
@@ -195,8 +207,39 @@ public struct BrokenLinkRule: BuiltInRule {
 
     /// The anchors of another Markdown file in the site's style, when the file system can read it
     /// (remembered for the run by the file system the engine gives).
+    /// Its include shortcodes' pages are added as `withIncludedPages` adds them.
     static func anchors(ofFile path: String, context: RuleContext) -> DocumentAnchors? {
-        guard let reader = context.fileSystem as? any FileContentsView else { return nil }
-        return reader.anchors(ofFile: path, style: context.anchorStyle)
+        guard let reader = context.fileSystem as? any FileContentsView,
+            let anchors = reader.anchors(ofFile: path, style: context.anchorStyle)
+        else { return nil }
+        return withIncludedPages(anchors, of: path, context: context)
+    }
+
+    /// `anchors` with those of the pages its include shortcodes render in place (Hugo's
+    /// `{{% include "path" %}}`), found as the site finds them, up to four includes deep. An
+    /// included page that cannot be found or read, or any include where no site is known, leaves
+    /// the anchors incomplete: a fragment they lack is then unknown, not broken.
+    static func withIncludedPages(
+        _ anchors: DocumentAnchors, of path: String, context: RuleContext, depth: Int = 0
+    ) -> DocumentAnchors {
+        guard !anchors.includedPages.isEmpty else { return anchors }
+        guard depth < 4, let routes = context.routes, let reader = context.fileSystem as? any FileContentsView else {
+            return anchors.including([], complete: false)
+        }
+        var included: [DocumentAnchors] = []
+        var complete = true
+        for argument in anchors.includedPages {
+            let found = routes.includedPageCandidates(argument, from: path).lazy
+                .compactMap { candidate in
+                    reader.anchors(ofFile: candidate, style: context.anchorStyle).map { ($0, candidate) }
+                }
+                .first
+            if let (page, candidate) = found {
+                included.append(withIncludedPages(page, of: candidate, context: context, depth: depth + 1))
+            } else {
+                complete = false
+            }
+        }
+        return anchors.including(included, complete: complete)
     }
 }

@@ -240,4 +240,22 @@ import PostlintCore
         let off = try SiteTesting(["hugo.toml": "title = 'x'\n", "content/a.md": "---\ntitle: A\n---\n"])
         #expect(!off.site.definitionTermIDs)
     }
+
+    @Test func includeShortcodesFindPagesAsGetPageDoes() throws {
+        let site = try SiteTesting(HugoSiteTests.posts.merging(["hugo.toml": ""]) { $1 })
+        let from = "content/posts/raised-beds.md"
+        // Relative to the page's folder first, then under the content root; without an
+        // extension, a page, a leaf bundle's index or a branch's _index.
+        #expect(
+            site.resolver.includedPageCandidates("_common/steps.md", from: from) == [
+                site.path("content/posts/_common/steps.md"), site.path("content/_common/steps.md"),
+            ])
+        #expect(
+            site.resolver.includedPageCandidates("/_common/steps", from: from) == [
+                site.path("content/_common/steps.md"), site.path("content/_common/steps/index.md"),
+                site.path("content/_common/steps/_index.md"),
+            ])
+        #expect(site.resolver.includedPageCandidates("https://example.com/x.md", from: from).isEmpty)
+        #expect(!site.resolver.tabbedContentHeadings)
+    }
 }

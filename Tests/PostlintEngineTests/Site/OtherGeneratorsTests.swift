@@ -57,6 +57,7 @@ import PostlintCore
             "docfx.json": "{\"build\": {}}\n",
             "index.md": "# Home\n",
             "Build/Overview-Of-Builds.md": "# Overview\n",
+            "Build/media/chart.png": "png",
             ".openpublishing.redirection.json": """
             {"redirections": [{"source_path": "Old/Moved.md", "redirect_url": "/elsewhere/moved"}]}
             """,
@@ -73,5 +74,9 @@ import PostlintCore
         #expect(site.resolve("old/moved.md") == .served)
         #expect(site.resolve("Build\\..\\old\\Moved.md") == .served)
         #expect(site.resolve("build/gone.md") == .missing(route: "/build/gone.md"))
+        // So do images and other files: `media\chart.png` is `media/chart.png`.
+        #expect(site.resolve("media\\chart.png", from: "Build/Overview-Of-Builds.md") == .served)
+        #expect(site.resolve("media\\gone.png", from: "Build/Overview-Of-Builds.md") != .served)
+        #expect(site.resolver.tabbedContentHeadings)
     }
 }

@@ -17,7 +17,22 @@ import PostlintParsing
         }
     }
 
+    /// A Hugo-like site whose include shortcode names files under `content/` by their path there,
+    /// or a DocFX-like one whose `#tab/...` headings are tabs.
+    struct IncludingRoutes: RouteResolving {
+        var tabbedContentHeadings = false
+        func resolve(_ path: String, from documentPath: String) -> RouteResolution {
+            path == "/blog/including/" ? .post(path: "content/blog/including.md") : .unknown
+        }
+        func includedPageCandidates(_ argument: String, from documentPath: String) -> [String] {
+            ["content/" + argument.drop { $0 == "/" }]
+        }
+    }
+
     let files = MemoryFileSystem([
+        "content/_common/steps.md": "---\n---\n## Shared steps\n\n{{% include \"/_common/nested.md\" %}}\n",
+        "content/_common/nested.md": "## Nested part\n",
+        "content/blog/including.md": "# Including\n\n{{% include \"_common/steps.md\" %}}\n",
         "content/blog/other.md": "---\ntitle: Other\n---\n# Other post\n\n## Setup steps\n",
         "content/post.md": "",
         "static/logo.png": "",
@@ -150,5 +165,32 @@ import PostlintParsing
                 == "[a](Blog/Other.md#setup-steps) link \"Blog/Other.md#setup-steps\" differs in letter case from the file on disk: \"Blog\" is \"blog\""
         )
         #expect(run(brokenImage, text, routes: routes).count == 1)
+    }
+
+    @Test func headingsOfIncludedPagesAreAnchorsOfThePostThatIncludesThem() {
+        let text = """
+            [a](#shared-steps) [b](#nested-part) [c](#nope) [d](/blog/including/#shared-steps) [e](/blog/including/#gone)
+
+            {{% include "/_common/steps.md" %}} {{%/* include "/_common/escaped.md" */%}}
+
+            """
+        #expect(
+            run(brokenLink, text, routes: IncludingRoutes()) == [
+                "[c](#nope) no heading with anchor \"#nope\" in this post",
+                "[e](/blog/including/#gone) no heading with anchor \"#gone\" in the post served at /blog/including/",
+            ])
+        // An included page that cannot be found: what it holds is unknown, so no anchor is broken.
+        #expect(run(brokenLink, "[c](#nope)\n\n{{< include \"_common/missing.md\" >}}\n", routes: IncludingRoutes()).isEmpty)
+        // With no site known, an include's content is unknown as well.
+        #expect(run(brokenLink, "[c](#nope)\n\n{{% include \"_common/steps.md\" %}}\n", routes: nil).isEmpty)
+    }
+
+    @Test func docfxTabHeadingsAreTabsNotAnchorLinks() {
+        let text = "# [Linux](#tab/linux)\n\nSee [the other tab](#tab/windows).\n"
+        #expect(
+            run(brokenLink, text, routes: IncludingRoutes(tabbedContentHeadings: true)) == [
+                "[the other tab](#tab/windows) no heading with anchor \"#tab/windows\" in this post"
+            ])
+        #expect(run(brokenLink, text, routes: IncludingRoutes()).count == 2)
     }
 }

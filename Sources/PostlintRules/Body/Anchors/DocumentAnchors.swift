@@ -14,6 +14,10 @@ public struct DocumentAnchors: Sendable, Equatable {
     /// `autoDefinitionTermID` on, in the goldmark styles: slugged as headings are, numbered after
     /// them. Empty in other styles.
     public private(set) var definitionTermIDs: Set<String> = []
+    /// The path arguments of the post's include shortcodes (Hugo's `{{% include "path" %}}`),
+    /// whose pages' headings the rendered post also offers: `broken-link` resolves them through
+    /// the site and adds their anchors (`including(_:complete:)`).
+    public private(set) var includedPages: [String] = []
 
     public init(ids: Set<String>, isComplete: Bool = true) {
         self.ids = ids
@@ -24,6 +28,20 @@ public struct DocumentAnchors: Sendable, Equatable {
     /// anchor is known. With `definitionTerms`, the definition terms' ids are anchors too.
     public func lacks(_ fragment: String, definitionTerms: Bool = false) -> Bool {
         isComplete && !ids.contains(fragment) && !(definitionTerms && definitionTermIDs.contains(fragment))
+    }
+
+    /// These anchors and those of the included pages (`includedPages`); with `complete` false, some
+    /// included page could not be read, so a fragment not found is unknown rather than broken.
+    public func including(_ included: [DocumentAnchors], complete: Bool) -> DocumentAnchors {
+        var merged = self
+        for other in included {
+            merged.ids.formUnion(other.ids)
+            merged.definitionTermIDs.formUnion(other.definitionTermIDs)
+            merged.isComplete = merged.isComplete && other.isComplete
+        }
+        merged.isComplete = merged.isComplete && complete
+        merged.includedPages = []
+        return merged
     }
 
     /// The anchors of a whole Markdown file (front matter skipped).
@@ -62,6 +80,7 @@ public struct DocumentAnchors: Sendable, Equatable {
         }
         ids.formUnion(HTMLAnchorIDs.ids(in: bytes))
         self.init(ids: ids, isComplete: isComplete)
+        includedPages = ShortcodeIncludes.arguments(in: bytes, range: bodyRange)
         if style == .goldmark || style == .githubASCII || style == .blackfriday {
             for term in Self.definitionTerms(in: bytes, paragraphs: body.paragraphs) {
                 var slug =
