@@ -70,7 +70,8 @@ struct RouteTable: Sendable {
                     Self.postExtensions.contains(name[name.index(after: dot)...].lowercased())
                 else { continue }
                 if site.generator == .astro, name.hasPrefix("_") { continue }
-                let post = SitePost(path: path, root: root, relative: relativePath, bytes: Self.head(of: path))
+                let head = site.generator.routesReadFrontMatter ? Self.head(of: path) : []
+                let post = SitePost(path: path, root: root, relative: relativePath, bytes: head)
                 var routes = Self.routes(of: post, site: site)
                 if let layout = post.string("layout"), layoutWritesIDs(layout, site: site) { routes.anchorsUnknown = true }
                 add(post, routes: routes)

@@ -6,6 +6,15 @@ public enum SiteGenerator: String, Sendable, CaseIterable, Codable {
     /// No generator: a folder of files, linked as files.
     case plain
 
+    /// Whether a post's front matter can change its URL (`slug`, `url`, `permalink`, `path`):
+    /// where it cannot, the route table names posts by their paths alone and reads none of them.
+    var routesReadFrontMatter: Bool {
+        switch self {
+        case .hugo, .jekyll, .zola, .docusaurus, .eleventy: return true
+        case .mkdocs, .astro, .docfx, .plain: return false
+        }
+    }
+
     /// How the generator makes heading ids by default.
     var defaultAnchorStyle: AnchorStyle {
         switch self {
