@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["PostlintRules", "PostlintRulePacks", "PostlintEngine", "PostlintEncoding", "PostlintTestSupport"]
         ),
         .testTarget(name: "PostlintRulePacksTests", dependencies: ["PostlintRulePacks", "PostlintTestSupport"]),
-        .testTarget(name: "PostlintJSONTests", dependencies: ["PostlintJSON", "PostlintCore"]),
+        .testTarget(name: "PostlintJSONTests", dependencies: ["PostlintJSON", "PostlintCore", "PostlintTestSupport"]),
         .testTarget(name: "PostlintReportersTests", dependencies: ["PostlintReporters", "PostlintJSON"], exclude: ["Golden"]),
         .testTarget(name: "PostlintEngineTests", dependencies: ["PostlintEngine", "PostlintJSON", "PostlintTestSupport"]),
         .testTarget(name: "PostlintCLITests", dependencies: ["postlint", "PostlintTestSupport"]),

@@ -1,6 +1,7 @@
 import Testing
 import PostlintCore
 import PostlintJSON
+import PostlintTestSupport
 
 @Suite struct JSONParserTests {
     private func parse(_ text: String) -> JSONValue? {
@@ -12,6 +13,23 @@ import PostlintJSON
         #expect(value?["a"] == [1, .number("-2.5e1"), true, false, nil])
         #expect(value?["a"]?.arrayValue?.map(\.doubleValue) == [1, -25, nil, nil, nil])
         #expect(value?["b"]?["c"]?.stringValue == "d")
+    }
+
+    /// Strings made of what needs escaping and what does not (U+2028 and a lone `E2` lead byte
+    /// among them), written and read back: the same string, and written only with ASCII escapes
+    /// for controls.
+    @Test func writtenStringsReadBackAsTheyWere() {
+        let pieces = [
+            "a", "Zz", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}",
+            "é", "€", "\u{2028}", "\u{2029}", "\u{2027}", "🍮", " ",
+        ]
+        var random = SeededRandom(seed: 29)
+        for _ in 0..<2000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let written = JSONValue.string(text).serialized(.compact)
+            #expect(!written.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x2028 || $0.value == 0x2029 })
+            #expect(parse(written)?.stringValue == text, "\(text.debugDescription)")
+        }
     }
 
     @Test func decodesEscapesAndSurrogatePairs() {
