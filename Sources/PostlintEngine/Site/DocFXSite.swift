@@ -61,27 +61,42 @@ enum DocFXSite {
         PathUtilities.absolute(path.replacingOccurrences(of: "\\", with: "/"), base: base).lowercased()
     }
 
-    /// A relative link from the post at `document` (absolute) as DocFX resolves it: a page of the
-    /// site (`.md` file, any letter case, `\` or `/`), a redirected source, another file written
-    /// with `\` (served), or nil when it is neither (then judged as other links are). A root-relative link leads to the platform's
-    /// other document sets (`/windows/…`, `/cpp/…`), which the repository does not hold: unknown.
-    static func resolve(_ path: String, fromDocument document: String, site: SiteModel, table: RouteTable) -> RouteResolution? {
-        guard !path.hasPrefix("/") else { return .unknown }
+    /// A link from the post at `document` (absolute) as DocFX resolves it, with no route table:
+    /// DocFX's URLs follow from file paths alone. Root-relative links lead to the platform's other
+    /// document sets (`/windows/…`, `/cpp/…`), which the repository does not hold: unknown. A
+    /// redirected source is served; a file (`\` or `/`, any letter case) is a page when it is
+    /// Markdown, else served; a page's URL (`../other-page`) names the page's `.md` file or its
+    /// folder's `index.md`. Anything else under a top-level folder of the site is missing.
+    static func resolve(
+        _ path: String, fromDocument document: String, site: SiteModel, files: LetterCaseLookup
+    ) -> RouteResolution {
+        guard !path.hasPrefix("/"), let root = site.contentRoots.first?.folder else { return .unknown }
         let folder = PathUtilities.directory(of: document)
         let file = normalizedFile(path, base: folder)
         if site.redirectedSources.contains(file) { return .served }
-        if path.contains("\\"), !file.hasSuffix(".md"),
-            LocalFileSystem().kind(of: PathUtilities.absolute(path.replacingOccurrences(of: "\\", with: "/"), base: folder))
-                == .file
-        {
-            return .served  // an image or download written with `\` (`media\chart.png`)
+        let slashed = path.replacingOccurrences(of: "\\", with: "/")
+        if let found = files.file(at: PathUtilities.absolute(slashed, base: folder), under: root) {
+            return found.lowercased().hasSuffix(".md") ? .post(path: found) : .served
         }
-        guard file.hasSuffix(".md"), let root = site.contentRoots.first?.folder.lowercased(),
-            let relative = PathUtilities.relative(file, to: root)
-        else { return nil }
-        var route = "/" + String(relative.dropLast(3))
-        if route.hasSuffix("/index") || route == "/index" { route = String(route.dropLast(5)) }
-        guard let found = table.target(ofKey: SiteURL.key(route)), let post = found.post else { return nil }
-        return .post(path: post)
+        guard let page = page(ofFile: document, root: root) else { return .unknown }
+        let target = SiteURL.resolve(slashed, against: page)
+        let names = SiteURL.foldedNames(SiteURL.key(target)).map(String.init)
+        let base = names.isEmpty ? root : PathUtilities.join(root, names.joined(separator: "/"))
+        if !names.isEmpty, let found = files.file(at: base + ".md", under: root) { return .post(path: found) }
+        if let found = files.file(at: PathUtilities.join(base, "index.md"), under: root) { return .post(path: found) }
+        guard let first = names.first, files.contains(first, in: root) else { return .unknown }
+        let shown = "/" + names.joined(separator: "/") + (target.hasSuffix("/") ? "/" : "")
+        return .missing(route: site.basePath + shown)
+    }
+
+    /// The URL DocFX gives the page made from `document` (absolute, under `root`): its path
+    /// without `.md`, `index` as its folder, in lower case.
+    static func page(ofFile document: String, root: String) -> String? {
+        guard let relative = PathUtilities.relative(document, to: root) else { return nil }
+        var names = relative.split(separator: "/").map(String.init)
+        guard let last = names.popLast() else { return "/" }
+        let baseName = last.lowercased().hasSuffix(".md") ? String(last.dropLast(3)) : last
+        let folder = names.isEmpty ? "/" : "/" + names.joined(separator: "/") + "/"
+        return (baseName.lowercased() == "index" ? folder : folder + baseName).lowercased()
     }
 }

@@ -2,11 +2,14 @@ import Foundation
 import PostlintCore
 
 /// A site's `RouteResolving`: its route table is built the first time a link needs it (one
-/// thread builds, the others wait) and then shared by every worker of the run.
+/// thread builds, the others wait) and then shared by every worker of the run. DocFX's links
+/// need no table (its URLs follow from file paths): they are resolved from the files.
 public final class SiteRouteResolver: RouteResolving, Sendable {
     public let site: SiteModel
     private let workingDirectory: String
     private let builtTable = Locked<RouteTable?>(nil)
+    /// DocFX's links, resolved from file paths without a route table.
+    private let letterCaseLookup = LetterCaseLookup()
 
     public init(site: SiteModel, workingDirectory: String) {
         self.site = site
@@ -30,13 +33,12 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
 
     public func resolve(_ path: String, from documentPath: String) -> RouteResolution {
         if site.generator == .zola, path.hasPrefix("@/") { return internalLink(path) }
-        let table = self.table
-        if site.generator == .docfx,
-            let found = DocFXSite.resolve(
-                path, fromDocument: PathUtilities.absolute(documentPath, base: workingDirectory), site: site, table: table)
-        {
-            return found
+        if site.generator == .docfx {
+            return DocFXSite.resolve(
+                path, fromDocument: PathUtilities.absolute(documentPath, base: workingDirectory), site: site,
+                files: letterCaseLookup)
         }
+        let table = self.table
         let target: String
         if path.hasPrefix("/") {
             if isExternal(path) { return .external }

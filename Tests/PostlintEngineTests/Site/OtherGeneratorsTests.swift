@@ -78,5 +78,11 @@ import PostlintCore
         #expect(site.resolve("media\\chart.png", from: "Build/Overview-Of-Builds.md") == .served)
         #expect(site.resolve("media\\gone.png", from: "Build/Overview-Of-Builds.md") != .served)
         #expect(site.resolver.tabbedContentHeadings)
+        // A page's URL (no `.md`), relative to the linking page's URL, any letter case.
+        #expect(site.resolve("build/Overview-Of-Builds") == .post(path: site.path("Build/Overview-Of-Builds.md")))
+        #expect(site.resolve("../", from: "Build/Overview-Of-Builds.md") == .post(path: site.path("index.md")))
+        #expect(site.resolve("overview_md", from: "Build/Overview-Of-Builds.md") == .missing(route: "/build/overview_md"))
+        // Under no top-level folder of the site: not known.
+        #expect(site.resolve("elsewhere/page") == .unknown)
     }
 }
