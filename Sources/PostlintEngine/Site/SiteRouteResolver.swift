@@ -81,7 +81,7 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
     /// Hugo's include shortcodes find the page as `$.Page.GetPage` and then `site.GetPage` do:
     /// relative to the including page's folder (unless the path starts with `/`), then under each
     /// content root, the post's own first; a path without an extension names `path.md`, a leaf
-    /// bundle's `path/index.md` or a branch's `path/_index.md`.
+    /// bundle's `path/index.md` or a branch's `path/_index.md`. Paths outside the site are none.
     public func includedPageCandidates(_ argument: String, from documentPath: String) -> [String] {
         guard site.generator == .hugo, !argument.isEmpty, !argument.contains("://") else { return [] }
         let document = PathUtilities.absolute(documentPath, base: workingDirectory)
@@ -94,7 +94,8 @@ public final class SiteRouteResolver: RouteResolving, Sendable {
         let roots = owning + site.contentRoots.filter { !document.hasPrefix($0.folder + "/") }
         for root in roots { bases.append(PathUtilities.normalize(PathUtilities.join(root.folder, inner))) }
         var candidates: [String] = []
-        for base in bases {
+        // Only pages of the site: an include that climbs out of it names nothing to read.
+        for base in bases where base.hasPrefix(site.root + "/") {
             if FileDiscovery.isMarkdown(PathUtilities.fileName(of: base)) {
                 candidates.append(base)
             } else {

@@ -256,6 +256,8 @@ import PostlintCore
                 site.path("content/_common/steps/_index.md"),
             ])
         #expect(site.resolver.includedPageCandidates("https://example.com/x.md", from: from).isEmpty)
+        #expect(site.resolver.includedPageCandidates("../../../../outside.md", from: from).isEmpty)
+        #expect(site.resolver.includedPageCandidates("/../../outside.md", from: from).isEmpty)
         #expect(!site.resolver.tabbedContentHeadings)
     }
 }
