@@ -10,8 +10,8 @@ final class LetterCaseLookup: Sendable {
     /// below `root` matched without regard to case; nil when there is no such file, or `path` is
     /// not under `root`.
     func file(at path: String, under root: String) -> String? {
-        if files.kind(of: path) == .file { return path }
         guard let relative = PathUtilities.relative(path, to: root), !relative.isEmpty else { return nil }
+        if files.kind(of: path) == .file { return path }
         var current = root
         for name in relative.split(separator: "/") {
             let name = String(name)
