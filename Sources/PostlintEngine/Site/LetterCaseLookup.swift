@@ -14,23 +14,21 @@ final class LetterCaseLookup: Sendable {
         if files.kind(of: path) == .file { return path }
         var current = root
         for name in relative.split(separator: "/") {
-            let name = String(name)
-            guard let listing = listing(of: current) else { return nil }
-            if listing.contains(name) {
-                current = PathUtilities.join(current, name)
-            } else if let actual = listing.name(matchingIgnoringCase: name) {
-                current = PathUtilities.join(current, actual)
-            } else {
-                return nil
-            }
+            guard let actual = actualName(of: String(name), in: current) else { return nil }
+            current = PathUtilities.join(current, actual)
         }
         return files.kind(of: current) == .file ? current : nil
     }
 
     /// Whether `folder` holds an entry named `name`, letter case aside.
     func contains(_ name: String, in folder: String) -> Bool {
-        guard let listing = listing(of: folder) else { return false }
-        return listing.contains(name) || listing.name(matchingIgnoringCase: name) != nil
+        actualName(of: name, in: folder) != nil
+    }
+
+    /// The name on disk in `folder` that is `name` or differs from it only in letter case.
+    private func actualName(of name: String, in folder: String) -> String? {
+        guard let listing = listing(of: folder) else { return nil }
+        return listing.contains(name) ? name : listing.name(matchingIgnoringCase: name)
     }
 
     private func listing(of folder: String) -> FolderListing? {

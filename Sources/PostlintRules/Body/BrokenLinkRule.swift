@@ -206,8 +206,8 @@ public struct BrokenLinkRule: BuiltInRule {
     }
 
     /// The anchors of another Markdown file in the site's style, when the file system can read it
-    /// (remembered for the run by the file system the engine gives).
-    /// Its include shortcodes' pages are added as `withIncludedPages` adds them.
+    /// (remembered for the run by the file system the engine gives), with those of the pages its
+    /// include shortcodes render (`withIncludedPages`).
     static func anchors(ofFile path: String, context: RuleContext) -> DocumentAnchors? {
         guard let reader = context.fileSystem as? any FileContentsView,
             let anchors = reader.anchors(ofFile: path, style: context.anchorStyle)
