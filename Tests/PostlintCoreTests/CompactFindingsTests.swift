@@ -40,6 +40,20 @@ import Testing
             Finding(
                 path: "b/post.md", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 4),
                 ruleID: "front-matter-missing", severity: .warning, message: "z"),
+            // Messages beyond ASCII at one place: canonically equal ones (composed "é", then
+            // decomposed) keep the order they came in, as sorting the strings gives.
+            Finding(
+                path: "c.md", start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 2),
+                ruleID: "invisible-character", severity: .warning, message: "caf\u{E9} z"),
+            Finding(
+                path: "c.md", start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 2),
+                ruleID: "invisible-character", severity: .warning, message: "cafe\u{301} a"),
+            Finding(
+                path: "c.md", start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 2),
+                ruleID: "invisible-character", severity: .warning, message: "cafe\u{301} z"),
+            Finding(
+                path: "c.md", start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 2),
+                ruleID: "invisible-character", severity: .warning, message: "cafe"),
         ]
     }
 

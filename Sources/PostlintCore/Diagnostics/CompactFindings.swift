@@ -109,8 +109,9 @@ package struct CompactFindings: Sendable {
     }
 
     /// The positions of the findings in report order (`Finding.reportOrder`; findings equal in
-    /// it keep the order they were added in). Paths, lines and columns are compared as numbers;
-    /// only findings at the same place are made whole to compare their rules and messages.
+    /// it keep the order they were added in). Paths, lines, columns and rules are compared as
+    /// numbers (ranks), messages as their stored bytes (as strings when either is not ASCII): no
+    /// finding is made whole to sort them.
     package func reportOrder() -> [UInt32] {
         // Each distinct path's rank in byte order (equal paths stored apart share a rank).
         let byBytes = paths.indices.sorted { paths[$0].precedesInByteOrder(paths[$1]) }
@@ -120,10 +121,22 @@ package struct CompactFindings: Sendable {
             if index > 0, paths[byBytes[index - 1]] != paths[path] { current += 1 }
             rank[path] = current
         }
+        // Each rule's rank in string order (rules are interned: no two indexes share a rule).
+        let rules = ruleIDs.strings
+        var ruleRank = [UInt32](repeating: 0, count: rules.count)
+        for (order, index) in rules.indices.sorted(by: { rules[$0] < rules[$1] }).enumerated() {
+            ruleRank[index] = UInt32(order)
+        }
+        // 32 bytes a finding. Lines and columns past 2^32 (no file postlint reads has them)
+        // would compare equal, and their findings fall back on rule and message.
         struct Key {
             var path: UInt32
-            var line: Int
-            var column: Int
+            var rule: UInt32
+            var line: UInt32
+            var column: UInt32
+            /// Where the message's bytes start in the arena, and how many there are.
+            var message: Int
+            var messageLength: UInt32
             var position: UInt32
         }
         var keys: [Key] = []
@@ -131,17 +144,37 @@ package struct CompactFindings: Sendable {
         for position in 0..<count {
             var reader = reader(at: position)
             let path = rank[reader.number()]
-            keys.append(Key(path: path, line: reader.number(), column: reader.number(), position: UInt32(position)))
+            let line = reader.number()
+            let column = reader.number()
+            _ = reader.number()
+            _ = reader.number()
+            _ = reader.byte()
+            let rule = ruleRank[reader.number()]
+            let length = reader.number()
+            keys.append(
+                Key(
+                    path: path, rule: rule, line: UInt32(clamping: line), column: UInt32(clamping: column),
+                    message: reader.offset, messageLength: UInt32(clamping: length), position: UInt32(position)))
         }
-        keys.sort { left, right in
-            if left.path != right.path { return left.path < right.path }
-            if left.line != right.line { return left.line < right.line }
-            if left.column != right.column { return left.column < right.column }
-            let (a, b) = (ruleID(at: Int(left.position)), ruleID(at: Int(right.position)))
-            if a != b { return a < b }
-            let (first, second) = (self[Int(left.position)].message, self[Int(right.position)].message)
-            if first != second { return first < second }
-            return left.position < right.position
+        arena.withUnsafeBufferPointer { arena in
+            func messageOrder(_ left: Key, _ right: Key) -> Bool? {
+                let first = UnsafeBufferPointer(rebasing: arena[left.message..<(left.message + Int(left.messageLength))])
+                let second = UnsafeBufferPointer(
+                    rebasing: arena[right.message..<(right.message + Int(right.messageLength))])
+                if first.elementsEqual(second) { return nil }
+                if first.allSatisfy({ $0 < 0x80 }) && second.allSatisfy({ $0 < 0x80 }) {
+                    return first.lexicographicallyPrecedes(second)
+                }
+                let (a, b) = (String(decoding: first, as: UTF8.self), String(decoding: second, as: UTF8.self))
+                return a == b ? nil : a < b
+            }
+            keys.sort { left, right in
+                if left.path != right.path { return left.path < right.path }
+                if left.line != right.line { return left.line < right.line }
+                if left.column != right.column { return left.column < right.column }
+                if left.rule != right.rule { return left.rule < right.rule }
+                return messageOrder(left, right) ?? (left.position < right.position)
+            }
         }
         return keys.map(\.position)
     }
@@ -171,7 +204,7 @@ package struct CompactFindings: Sendable {
     /// Reads a finding's bytes in the order `append` wrote them.
     private struct Reader {
         let arena: [UInt8]
-        var offset: Int
+        private(set) var offset: Int
 
         mutating func byte() -> UInt8 {
             defer { offset += 1 }

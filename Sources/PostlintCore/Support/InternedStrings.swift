@@ -2,7 +2,8 @@
 /// names many times (rule ids, front matter keys). The string asked for last is compared first:
 /// runs of one name are the common case.
 package struct InternedStrings: Sendable {
-    private var strings: [String] = []
+    /// The strings, each once, in the order they were first added.
+    package private(set) var strings: [String] = []
     private var last = 0
 
     package init() {}
