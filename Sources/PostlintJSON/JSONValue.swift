@@ -47,15 +47,80 @@ public indirect enum JSONValue: Sendable, Equatable {
         /// A string value that stands for the array in the document (one no real value equals).
         public var marker: String
         public var count: Int
-        /// The element at a position, made when it is written and dropped after.
-        public var element: (Int) -> JSONValue
+        /// Writes the element at a position (at the depth given), made when it is written.
+        let writeElement: (Int, inout [UInt8], Layout, Int) -> Void
         /// Called with the bytes written so far after each element (to hand them on).
         var afterElement: ((inout [UInt8]) -> Void)?
 
+        /// Elements made as values, each dropped once written.
         public init(marker: String, count: Int, element: @escaping (Int) -> JSONValue) {
             self.marker = marker
             self.count = count
-            self.element = element
+            self.writeElement = { index, output, layout, depth in
+                element(index).write(into: &output, layout: layout, depth: depth, streamed: nil)
+            }
+        }
+
+        /// Objects written member by member, with no value made for them: for arrays of many
+        /// elements of one shape (a report's findings), where making each element's tree cost
+        /// more than writing it.
+        public init(marker: String, count: Int, object: @escaping (Int, inout ObjectWriter) -> Void) {
+            self.marker = marker
+            self.count = count
+            self.writeElement = { index, output, layout, depth in
+                var writer = ObjectWriter(taking: &output, layout: layout, depth: depth)
+                object(index, &writer)
+                output = writer.finished()
+            }
+        }
+    }
+
+    /// Writes one object's members in order, laid out as `.object` is: the same bytes as the
+    /// object value holding them.
+    public struct ObjectWriter {
+        private var output: [UInt8]
+        private let layout: Layout
+        private let depth: Int
+        private var members = 0
+
+        /// Takes `output`'s bytes (leaving it empty), so appending never copies them.
+        init(taking output: inout [UInt8], layout: Layout, depth: Int) {
+            self.output = []
+            swap(&self.output, &output)
+            self.layout = layout
+            self.depth = depth
+            self.output.append(UInt8(ascii: "{"))
+        }
+
+        public mutating func string(_ key: String, _ value: String) {
+            writeKey(key)
+            JSONValue.writeString(value, into: &output)
+        }
+
+        public mutating func integer(_ key: String, _ value: Int) {
+            writeKey(key)
+            output.append(contentsOf: String(value).utf8)
+        }
+
+        public mutating func bool(_ key: String, _ value: Bool) {
+            writeKey(key)
+            output.append(contentsOf: (value ? "true" : "false").utf8)
+        }
+
+        private mutating func writeKey(_ name: String) {
+            if members > 0 { output.append(UInt8(ascii: ",")) }
+            members += 1
+            JSONValue.newline(into: &output, layout: layout, depth: depth + 1)
+            JSONValue.writeString(name, into: &output)
+            output.append(UInt8(ascii: ":"))
+            if layout == .pretty { output.append(UInt8(ascii: " ")) }
+        }
+
+        /// The bytes with the object closed.
+        consuming func finished() -> [UInt8] {
+            if members > 0 { JSONValue.newline(into: &output, layout: layout, depth: depth) }
+            output.append(UInt8(ascii: "}"))
+            return output
         }
     }
 
@@ -102,7 +167,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let text):
             if let streamed, text == streamed.marker {
                 JSONValue.writeArray(count: streamed.count, into: &output, layout: layout, depth: depth) { index, output in
-                    streamed.element(index).write(into: &output, layout: layout, depth: depth + 1, streamed: nil)
+                    streamed.writeElement(index, &output, layout, depth + 1)
                     streamed.afterElement?(&output)
                 }
             } else {

@@ -77,6 +77,36 @@ import PostlintJSON
         #expect(document.replacing("b", at: [.member("a"), .element(5)], with: .null) == document)
     }
 
+    /// Objects written member by member are the bytes of the object values holding the same
+    /// members: empty or not, escaped text, at any depth, in both layouts.
+    @Test func objectsWrittenMemberByMemberAreTheirValuesText() {
+        let document = JSONValue.object([("a", .object([("b", .string("\u{0}m"))]))])
+        func members(_ index: Int) -> [(key: String, value: JSONValue)] {
+            guard index > 0 else { return [] }
+            return [
+                ("text", .string("line \(index) \"quoted\"\n\u{2028}é")), ("number", .number(String(-index))),
+                ("flag", .bool(index % 2 == 0)),
+            ]
+        }
+        for count in [0, 1, 4] {
+            let streamed = JSONValue.StreamedArray(marker: "\u{0}m", count: count) { index, object in
+                for (key, value) in members(index) {
+                    switch value {
+                    case .string(let text): object.string(key, text)
+                    case .number(let text): object.integer(key, Int(text) ?? 0)
+                    case .bool(let flag): object.bool(key, flag)
+                    default: Issue.record("unexpected value \(value)")
+                    }
+                }
+            }
+            let whole = document.replacing(
+                "b", at: [.member("a")], with: .array((0..<count).map { .object(members($0)) }))
+            for layout in [JSONValue.Layout.pretty, .compact] {
+                #expect(document.serialized(layout, streaming: streamed) == whole.serialized(layout))
+            }
+        }
+    }
+
     /// The JUnit report is written a file and a test case at a time; its text is that of the
     /// document built whole as the reporter used to build it, for reports in path order, out of
     /// order, with findings outside the files listed, and with extra files.

@@ -23,8 +23,9 @@ public struct JSONReporter: Reporter {
         // The diagnostics are encoded and written one at a time, and handed on as they are: a
         // tree of every finding's entry, or the whole text, took more memory than the run's
         // linting on a large site.
-        let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) { index in
-            Self.entry(for: report.findings[index])
+        let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) {
+            index, object in
+            Self.write(report.findings[index], to: &object)
         }
         skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
             .write(layout, streaming: diagnostics, to: output)
@@ -32,19 +33,18 @@ public struct JSONReporter: Reporter {
     }
 
     /// A finding's entry as `JSONReportDocument.Entry` encodes it (its keys in declaration order),
-    /// built directly: through the encoder, each entry's containers cost more than writing it.
-    static func entry(for finding: Finding) -> JSONValue {
-        .object([
-            (key: "path", value: .string(finding.path)),
-            (key: "line", value: .number(String(finding.start.line))),
-            (key: "column", value: .number(String(finding.start.column))),
-            (key: "endLine", value: .number(String(finding.end.line))),
-            (key: "endColumn", value: .number(String(finding.end.column))),
-            (key: "rule", value: .string(finding.ruleID)),
-            (key: "severity", value: .string(finding.severity.rawValue)),
-            (key: "message", value: .string(finding.message)),
-            (key: "fixable", value: .bool(finding.isFixable)),
-        ])
+    /// written directly: through the encoder, or as a value, each entry's containers cost more
+    /// than writing it.
+    static func write(_ finding: Finding, to object: inout JSONValue.ObjectWriter) {
+        object.string("path", finding.path)
+        object.integer("line", finding.start.line)
+        object.integer("column", finding.start.column)
+        object.integer("endLine", finding.end.line)
+        object.integer("endColumn", finding.end.column)
+        object.string("rule", finding.ruleID)
+        object.string("severity", finding.severity.rawValue)
+        object.string("message", finding.message)
+        object.bool("fixable", finding.isFixable)
     }
 
     /// Stands for the diagnostics in the document's skeleton (no report text holds a NUL).
