@@ -122,6 +122,16 @@ import PostlintTestSupport
         #expect(try lint(text).isEmpty)
     }
 
+    /// A directive may follow white space inside its comment; a comment that names one
+    /// later in its text (a long note, say) is none.
+    @Test func onlyCommentsThatStartWithADirectiveAreDirectives() throws {
+        let spaced = try lint(post("<!--\t  postlint-disable-next-line control-character -->\nBell \u{7}.\n"))
+        #expect(spaced.isEmpty)
+        let note = String(repeating: "A long note about the page. ", count: 200)
+        let mentioned = try lint(post("<!-- \(note) postlint-disable -->\nBell \u{7}, suppressions.\n"))
+        #expect(mentioned.map(\.ruleID) == ["control-character"])
+    }
+
     @Test func theUnknownDirectiveExamplesHold() throws {
         let metadata = Suppressions.unknownDirectiveMetadata
         #expect(!metadata.triggeringExamples.isEmpty && !metadata.nonTriggeringExamples.isEmpty)

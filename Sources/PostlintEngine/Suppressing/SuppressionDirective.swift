@@ -19,6 +19,17 @@ struct SuppressionDirective: Sendable {
     var line: Int
 
     /// Parses a comment's inner text; nil when it is not a postlint directive.
+    /// Whether a comment's text starts, after white space, with `postlint-`: only such a comment
+    /// can be a directive or a misspelt one. Looks at no more than its first bytes, so the many
+    /// comments of other kinds (long ones among them) cost next to nothing.
+    static func mayBeDirective(_ text: String) -> Bool {
+        var bytes = text.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }[...]
+        for expected in "postlint-".utf8 {
+            guard let byte = bytes.popFirst(), byte == expected else { return false }
+        }
+        return true
+    }
+
     static func parse(_ text: String, range: ByteRange, line: Int) -> SuppressionDirective? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," })
         guard let first = words.first, let kind = Kind(rawValue: String(first)) else { return nil }

@@ -56,7 +56,7 @@ struct Suppressions: Sendable {
                         line: document.location(of: disable.range.lowerBound).line))
             }
         }
-        for comment in document.body?.comments ?? [] {
+        for comment in document.body?.comments ?? [] where SuppressionDirective.mayBeDirective(comment.text) {
             let line = document.location(of: comment.range.lowerBound).line
             if let directive = SuppressionDirective.parse(comment.text, range: comment.range, line: line) {
                 directives.append(directive)
