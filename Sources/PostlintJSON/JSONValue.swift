@@ -264,8 +264,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
+            // Bytes that need no escape are copied a run at a time.
+            var runStart = 0
             while index < count {
                 let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
                 case 0x22: output.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
@@ -285,7 +292,9 @@ public indirect enum JSONValue: Sendable, Equatable {
                     output.append(byte)
                 }
                 index += 1
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         output.append(UInt8(ascii: "\""))
     }
