@@ -22,6 +22,35 @@ public enum PathUtilities {
     }
 
     public static func normalize(_ path: String) -> String {
+        // Most paths (every link already written plainly) are normal: they are returned as they are.
+        isNormal(path) ? path : normalizedBySegments(path)
+    }
+
+    /// Whether `normalize` would return `path` unchanged: not empty, no empty, `.` or `..`
+    /// segment, and no `/` at the end but for `/` itself.
+    static func isNormal(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first else { return false }
+        if bytes.count == 1 { return first != UInt8(ascii: ".") }
+        if bytes.last == UInt8(ascii: "/") { return false }
+        // The length of the segment read so far, and whether it is dots only.
+        var length = first == UInt8(ascii: "/") ? -1 : 0
+        var dotsOnly = true
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dotsOnly && length <= 2 && length > 0) { return false }
+                length = 0
+                dotsOnly = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { dotsOnly = false }
+            }
+        }
+        return !(dotsOnly && length <= 2)
+    }
+
+    /// `normalize`'s result, segment by segment.
+    static func normalizedBySegments(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
