@@ -27,10 +27,48 @@ struct RouteTable: Sendable {
 
     static let postExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdx", "html", "htm", "astro"]
 
+    /// A post the walk found, to be read for its routes.
+    struct FoundPost: Sendable {
+        /// Absolute.
+        var path: String
+        /// Below its content root.
+        var relative: String
+        var root: ContentRoot
+    }
+
+    /// What the walk of the content roots found: the posts in walk order, and the names of the
+    /// files at the top of each root.
+    struct Listing: Sendable {
+        var posts: [FoundPost] = []
+        var firstNames: Set<String> = []
+    }
+
+    /// A post read: its routes, and its layout (Jekyll's, whose template may write its ids).
+    struct ReadPost: Sendable {
+        /// Absolute.
+        var path: String
+        var routes: PostRoutes
+        var layout: String?
+    }
+
+    /// The table of `site`, its posts read one after another (`RouteTableBuild` reads them on
+    /// every thread that waits for the table).
     init(site: SiteModel, fileSystem: LocalFileSystem = LocalFileSystem()) {
+        let listing = Self.listing(of: site, fileSystem: fileSystem)
+        self.init(site: site, listing: listing, read: listing.posts.map { Self.read($0, site: site) }, fileSystem: fileSystem)
+    }
+
+    /// The table made from the walk's `listing` and its posts as read (in the listing's order).
+    init(site: SiteModel, listing: Listing, read: [ReadPost], fileSystem: LocalFileSystem = LocalFileSystem()) {
         for root in site.contentRoots {
             if let first = SiteURL.firstName(ofKey: SiteURL.key(root.urlPrefix)) { knownFirstNames.insert(String(first)) }
-            walk(root.folder, relative: "", root: root, site: site, fileSystem: fileSystem, depth: 0)
+        }
+        knownFirstNames.formUnion(listing.firstNames)
+        for var post in read {
+            if let layout = post.layout, layoutWritesIDs(layout, site: site) {
+                post.routes.anchorsUnknown = true
+            }
+            add(post.path, routes: post.routes)
         }
         if site.linkRenderHook {
             for (key, target) in routes { lowercasedRoutes[key.lowercased()] = target }
@@ -40,19 +78,35 @@ struct RouteTable: Sendable {
         }
     }
 
-    /// Reads the posts below `folder`. Folders are entered only when their directory entry says
+    /// The posts of `site`'s content roots, in walk order (nothing of them read yet).
+    static func listing(of site: SiteModel, fileSystem: LocalFileSystem) -> Listing {
+        var listing = Listing()
+        for root in site.contentRoots {
+            walk(root.folder, relative: "", root: root, site: site, fileSystem: fileSystem, depth: 0, into: &listing)
+        }
+        return listing
+    }
+
+    /// A found post read: its front matter (when the generator's routes depend on it) and routes.
+    static func read(_ found: FoundPost, site: SiteModel) -> ReadPost {
+        let head = site.generator.routesReadFrontMatter ? Self.head(of: found.path) : []
+        let post = SitePost(path: found.path, root: found.root, relative: found.relative, bytes: head)
+        return ReadPost(path: found.path, routes: routes(of: post, site: site), layout: post.string("layout"))
+    }
+
+    /// Lists the posts below `folder`. Folders are entered only when their directory entry says
     /// they are folders (a link to a folder is never followed, so a cycle of links cannot hold the
     /// walk), and no deeper than 64.
-    private mutating func walk(
+    private static func walk(
         _ folder: String, relative: String, root: ContentRoot, site: SiteModel,
-        fileSystem: LocalFileSystem, depth: Int
+        fileSystem: LocalFileSystem, depth: Int, into listing: inout Listing
     ) {
-        guard depth < 64, let listing = fileSystem.listing(of: folder) else { return }
-        for name in listing.names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
+        guard depth < 64, let entries = fileSystem.listing(of: folder) else { return }
+        for name in entries.names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
             let path = PathUtilities.join(folder, name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             // A link or an entry of unknown type: a file if `stat` says so, never a folder to enter.
-            let kind = listing.kind(of: name) ?? (fileSystem.kind(of: path) == .file ? .file : .missing)
+            let kind = entries.kind(of: name) ?? (fileSystem.kind(of: path) == .file ? .file : .missing)
             switch kind {
             case .directory:
                 if site.excludedFolders.contains(path) { continue }
@@ -61,20 +115,18 @@ struct RouteTable: Sendable {
                 } else if depth == 0, site.contentRoots.contains(where: { $0.folder == path }) {
                     continue
                 }
-                walk(path, relative: relativePath, root: root, site: site, fileSystem: fileSystem, depth: depth + 1)
+                walk(
+                    path, relative: relativePath, root: root, site: site, fileSystem: fileSystem, depth: depth + 1,
+                    into: &listing)
             case .file:
                 if depth == 0, site.generator != .jekyll, site.generator != .eleventy {
-                    knownFirstNames.insert(name)
+                    listing.firstNames.insert(name)
                 }
                 guard let dot = name.lastIndex(of: "."),
                     Self.postExtensions.contains(name[name.index(after: dot)...].lowercased())
                 else { continue }
                 if site.generator == .astro, name.hasPrefix("_") { continue }
-                let head = site.generator.routesReadFrontMatter ? Self.head(of: path) : []
-                let post = SitePost(path: path, root: root, relative: relativePath, bytes: head)
-                var routes = Self.routes(of: post, site: site)
-                if let layout = post.string("layout"), layoutWritesIDs(layout, site: site) { routes.anchorsUnknown = true }
-                add(post, routes: routes)
+                listing.posts.append(FoundPost(path: path, relative: relativePath, root: root))
             case .missing:
                 continue
             }
@@ -118,13 +170,13 @@ struct RouteTable: Sendable {
     }
 
     /// Files a post's routes under their keys (a post's page wins over a listing at the same key).
-    mutating func add(_ post: SitePost, routes: PostRoutes) {
+    mutating func add(_ path: String, routes: PostRoutes) {
         guard let page = routes.pages.first else { return }
-        pageOfPost[post.path] = page
-        posts.append((post.path, routes.pages))
+        pageOfPost[path] = page
+        posts.append((path, routes.pages))
         for route in routes.pages {
             insert(
-                Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
+                Target(post: path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
                 at: SiteURL.key(route), replacing: true)
         }
         for route in routes.listings { insert(Target(), at: SiteURL.key(route), replacing: false) }

@@ -1,30 +1,25 @@
 import Foundation
 import PostlintCore
 
-/// A site's `RouteResolving`: its route table is built the first time a link needs it (one
-/// thread builds, the others wait) and then shared by every worker of the run. DocFX's links
+/// A site's `RouteResolving`: its route table is built the first time a link needs it (every
+/// thread that needs it meanwhile reads posts for it: `RouteTableBuild`) and then shared by every
+/// worker of the run. DocFX's links
 /// need no table (its URLs follow from file paths): they are resolved from the files.
 public final class SiteRouteResolver: RouteResolving, Sendable {
     public let site: SiteModel
     private let workingDirectory: String
-    private let builtTable = Locked<RouteTable?>(nil)
+    private let tableBuild: RouteTableBuild
     /// DocFX's links, resolved from file paths without a route table.
     private let letterCaseLookup = LetterCaseLookup()
 
     public init(site: SiteModel, workingDirectory: String) {
         self.site = site
         self.workingDirectory = workingDirectory
+        self.tableBuild = RouteTableBuild(site: site)
     }
 
     /// The route table, built on first use.
-    var table: RouteTable {
-        builtTable.withLock { built in
-            if let built { return built }
-            let table = RouteTable(site: site)
-            built = table
-            return table
-        }
-    }
+    var table: RouteTable { tableBuild.table() }
 
     /// Each post's routes (absolute path and routes as made, base path included), in walk order.
     public var postRoutes: [(path: String, routes: [String])] {
