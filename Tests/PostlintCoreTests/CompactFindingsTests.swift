@@ -1,4 +1,5 @@
 import Testing
+import PostlintTestSupport
 @testable import PostlintCore
 
 /// `CompactFindings` keeps a run's findings as bytes: each must read back as the finding that went
@@ -89,6 +90,27 @@ import Testing
         let list = FindingList(reportOrderOf: Self.store(findings))
         #expect(Array(list) == sorted.map { findings[$0] })
         #expect(list == FindingList(sorted.map { findings[$0] }))
+    }
+
+    /// Past the shared messages' limit, messages are kept with their findings: both kinds read
+    /// back, and sort, as the values do (a message shared and the same text kept apart are equal).
+    @Test func messagesSharedAndKeptApartReadBackAndSortAlike() {
+        var random = SeededRandom(seed: 5)
+        let findings = (0..<6_000).map { index in
+            let message = index % 3 == 0 ? "missing required field \"excerpt\"" : "link \(random.next() % 5_000) is broken"
+            return Finding(
+                path: "p\(random.next() % 40).md", start: SourceLocation(line: Int(random.next() % 3) + 1, column: 1),
+                end: SourceLocation(line: 1, column: 2), ruleID: index % 2 == 0 ? "broken-link" : "required-fields",
+                severity: .error, message: message)
+        }
+        let store = Self.store(findings)
+        for (position, finding) in findings.enumerated() where store[position] != finding {
+            Issue.record("finding \(position) reads back as \(store[position])")
+        }
+        let sorted = findings.indices.sorted {
+            Finding.reportOrder(findings[$0], findings[$1]) || (!Finding.reportOrder(findings[$1], findings[$0]) && $0 < $1)
+        }
+        #expect(store.reportOrder().map(Int.init) == sorted)
     }
 
     @Test func aListReadsTheSameWhicheverWayItIsKept() {

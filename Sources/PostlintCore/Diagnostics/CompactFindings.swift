@@ -3,20 +3,29 @@
 ///
 /// Per finding: where its bytes end (eight bytes), then in one byte arena its path's index (a
 /// path is stored once for the findings in a row that share it), its two locations, a byte of
-/// flags (severity, whether a byte range and a fix follow), its rule's index, its message's
-/// length and bytes, and, when present, its byte range and its fix. Numbers are variable-length
-/// (a byte each for the usual small lines and columns). A finding with a 40-byte message costs
-/// about 55 bytes, where a `Finding` with its strings costs over 200.
+/// flags (severity, whether a byte range and a fix follow, whether the message is shared), its
+/// rule's index, its message (the index of a shared message, kept once for every finding that
+/// has it; or its length and bytes), and, when present, its byte range and its fix. Numbers are
+/// variable-length (a byte each for the usual small lines and columns). A finding with a shared
+/// message costs about 15 bytes, with a 40-byte message of its own about 55, where a `Finding`
+/// with its strings costs over 200.
 package struct CompactFindings: Sendable {
     /// Where each finding's bytes end in the arena; they start where the previous one's end.
     private var ends: [Int] = []
     private var arena: [UInt8] = []
     private var paths: [String] = []
     private var ruleIDs = InternedStrings()
+    /// Messages stored once and named by their index (a site whose every post lacks the same
+    /// fields repeats a handful of messages a hundred thousand times), up to `maximumMessages`;
+    /// past that, each is stored with its finding.
+    private var messages: [String] = []
+    private var messageIndex: [String: Int] = [:]
+    private static let maximumMessages = 4_096
 
     private static let severities: [Severity] = [.info, .warning, .error]
     private static let hasRange: UInt8 = 1 << 2
     private static let hasFix: UInt8 = 1 << 3
+    private static let hasSharedMessage: UInt8 = 1 << 4
 
     package init() {}
 
@@ -35,9 +44,15 @@ package struct CompactFindings: Sendable {
         var flags = UInt8(Self.severities.firstIndex(of: finding.severity) ?? 2)
         if finding.range != nil { flags |= Self.hasRange }
         if finding.fix != nil { flags |= Self.hasFix }
+        let shared = sharedMessageIndex(finding.message)
+        if shared != nil { flags |= Self.hasSharedMessage }
         arena.append(flags)
         appendNumber(ruleIDs.index(of: finding.ruleID))
-        appendText(finding.message)
+        if let shared {
+            appendNumber(shared)
+        } else {
+            appendText(finding.message)
+        }
         if let range = finding.range {
             appendNumber(range.lowerBound)
             appendNumber(range.upperBound)
@@ -64,7 +79,7 @@ package struct CompactFindings: Sendable {
         let end = SourceLocation(line: reader.number(), column: reader.number())
         let flags = reader.byte()
         let ruleID = ruleIDs[reader.number()]
-        let message = reader.text()
+        let message = flags & Self.hasSharedMessage != 0 ? messages[reader.number()] : reader.text()
         var range: ByteRange?
         if flags & Self.hasRange != 0 {
             let lower = reader.number()
@@ -110,8 +125,8 @@ package struct CompactFindings: Sendable {
 
     /// The positions of the findings in report order (`Finding.reportOrder`; findings equal in
     /// it keep the order they were added in). Paths, lines, columns and rules are compared as
-    /// numbers (ranks), messages as their stored bytes (as strings when either is not ASCII): no
-    /// finding is made whole to sort them.
+    /// numbers (ranks), messages by their shared index or their bytes (as strings when either is
+    /// not ASCII): no finding is made whole to sort them.
     package func reportOrder() -> [UInt32] {
         // Each distinct path's rank in byte order (equal paths stored apart share a rank).
         let byBytes = paths.indices.sorted { paths[$0].precedesInByteOrder(paths[$1]) }
@@ -127,16 +142,18 @@ package struct CompactFindings: Sendable {
         for (order, index) in rules.indices.sorted(by: { rules[$0] < rules[$1] }).enumerated() {
             ruleRank[index] = UInt32(order)
         }
-        // 32 bytes a finding. Lines and columns past 2^32 (no file postlint reads has them)
-        // would compare equal, and their findings fall back on rule and message.
+        // Each shared message's rank in string order.
+        var sharedRank = [UInt32](repeating: 0, count: messages.count)
+        for (order, index) in messages.indices.sorted(by: { messages[$0] < messages[$1] }).enumerated() {
+            sharedRank[index] = UInt32(order)
+        }
+        // 20 bytes a finding. Lines and columns past 2^32 (no file postlint reads has them)
+        // would compare equal, and their findings fall back on message and position.
         struct Key {
             var path: UInt32
             var rule: UInt32
             var line: UInt32
             var column: UInt32
-            /// Where the message's bytes start in the arena, and how many there are.
-            var message: Int
-            var messageLength: UInt32
             var position: UInt32
         }
         var keys: [Key] = []
@@ -149,37 +166,72 @@ package struct CompactFindings: Sendable {
             _ = reader.number()
             _ = reader.number()
             _ = reader.byte()
-            let rule = ruleRank[reader.number()]
-            let length = reader.number()
             keys.append(
                 Key(
-                    path: path, rule: rule, line: UInt32(clamping: line), column: UInt32(clamping: column),
-                    message: reader.offset, messageLength: UInt32(clamping: length), position: UInt32(position)))
+                    path: path, rule: ruleRank[reader.number()], line: UInt32(clamping: line),
+                    column: UInt32(clamping: column), position: UInt32(position)))
         }
-        arena.withUnsafeBufferPointer { arena in
-            func messageOrder(_ left: Key, _ right: Key) -> Bool? {
-                let first = UnsafeBufferPointer(rebasing: arena[left.message..<(left.message + Int(left.messageLength))])
-                let second = UnsafeBufferPointer(
-                    rebasing: arena[right.message..<(right.message + Int(right.messageLength))])
-                if first.elementsEqual(second) { return nil }
-                if first.allSatisfy({ $0 < 0x80 }) && second.allSatisfy({ $0 < 0x80 }) {
-                    return first.lexicographicallyPrecedes(second)
-                }
-                let (a, b) = (String(decoding: first, as: UTF8.self), String(decoding: second, as: UTF8.self))
-                return a == b ? nil : a < b
-            }
-            keys.sort { left, right in
-                if left.path != right.path { return left.path < right.path }
-                if left.line != right.line { return left.line < right.line }
-                if left.column != right.column { return left.column < right.column }
-                if left.rule != right.rule { return left.rule < right.rule }
-                return messageOrder(left, right) ?? (left.position < right.position)
-            }
+        keys.sort { left, right in
+            if left.path != right.path { return left.path < right.path }
+            if left.line != right.line { return left.line < right.line }
+            if left.column != right.column { return left.column < right.column }
+            if left.rule != right.rule { return left.rule < right.rule }
+            return messageOrder(Int(left.position), Int(right.position), sharedRank: sharedRank)
+                ?? (left.position < right.position)
         }
         return keys.map(\.position)
     }
 
+    /// Whether the message of the finding at `first` sorts before the one at `second`; nil when
+    /// they are equal. Shared messages compare by `sharedRank` (equal strings share one index).
+    private func messageOrder(_ first: Int, _ second: Int, sharedRank: [UInt32]) -> Bool? {
+        let (a, b) = (messageReference(at: first), messageReference(at: second))
+        if case .shared(let left) = a, case .shared(let right) = b {
+            return left == right ? nil : sharedRank[left] < sharedRank[right]
+        }
+        let (left, right) = (messageBytes(a), messageBytes(b))
+        if left.elementsEqual(right) { return nil }
+        if left.allSatisfy({ $0 < 0x80 }) && right.allSatisfy({ $0 < 0x80 }) {
+            return left.lexicographicallyPrecedes(right)
+        }
+        let (x, y) = (String(decoding: left, as: UTF8.self), String(decoding: right, as: UTF8.self))
+        return x == y ? nil : x < y
+    }
+
+    /// Where a finding's message is: shared (its index) or in the arena (its bytes' range).
+    private enum MessageReference {
+        case shared(Int)
+        case stored(Range<Int>)
+    }
+
+    private func messageReference(at position: Int) -> MessageReference {
+        var reader = reader(at: position)
+        for _ in 0..<5 { _ = reader.number() }
+        let flags = reader.byte()
+        _ = reader.number()
+        if flags & Self.hasSharedMessage != 0 { return .shared(reader.number()) }
+        let length = reader.number()
+        return .stored(reader.offset..<(reader.offset + length))
+    }
+
+    private func messageBytes(_ reference: MessageReference) -> ArraySlice<UInt8> {
+        switch reference {
+        case .shared(let index): return Array(messages[index].utf8)[...]
+        case .stored(let range): return arena[range]
+        }
+    }
+
     // MARK: Encoding
+
+    /// The index of `message` among the shared messages (added if there is room), or nil when it
+    /// is stored with its finding.
+    private mutating func sharedMessageIndex(_ message: String) -> Int? {
+        if let index = messageIndex[message] { return index }
+        guard messages.count < Self.maximumMessages else { return nil }
+        messages.append(message)
+        messageIndex[message] = messages.count - 1
+        return messages.count - 1
+    }
 
     /// Seven bits a byte, low bits first; the high bit says another byte follows. A negative
     /// number (never a line, column or offset) takes ten bytes and reads back the same.
