@@ -1,0 +1,1 @@
+../../PostlintEngineTests/Concurrency/RouteTableBuildTests.swift
