@@ -18,6 +18,45 @@ enum SiteURL {
     /// The key a route is filed and looked up under: `/a/b/`, `/a/b`, `/a/b.html`, `/a/b/index.html`
     /// and `/a/b/index.htm` all become `/a/b`; the home page is `""`. Repeated slashes fold.
     static func key(_ path: String) -> String {
+        if let key = keyAsWritten(path) { return key }
+        return keyByNames(path)
+    }
+
+    /// The key of a route written as a key already is (most routes and links: `/docs/a/`): it
+    /// starts with a slash, has no empty, `.` or `..` name, and its last name is no index page and
+    /// does not end in `.html`; the key is the path without its final slash. Nil for any other.
+    static func keyAsWritten(_ path: String) -> String? {
+        let bytes = path.utf8
+        guard bytes.count > 1, bytes.first == UInt8(ascii: "/") else { return nil }
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        let end = bytes.last == slash ? bytes.count - 1 : bytes.count
+        // The current name's length and whether it is dots only, and where the last name starts.
+        var length = 0
+        var dotsOnly = true
+        var lastStart = 1
+        var offset = 0
+        for byte in bytes.prefix(end).dropFirst() {
+            offset += 1
+            if byte == slash {
+                if length == 0 || (dotsOnly && length <= 2) { return nil }
+                length = 0
+                dotsOnly = true
+                lastStart = offset + 1
+            } else {
+                length += 1
+                if byte != dot { dotsOnly = false }
+            }
+        }
+        if length == 0 || (dotsOnly && length <= 2) { return nil }
+        let last = bytes.dropFirst(lastStart).prefix(end - lastStart)
+        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) { return nil }
+        if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
+        return end == bytes.count ? path : String(decoding: bytes.prefix(end), as: UTF8.self)
+    }
+
+    /// `key` taken apart name by name.
+    static func keyByNames(_ path: String) -> String {
         var names = foldedNames(path)
         if let last = names.last, last == "index.html" || last == "index.htm" || last == "index.xml" {
             names.removeLast()
