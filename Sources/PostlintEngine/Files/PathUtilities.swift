@@ -29,7 +29,11 @@ public enum PathUtilities {
     /// Whether `normalize` would return `path` unchanged: not empty, no empty, `.` or `..`
     /// segment, and no `/` at the end but for `/` itself.
     static func isNormal(_ path: String) -> Bool {
-        let bytes = path.utf8
+        isNormal(bytes: path.utf8)
+    }
+
+    /// `isNormal` of a path's bytes.
+    static func isNormal<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) -> Bool {
         guard let first = bytes.first else { return false }
         if bytes.count == 1 { return first != UInt8(ascii: ".") }
         if bytes.last == UInt8(ascii: "/") { return false }

@@ -26,33 +26,17 @@ enum SiteURL {
     /// starts with a slash, has no empty, `.` or `..` name, and its last name is no index page and
     /// does not end in `.html`; the key is the path without its final slash. Nil for any other.
     static func keyAsWritten(_ path: String) -> String? {
-        let bytes = path.utf8
-        guard bytes.count > 1, bytes.first == UInt8(ascii: "/") else { return nil }
         let slash = UInt8(ascii: "/")
-        let dot = UInt8(ascii: ".")
+        let bytes = path.utf8
+        guard bytes.first == slash else { return nil }
         let end = bytes.last == slash ? bytes.count - 1 : bytes.count
-        // The current name's length and whether it is dots only, and where the last name starts.
-        var length = 0
-        var dotsOnly = true
-        var lastStart = 1
-        var offset = 0
-        for byte in bytes.prefix(end).dropFirst() {
-            offset += 1
-            if byte == slash {
-                if length == 0 || (dotsOnly && length <= 2) { return nil }
-                length = 0
-                dotsOnly = true
-                lastStart = offset + 1
-            } else {
-                length += 1
-                if byte != dot { dotsOnly = false }
-            }
-        }
-        if length == 0 || (dotsOnly && length <= 2) { return nil }
-        let last = bytes.dropFirst(lastStart).prefix(end - lastStart)
+        let key = bytes.prefix(end)
+        // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
+        guard end > 1, PathUtilities.isNormal(bytes: key), let lastSlash = key.lastIndex(of: slash) else { return nil }
+        let last = key[key.index(after: lastSlash)...]
         if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) { return nil }
         if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
-        return end == bytes.count ? path : String(decoding: bytes.prefix(end), as: UTF8.self)
+        return end == bytes.count ? path : String(decoding: key, as: UTF8.self)
     }
 
     /// `key` taken apart name by name.

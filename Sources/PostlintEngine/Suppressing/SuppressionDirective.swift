@@ -18,7 +18,6 @@ struct SuppressionDirective: Sendable {
     /// The 1-based line of the directive.
     var line: Int
 
-    /// Parses a comment's inner text; nil when it is not a postlint directive.
     /// Whether a comment's text starts, after white space, with `postlint-`: only such a comment
     /// can be a directive or a misspelt one. Looks at no more than its first bytes, so the many
     /// comments of other kinds (long ones among them) cost next to nothing.
@@ -30,6 +29,7 @@ struct SuppressionDirective: Sendable {
         return true
     }
 
+    /// Parses a comment's inner text; nil when it is not a postlint directive.
     static func parse(_ text: String, range: ByteRange, line: Int) -> SuppressionDirective? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," })
         guard let first = words.first, let kind = Kind(rawValue: String(first)) else { return nil }
