@@ -171,6 +171,26 @@ import PostlintTestSupport
         #expect(warm.hitCount == 21)
     }
 
+    @Test func theLanguageServersScanLeavesOutOnlyPostsItCannotConfigure() throws {
+        let site = try Site(count: 300)
+        try site.write("broken/.postlint.yml", "rules: [unclosed\n")
+        try site.write("broken/post.md", Self.post(slug: "broken", title: "Broken"))
+        try site.write("notes/.postlint.yml", "exclude: [\"draft-*.md\"]\n")
+        try site.write("notes/draft-1.md", Self.post(slug: "draft", title: "Draft"))
+        try site.write("notes/kept.md", Self.post(slug: "kept", title: "Kept"))
+        let root = site.folder.path
+        let facts = try Linter(workingDirectory: root).siteFactsOfPosts(
+            below: root, displayPath: { String($0.dropFirst(root.count + 1)) }, cache: nil)
+        // The 300 posts and new.md of posts/ (read by every worker, in steps), notes/kept.md;
+        // not the post whose configuration does not parse, nor the one its folder excludes.
+        #expect(facts.count == 302)
+        #expect(facts[root + "/broken/post.md"] == nil)
+        #expect(facts[root + "/notes/draft-1.md"] == nil)
+        let kept = try #require(facts[root + "/notes/kept.md"])
+        #expect(kept.values.joined().allSatisfy { $0.path == "notes/kept.md" })
+        #expect(facts[root + "/posts/post-299.md"]?["duplicate-slug"]?.first?.path == "posts/post-299.md")
+    }
+
     @Test func entriesOfPostsThatAreGoneAreDropped() throws {
         let site = try Site()
         #expect(try site.lint(cache: true).cache?.entryCount == 20)
