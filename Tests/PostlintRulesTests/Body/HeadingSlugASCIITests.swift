@@ -38,4 +38,26 @@ import Testing
     func headingsAsTheReference(_ heading: String) {
         #expect(HeadingSlug.github(heading) == Self.reference(heading))
     }
+
+    @Test func goldmarkByBytesAsByScalarsForEveryASCIICharacterAtEitherEndAndInside() throws {
+        for value in UInt8(0)...UInt8(127) {
+            let character = Character(Unicode.Scalar(value))
+            for text in ["\(character)A b", "A\(character)b", "a B\(character)", "\(character)", "\(character) \(character)"] {
+                let bytes = try #require(HeadingSlug.goldmarkASCII(text), "byte \(value)")
+                #expect(bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: false), "byte \(value) in \(text.debugDescription)")
+                #expect(bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: true), "byte \(value) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "  Install Hugo on Linux  ", "The `--gc` flag: remove unused cache files", "Front matter \t\n", "", " \n ",
+        "Café au lait", "Привет, мир", " é ", "日本語の見出し 2", "Non\u{A0}breaking",
+    ])
+    func goldmarkAsByScalars(_ heading: String) {
+        for asciiOnly in [false, true] {
+            #expect(HeadingSlug.goldmark(heading, asciiOnly: asciiOnly) == HeadingSlug.goldmarkByScalars(heading, asciiOnly: asciiOnly))
+        }
+        #expect((HeadingSlug.goldmarkASCII(heading) == nil) == heading.unicodeScalars.contains { !$0.isASCII })
+    }
 }
