@@ -40,6 +40,10 @@ public struct MojibakeDetector: Sendable {
             var results: [MojibakeFinding] = []
             for window in Self.windows(in: buffer) {
                 let slice = UnsafeBufferPointer(rebasing: buffer[window])
+                // Every finding holds a character some code page has (detection, damage and
+                // legacy text all start from one): a window of other scripts alone (CJK, Hangul)
+                // is passed over without decoding it.
+                guard Self.holdsCodePageCharacter(slice) else { continue }
                 let part = String(decoding: slice, as: UTF8.self)
                 for finding in findings(inWholeText: part) {
                     let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
@@ -51,6 +55,34 @@ public struct MojibakeDetector: Sendable {
             }
             return results
         }
+    }
+
+    /// Whether the valid UTF-8 in `bytes` holds a non-ASCII character that some code page can
+    /// produce from a byte.
+    static func holdsCodePageCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let index = CodePageIndex.shared
+        var position = ByteScanning.endOfASCII(in: bytes, from: 0)
+        let count = bytes.count
+        while position < count {
+            let lead = bytes[position]
+            var value: UInt32
+            var length: Int
+            switch lead {
+            case 0xC0..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
+            case 0xE0..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
+            case 0xF0...: (value, length) = (UInt32(lead & 0x07), 4)
+            default: (value, length) = (UInt32(lead), 1)
+            }
+            let end = min(count, position + length)
+            var next = position + 1
+            while next < end {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
+            }
+            if value >= 0x80, index.packedBytes(of: value) != 0 { return true }
+            position = next < count && bytes[next] < 0x80 ? ByteScanning.endOfASCII(in: bytes, from: next) : next
+        }
+        return false
     }
 
     /// The byte ranges to examine: each non-ASCII stretch with `contextBytes` of ASCII on each
