@@ -44,8 +44,10 @@ import Testing
             let character = Character(Unicode.Scalar(value))
             for text in ["\(character)A b", "A\(character)b", "a B\(character)", "\(character)", "\(character) \(character)"] {
                 let bytes = try #require(HeadingSlug.goldmarkASCII(text), "byte \(value)")
-                #expect(bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: false), "byte \(value) in \(text.debugDescription)")
-                #expect(bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: true), "byte \(value) in \(text.debugDescription)")
+                #expect(
+                    bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: false), "byte \(value) in \(text.debugDescription)")
+                #expect(
+                    bytes == HeadingSlug.goldmarkByScalars(text, asciiOnly: true), "byte \(value) in \(text.debugDescription)")
             }
         }
     }
@@ -56,7 +58,9 @@ import Testing
     ])
     func goldmarkAsByScalars(_ heading: String) {
         for asciiOnly in [false, true] {
-            #expect(HeadingSlug.goldmark(heading, asciiOnly: asciiOnly) == HeadingSlug.goldmarkByScalars(heading, asciiOnly: asciiOnly))
+            #expect(
+                HeadingSlug.goldmark(heading, asciiOnly: asciiOnly)
+                    == HeadingSlug.goldmarkByScalars(heading, asciiOnly: asciiOnly))
         }
         #expect((HeadingSlug.goldmarkASCII(heading) == nil) == heading.unicodeScalars.contains { !$0.isASCII })
     }
