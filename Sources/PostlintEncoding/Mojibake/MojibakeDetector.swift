@@ -18,8 +18,17 @@ public struct MojibakeDetector: Sendable {
     /// The most layers of mis-decoding undone.
     public static let maximumLayers = 4
 
+    /// Whether runs no code page reads as the start of a UTF-8 sequence are passed over before
+    /// their clusters are looked for (off only to test that this changes no finding).
+    let passesOverRunsWithoutSequences: Bool
+
     public init(pages: [CodePage] = CodePage.allCases) {
+        self.init(pages: pages, passesOverRunsWithoutSequences: true)
+    }
+
+    init(pages: [CodePage], passesOverRunsWithoutSequences: Bool) {
         self.pages = pages.isEmpty ? CodePage.allCases : pages
+        self.passesOverRunsWithoutSequences = passesOverRunsWithoutSequences
     }
 
     /// ASCII bytes of context kept on each side of a non-ASCII stretch: more than the 16 scalars
@@ -371,7 +380,10 @@ public struct MojibakeDetector: Sendable {
                 packs.append(packed)
                 end += 1
             }
-            if end - position >= 2 {
+            // Every cluster, strict or relaxed, is made of sequences that start with a byte of
+            // 0xC0 or more followed by one of 0x80-0xBF in one page: a run without such a pair in
+            // any page (a word of Cyrillic letters, which Windows-1251 holds at 0xC0-0xFF) has none.
+            if end - position >= 2, !passesOverRunsWithoutSequences || Self.mayHoldSequence(packs) {
                 let found = examine(
                     scalars, run: position..<end, packs: packs, bounds: bounds, layer: layer,
                     preferred: preferred)
@@ -433,6 +445,20 @@ public struct MojibakeDetector: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether some page reads two adjacent characters of the run (their bytes packed a page a
+    /// byte, as `CodePageIndex` gives them) as a byte of 0xC0 or more, then one of 0x80-0xBF.
+    static func mayHoldSequence(_ packs: [UInt64]) -> Bool {
+        let topBits: UInt64 = 0x8080_8080_8080_8080
+        var previousLeads: UInt64 = 0
+        for packed in packs {
+            let top = packed & topBits
+            let second = (packed << 1) & topBits
+            if previousLeads & top & ~second != 0 { return true }
+            previousLeads = top & second
+        }
+        return false
     }
 
     /// The reported clusters of one run of characters that some code page can produce.
