@@ -1,17 +1,18 @@
 import PostlintCore
 
-/// Parses the shape nearly all front matter has, straight from the bytes: a block mapping of
-/// plain keys to one-line scalars, one-line flow sequences of scalars, and block sequences of
-/// one-line scalars, with comments and blank lines between them.
+/// Parses the shape nearly all front matter has, straight from the bytes: block mappings of plain
+/// keys (`title`, `ms.date`, `-api-id`) to one-line scalars, one-line flow sequences of scalars,
+/// block sequences of one-line scalars and, a few levels deep, mappings of the same (Hugo's
+/// `params:`), with comments and blank lines between them.
 ///
-/// Composing through libyaml and Yams costs about 200,000 instructions for a typical post's front
-/// matter (a node tree of classes, a mark per token, a string per event); this reads the same
-/// text in a few thousand. It accepts only text whose meaning is certain and returns nil for
-/// everything else (anchors, tags, block scalars, nested mappings, escapes, scalars over several
-/// lines, flow mappings, repeated keys, tabs, carriage returns, control characters and the
-/// characters YAML reads as line breaks), which `PositionedYAML` then parses with libyaml. Its
-/// tree, ranges and scalar kinds are those the libyaml path gives: differential tests hold the two
-/// to the same result on generated front matter.
+/// Composing through libyaml costs about 200,000 instructions for a typical post's front matter (a
+/// mark per token, a string per event); this reads the same text in a few thousand. It accepts only
+/// text whose meaning is certain and returns nil for everything else (anchors, tags, block scalars,
+/// escapes, scalars over several lines, flow mappings, mappings in sequences, repeated keys, tabs,
+/// carriage returns, control characters and the characters YAML reads as line breaks), which
+/// `PositionedYAML` then parses with libyaml. Its tree, ranges and scalar kinds are those the
+/// libyaml path gives: differential tests hold the two to the same result on generated front
+/// matter.
 struct FlatYAMLParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The file offset of `bytes[0]`.
@@ -40,6 +41,10 @@ struct FlatYAMLParser {
     /// How many keys are compared one by one before a set looks for repeats.
     private static let keysComparedDirectly = 16
 
+    /// The most mappings nested in one another that this parser reads (the root is the first);
+    /// deeper text goes to libyaml, whose limit is far above this.
+    static let mappingDepthLimit = 4
+
     // MARK: - Characters
 
     private static let space = UInt8(ascii: " ")
@@ -53,6 +58,7 @@ struct FlatYAMLParser {
     private static let comma = UInt8(ascii: ",")
     private static let openBracket = UInt8(ascii: "[")
     private static let closeBracket = UInt8(ascii: "]")
+    private static let period = UInt8(ascii: ".")
 
     /// Whether the text holds no byte that needs libyaml's judgement: controls other than line
     /// feed (tabs and carriage returns included), DEL, C1 controls, NEL, the line and paragraph
@@ -109,7 +115,21 @@ struct FlatYAMLParser {
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
-        isKeyStart(byte) || byte == dash
+        isKeyStart(byte) || byte == dash || byte == period
+    }
+
+    /// Whether a plain key starts at `index`: a letter, digit or `_`, or a `-` before one (YAML
+    /// reads `-` as a sequence entry only before a space or a line's end).
+    private func keyStarts(at index: Int, lineEnd end: Int) -> Bool {
+        let byte = bytes[index]
+        if Self.isKeyStart(byte) { return true }
+        return byte == Self.dash && index + 1 < end && Self.isKeyStart(bytes[index + 1])
+    }
+
+    /// Whether the line's content at `first` is a block sequence entry: `-` before a space or the
+    /// line's end.
+    private func isSequenceEntry(at first: Int, lineEnd end: Int) -> Bool {
+        bytes[first] == Self.dash && (first + 1 == end || bytes[first + 1] == Self.space)
     }
 
     /// Bytes that may not begin a plain scalar in block context (YAML indicators), or that this
@@ -169,37 +189,53 @@ struct FlatYAMLParser {
     // MARK: - Structure
 
     private mutating func parseRootMapping() -> FrontMatterNode? {
+        skipBlankLines()
+        guard lineStart < bytes.count, let root = parseMapping(indent: 0, depth: 1) else { return nil }
+        // Content left over is indented less than the root, which YAML does not allow.
+        return lineStart == bytes.count ? root : nil
+    }
+
+    /// The block mapping whose keys start at column `indent` from the next content line, up to
+    /// the first content line indented less (or the end); `lineStart` is left at that line. Nil
+    /// when its text is not of the flat shape.
+    private mutating func parseMapping(indent: Int, depth: Int) -> FrontMatterNode? {
+        guard depth <= Self.mappingDepthLimit else { return nil }
         var entries: [FrontMatterEntry] = []
         entries.reserveCapacity(8)
         // Repeated keys go to libyaml. A post's few keys are compared directly; past
         // `keysComparedDirectly` a set takes over, so a hostile front matter of many thousand keys
         // is read in linear time.
         var keys: Set<String>?
-        var rootStart: Int?
-        var rootEnd = 0
-        skipBlankLines()
-        while lineStart < bytes.count {
-            let end = lineEnd(from: lineStart)
-            guard let entry = parseEntry(lineEnd: end) else { return nil }
+        var start: Int?
+        var end = 0
+        while true {
+            skipBlankLines()
+            guard lineStart < bytes.count else { break }
+            let lineEnd = lineEnd(from: lineStart)
+            let first = firstNonSpace(from: lineStart, to: lineEnd)
+            let lineIndent = first - lineStart
+            if lineIndent < indent { break }
+            guard lineIndent == indent,
+                let entry = parseEntry(keyStart: first, lineEnd: lineEnd, indent: indent, depth: depth)
+            else { return nil }
             if keys == nil, entries.count >= Self.keysComparedDirectly { keys = Set(entries.map(\.key)) }
             if keys != nil {
                 guard keys?.insert(entry.key).inserted == true else { return nil }
             } else if entries.contains(where: { $0.key == entry.key }) {
                 return nil
             }
-            if rootStart == nil { rootStart = entry.keyRange.lowerBound }
-            rootEnd = max(rootEnd, entry.keyRange.upperBound, entry.value.range.upperBound)
+            if start == nil { start = entry.keyRange.lowerBound }
+            end = max(end, entry.keyRange.upperBound, entry.value.range.upperBound)
             entries.append(entry)
-            skipBlankLines()
         }
-        guard let rootStart else { return nil }
-        return FrontMatterNode(value: .mapping(entries), range: rootStart..<max(rootStart, rootEnd))
+        guard let start else { return nil }
+        return FrontMatterNode(value: .mapping(entries), range: start..<max(start, end))
     }
 
-    /// One `key: value` entry starting at `lineStart`; moves `lineStart` past the lines it used.
-    private mutating func parseEntry(lineEnd end: Int) -> FrontMatterEntry? {
-        let keyStart = lineStart
-        guard keyStart < end, Self.isKeyStart(bytes[keyStart]) else { return nil }
+    /// One `key: value` entry of a mapping at column `indent`, its key at `keyStart`; moves
+    /// `lineStart` past the lines it used.
+    private mutating func parseEntry(keyStart: Int, lineEnd end: Int, indent: Int, depth: Int) -> FrontMatterEntry? {
+        guard keyStarts(at: keyStart, lineEnd: end) else { return nil }
         var keyEnd = keyStart + 1
         while keyEnd < end, Self.isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
         guard keyEnd < end, bytes[keyEnd] == Self.colon, keyEnd + 1 == end || bytes[keyEnd + 1] == Self.space else {
@@ -208,54 +244,54 @@ struct FlatYAMLParser {
         let key = string(keyStart..<keyEnd)
         let keyRange = (fileOffset + keyStart)..<(fileOffset + keyEnd)
         let valueStart = firstNonSpace(from: keyEnd + 1, to: end)
+        lineStart = nextLine(after: end)
         if valueStart < end {
             guard let value = parseInlineValue(from: valueStart, lineEnd: end, allowFlowSequence: true) else { return nil }
-            lineStart = nextLine(after: end)
-            // A following indented line would continue the value (or nest under it): libyaml's call.
-            guard nextContentLineIsUnindented() else { return nil }
+            // A following line indented more would continue the value (or nest under it): libyaml's call.
+            guard nextContentLineIndent() <= indent else { return nil }
             return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
         }
-        lineStart = nextLine(after: end)
+        skipBlankLines()
         let value: FrontMatterNode
-        if let sequence = parseBlockSequenceIfAny() {
-            guard let sequence = sequence else { return nil }
-            value = sequence
-        } else {
-            // An empty value is a null scalar at the end of the `:` (libyaml's mark for it).
-            let offset = fileOffset + keyEnd + 1
-            value = FrontMatterNode(value: .scalar(FrontMatterScalar(text: "", kind: .null)), range: offset..<offset)
+        if lineStart < bytes.count {
+            let nextEnd = lineEnd(from: lineStart)
+            let first = firstNonSpace(from: lineStart, to: nextEnd)
+            let nextIndent = first - lineStart
+            if isSequenceEntry(at: first, lineEnd: nextEnd) {
+                // A sequence as a mapping's value may start at the mapping's own column.
+                guard nextIndent >= indent, let sequence = parseBlockSequence(indent: nextIndent, mappingIndent: indent) else {
+                    return nil
+                }
+                return FrontMatterEntry(key: key, keyRange: keyRange, value: sequence)
+            }
+            if nextIndent > indent {
+                guard keyStarts(at: first, lineEnd: nextEnd), let mapping = parseMapping(indent: nextIndent, depth: depth + 1)
+                else { return nil }
+                return FrontMatterEntry(key: key, keyRange: keyRange, value: mapping)
+            }
         }
+        // An empty value is a null scalar at the end of the `:` (libyaml's mark for it).
+        let offset = fileOffset + keyEnd + 1
+        value = FrontMatterNode(value: .scalar(FrontMatterScalar(text: "", kind: .null)), range: offset..<offset)
         return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
     }
 
-    /// Whether the next line that is not blank or a comment starts at column 1 (or there is none).
-    private func nextContentLineIsUnindented() -> Bool {
+    /// The column of the next line that is not blank or a comment, 0 when there is none.
+    private func nextContentLineIndent() -> Int {
         var start = lineStart
         while start < bytes.count {
             let end = lineEnd(from: start)
             let first = firstNonSpace(from: start, to: end)
-            if first < end {
-                if bytes[first] == Self.hash {
-                    start = nextLine(after: end)
-                    continue
-                }
-                return first == start
-            }
+            if first < end, bytes[first] != Self.hash { return first - start }
             start = nextLine(after: end)
         }
-        return true
+        return 0
     }
 
-    /// The block sequence that follows an empty value: `.some(node)`, `.some(nil)` when what follows
-    /// is indented but not a flat sequence, nil when no sequence follows.
-    private mutating func parseBlockSequenceIfAny() -> FrontMatterNode?? {
-        skipBlankLines()
-        guard lineStart < bytes.count else { return .none }
-        let firstEnd = lineEnd(from: lineStart)
-        let indent = firstNonSpace(from: lineStart, to: firstEnd) - lineStart
-        guard bytes[lineStart + indent] == Self.dash else {
-            return indent == 0 ? .none : .some(nil)
-        }
+    /// The block sequence whose entries start at column `indent` from `lineStart`, the value of a
+    /// key at column `mappingIndent`; nil when an entry is not a one-line scalar or what follows
+    /// the sequence is not indented as a key of that mapping or of one around it.
+    private mutating func parseBlockSequence(indent: Int, mappingIndent: Int) -> FrontMatterNode? {
         var items: [FrontMatterNode] = []
         let sequenceStart = fileOffset + lineStart + indent
         var sequenceEnd = sequenceStart
@@ -267,22 +303,21 @@ struct FlatYAMLParser {
                 continue
             }
             let lineIndent = first - lineStart
-            if lineIndent != indent || bytes[first] != Self.dash {
-                guard lineIndent == 0, bytes[first] != Self.dash else { return .some(nil) }
+            let isEntry = isSequenceEntry(at: first, lineEnd: end)
+            if lineIndent != indent || !isEntry {
+                guard lineIndent <= mappingIndent, !isEntry else { return nil }
                 break
             }
-            guard first + 1 < end, bytes[first + 1] == Self.space else { return .some(nil) }
+            guard first + 1 < end else { return nil }
             let itemStart = firstNonSpace(from: first + 1, to: end)
-            guard itemStart < end,
-                let item = parseInlineValue(from: itemStart, lineEnd: end, allowFlowSequence: false)
-            else {
-                return .some(nil)
+            guard itemStart < end, let item = parseInlineValue(from: itemStart, lineEnd: end, allowFlowSequence: false) else {
+                return nil
             }
             sequenceEnd = max(sequenceEnd, item.range.upperBound)
             items.append(item)
             lineStart = nextLine(after: end)
         }
-        return .some(FrontMatterNode(value: .sequence(items), range: sequenceStart..<sequenceEnd))
+        return FrontMatterNode(value: .sequence(items), range: sequenceStart..<sequenceEnd)
     }
 
     // MARK: - Values

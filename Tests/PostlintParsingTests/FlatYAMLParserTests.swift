@@ -10,7 +10,7 @@ import PostlintCore
     private static let keys = [
         "title", "slug", "excerpt", "keywords", "tags", "date", "draft", "cover", "author",
         "weight", "x-y", "a_b", "2024", "y", "on", "null", "\"quoted\"", "-bad", "two words",
-        "<<", "key ", "Title",
+        "<<", "key ", "Title", "ms.date", "-api-id", "a.b.c", "x.", ".x", "-1", "--x", "-", "- x",
     ]
 
     /// Values posts use.
@@ -65,9 +65,12 @@ import PostlintCore
                             ? "\(indent)- \(item)"
                             : element(["\(indent)-  \(item)", "\(indent)-\(item)", "\(indent)- ", "# between"], &random))
                 }
-            } else if shape < 95 {
+            } else if shape < 93 {
                 lines.append("\(key):")
                 lines.append(element(["  nested: x", "  - a\n    b", "  nested:\n    - a", "\tx"], &random))
+            } else if shape < 97 {
+                lines.append("\(key):")
+                lines += nestedMapping(indent: 1 + Int(random.next() % 4), depth: 2, &random)
             } else {
                 lines.append("\(key): \(scalar(&random))")
                 lines.append(
@@ -81,6 +84,37 @@ import PostlintCore
         }
         let text = lines.joined(separator: "\n") + "\n"
         return random.next() % 40 == 0 ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
+    }
+
+    /// The lines of a block mapping at column `indent` (Hugo's `params:`, a menu entry), some with
+    /// nested mappings and sequences of their own, some with the near misses libyaml must judge:
+    /// lines indented between two levels, continuation lines, a sequence left of its key.
+    private static func nestedMapping(indent: Int, depth: Int, _ random: inout SeededRandom) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        for _ in 0..<(1 + Int(random.next() % 4)) {
+            let key = random.next() % 100 < 85 ? element(Array(keys.prefix(12)), &random) : element(keys, &random)
+            let shape = random.next() % 100
+            if shape < 55 || depth >= 6 {
+                lines.append(
+                    "\(pad)\(key): \(random.next() % 100 < 85 ? element(usualScalars, &random) : element(scalars, &random))")
+            } else if shape < 62 {
+                lines.append("\(pad)\(key):")
+            } else if shape < 77 {
+                lines.append("\(pad)\(key):")
+                let itemPad = String(repeating: " ", count: indent + element([0, 0, 2, 1], &random))
+                for _ in 0..<(1 + Int(random.next() % 3)) { lines.append("\(itemPad)- \(element(usualScalars, &random))") }
+            } else if shape < 94 {
+                lines.append("\(pad)\(key):")
+                lines += nestedMapping(indent: indent + 1 + Int(random.next() % 3), depth: depth + 1, &random)
+            } else {
+                lines.append("\(pad)\(key): \(element(usualScalars, &random))")
+                let odd = [" continued", "- stray", "x: y", "# comment", ""]
+                let oddPad = String(repeating: " ", count: max(0, indent + element([-1, 1, 2, 0], &random)))
+                lines.append(oddPad + element(odd, &random))
+            }
+        }
+        return lines
     }
 
     /// A text form of a tree with every range, kind and text, for comparison.
@@ -119,6 +153,7 @@ import PostlintCore
         var random = SeededRandom(seed: 0x5EED_F1A7)
         var accepted = 0
         var declined = 0
+        var acceptedNested = 0
         for _ in 0..<6_000 {
             let content = Self.frontMatter(&random)
             let parsed = Self.parseBoth(content)
@@ -127,6 +162,9 @@ import PostlintCore
                 continue
             }
             accepted += 1
+            if case .mapping(let entries) = flat.value, entries.contains(where: { $0.value.typeName == "map" }) {
+                acceptedNested += 1
+            }
             #expect(parsed.libYAML.error == nil, "flat parser accepted what libyaml rejects: \(content.debugDescription)")
             #expect(parsed.libYAML.duplicateKeys.isEmpty, "\(content.debugDescription)")
             #expect(Self.describe(flat) == Self.describe(parsed.libYAML.root), "\(content.debugDescription)")
@@ -134,6 +172,7 @@ import PostlintCore
         // Both paths must be exercised for the comparison to mean anything.
         #expect(accepted > 1_200)
         #expect(declined > 1_200)
+        #expect(acceptedNested > 100)
     }
 
     /// The same comparison with plain scalars typed by YAML 1.2's core schema.
@@ -178,6 +217,38 @@ import PostlintCore
         #expect(flat["empty"]?.typeName == "null")
     }
 
+    /// Keys of documentation sites (DocFX's `ms.date`, the WinRT docs' `-api-id`) and Hugo's
+    /// nested `params:` are read here too.
+    @Test func acceptsDottedAndDashedKeysAndNestedMappings() throws {
+        let content = """
+            -api-id: T:Windows.Foundation.Uri
+            ms.date: 3/26/2026
+            params:
+              minVersion: v0.158.0
+              functions_and_methods:
+                aliases: []
+                returnType: bool
+                signatures:
+                - strings.Contains STRING SUBSTRING
+              after: x
+
+            menu:
+              docs:
+                parent: functions
+                weight: 10
+            title: Contains
+            """
+        let parsed = Self.parseBoth(content + "\n")
+        let flat = try #require(parsed.flat)
+        #expect(Self.describe(flat) == Self.describe(parsed.libYAML.root))
+        #expect(flat["-api-id"]?.scalarText == "T:Windows.Foundation.Uri")
+        #expect(flat["ms.date"]?.scalarText == "3/26/2026")
+        #expect(flat["params"]?["functions_and_methods"]?["signatures"]?.items?.count == 1)
+        #expect(flat["params"]?["after"]?.scalarText == "x")
+        #expect(flat["menu"]?["docs"]?["weight"]?.scalarText == "10")
+        #expect(flat["title"]?.scalarText == "Contains")
+    }
+
     /// A hang guard, not a speed target: with repeated keys looked for by a scan of the keys so
     /// far, 60,000 keys took minutes (a front matter of a few megabytes is hostile input).
     @Test func manyKeysAreReadInLinearTime() throws {
@@ -215,7 +286,10 @@ import PostlintCore
         "title: a\ntitle: b\n",  // repeated key: libyaml path records it
         "title: \"esc \\n\"\n",  // escape
         "title: >\n  folded\n",  // block scalar
-        "meta:\n  nested: x\n",  // nested mapping
+        "meta:\n    a: x\n  b: y\n",  // a key between two levels
+        "meta:\n  a: x\n - b\n",  // a sequence entry left of the mapping's keys
+        "a:\n b:\n  c:\n   d:\n    e: x\n",  // nested deeper than the parser reads
+        "meta:\n  - a: x\n",  // a mapping in a sequence
         "title: first\n  continued\n",  // continuation line
         "title: a: b\n",  // libyaml's syntax error
         "title: x\r\n",  // carriage return
