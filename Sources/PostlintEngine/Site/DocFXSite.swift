@@ -58,7 +58,12 @@ enum DocFXSite {
     /// `path` (relative to `base` unless absolute) as DocFX reads it: `\` as `/`, absolute,
     /// `.` and `..` folded, in lower case.
     static func normalizedFile(_ path: String, base: String) -> String {
-        PathUtilities.absolute(path.replacingOccurrences(of: "\\", with: "/"), base: base).lowercased()
+        PathUtilities.absolute(slashed(path), base: base).lowercased()
+    }
+
+    /// `path` with its `\` separators as `/`.
+    static func slashed(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "\\")) ? path.replacingOccurrences(of: "\\", with: "/") : path
     }
 
     /// A link from the post at `document` (absolute) as DocFX resolves it, with no route table:
@@ -72,10 +77,10 @@ enum DocFXSite {
     ) -> RouteResolution {
         guard !path.hasPrefix("/"), let root = site.contentRoots.first?.folder else { return .unknown }
         let folder = PathUtilities.directory(of: document)
-        let file = normalizedFile(path, base: folder)
-        if site.redirectedSources.contains(file) { return .served }
-        let slashed = path.replacingOccurrences(of: "\\", with: "/")
-        if let found = files.file(at: PathUtilities.absolute(slashed, base: folder), under: root) {
+        let slashed = slashed(path)
+        let absolute = PathUtilities.absolute(slashed, base: folder)
+        if site.redirectedSources.contains(absolute.lowercased()) { return .served }
+        if let found = files.file(at: absolute, under: root) {
             return found.lowercased().hasSuffix(".md") ? .post(path: found) : .served
         }
         guard let page = page(ofFile: document, root: root) else { return .unknown }

@@ -13,7 +13,10 @@ struct AnchorNumbering {
     }
 
     let scheme: Scheme
+    /// `firstFree`: every id given or reserved.
     private var used: Set<String> = []
+    /// `occurrences`: github-slugger's table, an entry for every id given or reserved, holding
+    /// how many times it was repeated as a base. `perBase`: how many times each base was seen.
     private var counts: [String: Int] = [:]
 
     init(_ scheme: Scheme) {
@@ -22,30 +25,34 @@ struct AnchorNumbering {
 
     /// Records an explicit id (`{#id}`), which `firstFree` generators then avoid.
     mutating func reserve(_ id: String) {
-        used.insert(id)
+        switch scheme {
+        case .occurrences: if counts[id] == nil { counts[id] = 0 }
+        case .firstFree: used.insert(id)
+        case .perBase: break
+        }
     }
 
-    /// The id the heading whose slug is `base` gets.
+    /// The id the heading whose slug is `base` gets. A base not seen before costs one hash look-up.
     mutating func number(_ base: String) -> String {
         switch scheme {
         case .occurrences:
-            var id = base
-            while used.contains(id) {
-                let count = counts[base, default: 0] + 1
-                counts[base] = count
+            // The entry is set to 0 for a new base; a repeated one gets its count back below.
+            guard var count = counts.updateValue(0, forKey: base) else { return base }
+            var id: String
+            repeat {
+                count += 1
                 id = "\(base)-\(count)"
-            }
-            used.insert(id)
-            counts[id] = counts[id] ?? 0
+            } while counts[id] != nil
+            counts[base] = count
+            counts[id] = 0
             return id
         case .firstFree:
             var id = base
             var suffix = 0
-            while used.contains(id) {
+            while !used.insert(id).inserted {
                 suffix += 1
                 id = "\(base)-\(suffix)"
             }
-            used.insert(id)
             return id
         case .perBase:
             let seen = counts[base, default: 0]
