@@ -24,6 +24,42 @@ struct MojibakeWindowTests {
         #expect(compared > 50)
     }
 
+    /// The detector reads a post's bytes without making a `String`: its scalars are those of the
+    /// text, ill-formed bytes included (each maximal ill-formed part one U+FFFD).
+    @Test func bytesAreDecodedAsStringsDecodeThem() throws {
+        var texts = try MojibakeCorpusTests.corpus().prefix(400).map { Array($0.text.utf8) }
+        texts += [
+            [0xC3], [0xC3, 0x28], [0xE2, 0x80], [0xE2, 0x80, 0x41], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xFF, 0xFE, 0x41],
+        ]
+        texts += [Array("itself".utf8) + [0xE2, 0x80] + Array("a — é".utf8) + [0x80, 0xC0, 0xAF]]
+        texts += [[0xE0, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xC0, 0x80], [0xED, 0xBF, 0xBF]]
+        // Random bytes, most of them the ones sequences are made of.
+        let alphabet: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var state: UInt64 = 11
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            texts.append(bytes)
+        }
+        for bytes in texts {
+            let decoded = bytes.withUnsafeBufferPointer { MojibakeDetector.scalarsAndOffsets(of: $0) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(decoded.scalars == Array(text.unicodeScalars), "\(bytes)")
+            #expect(decoded.offsets.count == decoded.scalars.count + 1)
+            #expect(decoded.offsets.last == bytes.count)
+            #expect(zip(decoded.offsets, decoded.offsets.dropFirst()).allSatisfy { $0 < $1 })
+        }
+        // Findings over ill-formed bytes stay inside them.
+        let hostile: [UInt8] = Array("Ã©tÃ© ".utf8) + [0xC3] + Array(" â€".utf8) + [0xE2]
+        let findings = hostile.withUnsafeBufferPointer { MojibakeDetector().findings(inValidUTF8: $0) }
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.range.upperBound <= hostile.count })
+    }
+
     @Test func asciiTextHasNoWindows() {
         var text = String(repeating: "plain words ", count: 1000)
         let windows = text.withUTF8 { MojibakeDetector.windows(in: $0) }

@@ -45,25 +45,28 @@ public struct MojibakeDetector: Sendable {
     /// whole text; ASCII text costs one fast pass and no memory.
     public func findings(in text: String) -> [MojibakeFinding] {
         var text = text
-        return text.withUTF8 { buffer in
-            var results: [MojibakeFinding] = []
-            for window in Self.windows(in: buffer) {
-                let slice = UnsafeBufferPointer(rebasing: buffer[window])
-                // Every finding holds a character some code page has (detection, damage and
-                // legacy text all start from one): a window of other scripts alone (CJK, Hangul)
-                // is passed over without decoding it.
-                guard Self.holdsCodePageCharacter(slice) else { continue }
-                let part = String(decoding: slice, as: UTF8.self)
-                for finding in findings(inWholeText: part) {
-                    let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
-                    results.append(
-                        MojibakeFinding(
-                            range: range, original: finding.original, repairs: finding.repairs,
-                            unsureReason: finding.unsureReason))
-                }
+        return text.withUTF8 { findings(inValidUTF8: $0) }
+    }
+
+    /// `findings(in:)` for text already known to be valid UTF-8 (a `SourceText`'s `utf8`), read
+    /// from its bytes without making a `String` of it.
+    public func findings(inValidUTF8 buffer: UnsafeBufferPointer<UInt8>) -> [MojibakeFinding] {
+        var results: [MojibakeFinding] = []
+        for window in Self.windows(in: buffer) {
+            let slice = UnsafeBufferPointer(rebasing: buffer[window])
+            // Every finding holds a character some code page has (detection, damage and
+            // legacy text all start from one): a window of other scripts alone (CJK, Hangul)
+            // is passed over without decoding it.
+            guard Self.holdsCodePageCharacter(slice) else { continue }
+            for finding in findings(inWholeText: slice) {
+                let range = (finding.range.lowerBound + window.lowerBound)..<(finding.range.upperBound + window.lowerBound)
+                results.append(
+                    MojibakeFinding(
+                        range: range, original: finding.original, repairs: finding.repairs,
+                        unsureReason: finding.unsureReason))
             }
-            return results
         }
+        return results
     }
 
     /// Whether the valid UTF-8 in `bytes` holds a non-ASCII character that some code page can
@@ -131,17 +134,13 @@ public struct MojibakeDetector: Sendable {
 
     /// The detector over the whole of `text` at once (what `findings(in:)` gives, window by window).
     func findings(inWholeText text: String) -> [MojibakeFinding] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        var text = text
+        return text.withUTF8 { findings(inWholeText: $0) }
+    }
+
+    /// The findings of UTF-8 `bytes`, examined whole.
+    func findings(inWholeText bytes: UnsafeBufferPointer<UInt8>) -> [MojibakeFinding] {
+        let (scalars, offsets) = Self.scalarsAndOffsets(of: bytes)
         var candidates = detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil)
         let damaged = damagedCandidates(scalars, excluding: candidates)
         if !damaged.isEmpty {
@@ -159,6 +158,69 @@ public struct MojibakeDetector: Sendable {
                 range: offsets[candidate.start]..<offsets[candidate.end],
                 original: String(original), repairs: candidate.repairs,
                 unsureReason: candidate.unsureReason)
+        }
+    }
+
+    /// The scalars of UTF-8 `bytes` and the offset of each (one more: the end). Bytes that are not
+    /// well-formed (which valid text never holds) are read as U+FFFD, one for each maximal
+    /// ill-formed part, as `String(decoding:as:)` reads them.
+    static func scalarsAndOffsets(of bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            offsets.append(index)
+            if lead < 0x80 {
+                scalars.append(Unicode.Scalar(lead))
+                index += 1
+                continue
+            }
+            let (value, width) = Self.decodeSequence(bytes, at: index)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += width
+        }
+        offsets.append(count)
+        return (scalars, offsets)
+    }
+
+    /// The scalar value and width of the multi-byte sequence at `index`: well-formed ones
+    /// decoded here (the table of well-formed sequences in Unicode's chapter 3), anything else
+    /// U+FFFD over the maximal ill-formed part the standard library finds.
+    private static func decodeSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        let available = bytes.count - index
+        func continuation(_ offset: Int) -> UInt32? {
+            guard offset < available else { return nil }
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            if let second = continuation(1) { return (UInt32(lead & 0x1F) << 6 | second, 2) }
+        case 0xE0...0xEF:
+            if let second = continuation(1), let third = continuation(2) {
+                let value = UInt32(lead & 0x0F) << 12 | second << 6 | third
+                // Not overlong (E0 80-9F) and not a surrogate (ED A0-BF).
+                if value >= 0x800, !(0xD800...0xDFFF).contains(value) { return (value, 3) }
+            }
+        case 0xF0...0xF4:
+            if let second = continuation(1), let third = continuation(2), let fourth = continuation(3) {
+                let value = UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+                if (0x10000...0x10FFFF).contains(value) { return (value, 4) }
+            }
+        default:
+            break
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let encoded): return (Unicode.UTF8.decode(encoded).value, encoded.count)
+        case .error(let length): return (0xFFFD, max(1, length))
+        case .emptyInput: return (0xFFFD, 1)
         }
     }
 

@@ -93,7 +93,8 @@ public struct MojibakeRule: BuiltInRule {
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let source = document.source
         guard !source.isASCII else { return [] }
-        let findings = detector.findings(in: source.text)
+        // `utf8` is valid UTF-8 (each invalid byte replaced), its offsets the file's.
+        let findings = source.utf8.withUnsafeBufferPointer { detector.findings(inValidUTF8: $0) }
         guard !findings.isEmpty else { return [] }
         // Code spans, code blocks and comments hold mojibake on purpose (an example of it): skipped.
         // The body is scanned here only when there is a finding, so clean posts never pay for it.
