@@ -3,16 +3,16 @@ import PostlintCore
 /// Parses the shape nearly all front matter has, straight from the bytes: block mappings of plain
 /// keys (`title`, `ms.date`, `-api-id`) to one-line scalars, one-line flow sequences of scalars,
 /// block sequences of one-line scalars and, a few levels deep, mappings of the same (Hugo's
-/// `params:`), with comments and blank lines between them.
+/// `params:`), with comments and blank lines between them, its lines ended by LF or CR LF.
 ///
 /// Composing through libyaml costs about 200,000 instructions for a typical post's front matter (a
 /// mark per token, a string per event); this reads the same text in a few thousand. It accepts only
 /// text whose meaning is certain and returns nil for everything else (anchors, tags, block scalars,
 /// escapes, scalars over several lines, flow mappings, mappings in sequences, repeated keys, tabs,
-/// carriage returns, control characters and the characters YAML reads as line breaks), which
-/// `PositionedYAML` then parses with libyaml. Its tree, ranges and scalar kinds are those the
-/// libyaml path gives: differential tests hold the two to the same result on generated front
-/// matter.
+/// a carriage return not followed by a line feed, control characters and the characters YAML reads
+/// as line breaks), which `PositionedYAML` then parses with libyaml. Its tree, ranges and scalar
+/// kinds are those the libyaml path gives: differential tests hold the two to the same result on
+/// generated front matter.
 struct FlatYAMLParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The file offset of `bytes[0]`.
@@ -49,6 +49,7 @@ struct FlatYAMLParser {
 
     private static let space = UInt8(ascii: " ")
     private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
     private static let colon = UInt8(ascii: ":")
     private static let hash = UInt8(ascii: "#")
     private static let dash = UInt8(ascii: "-")
@@ -61,8 +62,8 @@ struct FlatYAMLParser {
     private static let period = UInt8(ascii: ".")
 
     /// Whether the text holds no byte that needs libyaml's judgement: controls other than line
-    /// feed (tabs and carriage returns included), DEL, C1 controls, NEL, the line and paragraph
-    /// separators, a byte order mark and the noncharacters U+FFFE and U+FFFF. The text is valid
+    /// feed and a carriage return before one (tabs included), DEL, C1 controls, NEL, the line
+    /// and paragraph separators, a byte order mark and the noncharacters U+FFFE and U+FFFF. The text is valid
     /// UTF-8 (the caller makes sure), so a lead byte is followed by its continuation bytes.
     private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
@@ -86,7 +87,12 @@ struct FlatYAMLParser {
             }
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte < 0x20 && byte != newline || byte == 0x7F { return false }
+                if byte == carriageReturn {
+                    // A line break of CR LF (Windows' line ends), never a CR alone.
+                    guard index + 1 < count, bytes[index + 1] == newline else { return false }
+                } else if byte < 0x20 && byte != newline || byte == 0x7F {
+                    return false
+                }
                 index += 1
                 continue
             }
@@ -161,12 +167,17 @@ struct FlatYAMLParser {
 
     // MARK: - Lines
 
+    /// Where the content of the line at `start` ends: its line feed, or the carriage return
+    /// before it (a CR is let through only as part of a CR LF), or the end of the text.
     private func lineEnd(from start: Int) -> Int {
-        ByteScanning.firstIndex(of: Self.newline, in: bytes, from: start) ?? bytes.count
+        guard let newline = ByteScanning.firstIndex(of: Self.newline, in: bytes, from: start) else { return bytes.count }
+        return newline > start && bytes[newline - 1] == Self.carriageReturn ? newline - 1 : newline
     }
 
+    /// The start of the line after the one whose content ends at `end`.
     private func nextLine(after end: Int) -> Int {
-        end < bytes.count ? end + 1 : end
+        guard end < bytes.count else { return end }
+        return bytes[end] == Self.carriageReturn ? end + 2 : end + 1
     }
 
     /// The offset of the first byte that is not a space at or after `start` on its line.
