@@ -48,6 +48,9 @@ struct FolderRuleSetMemo {
         folderYAMLVersion = yamlVersion
         ruleSet.yamlVersion = yamlVersion
         linter.sites.apply(to: &ruleSet, folder: PathUtilities.directory(of: absolutePath), configuration: configuration)
+        if workerFileSystem != nil, let routes = ruleSet.context.routes {
+            ruleSet.context.routes = WorkerRouteMemo(base: routes)
+        }
         if configuration.overrides.isEmpty { folderRuleSet = ruleSet }
         return ruleSet
     }
