@@ -29,15 +29,28 @@ extension Linter {
             },
             deliver: { collected.facts[$0.0] = $0.1 })
         let options = LintOptions(siteFactsCache: cache)
-        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
-            var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
+        let work: @Sendable () -> Void = {
+            var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: self.fileSystem))
             var fingerprints = SiteFactsFingerprintMemo()
             while let (sequence, candidate) = queue.nextItem() {
-                let result = siteFacts(
+                let result = self.siteFacts(
                     of: candidate, cache: cache, options: options, memo: &memo, fingerprints: &fingerprints)
                 queue.finish(sequence, with: (candidate.absolutePath, result))
             }
         }
+        // The other workers are threads of their own: the language server scans while Swift's
+        // cooperative pool, and Dispatch's pool with it, may be full, and `concurrentPerform`
+        // waits for every helper it asked that pool for, even one that never gets a thread.
+        let helpers = DispatchGroup()
+        for _ in 1..<max(1, workers) {
+            helpers.enter()
+            Thread {
+                work()
+                helpers.leave()
+            }.start()
+        }
+        work()
+        helpers.wait()
         cache?.save()
         return collected.facts
     }
