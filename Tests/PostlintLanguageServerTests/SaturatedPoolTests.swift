@@ -24,20 +24,35 @@ import PostlintTestSupport
         }
 
         // One busy task per pool thread (the pool has one per core). Each spins, never suspending,
-        // until the diagnostics arrive or 30 seconds pass; the first sends the document once all
-        // of them are spinning (or after 10 seconds, when other suites hold pool threads), so the
-        // server gets the document while no pool thread is free.
+        // until the diagnostics arrive; the first to have waited for all of them to spin (or 10
+        // seconds, when other suites hold pool threads) sends the document, so the server gets it
+        // while no pool thread is free. The times count from when the tasks start and the
+        // document is sent, not from before: in a full test run other suites can hold the pool
+        // for minutes before these tasks get a thread.
         let width = ProcessInfo.processInfo.activeProcessorCount
         let spinning = Locked(0)
-        let allSpinningBy = Date().addingTimeInterval(10)
-        let deadline = Date().addingTimeInterval(30)
+        let firstStart = Locked<Date?>(nil)
+        let sentAt = Locked<Date?>(nil)
         let sawDiagnostics = await withTaskGroup(of: Bool.self) { group in
-            for index in 0..<width {
+            for _ in 0..<width {
                 group.addTask {
+                    let start = firstStart.withLock { first -> Date in
+                        let start = first ?? Date()
+                        first = start
+                        return start
+                    }
                     spinning.withLock { $0 += 1 }
-                    while spinning.withLock({ $0 }) < width, Date() < allSpinningBy {}
-                    if index == 0 { harness.open(uri, "---\nslug: post-3\n---\nText.\n") }
-                    while !inbox.contains(where: published), Date() < deadline {}
+                    while spinning.withLock({ $0 }) < width, Date() < start.addingTimeInterval(10) {}
+                    let sent = sentAt.withLock { sent -> Bool in
+                        guard sent == nil else { return false }
+                        sent = Date()
+                        return true
+                    }
+                    if sent { harness.open(uri, "---\nslug: post-3\n---\nText.\n") }
+                    while !inbox.contains(where: published) {
+                        let since = sentAt.withLock { $0 } ?? start
+                        if Date() > since.addingTimeInterval(30) { break }
+                    }
                     return inbox.contains(where: published)
                 }
             }
