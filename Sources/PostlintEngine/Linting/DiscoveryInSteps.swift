@@ -2,7 +2,8 @@ import PostlintCore
 
 /// The producer of a run's work queue: steps a discovery a folder at a time and keeps the files
 /// their configurations select (`include`, `exclude`; a file named explicitly is always kept unless
-/// `forceExclude`).
+/// `forceExclude`). A post whose configuration cannot be read ends the run, or with
+/// `skipsUnconfigurable` is left out (the language server's scan of a workspace for site facts).
 /// Not `Sendable`: the work queue owns it through its producer and runs it on one worker at a
 /// time, so its state needs no lock of its own.
 final class DiscoveryInSteps {
@@ -10,11 +11,16 @@ final class DiscoveryInSteps {
     private let resolver: ConfigurationResolver
     private var memo = FolderRuleSetMemo()
     private let forceExclude: Bool
+    private let skipsUnconfigurable: Bool
 
-    init(_ discovery: FileDiscovery, resolver: ConfigurationResolver, forceExclude: Bool = false) {
+    init(
+        _ discovery: FileDiscovery, resolver: ConfigurationResolver, forceExclude: Bool = false,
+        skipsUnconfigurable: Bool = false
+    ) {
         self.discovery = discovery
         self.resolver = resolver
         self.forceExclude = forceExclude
+        self.skipsUnconfigurable = skipsUnconfigurable
     }
 
     /// The problems the walk met (a missing path, an unreadable folder); read once the queue is done.
@@ -26,7 +32,13 @@ final class DiscoveryInSteps {
         var kept = 0
         for candidate in files {
             if !candidate.isExplicit || forceExclude {
-                let configuration = try memo.configuration(forFileAt: candidate.absolutePath, resolver: resolver)
+                let configuration: Configuration
+                do throws(PostlintError) {
+                    configuration = try memo.configuration(forFileAt: candidate.absolutePath, resolver: resolver)
+                } catch {
+                    if skipsUnconfigurable { continue }
+                    throw error
+                }
                 if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
                     let relative = configuration.relativePath(of: candidate.absolutePath) ?? candidate.displayPath
                     guard configuration.selects(relativePath: relative) else { continue }

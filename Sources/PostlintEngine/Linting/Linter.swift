@@ -80,7 +80,7 @@ public final class Linter: Sendable {
 
     /// The cache of folder listings the walk shares with the rules, when the file system has one
     /// (itself, or under the view of git's index that `--staged` uses).
-    private var listingCache: CachingFileSystem? {
+    var listingCache: CachingFileSystem? {
         (fileSystem as? CachingFileSystem) ?? (fileSystem as? IndexFileSystem)?.listingCache
     }
 
