@@ -63,8 +63,9 @@ struct FlatYAMLParser {
 
     /// Whether the text holds no byte that needs libyaml's judgement: controls other than line
     /// feed and a carriage return before one (tabs included), DEL, C1 controls, NEL, the line
-    /// and paragraph separators, a byte order mark and the noncharacters U+FFFE and U+FFFF. The text is valid
-    /// UTF-8 (the caller makes sure), so a lead byte is followed by its continuation bytes.
+    /// and paragraph separators, a byte order mark and the noncharacters U+FFFE and U+FFFF. The
+    /// text is valid UTF-8 (the caller makes sure), so a lead byte is followed by its continuation
+    /// bytes.
     private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var index = 0
@@ -263,7 +264,6 @@ struct FlatYAMLParser {
             return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
         }
         skipBlankLines()
-        let value: FrontMatterNode
         if lineStart < bytes.count {
             let nextEnd = lineEnd(from: lineStart)
             let first = firstNonSpace(from: lineStart, to: nextEnd)
@@ -283,8 +283,8 @@ struct FlatYAMLParser {
         }
         // An empty value is a null scalar at the end of the `:` (libyaml's mark for it).
         let offset = fileOffset + keyEnd + 1
-        value = FrontMatterNode(value: .scalar(FrontMatterScalar(text: "", kind: .null)), range: offset..<offset)
-        return FrontMatterEntry(key: key, keyRange: keyRange, value: value)
+        let null = FrontMatterNode(value: .scalar(FrontMatterScalar(text: "", kind: .null)), range: offset..<offset)
+        return FrontMatterEntry(key: key, keyRange: keyRange, value: null)
     }
 
     /// The column of the next line that is not blank or a comment, 0 when there is none.
