@@ -27,10 +27,19 @@ enum CyrillicLetterPairs {
     /// The natural log of the likelihood of `word` as running text, pair by pair, with its start
     /// and end (a word of n characters has n + 1 pairs, the same for any reading of it).
     static func logLikelihood(_ word: ArraySlice<Unicode.Scalar>) -> Double {
-        var cost = 0
-        var previous = 0
-        for scalar in word {
-            let current = cell(scalar)
+        var cost = PairCost()
+        for scalar in word { cost.add(scalar) }
+        return cost.logLikelihood
+    }
+
+    /// The cost of a word's pairs, added to a letter at a time (for a reading that is never made).
+    struct PairCost {
+        private var cost = 0
+        private var previous = 0
+
+        @inline(__always)
+        mutating func add(_ scalar: Unicode.Scalar) {
+            let current = CyrillicLetterPairs.cell(scalar)
             if current < 0 || previous < 0 {
                 cost += Int(unknownCost)
             } else {
@@ -38,7 +47,11 @@ enum CyrillicLetterPairs {
             }
             previous = current
         }
-        cost += previous < 0 ? Int(unknownCost) : Int(costs[previous * size])
-        return -Double(cost) / 2
+
+        /// The word's log-likelihood, its end included.
+        var logLikelihood: Double {
+            let total = cost + (previous < 0 ? Int(unknownCost) : Int(costs[previous * size]))
+            return -Double(total) / 2
+        }
     }
 }

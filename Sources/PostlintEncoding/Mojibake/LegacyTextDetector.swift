@@ -42,16 +42,20 @@ struct LegacyTextDetector {
             var isCyrillic = true
             // The Cyrillic parts of a word that also holds ASCII letters (`фПНБfort`).
             var cyrillicStart = -1
-            var cyrillicParts: [Range<Int>] = []
+            // Only a word with one such part counts: its first part and how many there are.
+            var firstCyrillicPart = 0..<0
+            var cyrillicPartCount = 0
+            func endCyrillicPart(at end: Int) {
+                if cyrillicPartCount == 0 { firstCyrillicPart = cyrillicStart..<end }
+                cyrillicPartCount += 1
+                cyrillicStart = -1
+            }
             while end < limit {
                 let value = scalars[end].value
                 if value < 0x80 {
                     guard Self.isASCIILetter(value) else { break }
                     isCyrillic = false
-                    if cyrillicStart >= 0 {
-                        cyrillicParts.append(cyrillicStart..<end)
-                        cyrillicStart = -1
-                    }
+                    if cyrillicStart >= 0 { endCyrillicPart(at: end) }
                 } else {
                     let packed = index.packedBytes(of: value)
                     let western = CodePageIndex.byte(packed, .windows1252)
@@ -63,15 +67,12 @@ struct LegacyTextDetector {
                     if inWestern, Self.centralDiffers[Int(western) - 0x80] { centralMayChange = true }
                     isCyrillic = isCyrillic && inCyrillic
                     if inCyrillic, cyrillicStart < 0 { cyrillicStart = end }
-                    if !inCyrillic, cyrillicStart >= 0 {
-                        cyrillicParts.append(cyrillicStart..<end)
-                        cyrillicStart = -1
-                    }
+                    if !inCyrillic, cyrillicStart >= 0 { endCyrillicPart(at: end) }
                     hasNonASCII = true
                 }
                 end += 1
             }
-            if cyrillicStart >= 0 { cyrillicParts.append(cyrillicStart..<end) }
+            if cyrillicStart >= 0 { endCyrillicPart(at: end) }
             if end == position {
                 position += 1
                 continue
@@ -82,8 +83,8 @@ struct LegacyTextDetector {
                 if isCentral, centralMayChange { centralWords.append(position..<end) }
                 if isCyrillic {
                     cyrillicWords.append(position..<end)
-                } else if cyrillicParts.count == 1, Self.hasASCIILetters(scalars[position..<end]) {
-                    cyrillicWords.append(cyrillicParts[0])
+                } else if cyrillicPartCount == 1, Self.hasASCIILetters(scalars[position..<end]) {
+                    cyrillicWords.append(firstCyrillicPart)
                 }
             }
             position = end
@@ -529,9 +530,7 @@ struct LegacyTextDetector {
             // is passed over without asking for any character's properties.
             var cheapGain = 0.0
             for word in words[start..<end] {
-                let original = scalars[word]
-                guard let text = Self.reading(original, shownAs: .windows1251, savedAs: nil) else { continue }
-                cheapGain += CyrillicLetterPairs.logLikelihood(text[...]) - CyrillicLetterPairs.logLikelihood(original)
+                cheapGain += Self.koi8Gain(scalars[word]) ?? 0
             }
             if cheapGain + Self.cyrillicMargin < Self.cyrillicThreshold {
                 start = end
@@ -569,6 +568,28 @@ struct LegacyTextDetector {
             start = end
         }
         return result
+    }
+
+    /// How much likelier `word` is read back through KOI8 (`reading(word, shownAs: .windows1251,
+    /// savedAs: nil)`) than as it stands, by its letter pairs; nil where it has no such reading.
+    /// Both are scored in one pass, without making the reading: most Cyrillic text is correct, and
+    /// this is all that is asked of its words.
+    static func koi8Gain(_ word: ArraySlice<Unicode.Scalar>) -> Double? {
+        let index = CodePageIndex.shared
+        var original = CyrillicLetterPairs.PairCost()
+        var reading = CyrillicLetterPairs.PairCost()
+        for scalar in word {
+            original.add(scalar)
+            guard scalar.value >= 0x80 else {
+                reading.add(scalar)
+                continue
+            }
+            // The index holds each page's bytes 0x80-0xFF, 0 where the page has no such character.
+            let byte = CodePageIndex.byte(index.packedBytes(of: scalar.value), .windows1251)
+            guard byte >= 0x80, let read = Unicode.Scalar(CodePageTables.koi8u[Int(byte) - 0x80]) else { return nil }
+            reading.add(read)
+        }
+        return reading.logLikelihood - original.logLikelihood
     }
 
     /// Whether the letters' cases make a word: all lower case, all upper case, or a capital first.
