@@ -115,6 +115,47 @@ import PostlintTestSupport
         #expect(added.status == 0, "\(added.standardOutput)")
     }
 
+    /// With --staged, the site the site rules judge is the commit's: a post that is only in the
+    /// working tree is not in it, and a post edited but not staged is in it as staged. Each way,
+    /// with the site facts cache and without.
+    @Test(arguments: [false, true])
+    func stagedSiteRulesJudgeThePostsAsTheCommitHoldsThem(cached: Bool) throws {
+        let repository = try Repository()
+        let cache = try TemporaryFolder()
+        let cacheOption = cached ? [] : ["--no-cache"]
+        let environment = ["POSTLINT_CACHE_DIR": cache.path]
+        // Each post with a focus keyphrase of its own (two on "tea" would compete).
+        func post(_ slug: String, title: String) -> String {
+            Self.post(slug, title: title).replacingOccurrences(of: "[\"tea\"]", with: "[\"\(slug)\"]")
+        }
+        try repository.folder.write("posts/a.md", post("a", title: "Notes on tea, first"))
+        try repository.folder.write("posts/b.md", post("b", title: "Notes on tea, as the commit holds it"))
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "two posts")
+        // A draft never added, with the title of the post about to be staged.
+        try repository.folder.write("drafts/draft.md", post("draft", title: "Notes on tea, a new title"))
+        // b.md edited in the working tree only: its new title is also the staged post's.
+        try repository.folder.write("posts/b.md", post("b", title: "Notes on tea, a new title"))
+        try repository.folder.write("posts/a.md", post("a", title: "Notes on tea, a new title"))
+        try repository.git("add", "posts/a.md")
+        // Run twice: the second run with the cache reads the facts it kept.
+        for _ in 0..<2 {
+            let staged = try CommandRunner.run(
+                ["check", "--staged", "--format", "json"] + cacheOption, in: repository.url, environment: environment)
+            #expect(staged.status == 0, "\(staged.standardOutput)")
+            #expect(!staged.standardOutput.contains("duplicate-title"), "\(staged.standardOutput)")
+        }
+        // The same edit staged in b.md is in the commit: now the titles are shared.
+        try repository.git("add", "posts/b.md")
+        let both = try CommandRunner.run(
+            ["check", "--staged", "--format", "json"] + cacheOption, in: repository.url, environment: environment)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(both.standardOutput.utf8)) as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        let duplicates = diagnostics.filter { $0["rule"] as? String == "duplicate-title" }
+        #expect(duplicates.compactMap { $0["path"] as? String } == ["posts/a.md", "posts/b.md"], "\(diagnostics)")
+        #expect(duplicates.allSatisfy { !(($0["message"] as? String) ?? "").contains("draft") }, "\(diagnostics)")
+    }
+
     @Test func baselineMatchesOldFindingsAfterLinesAreInserted() throws {
         let repository = try Repository()
         let old = Self.post("Old Slug")

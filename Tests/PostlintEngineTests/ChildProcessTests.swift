@@ -29,4 +29,19 @@ import Testing
         let result = try ChildProcess.run("sh", ["-c", "kill -9 $$"])
         #expect(result.status == 128 + 9)
     }
+
+    /// Input far over a pipe's buffer reaches the child whole while its output is read.
+    @Test func largeInputReachesTheChildWhole() throws {
+        let input = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let result = try ChildProcess.run("cat", [], input: input)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == input)
+        let empty = try ChildProcess.run("cat", [], input: [])
+        #expect(empty.status == 0 && empty.standardOutput.isEmpty)
+    }
+
+    @Test func withoutInputTheChildReadsNothing() throws {
+        let result = try ChildProcess.run("cat", [])
+        #expect(result.status == 0 && result.standardOutput.isEmpty)
+    }
 }

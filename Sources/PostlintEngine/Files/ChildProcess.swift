@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -27,8 +29,14 @@ enum ChildProcess {
         }
     }
 
-    /// Runs `program` with `arguments`, standard input from /dev/null, until it exits.
-    static func run(_ program: String, _ arguments: [String]) throws(Failure) -> Output {
+    /// Runs `program` with `arguments` until it exits, its standard input `input` (from an
+    /// unlinked temporary file, so no pipe can fill up while the output is read), or /dev/null.
+    static func run(_ program: String, _ arguments: [String], input: [UInt8]? = nil) throws(Failure) -> Output {
+        var inputFile: Int32 = -1
+        if let input {
+            inputFile = try temporaryFile(holding: input)
+        }
+        defer { if inputFile >= 0 { close(inputFile) } }
         var outputPipe: [Int32] = [-1, -1]
         var errorPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0 else { throw .cannotStart(errno) }
@@ -41,7 +49,12 @@ enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if inputFile >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, inputFile, 0)
+            posix_spawn_file_actions_addclose(&actions, inputFile)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         for descriptor in outputPipe + errorPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
@@ -68,6 +81,34 @@ enum ChildProcess {
         return Output(
             status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
             standardOutput: output, standardError: errors)
+    }
+
+    /// An open file holding `bytes`, read from its start, whose name is already gone.
+    private static func temporaryFile(holding bytes: [UInt8]) throws(Failure) -> Int32 {
+        let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/postlint-input-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { name in name.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else { throw .cannotStart(errno) }
+        template.withUnsafeBufferPointer { name in _ = name.baseAddress.map { unlink($0) } }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { write(descriptor, $0 + written, bytes.count - written) } ?? -1
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                close(descriptor)
+                throw .cannotStart(code)
+            }
+            written += count
+        }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .cannotStart(code)
+        }
+        return descriptor
     }
 
     /// Reads both pipes until both are closed, whichever has data first, so neither can fill up and

@@ -71,6 +71,19 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         })
     }
 
+    /// The candidates whose files the index holds, in their order: what the commit holds of a
+    /// walk's posts. Asked under one lock for them all.
+    func indexed(_ candidates: [FileDiscovery.Candidate]) -> [FileDiscovery.Candidate] {
+        guard !candidates.isEmpty else { return candidates }
+        let keys = candidates.map { PathKey($0.absolutePath) }
+        let held = state.withLock(waitingFor: { state -> [Bool]? in
+            guard state.loaded else { return nil }
+            guard let indexed = state.indexed else { return keys.map { _ in true } }
+            return keys.map(indexed.contains)
+        })
+        return zip(candidates, held).compactMap { $1 ? $0 : nil }
+    }
+
     public func kind(of path: String) -> FileKind {
         let kind = base.kind(of: path)
         return kind == .file && !keeps(path) ? .missing : kind

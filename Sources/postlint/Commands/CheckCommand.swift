@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(
         help:
-            "Lint the staged contents (the git index, not the working tree) of staged posts; images and linked files must be in the index too."
+            "Lint the staged contents (the git index, not the working tree) of staged posts; site-level rules see the other posts as the commit holds them, and images and linked files must be in the index too."
     )
     var staged = false
 

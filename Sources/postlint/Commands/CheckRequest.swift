@@ -86,8 +86,10 @@ struct CheckRequest: Equatable {
                 if let changedSince {
                     options.reportOnly = try GitChanges.changedSince(changedSince, in: linter.workingDirectory)
                 } else if staged {
-                    options.contents = try GitChanges.stagedContents(in: linter.workingDirectory)
-                    options.reportOnly = Set(options.contents.keys)
+                    // The posts as the commit holds them: those edited but not staged as staged.
+                    let read = try GitChanges.stagedContents(in: linter.workingDirectory)
+                    options.contents = read.staged.merging(read.editedNotStaged) { staged, _ in staged }
+                    options.reportOnly = Set(read.staged.keys)
                 }
                 if options.reportOnly != nil, !noCache {
                     options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)
