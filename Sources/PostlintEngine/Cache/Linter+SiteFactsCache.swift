@@ -2,9 +2,10 @@ import PostlintCore
 
 extension Linter {
     /// The site facts of a post read for its facts alone, through `cache`: the cached facts when
-    /// the post is unchanged since they were recorded (its signature, else its bytes' digest),
-    /// else the facts read as without a cache, then recorded. Nil when the post's site rules'
-    /// facts cannot be cached (the caller reads the post as usual).
+    /// the post is unchanged since they were recorded (under git's index, its content's id there;
+    /// else its signature, else its bytes' digest), else the facts read as without a cache, then
+    /// recorded. Nil when the post's site rules' facts cannot be cached (the caller reads the post
+    /// as usual).
     func factsThroughCache(
         _ candidate: FileDiscovery.Candidate, cache: SiteFactsCache, options: LintOptions,
         memo: inout FolderRuleSetMemo, fingerprints: inout SiteFactsFingerprintMemo
@@ -22,8 +23,17 @@ extension Linter {
         var result = FileResult()
         result.siteSeverities = ruleSet.siteSeverities
         let given = options.contents[absolutePath]
+        // Under git's index the content read is the one the index names: its id is enough.
+        let blob = candidate.indexBlob
+        if let blob,
+            let facts = cache.facts(
+                forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint, blob: blob)
+        {
+            result.facts = facts
+            return result
+        }
         var signature: FileSignature?
-        if given == nil {
+        if given == nil, blob == nil {
             if let folder = candidate.folder, let name = candidate.name {
                 signature = FileSignature.of(name, in: folder)
             } else {
@@ -48,7 +58,7 @@ extension Linter {
         let content = ContentDigest(of: bytes)
         if let facts = cache.facts(
             forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
-            content: content, signature: signature)
+            content: content, signature: signature, blob: blob)
         {
             result.facts = facts
             return result
@@ -56,7 +66,7 @@ extension Linter {
         result = try check(candidate, bytes: bytes, options: options, factsOnly: true, memo: &memo)
         cache.record(
             result.facts, forFileAt: absolutePath, displayPath: candidate.displayPath, fingerprint: fingerprint,
-            content: content, signature: signature)
+            content: content, signature: signature, blob: blob)
         return result
     }
 }

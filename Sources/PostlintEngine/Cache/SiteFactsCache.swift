@@ -62,11 +62,27 @@ public final class SiteFactsCache: Sendable {
         }.flatMap { decoded($0, displayPath: displayPath) }
     }
 
+    /// The facts recorded for the file at `absolutePath` if they were read from the content git's
+    /// index names `blob` (the post is not looked at).
+    func facts(
+        forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest, blob: GitBlobID
+    ) -> [(rule: String, fact: SiteFact)]? {
+        let key = PathKey(absolutePath)
+        let displayed = PathKey(displayPath).digest
+        return withLoadedState { state -> ArraySlice<UInt8>? in
+            state.seen.insert(key)
+            guard let entry = state.entries[key], entry.blob == blob,
+                entry.displayPath == displayed, entry.fingerprint == fingerprint
+            else { return nil }
+            return entry.facts
+        }.flatMap { decoded($0, displayPath: displayPath) }
+    }
+
     /// The facts recorded for the file at `absolutePath` if its content is the one read now (the
-    /// signature is then brought up to date).
+    /// signature, and the id git's index gives it when known, are then brought up to date).
     func facts(
         forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
-        content: ContentDigest, signature: FileSignature?
+        content: ContentDigest, signature: FileSignature?, blob: GitBlobID? = nil
     ) -> [(rule: String, fact: SiteFact)]? {
         let key = PathKey(absolutePath)
         let displayed = PathKey(displayPath).digest
@@ -75,9 +91,12 @@ public final class SiteFactsCache: Sendable {
             guard var entry = state.entries[key], entry.content == content,
                 entry.displayPath == displayed, entry.fingerprint == fingerprint
             else { return nil }
-            let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
-            if entry.signature != settled {
+            // Without a signature taken now, the entry's stays: it tells of a file that held this
+            // content, and a file changed since no longer matches it.
+            let settled = signature.map { $0.isSettled(at: now) ? $0 : nil } ?? entry.signature
+            if entry.signature != settled || (blob != nil && entry.blob != blob) {
                 entry.signature = settled
+                entry.blob = blob ?? entry.blob
                 state.entries[key] = entry
                 state.changed = true
             }
@@ -86,10 +105,11 @@ public final class SiteFactsCache: Sendable {
     }
 
     /// Records the facts of the file at `absolutePath`, read with `signature` (taken before the
-    /// read) and digest `content`. Facts that name another path than the post's are not kept.
+    /// read) and digest `content`, which git's index names `blob` when known. Facts that name
+    /// another path than the post's are not kept.
     func record(
         _ facts: [(rule: String, fact: SiteFact)], forFileAt absolutePath: String, displayPath: String,
-        fingerprint: ContentDigest, content: ContentDigest, signature: FileSignature?
+        fingerprint: ContentDigest, content: ContentDigest, signature: FileSignature?, blob: GitBlobID? = nil
     ) {
         guard facts.allSatisfy({ $0.fact.path == displayPath }) else { return }
         let settled = signature.flatMap { $0.isSettled(at: now) ? $0 : nil }
@@ -97,7 +117,7 @@ public final class SiteFactsCache: Sendable {
         let entry = SiteFactsCacheEntry(
             absolutePath: Array(absolutePath.utf8)[...],
             displayPath: PathKey(displayPath).digest, fingerprint: fingerprint,
-            content: content, signature: settled, facts: SiteFactsCacheFile.encodeFacts(facts))
+            content: content, signature: settled, blob: blob, facts: SiteFactsCacheFile.encodeFacts(facts))
         withLoadedState { state in
             state.seen.insert(key)
             state.entries[key] = entry

@@ -15,6 +15,9 @@ struct SiteFactsCacheEntry: Sendable {
     var content: ContentDigest
     /// The file as it was when read, when it was settled then (else nil: it is read again).
     var signature: FileSignature?
+    /// The id git's index gave the content, when it was read under the index (`--staged`): such
+    /// a run trusts the entry for a post with this id without looking at the file.
+    var blob: GitBlobID?
     /// Each fact with the id of the rule that gave it, encoded (`SiteFactsCacheFile.encodeFacts`),
     /// decoded only when used.
     var facts: ArraySlice<UInt8>
@@ -29,7 +32,7 @@ struct SiteFactsCacheEntry: Sendable {
 enum SiteFactsCacheFile {
     static let magic = Array("postlint site facts\n".utf8)
     /// Raised when the layout, or what a fact holds, changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     static func encode(_ entries: [PathKey: SiteFactsCacheEntry], stamp: String) -> [UInt8] {
         var payload = CacheByteWriter()
@@ -49,6 +52,12 @@ enum SiteFactsCacheFile {
                 payload.appendSigned(signature.modifiedNanoseconds)
                 payload.appendSigned(signature.changedSeconds)
                 payload.appendSigned(signature.changedNanoseconds)
+            } else {
+                payload.append(0)
+            }
+            if let blob = entry.blob {
+                payload.append(1)
+                payload.append(blob.digest)
             } else {
                 payload.append(0)
             }
@@ -105,10 +114,16 @@ enum SiteFactsCacheFile {
                     changedSeconds: try reader.signed(), changedNanoseconds: try reader.signed())
             default: throw CacheByteReader.Damaged()
             }
+            var blob: GitBlobID?
+            switch try reader.number() {
+            case 0: blob = nil
+            case 1: blob = GitBlobID(digest: try reader.digest())
+            default: throw CacheByteReader.Damaged()
+            }
             let facts = try reader.take(try reader.count())
             entries[PathKey(bytes: absolutePath)] = SiteFactsCacheEntry(
                 absolutePath: absolutePath, displayPath: displayPath, fingerprint: fingerprint, content: content,
-                signature: signature, facts: facts)
+                signature: signature, blob: blob, facts: facts)
         }
         guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
         return entries

@@ -29,6 +29,10 @@ public struct FileDiscovery {
         /// equal with or without it.
         public var folder: FolderHandle?
         public var name: String?
+        /// Under git's index (`--staged`): the id of the content the index holds for the file,
+        /// which is the content read (see `GitChanges.stagedContents`). Not part of what the
+        /// candidate is either.
+        var indexBlob: GitBlobID?
 
         public init(displayPath: String, absolutePath: String, isExplicit: Bool) {
             self.displayPath = displayPath

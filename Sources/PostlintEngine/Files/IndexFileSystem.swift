@@ -10,9 +10,10 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// What the index holds and what was hidden, behind the lock; its waiters wake when the
     /// index has been read.
     private struct State: Sendable {
-        /// The keys of the absolute paths of the files in the index; nil when git could not list
-        /// them (then nothing is hidden: the git calls of `--staged` report that failure themselves).
-        var indexed: Set<PathKey>?
+        /// The files in the index, by the keys of their absolute paths, with their contents' ids;
+        /// nil when git could not list them (then nothing is hidden: the git calls of `--staged`
+        /// report that failure themselves).
+        var indexed: [PathKey: GitBlobID?]?
         var loaded = false
         /// Absolute paths of the files hidden so far.
         var hidden: Set<String> = []
@@ -29,7 +30,9 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     ) {
         self.base = base
         self.workingDirectory = workingDirectory
-        state = ShortHoldCondition(State(indexed: Set(indexedFiles.map(PathKey.init)), loaded: true))
+        var indexed: [PathKey: GitBlobID?] = [:]
+        for file in indexedFiles { indexed[PathKey(file)] = .some(nil) }
+        state = ShortHoldCondition(State(indexed: indexed, loaded: true))
     }
 
     private init(base: any FileSystemView, workingDirectory: String) {
@@ -46,7 +49,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     {
         let fileSystem = IndexFileSystem(base: base, workingDirectory: directory)
         Thread.detachNewThread {
-            let files = try? GitChanges.indexedFileKeys(in: directory)
+            let files = try? GitChanges.indexedBlobs(in: directory)
             fileSystem.state.withLock(broadcast: true) { state in
                 state.indexed = files
                 state.loaded = true
@@ -65,23 +68,29 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         let key = PathKey(absolute)
         return state.withLock(waitingFor: { state -> Bool? in
             guard state.loaded else { return nil }
-            guard let indexed = state.indexed, !indexed.contains(key) else { return true }
+            guard let indexed = state.indexed, indexed.index(forKey: key) == nil else { return true }
             state.hidden.insert(absolute)
             return false
         })
     }
 
-    /// The candidates whose files the index holds, in their order: what the commit holds of a
-    /// walk's posts. Asked under one lock for them all.
+    /// The candidates whose files the index holds, in their order, each with its content's id
+    /// there (`indexBlob`): what the commit holds of a walk's posts. Asked under one lock for them all.
     func indexed(_ candidates: [FileDiscovery.Candidate]) -> [FileDiscovery.Candidate] {
         guard !candidates.isEmpty else { return candidates }
         let keys = candidates.map { PathKey($0.absolutePath) }
-        let held = state.withLock(waitingFor: { state -> [Bool]? in
+        // Per candidate: nil when the index does not hold it, else its id (itself possibly nil).
+        let held = state.withLock(waitingFor: { state -> [GitBlobID??]? in
             guard state.loaded else { return nil }
-            guard let indexed = state.indexed else { return keys.map { _ in true } }
-            return keys.map(indexed.contains)
+            guard let indexed = state.indexed else { return keys.map { _ in .some(nil) } }
+            return keys.map { indexed[$0] }
         })
-        return zip(candidates, held).compactMap { $1 ? $0 : nil }
+        return zip(candidates, held).compactMap { candidate, blob in
+            guard let blob else { return nil }
+            var held = candidate
+            held.indexBlob = blob
+            return held
+        }
     }
 
     public func kind(of path: String) -> FileKind {
@@ -99,7 +108,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// of a 40,000-post repository this way.
     public func listing(of directory: String) -> FolderListing? {
         guard let listing = base.listing(of: directory) else { return nil }
-        let indexedOrNone: Set<PathKey>? = state.withLock(waitingFor: { state -> Set<PathKey>?? in
+        let indexedOrNone: [PathKey: GitBlobID?]? = state.withLock(waitingFor: { state -> [PathKey: GitBlobID?]?? in
             guard state.loaded else { return nil }
             return .some(state.indexed)
         })
@@ -108,7 +117,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         // Names stay bytes: a string is made only for a file the index does not hold.
         var keys = PathKeyBuilder(folder: folder == "/" ? "" : folder)
         let hiddenNames = listing.sortedEntries(where: { name, entry in
-            entry == .file && !indexed.contains(keys.key(name))
+            entry == .file && indexed.index(forKey: keys.key(name)) == nil
         }).map(\.name)
         guard !hiddenNames.isEmpty else { return listing }
         state.withLock { $0.hidden.formUnion(hiddenNames.map { PathUtilities.join(folder, $0) }) }

@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// How one run lints, beyond the configuration.
 public struct LintOptions: Sendable {
     /// Report suppression comments that silence nothing (`unused-disable`).
@@ -31,5 +33,17 @@ public struct LintOptions: Sendable {
         self.forceExclude = forceExclude
         self.honoursIgnoreFiles = honoursIgnoreFiles
         self.siteFactsCache = siteFactsCache
+    }
+}
+
+extension LintOptions {
+    /// Options for `--staged` in the repository around `directory`: the staged posts are checked
+    /// (their staged contents), and every other post is read as the commit holds it (a post edited
+    /// but not staged, from git's index). The linter must look files up through an
+    /// `IndexFileSystem`, which keeps the walk to the posts in the index.
+    public mutating func lintStaged(inRepositoryAround directory: String) throws(PostlintError) {
+        let read = try GitChanges.stagedContents(in: directory)
+        contents = read.staged.merging(read.editedNotStaged) { staged, _ in staged }
+        reportOnly = Set(read.staged.keys)
     }
 }

@@ -86,10 +86,7 @@ struct CheckRequest: Equatable {
                 if let changedSince {
                     options.reportOnly = try GitChanges.changedSince(changedSince, in: linter.workingDirectory)
                 } else if staged {
-                    // The posts as the commit holds them: those edited but not staged as staged.
-                    let read = try GitChanges.stagedContents(in: linter.workingDirectory)
-                    options.contents = read.staged.merging(read.editedNotStaged) { staged, _ in staged }
-                    options.reportOnly = Set(read.staged.keys)
+                    try options.lintStaged(inRepositoryAround: linter.workingDirectory)
                 }
                 if options.reportOnly != nil, !noCache {
                     options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)

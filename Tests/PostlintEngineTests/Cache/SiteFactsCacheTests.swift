@@ -108,6 +108,55 @@ import PostlintTestSupport
         #expect(warm.findings.contains { $0.ruleID == "duplicate-slug" && $0.message.contains("posts/post-5.md") })
     }
 
+    /// Under git's index (`--staged`) a post's facts are trusted by the id of its content there,
+    /// without looking at the file: an edit not staged leaves them (the commit holds the staged
+    /// content), a staged edit has the post read again.
+    @Test func underGitsIndexFactsAreTrustedByTheContentsIDThere() throws {
+        let site = try Site()
+        let root = site.folder.path
+        func git(_ arguments: String...) throws {
+            let result = try CommandRunner.run(
+                ["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
+                    + arguments,
+                in: URL(fileURLWithPath: root), executable: URL(fileURLWithPath: "/usr/bin/git"))
+            #expect(result.status == 0, "git \(arguments): \(result.standardError)")
+        }
+        try git("init", "-q", "-b", "main")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "a site")
+        try site.write("posts/new.md", Self.post(slug: "new-post", title: "A newer post"))
+        try git("add", "posts/new.md")
+        func lintStaged(cache: Bool) throws -> (findings: [String], hits: Int?) {
+            let linter = try Linter(workingDirectory: root, fileSystem: IndexFileSystem.forRepository(at: root))
+            var options = LintOptions()
+            try options.lintStaged(inRepositoryAround: root)
+            #expect(options.reportOnly == [root + "/posts/new.md"], "new.md alone is staged")
+            let factsCache = cache ? SiteFactsCache(path: site.cachePath, toolVersion: "1.0") : nil
+            options.siteFactsCache = factsCache
+            return (describe(Array(try linter.lint(paths: ["."], options: options).findings)), factsCache?.hitCount)
+        }
+        let cold = try lintStaged(cache: true)
+        #expect(cold.hits == 0)
+        #expect(try lintStaged(cache: true).hits == 20)
+        #expect(cold.findings == (try lintStaged(cache: false).findings))
+        #expect(!cold.findings.contains { $0.contains("duplicate-slug") })
+
+        // Edited, not staged: the commit still holds the old post, whose facts are kept.
+        try site.write("posts/post-5.md", Self.post(slug: "new-post", title: "Title 5"))
+        let unstaged = try lintStaged(cache: true)
+        #expect(unstaged.hits == 20)
+        #expect(unstaged.findings == cold.findings)
+        #expect(try lintStaged(cache: false).findings == cold.findings)
+
+        // Committed (new.md still staged): its content in the index changed, so it is read
+        // again, and the slug is shared.
+        try git("commit", "-q", "-m", "post 5 edited", "posts/post-5.md")
+        let staged = try lintStaged(cache: true)
+        #expect(staged.hits == 19)
+        #expect(staged.findings.contains { $0.contains("duplicate-slug") && $0.contains("posts/post-5.md") })
+        #expect(staged.findings == (try lintStaged(cache: false).findings))
+    }
+
     @Test func aDamagedOrForeignCacheIsIgnoredAndRewritten() throws {
         let site = try Site(newSlug: "post-3")
         let expected = describe(try site.lint(cache: false).findings)
