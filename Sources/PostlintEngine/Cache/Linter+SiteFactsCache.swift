@@ -22,7 +22,6 @@ extension Linter {
         else { return nil }
         var result = FileResult()
         result.siteSeverities = ruleSet.siteSeverities
-        let given = options.contents[absolutePath]
         // Under git's index the content read is the one the index names: its id is enough.
         let blob = candidate.indexBlob
         if let blob,
@@ -32,6 +31,7 @@ extension Linter {
             result.facts = facts
             return result
         }
+        let given = options.contentsInsteadOfFile(at: absolutePath)
         var signature: FileSignature?
         if given == nil, blob == nil {
             if let folder = candidate.folder, let name = candidate.name {

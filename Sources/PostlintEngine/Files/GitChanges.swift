@@ -16,46 +16,33 @@ public enum GitChanges {
         return Set((changed + untracked).split(separator: "\0").map { PathUtilities.join(root, String($0)) })
     }
 
-    /// What `--staged` reads from git's index, by absolute path: the staged files' contents (the
-    /// posts the run reports), and the staged contents of the posts edited in the working tree
-    /// but not staged (the commit holds them as staged: their site facts are read from there).
-    public struct StagedContents: Sendable {
-        public var staged: [String: [UInt8]] = [:]
-        public var editedNotStaged: [String: [UInt8]] = [:]
-    }
-
-    /// The index's contents of the staged files and of the posts edited but not staged, read with
-    /// one `git cat-file --batch` (the two lists asked for at once).
-    public static func stagedContents(in directory: String) throws(PostlintError) -> StagedContents {
+    /// The staged contents (from the index, not the working tree) of the staged files, by
+    /// absolute path, read with one `git cat-file --batch`.
+    public static func stagedContents(in directory: String) throws(PostlintError) -> [String: [UInt8]] {
         let root = try repositoryRoot(directory)
-        // The working tree's edits are listed on a thread of its own while the staged files are:
-        // in a repository of 40,000 posts it is the slower of the two (git looks at every file).
-        let edited = Locked<Result<[UInt8], PostlintError>?>(nil)
-        let listed = DispatchGroup()
-        listed.enter()
-        Thread.detachNewThread {
-            let result = Result { () throws(PostlintError) in try gitBytes(["diff-files", "-z", "--no-abbrev"], in: root) }
-            edited.withLock { $0 = result }
-            listed.leave()
-        }
         let staged = try gitBytes(
             ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--diff-filter=ACMRT", "--find-renames"], in: root)
-        listed.wait()
-        let editedOutput = try (edited.withLock { $0 } ?? .success([])).get()
-        // Staged: the new side of each change (the index); edited: the old side (the index again).
-        let stagedBlobs = RawDiff.records(staged).compactMap { $0.newBlob }
-        let editedBlobs = RawDiff.records(editedOutput).filter { $0.status == "M" || $0.status == "T" }.compactMap { record in
+        // The new side of each change: the index's.
+        return try indexContents(of: RawDiff.records(staged).compactMap { $0.newBlob }, root: root)
+    }
+
+    /// The contents git's index holds for the posts edited in the working tree but not staged, by
+    /// absolute path (a staged post edited again is among them, with its staged content).
+    static func indexContentsOfEditedPosts(in directory: String) throws(PostlintError) -> [String: [UInt8]] {
+        let root = try repositoryRoot(directory)
+        let edited = try gitBytes(["diff-files", "-z", "--no-abbrev"], in: root)
+        // The old side of each change: the index's.
+        let blobs = RawDiff.records(edited).filter { $0.status == "M" || $0.status == "T" }.compactMap { record in
             record.oldBlob.flatMap { FileDiscovery.isMarkdown($0.path) ? $0 : nil }
         }
-        let blobs = try blobContents(Array(Set((stagedBlobs + editedBlobs).map(\.id))), in: root)
-        var contents = StagedContents()
-        for blob in stagedBlobs {
-            contents.staged[PathUtilities.join(root, blob.path)] = blobs[blob.id] ?? []
-        }
-        for blob in editedBlobs where contents.staged[PathUtilities.join(root, blob.path)] == nil {
-            contents.editedNotStaged[PathUtilities.join(root, blob.path)] = blobs[blob.id] ?? []
-        }
-        return contents
+        return try indexContents(of: blobs, root: root)
+    }
+
+    private static func indexContents(of blobs: [RawDiff.Blob], root: String) throws(PostlintError) -> [String: [UInt8]] {
+        let contents = try blobContents(Array(Set(blobs.map(\.id))), in: root)
+        var byPath: [String: [UInt8]] = [:]
+        for blob in blobs { byPath[PathUtilities.join(root, blob.path)] = contents[blob.id] ?? [] }
+        return byPath
     }
 
     /// The contents of the blobs `ids` (full object names), through one `git cat-file --batch`;

@@ -9,6 +9,9 @@ public struct LintOptions: Sendable {
     public var reportOnly: Set<String>?
     /// Contents to lint instead of the file on disk, by absolute path (the staged version of a file).
     public var contents: [String: [UInt8]] = [:]
+    /// With `--staged`: the index's contents of the posts edited but not staged, read instead of
+    /// their files (asked only when a post is read).
+    public var editedPostsInIndex: EditedPostsInIndex?
     /// Check remote (http, https) images too, with these settings; nil: remote images are not checked.
     public var remote: RemoteCheckOptions?
     /// Apply the configurations' `include` and `exclude` to files named explicitly too (which are
@@ -42,8 +45,14 @@ extension LintOptions {
     /// but not staged, from git's index). The linter must look files up through an
     /// `IndexFileSystem`, which keeps the walk to the posts in the index.
     public mutating func lintStaged(inRepositoryAround directory: String) throws(PostlintError) {
-        let read = try GitChanges.stagedContents(in: directory)
-        contents = read.staged.merging(read.editedNotStaged) { staged, _ in staged }
-        reportOnly = Set(read.staged.keys)
+        contents = try GitChanges.stagedContents(in: directory)
+        reportOnly = Set(contents.keys)
+        editedPostsInIndex = EditedPostsInIndex(inRepositoryAround: directory)
+    }
+
+    /// The bytes to lint for the file at `absolutePath` instead of its file's, if any: given, or
+    /// (with `--staged`) the index's for a post edited but not staged.
+    func contentsInsteadOfFile(at absolutePath: String) -> [UInt8]? {
+        contents[absolutePath] ?? editedPostsInIndex?.contents(of: absolutePath)
     }
 }

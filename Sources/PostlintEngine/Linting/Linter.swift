@@ -60,6 +60,8 @@ public final class Linter: Sendable {
         try checkInParallel(queue, workers: workers, options: options)
         options.siteFactsCache?.save()
         gatherer.insertProblemsFirst(walk.problems)
+        // Without the index's contents of the posts edited but not staged, their files were read.
+        if let failure = options.editedPostsInIndex?.failure { gatherer.insertProblemsFirst([failure]) }
         return try assemble(gatherer, options: options)
     }
 
@@ -238,7 +240,7 @@ public final class Linter: Sendable {
                     }
                 }
                 let read =
-                    options.contents[absolutePath].map { Result<[UInt8], PostlintError>.success($0) }
+                    options.contentsInsteadOfFile(at: absolutePath).map { Result<[UInt8], PostlintError>.success($0) }
                     ?? candidate.read()
                 switch read {
                 case .success(let bytes):

@@ -126,18 +126,22 @@ import PostlintTestSupport
         try git("commit", "-q", "-m", "a site")
         try site.write("posts/new.md", Self.post(slug: "new-post", title: "A newer post"))
         try git("add", "posts/new.md")
-        func lintStaged(cache: Bool) throws -> (findings: [String], hits: Int?) {
+        func lintStaged(cache: Bool) throws -> (findings: [String], hits: Int?, askedForEdits: Bool) {
             let linter = try Linter(workingDirectory: root, fileSystem: IndexFileSystem.forRepository(at: root))
             var options = LintOptions()
             try options.lintStaged(inRepositoryAround: root)
             #expect(options.reportOnly == [root + "/posts/new.md"], "new.md alone is staged")
             let factsCache = cache ? SiteFactsCache(path: site.cachePath, toolVersion: "1.0") : nil
             options.siteFactsCache = factsCache
-            return (describe(Array(try linter.lint(paths: ["."], options: options).findings)), factsCache?.hitCount)
+            let findings = describe(Array(try linter.lint(paths: ["."], options: options).findings))
+            return (findings, factsCache?.hitCount, options.editedPostsInIndex?.hasListed == true)
         }
         let cold = try lintStaged(cache: true)
         #expect(cold.hits == 0)
-        #expect(try lintStaged(cache: true).hits == 20)
+        #expect(cold.askedForEdits, "posts were read: git was asked which are edited")
+        let warm = try lintStaged(cache: true)
+        #expect(warm.hits == 20)
+        #expect(!warm.askedForEdits, "no post was read: git was not asked")
         #expect(cold.findings == (try lintStaged(cache: false).findings))
         #expect(!cold.findings.contains { $0.contains("duplicate-slug") })
 
