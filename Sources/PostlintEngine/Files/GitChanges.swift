@@ -80,21 +80,29 @@ public enum GitChanges {
     static func indexedBlobs(ofListing listing: [UInt8], root: String) -> [PathKey: GitBlobID?] {
         var blobs = [PathKey: GitBlobID?](minimumCapacity: listing.count / 80)
         var builder = PathKeyBuilder(folder: root == "/" ? "" : root)
-        for record in listing.split(separator: 0) {
-            guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            let key = builder.key(record[(tab + 1)...])
-            let fields = record[..<tab].split(separator: UInt8(ascii: " "))
-            var blob: GitBlobID?
-            if fields.count == 3, fields[2].elementsEqual("0".utf8),
-                fields[0].elementsEqual("100644".utf8) || fields[0].elementsEqual("100755".utf8)
-            {
-                blob = GitBlobID(hexadecimal: fields[1])
-            }
+        // Read in place, a record at a time: no array of records or of fields (40,000 of each).
+        var start = 0
+        while start < listing.count {
+            let end = listing[start...].firstIndex(of: 0) ?? listing.count
+            defer { start = end + 1 }
+            guard let tab = listing[start..<end].firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let key = builder.key(listing[(tab + 1)..<end])
+            let blob = blobID(ofFields: listing[start..<tab])
             // A path in conflict is listed once per stage: it keeps no id.
-            if blobs.index(forKey: key) != nil { blob = nil }
-            blobs[key] = .some(blob)
+            if blobs.updateValue(blob, forKey: key) != nil { blobs[key] = .some(nil) }
         }
         return blobs
+    }
+
+    /// The id in a record's `<mode> <object> <stage>` when it is a regular file at stage 0.
+    private static func blobID(ofFields fields: ArraySlice<UInt8>) -> GitBlobID? {
+        guard let firstSpace = fields.firstIndex(of: UInt8(ascii: " ")),
+            let lastSpace = fields.lastIndex(of: UInt8(ascii: " ")), firstSpace < lastSpace,
+            fields[(lastSpace + 1)...].elementsEqual("0".utf8)
+        else { return nil }
+        let mode = fields[..<firstSpace]
+        guard mode.elementsEqual("100644".utf8) || mode.elementsEqual("100755".utf8) else { return nil }
+        return GitBlobID(hexadecimal: fields[(firstSpace + 1)..<lastSpace])
     }
 
     static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {
