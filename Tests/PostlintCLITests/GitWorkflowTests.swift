@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostlintCore
 import PostlintTestSupport
 
 /// Changed files, staged contents, baselines, reports to files and the plain git hook, with real git.
@@ -154,6 +155,32 @@ import PostlintTestSupport
         let duplicates = diagnostics.filter { $0["rule"] as? String == "duplicate-title" }
         #expect(duplicates.compactMap { $0["path"] as? String } == ["posts/a.md", "posts/b.md"], "\(diagnostics)")
         #expect(duplicates.allSatisfy { !(($0["message"] as? String) ?? "").contains("draft") }, "\(diagnostics)")
+    }
+
+    /// A staged (then committed) post whose name is not UTF-8 is linted and reported by the bytes
+    /// of its name, and counts among the commit's posts for the site rules.
+    @Test func aStagedPostWhoseNameIsNotUTF8IsLinted() throws {
+        let repository = try Repository()
+        try repository.folder.write("a.md", Self.post("a", title: "Notes on tea, one title"))
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "one post")
+        let name = FileNameBytes.string(Array("caf".utf8) + [0xE9] + Array(".md".utf8))
+        let bytes = Array(Self.post("Bad Slug", title: "Notes on tea, one title").utf8)
+        let written = FileNameBytes.withCString(repository.folder.path + "/" + name) { path -> Bool in
+            guard let file = fopen(path, "wb") else { return false }
+            defer { fclose(file) }
+            return fwrite(bytes, 1, bytes.count, file) == bytes.count
+        }
+        #expect(written)
+        try repository.git("add", "-A")
+        let staged = try repository.postlint(["check", "--staged", "--no-cache"])
+        #expect(staged.status == 1, "\(staged.standardOutput)\(staged.standardError)")
+        #expect(staged.standardOutput.contains("caf\\xE9.md:3:7: error: slug \"Bad Slug\""), "\(staged.standardOutput)")
+        #expect(staged.standardOutput.contains("duplicate-title"), "\(staged.standardOutput)")
+        try repository.git("commit", "-q", "-m", "a post named in Latin-1")
+        let changed = try repository.postlint(["check", "--changed-since", "HEAD~1", "--no-cache"])
+        #expect(changed.status == 1, "\(changed.standardOutput)\(changed.standardError)")
+        #expect(changed.standardOutput.contains("caf\\xE9.md:3:7: error: slug \"Bad Slug\""), "\(changed.standardOutput)")
     }
 
     @Test func baselineMatchesOldFindingsAfterLinesAreInserted() throws {

@@ -1,3 +1,6 @@
+import Foundation
+import PostlintCore
+
 /// A path known by the 128-bit digest of its bytes: what the site facts cache finds its entries by,
 /// and what `IndexFileSystem` keeps of the 40,000 paths in a big repository's index. A digest
 /// stands for its path as a content digest stands for a post's bytes; no string is made to look a
@@ -8,6 +11,16 @@ struct PathKey: Hashable, Sendable {
     init(_ path: String) {
         var path = path
         digest = path.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The key of the path the file system knows: a byte that is not UTF-8, carried in the
+    /// string as `FileNameBytes` does, is put back (so the key is that of git's bytes for it).
+    init(fileSystemPath path: String) {
+        if FileNameBytes.hasRawBytes(path) {
+            self = FileNameBytes.withCString(path) { PathKey(bytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
+        } else {
+            self.init(path)
+        }
     }
 
     init(bytes: ArraySlice<UInt8>) {

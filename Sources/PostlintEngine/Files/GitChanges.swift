@@ -9,11 +9,12 @@ public enum GitChanges {
     public static func changedSince(_ reference: String, in directory: String) throws(PostlintError) -> Set<String> {
         let root = try repositoryRoot(directory)
         let base = try git(["merge-base", reference, "HEAD"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
-        let changed = try git(
+        let changed = try gitBytes(
             ["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--find-renames", base, "--"],
             in: root)
-        let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
-        return Set((changed + untracked).split(separator: "\0").map { PathUtilities.join(root, String($0)) })
+        let untracked = try gitBytes(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
+        // Names keep bytes that are not UTF-8 as `FileNameBytes` carries them, as the walk does.
+        return Set((changed + untracked).split(separator: 0).map { PathUtilities.join(root, FileNameBytes.string($0)) })
     }
 
     /// The staged contents (from the index, not the working tree) of the staged files, by

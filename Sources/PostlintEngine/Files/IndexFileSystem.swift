@@ -65,7 +65,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// Whether a file at `path`, found on disk, stays visible.
     private func keeps(_ path: String) -> Bool {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
-        let key = PathKey(absolute)
+        let key = PathKey(fileSystemPath: absolute)
         return state.withLock(waitingFor: { state -> Bool? in
             guard state.loaded else { return nil }
             guard let indexed = state.indexed, indexed.index(forKey: key) == nil else { return true }
@@ -78,7 +78,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// there (`indexBlob`): what the commit holds of a walk's posts. Asked under one lock for them all.
     func indexed(_ candidates: [FileDiscovery.Candidate]) -> [FileDiscovery.Candidate] {
         guard !candidates.isEmpty else { return candidates }
-        let keys = candidates.map { PathKey($0.absolutePath) }
+        let keys = candidates.map { PathKey(fileSystemPath: $0.absolutePath) }
         // Per candidate: nil when the index does not hold it, else its id (itself possibly nil).
         let held = state.withLock(waitingFor: { state -> [GitBlobID??]? in
             guard state.loaded else { return nil }

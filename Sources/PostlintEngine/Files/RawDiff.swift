@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// Records of git's raw diff format, `-z` (`git diff --raw -z`, `git diff-files -z`): a header
 /// `:<old mode> <new mode> <old id> <new id> <status>`, then the path, or for a rename or copy the
 /// old path and the new.
@@ -26,7 +28,8 @@ enum RawDiff {
 
     static func records(_ output: [UInt8]) -> [Record] {
         // Every field ends with a NUL: the last one is followed by nothing.
-        var fields = output.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        // Paths keep bytes that are not UTF-8 as `FileNameBytes` carries them, as the walk does.
+        var fields = output.split(separator: 0, omittingEmptySubsequences: false).map { FileNameBytes.string($0) }
         if output.last == 0 { fields.removeLast() }
         var records: [Record] = []
         var index = 0
