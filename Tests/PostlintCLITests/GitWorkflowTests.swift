@@ -183,6 +183,21 @@ import PostlintTestSupport
         #expect(changed.standardOutput.contains("caf\\xE9.md:3:7: error: slug \"Bad Slug\""), "\(changed.standardOutput)")
     }
 
+    /// A staged post whose content git cannot give (its object is missing) is an error, never an
+    /// empty post that passes.
+    @Test func aStagedPostWhoseObjectIsMissingIsAnError() throws {
+        let repository = try Repository()
+        try repository.folder.write("a.md", Self.post("a"))
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "one post")
+        let missing = String(repeating: "1234", count: 10)
+        try repository.git("update-index", "--add", "--info-only", "--cacheinfo", "100644,\(missing),ghost.md")
+        let staged = try repository.postlint(["check", "--staged"])
+        #expect(staged.status == 2, "\(staged.standardOutput)")
+        #expect(staged.standardError.contains("ghost.md"), "\(staged.standardError)")
+        #expect(staged.standardError.contains("git has no object \(missing)"), "\(staged.standardError)")
+    }
+
     @Test func baselineMatchesOldFindingsAfterLinesAreInserted() throws {
         let repository = try Repository()
         let old = Self.post("Old Slug")

@@ -42,7 +42,14 @@ public enum GitChanges {
     private static func indexContents(of blobs: [RawDiff.Blob], root: String) throws(PostlintError) -> [String: [UInt8]] {
         let contents = try blobContents(Array(Set(blobs.map(\.id))), in: root)
         var byPath: [String: [UInt8]] = [:]
-        for blob in blobs { byPath[PathUtilities.join(root, blob.path)] = contents[blob.id] ?? [] }
+        for blob in blobs {
+            let path = PathUtilities.join(root, blob.path)
+            // Never an empty post in place of one git could not give.
+            guard let content = contents[blob.id] else {
+                throw PostlintError(path: path, message: "git has no object \(blob.id) for the content in its index")
+            }
+            byPath[path] = content
+        }
         return byPath
     }
 
