@@ -12,9 +12,25 @@ public enum MarkdownScanner {
         scan(source, range: range, fastPaths: true)
     }
 
+    /// A scan for a document's anchors alone (a post another links into): its blocks, its
+    /// headings' text and the code spans of the paragraphs that hold `[^` (what footnote labels
+    /// are read past); other paragraphs' inline syntax (links, images, code spans, inline HTML)
+    /// is not read, and the body holds none of it.
+    public static func scanForAnchors(_ source: SourceText, range: ByteRange) -> MarkdownBody {
+        scan(source, range: range, fastPaths: true, paragraphInlines: .onlyWithFootnoteReferences)
+    }
+
+    /// Which paragraphs the inline pass reads.
+    enum ParagraphInlines {
+        case all
+        case onlyWithFootnoteReferences
+    }
+
     /// `scan`, with its shortcuts for common text on or off. Off, every line and block takes the
     /// general path, which tests use as the reference the shortcuts must agree with.
-    static func scan(_ source: SourceText, range: ByteRange, fastPaths: Bool) -> MarkdownBody {
+    static func scan(
+        _ source: SourceText, range: ByteRange, fastPaths: Bool, paragraphInlines: ParagraphInlines = .all
+    ) -> MarkdownBody {
         // The text's bytes are the file's when it is valid UTF-8: share them rather than copy.
         let bytes = source.utf8
         let clamped = max(0, min(range.lowerBound, bytes.count))..<max(0, min(range.upperBound, bytes.count))
@@ -68,7 +84,7 @@ public enum MarkdownScanner {
             switch leaf.kind {
             case .paragraph:
                 inline.body.paragraphs.append(leaf.range)
-                inline.run()
+                if paragraphInlines == .all || holdsFootnoteReference(bytes, leaf.range) { inline.run() }
             case .heading:
                 let (fileRange, text) = inline.runForText()
                 inline.body.headings.append(
@@ -83,6 +99,22 @@ public enum MarkdownScanner {
         swap(&body.excludedRanges, &inline.excluded)
         merge(&body.excludedRanges)
         return body
+    }
+
+    /// Whether `range` of `bytes` holds `[^`, each `[` found by memchr.
+    private static func holdsFootnoteReference(_ bytes: [UInt8], _ range: ByteRange) -> Bool {
+        bytes.withUnsafeBufferPointer { whole in
+            // The search stops at the paragraph's end, not the file's.
+            let end = min(range.upperBound, whole.count)
+            let buffer = UnsafeBufferPointer(rebasing: whole[..<end])
+            var index = range.lowerBound
+            while index + 1 < end, let bracket = ByteScanning.firstIndex(of: 0x5B, in: buffer, from: index) {
+                guard bracket + 1 < end else { return false }
+                if buffer[bracket + 1] == 0x5E { return true }
+                index = bracket + 1
+            }
+            return false
+        }
     }
 
     /// Sorts `ranges` and joins overlapping and touching ones, dropping empty ones, in place.

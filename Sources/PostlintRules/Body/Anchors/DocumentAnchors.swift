@@ -48,7 +48,7 @@ public struct DocumentAnchors: Sendable, Equatable {
     public init(fileBytes bytes: [UInt8], style: AnchorStyle) {
         let source = SourceText(bytes: bytes)
         let start = HTMLAnchorIDs.bodyStart(of: bytes)
-        let body = MarkdownScanner.scan(source, range: start..<bytes.count)
+        let body = MarkdownScanner.scanForAnchors(source, range: start..<bytes.count)
         self.init(bytes: source.utf8, body: body, bodyRange: start..<bytes.count, style: style)
     }
 
