@@ -13,15 +13,25 @@ extension Linter {
         throws(PostlintError) -> FileResult?
     {
         let absolutePath = candidate.absolutePath
-        let ruleSet = try memo.ruleSet(forFileAt: absolutePath, displayPath: candidate.displayPath, linter: self)
-        let configuration = try memo.configuration(forFileAt: absolutePath, resolver: resolver)
-        guard
-            let fingerprint = fingerprints.fingerprint(
-                of: ruleSet, configuration: configuration,
-                forFileAt: absolutePath, displayPath: candidate.displayPath)
-        else { return nil }
+        // A post of the folder before it, without overrides, has its fingerprint: its rule set
+        // is not asked for (a post read for its facts alone needs no more of it).
+        let fingerprint: ContentDigest
+        switch fingerprints.remembered(forFileAt: absolutePath) {
+        case .some(.some(let remembered)):
+            fingerprint = remembered
+        case .some(.none):
+            return nil
+        case .none:
+            let ruleSet = try memo.ruleSet(forFileAt: absolutePath, displayPath: candidate.displayPath, linter: self)
+            let configuration = try memo.configuration(forFileAt: absolutePath, resolver: resolver)
+            guard
+                let computed = fingerprints.fingerprint(
+                    of: ruleSet, configuration: configuration,
+                    forFileAt: absolutePath, displayPath: candidate.displayPath)
+            else { return nil }
+            fingerprint = computed
+        }
         var result = FileResult()
-        result.siteSeverities = ruleSet.siteSeverities
         // Under git's index the content read is the one the index names: its id is enough.
         let blob = candidate.indexBlob
         if let blob,
@@ -75,22 +85,31 @@ extension Linter {
 /// rule set unless the configuration has overrides (then each post's is computed).
 struct SiteFactsFingerprintMemo {
     private var folder: String?
+    /// The remembered folder's fingerprint (nil inside: its facts cannot be cached), set only
+    /// when its configuration has no overrides.
     private var remembered: ContentDigest??
 
     init() {}
 
-    mutating func fingerprint(
-        of ruleSet: RuleSet, configuration: Configuration, forFileAt absolutePath: String,
-        displayPath: String
-    ) -> ContentDigest? {
+    /// The fingerprint of the file at `absolutePath` when it is in the remembered folder (whose
+    /// posts all share it); nil when it must be computed.
+    func remembered(forFileAt absolutePath: String) -> ContentDigest?? {
+        guard let remembered else { return nil }
         // The folder compared as bytes: making its string for every post cost more than the look-up.
         var path = absolutePath
         let inRememberedFolder = path.withUTF8 { bytes in
             guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), var folder = self.folder else { return false }
             return folder.withUTF8 { $0.elementsEqual(bytes[..<slash]) }
         }
-        if configuration.overrides.isEmpty, inRememberedFolder, let remembered { return remembered }
-        let folder = PathUtilities.directory(of: absolutePath)
+        guard inRememberedFolder else { return .none }
+        return .some(remembered)
+    }
+
+    mutating func fingerprint(
+        of ruleSet: RuleSet, configuration: Configuration, forFileAt absolutePath: String,
+        displayPath: String
+    ) -> ContentDigest? {
+        if configuration.overrides.isEmpty, let remembered = remembered(forFileAt: absolutePath) { return remembered }
         let relative =
             configuration.overrides.isEmpty
             ? displayPath
@@ -98,8 +117,8 @@ struct SiteFactsFingerprintMemo {
         let fingerprint = SiteFactsFingerprint.of(
             ruleSet, configuration: configuration,
             overrideIndices: configuration.overrideIndices(for: relative))
-        self.folder = folder
-        remembered = .some(fingerprint)
+        folder = PathUtilities.directory(of: absolutePath)
+        remembered = configuration.overrides.isEmpty ? .some(fingerprint) : nil
         return fingerprint
     }
 }

@@ -83,14 +83,16 @@ struct CheckRequest: Equatable {
                 standardInput[name] = bytes
                 outcome = try linter.lint(bytes: bytes, as: name, options: options)
             } else {
+                // A small run's other posts come from the site facts cache, read while git answers.
+                if changedSince != nil || staged, !noCache {
+                    options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)
+                        .map { SiteFactsCache(path: $0, toolVersion: Postlint.version) }
+                    options.siteFactsCache?.loadInBackground()
+                }
                 if let changedSince {
                     options.reportOnly = try GitChanges.changedSince(changedSince, in: linter.workingDirectory)
                 } else if staged {
                     try options.lintStaged(inRepositoryAround: linter.workingDirectory)
-                }
-                if options.reportOnly != nil, !noCache {
-                    options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)
-                        .map { SiteFactsCache(path: $0, toolVersion: Postlint.version) }
                 }
                 outcome = try linter.lint(paths: paths, options: options)
             }

@@ -76,6 +76,24 @@ import PostlintTestSupport
         #expect(describe(warm.findings) == describe(without))
     }
 
+    /// Posts in many folders, the walk going from one to the next and back to one already seen:
+    /// every post's facts come from the cache on the second run.
+    @Test func postsOfEveryFolderHaveTheirFactsFromTheCache() throws {
+        let site = try Site(count: 4)
+        for folder in ["a", "b", "a/c", "d"] {
+            for index in 0..<3 {
+                try site.write(
+                    "\(folder)/post-\(index).md",
+                    Self.post(slug: "\(folder.replacingOccurrences(of: "/", with: "-"))-\(index)", title: "\(folder) \(index)"))
+            }
+        }
+        let cold = try site.lint(cache: true)
+        #expect(cold.cache?.hitCount == 0)
+        let warm = try site.lint(cache: true)
+        #expect(warm.cache?.hitCount == 4 + 12)
+        #expect(describe(warm.findings) == describe(cold.findings))
+    }
+
     @Test func aPostChangedSinceItsFactsWereKeptIsReadAgain() throws {
         let site = try Site()
         _ = try site.lint(cache: true)
