@@ -61,6 +61,14 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
 
+        /// Elements written as bytes by `element` (at the depth given), laid out as the values
+        /// they stand for would be (see `ObjectTemplate`).
+        public init(marker: String, count: Int, elementBytes: @escaping (Int, inout [UInt8], Layout, Int) -> Void) {
+            self.marker = marker
+            self.count = count
+            self.writeElement = elementBytes
+        }
+
         /// Objects written member by member, with no value made for them: for arrays of many
         /// elements of one shape (a report's findings), where making each element's tree cost
         /// more than writing it.
@@ -72,6 +80,71 @@ public indirect enum JSONValue: Sendable, Equatable {
                 object(index, &writer)
                 output = writer.finished()
             }
+        }
+    }
+
+    /// The bytes around the values of an object of fixed keys, laid out as `.object` is at a
+    /// depth: for writing many objects of one shape without writing each key and indentation.
+    public struct ObjectTemplate: Sendable {
+        /// `{`.
+        public let opening: [UInt8]
+        /// Before each member's value: a comma after the first, the line break and indentation,
+        /// the escaped key, `:` and, laid out pretty, a space.
+        public let prefixes: [[UInt8]]
+        /// After the last value: the line break and indentation, `}`.
+        public let closing: [UInt8]
+
+        /// For objects holding at least one of `keys`, in that order, at `depth`.
+        public init(keys: [String], layout: Layout, depth: Int) {
+            opening = [UInt8(ascii: "{")]
+            prefixes = keys.enumerated().map { position, key in
+                var bytes: [UInt8] = position > 0 ? [UInt8(ascii: ",")] : []
+                JSONValue.newline(into: &bytes, layout: layout, depth: depth + 1)
+                JSONValue.writeString(key, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if layout == .pretty { bytes.append(UInt8(ascii: " ")) }
+                return bytes
+            }
+            var closing: [UInt8] = []
+            JSONValue.newline(into: &closing, layout: layout, depth: depth)
+            closing.append(UInt8(ascii: "}"))
+            self.closing = closing
+        }
+    }
+
+    /// `text` as a JSON string's bytes, quoted and escaped as `writeString` writes it.
+    public static func quoted(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        return bytes
+    }
+
+    /// Appends `value` in decimal, as `String(value)` spells it.
+    public static func writeInteger(_ value: Int, into output: inout [UInt8]) {
+        if value < 0 {
+            output.append(UInt8(ascii: "-"))
+            // The magnitude of Int.min does not fit an Int: it is written from its UInt.
+            writeDigits(value.magnitude, into: &output)
+        } else {
+            writeDigits(UInt(value), into: &output)
+        }
+    }
+
+    private static func writeDigits(_ value: UInt, into output: inout [UInt8]) {
+        guard value >= 10 else {
+            output.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            output.append(contentsOf: buffer[(24 - count)...])
         }
     }
 
@@ -259,9 +332,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// JavaScript. Everything else is copied as UTF-8 (a Swift string is always valid Unicode, so
     /// the output is always valid UTF-8).
     static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { writeString(utf8: $0, into: &output) }
+    }
+
+    /// `writeString` of text given as its UTF-8 bytes (valid UTF-8).
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        do {
             let count = bytes.count
             var index = 0
             // Bytes that need no escape are copied a run at a time.

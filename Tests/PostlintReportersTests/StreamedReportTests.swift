@@ -20,6 +20,54 @@ import PostlintJSON
         }
     }
 
+    /// Findings as a run keeps them (compactly, in report order): shared and own messages with
+    /// quotes, control characters, U+2028, text that is not ASCII, every severity, fixes, large
+    /// lines, paths repeated and interleaved.
+    static var compactReports: [LintReport] {
+        var generator = Xorshift(state: 0x4A53_4F4E)
+        let messages = [
+            "missing required field \"title\"", "tab\there", "line\nbreak", "\u{2028}separator\u{2029}",
+            "café — naïve 日本", "back\\slash", "control \u{1}\u{7F}", "", "a \"quoted\" word",
+        ]
+        var reports: [LintReport] = []
+        for size in [1, 7, 300, 5_000] {
+            var compact = CompactFindings()
+            for index in 0..<size {
+                let path = ["a.md", "b/ü.md", "c \"q\".md", "d.md"][Int.random(in: 0..<4, using: &generator)]
+                let own = Int.random(in: 0..<3, using: &generator) == 0
+                let message =
+                    messages[Int.random(in: 0..<messages.count, using: &generator)] + (own ? " #\(index)" : "")
+                let line = [1, 9, 10, 99, 1_000_000, Int(Int32.max)][Int.random(in: 0..<6, using: &generator)]
+                let fix =
+                    Int.random(in: 0..<4, using: &generator) == 0
+                    ? Fix(title: "fix", edits: [TextEdit(range: 0..<1, replacement: "x")]) : nil
+                compact.append(
+                    Finding(
+                        path: path, start: SourceLocation(line: line, column: index % 80 + 1),
+                        end: SourceLocation(line: line, column: index % 80 + 2),
+                        ruleID: ["required-fields", "slug-format", "broken-link"][index % 3],
+                        severity: [Severity.error, .warning, .info][Int.random(in: 0..<3, using: &generator)],
+                        message: message, range: index % 2 == 0 ? 3..<5 : nil, fix: fix))
+            }
+            var report = ReportSamples.report
+            report.findings = FindingList(reportOrderOf: compact)
+            reports.append(report)
+            // Some filtered out, as --quiet does: the order no longer covers every finding.
+            report.findings = report.findings.only(.error)
+            reports.append(report)
+        }
+        return reports
+    }
+
+    @Test(arguments: [JSONValue.Layout.pretty, .compact])
+    func theJSONReportOfCompactFindingsIsTheWholeDocumentsText(_ layout: JSONValue.Layout) throws {
+        for report in Self.compactReports {
+            #expect(report.findings.compactStorage != nil)
+            let whole = try OrderedJSONEncoder().encode(JSONReportDocument(report)).serialized(layout) + "\n"
+            #expect(JSONReporter(layout: layout).render(report) == whole)
+        }
+    }
+
     @Test(arguments: [JSONValue.Layout.pretty, .compact])
     func theSARIFLogIsTheWholeLogsText(_ layout: JSONValue.Layout) throws {
         for report in Self.reports {
@@ -170,5 +218,17 @@ private enum WholeJUnitDocument {
         }
         output += "</testsuites>\n"
         return output
+    }
+}
+
+/// A seeded generator for the findings above (xorshift64).
+private struct Xorshift: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
     }
 }

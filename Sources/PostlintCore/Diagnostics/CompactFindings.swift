@@ -123,6 +123,78 @@ package struct CompactFindings: Sendable {
         return ruleIDs[reader.number()]
     }
 
+    // MARK: Reading for a report
+
+    /// The strings findings name by index in `ReportFields`: their paths, rules and shared messages.
+    package var reportTables: (paths: [String], rules: [String], messages: [String]) {
+        (paths, ruleIDs.strings, messages)
+    }
+
+    /// A finding's fields as a report writes them, read from its bytes without making a string:
+    /// its path, rule and shared message by their index in `reportTables`, a message of its own as
+    /// its bytes in the arena.
+    package struct ReportFields {
+        package var path = 0
+        package var startLine = 0
+        package var startColumn = 0
+        package var endLine = 0
+        package var endColumn = 0
+        package var severity = Severity.error
+        package var rule = 0
+        /// The index of its shared message, or -1 when the message is its own (`ownMessage`).
+        package var sharedMessage = -1
+        package var ownMessage: Range<Int> = 0..<0
+        package var isFixable = false
+    }
+
+    /// Reads findings' fields from the bytes of a `CompactFindings`, valid inside
+    /// `withReportReader` only.
+    package struct ReportReader {
+        package let arena: UnsafeBufferPointer<UInt8>
+        let ends: UnsafeBufferPointer<Int>
+
+        /// The fields of the finding at `position`.
+        package func fields(at position: Int) -> ReportFields {
+            var offset = position == 0 ? 0 : ends[position - 1]
+            func number() -> Int {
+                var number: UInt64 = 0
+                var shift: UInt64 = 0
+                while true {
+                    let byte = arena[offset]
+                    offset += 1
+                    number |= UInt64(byte & 0x7F) << shift
+                    guard byte & 0x80 != 0, shift < 63 else { return Int(Int64(bitPattern: number)) }
+                    shift += 7
+                }
+            }
+            var fields = ReportFields()
+            fields.path = number()
+            fields.startLine = number()
+            fields.startColumn = number()
+            fields.endLine = number()
+            fields.endColumn = number()
+            let flags = arena[offset]
+            offset += 1
+            fields.severity = CompactFindings.severities[Int(flags & 3) % CompactFindings.severities.count]
+            fields.isFixable = flags & CompactFindings.hasFix != 0
+            fields.rule = number()
+            if flags & CompactFindings.hasSharedMessage != 0 {
+                fields.sharedMessage = number()
+            } else {
+                let length = number()
+                fields.ownMessage = offset..<(offset + length)
+            }
+            return fields
+        }
+    }
+
+    /// Calls `body` with a reader of the findings' fields (valid only inside it).
+    package func withReportReader<Result>(_ body: (ReportReader) -> Result) -> Result {
+        arena.withUnsafeBufferPointer { arena in
+            ends.withUnsafeBufferPointer { ends in body(ReportReader(arena: arena, ends: ends)) }
+        }
+    }
+
     /// The positions of the findings in report order (`Finding.reportOrder`; findings equal in
     /// it keep the order they were added in). Paths, lines, columns and rules are compared as
     /// numbers (ranks), messages by their shared index or their bytes (as strings when either is

@@ -24,6 +24,13 @@ public struct FindingList: RandomAccessCollection, Sendable, Equatable, Expressi
         storage = .compact(compact, order: compact.reportOrder())
     }
 
+    /// The compact findings and the order they are reported in, when the list is kept so (a
+    /// report writer then reads their fields without making each finding).
+    package var compactStorage: (findings: CompactFindings, order: [UInt32])? {
+        guard case .compact(let compact, let order) = storage else { return nil }
+        return (compact, order)
+    }
+
     public var startIndex: Int { 0 }
 
     public var endIndex: Int {

@@ -23,14 +23,25 @@ public struct JSONReporter: Reporter {
         // The diagnostics are encoded and written one at a time, and handed on as they are: a
         // tree of every finding's entry, or the whole text, took more memory than the run's
         // linting on a large site.
-        let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) {
-            index, object in
-            Self.write(report.findings[index], to: &object)
+        let document = skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
+        if let (compact, order) = report.findings.compactStorage {
+            CompactEntryWriter(compact: compact).withStreamedArray(
+                marker: Self.diagnosticsMarker, order: order, layout: layout
+            ) { diagnostics in
+                document.write(layout, streaming: diagnostics, to: output)
+            }
+        } else {
+            let diagnostics = JSONValue.StreamedArray(marker: Self.diagnosticsMarker, count: report.findings.count) {
+                index, object in
+                Self.write(report.findings[index], to: &object)
+            }
+            document.write(layout, streaming: diagnostics, to: output)
         }
-        skeleton.replacing("diagnostics", with: .string(Self.diagnosticsMarker))
-            .write(layout, streaming: diagnostics, to: output)
         output.write("\n")
     }
+
+    /// The members of an entry, in the order `write(_:to:)` writes them.
+    static let entryKeys = ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable"]
 
     /// A finding's entry as `JSONReportDocument.Entry` encodes it (its keys in declaration order),
     /// written directly: through the encoder, or as a value, each entry's containers cost more
