@@ -63,9 +63,33 @@ import PostlintJSON
     func theJSONReportOfCompactFindingsIsTheWholeDocumentsText(_ layout: JSONValue.Layout) throws {
         for report in Self.compactReports {
             #expect(report.findings.compactStorage != nil)
+            // The summary's counts, read from the findings' bytes, are those of the findings made whole.
+            for severity in [Severity.error, .warning, .info] {
+                #expect(report.findings.count(of: severity) == Array(report.findings).filter { $0.severity == severity }.count)
+            }
             let whole = try OrderedJSONEncoder().encode(JSONReportDocument(report)).serialized(layout) + "\n"
             #expect(JSONReporter(layout: layout).render(report) == whole)
         }
+    }
+
+    /// Entries at another depth than the report's (a document that nests them deeper) are laid
+    /// out for it.
+    @Test(arguments: [JSONValue.Layout.pretty, .compact])
+    func compactEntriesDeeperInADocumentAreLaidOutForTheirDepth(_ layout: JSONValue.Layout) throws {
+        let report = try #require(Self.compactReports.first { $0.findings.count > 100 })
+        let (compact, order) = try #require(report.findings.compactStorage)
+        let marker = "\u{0}entries\u{0}"
+        let document = JSONValue.object([("outer", .object([("entries", .string(marker))]))])
+        var written: [UInt8] = []
+        CompactEntryWriter(compact: compact).withStreamedArray(marker: marker, order: order, layout: layout) { array in
+            document.write(layout, streaming: array, partSize: 1 << 30) {
+                written += $0; $0 = []
+            }
+        }
+        let values = JSONValue.StreamedArray(marker: marker, count: report.findings.count) { index, object in
+            JSONReporter.write(report.findings[index], to: &object)
+        }
+        #expect(String(decoding: written, as: UTF8.self) == document.serialized(layout, streaming: values))
     }
 
     @Test(arguments: [JSONValue.Layout.pretty, .compact])

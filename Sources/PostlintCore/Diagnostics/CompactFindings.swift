@@ -153,6 +153,17 @@ package struct CompactFindings: Sendable {
         package let arena: UnsafeBufferPointer<UInt8>
         let ends: UnsafeBufferPointer<Int>
 
+        /// The severity of the finding at `position`, without the rest of its fields.
+        package func severity(at position: Int) -> Severity {
+            var offset = position == 0 ? 0 : ends[position - 1]
+            // Past its five numbers (path and locations), each ended by a byte under 0x80.
+            for _ in 0..<5 {
+                while arena[offset] & 0x80 != 0 { offset += 1 }
+                offset += 1
+            }
+            return CompactFindings.severities[Int(arena[offset] & 3) % CompactFindings.severities.count]
+        }
+
         /// The fields of the finding at `position`.
         package func fields(at position: Int) -> ReportFields {
             var offset = position == 0 ? 0 : ends[position - 1]
@@ -185,6 +196,15 @@ package struct CompactFindings: Sendable {
                 fields.ownMessage = offset..<(offset + length)
             }
             return fields
+        }
+    }
+
+    /// How many of the findings at `positions` have `severity`, read in one pass over their bytes.
+    package func count(of severity: Severity, at positions: [UInt32]) -> Int {
+        withReportReader { reader in
+            var total = 0
+            for position in positions where reader.severity(at: Int(position)) == severity { total += 1 }
+            return total
         }
     }
 

@@ -73,6 +73,7 @@ public struct FindingList: RandomAccessCollection, Sendable, Equatable, Expressi
 
     /// How many findings have `severity`.
     public func count(of severity: Severity) -> Int {
+        if case .compact(let compact, let order) = storage { return compact.count(of: severity, at: order) }
         var total = 0
         for position in indices where self.severity(at: position) == severity { total += 1 }
         return total

@@ -10,58 +10,113 @@ import PostlintJSON
 struct CompactEntryWriter {
     let compact: CompactFindings
 
+    /// The depth the report's entries sit at (in `diagnostics`, in the document): their
+    /// template is made before they are written; at any other depth, for each entry.
+    static let entryDepth = 2
+
+    /// Every piece of text an entry is made of, escaped, in one buffer: piece `i` is the bytes
+    /// from `starts[i]` to `starts[i + 1]`. Read through one pointer, so writing an entry
+    /// retains nothing.
+    private struct Pieces {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+
+        /// Adds `piece`, returning its number.
+        mutating func add(_ piece: [UInt8]) -> Int {
+            bytes.append(contentsOf: piece)
+            starts.append(bytes.count)
+            return starts.count - 2
+        }
+    }
+
     /// Calls `body` with the entries of the findings at `order` as a streamed array (valid only
     /// inside `body`).
     func withStreamedArray(
         marker: String, order: [UInt32], layout: JSONValue.Layout, _ body: (JSONValue.StreamedArray) -> Void
     ) {
         let tables = compact.reportTables
-        let paths = tables.paths.map(JSONValue.quoted)
-        let rules = tables.rules.map(JSONValue.quoted)
-        let messages = tables.messages.map(JSONValue.quoted)
-        let severities = [Severity.info, .warning, .error].map { JSONValue.quoted($0.rawValue) }
-        let booleans = [Array("false".utf8), Array("true".utf8)]
-        // Entries all sit at one depth: the template is made for it the first time.
-        final class TemplateOfDepth {
-            var depth = -1
-            var template = JSONValue.ObjectTemplate(keys: [], layout: .compact, depth: 0)
-        }
-        let made = TemplateOfDepth()
-        compact.withReportReader { reader in
-            let array = JSONValue.StreamedArray(marker: marker, count: order.count) { index, output, layout, depth in
-                if made.depth != depth {
-                    made.template = JSONValue.ObjectTemplate(keys: JSONReporter.entryKeys, layout: layout, depth: depth)
-                    made.depth = depth
+        var pieces = Pieces()
+        let template = JSONValue.ObjectTemplate(keys: JSONReporter.entryKeys, layout: layout, depth: Self.entryDepth)
+        let opening = pieces.add(template.opening)
+        let prefixes = template.prefixes.map { pieces.add($0) }.first ?? 0
+        let closing = pieces.add(template.closing)
+        let falseAndTrue = [pieces.add(Array("false".utf8)), pieces.add(Array("true".utf8))][0]
+        let severities = [Severity.info, .warning, .error].map { pieces.add(JSONValue.quoted($0.rawValue)) }[0]
+        let paths = tables.paths.map { pieces.add(JSONValue.quoted($0)) }.first ?? 0
+        let rules = tables.rules.map { pieces.add(JSONValue.quoted($0)) }.first ?? 0
+        let messages = tables.messages.map { pieces.add(JSONValue.quoted($0)) }.first ?? 0
+        pieces.bytes.withUnsafeBufferPointer { bytes in
+            pieces.starts.withUnsafeBufferPointer { starts in
+                compact.withReportReader { reader in
+                    let array = JSONValue.StreamedArray(marker: marker, count: order.count) {
+                        index, output, layout, depth in
+                        func piece(_ number: Int) {
+                            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[number]..<starts[number + 1]]))
+                        }
+                        let fields = reader.fields(at: Int(order[index]))
+                        guard depth == Self.entryDepth else {
+                            Self.write(fields, reader: reader, tables: tables, to: &output, layout: layout, depth: depth)
+                            return
+                        }
+                        piece(opening)
+                        piece(prefixes)
+                        piece(paths + fields.path)
+                        piece(prefixes + 1)
+                        JSONValue.writeInteger(fields.startLine, into: &output)
+                        piece(prefixes + 2)
+                        JSONValue.writeInteger(fields.startColumn, into: &output)
+                        piece(prefixes + 3)
+                        JSONValue.writeInteger(fields.endLine, into: &output)
+                        piece(prefixes + 4)
+                        JSONValue.writeInteger(fields.endColumn, into: &output)
+                        piece(prefixes + 5)
+                        piece(rules + fields.rule)
+                        piece(prefixes + 6)
+                        piece(severities + Self.severityIndex(fields.severity))
+                        piece(prefixes + 7)
+                        if fields.sharedMessage >= 0 {
+                            piece(messages + fields.sharedMessage)
+                        } else {
+                            JSONValue.writeString(
+                                utf8: UnsafeBufferPointer(rebasing: reader.arena[fields.ownMessage]), into: &output)
+                        }
+                        piece(prefixes + 8)
+                        piece(falseAndTrue + (fields.isFixable ? 1 : 0))
+                        piece(closing)
+                    }
+                    body(array)
                 }
-                let template = made.template
-                let fields = reader.fields(at: Int(order[index]))
-                output.append(contentsOf: template.opening)
-                output.append(contentsOf: template.prefixes[0])
-                output.append(contentsOf: paths[fields.path])
-                output.append(contentsOf: template.prefixes[1])
-                JSONValue.writeInteger(fields.startLine, into: &output)
-                output.append(contentsOf: template.prefixes[2])
-                JSONValue.writeInteger(fields.startColumn, into: &output)
-                output.append(contentsOf: template.prefixes[3])
-                JSONValue.writeInteger(fields.endLine, into: &output)
-                output.append(contentsOf: template.prefixes[4])
-                JSONValue.writeInteger(fields.endColumn, into: &output)
-                output.append(contentsOf: template.prefixes[5])
-                output.append(contentsOf: rules[fields.rule])
-                output.append(contentsOf: template.prefixes[6])
-                output.append(contentsOf: severities[Self.severityIndex(fields.severity)])
-                output.append(contentsOf: template.prefixes[7])
-                if fields.sharedMessage >= 0 {
-                    output.append(contentsOf: messages[fields.sharedMessage])
-                } else {
-                    JSONValue.writeString(utf8: UnsafeBufferPointer(rebasing: reader.arena[fields.ownMessage]), into: &output)
-                }
-                output.append(contentsOf: template.prefixes[8])
-                output.append(contentsOf: booleans[fields.isFixable ? 1 : 0])
-                output.append(contentsOf: template.closing)
             }
-            body(array)
         }
+    }
+
+    /// An entry at a depth other than `entryDepth`: the same fields, through a template made for it.
+    private static func write(
+        _ fields: CompactFindings.ReportFields, reader: CompactFindings.ReportReader,
+        tables: (paths: [String], rules: [String], messages: [String]), to output: inout [UInt8],
+        layout: JSONValue.Layout, depth: Int
+    ) {
+        let template = JSONValue.ObjectTemplate(keys: JSONReporter.entryKeys, layout: layout, depth: depth)
+        let message =
+            fields.sharedMessage >= 0
+            ? JSONValue.quoted(tables.messages[fields.sharedMessage])
+            : {
+                var bytes: [UInt8] = []
+                JSONValue.writeString(utf8: UnsafeBufferPointer(rebasing: reader.arena[fields.ownMessage]), into: &bytes)
+                return bytes
+            }()
+        let values: [[UInt8]] = [
+            JSONValue.quoted(tables.paths[fields.path]), Array(String(fields.startLine).utf8),
+            Array(String(fields.startColumn).utf8), Array(String(fields.endLine).utf8),
+            Array(String(fields.endColumn).utf8), JSONValue.quoted(tables.rules[fields.rule]),
+            JSONValue.quoted(fields.severity.rawValue), message, Array((fields.isFixable ? "true" : "false").utf8),
+        ]
+        output.append(contentsOf: template.opening)
+        for (prefix, value) in zip(template.prefixes, values) {
+            output.append(contentsOf: prefix)
+            output.append(contentsOf: value)
+        }
+        output.append(contentsOf: template.closing)
     }
 
     private static func severityIndex(_ severity: Severity) -> Int {
