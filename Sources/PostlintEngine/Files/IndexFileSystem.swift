@@ -31,7 +31,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         self.base = base
         self.workingDirectory = workingDirectory
         var indexed: [PathKey: GitBlobID?] = [:]
-        for file in indexedFiles { indexed[PathKey(file)] = .some(nil) }
+        for file in indexedFiles { indexed[PathKey(fileSystemPath: file)] = .some(nil) }
         state = ShortHoldCondition(State(indexed: indexed, loaded: true))
     }
 
