@@ -65,6 +65,12 @@ def prepare(source, scratch):
     with open(os.path.join(scratch, post), "a", encoding="utf-8") as handle:
         handle.write("\nA staged change.\n")
     git(scratch, "add", post)
+    # The files were all written within the second git wrote its index, so git cannot trust their
+    # times and would read every one again to tell whether it changed (`git diff-files`, which a
+    # run without the cache asks): settle the index as it is in a repository worked in, whose
+    # files are older than it.
+    time.sleep(1.5)
+    git(scratch, "update-index", "-q", "--refresh")
     return post
 
 
