@@ -167,17 +167,7 @@ package struct CompactFindings: Sendable {
         /// The fields of the finding at `position`.
         package func fields(at position: Int) -> ReportFields {
             var offset = position == 0 ? 0 : ends[position - 1]
-            func number() -> Int {
-                var number: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    let byte = arena[offset]
-                    offset += 1
-                    number |= UInt64(byte & 0x7F) << shift
-                    guard byte & 0x80 != 0, shift < 63 else { return Int(Int64(bitPattern: number)) }
-                    shift += 7
-                }
-            }
+            func number() -> Int { CompactFindings.number(in: arena, at: &offset) }
             var fields = ReportFields()
             fields.path = number()
             fields.startLine = number()
@@ -345,6 +335,22 @@ package struct CompactFindings: Sendable {
         Reader(arena: arena, offset: position == 0 ? 0 : ends[position - 1])
     }
 
+    /// The variable-length number `appendNumber` wrote at `offset` in `bytes`, the offset moved
+    /// past it.
+    @inline(__always)
+    static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: inout Int) -> Int
+    where Bytes.Index == Int {
+        var number: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = bytes[offset]
+            offset += 1
+            number |= UInt64(byte & 0x7F) << shift
+            guard byte & 0x80 != 0, shift < 63 else { return Int(Int64(bitPattern: number)) }
+            shift += 7
+        }
+    }
+
     /// Reads a finding's bytes in the order `append` wrote them.
     private struct Reader {
         let arena: [UInt8]
@@ -356,15 +362,7 @@ package struct CompactFindings: Sendable {
         }
 
         mutating func number() -> Int {
-            var number: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let byte = arena[offset]
-                offset += 1
-                number |= UInt64(byte & 0x7F) << shift
-                guard byte & 0x80 != 0, shift < 63 else { return Int(Int64(bitPattern: number)) }
-                shift += 7
-            }
+            CompactFindings.number(in: arena, at: &offset)
         }
 
         mutating func text() -> String {

@@ -51,15 +51,7 @@ public final class SiteFactsCache: Sendable {
         forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
         signature: FileSignature
     ) -> [(rule: String, fact: SiteFact)]? {
-        let key = PathKey(absolutePath)
-        let displayed = PathKey(displayPath).digest
-        return withLoadedState { state -> ArraySlice<UInt8>? in
-            state.seen.insert(key)
-            guard let entry = state.entries[key], entry.signature == signature,
-                entry.displayPath == displayed, entry.fingerprint == fingerprint
-            else { return nil }
-            return entry.facts
-        }.flatMap { decoded($0, displayPath: displayPath) }
+        facts(forFileAt: absolutePath, displayPath: displayPath, fingerprint: fingerprint) { $0.signature == signature }
     }
 
     /// The facts recorded for the file at `absolutePath` if they were read from the content git's
@@ -67,11 +59,20 @@ public final class SiteFactsCache: Sendable {
     func facts(
         forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest, blob: GitBlobID
     ) -> [(rule: String, fact: SiteFact)]? {
+        facts(forFileAt: absolutePath, displayPath: displayPath, fingerprint: fingerprint) { $0.blob == blob }
+    }
+
+    /// The facts of the entry for `absolutePath` when it names `displayPath`, was made under
+    /// `fingerprint` and `isCurrent` says its content is the post's.
+    private func facts(
+        forFileAt absolutePath: String, displayPath: String, fingerprint: ContentDigest,
+        isCurrent: (SiteFactsCacheEntry) -> Bool
+    ) -> [(rule: String, fact: SiteFact)]? {
         let key = PathKey(absolutePath)
         let displayed = PathKey(displayPath).digest
         return withLoadedState { state -> ArraySlice<UInt8>? in
             state.seen.insert(key)
-            guard let entry = state.entries[key], entry.blob == blob,
+            guard let entry = state.entries[key], isCurrent(entry),
                 entry.displayPath == displayed, entry.fingerprint == fingerprint
             else { return nil }
             return entry.facts

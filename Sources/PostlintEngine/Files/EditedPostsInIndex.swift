@@ -5,13 +5,14 @@ import PostlintCore
 /// the working tree (20 ms in a repository of 40,000 posts), so it is done the first time a post
 /// must be read, never by a run whose every other post's facts come from the cache.
 public final class EditedPostsInIndex: Sendable {
-    private let directory: String
+    /// The top folder of the repository's work tree.
+    private let root: String
     /// Nil until first asked; then the contents by absolute path, or git's failure.
     private let listed = Locked<Result<[String: [UInt8]], PostlintError>?>(nil)
 
-    /// The posts of the repository around `directory`.
-    public init(inRepositoryAround directory: String) {
-        self.directory = directory
+    /// The posts of the repository whose work tree is `root` (`git rev-parse --show-toplevel`).
+    init(inRepositoryAt root: String) {
+        self.root = root
     }
 
     /// The index's content of the post at `absolutePath` if it is edited but not staged; nil
@@ -19,7 +20,7 @@ public final class EditedPostsInIndex: Sendable {
     public func contents(of absolutePath: String) -> [UInt8]? {
         listed.withLock { listed in
             if listed == nil {
-                listed = Result { () throws(PostlintError) in try GitChanges.indexContentsOfEditedPosts(in: directory) }
+                listed = Result { () throws(PostlintError) in try GitChanges.indexContentsOfEditedPosts(inRepositoryAt: root) }
             }
             guard case .success(let contents) = listed else { return nil }
             return contents[absolutePath]

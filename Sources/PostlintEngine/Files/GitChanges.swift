@@ -19,8 +19,7 @@ public enum GitChanges {
 
     /// The staged contents (from the index, not the working tree) of the staged files, by
     /// absolute path, read with one `git cat-file --batch`.
-    public static func stagedContents(in directory: String) throws(PostlintError) -> [String: [UInt8]] {
-        let root = try repositoryRoot(directory)
+    public static func stagedContents(inRepositoryAt root: String) throws(PostlintError) -> [String: [UInt8]] {
         let staged = try gitBytes(
             ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--diff-filter=ACMRT", "--find-renames"], in: root)
         // The new side of each change: the index's.
@@ -29,8 +28,7 @@ public enum GitChanges {
 
     /// The contents git's index holds for the posts edited in the working tree but not staged, by
     /// absolute path (a staged post edited again is among them, with its staged content).
-    static func indexContentsOfEditedPosts(in directory: String) throws(PostlintError) -> [String: [UInt8]] {
-        let root = try repositoryRoot(directory)
+    static func indexContentsOfEditedPosts(inRepositoryAt root: String) throws(PostlintError) -> [String: [UInt8]] {
         let edited = try gitBytes(["diff-files", "-z", "--no-abbrev"], in: root)
         // The old side of each change: the index's.
         let blobs = RawDiff.records(edited).filter { $0.status == "M" || $0.status == "T" }.compactMap { record in
@@ -113,6 +111,7 @@ public enum GitChanges {
         return GitBlobID(hexadecimal: fields[(firstSpace + 1)..<lastSpace])
     }
 
+    /// The top folder of the work tree around `directory`.
     static func repositoryRoot(_ directory: String) throws(PostlintError) -> String {
         try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -45,9 +45,10 @@ extension LintOptions {
     /// but not staged, from git's index). The linter must look files up through an
     /// `IndexFileSystem`, which keeps the walk to the posts in the index.
     public mutating func lintStaged(inRepositoryAround directory: String) throws(PostlintError) {
-        contents = try GitChanges.stagedContents(in: directory)
+        let root = try GitChanges.repositoryRoot(directory)
+        contents = try GitChanges.stagedContents(inRepositoryAt: root)
         reportOnly = Set(contents.keys)
-        editedPostsInIndex = EditedPostsInIndex(inRepositoryAround: directory)
+        editedPostsInIndex = EditedPostsInIndex(inRepositoryAt: root)
     }
 
     /// The bytes to lint for the file at `absolutePath` instead of its file's, if any: given, or

@@ -10,8 +10,8 @@ import PostlintJSON
 struct CompactEntryWriter {
     let compact: CompactFindings
 
-    /// The depth the report's entries sit at (in `diagnostics`, in the document): their
-    /// template is made before they are written; at any other depth, for each entry.
+    /// The depth the report's entries sit at (in `diagnostics`, in the document): their keys'
+    /// layout is made before they are written; at any other depth, for each entry.
     static let entryDepth = 2
 
     /// Every piece of text an entry is made of, escaped, in one buffer: piece `i` is the bytes
@@ -53,70 +53,45 @@ struct CompactEntryWriter {
                         func piece(_ number: Int) {
                             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[number]..<starts[number + 1]]))
                         }
-                        let fields = reader.fields(at: Int(order[index]))
-                        guard depth == Self.entryDepth else {
-                            Self.write(fields, reader: reader, tables: tables, to: &output, layout: layout, depth: depth)
-                            return
+                        // At another depth than the report's, the keys' layout is made for it;
+                        // the values are the same pieces.
+                        let deeper =
+                            depth == Self.entryDepth
+                            ? nil : JSONValue.ObjectTemplate(keys: JSONReporter.entryKeys, layout: layout, depth: depth)
+                        func prefix(_ member: Int) {
+                            if let deeper { output.append(contentsOf: deeper.prefixes[member]) } else { piece(prefixes + member) }
                         }
-                        piece(opening)
-                        piece(prefixes)
+                        let fields = reader.fields(at: Int(order[index]))
+                        if let deeper { output.append(contentsOf: deeper.opening) } else { piece(opening) }
+                        prefix(0)
                         piece(paths + fields.path)
-                        piece(prefixes + 1)
+                        prefix(1)
                         JSONValue.writeInteger(fields.startLine, into: &output)
-                        piece(prefixes + 2)
+                        prefix(2)
                         JSONValue.writeInteger(fields.startColumn, into: &output)
-                        piece(prefixes + 3)
+                        prefix(3)
                         JSONValue.writeInteger(fields.endLine, into: &output)
-                        piece(prefixes + 4)
+                        prefix(4)
                         JSONValue.writeInteger(fields.endColumn, into: &output)
-                        piece(prefixes + 5)
+                        prefix(5)
                         piece(rules + fields.rule)
-                        piece(prefixes + 6)
+                        prefix(6)
                         piece(severities + Self.severityIndex(fields.severity))
-                        piece(prefixes + 7)
+                        prefix(7)
                         if fields.sharedMessage >= 0 {
                             piece(messages + fields.sharedMessage)
                         } else {
                             JSONValue.writeString(
                                 utf8: UnsafeBufferPointer(rebasing: reader.arena[fields.ownMessage]), into: &output)
                         }
-                        piece(prefixes + 8)
+                        prefix(8)
                         piece(falseAndTrue + (fields.isFixable ? 1 : 0))
-                        piece(closing)
+                        if let deeper { output.append(contentsOf: deeper.closing) } else { piece(closing) }
                     }
                     body(array)
                 }
             }
         }
-    }
-
-    /// An entry at a depth other than `entryDepth`: the same fields, through a template made for it.
-    private static func write(
-        _ fields: CompactFindings.ReportFields, reader: CompactFindings.ReportReader,
-        tables: (paths: [String], rules: [String], messages: [String]), to output: inout [UInt8],
-        layout: JSONValue.Layout, depth: Int
-    ) {
-        let template = JSONValue.ObjectTemplate(keys: JSONReporter.entryKeys, layout: layout, depth: depth)
-        let message =
-            fields.sharedMessage >= 0
-            ? JSONValue.quoted(tables.messages[fields.sharedMessage])
-            : {
-                var bytes: [UInt8] = []
-                JSONValue.writeString(utf8: UnsafeBufferPointer(rebasing: reader.arena[fields.ownMessage]), into: &bytes)
-                return bytes
-            }()
-        let values: [[UInt8]] = [
-            JSONValue.quoted(tables.paths[fields.path]), Array(String(fields.startLine).utf8),
-            Array(String(fields.startColumn).utf8), Array(String(fields.endLine).utf8),
-            Array(String(fields.endColumn).utf8), JSONValue.quoted(tables.rules[fields.rule]),
-            JSONValue.quoted(fields.severity.rawValue), message, Array((fields.isFixable ? "true" : "false").utf8),
-        ]
-        output.append(contentsOf: template.opening)
-        for (prefix, value) in zip(template.prefixes, values) {
-            output.append(contentsOf: prefix)
-            output.append(contentsOf: value)
-        }
-        output.append(contentsOf: template.closing)
     }
 
     private static func severityIndex(_ severity: Severity) -> Int {
