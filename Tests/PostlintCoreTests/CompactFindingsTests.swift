@@ -113,6 +113,41 @@ import PostlintTestSupport
         #expect(store.reportOrder().map(Int.init) == sorted)
     }
 
+    /// Findings as a run gathers them: a file's in a row (from none to 40, so both the small
+    /// sorts and the large ones run), files in the walk's order rather than the report's (a
+    /// folder `a` before `a.b`, `a` before `a-b.md`), then the site's findings for files seen
+    /// before (a path stored apart), with ties on everything but the message, shared messages and
+    /// messages of their own. The order is the one a sort of all of them gives.
+    @Test func findingsGatheredAFileAtATimeSortAsAllOfThemDo() {
+        var random = SeededRandom(seed: 11)
+        let names = [
+            "a/z.md", "a/b.md", "a.b/c.md", "a-b.md", "a.md", "b/é.md", "b/e.md", "b/f/g.md", "b/f.md", "c.md",
+            "c d.md", "C.md", "z/a.md",
+        ]
+        let rules = ["required-fields", "broken-link", "unchecked-link", "mojibake"]
+        func finding(_ path: String) -> Finding {
+            let line = Int(random.next() % 4) + 1
+            let message =
+                random.next() % 2 == 0
+                ? "missing required field \"\(["title", "slug", "excerpt"][Int(random.next() % 3)])\""
+                : "link \(random.next() % 7) is broken"
+            return Finding(
+                path: path, start: SourceLocation(line: line, column: Int(random.next() % 3) + 1),
+                end: SourceLocation(line: line, column: 9), ruleID: rules[Int(random.next() % 4)], severity: .error,
+                message: message)
+        }
+        var findings: [Finding] = []
+        for name in names {
+            for _ in 0..<Int(random.next() % 41) { findings.append(finding(name)) }
+        }
+        for _ in 0..<30 { findings.append(finding(names[Int(random.next() % UInt64(names.count))])) }
+        let sorted = findings.indices.sorted {
+            Finding.reportOrder(findings[$0], findings[$1]) || (!Finding.reportOrder(findings[$1], findings[$0]) && $0 < $1)
+        }
+        #expect(Self.store(findings).reportOrder().map(Int.init) == sorted)
+        #expect(findings.count > 200)
+    }
+
     @Test func aListReadsTheSameWhicheverWayItIsKept() {
         let findings = Self.findings.sorted(by: Finding.reportOrder)
         let compact = FindingList(reportOrderOf: Self.store(findings))

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A run's findings kept compactly until they are reported (through `FindingList`), so that a site
 /// with a finding in every post does not hold a `Finding` of five strings for each.
 ///
@@ -30,6 +38,12 @@ package struct CompactFindings: Sendable {
     package init() {}
 
     package var count: Int { ends.count }
+
+    /// Whether the path of any finding satisfies `predicate`, asked once per run of findings that
+    /// share a path.
+    package func containsPath(where predicate: (String) -> Bool) -> Bool {
+        paths.contains(where: predicate)
+    }
 
     /// Adds `finding` after the others.
     package mutating func append(_ finding: Finding) {
@@ -210,14 +224,7 @@ package struct CompactFindings: Sendable {
     /// numbers (ranks), messages by their shared index or their bytes (as strings when either is
     /// not ASCII): no finding is made whole to sort them.
     package func reportOrder() -> [UInt32] {
-        // Each distinct path's rank in byte order (equal paths stored apart share a rank).
-        let byBytes = paths.indices.sorted { paths[$0].precedesInByteOrder(paths[$1]) }
-        var rank = [UInt32](repeating: 0, count: paths.count)
-        var current: UInt32 = 0
-        for (index, path) in byBytes.enumerated() {
-            if index > 0, paths[byBytes[index - 1]] != paths[path] { current += 1 }
-            rank[path] = current
-        }
+        let rank = pathRanks()
         // Each rule's rank in string order (rules are interned: no two indexes share a rule).
         let rules = ruleIDs.strings
         var ruleRank = [UInt32](repeating: 0, count: rules.count)
@@ -229,39 +236,118 @@ package struct CompactFindings: Sendable {
         for (order, index) in messages.indices.sorted(by: { messages[$0] < messages[$1] }).enumerated() {
             sharedRank[index] = UInt32(order)
         }
-        // 20 bytes a finding. Lines and columns past 2^32 (no file postlint reads has them)
+        // 24 bytes a finding. Lines and columns past 2^32 (no file postlint reads has them)
         // would compare equal, and their findings fall back on message and position.
         struct Key {
             var path: UInt32
             var rule: UInt32
             var line: UInt32
             var column: UInt32
+            /// The shared message's rank, or `UInt32.max` for a message of the finding's own.
+            var message: UInt32
             var position: UInt32
         }
         var keys: [Key] = []
         keys.reserveCapacity(count)
+        // The findings of one stored path are in a row (a group); groups start where the
+        // stored path changes.
+        var groupStarts: [Int] = []
+        var lastStoredPath = -1
         for position in 0..<count {
             var reader = reader(at: position)
-            let path = rank[reader.number()]
+            let storedPath = reader.number()
+            if storedPath != lastStoredPath {
+                groupStarts.append(position)
+                lastStoredPath = storedPath
+            }
             let line = reader.number()
             let column = reader.number()
             _ = reader.number()
             _ = reader.number()
-            _ = reader.byte()
+            let flags = reader.byte()
+            let rule = ruleRank[reader.number()]
+            let message = flags & Self.hasSharedMessage != 0 ? sharedRank[reader.number()] : UInt32.max
             keys.append(
                 Key(
-                    path: path, rule: ruleRank[reader.number()], line: UInt32(clamping: line),
-                    column: UInt32(clamping: column), position: UInt32(position)))
+                    path: rank[storedPath], rule: rule, line: UInt32(clamping: line), column: UInt32(clamping: column),
+                    message: message, position: UInt32(position)))
         }
-        keys.sort { left, right in
+        func precedes(_ left: Key, _ right: Key) -> Bool {
             if left.path != right.path { return left.path < right.path }
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.rule != right.rule { return left.rule < right.rule }
+            if left.message != .max, right.message != .max, left.message != right.message {
+                return left.message < right.message
+            }
             return messageOrder(Int(left.position), Int(right.position), sharedRank: sharedRank)
                 ?? (left.position < right.position)
         }
-        return keys.map(\.position)
+        // The groups in the order of their paths' ranks, then the findings of each path (one
+        // group, or the groups of a path stored apart, together) sorted among themselves: the
+        // order a sort of every finding gives (no two keys are equal), with a sort of the
+        // groups and many small ones in place of one over every finding.
+        groupStarts.append(count)
+        var groups = Array(0..<(groupStarts.count - 1))
+        groups.sort { (keys[groupStarts[$0]].path, $0) < (keys[groupStarts[$1]].path, $1) }
+        var order: [UInt32] = []
+        order.reserveCapacity(count)
+        var next = 0
+        var samePath: [Key] = []
+        while next < groups.count {
+            let path = keys[groupStarts[groups[next]]].path
+            samePath.removeAll(keepingCapacity: true)
+            while next < groups.count, keys[groupStarts[groups[next]]].path == path {
+                samePath += keys[groupStarts[groups[next]]..<groupStarts[groups[next] + 1]]
+                next += 1
+            }
+            if samePath.count > 16 {
+                samePath.sort(by: precedes)
+            } else {
+                // A post's few findings: an insertion sort, with no buffer to allocate.
+                for index in samePath.indices.dropFirst() {
+                    let key = samePath[index]
+                    var place = index
+                    while place > 0, precedes(key, samePath[place - 1]) {
+                        samePath[place] = samePath[place - 1]
+                        place -= 1
+                    }
+                    samePath[place] = key
+                }
+            }
+            for key in samePath { order.append(key.position) }
+        }
+        return order
+    }
+
+    /// Each stored path's rank in byte order (equal paths stored apart share a rank): the paths'
+    /// bytes laid out once and compared in place.
+    private func pathRanks() -> [UInt32] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(paths.count + 1)
+        for path in paths {
+            bytes.append(contentsOf: path.utf8)
+            starts.append(bytes.count)
+        }
+        var rank = [UInt32](repeating: 0, count: paths.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            /// memcmp's order of the paths at `left` and `right`: negative, zero or positive.
+            func compare(_ left: Int, _ right: Int) -> Int {
+                let (leftCount, rightCount) = (starts[left + 1] - starts[left], starts[right + 1] - starts[right])
+                let common = Int(memcmp(base + starts[left], base + starts[right], min(leftCount, rightCount)))
+                return common != 0 ? common : leftCount - rightCount
+            }
+            var byBytes = Array(paths.indices)
+            byBytes.sort { compare($0, $1) < 0 }
+            var current: UInt32 = 0
+            for (index, path) in byBytes.enumerated() {
+                if index > 0, compare(byBytes[index - 1], path) != 0 { current += 1 }
+                rank[path] = current
+            }
+        }
+        return rank
     }
 
     /// Whether the message of the finding at `first` sorts before the one at `second`; nil when

@@ -71,6 +71,15 @@ public struct FindingList: RandomAccessCollection, Sendable, Equatable, Expressi
         }
     }
 
+    /// Whether the path of any finding satisfies `predicate` (asked once per run of findings
+    /// that share a path where the findings are kept compactly, all of them listed).
+    public func containsPath(where predicate: (String) -> Bool) -> Bool {
+        if case .compact(let compact, let order) = storage, order.count == compact.count {
+            return compact.containsPath(where: predicate)
+        }
+        return indices.contains { predicate(path(at: $0)) }
+    }
+
     /// How many findings have `severity`.
     public func count(of severity: Severity) -> Int {
         if case .compact(let compact, let order) = storage { return compact.count(of: severity, at: order) }

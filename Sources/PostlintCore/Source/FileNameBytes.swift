@@ -56,7 +56,11 @@ public enum FileNameBytes {
 
     /// Whether `path` carries a byte that is not UTF-8.
     public static func hasRawBytes(_ path: String) -> Bool {
-        path.unicodeScalars.contains { $0.value > base + 0x7F }
+        // Those scalars are F4 8F BE xx and F4 8F BF xx in UTF-8: a path without an F4 byte
+        // (every path but a few) has none, and its bytes say so without decoding a scalar.
+        var path = path
+        let mayHave = path.withUTF8 { bytes in bytes.contains(0xF4) }
+        return mayHave && path.unicodeScalars.contains { $0.value > base + 0x7F }
     }
 
     /// Calls `body` with the path as the file system knows it: the kept bytes put back.

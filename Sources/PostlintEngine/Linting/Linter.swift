@@ -329,7 +329,7 @@ extension Linter {
         let raw =
             outcome.files.contains(where: FileNameBytes.hasRawBytes)
             || outcome.problems.contains { $0.path.map(FileNameBytes.hasRawBytes) == true }
-            || outcome.findings.indices.contains { FileNameBytes.hasRawBytes(outcome.findings.path(at: $0)) }
+            || outcome.findings.containsPath(where: FileNameBytes.hasRawBytes)
         guard raw else { return }
         outcome.files = outcome.files.map(FileNameBytes.shown)
         for index in outcome.problems.indices {

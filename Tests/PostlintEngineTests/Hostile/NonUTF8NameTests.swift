@@ -45,4 +45,16 @@ import PostlintTestSupport
         #expect(FileNameBytes.string(Array("plain.md".utf8)) == "plain.md")
         #expect(!FileNameBytes.hasRawBytes("café.md"))
     }
+
+    /// A kept byte is told from its UTF-8 form's lead byte first: every other scalar with the
+    /// same lead byte (the last plane's), before the kept bytes' block or in it, is told apart.
+    @Test func keptBytesAreToldFromEveryOtherScalar() {
+        for value: UInt32 in [0x10_0000, 0x10_8F7F, 0x10_FEFF, 0x10_FF7F, 0x10_FF80, 0x10_FFBF, 0x10_FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let path = "posts/a" + String(Character(scalar)) + ".md"
+            #expect(FileNameBytes.hasRawBytes(path) == (value >= 0x10_FF80), "U+\(String(value, radix: 16))")
+        }
+        #expect(FileNameBytes.hasRawBytes(FileNameBytes.string([0x61, 0xF4, 0x90])))
+        #expect(!FileNameBytes.hasRawBytes("🍵/plain.md"))
+    }
 }
