@@ -60,7 +60,7 @@ final class ShortHoldCondition<State: Sendable>: @unchecked Sendable {
     #endif
 
     /// Runs `body` with the state while holding the lock; keep it short and never call back into
-    /// code that takes the same lock. With `broadcast`, threads waiting in `withLock(waitingFor:)`
+    /// code that takes the same lock. With `broadcast`, threads waiting in `waitForValue(_:)`
     /// look at the state again once `body` has run.
     func withLock<Result, Failure: Error>(
         broadcast: Bool = false,
@@ -76,8 +76,10 @@ final class ShortHoldCondition<State: Sendable>: @unchecked Sendable {
 
     /// Runs `body` with the state while holding the lock until it returns a value: while it
     /// returns nil, the lock is released until another thread's `withLock(broadcast: true)`, and
-    /// `body` runs again (wake-ups may come early: it decides each time).
-    func withLock<Result>(waitingFor body: (inout State) -> Result?) -> Result {
+    /// `body` runs again (wake-ups may come early: it decides each time). Named apart from
+    /// `withLock`: as an overload, a trailing closure that returns an optional would pick it and
+    /// wait where the caller meant to look.
+    func waitForValue<Result>(_ body: (inout State) -> Result?) -> Result {
         lock()
         defer { unlock() }
         while true {

@@ -82,7 +82,7 @@ public final class CachingFileSystem: FileContentsView, Sendable {
     /// too, so a folder of images is read once a run, by whichever asks first.
     public func readListing(of directory: String) -> Result<FolderListing, FolderReadError> {
         var key: String?
-        let lookUp = memory.withLock(waitingFor: { memory -> LookUp<FolderListing?>? in
+        let lookUp = memory.waitForValue({ memory -> LookUp<FolderListing?>? in
             let folderKey = key ?? memory.listingKey(directory)
             key = folderKey
             if memory.beingRead.contains(folderKey) { return nil }
@@ -115,7 +115,7 @@ public final class CachingFileSystem: FileContentsView, Sendable {
     /// first; others asking meanwhile wait for it) while the bound allows.
     public func anchors(ofFile path: String, style: AnchorStyle) -> DocumentAnchors? {
         var key: String?
-        let lookUp = memory.withLock(waitingFor: { memory -> LookUp<DocumentAnchors?>? in
+        let lookUp = memory.waitForValue({ memory -> LookUp<DocumentAnchors?>? in
             let postKey = key ?? style.rawValue + "\u{0}" + memory.listingKey(path)
             key = postKey
             if memory.anchorsBeingComputed.contains(postKey) { return nil }

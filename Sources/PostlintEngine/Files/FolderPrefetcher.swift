@@ -102,7 +102,7 @@ final class FolderPrefetcher: Sendable {
     /// The listing of `folder`: taken from a read begun earlier (waiting for it to finish), or
     /// read now on this thread (a read still queued is claimed).
     func listing(of folder: String) -> Listing {
-        let prefetched = reads.withLock(waitingFor: { reads -> Listing?? in
+        let prefetched = reads.waitForValue({ reads -> Listing?? in
             if reads.reading.contains(folder) { return nil }
             reads.inFlight.remove(folder)
             return .some(reads.done.removeValue(forKey: folder))

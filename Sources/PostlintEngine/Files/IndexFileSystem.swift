@@ -66,7 +66,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     private func keeps(_ path: String) -> Bool {
         let absolute = PathUtilities.absolute(path, base: workingDirectory)
         let key = PathKey(fileSystemPath: absolute)
-        return state.withLock(waitingFor: { state -> Bool? in
+        return state.waitForValue({ state -> Bool? in
             guard state.loaded else { return nil }
             guard let indexed = state.indexed, indexed.index(forKey: key) == nil else { return true }
             state.hidden.insert(absolute)
@@ -80,7 +80,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
         guard !candidates.isEmpty else { return candidates }
         let keys = candidates.map { PathKey(fileSystemPath: $0.absolutePath) }
         // Per candidate: nil when the index does not hold it, else its id (itself possibly nil).
-        let held = state.withLock(waitingFor: { state -> [GitBlobID??]? in
+        let held = state.waitForValue({ state -> [GitBlobID??]? in
             guard state.loaded else { return nil }
             guard let indexed = state.indexed else { return keys.map { _ in .some(nil) } }
             return keys.map { indexed[$0] }
@@ -108,7 +108,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// of a 40,000-post repository this way.
     public func listing(of directory: String) -> FolderListing? {
         guard let listing = base.listing(of: directory) else { return nil }
-        let indexedOrNone: [PathKey: GitBlobID?]? = state.withLock(waitingFor: { state -> [PathKey: GitBlobID?]?? in
+        let indexedOrNone: [PathKey: GitBlobID?]? = state.waitForValue({ state -> [PathKey: GitBlobID?]?? in
             guard state.loaded else { return nil }
             return .some(state.indexed)
         })

@@ -67,7 +67,7 @@ final class OrderedWorkQueue<Item: Sendable, Output: Sendable>: @unchecked Senda
     /// the producer is done and every item is handed out, or the run failed.
     func nextItem() -> (sequence: Int, item: Item)? {
         while true {
-            let step = state.withLock(waitingFor: { state -> Step? in
+            let step = state.waitForValue({ state -> Step? in
                 guard state.failure == nil else { return .end }
                 let readyCount = state.ready.count - state.readyStart
                 if !state.isExhausted, !state.isProducing, readyCount < lowWater {

@@ -54,7 +54,7 @@ final class RouteTableBuild: Sendable {
         }
         // Wait for the listing (or the table), then read batches while any are left.
         guard
-            let listing = state.withLock(waitingFor: { state -> RouteTable.Listing?? in
+            let listing = state.waitForValue({ state -> RouteTable.Listing?? in
                 if state.table != nil { return .some(nil) }
                 return state.listing.map { .some($0) }
             })
@@ -91,6 +91,6 @@ final class RouteTableBuild: Sendable {
     }
 
     private func waitForTable() -> RouteTable {
-        state.withLock(waitingFor: { $0.table })
+        state.waitForValue({ $0.table })
     }
 }

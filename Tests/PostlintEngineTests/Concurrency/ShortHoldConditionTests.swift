@@ -46,7 +46,7 @@ import PostlintCore
                 return
             }
             while true {
-                let next = shelf.withLock(waitingFor: { shelf -> Int?? in
+                let next = shelf.waitForValue({ shelf -> Int?? in
                     if let value = shelf.values.popLast() { return .some(value) }
                     return shelf.isClosed ? .some(nil) : nil
                 })
@@ -60,6 +60,6 @@ import PostlintCore
     /// A body that returns at once never waits, even with no broadcast to come.
     @Test func aWaitThatIsNotNeededReturnsAtOnce() {
         let guarded = ShortHoldCondition("ready")
-        #expect(guarded.withLock(waitingFor: { $0 }) == "ready")
+        #expect(guarded.waitForValue({ $0 }) == "ready")
     }
 }
