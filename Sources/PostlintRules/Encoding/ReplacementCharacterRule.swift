@@ -24,25 +24,27 @@ public struct ReplacementCharacterRule: BuiltInRule {
         let source = document.source
         guard !source.isASCII else { return [] }
         var diagnostics: [Diagnostic] = []
-        let bytes = source.bytes
-        let count = bytes.count
-        var index = 0
-        while index + 2 < count {
-            guard bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD else {
-                index += 1
-                continue
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            // U+FFFD is EF BF BD: `memchr` finds each EF, many bytes a step.
+            var index = 0
+            while let lead = ByteScanning.firstIndex(of: 0xEF, in: bytes, from: index) {
+                index = lead + 1
+                guard lead + 2 < count, bytes[lead + 1] == 0xBF, bytes[lead + 2] == 0xBD else { continue }
+                var end = lead
+                var characters = 0
+                while end + 2 < count, bytes[end] == 0xEF, bytes[end + 1] == 0xBF, bytes[end + 2] == 0xBD {
+                    end += 3
+                    characters += 1
+                }
+                index = end
+                let what =
+                    characters == 1 ? "replacement character U+FFFD" : "\(characters) replacement characters U+FFFD"
+                diagnostics.append(
+                    diagnostic(
+                        "\(what): text was lost in an earlier conversion; retype it from the source",
+                        at: lead..<end))
             }
-            let start = index
-            var characters = 0
-            while index + 2 < count, bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
-                index += 3
-                characters += 1
-            }
-            let what = characters == 1 ? "replacement character U+FFFD" : "\(characters) replacement characters U+FFFD"
-            diagnostics.append(
-                diagnostic(
-                    "\(what): text was lost in an earlier conversion; retype it from the source",
-                    at: start..<index))
         }
         return diagnostics
     }

@@ -168,6 +168,39 @@ import PostlintTestSupport
         #expect(diagnostics.first?.message.hasPrefix("2 replacement characters") == true)
     }
 
+    /// Runs of U+FFFD among text made of its own bytes' neighbours (EF, BF, BD alone and in other
+    /// orders, other EF sequences, a run cut at the end of the file), found as a byte-by-byte
+    /// search finds them.
+    @Test func replacementCharacterRunsAreFoundWhereverTheyStand() {
+        var random = SeededRandom(seed: 21)
+        let pieces: [[UInt8]] = [
+            [0xEF, 0xBF, 0xBD], [0xEF], [0xBF], [0xBD], [0xEF, 0xBF], [0xEF, 0xBB, 0xBF], [0x61], [0x0A],
+            Array("é".utf8), [0xEF, 0xBF, 0xBE],
+        ]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 40) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            var expected: [Range<Int>] = []
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index + 2 < bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
+                    index += 3
+                }
+                expected.append(start..<index)
+            }
+            let source = SourceText(bytes: bytes)
+            // The rule reads the file's bytes; a file that is not ASCII and not UTF-8 keeps them.
+            guard !source.isASCII else { continue }
+            let found = check(ReplacementCharacterRule.self, bytes).map(\.range)
+            #expect(found == expected, "\(bytes)")
+        }
+    }
+
     // MARK: the fixture
 
     @Test func mojibakeFixtureRepairsToTheCleanText() throws {
