@@ -280,8 +280,7 @@ package struct CompactFindings: Sendable {
             if left.message != .max, right.message != .max, left.message != right.message {
                 return left.message < right.message
             }
-            return messageOrder(Int(left.position), Int(right.position), sharedRank: sharedRank)
-                ?? (left.position < right.position)
+            return messageOrder(Int(left.position), Int(right.position)) ?? (left.position < right.position)
         }
         // The groups in the order of their paths' ranks, then the findings of each path (one
         // group, or the groups of a path stored apart, together) sorted among themselves: the
@@ -351,12 +350,11 @@ package struct CompactFindings: Sendable {
     }
 
     /// Whether the message of the finding at `first` sorts before the one at `second`; nil when
-    /// they are equal. Shared messages compare by `sharedRank` (equal strings share one index).
-    private func messageOrder(_ first: Int, _ second: Int, sharedRank: [UInt32]) -> Bool? {
+    /// they are equal. Two shared messages are equal when they share an index (equal strings
+    /// share one); the order of two different ones is their ranks', in the sort key.
+    private func messageOrder(_ first: Int, _ second: Int) -> Bool? {
         let (a, b) = (messageReference(at: first), messageReference(at: second))
-        if case .shared(let left) = a, case .shared(let right) = b {
-            return left == right ? nil : sharedRank[left] < sharedRank[right]
-        }
+        if case .shared(let left) = a, case .shared(let right) = b, left == right { return nil }
         let (left, right) = (messageBytes(a), messageBytes(b))
         if left.elementsEqual(right) { return nil }
         if left.allSatisfy({ $0 < 0x80 }) && right.allSatisfy({ $0 < 0x80 }) {

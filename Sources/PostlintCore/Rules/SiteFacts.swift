@@ -194,15 +194,9 @@ package struct SiteFactStore: Sendable {
         arena.append(UInt8(rest))
     }
 
+    /// The number `appendNumber` wrote at `offset` (the findings' variable-length numbers, read
+    /// as they are read).
     private func readNumber(at offset: inout Int) -> UInt32 {
-        var number: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            let byte = arena[offset]
-            offset += 1
-            number |= UInt32(byte & 0x7F) << shift
-            guard byte & 0x80 != 0, shift < 28 else { return number }
-            shift += 7
-        }
+        UInt32(truncatingIfNeeded: CompactFindings.number(in: arena, at: &offset))
     }
 }
