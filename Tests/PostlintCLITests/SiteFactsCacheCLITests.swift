@@ -34,6 +34,33 @@ import PostlintTestSupport
         #expect(try check([]).standardOutput == without.standardOutput)
     }
 
+    /// Once the site has been settled for two seconds, a staged run writes a snapshot of it
+    /// beside the facts cache, and the next run, taking its site from there, reports the same.
+    @Test func aStagedRunWritesASnapshotAndTheNextReportsTheSameFromIt() throws {
+        let repository = try GitWorkflowTests.Repository()
+        let cache = try TemporaryFolder()
+        for index in 0..<12 { try repository.folder.write("posts/post-\(index).md", GitWorkflowTests.post("post-\(index)")) }
+        try repository.git("add", ".")
+        try repository.git("commit", "-q", "-m", "twelve posts")
+        try repository.folder.write("posts/new.md", GitWorkflowTests.post("post-7", title: "Notes on tea, from a new post"))
+        try repository.git("add", "posts/new.md")
+        // Paths changed in the last two seconds are not trusted to stay as they are.
+        Thread.sleep(forTimeInterval: 2.2)
+        let environment = ["POSTLINT_CACHE_DIR": cache.path]
+        func check(_ extra: [String] = []) throws -> CommandRunner.Output {
+            try CommandRunner.run(
+                ["check", "--staged", "--format", "json"] + extra, in: repository.url, environment: environment)
+        }
+        let walked = try check(["--no-cache"])
+        #expect(walked.standardOutput.contains("duplicate-slug"))
+        #expect(try check().standardOutput == walked.standardOutput)
+        let written = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
+        #expect(written.count == 2 && written[0].hasPrefix("site-facts-") && written[1].hasPrefix("site-snapshot-"))
+        let fromSnapshot = try check()
+        #expect(fromSnapshot.standardOutput == walked.standardOutput)
+        #expect(fromSnapshot.status == 1)
+    }
+
     /// The links that keep the staged post from being an orphan live in another post: with its
     /// facts from the cache, the staged run reports what `--no-cache` reports, and once that post
     /// drops its link (committed, so the cache's entry is stale), the orphan is reported again.

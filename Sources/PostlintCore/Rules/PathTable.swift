@@ -39,6 +39,18 @@ public struct PathTable: RandomAccessCollection, Sendable, Equatable {
         append(folder: "", name: path)
     }
 
+    /// Adds the path whose UTF-8 bytes are `utf8` at the end. False, and nothing added, past 4 GB of bytes.
+    @discardableResult
+    package mutating func append(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = utf8.count
+        guard bytes.count + length <= Int(UInt32.max) else { return false }
+        bytes.reserveGently(forAdding: length)
+        ends.reserveGently(forAdding: 1)
+        bytes.append(contentsOf: utf8)
+        ends.append(UInt32(bytes.count))
+        return true
+    }
+
     /// Adds `folder/name` (just `name` when `folder` is empty) at the end, without building the
     /// joined string first. False, and nothing added, past 4 GB of bytes.
     @discardableResult

@@ -114,22 +114,46 @@ package struct SiteFactStore: Sendable {
 
     /// Adds `fact`, about the post whose path has index `path` in the run's path table.
     package mutating func append(_ fact: SiteFact, path: Int) {
-        let key = keys.index(of: fact.key)
+        var value = fact.value
+        value.withUTF8 { append(key: fact.key, start: fact.start, end: fact.end, value: $0, path: path, fact: fact) }
+    }
+
+    /// Adds a fact given by its parts (its value as bytes: a fact kept in a cache is added
+    /// without building its strings), about the post whose path has index `path` in the run's
+    /// path table; `pathString` names it when it must be kept as a value (past 4 GB).
+    package mutating func append(
+        key: String, start: SourceLocation, end: SourceLocation, value: UnsafeBufferPointer<UInt8>, path: Int,
+        pathString: @autoclosure () -> String
+    ) {
+        append(
+            key: key, start: start, end: end, value: value, path: path,
+            fact: SiteFact(
+                path: pathString(), key: key, value: String(decoding: value, as: UTF8.self), start: start, end: end))
+    }
+
+    private mutating func append(
+        key: String, start location: SourceLocation, end: SourceLocation, value: UnsafeBufferPointer<UInt8>,
+        path: Int, fact: @autoclosure () -> SiteFact
+    ) {
         let start = arena.count
         // Five numbers of up to five bytes each, then the value.
-        let most = 25 + fact.value.utf8.count
-        guard overflow.isEmpty, start + most <= Int(UInt32.max), let pathIndex = UInt32(exactly: path) else {
-            overflow.append(fact)
+        let most = 25 + value.count
+        guard overflow.isEmpty, start + most <= Int(UInt32.max), let pathIndex = UInt32(exactly: path),
+            let startLine = UInt32(exactly: location.line), let startColumn = UInt32(exactly: location.column),
+            let endLine = UInt32(exactly: end.line), let endColumn = UInt32(exactly: end.column)
+        else {
+            overflow.append(fact())
             return
         }
+        let keyIndex = keys.index(of: key)
         arena.reserveGently(forAdding: most)
         records.reserveGently(forAdding: 1)
-        appendNumber(UInt32(key))
-        appendNumber(UInt32(fact.start.line))
-        appendNumber(UInt32(fact.start.column))
-        appendNumber(UInt32(fact.end.line))
-        appendNumber(UInt32(fact.end.column))
-        arena.append(contentsOf: fact.value.utf8)
+        appendNumber(UInt32(keyIndex))
+        appendNumber(startLine)
+        appendNumber(startColumn)
+        appendNumber(endLine)
+        appendNumber(endColumn)
+        arena.append(contentsOf: value)
         records.append(Record(path: pathIndex, end: UInt32(arena.count)))
     }
 

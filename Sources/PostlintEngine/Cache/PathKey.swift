@@ -8,6 +8,10 @@ import PostlintCore
 struct PathKey: Hashable, Sendable {
     var digest: ContentDigest
 
+    init(digest: ContentDigest) {
+        self.digest = digest
+    }
+
     init(_ path: String) {
         var path = path
         digest = path.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0)) }

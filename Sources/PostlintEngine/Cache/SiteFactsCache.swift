@@ -21,7 +21,7 @@ public final class SiteFactsCache: Sendable {
     let stamp: String
     /// The time of the run, in seconds: a post modified within two seconds of it is not trusted
     /// by its signature later.
-    private let now: Int64
+    let now: Int64
     private let state = Locked(State())
 
     private struct State: Sendable {

@@ -196,6 +196,12 @@ public struct FileDiscovery {
         var ignores = IgnoreScope()
     }
 
+    /// Whether the folders the walk lists are recorded in `listedFolders` (what a site snapshot
+    /// watches).
+    var recordsListedFolders = false
+    /// The absolute paths of the folders listed so far, in the order they were, when recorded.
+    private(set) var listedFolders: [String] = []
+
     /// At most this many posts a step of a walk in steps.
     static let filesPerStep = 128
 
@@ -334,6 +340,7 @@ public struct FileDiscovery {
             switch walk.prefetcher.listing(of: folder) {
             case .success(let listed):
                 visit = Visit(folder: folder, shown: shown, entries: listed, ignores: next.ignores)
+                if recordsListedFolders { listedFolders.append(folder) }
             case .failure(let error):
                 problems.append(PostlintError(path: shown.isEmpty ? "." : shown, message: FileReader.describe(error.code)))
                 return

@@ -11,14 +11,7 @@ enum GitExcludesFile {
     /// The file's path for a repository whose git folder (its common folder) is `gitDirectory`.
     static func path(gitDirectory: String?, environment: [String: String]) -> String? {
         let home = environment["HOME"]
-        let xdgConfig =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? home.map { PathUtilities.join($0, ".config") }
-        var configs: [String] = []
-        if let gitDirectory { configs.append(PathUtilities.join(gitDirectory, "config")) }
-        if let home { configs.append(PathUtilities.join(home, ".gitconfig")) }
-        if let xdgConfig { configs.append(PathUtilities.join(xdgConfig, "git/config")) }
-        for config in configs {
+        for config in configFiles(gitDirectory: gitDirectory, environment: environment) {
             guard case .success(let bytes) = FileReader.read(config), bytes.count < 1_048_576 else { continue }
             if let named = value(of: "excludesfile", inSection: "core", config: String(decoding: bytes, as: UTF8.self)) {
                 if named.isEmpty { return nil }
@@ -26,7 +19,21 @@ enum GitExcludesFile {
                 return PathUtilities.absolute(named, base: home ?? "/")
             }
         }
-        return xdgConfig.map { PathUtilities.join($0, "git/ignore") }
+        return xdgConfiguration(environment).map { PathUtilities.join($0, "git/ignore") }
+    }
+
+    /// The git configuration files that may name the file, in the order they are asked.
+    static func configFiles(gitDirectory: String?, environment: [String: String]) -> [String] {
+        var configs: [String] = []
+        if let gitDirectory { configs.append(PathUtilities.join(gitDirectory, "config")) }
+        if let home = environment["HOME"] { configs.append(PathUtilities.join(home, ".gitconfig")) }
+        if let xdgConfig = xdgConfiguration(environment) { configs.append(PathUtilities.join(xdgConfig, "git/config")) }
+        return configs
+    }
+
+    private static func xdgConfiguration(_ environment: [String: String]) -> String? {
+        environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { PathUtilities.join($0, ".config") }
     }
 
     /// The last value of `key` in `[section]` (both compared without regard to case, as git

@@ -77,20 +77,38 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// The candidates whose files the index holds, in their order, each with its content's id
     /// there (`indexBlob`): what the commit holds of a walk's posts. Asked under one lock for them all.
     func indexed(_ candidates: [FileDiscovery.Candidate]) -> [FileDiscovery.Candidate] {
-        guard !candidates.isEmpty else { return candidates }
+        Self.kept(candidates, held: held(candidates))
+    }
+
+    /// What the index holds of each candidate: nil when it does not hold it, else its content's
+    /// id (itself nil when git gave none to trust). Asked under one lock for them all.
+    func held(_ candidates: [FileDiscovery.Candidate]) -> [GitBlobID??] {
+        guard !candidates.isEmpty else { return [] }
         let keys = candidates.map { PathKey(fileSystemPath: $0.absolutePath) }
-        // Per candidate: nil when the index does not hold it, else its id (itself possibly nil).
-        let held = state.waitForValue({ state -> [GitBlobID??]? in
+        return state.waitForValue({ state -> [GitBlobID??]? in
             guard state.loaded else { return nil }
             guard let indexed = state.indexed else { return keys.map { _ in .some(nil) } }
             return keys.map { indexed[$0] }
         })
-        return zip(candidates, held).compactMap { candidate, blob in
+    }
+
+    /// The candidates the index holds (`held`), each with its content's id there.
+    static func kept(_ candidates: [FileDiscovery.Candidate], held: [GitBlobID??]) -> [FileDiscovery.Candidate] {
+        zip(candidates, held).compactMap { candidate, blob in
             guard let blob else { return nil }
             var held = candidate
             held.indexBlob = blob
             return held
         }
+    }
+
+    /// The files in the index by the keys of their absolute paths, with their contents' ids,
+    /// once git has listed them; nil when it could not.
+    func indexedFiles() -> [PathKey: GitBlobID?]? {
+        state.waitForValue({ state -> [PathKey: GitBlobID?]?? in
+            guard state.loaded else { return nil }
+            return .some(state.indexed)
+        })
     }
 
     public func kind(of path: String) -> FileKind {
@@ -108,11 +126,7 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// of a 40,000-post repository this way.
     public func listing(of directory: String) -> FolderListing? {
         guard let listing = base.listing(of: directory) else { return nil }
-        let indexedOrNone: [PathKey: GitBlobID?]? = state.waitForValue({ state -> [PathKey: GitBlobID?]?? in
-            guard state.loaded else { return nil }
-            return .some(state.indexed)
-        })
-        guard let indexed = indexedOrNone else { return listing }
+        guard let indexed = indexedFiles() else { return listing }
         let folder = PathUtilities.absolute(directory, base: workingDirectory)
         // Names stay bytes: a string is made only for a file the index does not hold.
         var keys = PathKeyBuilder(folder: folder == "/" ? "" : folder)

@@ -25,6 +25,8 @@ final class DiscoveryInSteps {
 
     /// The problems the walk met (a missing path, an unreadable folder); read once the queue is done.
     var problems: [PostlintError] { discovery.problems }
+    /// The folders the walk listed, when it records them (`FileDiscovery.recordsListedFolders`).
+    var listedFolders: [String] { discovery.listedFolders }
 
     /// The selected files of the discovery's next step (possibly none); nil when it is done.
     func selectedFiles() throws(PostlintError) -> [FileDiscovery.Candidate]? {

@@ -23,6 +23,10 @@ public struct LintOptions: Sendable {
     /// Site facts kept across runs, for the posts read for their facts alone (with `reportOnly`);
     /// nil: every such post is read.
     public var siteFactsCache: SiteFactsCache?
+    /// With `--staged` (a linter over git's index): the site as the last such run found it,
+    /// taken from there when nothing it depends on has changed, and written anew when it was
+    /// not; nil: the site is walked.
+    public var siteSnapshot: SiteSnapshotStore?
 
     public init(
         reportUnusedDisables: Bool = false, reportOnly: Set<String>? = nil, contents: [String: [UInt8]] = [:],

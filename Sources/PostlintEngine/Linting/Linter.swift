@@ -8,6 +8,8 @@ public final class Linter: Sendable {
     public let resolver: ConfigurationResolver
     public let workingDirectory: String
     public let fileSystem: any FileSystemView
+    /// The configuration named on the command line, if any (else each post's nearest).
+    let configPath: String?
     private let ruleSets = RuleSetCache()
     private let siteYAMLVersions = SiteYAMLVersionDetector()
     let sites: SiteRegistry
@@ -18,6 +20,7 @@ public final class Linter: Sendable {
     ) throws(PostlintError) {
         self.workingDirectory = workingDirectory
         self.fileSystem = fileSystem
+        self.configPath = configPath
         self.resolver = try ConfigurationResolver(configPath: configPath, workingDirectory: workingDirectory)
         self.sites = SiteRegistry(fileSystem: fileSystem, workingDirectory: workingDirectory)
     }
@@ -41,6 +44,21 @@ public final class Linter: Sendable {
             listings: listingCache)
         discovery.honoursIgnoreFiles = options.honoursIgnoreFiles
         discovery.skipsIgnoredNamedFiles = options.forceExclude
+        // Under git's index, with a snapshot of the site whose paths are as they were, the site
+        // is taken from it; else the run makes a new one.
+        let index = fileSystem as? IndexFileSystem
+        var snapshotBuilder: SiteSnapshotBuilder?
+        let runKey = snapshotRunKey(paths: paths, options: options)
+        if let index, let store = options.siteSnapshot {
+            if let snapshot = store.snapshot(forRunKey: runKey),
+                let outcome = try lintFromSnapshot(snapshot, index: index, options: options)
+            {
+                store.noteTaken()
+                return outcome
+            }
+            snapshotBuilder = SiteSnapshotBuilder()
+            discovery.recordsListedFolders = true
+        }
         let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
         let workers = WorkerCount.available
@@ -50,16 +68,42 @@ public final class Linter: Sendable {
         // With 16, a worker waited at the start of each section (2 cores 1.7 busy, now 1.85).
         // Under git's index (`--staged`) the site is the commit's: a post only in the working tree is no part of it.
         let produce: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>.Producer
-        if let index = fileSystem as? IndexFileSystem {
-            produce = { () throws(PostlintError) in try walk.selectedFiles().map(index.indexed) }
+        if let index {
+            produce = { () throws(PostlintError) in
+                guard let found = try walk.selectedFiles() else { return nil }
+                let held = index.held(found)
+                snapshotBuilder?.noteFound(found, index: held)
+                return IndexFileSystem.kept(found, held: held)
+            }
         } else {
             produce = walk.selectedFiles
         }
         let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
-            window: 64 * workers, lowWater: 256, produce: produce, deliver: { gatherer.gather($0.1, path: $0.0) })
+            window: 64 * workers, lowWater: 256, produce: produce,
+            deliver: {
+                snapshotBuilder?.noteResult($0.1)
+                gatherer.gather($0.1, path: $0.0)
+            })
         try checkInParallel(queue, workers: workers, options: options)
         options.siteFactsCache?.save()
-        gatherer.insertProblemsFirst(walk.problems)
+        if let snapshotBuilder, let store = options.siteSnapshot {
+            // A walk that met a problem, or posts read from their files for want of the index's
+            // contents, make no snapshot.
+            if !walk.problems.isEmpty || options.editedPostsInIndex?.failure != nil { snapshotBuilder.spoil() }
+            let watched = SiteSnapshotWatch.paths(
+                listedFolders: walk.listedFolders, workingDirectory: workingDirectory,
+                explicitConfiguration: configPath, listing: { self.listingCache?.listing(of: $0) })
+            store.save(snapshotBuilder, watched: watched, runKey: runKey)
+        }
+        return try finish(gatherer, walkProblems: walk.problems, options: options)
+    }
+
+    /// Puts the walk's problems first, and reports posts read from their files for want of the
+    /// index's contents, then runs the site rules.
+    func finish(_ gatherer: ResultGatherer, walkProblems: [PostlintError], options: LintOptions)
+        throws(PostlintError) -> LintOutcome
+    {
+        gatherer.insertProblemsFirst(walkProblems)
         // Without the index's contents of the posts edited but not staged, their files were read.
         if let failure = options.editedPostsInIndex?.failure { gatherer.insertProblemsFirst([failure]) }
         return try assemble(gatherer, options: options)
@@ -223,44 +267,46 @@ public final class Linter: Sendable {
             var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
             var fingerprints = SiteFactsFingerprintMemo()
             while let (sequence, candidate) = queue.nextItem() {
-                let absolutePath = candidate.absolutePath
-                let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
-                if factsOnly, let cache = options.siteFactsCache {
-                    do throws(PostlintError) {
-                        if let result = try factsThroughCache(
-                            candidate, cache: cache, options: options, memo: &memo,
-                            fingerprints: &fingerprints)
-                        {
-                            queue.finish(sequence, with: (candidate.displayPath, result))
-                            continue
-                        }
-                    } catch {
-                        queue.fail(error)
-                        continue
-                    }
-                }
-                let read =
-                    options.contentsInsteadOfFile(at: absolutePath).map { Result<[UInt8], PostlintError>.success($0) }
-                    ?? candidate.read()
-                switch read {
-                case .success(let bytes):
-                    do throws(PostlintError) {
-                        let result = try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly, memo: &memo)
-                        queue.finish(sequence, with: (candidate.displayPath, result))
-                    } catch {
-                        queue.fail(error)
-                    }
-                case .failure(var error):
-                    error.path = candidate.displayPath
-                    queue.finish(sequence, with: (candidate.displayPath, FileResult(problem: error)))
+                do throws(PostlintError) {
+                    let result = try result(of: candidate, options: options, memo: &memo, fingerprints: &fingerprints)
+                    queue.finish(sequence, with: (candidate.displayPath, result))
+                } catch {
+                    queue.fail(error)
                 }
             }
         }
         if let error = queue.fatalError { throw error }
     }
 
+    /// One post's result: checked when the run reports it, else read for its facts (through the
+    /// cache when there is one). A post that cannot be read is a problem in its result; a
+    /// configuration that cannot be read is thrown (it ends the run).
+    func result(
+        of candidate: FileDiscovery.Candidate, options: LintOptions, memo: inout FolderRuleSetMemo,
+        fingerprints: inout SiteFactsFingerprintMemo
+    ) throws(PostlintError) -> FileResult {
+        let absolutePath = candidate.absolutePath
+        let factsOnly = options.reportOnly.map { !$0.contains(absolutePath) } ?? false
+        if factsOnly, let cache = options.siteFactsCache,
+            let result = try factsThroughCache(
+                candidate, cache: cache, options: options, memo: &memo, fingerprints: &fingerprints)
+        {
+            return result
+        }
+        let read =
+            options.contentsInsteadOfFile(at: absolutePath).map { Result<[UInt8], PostlintError>.success($0) }
+            ?? candidate.read()
+        switch read {
+        case .success(let bytes):
+            return try check(candidate, bytes: bytes, options: options, factsOnly: factsOnly, memo: &memo)
+        case .failure(var error):
+            error.path = candidate.displayPath
+            return FileResult(problem: error)
+        }
+    }
+
     /// Runs the site rules over the gathered facts, then the remote checks, and sorts the findings.
-    private func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
+    func assemble(_ gathered: ResultGatherer, options: LintOptions) throws(PostlintError) -> LintOutcome {
         var findings = gathered.takeFindings()
         let configuration = try resolver.configuration(forFileAt: PathUtilities.join(workingDirectory, "-"))
         let catalog = configuration.catalog

@@ -40,17 +40,48 @@ final class ResultGatherer {
     /// the table holds (4 GB of paths) is not gathered; one problem says so.
     func gather(_ result: FileResult, path: String) {
         guard paths.append(path) else {
-            if !isFull {
-                isFull = true
-                problems.append(
-                    PostlintError(
-                        path: path,
-                        message: "too many files: the list of posts is full "
-                            + "(4 GB of paths); this file and those after it are not linted"))
-            }
+            noteFull(at: path)
             return
         }
         gather(result, ofFile: paths.count - 1)
+    }
+
+    /// Adds a post read for its facts alone whose facts are added to the stores directly
+    /// (`takeFactStores`): its path goes into the table. Its index there, or nil when the table
+    /// is full (then it is not gathered, as `gather` does not).
+    func appendPath(utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard paths.append(utf8: utf8) else {
+            noteFull(at: String(decoding: utf8, as: UTF8.self))
+            return nil
+        }
+        return paths.count - 1
+    }
+
+    /// Says once that the table of paths is full, at the first file left out.
+    private func noteFull(at path: String) {
+        guard !isFull else { return }
+        isFull = true
+        problems.append(
+            PostlintError(
+                path: path,
+                message: "too many files: the list of posts is full "
+                    + "(4 GB of paths); this file and those after it are not linted"))
+    }
+
+    /// The fact stores of `rules`, taken out to be added to directly (an empty store for a rule
+    /// with none yet); `putBack` returns them before anything else is gathered.
+    func takeFactStores(of rules: [String]) -> [SiteFactStore] {
+        rules.map { factsByRule.removeValue(forKey: $0) ?? SiteFactStore() }
+    }
+
+    /// Returns the stores `takeFactStores` took; an empty one stays out (a rule without facts has no store).
+    func putBack(_ stores: [SiteFactStore], of rules: [String]) {
+        for (rule, store) in zip(rules, stores) where store.count > 0 { factsByRule[rule] = store }
+    }
+
+    /// The display path at `index` of the table, as a string.
+    func path(at index: Int) -> String {
+        paths[index]
     }
 
     /// Puts `earlier` before the problems gathered so far (the walk's, which come first in a report).

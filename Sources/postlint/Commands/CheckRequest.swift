@@ -87,7 +87,14 @@ struct CheckRequest: Equatable {
                 if changedSince != nil || staged, !noCache {
                     options.siteFactsCache = SiteFactsCacheLocation.file(forRepositoryAround: linter.workingDirectory)
                         .map { SiteFactsCache(path: $0, toolVersion: Postlint.version) }
-                    options.siteFactsCache?.loadInBackground()
+                    // --staged: the site from the last such run's snapshot, when it is still the
+                    // site (the facts cache is read only when it is not).
+                    if staged, let cache = options.siteFactsCache {
+                        options.siteSnapshot = SiteSnapshotStore(besides: cache)
+                        options.siteSnapshot?.loadInBackground()
+                    } else {
+                        options.siteFactsCache?.loadInBackground()
+                    }
                 }
                 if let changedSince {
                     options.reportOnly = try GitChanges.changedSince(changedSince, in: linter.workingDirectory)

@@ -1,0 +1,117 @@
+import Foundation
+import PostlintCore
+
+extension Linter {
+    /// At most this many posts of a snapshot's site are read again in a run that takes the rest
+    /// from it (posts staged, or changed in the index since); with more, the site is walked and
+    /// the snapshot made anew.
+    static let mostPostsReadBesideSnapshot = 256
+
+    /// What makes a snapshot this run's: the working folder, the paths, the configuration named
+    /// and the options that choose the posts.
+    func snapshotRunKey(paths: [String], options: LintOptions) -> String {
+        ([
+            workingDirectory, configPath ?? "", options.honoursIgnoreFiles ? "ignore-files" : "",
+            options.forceExclude ? "force-exclude" : "",
+        ] + paths)
+        .joined(separator: "\u{0}")
+    }
+
+    /// The run's outcome with the site taken from `snapshot` (whose watched paths are as they
+    /// were): the posts it lists that git's index holds, each one's facts from it while the index
+    /// names the content they were read from; the staged posts, and those whose content in the
+    /// index changed, are read as a walk would read them. Nil when too many posts changed.
+    func lintFromSnapshot(_ snapshot: SiteSnapshot, index: IndexFileSystem, options: LintOptions)
+        throws(PostlintError) -> LintOutcome?
+    {
+        guard let indexed = index.indexedFiles() else { return nil }
+        let staged = Set((options.reportOnly ?? []).map { PathKey(fileSystemPath: $0) })
+        // Per post of the snapshot: -2 not in the index now, -1 its facts from the snapshot,
+        // else its position among the posts read again.
+        var plan: [Int] = []
+        plan.reserveCapacity(snapshot.posts.count)
+        var toRead: [FileDiscovery.Candidate] = []
+        for post in snapshot.posts {
+            guard let held = indexed[post.key] else {
+                plan.append(-2)
+                continue
+            }
+            if !staged.contains(post.key), let blob = held, post.index == .blob(blob) {
+                plan.append(-1)
+                continue
+            }
+            guard toRead.count < Self.mostPostsReadBesideSnapshot else { return nil }
+            var candidate = FileDiscovery.Candidate(
+                displayPath: snapshot.string(post.displayPath), absolutePath: snapshot.string(post.absolutePath),
+                isExplicit: false)
+            candidate.indexBlob = held
+            plan.append(toRead.count)
+            toRead.append(candidate)
+        }
+        // Read as without a cache: they are few, and the facts cache is then not loaded at all.
+        var withoutCache = options
+        withoutCache.siteFactsCache = nil
+        let results = try read(toRead, options: withoutCache)
+        let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
+        var stores = gatherer.takeFactStores(of: snapshot.ruleIDs)
+        snapshot.bytes.withUnsafeBufferPointer { bytes in
+            for (post, step) in zip(snapshot.posts, plan) {
+                if step == -2 { continue }
+                if step >= 0 {
+                    gatherer.putBack(stores, of: snapshot.ruleIDs)
+                    gatherer.gather(results[step], path: toRead[step].displayPath)
+                    stores = gatherer.takeFactStores(of: snapshot.ruleIDs)
+                    continue
+                }
+                guard let pathIndex = gatherer.appendPath(utf8: UnsafeBufferPointer(rebasing: bytes[post.displayPath])) else {
+                    continue
+                }
+                var reader = CacheByteReader(snapshot.bytes[post.facts])
+                for _ in 0..<post.factCount {
+                    // Every fact was read whole when the snapshot was loaded.
+                    guard
+                        let fact = try? SiteSnapshot.Fact.read(
+                            from: &reader, rules: snapshot.ruleIDs.count, keys: snapshot.factKeys.count)
+                    else { break }
+                    stores[fact.rule].append(
+                        key: snapshot.factKeys[fact.key], start: fact.start, end: fact.end,
+                        value: UnsafeBufferPointer(rebasing: bytes[fact.value]), path: pathIndex,
+                        pathString: gatherer.path(at: pathIndex))
+                }
+            }
+        }
+        gatherer.putBack(stores, of: snapshot.ruleIDs)
+        return try finish(gatherer, walkProblems: [], options: options)
+    }
+
+    /// The results of `candidates`, read on every core, in their order.
+    private func read(_ candidates: [FileDiscovery.Candidate], options: LintOptions) throws(PostlintError)
+        -> [FileResult]
+    {
+        guard !candidates.isEmpty else { return [] }
+        let results = Locked<(next: Int, results: [FileResult], error: PostlintError?)>(
+            (0, Array(repeating: FileResult(), count: candidates.count), nil))
+        DispatchQueue.concurrentPerform(iterations: min(WorkerCount.available, candidates.count)) { _ in
+            var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
+            var fingerprints = SiteFactsFingerprintMemo()
+            while true {
+                let position = results.withLock { state -> Int? in
+                    guard state.next < candidates.count, state.error == nil else { return nil }
+                    defer { state.next += 1 }
+                    return state.next
+                }
+                guard let position else { return }
+                do throws(PostlintError) {
+                    let result = try result(
+                        of: candidates[position], options: options, memo: &memo, fingerprints: &fingerprints)
+                    results.withLock { $0.results[position] = result }
+                } catch {
+                    results.withLock { $0.error = $0.error ?? error }
+                }
+            }
+        }
+        let (_, read, error) = results.withLock { $0 }
+        if let error { throw error }
+        return read
+    }
+}

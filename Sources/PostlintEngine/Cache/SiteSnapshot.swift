@@ -1,0 +1,284 @@
+import PostlintCore
+
+/// The site as a `check --staged` run found it, kept for the next such run: every post the walk
+/// found (in the walk's order, indexed by git or not), the id git's index gave its content, its
+/// site facts, and the state of every path the walk and the configuration depend on
+/// (`SiteSnapshotWatch`). A later run that finds all those paths as they were, and the posts'
+/// ids in the index unchanged, takes the site from here without walking it or handing over each
+/// post's facts (see `Linter.lintFromSnapshot`).
+///
+/// The file: a magic line, the format's version, the writer's stamp, the payload's length and
+/// digest, then the payload: the run it was made by (`runKey`), the watched paths, the tables of
+/// rule ids and fact keys, the posts. Anything that differs, or does not decode to its end, makes
+/// the file no snapshot at all.
+struct SiteSnapshot: Sendable {
+    /// Whether and how git's index held a post when the snapshot was made.
+    enum IndexState: Equatable, Sendable {
+        case notIndexed
+        /// Held, but with no content id to trust (a link, a path in conflict): read every time.
+        case indexedWithoutID
+        case blob(GitBlobID)
+    }
+
+    /// One post, its paths and facts as slices of the payload.
+    struct Post: Sendable {
+        var displayPath: Range<Int>
+        var absolutePath: Range<Int>
+        var key: PathKey
+        var index: IndexState
+        /// Its facts, each: the rule's and the key's indices in the tables, the fact's start line
+        /// and column, end line and column, and its value (length-prefixed).
+        var facts: Range<Int>
+        var factCount: Int
+    }
+
+    let watched: [(path: String, state: PathState)]
+    let ruleIDs: [String]
+    let factKeys: [String]
+    let posts: [Post]
+    /// The file's bytes, which the ranges index.
+    let bytes: [UInt8]
+
+    static let magic = Array("postlint site snapshot\n".utf8)
+    static let formatVersion: UInt64 = 1
+
+    /// Whether every watched path is as it was.
+    func watchedPathsAreUnchanged() -> Bool {
+        watched.allSatisfy { PathState.of($0.path) == $0.state }
+    }
+
+    /// The snapshot in `bytes`, and the run it was made by, when it was written whole by a
+    /// program with `stamp`; else nil.
+    static func decode(_ bytes: [UInt8], stamp: String) -> (runKey: String, snapshot: SiteSnapshot)? {
+        guard bytes.count > magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+        var reader = CacheByteReader(bytes, offset: magic.count)
+        do throws(CacheByteReader.Damaged) {
+            guard try reader.number() == formatVersion, try reader.string() == stamp else { return nil }
+            let length = try reader.fixed()
+            let digest = try reader.digest()
+            guard length == UInt64(reader.remaining) else { return nil }
+            let payload = try reader.take(Int(length))
+            guard payload.withUnsafeBytes({ ContentDigest(of: $0) }) == digest else { return nil }
+            return try decode(payload: payload, of: bytes)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The snapshot in `payload`, a slice of the file's `bytes` (which its ranges index).
+    private static func decode(payload: ArraySlice<UInt8>, of bytes: [UInt8]) throws(CacheByteReader.Damaged)
+        -> (runKey: String, snapshot: SiteSnapshot)
+    {
+        var reader = CacheByteReader(payload)
+        let runKey = try reader.string()
+        var watched: [(path: String, state: PathState)] = []
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            watched.append((path, try PathState.decode(from: &reader)))
+        }
+        var ruleIDs: [String] = []
+        for _ in 0..<(try reader.count()) { ruleIDs.append(try reader.string()) }
+        var factKeys: [String] = []
+        for _ in 0..<(try reader.count()) { factKeys.append(try reader.string()) }
+        let postCount = try reader.count()
+        var posts: [Post] = []
+        posts.reserveCapacity(postCount)
+        for _ in 0..<postCount {
+            let displayLength = try reader.count()
+            let displayStart = reader.offset
+            _ = try reader.take(displayLength)
+            let absoluteLength = try reader.count()
+            let absoluteStart = reader.offset
+            _ = try reader.take(absoluteLength)
+            let key = PathKey(digest: try reader.digest())
+            let index: IndexState
+            switch try reader.number() {
+            case 0: index = .notIndexed
+            case 1: index = .indexedWithoutID
+            case 2: index = .blob(GitBlobID(digest: try reader.digest()))
+            default: throw CacheByteReader.Damaged()
+            }
+            let factCount = try reader.count()
+            let factsLength = try reader.count()
+            let factsStart = reader.offset
+            // Each fact is read whole here once, so a damaged one fails the load, not the run.
+            var facts = CacheByteReader(try reader.take(factsLength))
+            for _ in 0..<factCount { _ = try Fact.read(from: &facts, rules: ruleIDs.count, keys: factKeys.count) }
+            guard facts.remaining == 0 else { throw CacheByteReader.Damaged() }
+            posts.append(
+                Post(
+                    displayPath: displayStart..<(displayStart + displayLength),
+                    absolutePath: absoluteStart..<(absoluteStart + absoluteLength), key: key, index: index,
+                    facts: factsStart..<(factsStart + factsLength), factCount: factCount))
+        }
+        guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
+        return (runKey, SiteSnapshot(watched: watched, ruleIDs: ruleIDs, factKeys: factKeys, posts: posts, bytes: bytes))
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// One fact as the payload holds it: its value is a range of the payload.
+    struct Fact {
+        var rule: Int
+        var key: Int
+        var start: SourceLocation
+        var end: SourceLocation
+        var value: Range<Int>
+
+        static func read(from reader: inout CacheByteReader, rules: Int, keys: Int) throws(CacheByteReader.Damaged)
+            -> Fact
+        {
+            let rule = try reader.number()
+            let key = try reader.number()
+            guard rule < UInt64(rules), key < UInt64(keys) else { throw CacheByteReader.Damaged() }
+            let start = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
+            let end = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
+            let length = try reader.count()
+            let value = try reader.take(length)
+            return Fact(rule: Int(rule), key: Int(key), start: start, end: end, value: value.startIndex..<value.endIndex)
+        }
+
+        static func write(
+            rule: Int, key: Int, _ fact: SiteFact, into writer: inout CacheByteWriter
+        ) {
+            writer.append(rule)
+            writer.append(key)
+            writer.append(fact.start.line)
+            writer.append(fact.start.column)
+            writer.append(fact.end.line)
+            writer.append(fact.end.column)
+            writer.append(fact.value)
+        }
+    }
+}
+
+/// Writes a snapshot as a run finds the site: the walk's posts as they are found (`noteFound`),
+/// each indexed post's facts as its result is gathered, in the same order (`noteResult`). A post
+/// that could not be read, or facts that name another post, spoil it: then nothing is written.
+final class SiteSnapshotBuilder: Sendable {
+    private struct Pending: Sendable {
+        var displayPath: String
+        var absolutePath: String
+        var index: SiteSnapshot.IndexState
+    }
+
+    private struct State: Sendable {
+        var pending: [Pending] = []
+        var nextPending = 0
+        var posts = CacheByteWriter()
+        var postCount = 0
+        var ruleIDs = InternedStrings()
+        var factKeys = InternedStrings()
+        var spoiled = false
+    }
+
+    private let state = Locked(State())
+
+    init() {}
+
+    /// The posts of a step of the walk, in its order, each with what the index holds of it.
+    func noteFound(_ candidates: [FileDiscovery.Candidate], index: [GitBlobID??]) {
+        state.withLock { state in
+            if state.nextPending > 1024 {
+                state.pending.removeFirst(state.nextPending)
+                state.nextPending = 0
+            }
+            for (candidate, held) in zip(candidates, index) {
+                let indexState: SiteSnapshot.IndexState =
+                    switch held {
+                    case .none: .notIndexed
+                    case .some(.none): .indexedWithoutID
+                    case .some(.some(let blob)): .blob(blob)
+                    }
+                if candidate.isExplicit { state.spoiled = true }
+                state.pending.append(
+                    Pending(displayPath: candidate.displayPath, absolutePath: candidate.absolutePath, index: indexState))
+            }
+        }
+    }
+
+    /// The result of the next indexed post of the walk.
+    func noteResult(_ result: FileResult) {
+        state.withLock { state in
+            // The posts the index does not hold come before it, with no facts.
+            while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
+                Self.write(state.pending[state.nextPending], facts: [], into: &state)
+                state.nextPending += 1
+            }
+            guard state.nextPending < state.pending.count else {
+                state.spoiled = true
+                return
+            }
+            let post = state.pending[state.nextPending]
+            state.nextPending += 1
+            if result.problem != nil || result.facts.contains(where: { $0.fact.path != post.displayPath }) {
+                state.spoiled = true
+            }
+            Self.write(post, facts: result.facts, into: &state)
+        }
+    }
+
+    /// Marks the snapshot as not to be written.
+    func spoil() {
+        state.withLock { $0.spoiled = true }
+    }
+
+    private static func write(_ post: Pending, facts: [(rule: String, fact: SiteFact)], into state: inout State) {
+        state.posts.append(post.displayPath)
+        state.posts.append(post.absolutePath)
+        state.posts.append(PathKey(fileSystemPath: post.absolutePath).digest)
+        switch post.index {
+        case .notIndexed: state.posts.append(0)
+        case .indexedWithoutID: state.posts.append(1)
+        case .blob(let blob):
+            state.posts.append(2)
+            state.posts.append(blob.digest)
+        }
+        var encoded = CacheByteWriter()
+        for (rule, fact) in facts {
+            SiteSnapshot.Fact.write(
+                rule: state.ruleIDs.index(of: rule), key: state.factKeys.index(of: fact.key), fact, into: &encoded)
+        }
+        state.posts.append(facts.count)
+        state.posts.append(encoded.bytes.count)
+        state.posts.append(bytes: encoded.bytes)
+        state.postCount += 1
+    }
+
+    /// The file's bytes, with `watched` paths, for a run with `runKey` by a program with `stamp`;
+    /// nil when the snapshot is spoiled or a watched path changed too recently to be trusted.
+    func encode(watched: [(path: String, state: PathState)], stamp: String, runKey: String, now: Int64) -> [UInt8]? {
+        state.withLock { state -> [UInt8]? in
+            while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
+                Self.write(state.pending[state.nextPending], facts: [], into: &state)
+                state.nextPending += 1
+            }
+            guard !state.spoiled, state.nextPending == state.pending.count,
+                watched.allSatisfy({ $0.state.isSettled(at: now) })
+            else { return nil }
+            var payload = CacheByteWriter()
+            payload.append(runKey)
+            payload.append(watched.count)
+            for (path, pathState) in watched {
+                payload.append(path)
+                pathState.encode(into: &payload)
+            }
+            payload.append(state.ruleIDs.strings.count)
+            for rule in state.ruleIDs.strings { payload.append(rule) }
+            payload.append(state.factKeys.strings.count)
+            for key in state.factKeys.strings { payload.append(key) }
+            payload.append(state.postCount)
+            payload.append(bytes: state.posts.bytes)
+            var file = CacheByteWriter()
+            file.append(bytes: SiteSnapshot.magic)
+            file.append(SiteSnapshot.formatVersion)
+            file.append(stamp)
+            file.appendFixed(UInt64(payload.bytes.count))
+            file.append(ContentDigest(of: payload.bytes))
+            file.append(bytes: payload.bytes)
+            return file.bytes
+        }
+    }
+}
