@@ -42,7 +42,7 @@ extension Linter {
             }
             guard toRead.count < Self.mostPostsReadBesideSnapshot else { return nil }
             var candidate = FileDiscovery.Candidate(
-                displayPath: snapshot.string(post.displayPath), absolutePath: snapshot.string(post.absolutePath),
+                displayPath: snapshot.string(post.displayPath), absolutePath: snapshot.absolutePath(of: post),
                 isExplicit: false)
             candidate.indexBlob = held
             plan.append(toRead.count)
@@ -53,7 +53,13 @@ extension Linter {
         withoutCache.siteFactsCache = nil
         let results = try read(toRead, options: withoutCache)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
+        // Their sizes are known: the tables grow once, not step by step.
+        gatherer.reservePaths(snapshot.posts.count, bytes: snapshot.posts.reduce(0) { $0 + $1.displayPath.count })
         var stores = gatherer.takeFactStores(of: snapshot.ruleIDs)
+        for (rule, size) in snapshot.factSizes.enumerated() {
+            // Five numbers of a few bytes each beside the value.
+            stores[rule].reserveCapacity(facts: size.facts, bytes: size.bytes + 8 * size.facts)
+        }
         snapshot.bytes.withUnsafeBufferPointer { bytes in
             for (post, step) in zip(snapshot.posts, plan) {
                 if step == -2 { continue }

@@ -23,6 +23,8 @@ struct SiteSnapshot: Sendable {
     /// One post, its paths and facts as slices of the payload.
     struct Post: Sendable {
         var displayPath: Range<Int>
+        /// Empty when the post's absolute path is the snapshot's `absolutePrefix` followed by its
+        /// display path (every post a walk of the working folder finds).
         var absolutePath: Range<Int>
         var key: PathKey
         var index: IndexState
@@ -32,9 +34,13 @@ struct SiteSnapshot: Sendable {
         var factCount: Int
     }
 
+    /// What a post's absolute path starts with when the snapshot does not spell it out.
+    let absolutePrefix: String
     let watched: [(path: String, state: PathState)]
     let ruleIDs: [String]
     let factKeys: [String]
+    /// Per rule (as `ruleIDs`): how many facts the posts have, and their values' bytes.
+    let factSizes: [(facts: Int, bytes: Int)]
     let posts: [Post]
     /// The file's bytes, which the ranges index.
     let bytes: [UInt8]
@@ -71,6 +77,7 @@ struct SiteSnapshot: Sendable {
     {
         var reader = CacheByteReader(payload)
         let runKey = try reader.string()
+        let absolutePrefix = try reader.string()
         var watched: [(path: String, state: PathState)] = []
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
@@ -80,6 +87,7 @@ struct SiteSnapshot: Sendable {
         for _ in 0..<(try reader.count()) { ruleIDs.append(try reader.string()) }
         var factKeys: [String] = []
         for _ in 0..<(try reader.count()) { factKeys.append(try reader.string()) }
+        var sizes = Array(repeating: (facts: 0, bytes: 0), count: ruleIDs.count)
         let postCount = try reader.count()
         var posts: [Post] = []
         posts.reserveCapacity(postCount)
@@ -103,7 +111,11 @@ struct SiteSnapshot: Sendable {
             let factsStart = reader.offset
             // Each fact is read whole here once, so a damaged one fails the load, not the run.
             var facts = CacheByteReader(try reader.take(factsLength))
-            for _ in 0..<factCount { _ = try Fact.read(from: &facts, rules: ruleIDs.count, keys: factKeys.count) }
+            for _ in 0..<factCount {
+                let fact = try Fact.read(from: &facts, rules: ruleIDs.count, keys: factKeys.count)
+                sizes[fact.rule].facts += 1
+                sizes[fact.rule].bytes += fact.value.count
+            }
             guard facts.remaining == 0 else { throw CacheByteReader.Damaged() }
             posts.append(
                 Post(
@@ -112,11 +124,21 @@ struct SiteSnapshot: Sendable {
                     facts: factsStart..<(factsStart + factsLength), factCount: factCount))
         }
         guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
-        return (runKey, SiteSnapshot(watched: watched, ruleIDs: ruleIDs, factKeys: factKeys, posts: posts, bytes: bytes))
+        return (
+            runKey,
+            SiteSnapshot(
+                absolutePrefix: absolutePrefix, watched: watched, ruleIDs: ruleIDs, factKeys: factKeys,
+                factSizes: sizes, posts: posts, bytes: bytes)
+        )
     }
 
     func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The absolute path of `post`.
+    func absolutePath(of post: Post) -> String {
+        post.absolutePath.isEmpty ? absolutePrefix + string(post.displayPath) : string(post.absolutePath)
     }
 
     /// One fact as the payload holds it: its value is a range of the payload.
@@ -161,6 +183,7 @@ final class SiteSnapshotBuilder: Sendable {
     private struct Pending: Sendable {
         var displayPath: String
         var absolutePath: String
+        var spellsOut: Bool
         var index: SiteSnapshot.IndexState
     }
 
@@ -175,8 +198,13 @@ final class SiteSnapshotBuilder: Sendable {
     }
 
     private let state = Locked(State())
+    /// What most posts' absolute paths start with (the working folder and a slash): those are
+    /// not spelled out.
+    private let absolutePrefix: String
 
-    init() {}
+    init(workingDirectory: String) {
+        absolutePrefix = workingDirectory == "/" ? "/" : workingDirectory + "/"
+    }
 
     /// The posts of a step of the walk, in its order, each with what the index holds of it.
     func noteFound(_ candidates: [FileDiscovery.Candidate], index: [GitBlobID??]) {
@@ -193,8 +221,16 @@ final class SiteSnapshotBuilder: Sendable {
                     case .some(.some(let blob)): .blob(blob)
                     }
                 if candidate.isExplicit { state.spoiled = true }
+                // Spelled out only when its bytes are not the prefix's and the display path's.
+                let absolute = candidate.absolutePath.utf8
+                let derived =
+                    absolute.count == absolutePrefix.utf8.count + candidate.displayPath.utf8.count
+                    && absolute.starts(with: absolutePrefix.utf8)
+                    && absolute.dropFirst(absolutePrefix.utf8.count).elementsEqual(candidate.displayPath.utf8)
                 state.pending.append(
-                    Pending(displayPath: candidate.displayPath, absolutePath: candidate.absolutePath, index: indexState))
+                    Pending(
+                        displayPath: candidate.displayPath, absolutePath: candidate.absolutePath, spellsOut: !derived,
+                        index: indexState))
             }
         }
     }
@@ -227,7 +263,7 @@ final class SiteSnapshotBuilder: Sendable {
 
     private static func write(_ post: Pending, facts: [(rule: String, fact: SiteFact)], into state: inout State) {
         state.posts.append(post.displayPath)
-        state.posts.append(post.absolutePath)
+        state.posts.append(post.spellsOut ? post.absolutePath : "")
         state.posts.append(PathKey(fileSystemPath: post.absolutePath).digest)
         switch post.index {
         case .notIndexed: state.posts.append(0)
@@ -258,27 +294,39 @@ final class SiteSnapshotBuilder: Sendable {
             guard !state.spoiled, state.nextPending == state.pending.count,
                 watched.allSatisfy({ $0.state.isSettled(at: now) })
             else { return nil }
-            var payload = CacheByteWriter()
-            payload.append(runKey)
-            payload.append(watched.count)
+            // The payload's start (all but the posts) is small; the posts are copied once, into
+            // the file, and the length and digest written in front of them once known.
+            var start = CacheByteWriter()
+            start.append(runKey)
+            start.append(absolutePrefix)
+            start.append(watched.count)
             for (path, pathState) in watched {
-                payload.append(path)
-                pathState.encode(into: &payload)
+                start.append(path)
+                pathState.encode(into: &start)
             }
-            payload.append(state.ruleIDs.strings.count)
-            for rule in state.ruleIDs.strings { payload.append(rule) }
-            payload.append(state.factKeys.strings.count)
-            for key in state.factKeys.strings { payload.append(key) }
-            payload.append(state.postCount)
-            payload.append(bytes: state.posts.bytes)
-            var file = CacheByteWriter()
-            file.append(bytes: SiteSnapshot.magic)
-            file.append(SiteSnapshot.formatVersion)
-            file.append(stamp)
-            file.appendFixed(UInt64(payload.bytes.count))
-            file.append(ContentDigest(of: payload.bytes))
-            file.append(bytes: payload.bytes)
-            return file.bytes
+            start.append(state.ruleIDs.strings.count)
+            for rule in state.ruleIDs.strings { start.append(rule) }
+            start.append(state.factKeys.strings.count)
+            for key in state.factKeys.strings { start.append(key) }
+            start.append(state.postCount)
+            var header = CacheByteWriter()
+            header.append(bytes: SiteSnapshot.magic)
+            header.append(SiteSnapshot.formatVersion)
+            header.append(stamp)
+            let payloadLength = start.bytes.count + state.posts.bytes.count
+            var file: [UInt8] = []
+            file.reserveCapacity(header.bytes.count + 24 + payloadLength)
+            file += header.bytes
+            let lengthAndDigest = file.count
+            file += repeatElement(0, count: 24)
+            file += start.bytes
+            file += state.posts.bytes
+            state.posts = CacheByteWriter()
+            var fields = CacheByteWriter()
+            fields.appendFixed(UInt64(payloadLength))
+            fields.append(file[(lengthAndDigest + 24)...].withUnsafeBytes { ContentDigest(of: $0) })
+            file.replaceSubrange(lengthAndDigest..<(lengthAndDigest + 24), with: fields.bytes)
+            return file
         }
     }
 }

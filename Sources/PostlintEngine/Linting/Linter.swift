@@ -56,7 +56,7 @@ public final class Linter: Sendable {
                 store.noteTaken()
                 return outcome
             }
-            snapshotBuilder = SiteSnapshotBuilder()
+            snapshotBuilder = SiteSnapshotBuilder(workingDirectory: workingDirectory)
             discovery.recordsListedFolders = true
         }
         let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)

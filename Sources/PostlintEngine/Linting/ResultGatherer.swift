@@ -68,6 +68,11 @@ final class ResultGatherer {
                     + "(4 GB of paths); this file and those after it are not linted"))
     }
 
+    /// Makes room in the table for `count` more paths of `bytes` bytes in all.
+    func reservePaths(_ count: Int, bytes: Int) {
+        paths.reserveCapacity(paths: count, bytes: bytes)
+    }
+
     /// The fact stores of `rules`, taken out to be added to directly (an empty store for a rule
     /// with none yet); `putBack` returns them before anything else is gathered.
     func takeFactStores(of rules: [String]) -> [SiteFactStore] {

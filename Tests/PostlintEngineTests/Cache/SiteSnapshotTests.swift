@@ -36,8 +36,12 @@ import PostlintTestSupport
 
         /// The staged run's findings, and whether it took its site from the snapshot. With
         /// `snapshot`, the clock is 10 s ahead, so every path counts as settled.
-        func lintStaged(snapshot: Bool) throws -> (findings: [String], taken: Bool) {
-            let linter = try Linter(workingDirectory: root, fileSystem: IndexFileSystem.forRepository(at: root))
+        func lintStaged(snapshot: Bool, from folder: String = "", paths: [String] = ["."]) throws
+            -> (findings: [String], taken: Bool)
+        {
+            let workingDirectory = folder.isEmpty ? root : root + "/" + folder
+            let linter = try Linter(
+                workingDirectory: workingDirectory, fileSystem: IndexFileSystem.forRepository(at: workingDirectory))
             var options = LintOptions()
             try options.lintStaged(inRepositoryAround: root)
             var store: SiteSnapshotStore?
@@ -47,15 +51,17 @@ import PostlintTestSupport
                 store = SiteSnapshotStore(besides: cache)
                 options.siteSnapshot = store
             }
-            let findings = try linter.lint(paths: ["."], options: options).findings
+            let findings = try linter.lint(paths: paths, options: options).findings
             return (findings.map { "\($0.path):\($0.start) \($0.ruleID) \($0.message)" }, store?.takenCount == 1)
         }
 
         /// Checks that the run with the snapshot reports what a walk without any cache reports,
         /// and returns whether it took the site from the snapshot.
-        func lintAndCompare(_ comment: Comment) throws -> (findings: [String], taken: Bool) {
-            let run = try lintStaged(snapshot: true)
-            let walked = try lintStaged(snapshot: false)
+        func lintAndCompare(_ comment: Comment, from folder: String = "", paths: [String] = ["."]) throws
+            -> (findings: [String], taken: Bool)
+        {
+            let run = try lintStaged(snapshot: true, from: folder, paths: paths)
+            let walked = try lintStaged(snapshot: false, from: folder, paths: paths)
             #expect(run.findings == walked.findings, comment)
             return run
         }
@@ -70,6 +76,17 @@ import PostlintTestSupport
         let second = try repository.lintAndCompare("the run that takes it")
         #expect(second.taken)
         #expect(second.findings == first.findings)
+    }
+
+    /// Posts outside the working folder (`..`) keep their absolute paths spelled out.
+    @Test func aRunFromASubfolderOverItsParentTakesTheSiteToo() throws {
+        let repository = try Repository(newSlug: "post-3")
+        let made = try repository.lintAndCompare("making the snapshot", from: "posts", paths: [".."])
+        #expect(made.findings.contains { $0.contains("duplicate-slug") && $0.contains("../posts/new.md") })
+        let taken = try repository.lintAndCompare("taking it", from: "posts", paths: [".."])
+        #expect(taken.taken)
+        #expect(taken.findings == made.findings)
+        #expect(!(try repository.lintAndCompare("another run's snapshot is not this one's").taken))
     }
 
     @Test func aPostCommittedSinceItsFactsWereKeptIsReadAgain() throws {
