@@ -1,5 +1,6 @@
 import Foundation
 import PostlintCore
+import PostlintRules
 
 extension Linter {
     /// At most this many posts of a snapshot's site are read again in a run that takes the rest
@@ -15,6 +16,14 @@ extension Linter {
             options.forceExclude ? "force-exclude" : "",
         ] + paths)
         .joined(separator: "\u{0}")
+    }
+
+    /// A builder for the snapshot of a run in the working folder.
+    func makeSnapshotBuilder() -> SiteSnapshotBuilder {
+        let siteRules = BuiltInRules.siteRules.map(\.metadata)
+        return SiteSnapshotBuilder(
+            workingDirectory: workingDirectory,
+            rulesReadingOtherFiles: Set(siteRules.filter { $0.capabilities.contains(.factsReadOtherFiles) }.map(\.id)))
     }
 
     /// The run's outcome with the site taken from `snapshot` (whose watched paths are as they

@@ -1,4 +1,38 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import PostlintCore
+
+/// A path a snapshot depends on, its state, and for a folder the walk listed, the digest of the
+/// entries that matter in it (`SiteSnapshotWatch.listingDigest`).
+struct WatchedPath: Sendable {
+    var path: String
+    var state: PathState
+    var listingDigest: ContentDigest?
+
+    func encode(into writer: inout CacheByteWriter) {
+        writer.append(path)
+        state.encode(into: &writer)
+        if let listingDigest {
+            writer.append(1)
+            writer.append(listingDigest)
+        } else {
+            writer.append(0)
+        }
+    }
+
+    static func decode(from reader: inout CacheByteReader) throws(CacheByteReader.Damaged) -> WatchedPath {
+        let path = try reader.string()
+        let state = try PathState.decode(from: &reader)
+        switch try reader.number() {
+        case 0: return WatchedPath(path: path, state: state)
+        case 1: return WatchedPath(path: path, state: state, listingDigest: try reader.digest())
+        default: throw CacheByteReader.Damaged()
+        }
+    }
+}
 
 /// The site as a `check --staged` run found it, kept for the next such run: every post the walk
 /// found (in the walk's order, indexed by git or not), the id git's index gave its content, its
@@ -36,7 +70,7 @@ struct SiteSnapshot: Sendable {
 
     /// What a post's absolute path starts with when the snapshot does not spell it out.
     let absolutePrefix: String
-    let watched: [(path: String, state: PathState)]
+    let watched: [WatchedPath]
     let ruleIDs: [String]
     let factKeys: [String]
     /// Per rule (as `ruleIDs`): how many facts the posts have, and their values' bytes.
@@ -46,11 +80,24 @@ struct SiteSnapshot: Sendable {
     let bytes: [UInt8]
 
     static let magic = Array("postlint site snapshot\n".utf8)
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
-    /// Whether every watched path is as it was.
-    func watchedPathsAreUnchanged() -> Bool {
-        watched.allSatisfy { PathState.of($0.path) == $0.state }
+    /// The state now of the first watched path that is not as it was, or nil when none is. A
+    /// listed folder whose times moved is listed again: with the entries that matter as they
+    /// were, it is as it was.
+    func firstChangedPath() -> PathState? {
+        for watchedPath in watched {
+            let now = PathState.of(watchedPath.path)
+            if now == watchedPath.state { continue }
+            if let digest = watchedPath.listingDigest, now.type == UInt32(S_IFDIR),
+                case .success(let listing) = LocalFileSystem().readListing(of: watchedPath.path),
+                SiteSnapshotWatch.listingDigest(of: listing) == digest
+            {
+                continue
+            }
+            return now
+        }
+        return nil
     }
 
     /// The snapshot in `bytes`, and the run it was made by, when it was written whole by a
@@ -78,11 +125,8 @@ struct SiteSnapshot: Sendable {
         var reader = CacheByteReader(payload)
         let runKey = try reader.string()
         let absolutePrefix = try reader.string()
-        var watched: [(path: String, state: PathState)] = []
-        for _ in 0..<(try reader.count()) {
-            let path = try reader.string()
-            watched.append((path, try PathState.decode(from: &reader)))
-        }
+        var watched: [WatchedPath] = []
+        for _ in 0..<(try reader.count()) { watched.append(try WatchedPath.decode(from: &reader)) }
         var ruleIDs: [String] = []
         for _ in 0..<(try reader.count()) { ruleIDs.append(try reader.string()) }
         var factKeys: [String] = []
@@ -184,6 +228,7 @@ final class SiteSnapshotBuilder: Sendable {
         var displayPath: String
         var absolutePath: String
         var spellsOut: Bool
+        var key: PathKey
         var index: SiteSnapshot.IndexState
     }
 
@@ -202,18 +247,23 @@ final class SiteSnapshotBuilder: Sendable {
     /// not spelled out.
     private let absolutePrefix: String
 
-    init(workingDirectory: String) {
+    /// The site rules whose facts depend on more than their post (`factsReadOtherFiles`): a
+    /// post with such a rule on spoils the snapshot, as the facts cache keeps none of their facts.
+    private let rulesReadingOtherFiles: Set<String>
+
+    init(workingDirectory: String, rulesReadingOtherFiles: Set<String>) {
         absolutePrefix = workingDirectory == "/" ? "/" : workingDirectory + "/"
+        self.rulesReadingOtherFiles = rulesReadingOtherFiles
     }
 
     /// The posts of a step of the walk, in its order, each with what the index holds of it.
-    func noteFound(_ candidates: [FileDiscovery.Candidate], index: [GitBlobID??]) {
+    func noteFound(_ candidates: [FileDiscovery.Candidate], keys: [PathKey], index: [GitBlobID??]) {
         state.withLock { state in
             if state.nextPending > 1024 {
                 state.pending.removeFirst(state.nextPending)
                 state.nextPending = 0
             }
-            for (candidate, held) in zip(candidates, index) {
+            for ((candidate, key), held) in zip(zip(candidates, keys), index) {
                 let indexState: SiteSnapshot.IndexState =
                     switch held {
                     case .none: .notIndexed
@@ -230,7 +280,7 @@ final class SiteSnapshotBuilder: Sendable {
                 state.pending.append(
                     Pending(
                         displayPath: candidate.displayPath, absolutePath: candidate.absolutePath, spellsOut: !derived,
-                        index: indexState))
+                        key: key, index: indexState))
             }
         }
     }
@@ -249,7 +299,11 @@ final class SiteSnapshotBuilder: Sendable {
             }
             let post = state.pending[state.nextPending]
             state.nextPending += 1
-            if result.problem != nil || result.facts.contains(where: { $0.fact.path != post.displayPath }) {
+            // A post read with such a rule on has it among its site rules (a post whose facts
+            // came from the facts cache has it off: such facts are never cached).
+            if result.problem != nil || result.facts.contains(where: { $0.fact.path != post.displayPath })
+                || result.siteSeverities.keys.contains(where: rulesReadingOtherFiles.contains)
+            {
                 state.spoiled = true
             }
             Self.write(post, facts: result.facts, into: &state)
@@ -264,7 +318,7 @@ final class SiteSnapshotBuilder: Sendable {
     private static func write(_ post: Pending, facts: [(rule: String, fact: SiteFact)], into state: inout State) {
         state.posts.append(post.displayPath)
         state.posts.append(post.spellsOut ? post.absolutePath : "")
-        state.posts.append(PathKey(fileSystemPath: post.absolutePath).digest)
+        state.posts.append(post.key.digest)
         switch post.index {
         case .notIndexed: state.posts.append(0)
         case .indexedWithoutID: state.posts.append(1)
@@ -285,7 +339,7 @@ final class SiteSnapshotBuilder: Sendable {
 
     /// The file's bytes, with `watched` paths, for a run with `runKey` by a program with `stamp`;
     /// nil when the snapshot is spoiled or a watched path changed too recently to be trusted.
-    func encode(watched: [(path: String, state: PathState)], stamp: String, runKey: String, now: Int64) -> [UInt8]? {
+    func encode(watched: [WatchedPath], stamp: String, runKey: String, now: Int64) -> [UInt8]? {
         state.withLock { state -> [UInt8]? in
             while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
                 Self.write(state.pending[state.nextPending], facts: [], into: &state)
@@ -300,10 +354,7 @@ final class SiteSnapshotBuilder: Sendable {
             start.append(runKey)
             start.append(absolutePrefix)
             start.append(watched.count)
-            for (path, pathState) in watched {
-                start.append(path)
-                pathState.encode(into: &start)
-            }
+            for watchedPath in watched { watchedPath.encode(into: &start) }
             start.append(state.ruleIDs.strings.count)
             for rule in state.ruleIDs.strings { start.append(rule) }
             start.append(state.factKeys.strings.count)

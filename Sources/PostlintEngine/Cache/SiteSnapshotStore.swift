@@ -15,8 +15,16 @@ public final class SiteSnapshotStore: Sendable {
     private struct Loaded: Sendable {
         var isDone = false
         var isStarted = false
+        var reading = Reading()
+    }
+
+    /// What reading the file found.
+    private struct Reading: Sendable {
         /// The snapshot with its paths as they were, and the run that made it.
         var found: (runKey: String, snapshot: SiteSnapshot)?
+        /// Whether a watched path changed in the last seconds: a snapshot made now would not be
+        /// written (it is not settled), so a run does not make one.
+        var changedRecently = false
     }
 
     /// The snapshot beside `factsCache`'s file, trusted under the same stamp (the program's
@@ -34,27 +42,38 @@ public final class SiteSnapshotStore: Sendable {
     public func loadInBackground() {
         loaded.withLock { $0.isStarted = true }
         Thread.detachNewThread {
-            let found = self.read()
+            let reading = self.read()
             self.loaded.withLock(broadcast: true) { state in
-                state.found = found
+                state.reading = reading
                 state.isDone = true
             }
-            if found == nil { self.factsCache.loadInBackground() }
+            if reading.found == nil { self.factsCache.loadInBackground() }
         }
     }
 
     /// The snapshot made by a run with `runKey` whose watched paths are as they were, or nil.
     func snapshot(forRunKey runKey: String) -> SiteSnapshot? {
-        let found: (runKey: String, snapshot: SiteSnapshot)?
-        if loaded.withLock({ $0.isStarted }) {
-            found = loaded.waitForValue({ state -> (runKey: String, snapshot: SiteSnapshot)?? in
-                state.isDone ? .some(state.found) : nil
-            })
-        } else {
-            found = read()
-        }
-        guard let found, found.runKey == runKey else { return nil }
+        guard let found = reading().found, found.runKey == runKey else { return nil }
         return found.snapshot
+    }
+
+    /// Whether a run that walks the site should make a snapshot: not when a path the last one
+    /// watched changed in the last seconds (the new one would not be settled enough to write).
+    var isWorthMaking: Bool {
+        !reading().changedRecently
+    }
+
+    private func reading() -> Reading {
+        if loaded.withLock({ $0.isStarted }) {
+            return loaded.waitForValue({ state -> Reading? in state.isDone ? state.reading : nil })
+        }
+        let reading = read()
+        loaded.withLock { state in
+            state.reading = reading
+            state.isStarted = true
+            state.isDone = true
+        }
+        return reading
     }
 
     /// How many runs took their site from the snapshot (for tests and measurements).
@@ -67,8 +86,17 @@ public final class SiteSnapshotStore: Sendable {
 
     /// Writes the snapshot `builder` made for a run with `runKey`, watching `watched`; nothing
     /// when it is spoiled or a watched path changed in the last seconds.
-    func save(_ builder: SiteSnapshotBuilder, watched: [String], runKey: String) {
-        let states = watched.map { (path: $0, state: PathState.of($0)) }
+    func save(
+        _ builder: SiteSnapshotBuilder, watched: [SiteSnapshotWatch.Watched], listing: (String) -> FolderListing?,
+        runKey: String
+    ) {
+        // A listed folder's entries as the walk listed them (its state, taken now, tells whether
+        // it changed since: then it is not settled).
+        let states = watched.map { watched in
+            WatchedPath(
+                path: watched.path, state: PathState.of(watched.path),
+                listingDigest: watched.isListedFolder ? listing(watched.path).map(SiteSnapshotWatch.listingDigest) : nil)
+        }
         guard let bytes = builder.encode(watched: states, stamp: factsCache.stamp, runKey: runKey, now: factsCache.now)
         else {
             // An older snapshot is no longer the site's.
@@ -78,11 +106,11 @@ public final class SiteSnapshotStore: Sendable {
         SiteFactsCache.writeReplacing(path, with: bytes)
     }
 
-    private func read() -> (runKey: String, snapshot: SiteSnapshot)? {
+    private func read() -> Reading {
         guard case .success(let bytes) = FileReader.read(path),
-            let found = SiteSnapshot.decode(bytes, stamp: factsCache.stamp),
-            found.snapshot.watchedPathsAreUnchanged()
-        else { return nil }
-        return found
+            let found = SiteSnapshot.decode(bytes, stamp: factsCache.stamp)
+        else { return Reading() }
+        guard let changed = found.snapshot.firstChangedPath() else { return Reading(found: found) }
+        return Reading(changedRecently: !changed.isSettled(at: factsCache.now))
     }
 }

@@ -83,8 +83,12 @@ public final class IndexFileSystem: FileContentsView, Sendable {
     /// What the index holds of each candidate: nil when it does not hold it, else its content's
     /// id (itself nil when git gave none to trust). Asked under one lock for them all.
     func held(_ candidates: [FileDiscovery.Candidate]) -> [GitBlobID??] {
-        guard !candidates.isEmpty else { return [] }
-        let keys = candidates.map { PathKey(fileSystemPath: $0.absolutePath) }
+        held(keys: candidates.map { PathKey(fileSystemPath: $0.absolutePath) })
+    }
+
+    /// `held` of the files whose absolute paths have `keys`.
+    func held(keys: [PathKey]) -> [GitBlobID??] {
+        guard !keys.isEmpty else { return [] }
         return state.waitForValue({ state -> [GitBlobID??]? in
             guard state.loaded else { return nil }
             guard let indexed = state.indexed else { return keys.map { _ in .some(nil) } }

@@ -56,8 +56,10 @@ public final class Linter: Sendable {
                 store.noteTaken()
                 return outcome
             }
-            snapshotBuilder = SiteSnapshotBuilder(workingDirectory: workingDirectory)
-            discovery.recordsListedFolders = true
+            if store.isWorthMaking {
+                snapshotBuilder = makeSnapshotBuilder()
+                discovery.recordsListedFolders = true
+            }
         }
         let walk = DiscoveryInSteps(discovery, resolver: resolver, forceExclude: options.forceExclude)
         let gatherer = ResultGatherer(paths: PathTable(), problems: [], options: options)
@@ -71,8 +73,10 @@ public final class Linter: Sendable {
         if let index {
             produce = { () throws(PostlintError) in
                 guard let found = try walk.selectedFiles() else { return nil }
-                let held = index.held(found)
-                snapshotBuilder?.noteFound(found, index: held)
+                guard let snapshotBuilder else { return index.indexed(found) }
+                let keys = found.map { PathKey(fileSystemPath: $0.absolutePath) }
+                let held = index.held(keys: keys)
+                snapshotBuilder.noteFound(found, keys: keys, index: held)
                 return IndexFileSystem.kept(found, held: held)
             }
         } else {
@@ -90,10 +94,11 @@ public final class Linter: Sendable {
             // A walk that met a problem, or posts read from their files for want of the index's
             // contents, make no snapshot.
             if !walk.problems.isEmpty || options.editedPostsInIndex?.failure != nil { snapshotBuilder.spoil() }
+            let listing: (String) -> FolderListing? = { self.listingCache?.listing(of: $0) }
             let watched = SiteSnapshotWatch.paths(
                 listedFolders: walk.listedFolders, workingDirectory: workingDirectory,
-                explicitConfiguration: configPath, listing: { self.listingCache?.listing(of: $0) })
-            store.save(snapshotBuilder, watched: watched, runKey: runKey)
+                explicitConfiguration: configPath, listing: listing)
+            store.save(snapshotBuilder, watched: watched, listing: listing, runKey: runKey)
         }
         return try finish(gatherer, walkProblems: walk.problems, options: options)
     }

@@ -36,8 +36,8 @@ import PostlintTestSupport
 
         /// The staged run's findings, and whether it took its site from the snapshot. With
         /// `snapshot`, the clock is 10 s ahead, so every path counts as settled.
-        func lintStaged(snapshot: Bool, from folder: String = "", paths: [String] = ["."]) throws
-            -> (findings: [String], taken: Bool)
+        func lintStaged(snapshot: Bool, from folder: String = "", paths: [String] = ["."], clockAhead: Int64 = 10)
+            throws -> (findings: [String], taken: Bool)
         {
             let workingDirectory = folder.isEmpty ? root : root + "/" + folder
             let linter = try Linter(
@@ -46,7 +46,8 @@ import PostlintTestSupport
             try options.lintStaged(inRepositoryAround: root)
             var store: SiteSnapshotStore?
             if snapshot {
-                let cache = SiteFactsCache(path: site.cachePath, toolVersion: "1.0", now: FileSignature.currentTime() + 10)
+                let cache = SiteFactsCache(
+                    path: site.cachePath, toolVersion: "1.0", now: FileSignature.currentTime() + clockAhead)
                 options.siteFactsCache = cache
                 store = SiteSnapshotStore(besides: cache)
                 options.siteSnapshot = store
@@ -155,6 +156,38 @@ import PostlintTestSupport
         #expect(walked.findings.contains { $0.contains("duplicate-slug") && $0.contains("more/other.md") })
     }
 
+    /// Editors that save by renaming a new file over the post, or keep a swap file beside it,
+    /// move the folder's times without changing the site: its listing is compared instead.
+    @Test func aPostSavedByRenamingAndASwapFileLeaveTheSnapshotInUse() throws {
+        let repository = try Repository(newSlug: "post-3")
+        let made = try repository.lintAndCompare("making the snapshot")
+        let folder = repository.root + "/posts"
+        try repository.site.write("posts/.post-5.md.swp", "swap")
+        try repository.site.write("posts/post-5.md.tmp", SiteFactsCacheTests.post(slug: "post-5", title: "Title 5, edited"))
+        #expect(rename(folder + "/post-5.md.tmp", folder + "/post-5.md") == 0)
+        try repository.site.write("posts/cover.png", "an image")
+        let taken = try repository.lintAndCompare("a post renamed over, a swap file and an image beside it")
+        #expect(taken.taken)
+        #expect(taken.findings == made.findings)
+    }
+
+    @Test func aNewConfigurationInAListedFolderHasTheSiteWalkedAgain() throws {
+        let repository = try Repository(newSlug: "post-3")
+        #expect(try repository.lintAndCompare("making the snapshot").findings.contains { $0.contains("duplicate-slug") })
+        try repository.site.write("posts/.postlint.yml", "rules:\n  duplicate-slug: off\n")
+        let walked = try repository.lintAndCompare("a configuration beside the posts")
+        #expect(!walked.taken)
+        #expect(!walked.findings.contains { $0.contains("duplicate-slug") })
+    }
+
+    /// `orphan-image` judges the images beside each post, which a snapshot does not keep.
+    @Test func factsThatReadOtherFilesMakeNoSnapshot() throws {
+        let repository = try Repository(configuration: "rules:\n  orphan-image: warning\n")
+        _ = try repository.lintAndCompare("a run with orphan-image on")
+        #expect(!FileManager.default.fileExists(atPath: repository.snapshotPath))
+        #expect(!(try repository.lintAndCompare("and another").taken))
+    }
+
     @Test func aDamagedSnapshotIsNoSnapshot() throws {
         let repository = try Repository(newSlug: "post-3")
         let made = try repository.lintAndCompare("making the snapshot")
@@ -191,6 +224,19 @@ import PostlintTestSupport
         options.siteSnapshot = SiteSnapshotStore(besides: cache)
         _ = try linter.lint(paths: ["."], options: options)
         #expect(!FileManager.default.fileExists(atPath: repository.snapshotPath))
+    }
+
+    /// Right after a change a new snapshot could not be written (it would not be settled): the
+    /// run walks without making one, and leaves the old file for a later run to replace.
+    @Test func aRunRightAfterAChangeMakesNoSnapshot() throws {
+        let repository = try Repository()
+        _ = try repository.lintAndCompare("making the snapshot")
+        try repository.site.write("more/other.md", SiteFactsCacheTests.post(slug: "other", title: "Another"))
+        let walked = try repository.lintStaged(snapshot: true, clockAhead: 0)
+        #expect(!walked.taken)
+        #expect(FileManager.default.fileExists(atPath: repository.snapshotPath), "left as it was")
+        #expect(!(try repository.lintStaged(snapshot: true).taken), "the old snapshot is still stale")
+        #expect(try repository.lintStaged(snapshot: true).taken, "the walk before made a new one")
     }
 
     @Test func whatIsWatchedAboveTheRepositoryIsWhatTheLookUpsThereAskFor() {
