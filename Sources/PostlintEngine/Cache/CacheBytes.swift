@@ -115,3 +115,40 @@ struct CacheByteReader {
         return bytes[offset..<(offset + length)]
     }
 }
+
+/// The header every cache file starts with: a magic line, the format's version, the writer's
+/// stamp, the payload's length and digest. A file whose header is not this one, or whose payload
+/// is cut or damaged, has no payload.
+struct CacheFileHeader {
+    let magic: [UInt8]
+    let formatVersion: UInt64
+
+    /// The payload of `bytes` (a slice of them) when they start with this header and `stamp`
+    /// and the payload is whole.
+    func payload(of bytes: [UInt8], stamp: String) -> ArraySlice<UInt8>? {
+        guard bytes.count > magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+        var reader = CacheByteReader(bytes, offset: magic.count)
+        do throws(CacheByteReader.Damaged) {
+            guard try reader.number() == formatVersion, try reader.string() == stamp else { return nil }
+            let length = try reader.fixed()
+            let digest = try reader.digest()
+            guard length == UInt64(reader.remaining) else { return nil }
+            let payload = try reader.take(Int(length))
+            guard payload.withUnsafeBytes({ ContentDigest(of: $0) }) == digest else { return nil }
+            return payload
+        } catch {
+            return nil
+        }
+    }
+
+    /// The header for a payload of `length` bytes with `digest`, by a program with `stamp`.
+    func bytes(stamp: String, payloadLength length: Int, digest: ContentDigest) -> [UInt8] {
+        var header = CacheByteWriter()
+        header.append(bytes: magic)
+        header.append(formatVersion)
+        header.append(stamp)
+        header.appendFixed(UInt64(length))
+        header.append(digest)
+        return header.bytes
+    }
+}

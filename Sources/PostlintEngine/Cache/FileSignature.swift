@@ -50,18 +50,11 @@ public struct FileSignature: Hashable, Sendable {
     /// The signature `lstat` gave, or nil when it is not a regular file's.
     private init?(_ info: stat) {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        #if canImport(Darwin)
-            let modified = info.st_mtimespec
-            let changed = info.st_ctimespec
-        #else
-            let modified = info.st_mtim
-            let changed = info.st_ctim
-        #endif
+        let state = PathState(info)
         self.init(
-            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
-            size: UInt64(truncatingIfNeeded: info.st_size),
-            modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
-            changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
+            device: state.device, inode: state.inode, size: state.size,
+            modifiedSeconds: state.modifiedSeconds, modifiedNanoseconds: state.modifiedNanoseconds,
+            changedSeconds: state.changedSeconds, changedNanoseconds: state.changedNanoseconds)
     }
 
     /// Whether the file was last written or changed at least `margin` seconds before `now` (and

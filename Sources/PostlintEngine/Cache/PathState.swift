@@ -29,18 +29,7 @@ struct PathState: Hashable, Sendable {
     static func of(_ path: String) -> PathState {
         var info = stat()
         guard FileNameBytes.withCString(path, { lstat($0, &info) }) == 0 else { return .missing }
-        #if canImport(Darwin)
-            let modified = info.st_mtimespec
-            let changed = info.st_ctimespec
-        #else
-            let modified = info.st_mtim
-            let changed = info.st_ctim
-        #endif
-        return PathState(
-            type: UInt32(info.st_mode & S_IFMT), device: UInt64(truncatingIfNeeded: info.st_dev),
-            inode: UInt64(truncatingIfNeeded: info.st_ino), size: UInt64(truncatingIfNeeded: info.st_size),
-            modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
-            changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
+        return PathState(info)
     }
 
     var isMissing: Bool { type == 0 }
@@ -71,5 +60,23 @@ struct PathState: Hashable, Sendable {
             type: bits, device: try reader.number(), inode: try reader.number(), size: try reader.number(),
             modifiedSeconds: try reader.signed(), modifiedNanoseconds: try reader.signed(),
             changedSeconds: try reader.signed(), changedNanoseconds: try reader.signed())
+    }
+}
+
+extension PathState {
+    /// What `info` (from `stat` or `lstat`) says.
+    init(_ info: stat) {
+        #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            let changed = info.st_ctimespec
+        #else
+            let modified = info.st_mtim
+            let changed = info.st_ctim
+        #endif
+        self.init(
+            type: UInt32(info.st_mode & S_IFMT), device: UInt64(truncatingIfNeeded: info.st_dev),
+            inode: UInt64(truncatingIfNeeded: info.st_ino), size: UInt64(truncatingIfNeeded: info.st_size),
+            modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
+            changedSeconds: Int64(changed.tv_sec), changedNanoseconds: Int64(changed.tv_nsec))
     }
 }

@@ -30,9 +30,8 @@ struct SiteFactsCacheEntry: Sendable {
 /// whose magic, version or stamp differ, whose length is not the payload's, or whose digest does
 /// not match is not read; nor is one whose payload does not decode to its end.
 enum SiteFactsCacheFile {
-    static let magic = Array("postlint site facts\n".utf8)
-    /// Raised when the layout, or what a fact holds, changes.
-    static let formatVersion: UInt64 = 4
+    /// Its version is raised when the layout, or what a fact holds, changes.
+    static let header = CacheFileHeader(magic: Array("postlint site facts\n".utf8), formatVersion: 4)
 
     static func encode(_ entries: [PathKey: SiteFactsCacheEntry], stamp: String) -> [UInt8] {
         var payload = CacheByteWriter()
@@ -64,32 +63,15 @@ enum SiteFactsCacheFile {
             payload.append(entry.facts.count)
             payload.append(bytes: entry.facts)
         }
-        var file = CacheByteWriter()
-        file.append(bytes: magic)
-        file.append(formatVersion)
-        file.append(stamp)
-        file.appendFixed(UInt64(payload.bytes.count))
-        file.append(ContentDigest(of: payload.bytes))
-        file.append(bytes: payload.bytes)
-        return file.bytes
+        return header.bytes(stamp: stamp, payloadLength: payload.bytes.count, digest: ContentDigest(of: payload.bytes))
+            + payload.bytes
     }
 
     /// The entries of a cache file's bytes, or nil when they are not a whole cache written by a
     /// program with this `stamp`. The entries are slices of `bytes` (nothing is copied).
     static func decode(_ bytes: [UInt8], stamp: String) -> [PathKey: SiteFactsCacheEntry]? {
-        guard bytes.count > magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
-        var reader = CacheByteReader(bytes, offset: magic.count)
-        do throws(CacheByteReader.Damaged) {
-            guard try reader.number() == formatVersion, try reader.string() == stamp else { return nil }
-            let length = try reader.fixed()
-            let digest = try reader.digest()
-            guard length == UInt64(reader.remaining) else { return nil }
-            let payload = try reader.take(Int(length))
-            guard payload.withUnsafeBytes({ ContentDigest(of: $0) }) == digest else { return nil }
-            return try entries(of: payload)
-        } catch {
-            return nil
-        }
+        guard let payload = header.payload(of: bytes, stamp: stamp) else { return nil }
+        return try? entries(of: payload)
     }
 
     private static func entries(of payload: ArraySlice<UInt8>) throws(CacheByteReader.Damaged)

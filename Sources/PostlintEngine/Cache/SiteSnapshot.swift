@@ -79,8 +79,7 @@ struct SiteSnapshot: Sendable {
     /// The file's bytes, which the ranges index.
     let bytes: [UInt8]
 
-    static let magic = Array("postlint site snapshot\n".utf8)
-    static let formatVersion: UInt64 = 2
+    static let header = CacheFileHeader(magic: Array("postlint site snapshot\n".utf8), formatVersion: 2)
 
     /// The state now of the first watched path that is not as it was, or nil when none is. A
     /// listed folder whose times moved is listed again: with the entries that matter as they
@@ -103,19 +102,8 @@ struct SiteSnapshot: Sendable {
     /// The snapshot in `bytes`, and the run it was made by, when it was written whole by a
     /// program with `stamp`; else nil.
     static func decode(_ bytes: [UInt8], stamp: String) -> (runKey: String, snapshot: SiteSnapshot)? {
-        guard bytes.count > magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
-        var reader = CacheByteReader(bytes, offset: magic.count)
-        do throws(CacheByteReader.Damaged) {
-            guard try reader.number() == formatVersion, try reader.string() == stamp else { return nil }
-            let length = try reader.fixed()
-            let digest = try reader.digest()
-            guard length == UInt64(reader.remaining) else { return nil }
-            let payload = try reader.take(Int(length))
-            guard payload.withUnsafeBytes({ ContentDigest(of: $0) }) == digest else { return nil }
-            return try decode(payload: payload, of: bytes)
-        } catch {
-            return nil
-        }
+        guard let payload = header.payload(of: bytes, stamp: stamp) else { return nil }
+        return try? decode(payload: payload, of: bytes)
     }
 
     /// The snapshot in `payload`, a slice of the file's `bytes` (which its ranges index).
@@ -360,23 +348,21 @@ final class SiteSnapshotBuilder: Sendable {
             start.append(state.factKeys.strings.count)
             for key in state.factKeys.strings { start.append(key) }
             start.append(state.postCount)
-            var header = CacheByteWriter()
-            header.append(bytes: SiteSnapshot.magic)
-            header.append(SiteSnapshot.formatVersion)
-            header.append(stamp)
+            // The header has the same length whatever the payload's length and digest: it is
+            // written first with none, and again once the payload is in place.
             let payloadLength = start.bytes.count + state.posts.bytes.count
+            let placeholder = SiteSnapshot.header.bytes(
+                stamp: stamp, payloadLength: payloadLength, digest: ContentDigest(high: 0, low: 0))
             var file: [UInt8] = []
-            file.reserveCapacity(header.bytes.count + 24 + payloadLength)
-            file += header.bytes
-            let lengthAndDigest = file.count
-            file += repeatElement(0, count: 24)
+            file.reserveCapacity(placeholder.count + payloadLength)
+            file += placeholder
             file += start.bytes
             file += state.posts.bytes
             state.posts = CacheByteWriter()
-            var fields = CacheByteWriter()
-            fields.appendFixed(UInt64(payloadLength))
-            fields.append(file[(lengthAndDigest + 24)...].withUnsafeBytes { ContentDigest(of: $0) })
-            file.replaceSubrange(lengthAndDigest..<(lengthAndDigest + 24), with: fields.bytes)
+            let digest = file[placeholder.count...].withUnsafeBytes { ContentDigest(of: $0) }
+            file.replaceSubrange(
+                0..<placeholder.count,
+                with: SiteSnapshot.header.bytes(stamp: stamp, payloadLength: payloadLength, digest: digest))
             return file
         }
     }

@@ -58,6 +58,15 @@ import PostlintTestSupport
         }
     }
 
+    /// Runs git with `arguments` in `root`, as a test's author and without signing.
+    static func git(_ arguments: [String], in root: String) throws {
+        let result = try CommandRunner.run(
+            ["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
+                + arguments,
+            in: URL(fileURLWithPath: root), executable: URL(fileURLWithPath: "/usr/bin/git"))
+        #expect(result.status == 0, "git \(arguments): \(result.standardError)")
+    }
+
     private func describe(_ findings: [Finding]) -> [String] {
         findings.map { "\($0.path):\($0.start) \($0.ruleID) \($0.message)" }
     }
@@ -132,13 +141,7 @@ import PostlintTestSupport
     @Test func underGitsIndexFactsAreTrustedByTheContentsIDThere() throws {
         let site = try Site()
         let root = site.folder.path
-        func git(_ arguments: String...) throws {
-            let result = try CommandRunner.run(
-                ["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
-                    + arguments,
-                in: URL(fileURLWithPath: root), executable: URL(fileURLWithPath: "/usr/bin/git"))
-            #expect(result.status == 0, "git \(arguments): \(result.standardError)")
-        }
+        func git(_ arguments: String...) throws { try Self.git(arguments, in: root) }
         try git("init", "-q", "-b", "main")
         try git("add", ".")
         try git("commit", "-q", "-m", "a site")

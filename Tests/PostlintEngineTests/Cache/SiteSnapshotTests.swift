@@ -26,13 +26,7 @@ import PostlintTestSupport
             try git("add", "posts/new.md")
         }
 
-        func git(_ arguments: String...) throws {
-            let result = try CommandRunner.run(
-                ["-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
-                    + arguments,
-                in: URL(fileURLWithPath: root), executable: URL(fileURLWithPath: "/usr/bin/git"))
-            #expect(result.status == 0, "git \(arguments): \(result.standardError)")
-        }
+        func git(_ arguments: String...) throws { try SiteFactsCacheTests.git(arguments, in: root) }
 
         /// The staged run's findings, and whether it took its site from the snapshot. With
         /// `snapshot`, the clock is 10 s ahead, so every path counts as settled.
