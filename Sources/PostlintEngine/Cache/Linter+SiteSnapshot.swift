@@ -18,6 +18,15 @@ extension Linter {
         .joined(separator: "\u{0}")
     }
 
+    /// What a run taking its site from a snapshot does with one of its posts.
+    private enum PostPlan {
+        /// Git's index no longer holds it: it is no part of the site.
+        case notInTheIndex
+        case factsFromTheSnapshot
+        /// Staged, or its content in the index changed: read, at this position of those read.
+        case read(Int)
+    }
+
     /// A builder for the snapshot of a run in the working folder.
     func makeSnapshotBuilder() -> SiteSnapshotBuilder {
         let siteRules = BuiltInRules.siteRules.map(\.metadata)
@@ -35,18 +44,16 @@ extension Linter {
     {
         guard let indexed = index.indexedFiles() else { return nil }
         let staged = Set((options.reportOnly ?? []).map { PathKey(fileSystemPath: $0) })
-        // Per post of the snapshot: -2 not in the index now, -1 its facts from the snapshot,
-        // else its position among the posts read again.
-        var plan: [Int] = []
+        var plan: [PostPlan] = []
         plan.reserveCapacity(snapshot.posts.count)
         var toRead: [FileDiscovery.Candidate] = []
         for post in snapshot.posts {
             guard let held = indexed[post.key] else {
-                plan.append(-2)
+                plan.append(.notInTheIndex)
                 continue
             }
             if !staged.contains(post.key), let blob = held, post.index == .blob(blob) {
-                plan.append(-1)
+                plan.append(.factsFromTheSnapshot)
                 continue
             }
             guard toRead.count < Self.mostPostsReadBesideSnapshot else { return nil }
@@ -54,7 +61,7 @@ extension Linter {
                 displayPath: snapshot.string(post.displayPath), absolutePath: snapshot.absolutePath(of: post),
                 isExplicit: false)
             candidate.indexBlob = held
-            plan.append(toRead.count)
+            plan.append(.read(toRead.count))
             toRead.append(candidate)
         }
         // Read as without a cache: they are few, and the facts cache is then not loaded at all.
@@ -71,12 +78,14 @@ extension Linter {
         }
         snapshot.bytes.withUnsafeBufferPointer { bytes in
             for (post, step) in zip(snapshot.posts, plan) {
-                if step == -2 { continue }
-                if step >= 0 {
-                    gatherer.putBack(stores, of: snapshot.ruleIDs)
-                    gatherer.gather(results[step], path: toRead[step].displayPath)
+                switch step {
+                case .notInTheIndex: continue
+                case .read(let position):
+                    gatherer.putBack(stores, of: snapshot.ruleIDs, isLast: false)
+                    gatherer.gather(results[position], path: toRead[position].displayPath)
                     stores = gatherer.takeFactStores(of: snapshot.ruleIDs)
                     continue
+                case .factsFromTheSnapshot: break
                 }
                 guard let pathIndex = gatherer.appendPath(utf8: UnsafeBufferPointer(rebasing: bytes[post.displayPath])) else {
                     continue
@@ -95,7 +104,7 @@ extension Linter {
                 }
             }
         }
-        gatherer.putBack(stores, of: snapshot.ruleIDs)
+        gatherer.putBack(stores, of: snapshot.ruleIDs, isLast: true)
         return try finish(gatherer, walkProblems: [], options: options)
     }
 

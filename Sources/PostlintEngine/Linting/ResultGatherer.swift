@@ -79,9 +79,10 @@ final class ResultGatherer {
         rules.map { factsByRule.removeValue(forKey: $0) ?? SiteFactStore() }
     }
 
-    /// Returns the stores `takeFactStores` took; an empty one stays out (a rule without facts has no store).
-    func putBack(_ stores: [SiteFactStore], of rules: [String]) {
-        for (rule, store) in zip(rules, stores) where store.count > 0 { factsByRule[rule] = store }
+    /// Returns the stores `takeFactStores` took. An empty one stays out when it is the last time
+    /// (a rule without facts has no store), and goes back with the room made in it otherwise.
+    func putBack(_ stores: [SiteFactStore], of rules: [String], isLast: Bool) {
+        for (rule, store) in zip(rules, stores) where store.count > 0 || !isLast { factsByRule[rule] = store }
     }
 
     /// The display path at `index` of the table, as a string.
