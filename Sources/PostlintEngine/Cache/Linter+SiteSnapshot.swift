@@ -35,6 +35,20 @@ extension Linter {
             rulesReadingOtherFiles: Set(siteRules.filter { $0.capabilities.contains(.factsReadOtherFiles) }.map(\.id)))
     }
 
+    /// Writes the snapshot `builder` made of the walk `walk` (none when the walk met a problem,
+    /// or posts were read from their files for want of the index's contents).
+    func saveSnapshot(
+        _ builder: SiteSnapshotBuilder, of walk: DiscoveryInSteps, to store: SiteSnapshotStore, runKey: String,
+        options: LintOptions
+    ) {
+        if !walk.problems.isEmpty || options.editedPostsInIndex?.failure != nil { builder.spoil() }
+        let listing: (String) -> FolderListing? = { self.listingCache?.listing(of: $0) }
+        let watched = SiteSnapshotWatch.paths(
+            listedFolders: walk.listedFolders, workingDirectory: workingDirectory, explicitConfiguration: configPath,
+            listing: listing)
+        store.save(builder, watched: watched, listing: listing, runKey: runKey)
+    }
+
     /// The run's outcome with the site taken from `snapshot` (whose watched paths are as they
     /// were): the posts it lists that git's index holds, each one's facts from it while the index
     /// names the content they were read from; the staged posts, and those whose content in the
@@ -108,34 +122,34 @@ extension Linter {
         return try finish(gatherer, walkProblems: [], options: options)
     }
 
-    /// The results of `candidates`, read on every core, in their order.
+    /// The results of `candidates`, read on every core as a walk's posts are, in their order.
     private func read(_ candidates: [FileDiscovery.Candidate], options: LintOptions) throws(PostlintError)
         -> [FileResult]
     {
         guard !candidates.isEmpty else { return [] }
-        let results = Locked<(next: Int, results: [FileResult], error: PostlintError?)>(
-            (0, Array(repeating: FileResult(), count: candidates.count), nil))
-        DispatchQueue.concurrentPerform(iterations: min(WorkerCount.available, candidates.count)) { _ in
-            var memo = FolderRuleSetMemo(workerFileSystem: WorkerFileSystem(base: fileSystem))
-            var fingerprints = SiteFactsFingerprintMemo()
-            while true {
-                let position = results.withLock { state -> Int? in
-                    guard state.next < candidates.count, state.error == nil else { return nil }
-                    defer { state.next += 1 }
-                    return state.next
-                }
-                guard let position else { return }
-                do throws(PostlintError) {
-                    let result = try result(
-                        of: candidates[position], options: options, memo: &memo, fingerprints: &fingerprints)
-                    results.withLock { $0.results[position] = result }
-                } catch {
-                    results.withLock { $0.error = $0.error ?? error }
-                }
-            }
-        }
-        let (_, read, error) = results.withLock { $0 }
-        if let error { throw error }
-        return read
+        let handedOut = ReadPosts(candidates)
+        let workers = WorkerCount.available
+        let queue = OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>(
+            window: 64 * workers, lowWater: 256, produce: { handedOut.take() }, deliver: { handedOut.results.append($0.1) })
+        try checkInParallel(queue, workers: workers, options: options)
+        return handedOut.results
+    }
+}
+
+/// The posts a run taking its site from a snapshot reads, handed to the work queue in one step,
+/// and their results as it delivers them (one at a time, in order).
+private final class ReadPosts {
+    private var candidates: [FileDiscovery.Candidate]?
+    var results: [FileResult] = []
+
+    init(_ candidates: [FileDiscovery.Candidate]) {
+        self.candidates = candidates
+        results.reserveCapacity(candidates.count)
+    }
+
+    /// The posts, the first time; nil after.
+    func take() -> [FileDiscovery.Candidate]? {
+        defer { candidates = nil }
+        return candidates
     }
 }

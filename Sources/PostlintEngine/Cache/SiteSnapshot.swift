@@ -124,12 +124,8 @@ struct SiteSnapshot: Sendable {
         var posts: [Post] = []
         posts.reserveCapacity(postCount)
         for _ in 0..<postCount {
-            let displayLength = try reader.count()
-            let displayStart = reader.offset
-            _ = try reader.take(displayLength)
-            let absoluteLength = try reader.count()
-            let absoluteStart = reader.offset
-            _ = try reader.take(absoluteLength)
+            let displayPath = try reader.take(try reader.count())
+            let absolutePath = try reader.take(try reader.count())
             let key = PathKey(digest: try reader.digest())
             let index: IndexState
             switch try reader.number() {
@@ -139,10 +135,9 @@ struct SiteSnapshot: Sendable {
             default: throw CacheByteReader.Damaged()
             }
             let factCount = try reader.count()
-            let factsLength = try reader.count()
-            let factsStart = reader.offset
+            let factBytes = try reader.take(try reader.count())
             // Each fact is read whole here once, so a damaged one fails the load, not the run.
-            var facts = CacheByteReader(try reader.take(factsLength))
+            var facts = CacheByteReader(factBytes)
             for _ in 0..<factCount {
                 let fact = try Fact.read(from: &facts, rules: ruleIDs.count, keys: factKeys.count)
                 sizes[fact.rule].facts += 1
@@ -151,9 +146,8 @@ struct SiteSnapshot: Sendable {
             guard facts.remaining == 0 else { throw CacheByteReader.Damaged() }
             posts.append(
                 Post(
-                    displayPath: displayStart..<(displayStart + displayLength),
-                    absolutePath: absoluteStart..<(absoluteStart + absoluteLength), key: key, index: index,
-                    facts: factsStart..<(factsStart + factsLength), factCount: factCount))
+                    displayPath: displayPath.indices, absolutePath: absolutePath.indices, key: key, index: index,
+                    facts: factBytes.indices, factCount: factCount))
         }
         guard reader.remaining == 0 else { throw CacheByteReader.Damaged() }
         return (
@@ -191,7 +185,7 @@ struct SiteSnapshot: Sendable {
             let end = SourceLocation(line: Int(clamping: try reader.number()), column: Int(clamping: try reader.number()))
             let length = try reader.count()
             let value = try reader.take(length)
-            return Fact(rule: Int(rule), key: Int(key), start: start, end: end, value: value.startIndex..<value.endIndex)
+            return Fact(rule: Int(rule), key: Int(key), start: start, end: end, value: value.indices)
         }
 
         static func write(
@@ -214,8 +208,8 @@ struct SiteSnapshot: Sendable {
 final class SiteSnapshotBuilder: Sendable {
     private struct Pending: Sendable {
         var displayPath: String
-        var absolutePath: String
-        var spellsOut: Bool
+        /// Nil when it is the prefix followed by the display path.
+        var spelledOutPath: String?
         var key: PathKey
         var index: SiteSnapshot.IndexState
     }
@@ -267,7 +261,7 @@ final class SiteSnapshotBuilder: Sendable {
                     && absolute.dropFirst(absolutePrefix.utf8.count).elementsEqual(candidate.displayPath.utf8)
                 state.pending.append(
                     Pending(
-                        displayPath: candidate.displayPath, absolutePath: candidate.absolutePath, spellsOut: !derived,
+                        displayPath: candidate.displayPath, spelledOutPath: derived ? nil : candidate.absolutePath,
                         key: key, index: indexState))
             }
         }
@@ -277,10 +271,7 @@ final class SiteSnapshotBuilder: Sendable {
     func noteResult(_ result: FileResult) {
         state.withLock { state in
             // The posts the index does not hold come before it, with no facts.
-            while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
-                Self.write(state.pending[state.nextPending], facts: [], into: &state)
-                state.nextPending += 1
-            }
+            Self.writeNotIndexed(into: &state)
             guard state.nextPending < state.pending.count else {
                 state.spoiled = true
                 return
@@ -303,9 +294,17 @@ final class SiteSnapshotBuilder: Sendable {
         state.withLock { $0.spoiled = true }
     }
 
+    /// Writes the pending posts the index does not hold, up to the next one it holds.
+    private static func writeNotIndexed(into state: inout State) {
+        while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
+            write(state.pending[state.nextPending], facts: [], into: &state)
+            state.nextPending += 1
+        }
+    }
+
     private static func write(_ post: Pending, facts: [(rule: String, fact: SiteFact)], into state: inout State) {
         state.posts.append(post.displayPath)
-        state.posts.append(post.spellsOut ? post.absolutePath : "")
+        state.posts.append(post.spelledOutPath ?? "")
         state.posts.append(post.key.digest)
         switch post.index {
         case .notIndexed: state.posts.append(0)
@@ -329,10 +328,7 @@ final class SiteSnapshotBuilder: Sendable {
     /// nil when the snapshot is spoiled or a watched path changed too recently to be trusted.
     func encode(watched: [WatchedPath], stamp: String, runKey: String, now: Int64) -> [UInt8]? {
         state.withLock { state -> [UInt8]? in
-            while state.nextPending < state.pending.count, state.pending[state.nextPending].index == .notIndexed {
-                Self.write(state.pending[state.nextPending], facts: [], into: &state)
-                state.nextPending += 1
-            }
+            Self.writeNotIndexed(into: &state)
             guard !state.spoiled, state.nextPending == state.pending.count,
                 watched.allSatisfy({ $0.state.isSettled(at: now) })
             else { return nil }

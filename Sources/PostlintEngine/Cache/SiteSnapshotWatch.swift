@@ -78,7 +78,6 @@ enum SiteSnapshotWatch {
         var watched: [Watched] = []
         func watch(_ path: String) { watched.append(Watched(path: path, isListedFolder: false)) }
         var folders = Set(listedFolders)
-        // The working folder's configuration applies to the walk's posts even when it is not walked.
         func watchEntries(of folder: String) {
             watched.append(Watched(path: folder, isListedFolder: true))
             guard let entries = listing(folder) else { return }
@@ -90,6 +89,7 @@ enum SiteSnapshotWatch {
         }
         for folder in listedFolders { watchEntries(of: folder) }
         // The folders above, once each: in the repository as the walk's own, above it by name.
+        // The working folder's are among them: its configuration applies even when it is not walked.
         for start in [workingDirectory] + listedFolders.map(PathUtilities.directory(of:)) {
             var folder = start
             while !folder.isEmpty, folder != ".", folders.insert(folder).inserted {

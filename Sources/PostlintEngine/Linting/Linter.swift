@@ -91,14 +91,7 @@ public final class Linter: Sendable {
         try checkInParallel(queue, workers: workers, options: options)
         options.siteFactsCache?.save()
         if let snapshotBuilder, let store = options.siteSnapshot {
-            // A walk that met a problem, or posts read from their files for want of the index's
-            // contents, make no snapshot.
-            if !walk.problems.isEmpty || options.editedPostsInIndex?.failure != nil { snapshotBuilder.spoil() }
-            let listing: (String) -> FolderListing? = { self.listingCache?.listing(of: $0) }
-            let watched = SiteSnapshotWatch.paths(
-                listedFolders: walk.listedFolders, workingDirectory: workingDirectory,
-                explicitConfiguration: configPath, listing: listing)
-            store.save(snapshotBuilder, watched: watched, listing: listing, runKey: runKey)
+            saveSnapshot(snapshotBuilder, of: walk, to: store, runKey: runKey, options: options)
         }
         return try finish(gatherer, walkProblems: walk.problems, options: options)
     }
@@ -264,7 +257,7 @@ public final class Linter: Sendable {
     /// gathered in file order as they come in (a result that arrives early waits in a bounded
     /// reorder buffer), so nothing is held per file once it has been gathered beyond its findings
     /// and site facts.
-    private func checkInParallel(
+    func checkInParallel(
         _ queue: OrderedWorkQueue<FileDiscovery.Candidate, (String, FileResult)>,
         workers: Int, options: LintOptions
     ) throws(PostlintError) {
