@@ -38,6 +38,35 @@ public enum FrontMatterSplitter {
         return Split(block: block, bodyRange: bytes.count..<bytes.count)
     }
 
+    /// Where the front matter of `bytes` probably ends, found without indexing the text: just
+    /// past the line feed that ends the first line after the opening fence that starts with the
+    /// fence's marker three times (or `...` after `---`). Nil when the text opens with no fence or
+    /// no such line follows. A reader that needs only the front matter splits that prefix, and
+    /// splits the whole text when the prefix holds no closed block (the line found may not be a
+    /// fence; a lone CR line break is not looked for here): lines up to a closing fence are split
+    /// alike in the prefix and the whole text.
+    public static func probableEnd(of bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            guard buffer.count >= start + 3 else { return nil }
+            let marker = buffer[start]
+            guard marker == UInt8(ascii: "-") || marker == UInt8(ascii: "+") else { return nil }
+            var from = start
+            while let lineFeed = ByteScanning.firstIndex(of: 0x0A, in: buffer, from: from) {
+                let line = lineFeed + 1
+                guard line + 3 <= buffer.count else { return nil }
+                let first = buffer[line]
+                if first == marker || (marker == UInt8(ascii: "-") && first == UInt8(ascii: ".")),
+                    buffer[line + 1] == first, buffer[line + 2] == first
+                {
+                    return ByteScanning.firstIndex(of: 0x0A, in: buffer, from: line).map { $0 + 1 }
+                }
+                from = line
+            }
+            return nil
+        }
+    }
+
     /// `---` or `+++` alone on a line, trailing spaces or tabs allowed.
     private static func fenceFormat(_ bytes: [UInt8], _ range: ByteRange, opening: Bool) -> FrontMatterFormat? {
         guard range.count >= 3 else { return nil }

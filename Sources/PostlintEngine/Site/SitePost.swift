@@ -27,10 +27,25 @@ struct SitePost {
             baseName = file
             fileExtension = ""
         }
-        let source = SourceText(bytes: bytes)
-        if let block = FrontMatterSplitter.split(source).block {
-            frontMatter = FrontMatterParser.parse(block, in: source, yamlVersion: .v1_2).root
+        frontMatter = Self.frontMatter(of: bytes)
+    }
+
+    /// The front matter's tree: from the lines up to its closing fence when a look at the bytes
+    /// finds it (the rest of the post is neither decoded nor indexed), else from the whole text.
+    static func frontMatter(of bytes: [UInt8]) -> FrontMatterNode? {
+        if let end = FrontMatterSplitter.probableEnd(of: bytes), end < bytes.count {
+            let head = SourceText(bytes: Array(bytes[..<end]))
+            if let block = FrontMatterSplitter.split(head).block, block.closingFence != nil {
+                return FrontMatterParser.parse(block, in: head, yamlVersion: .v1_2).root
+            }
         }
+        return frontMatter(ofWholeText: bytes)
+    }
+
+    static func frontMatter(ofWholeText bytes: [UInt8]) -> FrontMatterNode? {
+        let source = SourceText(bytes: bytes)
+        guard let block = FrontMatterSplitter.split(source).block else { return nil }
+        return FrontMatterParser.parse(block, in: source, yamlVersion: .v1_2).root
     }
 
     func string(_ key: String) -> String? {
