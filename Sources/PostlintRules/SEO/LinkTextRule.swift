@@ -54,6 +54,8 @@ public struct LinkTextRule: BuiltInRule {
         ])
 
     let vague: Set<String>
+    /// The longest vague text's length in bytes: a longer text is none of them.
+    let longestVague: Int
     let bareURLs: Bool
 
     /// `link-text`'s options.
@@ -80,14 +82,29 @@ public struct LinkTextRule: BuiltInRule {
         }
         for phrase in options.phrases { vague.insert(Self.normalized(phrase)) }
         self.vague = vague
+        longestVague = vague.map(\.utf8.count).max() ?? 0
         bareURLs = options.bareURLs
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         guard let body = document.body else { return [] }
         var diagnostics: [Diagnostic] = []
+        // An ASCII text's normalized bytes, reused from link to link: a string is made only of a
+        // text short enough to be a vague one.
+        var scratch: [UInt8] = []
         for link in body.links {
-            let text = Self.normalized(link.text)
+            if let normalized = Self.normalizeASCII(link.text, into: &scratch) {
+                if normalized.isEmpty { continue }
+                let bytes = scratch[normalized]
+                if bytes.count <= longestVague, case let text = String(decoding: bytes, as: UTF8.self), vague.contains(text) {
+                    diagnostics.append(
+                        diagnostic("link text \"\(text)\" says nothing about where the link goes", at: link.range))
+                } else if bareURLs, Self.isURL(bytes) {
+                    diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: link.range))
+                }
+                continue
+            }
+            let text = Self.normalizedUnicode(link.text)
             if text.isEmpty { continue }
             if vague.contains(text) {
                 diagnostics.append(
@@ -129,9 +146,17 @@ public struct LinkTextRule: BuiltInRule {
     /// `normalized` for ASCII text, byte by byte: the same result without building characters.
     static func normalizedASCII(_ text: String) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        let normalized = normalizeASCII(text, into: &bytes) ?? 0..<0
+        return String(decoding: bytes[normalized], as: UTF8.self)
+    }
+
+    /// `normalized` of an ASCII `text` written into `bytes` (emptied first): the range of `bytes`
+    /// that holds it. Nil when the text is not all ASCII.
+    static func normalizeASCII(_ text: String, into bytes: inout [UInt8]) -> Range<Int>? {
+        bytes.removeAll(keepingCapacity: true)
         var pendingSpace = false
         for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 pendingSpace = !bytes.isEmpty
                 continue
@@ -145,7 +170,7 @@ public struct LinkTextRule: BuiltInRule {
         let trimmed = trimmedASCII
         while start < end, trimmed.contains(bytes[start]) { start += 1 }
         while end > start, trimmed.contains(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return start..<end
     }
 
     /// The ASCII characters of `trimmable`, and the space, as a bit per byte value: a look-up is
@@ -175,5 +200,10 @@ public struct LinkTextRule: BuiltInRule {
 
     static func isURL(_ text: String) -> Bool {
         text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+    }
+
+    /// `isURL` of normalized bytes.
+    static func isURL(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.starts(with: "http://".utf8) || bytes.starts(with: "https://".utf8) || bytes.starts(with: "www.".utf8)
     }
 }
