@@ -56,6 +56,8 @@ public struct LinkTextRule: BuiltInRule {
     let vague: Set<String>
     /// The longest vague text's length in bytes: a longer text is none of them.
     let longestVague: Int
+    /// The most Unicode scalars a vague text has (`mayBeVagueOrURL`).
+    let mostVagueScalars: Int
     let bareURLs: Bool
 
     /// `link-text`'s options.
@@ -83,6 +85,7 @@ public struct LinkTextRule: BuiltInRule {
         for phrase in options.phrases { vague.insert(Self.normalized(phrase)) }
         self.vague = vague
         longestVague = vague.map(\.utf8.count).max() ?? 0
+        mostVagueScalars = vague.map(\.unicodeScalars.count).max() ?? 0
         bareURLs = options.bareURLs
     }
 
@@ -104,6 +107,7 @@ public struct LinkTextRule: BuiltInRule {
                 }
                 continue
             }
+            guard Self.mayBeVagueOrURL(link.text, mostVagueScalars: mostVagueScalars) else { continue }
             let text = Self.normalizedUnicode(link.text)
             if text.isEmpty { continue }
             if vague.contains(text) {
@@ -142,6 +146,53 @@ public struct LinkTextRule: BuiltInRule {
         while end > start, trimmable.contains(characters[end - 1]) || characters[end - 1] == " " { end -= 1 }
         return String(characters[start..<end])
     }
+
+    /// Whether `text`, normalized, may be a vague text or a bare URL, told without normalizing
+    /// it: false when it holds more scalars that normalizing keeps than any vague text has, and
+    /// neither `://` nor `www.`. The scalars counted are those a table of ranges answers for:
+    /// ASCII ones other than white space and trimmed punctuation, and letters of the Latin,
+    /// Cyrillic, CJK, kana and Hangul blocks (none is white space, punctuation, a mark that joins
+    /// a character before it, or equivalent to one). Lower-casing maps a scalar to one or more,
+    /// and only white space and trimmed characters are dropped, so the normalized text has at
+    /// least as many.
+    static func mayBeVagueOrURL(_ text: String, mostVagueScalars: Int) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= mostVagueScalars { return true }
+        var kept = 0
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in bytes {
+            // `://`, or `www.` in any letter case.
+            if (byte == UInt8(ascii: "/") && previous.1 == UInt8(ascii: ":") && previous.2 == UInt8(ascii: "/"))
+                || (byte == UInt8(ascii: ".") && previous.0 | 0x20 == UInt8(ascii: "w")
+                    && previous.1 | 0x20 == UInt8(ascii: "w") && previous.2 | 0x20 == UInt8(ascii: "w"))
+            {
+                return true
+            }
+            previous = (previous.1, previous.2, byte)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let counts: Bool
+            if value < 0x80 {
+                let byte = UInt8(value)
+                counts = byte != 0x20 && !(0x09...0x0D).contains(byte) && !trimmedASCII.contains(byte)
+            } else {
+                counts = keptScalarRanges.contains { $0.contains(value) }
+            }
+            if counts {
+                kept += 1
+                if kept > mostVagueScalars { return false }
+            }
+        }
+        return true
+    }
+
+    /// Letters that normalizing a link text keeps (see `mayBeVagueOrURL`): Latin-1 and Latin
+    /// Extended letters, basic Cyrillic, CJK ideographs, kana and Hangul syllables.
+    private static let keptScalarRanges: [ClosedRange<UInt32>] = [
+        0x00C0...0x00D6, 0x00D8...0x00F6, 0x00F8...0x024F, 0x0400...0x0481, 0x048A...0x04FF, 0x3041...0x3096,
+        0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+    ]
 
     /// `normalized` for ASCII text, byte by byte: the same result without building characters.
     static func normalizedASCII(_ text: String) -> String {

@@ -48,4 +48,36 @@ import PostlintTestSupport
         #expect(expected.filter { $0.hasPrefix("link text \"") }.count >= 4 && found.contains { $0.contains("bare URL") })
         #expect(found.contains { $0.contains("whole long story") })
     }
+
+    /// A text `mayBeVagueOrURL` passes over is, normalized, no vague text and no URL: texts made
+    /// of vague phrases in every language, white space (the ideographic space and no-break space
+    /// too), punctuation trimmed or kept, joining marks after spaces, letters that lower-case to
+    /// more or fewer bytes, a question mark equivalent to `;`, and URLs; and most long texts are
+    /// passed over.
+    @Test func textsPassedOverAreNeitherVagueNorURLs() {
+        let rule = LinkTextRule(
+            options: LinkTextRule.Options(RuleOptions(["languages": .strings(LinkTextRule.vagueTexts.keys.sorted())])))
+        var pieces = LinkTextRule.vagueTexts.values.flatMap { $0 }
+        pieces += [
+            " ", "  ", String(repeating: " ", count: 12), String(repeating: "\t\n", count: 6), String(repeating: ".", count: 12),
+            "\u{3000}", "\u{A0}", "\t", "«", "»", "…", "—", ".", "!", "(", ")", "\u{301}", " \u{301}",
+        ]
+        pieces += [
+            "\u{212A}", "İ", "ẞ", "\u{37E}", String(repeating: "\u{37E}", count: 6), String(repeating: " \u{301}", count: 6),
+            "ΑΒΓ", "Ѐю", "漢字", "ひらがな", "カタカナ", "한국어", "Ünïcödé", "ÀÉ",
+        ]
+        pieces += ["http://", "HTTPS://", "WWW.", "wWw.", "example.com", "/path", "Rust", "1.0"]
+        var random = SeededRandom(seed: 19)
+        var passedOver = 0
+        var longTexts = 0
+        for _ in 0..<30_000 {
+            let text = (0..<Int(random.next() % 9)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let normalized = LinkTextRule.normalizedUnicode(text)
+            if text.utf8.count > 40 { longTexts += 1 }
+            guard !LinkTextRule.mayBeVagueOrURL(text, mostVagueScalars: rule.mostVagueScalars) else { continue }
+            passedOver += 1
+            #expect(!rule.vague.contains(normalized) && !LinkTextRule.isURL(normalized), "\(text.debugDescription)")
+        }
+        #expect(passedOver > longTexts / 3, "\(passedOver) of \(longTexts)")
+    }
 }
