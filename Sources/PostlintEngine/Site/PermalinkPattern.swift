@@ -3,54 +3,6 @@
 /// value is asked for only when the pattern holds its token.
 enum PermalinkPattern {
     static func expand(_ pattern: String, value: (Substring) -> String?) -> String {
-        pattern.utf8.allSatisfy({ $0 < 0x80 })
-            ? expandASCII(pattern, value: value) : expandByCharacters(pattern, value: value)
-    }
-
-    /// `expand` of an all-ASCII pattern (nearly every one), byte by byte: there a character is a
-    /// byte (or CR LF, which is neither `:` nor part of a name), so the tokens are the same.
-    static func expandASCII(_ pattern: String, value: (Substring) -> String?) -> String {
-        let bytes = pattern.utf8
-        var result = ""
-        var rest = bytes.startIndex
-        while let colon = bytes[rest...].firstIndex(of: UInt8(ascii: ":")) {
-            result.append(contentsOf: pattern[rest..<colon])
-            let nameStart = bytes.index(after: colon)
-            var nameEnd = nameStart
-            while nameEnd < bytes.endIndex, isNameByte(bytes[nameEnd]) { nameEnd = bytes.index(after: nameEnd) }
-            // The longest known token that the run starts with (`:title` in `:titles` is not cut).
-            var end = nameEnd
-            var replaced: String?
-            while end > nameStart {
-                if let found = value(pattern[nameStart..<end]) {
-                    replaced = found
-                    break
-                }
-                end = bytes.index(before: end)
-            }
-            if let replaced {
-                result += replaced
-                rest = end
-            } else {
-                result += ":"
-                rest = nameStart
-            }
-        }
-        result.append(contentsOf: pattern[rest...])
-        return result
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "_"):
-            return true
-        default: return false
-        }
-    }
-
-    /// `expand` of any pattern, a character at a time.
-    static func expandByCharacters(_ pattern: String, value: (Substring) -> String?) -> String {
         var result = ""
         var rest = Substring(pattern)
         while let colon = rest.firstIndex(of: ":") {

@@ -58,26 +58,21 @@ enum SiteURL {
         return "/" + names.joined(separator: "/")
     }
 
-    /// `path` with each run of slashes as one (`//2024/a` → `/2024/a`). Byte by byte: no byte of
-    /// a character other than `/` is the slash's.
+    /// `path` with each run of slashes as one (`//2024/a` → `/2024/a`).
     static func foldingSlashes(_ path: String) -> String {
-        let slash = UInt8(ascii: "/")
-        var previous: UInt8 = 0
-        // Most paths have no run of slashes: they are returned as they are.
-        guard
-            path.utf8.contains(where: { byte in
-                defer { previous = byte }; return byte == slash && previous == slash
-            })
-        else { return path }
-        var bytes = Array(path.utf8)
-        var kept = 0
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == slash, kept > 0, bytes[kept - 1] == slash { continue }
-            bytes[kept] = byte
-            kept += 1
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        var previousWasSlash = false
+        for character in path {
+            if character == "/" {
+                if previousWasSlash { continue }
+                previousWasSlash = true
+            } else {
+                previousWasSlash = false
+            }
+            result.append(character)
         }
-        return kept == bytes.count ? path : String(decoding: bytes[..<kept], as: UTF8.self)
+        return result
     }
 
     /// The names of `path` with `.`, `..` and repeated slashes folded.

@@ -53,42 +53,6 @@ enum URLSlug {
     /// every other run of characters one `-`, none at either end. Non-ASCII letters are kept
     /// (lowered) rather than transliterated.
     static func slugify(_ text: String, keepCase: Bool = false) -> String {
-        slugifyASCII(text, keepCase: keepCase) ?? slugifyByCharacters(text, keepCase: keepCase)
-    }
-
-    /// `slugify` of an all-ASCII text, byte by byte (a letter or digit is one byte there, and
-    /// nothing else is either); nil for any other text.
-    static func slugifyASCII(_ text: String, keepCase: Bool = false) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard ByteScanning.isASCII(bytes) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { result in
-                var count = 0
-                var pendingHyphen = false
-                for byte in bytes {
-                    var kept = byte
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): if !keepCase { kept = byte + 0x20 }
-                    default:
-                        pendingHyphen = true
-                        continue
-                    }
-                    if pendingHyphen, count > 0 {
-                        result[count] = UInt8(ascii: "-")
-                        count += 1
-                    }
-                    pendingHyphen = false
-                    result[count] = kept
-                    count += 1
-                }
-                return count
-            }
-        }
-    }
-
-    /// `slugify` of any text, a character at a time.
-    static func slugifyByCharacters(_ text: String, keepCase: Bool = false) -> String {
         var result = ""
         var pendingHyphen = false
         for character in keepCase ? text : text.lowercased() {

@@ -33,31 +33,6 @@ import PostlintTestSupport
         #expect(URLSlug.hugo("Café Über") == "café-über")
     }
 
-    /// The slug Zola and Jekyll give an ASCII text, made a byte at a time, is the one made a
-    /// character at a time, letter case kept or not; and runs of slashes are folded as Jekyll
-    /// folds them, by code point, on any text.
-    @Test func slugifyOfASCIIByBytesAndFoldedSlashes() {
-        var random = SeededRandom(seed: 43)
-        let pieces = ["/", "//", "a", "é", "\u{301}", "x/y", "🎉"]
-        for _ in 0..<5_000 {
-            let bytes = (0..<Int(random.next() % 12)).map { _ in UInt8(random.next() % 128) }
-            let text = String(decoding: bytes, as: UTF8.self)
-            #expect(URLSlug.slugifyASCII(text) == URLSlug.slugifyByCharacters(text), "\(text.debugDescription)")
-            #expect(
-                URLSlug.slugifyASCII(text, keepCase: true) == URLSlug.slugifyByCharacters(text, keepCase: true),
-                "\(text.debugDescription)")
-            let path = (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
-            // Jekyll folds them with a regular expression over code points: a slash a joining
-            // mark follows is still a slash.
-            var folded = String.UnicodeScalarView()
-            for scalar in path.unicodeScalars where !(scalar == "/" && folded.last == "/") { folded.append(scalar) }
-            #expect(SiteURL.foldingSlashes(path) == String(folded), "\(path.debugDescription)")
-        }
-        #expect(URLSlug.slugifyASCII("Über") == nil)
-        #expect(URLSlug.slugify("Über Rust") == "über-rust")
-        #expect(SiteURL.foldingSlashes("//2024//a/") == "/2024/a/" && SiteURL.foldingSlashes("/a\u{301}//b") == "/a\u{301}/b")
-    }
-
     @Test func slugs() {
         #expect(URLSlug.hugo("Garden Tools & Soil!") == "garden-tools--soil")
         #expect(URLSlug.slugify("First Post: Rust 1.0!") == "first-post-rust-1-0")
