@@ -43,24 +43,12 @@ struct RouteTable: Sendable {
         var firstNames: Set<String> = []
     }
 
-    /// A post read: its routes with their keys (made while posts are read, on every thread, not
-    /// when the table is put together), and its layout (Jekyll's, whose template may write its ids).
+    /// A post read: its routes, and its layout (Jekyll's, whose template may write its ids).
     struct ReadPost: Sendable {
         /// Absolute.
         var path: String
         var routes: PostRoutes
         var layout: String?
-        /// `SiteURL.key` of each of `routes.pages`, then of each of `routes.listings`.
-        var pageKeys: [String]
-        var listingKeys: [String]
-
-        init(path: String, routes: PostRoutes, layout: String?) {
-            self.path = path
-            self.routes = routes
-            self.layout = layout
-            pageKeys = routes.pages.map(SiteURL.key)
-            listingKeys = routes.listings.map(SiteURL.key)
-        }
     }
 
     /// The table of `site`, its posts read one after another (`RouteTableBuild` reads them on
@@ -80,7 +68,7 @@ struct RouteTable: Sendable {
             if let layout = post.layout, layoutWritesIDs(layout, site: site) {
                 post.routes.anchorsUnknown = true
             }
-            add(post)
+            add(post.path, routes: post.routes)
         }
         if site.linkRenderHook {
             for (key, target) in routes { lowercasedRoutes[key.lowercased()] = target }
@@ -182,14 +170,16 @@ struct RouteTable: Sendable {
     }
 
     /// Files a post's routes under their keys (a post's page wins over a listing at the same key).
-    mutating func add(_ post: ReadPost) {
-        let routes = post.routes
+    mutating func add(_ path: String, routes: PostRoutes) {
         guard let page = routes.pages.first else { return }
-        pageOfPost[post.path] = page
-        posts.append((post.path, routes.pages))
-        let target = Target(post: post.path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown)
-        for key in post.pageKeys { insert(target, at: key, replacing: true) }
-        for key in post.listingKeys { insert(Target(), at: key, replacing: false) }
+        pageOfPost[path] = page
+        posts.append((path, routes.pages))
+        for route in routes.pages {
+            insert(
+                Target(post: path, folder: routes.bundleFolder, anchorsKnown: !routes.anchorsUnknown),
+                at: SiteURL.key(route), replacing: true)
+        }
+        for route in routes.listings { insert(Target(), at: SiteURL.key(route), replacing: false) }
     }
 
     private mutating func insert(_ target: Target, at key: String, replacing: Bool) {

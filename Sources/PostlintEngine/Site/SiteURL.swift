@@ -22,10 +22,9 @@ enum SiteURL {
         return keyByNames(path)
     }
 
-    /// The key of a route whose names need no folding (most routes and links: `/docs/a/`,
-    /// `/2019/05/a.html`): it starts with a slash and has no empty, `.` or `..` name; the key is
-    /// the path without its final slash, without a last name that is an index page, and without
-    /// `.html` at the end of its last name. Nil for any other path.
+    /// The key of a route written as a key already is (most routes and links: `/docs/a/`): it
+    /// starts with a slash, has no empty, `.` or `..` name, and its last name is no index page and
+    /// does not end in `.html`; the key is the path without its final slash. Nil for any other.
     static func keyAsWritten(_ path: String) -> String? {
         let slash = UInt8(ascii: "/")
         let bytes = path.utf8
@@ -35,14 +34,8 @@ enum SiteURL {
         // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
         guard end > 1, PathUtilities.isNormal(bytes: key), let lastSlash = key.lastIndex(of: slash) else { return nil }
         let last = key[key.index(after: lastSlash)...]
-        if last.elementsEqual("index.html".utf8) || last.elementsEqual("index.htm".utf8)
-            || last.elementsEqual("index.xml".utf8)
-        {
-            return String(decoding: key[..<lastSlash], as: UTF8.self)
-        }
-        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) {
-            return String(decoding: key.dropLast(5), as: UTF8.self)
-        }
+        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) { return nil }
+        if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
         return end == bytes.count ? path : String(decoding: key, as: UTF8.self)
     }
 

@@ -1,15 +1,8 @@
-import PostlintCore
-
 /// The slug functions generators apply to titles, terms and file names in URLs.
 enum URLSlug {
     /// Hugo's `urlize` (paths): lower case, spaces as `-`, characters other than letters, digits and
     /// `.-_/~+#` dropped.
     static func hugo(_ text: String) -> String {
-        hugoASCII(text) ?? hugoByCharacters(text)
-    }
-
-    /// `hugo` of any text, a character at a time.
-    static func hugoByCharacters(_ text: String) -> String {
         var result = ""
         for character in text.lowercased() {
             if character == " " || character == "\t" {
@@ -19,34 +12,6 @@ enum URLSlug {
             }
         }
         return result
-    }
-
-    /// `hugo` of an all-ASCII text, byte by byte (a letter or digit is one byte there, and
-    /// nothing else is either); nil for any other text.
-    static func hugoASCII(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard ByteScanning.isASCII(bytes) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { result in
-                var count = 0
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."),
-                        UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "~"), UInt8(ascii: "+"),
-                        UInt8(ascii: "#"):
-                        result[count] = byte
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                        result[count] = byte + 0x20
-                    case 0x20, 0x09:
-                        result[count] = UInt8(ascii: "-")
-                    default:
-                        continue
-                    }
-                    count += 1
-                }
-                return count
-            }
-        }
     }
 
     /// Zola's and Jekyll's `slugify` (default mode): ASCII letters and digits kept (lower case),
