@@ -85,70 +85,6 @@ enum SiteDuplicates {
         }
     }
 
-    /// How `normalizedUnicode` treats one scalar, where a table of ranges tells: a letter it
-    /// keeps (lower-cased), or a character between words.
-    enum TableForm: Equatable {
-        case letter(Unicode.Scalar)
-        case separator
-    }
-
-    /// The form of `scalar` in `normalizedUnicode` for the scripts a table answers: ASCII, the
-    /// Latin-1 letters, basic Cyrillic, CJK ideographs, kana, Hangul syllables and the common
-    /// punctuation between their words. None of these is a mark joining the character before
-    /// it or starts a character with the next, so a text made of them has a character a scalar
-    /// (CR LF aside, two separators), and `lowercased()` maps each as the table does. Nil for
-    /// any other scalar.
-    static func tableForm(of scalar: Unicode.Scalar) -> TableForm? {
-        let value = scalar.value
-        let lowered: UInt32
-        switch value {
-        case 0x00...0x7F:
-            let normalized = normalizedASCIIBytes[Int(value)]
-            return normalized == 0 ? .separator : .letter(Unicode.Scalar(normalized))
-        case 0x00C0...0x00D6, 0x00D8...0x00DE, 0x0410...0x042F: lowered = value + 0x20
-        case 0x0400...0x040F: lowered = value + 0x50
-        case 0x00DF...0x00F6, 0x00F8...0x00FF, 0x0430...0x045F, 0x3005, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC,
-            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
-            lowered = value
-        case 0x00A0, 0x00A1, 0x00AB, 0x00BB, 0x00BF, 0x00D7, 0x00F7, 0x2010...0x2027, 0x3000...0x3003, 0x3008...0x3011,
-            0x30FB:
-            return .separator
-        default:
-            return nil
-        }
-        return Unicode.Scalar(lowered).map { .letter($0) }
-    }
-
-    /// The hash of `normalizedUnicode` of the valid UTF-8 `bytes` (as `hash(of:)` gives it), made
-    /// scalar by scalar from `tableForm` without building a string: `.some(nil)` when that form
-    /// is empty; nil when a scalar is not in the table (then the text is normalized as a string).
-    static func hashOfNormalizedByTable(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64?? {
-        var hash = emptyHash
-        var pendingSpace = false
-        var wroteAny = false
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            let scalar: Unicode.Scalar
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let decoded): scalar = decoded
-            case .emptyInput: return .some(wroteAny ? hash : nil)
-            case .error: return nil
-            }
-            switch tableForm(of: scalar) {
-            case nil:
-                return nil
-            case .separator?:
-                pendingSpace = true
-            case .letter(let letter)?:
-                if pendingSpace, wroteAny { hash = self.hash(hash, adding: 0x20) }
-                pendingSpace = false
-                wroteAny = true
-                for byte in letter.utf8 { hash = self.hash(hash, adding: byte) }
-            }
-        }
-    }
-
     /// `hash` with `byte` mixed in (one step of 64-bit FNV-1a).
     static func hash(_ hash: UInt64, adding byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -199,7 +135,6 @@ enum SiteDuplicates {
                 return bytes.isEmpty ? nil : bytes.reduce(SiteDuplicates.emptyHash, SiteDuplicates.hash(_:adding:))
             case .normalized:
                 if ByteScanning.isASCII(bytes) { return SiteDuplicates.hashOfNormalizedASCII(bytes) }
-                if let hash = SiteDuplicates.hashOfNormalizedByTable(bytes) { return hash }
                 let normalized = SiteDuplicates.normalizedUnicode(String(decoding: bytes, as: UTF8.self))
                 return normalized.isEmpty ? nil : SiteDuplicates.hash(of: normalized)
             }
