@@ -24,7 +24,9 @@ public struct Finding: Sendable, Hashable {
         self.fix = fix
     }
 
-    public init(_ diagnostic: Diagnostic, in document: Document) {
+    /// `document` is borrowed: an initializer's arguments are otherwise passed owned, so each
+    /// finding copied the whole document in (a retain of each of its parts) and released it.
+    public init(_ diagnostic: Diagnostic, in document: borrowing Document) {
         let index = document.source.lineIndex
         self.init(
             path: document.path,
