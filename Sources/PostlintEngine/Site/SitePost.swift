@@ -42,6 +42,7 @@ struct SitePost {
         return frontMatter(ofWholeText: bytes)
     }
 
+    /// The front matter's tree, from the whole text made a `SourceText`.
     static func frontMatter(ofWholeText bytes: [UInt8]) -> FrontMatterNode? {
         let source = SourceText(bytes: bytes)
         guard let block = FrontMatterSplitter.split(source).block else { return nil }

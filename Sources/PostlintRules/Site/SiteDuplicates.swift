@@ -134,9 +134,11 @@ enum SiteDuplicates {
             case .exact:
                 return bytes.isEmpty ? nil : bytes.reduce(SiteDuplicates.emptyHash, SiteDuplicates.hash(_:adding:))
             case .normalized:
-                if ByteScanning.isASCII(bytes) { return SiteDuplicates.hashOfNormalizedASCII(bytes) }
-                let normalized = SiteDuplicates.normalizedUnicode(String(decoding: bytes, as: UTF8.self))
-                return normalized.isEmpty ? nil : SiteDuplicates.hash(of: normalized)
+                guard ByteScanning.isASCII(bytes) else {
+                    let normalized = SiteDuplicates.normalizedUnicode(String(decoding: bytes, as: UTF8.self))
+                    return normalized.isEmpty ? nil : SiteDuplicates.hash(of: normalized)
+                }
+                return SiteDuplicates.hashOfNormalizedASCII(bytes)
             }
         }
     }
@@ -153,9 +155,10 @@ enum SiteDuplicates {
         largeGroup: (size: Int, message: (_ value: String, _ sortedPaths: [String]) -> String)? = nil,
         message: (_ value: String, _ others: String) -> String
     ) -> [Finding] {
-        // Each fact's hash beside its position, sorted: values shared by two posts sit side by side.
-        // A post's language (`PostLanguage`) is part of the value compared: a translation that
-        // keeps the title is not a duplicate.
+        // Each fact's hash beside its position (made once: a title that is not ASCII is normalized
+        // as a string for it), then sorted: values shared by two posts sit side by side. A post's
+        // language (`PostLanguage`) is part of the value compared: a translation that keeps the
+        // title is not a duplicate.
         var factHashes: [(hash: UInt64, position: Int)] = []
         factHashes.reserveCapacity(facts.count)
         for position in facts.indices {
