@@ -30,7 +30,39 @@ public struct PostLanguage: Sendable {
     }
 
     /// The language a path names by a Hugo suffix or a language folder, or nil.
+    ///
+    /// An ASCII path is read from its bytes: the duplicate rules ask this of every post, and
+    /// splitting the path into strings cost more than the rest of a small post's site facts.
     public func language(ofPath path: String) -> String? {
+        var text = path
+        return text.withUTF8 { bytes -> String? in
+            guard ByteScanning.isASCII(bytes) else { return language(ofUnicodePath: path) }
+            let slash = UInt8(ascii: "/")
+            // The last segment (the file's name): `/`s at the end are no segment.
+            var nameEnd = bytes.count
+            while nameEnd > 0, bytes[nameEnd - 1] == slash { nameEnd -= 1 }
+            var nameStart = nameEnd
+            while nameStart > 0, bytes[nameStart - 1] != slash { nameStart -= 1 }
+            if nameStart < nameEnd, let suffix = Self.suffix(of: bytes, name: nameStart..<nameEnd),
+                let code = code(bytes, suffix)
+            {
+                return code
+            }
+            // The folders, first to last.
+            var start = 0
+            while start < nameStart {
+                var end = start
+                while end < nameStart, bytes[end] != slash { end += 1 }
+                if end > start, let code = code(bytes, start..<end) { return code }
+                start = end + 1
+            }
+            return nil
+        }
+    }
+
+    /// `language(ofPath:)` for a path that is not ASCII, split as characters (a `/` with a
+    /// combining mark after it is no separator).
+    private func language(ofUnicodePath path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         if let name = segments.last {
             let parts = name.split(separator: ".")
@@ -42,8 +74,54 @@ public struct PostLanguage: Sendable {
         return nil
     }
 
-    /// `text` as a language code of the site: `xx`, or `xx-yyyy` with a region or script of 2 to
-    /// 4 letters or digits; nil otherwise.
+    /// In a file name of three or more parts between `.`s (empty parts not counted), the
+    /// next-to-last part: `fr` in `tea.fr.md`.
+    private static func suffix(of bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> Range<Int>? {
+        let dot = UInt8(ascii: ".")
+        var found = 0
+        var nextToLast: Range<Int>?
+        var end = name.upperBound
+        while end > name.lowerBound {
+            var start = end
+            while start > name.lowerBound, bytes[start - 1] != dot { start -= 1 }
+            if start < end {
+                found += 1
+                if found == 2 { nextToLast = start..<end }
+                if found == 3 { return nextToLast }
+            }
+            end = start - 1
+        }
+        return nil
+    }
+
+    /// The bytes at `range` as a language code of the site: `xx`, or `xx-yyyy` with a region or
+    /// script of 2 to 4 letters or digits; nil otherwise. Printable ASCII is lower-cased as
+    /// bytes; anything else goes through `code(_:)`.
+    private func code(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        let count = range.count
+        guard
+            count == 2
+                || (count >= 5 && count <= 7 && (bytes[range.lowerBound + 2] == 0x2D || bytes[range.lowerBound + 2] == 0x5F))
+        else { return nil }
+        let segment = UnsafeBufferPointer(rebasing: bytes[range])
+        guard segment.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            return code(Substring(String(decoding: segment, as: UTF8.self)))
+        }
+        let code = String(unsafeUninitializedCapacity: count) { output in
+            for (index, byte) in segment.enumerated() {
+                output[index] = byte == 0x5F ? 0x2D : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return count
+        }
+        if knownLanguages.contains(code) { return code }
+        guard count > 2, knownLanguages.contains(String(code.prefix(2))),
+            segment[3...].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) })
+        else { return nil }
+        return code
+    }
+
+    /// `text` as a language code of the site (see `code(_:_:)`), for text that is not all
+    /// printable ASCII.
     private func code(_ text: Substring) -> String? {
         let bytes = Array(text.utf8)
         guard bytes.count == 2 || (bytes.count >= 5 && bytes.count <= 7 && (bytes[2] == 0x2D || bytes[2] == 0x5F))
