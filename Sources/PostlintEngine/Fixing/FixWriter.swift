@@ -15,8 +15,10 @@ import PostlintCore
 /// renames the temporary file over it. A post changed meanwhile is read and fixed again, up to
 /// `maximumAttempts` times, then left as it is and reported. After the rename the replaced file is
 /// looked at once more, when no program has it open for writing any more: bytes that reached it
-/// between the check and the rename (an append under way) are carried into the next attempt, never dropped; should the post still
-/// not settle, they are kept in a file beside it (`NAME.postlint-kept-XXXXXX`) and the error says so.
+/// between the check and the rename (an append under way) are carried into the next attempt, and
+/// across later renames, never dropped; should the post still not settle, they are kept in a file
+/// beside it (`NAME.postlint-kept-XXXXXX`) and the error says so. So is another program's rewrite
+/// in place made while bytes are carried: it never saw them, so it cannot replace them.
 ///
 /// A symbolic link is fixed through: the file it leads to is replaced in its own folder and the
 /// link stays. With `roots`, a link that leads out of every one of those folders is refused (a post
@@ -59,11 +61,12 @@ public struct FixWriter: Sendable {
         self.hook = hook
     }
 
-    /// The bytes an earlier attempt renamed into place, and what the file it replaced held by then:
-    /// the next attempt fixes the latter, followed by whatever was added after the former.
+    /// The bytes an earlier attempt renamed into place, and the text the post stands for since:
+    /// what that attempt fixed, with what reached the file it replaced after it was read. The next
+    /// attempt fixes `text`, followed by whatever was added after `written`.
     private struct Carried {
         var written: [UInt8]
-        var replaced: [UInt8]
+        var text: [UInt8]
     }
 
     /// Replaces the post at `path` with `fix` of its bytes; false when `fix` changes nothing (the
@@ -87,7 +90,7 @@ public struct FixWriter: Sendable {
                     guard post.bytes.starts(with: carried.written) else {
                         throw PostlintError(path: path, message: "was replaced by another program while it was being fixed")
                     }
-                    input = carried.replaced + post.bytes[carried.written.count...]
+                    input = carried.text + post.bytes[carried.written.count...]
                 }
                 let output = try fix(input)
                 if output == post.bytes { return wrote }
@@ -105,9 +108,9 @@ public struct FixWriter: Sendable {
                     throw PostlintError(path: path, message: "cannot write: \(FileReader.describe(code))")
                 }
                 wrote = true
-                carried = nil
                 Self.waitForWriters(of: post)
                 if post.holds(post.bytes) { return true }
+                carried = nil
                 guard let replaced = post.currentBytes() else {
                     throw PostlintError(
                         path: path,
@@ -115,16 +118,29 @@ public struct FixWriter: Sendable {
                             + "can no longer be read: \(FileReader.describe(errno))")
                 }
                 lastInfo = post.info
-                carried = Carried(written: output, replaced: replaced)
+                if replaced.starts(with: post.bytes) {
+                    // Appended to after it was read: the text fixed, then what was appended.
+                    carried = Carried(written: output, text: input + replaced[post.bytes.count...])
+                } else if input == post.bytes {
+                    // Rewritten in place (an editor's save): its new text is the post's text.
+                    carried = Carried(written: output, text: replaced)
+                } else {
+                    // Rewritten in place, by a program that never saw the bytes carried into
+                    // `output` (they were in a file replaced earlier): the post keeps those, and
+                    // the other program's text is kept beside it.
+                    throw Self.keep(
+                        replaced, of: path, beside: target, like: lastInfo,
+                        because: "was rewritten by another program while it was being fixed")
+                }
             } catch {
                 // Bytes carried from the replaced file exist nowhere else: keep them before giving up.
                 guard let carried else { throw error }
-                throw Self.keep(carried.replaced, of: path, beside: target, like: lastInfo, because: error.message)
+                throw Self.keep(carried.text, of: path, beside: target, like: lastInfo, because: error.message)
             }
         }
         if let carried {
             throw Self.keep(
-                carried.replaced, of: path, beside: target, like: lastInfo,
+                carried.text, of: path, beside: target, like: lastInfo,
                 because: "kept changing while it was being fixed")
         }
         throw PostlintError(path: path, message: "kept changing while it was being fixed (\(attempt) attempts); not fixed")
@@ -198,8 +214,9 @@ public struct FixWriter: Sendable {
         }
     }
 
-    /// Saves `bytes` (the other program's version of the post, which the rename replaced) in a new
-    /// file beside it, and returns the error that says where.
+    /// Saves `bytes` (the other program's version of the post: what reached a file the rename
+    /// replaced, with the text it was added to) in a new file beside it, and returns the error
+    /// that says where.
     private static func keep(
         _ bytes: [UInt8], of path: String, beside target: String, like info: stat,
         because reason: String

@@ -76,7 +76,7 @@ import PostlintTestSupport
 
     /// The reported case: another process appends a line every 10 ms while `postlint fix` runs
     /// over and over. Each run fixes the post or, when it keeps changing, leaves it (exit 2); no
-    /// appended line is ever lost.
+    /// appended line is ever lost: it is in the post, or in a file a run kept beside it and named.
     @Test func linesAppendedByAnotherProcessDuringFixesAreNeverLost() throws {
         let folder = try TemporaryFolder()
         // LF lines, then CRLF lines appended: mixed line endings, fixed (to LF) on every run.
@@ -92,10 +92,12 @@ import PostlintTestSupport
         appender.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         try appender.run()
         var runs = 0
+        var errors = ""
         let deadline = Date().addingTimeInterval(HangGuard.seconds(120))
         while appender.isRunning, Date() < deadline {
             let result = try Self.run(["fix", "post.md"], in: folder)
             #expect(result.status == 0 || result.status == 2, "\(result.standardError)")
+            errors += result.standardError
             runs += 1
         }
         if appender.isRunning { appender.terminate() }
@@ -104,13 +106,18 @@ import PostlintTestSupport
         #expect(last.status == 0, "\(last.standardError)")
         let fixed = try folder.read("post.md")
         #expect(!fixed.contains(0x0D), "the last fix left carriage returns")
-        let lines = String(decoding: fixed, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        let appended = lines.filter { $0.hasPrefix("appended ") }.map(String.init)
-        #expect(
-            appended == (0..<lineCount).map { "appended \($0)" },
-            "\(appended.count) of \(lineCount) lines kept after \(runs) runs")
-        #expect(lines.count == 2_003 + lineCount)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["post.md"])
+        #expect(fixed.starts(with: Array(text.utf8)))
+        // On a loaded machine a run may give up and keep the other program's text beside the
+        // post, naming the file: allowed, as long as no line is lost.
+        let appended = try AppendedLines(in: folder, post: "post.md", prefix: "appended ", count: lineCount)
+        #expect(appended.postIsInOrder, "lines repeated or out of order: \(appended.inPost)")
+        #expect(appended.lost.isEmpty, "lines lost after \(runs) runs: \(appended.lost); errors: \(errors)")
+        for name in appended.otherFiles {
+            #expect(name.hasPrefix("post.md.postlint-kept-") && errors.contains("kept in \(name)"), "left in the folder: \(name)")
+        }
+        if appended.otherFiles.isEmpty {
+            #expect(appended.inPost == Array(0..<lineCount))
+        }
     }
 
     // MARK: fix: encodings other than UTF-8
