@@ -4,8 +4,14 @@ import PostlintTestSupport
 
 /// postlint under the real pre-commit framework, from this repository's `.pre-commit-hooks.yaml`.
 /// Runs where `pre-commit` is installed (CI installs it first); the framework builds postlint from
-/// this repository in release mode the first time, which takes minutes.
-@Suite(.serialized, .enabled(if: installedPreCommit != nil, "pre-commit is not installed (pip install pre-commit)"))
+/// this repository in release mode the first time, which takes minutes. Not under a sanitizer
+/// (`.ci/sanitizers.sh`): the binary the framework builds is its own, never instrumented, so the
+/// run would only repeat the plain one, at the price of a release build on a machine already
+/// slowed by the sanitizer.
+@Suite(
+    .serialized,
+    .enabled(if: installedPreCommit != nil, "pre-commit is not installed (pip install pre-commit)"),
+    .disabled(if: HangGuard.isUnderSanitizer, "the binary pre-commit builds is not instrumented"))
 struct PreCommitTests {
     static var preCommit: URL? { installedPreCommit }
 
