@@ -17,7 +17,7 @@ struct SitePost {
     init(path: String, root: ContentRoot, relative: String, bytes: [UInt8]) {
         self.path = path
         self.root = root
-        var names = relative.split(separator: "/").map(String.init)
+        var names = Self.names(of: relative)
         let file = names.popLast() ?? relative
         folders = names
         if let dot = file.lastIndex(of: "."), dot != file.startIndex {
@@ -28,6 +28,19 @@ struct SitePost {
             fileExtension = ""
         }
         frontMatter = Self.frontMatter(of: bytes)
+    }
+
+    /// The names of a `/`-separated path, empty ones left out.
+    static func names(of path: String) -> [String] {
+        let bytes = path.utf8
+        // An ASCII path splits at its slash bytes as it does at its slash characters.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return namesByCharacters(of: path) }
+        return bytes.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+    }
+
+    /// `names(of:)`, a character at a time: for a path that is not all ASCII.
+    static func namesByCharacters(of path: String) -> [String] {
+        path.split(separator: "/").map(String.init)
     }
 
     /// The front matter's tree: from the lines up to its closing fence when a look at the bytes

@@ -92,6 +92,16 @@ enum SiteURL {
 
     /// The first name of a route key (`/blog/a` → `blog`), or nil for the home page.
     static func firstName(ofKey key: String) -> Substring? {
+        let bytes = key.utf8
+        // An ASCII key splits at its slash bytes as it does at its slash characters.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return firstNameByCharacters(ofKey: key) }
+        let slash = UInt8(ascii: "/")
+        guard let start = bytes.firstIndex(where: { $0 != slash }) else { return nil }
+        return key[start..<(bytes[start...].firstIndex(of: slash) ?? bytes.endIndex)]
+    }
+
+    /// `firstName(ofKey:)`, a character at a time: for a key that is not all ASCII.
+    static func firstNameByCharacters(ofKey key: String) -> Substring? {
         key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true).first
     }
 

@@ -3,6 +3,33 @@ enum URLSlug {
     /// Hugo's `urlize` (paths): lower case, spaces as `-`, characters other than letters, digits and
     /// `.-_/~+#` dropped.
     static func hugo(_ text: String) -> String {
+        let bytes = text.utf8
+        // Nearly every file and folder name is ASCII: then byte by byte gives what the characters
+        // give (no ASCII character but CR LF spans two bytes, and that one is dropped either way).
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return hugoByCharacters(text) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    buffer[count] = byte | 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"),
+                    UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "#"):
+                    buffer[count] = byte
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    buffer[count] = UInt8(ascii: "-")
+                default:
+                    continue
+                }
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// `hugo`, a character at a time: for text that is not all ASCII.
+    static func hugoByCharacters(_ text: String) -> String {
         var result = ""
         for character in text.lowercased() {
             if character == " " || character == "\t" {

@@ -1,0 +1,53 @@
+import PostlintTestSupport
+import Testing
+
+@testable import PostlintEngine
+
+/// The route table reads paths, keys and names for Hugo's slugs a byte at a time when they are
+/// ASCII, and a character at a time otherwise. Over every arrangement of ASCII characters the
+/// seeded generator gives (slashes, spaces, tabs, CR LF, upper case, punctuation, controls), the
+/// bytes must give what the characters give.
+@Suite struct SitePathBytesTests {
+    /// Seeded ASCII strings, and the same with more slashes, spaces and CR LF in them.
+    static let texts: [String] = {
+        let plain = SeededASCII.strings(seed: 0x5157_E9A7, lengths: (0..<4_000).map { $0 % 40 })
+        let dense = plain.map { text in
+            String(
+                text.map { character -> Character in
+                    switch character.asciiValue.map({ $0 % 7 }) {
+                    case 0: return "/"
+                    case 1: return " "
+                    default: return character
+                    }
+                })
+        }
+        return plain + dense + ["", "/", "//", "a\r\nb", "A B\tC", "/Docs//Guide/", "\r\n/x"]
+    }()
+
+    @Test func hugoSlugsOfASCIIAgreeWithTheCharacters() {
+        for text in Self.texts {
+            #expect(URLSlug.hugo(text) == URLSlug.hugoByCharacters(text), "\(Array(text.utf8))")
+        }
+        #expect(URLSlug.hugo("Garden Tools & Soil!") == "garden-tools--soil")
+        #expect(URLSlug.hugo("Straße Ünter") == URLSlug.hugoByCharacters("Straße Ünter"))
+    }
+
+    @Test func firstNamesOfASCIIKeysAgreeWithTheCharacters() {
+        for text in Self.texts {
+            let key = "/" + text
+            #expect(SiteURL.firstName(ofKey: key) == SiteURL.firstNameByCharacters(ofKey: key), "\(Array(key.utf8))")
+        }
+        #expect(SiteURL.firstName(ofKey: "//blog/a") == "blog")
+        #expect(SiteURL.firstName(ofKey: "/") == nil)
+        #expect(SiteURL.firstName(ofKey: "/café/a") == "café")
+    }
+
+    @Test func namesOfASCIIPathsAgreeWithTheCharacters() {
+        for text in Self.texts {
+            #expect(SitePost.names(of: text) == SitePost.namesByCharacters(of: text), "\(Array(text.utf8))")
+        }
+        #expect(SitePost.names(of: "docs//guide/a.md") == ["docs", "guide", "a.md"])
+        // A combining mark after a slash joins it in one character: not split there, as before.
+        #expect(SitePost.names(of: "a/\u{301}b/c.md") == SitePost.namesByCharacters(of: "a/\u{301}b/c.md"))
+    }
+}
