@@ -53,6 +53,21 @@ enum SiteURL {
 
     /// `path` with each run of slashes as one (`//2024/a` → `/2024/a`).
     static func foldingSlashes(_ path: String) -> String {
+        let bytes = path.utf8
+        let slash = UInt8(ascii: "/")
+        // No two slash bytes in a row (nearly every route): no two slash characters either.
+        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }) else { return path }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return foldingSlashesByCharacters(path) }
+        var previousWasSlash = false
+        return String(
+            decoding: bytes.filter { byte in
+                defer { previousWasSlash = byte == slash }
+                return !(previousWasSlash && byte == slash)
+            }, as: UTF8.self)
+    }
+
+    /// `foldingSlashes`, a character at a time: for a path that is not all ASCII.
+    static func foldingSlashesByCharacters(_ path: String) -> String {
         var result = ""
         result.reserveCapacity(path.utf8.count)
         var previousWasSlash = false

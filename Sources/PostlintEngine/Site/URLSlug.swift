@@ -45,6 +45,36 @@ enum URLSlug {
     /// every other run of characters one `-`, none at either end. Non-ASCII letters are kept
     /// (lowered) rather than transliterated.
     static func slugify(_ text: String, keepCase: Bool = false) -> String {
+        let bytes = text.utf8
+        // ASCII: byte by byte gives what the characters give (CR LF, the one ASCII character of
+        // two bytes, is two separators there and one here: a single `-` either way).
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return slugifyByCharacters(text, keepCase: keepCase) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var pendingHyphen = false
+            for byte in bytes {
+                let kept: UInt8
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = keepCase ? byte : byte | 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+                default:
+                    pendingHyphen = true
+                    continue
+                }
+                if pendingHyphen, count > 0 {
+                    buffer[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                pendingHyphen = false
+                buffer[count] = kept
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// `slugify`, a character at a time: for text that is not all ASCII.
+    static func slugifyByCharacters(_ text: String, keepCase: Bool = false) -> String {
         var result = ""
         var pendingHyphen = false
         for character in keepCase ? text : text.lowercased() {

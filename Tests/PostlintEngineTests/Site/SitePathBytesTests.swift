@@ -32,6 +32,50 @@ import Testing
         #expect(URLSlug.hugo("Straße Ünter") == URLSlug.hugoByCharacters("Straße Ünter"))
     }
 
+    @Test func slugifiedASCIIAgreesWithTheCharacters() {
+        for text in Self.texts {
+            for keepCase in [false, true] {
+                #expect(
+                    URLSlug.slugify(text, keepCase: keepCase) == URLSlug.slugifyByCharacters(text, keepCase: keepCase),
+                    "\(Array(text.utf8))")
+            }
+        }
+        #expect(URLSlug.slugify("First Post: Rust 1.0!") == "first-post-rust-1-0")
+        #expect(URLSlug.slugify("a\r\nB", keepCase: true) == "a-B")
+        #expect(URLSlug.slugify("Ünter Straße") == URLSlug.slugifyByCharacters("Ünter Straße"))
+    }
+
+    @Test func foldedSlashesOfASCIIAgreeWithTheCharacters() {
+        for text in Self.texts {
+            #expect(SiteURL.foldingSlashes(text) == SiteURL.foldingSlashesByCharacters(text), "\(Array(text.utf8))")
+        }
+        #expect(SiteURL.foldingSlashes("//2024///a/") == "/2024/a/")
+        #expect(SiteURL.foldingSlashes("/\u{301}/") == SiteURL.foldingSlashesByCharacters("/\u{301}/"))
+        #expect(SiteURL.foldingSlashes("//\u{301}") == SiteURL.foldingSlashesByCharacters("//\u{301}"))
+    }
+
+    @Test func expandedASCIIPatternsAgreeWithTheCharacters() {
+        let known: Set<Substring> = ["title", "titles", "year", "y", "categories", "output_ext", "i_day", "a", "_", "9"]
+        let value: (Substring) -> String? = { known.contains($0) ? "<\($0)>" : nil }
+        let tokens = known.map { ":" + $0 } + [":", "::", ":x", ":titlex"]
+        var patterns: [String] = []
+        for (index, text) in Self.texts.enumerated() {
+            var pattern = ""
+            for (offset, character) in text.enumerated() {
+                pattern.append(character)
+                if (index + offset) % 5 == 0 { pattern += tokens[(index + offset) % tokens.count] }
+            }
+            patterns.append(pattern)
+        }
+        for pattern in patterns {
+            #expect(
+                PermalinkPattern.expand(pattern, value: value) == PermalinkPattern.expandByCharacters(pattern, value: value),
+                "\(Array(pattern.utf8))")
+        }
+        #expect(PermalinkPattern.expand("/:year/:titles:output_ext", value: value) == "/<year>/<titles><output_ext>")
+        #expect(PermalinkPattern.expand("/:yé", value: value) == PermalinkPattern.expandByCharacters("/:yé", value: value))
+    }
+
     @Test func firstNamesOfASCIIKeysAgreeWithTheCharacters() {
         for text in Self.texts {
             let key = "/" + text
