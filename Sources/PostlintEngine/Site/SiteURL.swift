@@ -23,8 +23,9 @@ enum SiteURL {
     }
 
     /// The key of a route written as a key already is (most routes and links: `/docs/a/`): it
-    /// starts with a slash, has no empty, `.` or `..` name, and its last name is no index page and
-    /// does not end in `.html`; the key is the path without its final slash. Nil for any other.
+    /// starts with a slash, has no empty, `.` or `..` name, and its last name is no index page; the
+    /// key is the path without its final slash, and without `.html` after an ASCII last name
+    /// (`/2019/05/15/a.html`, the old address a site keeps as an alias). Nil for any other.
     static func keyAsWritten(_ path: String) -> String? {
         let slash = UInt8(ascii: "/")
         let bytes = path.utf8
@@ -34,7 +35,13 @@ enum SiteURL {
         // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
         guard end > 1, PathUtilities.isNormal(bytes: key), let lastSlash = key.lastIndex(of: slash) else { return nil }
         let last = key[key.index(after: lastSlash)...]
-        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) { return nil }
+        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) {
+            // ASCII: no character before `.html` can take its dot into itself.
+            guard end == bytes.count, last.count > 5, !last.elementsEqual("index.html".utf8),
+                last.allSatisfy({ $0 < 0x80 })
+            else { return nil }
+            return String(decoding: key.dropLast(5), as: UTF8.self)
+        }
         if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
         return end == bytes.count ? path : String(decoding: key, as: UTF8.self)
     }

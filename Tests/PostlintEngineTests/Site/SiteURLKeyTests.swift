@@ -6,7 +6,10 @@ import PostlintTestSupport
     /// A route written as a key is returned as it is (less its final slash), and that is what
     /// taking it apart name by name gives; for any path, `key` gives what the names give.
     @Test func aRouteTakenAsWrittenIsWhatItsNamesGive() {
-        let pieces = ["/", "/", "/", "docs", "a.md", ".", "..", "...", "index.html", "index.htm", "index.xml", "b.html", "é", ""]
+        let pieces = [
+            "/", "/", "/", "docs", "a.md", ".", "..", "...", "index.html", "index.htm", "index.xml", "b.html", "é", "", ".html",
+            "index.html", "é.html", "\u{600}.html", "x.html",
+        ]
         var random = SeededRandom(seed: 23)
         var asWritten = 0
         for _ in 0..<20_000 {
@@ -23,5 +26,6 @@ import PostlintTestSupport
         #expect(SiteURL.keyAsWritten("/docs/install/") == "/docs/install")
         #expect(SiteURL.keyAsWritten("/docs/index.html") == nil && SiteURL.keyAsWritten("/a//b") == nil)
         #expect(SiteURL.keyAsWritten("/") == nil && SiteURL.keyAsWritten("docs/a") == nil)
+        #expect(SiteURL.keyAsWritten("/2019/05/15/a.html") == "/2019/05/15/a")
     }
 }
