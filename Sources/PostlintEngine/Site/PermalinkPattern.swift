@@ -6,14 +6,30 @@ enum PermalinkPattern {
         let bytes = pattern.utf8
         // An ASCII pattern (every generator's default, nearly every site's own): a byte at a time.
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return expandByCharacters(pattern, value: value) }
+        return expand(pattern, through: bytes, colon: UInt8(ascii: ":"), isName: isNameByte, value: value)
+    }
+
+    /// `expand`, a character at a time: for a pattern that is not all ASCII.
+    static func expandByCharacters(_ pattern: String, value: (Substring) -> String?) -> String {
+        expand(
+            pattern, through: pattern, colon: ":",
+            isName: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }, value: value)
+    }
+
+    /// The expansion, read through `view` (the pattern's bytes or its characters, which share its
+    /// indices).
+    private static func expand<View: BidirectionalCollection>(
+        _ pattern: String, through view: View, colon: View.Element, isName: (View.Element) -> Bool,
+        value: (Substring) -> String?
+    ) -> String where View.Index == String.Index, View.Element: Equatable {
         var result = ""
-        result.reserveCapacity(bytes.count + 32)
-        var rest = bytes.startIndex
-        while let colon = bytes[rest...].firstIndex(of: UInt8(ascii: ":")) {
-            result += pattern[rest..<colon]
-            let nameStart = bytes.index(after: colon)
+        result.reserveCapacity(pattern.utf8.count + 32)
+        var rest = view.startIndex
+        while let colonIndex = view[rest...].firstIndex(of: colon) {
+            result += pattern[rest..<colonIndex]
+            let nameStart = view.index(after: colonIndex)
             var nameEnd = nameStart
-            while nameEnd < bytes.endIndex, isNameByte(bytes[nameEnd]) { nameEnd = bytes.index(after: nameEnd) }
+            while nameEnd < view.endIndex, isName(view[nameEnd]) { nameEnd = view.index(after: nameEnd) }
             // The longest known token that the run starts with (`:title` in `:titles` is not cut).
             var end = nameEnd
             var replaced: String?
@@ -22,7 +38,7 @@ enum PermalinkPattern {
                     replaced = found
                     break
                 }
-                end = bytes.index(before: end)
+                end = view.index(before: end)
             }
             if let replaced {
                 result += replaced
@@ -44,40 +60,5 @@ enum PermalinkPattern {
             true
         default: false
         }
-    }
-
-    /// `expand`, a character at a time: for a pattern that is not all ASCII.
-    static func expandByCharacters(_ pattern: String, value: (Substring) -> String?) -> String {
-        var result = ""
-        var rest = Substring(pattern)
-        while let colon = rest.firstIndex(of: ":") {
-            result += rest[..<colon]
-            let nameStart = rest.index(after: colon)
-            var nameEnd = nameStart
-            while nameEnd < rest.endIndex, rest[nameEnd].isASCII,
-                rest[nameEnd].isLetter || rest[nameEnd].isNumber || rest[nameEnd] == "_"
-            {
-                nameEnd = rest.index(after: nameEnd)
-            }
-            // The longest known token that the run starts with (`:title` in `:titles` is not cut).
-            var end = nameEnd
-            var replaced: String?
-            while end > nameStart {
-                if let found = value(rest[nameStart..<end]) {
-                    replaced = found
-                    break
-                }
-                end = rest.index(before: end)
-            }
-            if let replaced {
-                result += replaced
-                rest = rest[end...]
-            } else {
-                result += ":"
-                rest = rest[nameStart...]
-            }
-        }
-        result += rest
-        return result
     }
 }
