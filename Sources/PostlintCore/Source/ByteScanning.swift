@@ -73,6 +73,13 @@ public enum ByteScanning {
         endOfASCII(in: buffer, from: 0) == buffer.count
     }
 
+    /// Whether every byte of `text` is ASCII (read in place: a native string's bytes are
+    /// contiguous).
+    public static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isASCII($0) }
+    }
+
     /// The number of times `byte` occurs, found with `memchr` from one occurrence to the next (for
     /// bytes that are rare, such as tabs and carriage returns in a post).
     public static func count(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {

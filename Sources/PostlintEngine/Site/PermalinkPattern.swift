@@ -1,12 +1,13 @@
+import PostlintCore
+
 /// Puts values into a permalink pattern (`/:categories/:year/:title:output_ext`) in one pass: a
 /// token is `:` and the longest run of letters, digits and `_` after it that names a value; a
 /// value is asked for only when the pattern holds its token.
 enum PermalinkPattern {
     static func expand(_ pattern: String, value: (Substring) -> String?) -> String {
-        let bytes = pattern.utf8
         // An ASCII pattern (every generator's default, nearly every site's own): a byte at a time.
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return expandByCharacters(pattern, value: value) }
-        return expand(pattern, through: bytes, colon: UInt8(ascii: ":"), isName: isNameByte, value: value)
+        guard ByteScanning.isASCII(pattern) else { return expandByCharacters(pattern, value: value) }
+        return expand(pattern, through: pattern.utf8, colon: UInt8(ascii: ":"), isName: isNameByte, value: value)
     }
 
     /// `expand`, a character at a time: for a pattern that is not all ASCII.

@@ -32,10 +32,9 @@ struct SitePost {
 
     /// The names of a `/`-separated path, empty ones left out.
     static func names(of path: String) -> [String] {
-        let bytes = path.utf8
         // An ASCII path splits at its slash bytes as it does at its slash characters.
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return namesByCharacters(of: path) }
-        return bytes.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        guard ByteScanning.isASCII(path) else { return namesByCharacters(of: path) }
+        return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
     }
 
     /// `names(of:)`, a character at a time: for a path that is not all ASCII.

@@ -1,3 +1,5 @@
+import PostlintCore
+
 /// URL path arithmetic for routes: keys for look-ups, base paths, relative resolution. Paths here
 /// are decoded (no `%` escapes), without query or fragment.
 enum SiteURL {
@@ -64,7 +66,7 @@ enum SiteURL {
         let slash = UInt8(ascii: "/")
         // No two slash bytes in a row (nearly every route): no two slash characters either.
         guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }) else { return path }
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return foldingSlashesByCharacters(path) }
+        guard ByteScanning.isASCII(path) else { return foldingSlashesByCharacters(path) }
         var previousWasSlash = false
         return String(
             decoding: bytes.filter { byte in
@@ -114,9 +116,9 @@ enum SiteURL {
 
     /// The first name of a route key (`/blog/a` → `blog`), or nil for the home page.
     static func firstName(ofKey key: String) -> Substring? {
-        let bytes = key.utf8
         // An ASCII key splits at its slash bytes as it does at its slash characters.
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return firstNameByCharacters(ofKey: key) }
+        guard ByteScanning.isASCII(key) else { return firstNameByCharacters(ofKey: key) }
+        let bytes = key.utf8
         let slash = UInt8(ascii: "/")
         guard let start = bytes.firstIndex(where: { $0 != slash }) else { return nil }
         return key[start..<(bytes[start...].firstIndex(of: slash) ?? bytes.endIndex)]

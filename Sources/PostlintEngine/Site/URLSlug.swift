@@ -1,12 +1,14 @@
+import PostlintCore
+
 /// The slug functions generators apply to titles, terms and file names in URLs.
 enum URLSlug {
     /// Hugo's `urlize` (paths): lower case, spaces as `-`, characters other than letters, digits and
     /// `.-_/~+#` dropped.
     static func hugo(_ text: String) -> String {
-        let bytes = text.utf8
         // Nearly every file and folder name is ASCII: then byte by byte gives what the characters
         // give (no ASCII character but CR LF spans two bytes, and that one is dropped either way).
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return hugoByCharacters(text) }
+        guard ByteScanning.isASCII(text) else { return hugoByCharacters(text) }
+        let bytes = text.utf8
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
             for byte in bytes {
@@ -45,10 +47,10 @@ enum URLSlug {
     /// every other run of characters one `-`, none at either end. Non-ASCII letters are kept
     /// (lowered) rather than transliterated.
     static func slugify(_ text: String, keepCase: Bool = false) -> String {
-        let bytes = text.utf8
         // ASCII: byte by byte gives what the characters give (CR LF, the one ASCII character of
         // two bytes, is two separators there and one here: a single `-` either way).
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return slugifyByCharacters(text, keepCase: keepCase) }
+        guard ByteScanning.isASCII(text) else { return slugifyByCharacters(text, keepCase: keepCase) }
+        let bytes = text.utf8
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
             var pendingHyphen = false
