@@ -15,6 +15,20 @@ import PostlintTestSupport
         #expect(SiteDuplicates.normalized("Hello, World!") == "hello world")
         #expect(SiteDuplicates.normalized("Café — Déjà vu") == "café déjà vu")
     }
+
+    /// The scalar-at-a-time path gives what the character path gives wherever it answers, and
+    /// leaves text with joining marks or two-scalar lower cases to it.
+    @Test func theTablePathAgreesWithTheCharacterPath() {
+        var answered = 0
+        for value in SeededUnicodeText.strings(seed: 3, count: 20_000) {
+            guard let fast = SiteDuplicates.normalizedByTable(value) else { continue }
+            answered += 1
+            #expect(fast == SiteDuplicates.normalizedByCharacters(value), "\(value.debugDescription)")
+        }
+        #expect(answered > 5_000 && answered < 20_000, "\(answered)")
+        #expect(SiteDuplicates.normalizedByTable("Привет, МИР — 2024") == "привет мир 2024")
+        #expect(SiteDuplicates.normalizedByTable("e\u{301}") == nil)
+    }
 }
 
 @Suite struct SiteDuplicatesHashingTests {

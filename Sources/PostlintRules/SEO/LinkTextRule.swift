@@ -128,6 +128,40 @@ public struct LinkTextRule: BuiltInRule {
     }
 
     static func normalizedUnicode(_ text: String) -> String {
+        normalizedByTable(text) ?? normalizedByCharacters(text)
+    }
+
+    /// `normalizedUnicode` a scalar at a time, for text whose every scalar `ScalarTable` answers
+    /// for (each is then a character of its own); nil for other text.
+    static func normalizedByTable(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            guard let entry = ScalarTable.entry(scalar) else { return nil }
+            if entry.kind == .whitespace {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(entry.lowercase)
+        }
+        var start = 0
+        var end = scalars.count
+        while start < end, scalars[start] == " " || trimmableScalars.contains(scalars[start]) { start += 1 }
+        while end > start, scalars[end - 1] == " " || trimmableScalars.contains(scalars[end - 1]) { end -= 1 }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start..<end])
+        return String(result)
+    }
+
+    /// `trimmable`'s characters, each a single scalar.
+    static let trimmableScalars = Set(trimmable.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+
+    /// `normalizedUnicode` a character at a time, as the standard library tells white space and
+    /// lower case.
+    static func normalizedByCharacters(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {

@@ -11,6 +11,31 @@ enum SiteDuplicates {
 
     /// Letters and digits of any script, lower-cased, runs of anything else as one space.
     static func normalizedUnicode(_ value: String) -> String {
+        normalizedByTable(value) ?? normalizedByCharacters(value)
+    }
+
+    /// `normalizedUnicode` a scalar at a time, for text whose every scalar `ScalarTable` answers
+    /// for (each is then a character of its own); nil for other text.
+    static func normalizedByTable(_ value: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for scalar in value.unicodeScalars {
+            guard let entry = ScalarTable.entry(scalar) else { return nil }
+            guard entry.kind == .letterOrNumber else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            UTF8.encode(entry.lowercase) { output.append($0) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `normalizedUnicode` a character at a time, as the standard library tells letters, digits
+    /// and lower case.
+    static func normalizedByCharacters(_ value: String) -> String {
         var output = ""
         var pendingSpace = false
         for character in value.lowercased() {

@@ -20,6 +20,21 @@ import PostlintTestSupport
         #expect(LinkTextRule.normalized("( here )") == "here")
     }
 
+    /// The scalar-at-a-time path gives what the character path gives wherever it answers, and
+    /// leaves text with joining marks or two-scalar lower cases to it.
+    @Test func theTablePathAgreesWithTheCharacterPath() {
+        var answered = 0
+        for text in SeededUnicodeText.strings(seed: 5, count: 20_000) {
+            guard let fast = LinkTextRule.normalizedByTable(text) else { continue }
+            answered += 1
+            #expect(fast == LinkTextRule.normalizedByCharacters(text), "\(text.debugDescription)")
+        }
+        #expect(answered > 5_000 && answered < 20_000, "\(answered)")
+        #expect(LinkTextRule.normalizedByTable("« Ici »") == "ici")
+        #expect(LinkTextRule.normalizedByTable(" Подробнее… ") == "подробнее")
+        #expect(LinkTextRule.normalizedByTable("e\u{301}") == nil)
+    }
+
     /// The rule's pass over ASCII texts (normalized into one buffer reused from link to link, a
     /// string made only of a text as short as a vague one) finds what judging each text's
     /// `normalized` string finds: the same vague texts, the same bare URLs, in the same order.
