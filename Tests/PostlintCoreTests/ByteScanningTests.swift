@@ -133,4 +133,40 @@ import PostlintCore
             }
         }
     }
+
+    /// `contains` finds a needle where a byte-by-byte search does: needles of one to three bytes
+    /// from a small alphabet (so they are often there, at the start, the end, overlapping a near
+    /// miss), the empty needle, needles longer than the text, and non-ASCII bytes.
+    @Test func containsFindsWhatAByteSearchFinds() {
+        var generator = SeededRandom(seed: 13)
+        let alphabet: [String] = ["-", ".", "<", "[", "^", "a", "é", "\u{301}"]
+        func text(_ length: Int) -> String {
+            (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }.joined()
+        }
+        var found = 0
+        for _ in 0..<4_000 {
+            let haystack = text(Int.random(in: 0...12, using: &generator))
+            let needle = text(Int.random(in: 0...3, using: &generator))
+            let bytes = Array(haystack.utf8)
+            let wanted = Array(needle.utf8)
+            let expected =
+                wanted.isEmpty
+                || (bytes.count >= wanted.count
+                    && (0...(bytes.count - wanted.count)).contains { Array(bytes[$0..<($0 + wanted.count)]) == wanted })
+            if expected { found += 1 }
+            #expect(
+                ByteScanning.contains(needle, in: haystack) == expected,
+                "\(needle.debugDescription) in \(haystack.debugDescription)")
+        }
+        #expect(found > 1_000 && found < 3_000, "\(found)")
+        #expect(ByteScanning.contains("--", in: "a-b--") && !ByteScanning.contains("--", in: "a-b-"))
+    }
+
+    /// Strings are equal when their bytes are: not when they are only canonically equivalent.
+    @Test func stringsAreEqualByTheirBytes() {
+        #expect(ByteScanning.equal("title", "title") && ByteScanning.equal("", ""))
+        #expect(!ByteScanning.equal("title", "titles") && !ByteScanning.equal("title", "Title"))
+        #expect("caf\u{E9}" == "cafe\u{301}" && !ByteScanning.equal("caf\u{E9}", "cafe\u{301}"))
+        #expect(!ByteScanning.equal("ab", "ba") && ByteScanning.equal("日本", "日本"))
+    }
 }

@@ -26,7 +26,13 @@ public struct FrontMatterNode: Sendable {
     /// by their bytes, as YAML loaders compare them (not by Unicode canonical equivalence).
     public func entry(named key: String) -> FrontMatterEntry? {
         guard case .mapping(let entries) = value else { return nil }
-        return entries.last { $0.key.utf8.elementsEqual(key.utf8) }
+        // By index, from the end: each entry's key is compared where it lies, not copied out.
+        var index = entries.endIndex
+        while index > entries.startIndex {
+            index -= 1
+            if ByteScanning.equal(entries[index].key, key) { return entries[index] }
+        }
+        return nil
     }
 
     /// The string of a scalar, or nil for collections.

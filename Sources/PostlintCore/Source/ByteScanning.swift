@@ -56,6 +56,15 @@ public enum ByteScanning {
         return memcmp(oneBase, otherBase, one.count) == 0
     }
 
+    /// Whether two strings hold the same bytes (not Unicode canonical equivalence, which `==`
+    /// compares): their lengths first, then `memcmp` on the bytes read in place.
+    public static func equal(_ one: String, _ other: String) -> Bool {
+        guard one.utf8.count == other.utf8.count else { return false }
+        var one = one
+        var other = other
+        return one.withUTF8 { oneBytes in other.withUTF8 { equal(oneBytes, $0) } }
+    }
+
     /// Whether `one` sorts before `other` by their bytes (`memcmp`, then the shorter first): the
     /// order paths are reported in, the same on every machine and locale.
     @inline(__always)
@@ -78,6 +87,28 @@ public enum ByteScanning {
     public static func isASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isASCII($0) }
+    }
+
+    /// Whether `text`'s bytes hold `needle`'s bytes in a row (`memchr` to each place its first
+    /// byte is, then `memcmp`). Foundation's `contains` on strings, which `import Foundation`
+    /// brings in place of this, matches by canonical equivalence and costs tens of times more.
+    public static func contains(_ needle: String, in text: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { wanted in
+                guard let first = wanted.first else { return true }
+                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress else { return false }
+                let last = haystack.count - wanted.count
+                var from = 0
+                while from <= last, let found = firstIndex(of: first, in: haystack, from: from) {
+                    guard found <= last else { return false }
+                    if memcmp(base + found, wantedBase, wanted.count) == 0 { return true }
+                    from = found + 1
+                }
+                return false
+            }
+        }
     }
 
     /// The number of times `byte` occurs, found with `memchr` from one occurrence to the next (for

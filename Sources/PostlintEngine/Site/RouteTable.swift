@@ -138,7 +138,7 @@ struct RouteTable: Sendable {
     private var layoutsWritingIDs: [String: Bool] = [:]
 
     private mutating func layoutWritesIDs(_ layout: String, site: SiteModel) -> Bool {
-        guard site.generator == .jekyll, !layout.contains("/") else { return false }
+        guard site.generator == .jekyll, !layout.utf8.contains(UInt8(ascii: "/")) else { return false }
         if let known = layoutsWritingIDs[layout] { return known }
         var writes = false
         if case .success(let bytes) = FileReader.read(

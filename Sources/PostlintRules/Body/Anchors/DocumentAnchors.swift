@@ -199,8 +199,8 @@ public struct DocumentAnchors: Sendable, Equatable {
     /// before anything is taken for an HTML tag (`<<quotes>>` keeps its word).
     private static func textWithoutFootnotes(of heading: MarkdownHeading, in bytes: [UInt8], kramdown: Bool) -> String {
         let source = HeadingSource.text(of: heading, in: bytes)
-        let typeset = kramdown && (source.contains("<<") || source.contains(">>"))
-        guard typeset || source.contains("[^") else { return heading.text }
+        let typeset = kramdown && (ByteScanning.contains("<<", in: source) || ByteScanning.contains(">>", in: source))
+        guard typeset || ByteScanning.contains("[^", in: source) else { return heading.text }
         var edited = source
         if typeset {
             edited = edited.replacingOccurrences(of: "<<", with: "\u{AB}").replacingOccurrences(of: ">>", with: "\u{BB}")

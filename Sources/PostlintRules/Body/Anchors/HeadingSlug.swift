@@ -1,4 +1,5 @@
 import Foundation
+import PostlintCore
 
 /// Each generator's way of turning a heading's text into an id, before repeats are numbered.
 /// Every function is a pure function of the text it is given (which text that is, rendered or
@@ -262,7 +263,7 @@ enum HeadingSlug {
     /// `---` and `--` (em and en dashes once typeset) and, for Pandoc, `...` (an ellipsis): the
     /// smart punctuation kramdown and Pandoc apply before the text is slugged, where it disappears.
     static func typographic(_ text: String, ellipsis: Bool) -> String {
-        guard text.contains("--") || (ellipsis && text.contains("...")) else { return text }
+        guard ByteScanning.contains("--", in: text) || (ellipsis && ByteScanning.contains("...", in: text)) else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0
