@@ -59,6 +59,23 @@ import Testing
         #expect(index.location(of: bytes.count) == SourceLocation(line: 3, column: 4))
     }
 
+    /// A line of nothing but 4-byte and 3-byte characters, as many continuation bytes and leads a
+    /// block as there can be: the block counts still agree with a plain count.
+    @Test func denseMultiByteLinesMatchAPlainCount() {
+        for piece in ["😀", "中", "é"] {
+            let text = "x\n" + String(repeating: piece, count: 2_500) + "\n"
+            let bytes = Array(text.utf8)
+            let index = LineIndex(bytes: bytes)
+            let width = piece.utf8.count
+            for count in [0, 1, 255, 256, 257, 300, 1_023, 1_024, 1_500, 2_499, 2_500] {
+                let offset = 2 + count * width
+                #expect(index.location(of: offset) == SourceLocation(line: 2, column: count + 1), "\(piece) \(count)")
+                #expect(index.location(of: offset, unit: .utf16).column == count * piece.utf16.count + 1, "\(piece) \(count)")
+                #expect(index.offset(of: SourceLocation(line: 2, column: count + 1)) == offset, "\(piece) \(count)")
+            }
+        }
+    }
+
     @Test func aColumnInsideASurrogatePairStopsBeforeTheCharacter() {
         let index = LineIndex(bytes: Array("a😀b".utf8))
         #expect(index.offset(of: SourceLocation(line: 1, column: 3), unit: .utf16) == 1)

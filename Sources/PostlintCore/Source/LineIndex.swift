@@ -71,27 +71,32 @@ public struct LineIndex: Sendable {
                 guard let base = buffer.baseAddress else { return }
                 let raw = UnsafeRawPointer(base)
                 let highs: UInt64 = 0x8080_8080_8080_8080
-                var index = 0
-                while index < count {
-                    if index % Self.blockSize == 0 {
-                        scalars.append(scalarTotal)
-                        astral.append(astralTotal)
-                    }
-                    if index + 8 <= count {
-                        // Eight bytes a step (blocks are a multiple of eight long): a continuation
-                        // byte is 10xxxxxx, a 4-byte lead 11110xxx.
+                var blockStart = 0
+                while blockStart < count {
+                    scalars.append(scalarTotal)
+                    astral.append(astralTotal)
+                    let blockEnd = min(blockStart + Self.blockSize, count)
+                    // Eight bytes a step, each byte lane counting its continuation bytes
+                    // (10xxxxxx) and 4-byte leads (11110xxx): at most 128 a lane in a block, so
+                    // the lanes are added up once a block.
+                    var continuationLanes: UInt64 = 0
+                    var fourByteLeadLanes: UInt64 = 0
+                    var index = blockStart
+                    while index + 8 <= blockEnd {
                         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                        let continuation = word & ~(word << 1) & highs
-                        let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & highs
-                        scalarTotal += 8 - continuation.nonzeroBitCount
-                        astralTotal += fourByteLead.nonzeroBitCount
+                        continuationLanes &+= (word & ~(word << 1) & highs) >> 7
+                        fourByteLeadLanes &+= (word & (word << 1) & (word << 2) & (word << 3) & highs) >> 7
                         index += 8
-                        continue
                     }
-                    let byte = buffer[index]
-                    if byte & 0xC0 != 0x80 { scalarTotal += 1 }
-                    if byte >= 0xF0 { astralTotal += 1 }
-                    index += 1
+                    scalarTotal += index - blockStart - Self.sumOfLanes(continuationLanes)
+                    astralTotal += Self.sumOfLanes(fourByteLeadLanes)
+                    while index < blockEnd {
+                        let byte = buffer[index]
+                        if byte & 0xC0 != 0x80 { scalarTotal += 1 }
+                        if byte >= 0xF0 { astralTotal += 1 }
+                        index += 1
+                    }
+                    blockStart = blockEnd
                 }
             }
             scalars.append(scalarTotal)
@@ -99,6 +104,14 @@ public struct LineIndex: Sendable {
         }
         self.scalarsBeforeBlock = scalars
         self.astralBeforeBlock = astral
+    }
+
+    /// The sum of the eight byte lanes of `lanes`, each at most 255: pairs of lanes added into
+    /// 16-bit lanes, which a multiplication adds into its top 16 bits.
+    @inline(__always)
+    static func sumOfLanes(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     /// The number of lines (a trailing newline opens an empty last line).
