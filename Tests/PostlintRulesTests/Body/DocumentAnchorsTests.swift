@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 import PostlintCore
-import PostlintRules
+import PostlintTestSupport
+@testable import PostlintRules
 
 /// Each anchor style against ids the generators themselves gave this post (hugo 0.111, jekyll
 /// 4.3 with kramdown 2.4 and kramdown-parser-gfm 1.1, pandoc 2.17; `scripts/anchor-differential.py`
@@ -178,5 +180,23 @@ import PostlintRules
         #expect(!anchors.lacks("publishdir", definitionTerms: true))
         #expect(anchors.lacks("incode", definitionTerms: true))
         #expect(DocumentAnchors(fileBytes: Array(text.utf8), style: .github).definitionTermIDs.isEmpty)
+    }
+
+    /// A definition term is trimmed as Foundation trims `CharacterSet.whitespaces`: spaces, tabs
+    /// and the other space separators at either end, nothing else (not a carriage return).
+    @Test func definitionTermsAreTrimmedAsFoundationTrimsWhitespace() {
+        let pieces = [" ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "\r", "a", "é", "\u{301}", "漢", "-", "\u{200B}"]
+        var random = SeededRandom(seed: 17)
+        var nonASCIIEnds = 0
+        for _ in 0..<5_000 {
+            let line = (0..<Int(random.next() % 7)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let bytes = Array(line.utf8)
+            let expected = line.trimmingCharacters(in: .whitespaces)
+            #expect(
+                DocumentAnchors.trimmedTerm(bytes, 0..<bytes.count) == (expected.isEmpty ? nil : expected),
+                "\(line.debugDescription)")
+            if let first = expected.utf8.first, let last = expected.utf8.last, first >= 0x80 || last >= 0x80 { nonASCIIEnds += 1 }
+        }
+        #expect(nonASCIIEnds > 500)
     }
 }

@@ -93,6 +93,22 @@ public struct DocumentAnchors: Sendable, Equatable {
         }
     }
 
+    /// The line `bytes[range]` without the white space of `CharacterSet.whitespaces` (tabs and
+    /// space separators) at its ends, nil when nothing is left. Spaces and tabs are trimmed from
+    /// the bytes; only a line that then starts or ends with a character that is not ASCII is
+    /// handed to Foundation for the other space separators (trimming again trims nothing more).
+    static func trimmedTerm(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return nil }
+        let line = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return line }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     /// The terms of definition lists in goldmark's syntax, in order: each line of a paragraph
     /// before its first line that starts with `:` and a space or tab (at most three spaces in).
     static func definitionTerms(in bytes: [UInt8], paragraphs: [ByteRange]) -> [String] {
@@ -109,9 +125,7 @@ public struct DocumentAnchors: Sendable, Equatable {
                     if colon + 1 < range.upperBound, bytes[colon] == 0x3A, bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 {
                         for (index, start) in lineStarts.enumerated() {
                             let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : cursor
-                            let line = String(decoding: bytes[start..<end], as: UTF8.self)
-                                .trimmingCharacters(in: .whitespaces)
-                            if !line.isEmpty { terms.append(line) }
+                            if let line = Self.trimmedTerm(bytes, start..<end) { terms.append(line) }
                         }
                         break
                     }
