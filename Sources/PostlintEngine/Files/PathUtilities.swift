@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import PostlintCore
 
 /// `/`-separated path arithmetic without touching the file system.
 public enum PathUtilities {
@@ -89,6 +90,13 @@ public enum PathUtilities {
             }
             return index
         }
+    }
+
+    /// The index of the last `.` character in a file name: found on its bytes when the name is
+    /// ASCII (nearly every name), a character at a time otherwise (a `.` with a mark after it is
+    /// another character).
+    static func lastDot(in name: String) -> String.Index? {
+        ByteScanning.isASCII(name) ? name.utf8.lastIndex(of: UInt8(ascii: ".")) : name.lastIndex(of: ".")
     }
 
     /// The folder part of a path (`.` for a bare name).

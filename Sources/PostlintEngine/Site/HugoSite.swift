@@ -218,7 +218,9 @@ enum HugoSite {
         var name = post.baseName
         var prefix = post.root.urlPrefix
         // `post.fr.md`: a translation, served under its language's prefix.
-        if let dot = name.lastIndex(of: "."), site.languages.contains(String(name[name.index(after: dot)...]).lowercased()) {
+        if let dot = PathUtilities.lastDot(in: name),
+            site.languages.contains(String(name[name.index(after: dot)...]).lowercased())
+        {
             let language = String(name[name.index(after: dot)...]).lowercased()
             name = String(name[..<dot])
             prefix = language == (site.defaultLanguage ?? "en") && !site.defaultLanguageInSubdir ? "" : "/" + language

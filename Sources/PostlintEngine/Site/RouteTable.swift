@@ -122,7 +122,7 @@ struct RouteTable: Sendable {
                 if depth == 0, site.generator != .jekyll, site.generator != .eleventy {
                     listing.firstNames.insert(name)
                 }
-                guard let dot = name.lastIndex(of: "."),
+                guard let dot = PathUtilities.lastDot(in: name),
                     Self.postExtensions.contains(name[name.index(after: dot)...].lowercased())
                 else { continue }
                 if site.generator == .astro, name.hasPrefix("_") { continue }

@@ -20,7 +20,7 @@ struct SitePost {
         var names = Self.names(of: relative)
         let file = names.popLast() ?? relative
         folders = names
-        if let dot = file.lastIndex(of: "."), dot != file.startIndex {
+        if let dot = PathUtilities.lastDot(in: file), dot != file.startIndex {
             baseName = String(file[..<dot])
             fileExtension = String(file[file.index(after: dot)...])
         } else {
@@ -63,6 +63,29 @@ struct SitePost {
 
     func string(_ key: String) -> String? {
         guard let raw = frontMatter?[key]?.scalarText else { return nil }
+        return Self.trimmingSpacesAndTabs(raw)
+    }
+
+    /// `text` without the space and tab characters at its ends, nil when nothing is left. Trimmed
+    /// on its bytes where a space or tab byte is a character of its own: always, but next to a
+    /// character that is not ASCII (a mark after a space joins it, a prepended sign before one).
+    static func trimmingSpacesAndTabs(_ text: String) -> String? {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        guard start < end else { return nil }
+        if start == bytes.startIndex, end == bytes.endIndex { return text }
+        let nextToTrimmed =
+            (start != bytes.startIndex && bytes[start] >= 0x80)
+            || (end != bytes.endIndex && bytes[bytes.index(before: end)] >= 0x80)
+        return nextToTrimmed ? trimmingSpacesAndTabsByCharacters(text) : String(text[start..<end])
+    }
+
+    /// `trimmingSpacesAndTabs`, a character at a time.
+    static func trimmingSpacesAndTabsByCharacters(_ raw: String) -> String? {
         let text = raw.drop { $0 == " " || $0 == "\t" }
         let trimmed = text.reversed().drop { $0 == " " || $0 == "\t" }
         guard !trimmed.isEmpty else { return nil }

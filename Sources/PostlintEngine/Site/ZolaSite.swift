@@ -41,7 +41,7 @@ enum ZolaSite {
         var routes = PostRoutes()
         var name = post.baseName
         var prefix = ""
-        if let dot = name.lastIndex(of: "."), site.languages.contains(String(name[name.index(after: dot)...])) {
+        if let dot = PathUtilities.lastDot(in: name), site.languages.contains(String(name[name.index(after: dot)...])) {
             let language = String(name[name.index(after: dot)...])
             name = String(name[..<dot])
             if language != site.defaultLanguage { prefix = "/" + language }

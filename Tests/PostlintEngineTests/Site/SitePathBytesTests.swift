@@ -24,6 +24,34 @@ import Testing
         return plain + dense + ["", "/", "//", "a\r\nb", "A B\tC", "/Docs//Guide/", "\r\n/x"]
     }()
 
+    /// A file name's last dot, found on the bytes of an ASCII name, is the last `.` character;
+    /// names with dots, and a dot with a mark after it (another character), are among them.
+    @Test func lastDotsAgreeWithTheCharacters() {
+        let dotted = Self.texts.map { String($0.map { $0 == "/" ? "." : $0 }) }
+        for name in Self.texts + dotted + ["a.b.c", ".", "x.", ".\u{301}md", "post.fr.\u{301}", "é.md"] {
+            #expect(PathUtilities.lastDot(in: name) == name.lastIndex(of: "."), "\(Array(name.utf8))")
+        }
+    }
+
+    /// Spaces and tabs trimmed from a front matter value's bytes leave what trimming its
+    /// characters leaves, also next to a mark after a space or a prepended sign before one.
+    @Test func trimmedValuesAgreeWithTheCharacters() {
+        let pieces = [" ", "\t", "a", "Z", ".", "x y", "é", "\u{301}", "\u{600}", "\r\n", "漢"]
+        var random = SeededRandom(seed: 23)
+        var trimmed = 0
+        for text in Self.texts {
+            #expect(SitePost.trimmingSpacesAndTabs(text) == SitePost.trimmingSpacesAndTabsByCharacters(text))
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 7)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let expected = SitePost.trimmingSpacesAndTabsByCharacters(text)
+            if let expected, expected != text { trimmed += 1 }
+            #expect(SitePost.trimmingSpacesAndTabs(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(trimmed > 1_000)
+        #expect(SitePost.trimmingSpacesAndTabs(" \u{301}x ") == " \u{301}x")
+    }
+
     @Test func hugoSlugsOfASCIIAgreeWithTheCharacters() {
         for text in Self.texts {
             #expect(URLSlug.hugo(text) == URLSlug.hugoByCharacters(text), "\(Array(text.utf8))")

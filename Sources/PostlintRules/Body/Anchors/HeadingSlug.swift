@@ -202,19 +202,21 @@ enum HeadingSlug {
     /// Nil when a character's transliteration is not known here (scripts other than Latin, Greek
     /// and Cyrillic, symbols and emoji, which the crate spells out in words).
     static func zola(_ text: String) -> String? {
-        var output = String.UnicodeScalarView()
+        // Only ASCII letters, digits and `-` are written: the slug is built as bytes.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var lastWasDash = true
         func push(_ scalar: Unicode.Scalar) {
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39:
-                output.append(scalar)
+                output.append(UInt8(scalar.value))
                 lastWasDash = false
             case 0x41...0x5A:
-                output.append(Unicode.Scalar(UInt8(scalar.value | 0x20)))
+                output.append(UInt8(scalar.value | 0x20))
                 lastWasDash = false
             default:
                 if !lastWasDash {
-                    output.append("-")
+                    output.append(UInt8(ascii: "-"))
                     lastWasDash = true
                 }
             }
@@ -229,8 +231,8 @@ enum HeadingSlug {
             }
             for piece in ascii.unicodeScalars { push(piece) }
         }
-        if output.last == "-" { output.removeLast() }
-        return String(output)
+        if output.last == UInt8(ascii: "-") { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The ASCII spelling of a Latin letter with accents (its decomposition's base letter), of the
