@@ -46,12 +46,13 @@ struct MojibakeWindowTests {
             texts.append(bytes)
         }
         for bytes in texts {
-            let decoded = bytes.withUnsafeBufferPointer { MojibakeDetector.scalarsAndOffsets(of: $0) }
+            let scalars = bytes.withUnsafeBufferPointer { MojibakeDetector.scalars(of: $0) }
+            let offsets = bytes.withUnsafeBufferPointer { MojibakeDetector.offsets(of: $0) }
             let text = String(decoding: bytes, as: UTF8.self)
-            #expect(decoded.scalars == Array(text.unicodeScalars), "\(bytes)")
-            #expect(decoded.offsets.count == decoded.scalars.count + 1)
-            #expect(decoded.offsets.last == bytes.count)
-            #expect(zip(decoded.offsets, decoded.offsets.dropFirst()).allSatisfy { $0 < $1 })
+            #expect(scalars == Array(text.unicodeScalars), "\(bytes)")
+            #expect(offsets.count == scalars.count + 1)
+            #expect(offsets.last == bytes.count)
+            #expect(zip(offsets, offsets.dropFirst()).allSatisfy { $0 < $1 })
         }
         // Findings over ill-formed bytes stay inside them.
         let hostile: [UInt8] = Array("Ã©tÃ© ".utf8) + [0xC3] + Array(" â€".utf8) + [0xE2]

@@ -140,7 +140,7 @@ public struct MojibakeDetector: Sendable {
 
     /// The findings of UTF-8 `bytes`, examined whole.
     func findings(inWholeText bytes: UnsafeBufferPointer<UInt8>) -> [MojibakeFinding] {
-        let (scalars, offsets) = Self.scalarsAndOffsets(of: bytes)
+        let scalars = Self.scalars(of: bytes)
         var candidates = detect(scalars, in: 0..<scalars.count, layer: 0, preferred: nil)
         let damaged = damagedCandidates(scalars, excluding: candidates)
         if !damaged.isEmpty {
@@ -151,6 +151,9 @@ public struct MojibakeDetector: Sendable {
         if !legacy.isEmpty {
             candidates = (candidates + legacy).sorted { $0.start < $1.start }
         }
+        // Findings are rare: the scalars' offsets are worked out only for a text that has some.
+        guard !candidates.isEmpty else { return [] }
+        let offsets = Self.offsets(of: bytes)
         return candidates.map { candidate in
             var original = String.UnicodeScalarView()
             original.append(contentsOf: scalars[candidate.start..<candidate.end])
@@ -161,30 +164,46 @@ public struct MojibakeDetector: Sendable {
         }
     }
 
-    /// The scalars of UTF-8 `bytes` and the offset of each (one more: the end). Bytes that are not
-    /// well-formed (which valid text never holds) are read as U+FFFD, one for each maximal
-    /// ill-formed part, as `String(decoding:as:)` reads them.
-    static func scalarsAndOffsets(of bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+    /// The scalars of UTF-8 `bytes`. Bytes that are not well-formed (which valid text never
+    /// holds) are read as U+FFFD, one for each maximal ill-formed part, as
+    /// `String(decoding:as:)` reads them.
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
         scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
+        forEachScalar(of: bytes) { value, _ in scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+        return scalars
+    }
+
+    /// The offset of each of `scalars(of: bytes)`, and one more: the end.
+    static func offsets(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var offsets: [Int] = []
+        forEachScalar(of: bytes) { _, offset in offsets.append(offset) }
+        offsets.append(bytes.count)
+        return offsets
+    }
+
+    /// Calls `body` with each scalar's value and offset, in order.
+    @inline(__always)
+    private static func forEachScalar(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int) -> Void) {
         let count = bytes.count
         var index = 0
         while index < count {
             let lead = bytes[index]
-            offsets.append(index)
             if lead < 0x80 {
-                scalars.append(Unicode.Scalar(lead))
+                body(UInt32(lead), index)
                 index += 1
                 continue
             }
+            // A well-formed two-byte sequence (Latin, Greek, Cyrillic) decoded in line.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                body(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), index)
+                index += 2
+                continue
+            }
             let (value, width) = Self.decodeSequence(bytes, at: index)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            body(value, index)
             index += width
         }
-        offsets.append(count)
-        return (scalars, offsets)
     }
 
     /// The scalar value and width of the multi-byte sequence at `index`: well-formed ones
@@ -296,7 +315,8 @@ public struct MojibakeDetector: Sendable {
             }
             let scalar = scalars[index]
             let value = scalar.value
-            guard value >= 0x80 else {
+            // Every kind of damage starts at a C1 control or a Latin-1 letter up to `â` (U+00E2).
+            guard value >= 0x80, value <= 0xE2 else {
                 index += 1
                 continue
             }
