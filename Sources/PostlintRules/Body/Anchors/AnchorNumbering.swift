@@ -19,8 +19,13 @@ struct AnchorNumbering {
     /// how many times it was repeated as a base. `perBase`: how many times each base was seen.
     private var counts: [String: Int] = [:]
 
-    init(_ scheme: Scheme) {
+    /// `headings`: how many headings will be numbered, for which the tables make room.
+    init(_ scheme: Scheme, headings: Int = 0) {
         self.scheme = scheme
+        switch scheme {
+        case .firstFree: used.reserveCapacity(headings)
+        case .occurrences, .perBase: counts.reserveCapacity(headings)
+        }
     }
 
     /// Records an explicit id (`{#id}`), which `firstFree` generators then avoid.

@@ -55,9 +55,11 @@ public struct DocumentAnchors: Sendable, Equatable {
     /// The anchors of a scanned document: `bytes` are the file's (its text's UTF-8) and `body`
     /// what the scanner found in `bodyRange` of them.
     public init(bytes: [UInt8], body: MarkdownBody, bodyRange: Range<Int>, style: AnchorStyle) {
-        var ids: Set<String> = []
+        // Room for every heading's id up front: a page of many headings (an API reference's) does
+        // not grow and rehash its tables over and over.
+        var ids = Set<String>(minimumCapacity: body.headings.count)
         var isComplete = true
-        var numbering = AnchorNumbering(Self.scheme(of: style))
+        var numbering = AnchorNumbering(Self.scheme(of: style), headings: body.headings.count)
         if style == .zola {
             // Zola reserves every explicit id before numbering the others.
             for heading in body.headings {
