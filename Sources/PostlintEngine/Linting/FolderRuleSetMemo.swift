@@ -64,9 +64,9 @@ struct FolderRuleSetMemo {
             path.withUTF8 { pathBytes in
                 let length = folderBytes.count
                 guard pathBytes.count > length + 1, pathBytes[length] == UInt8(ascii: "/"),
-                    pathBytes[..<length].elementsEqual(folderBytes)
+                    ByteScanning.equal(UnsafeBufferPointer(rebasing: pathBytes[..<length]), folderBytes)
                 else { return false }
-                return !pathBytes[(length + 1)...].contains(UInt8(ascii: "/"))
+                return ByteScanning.firstIndex(of: UInt8(ascii: "/"), in: pathBytes, from: length + 1) == nil
             }
         }
     }

@@ -33,7 +33,7 @@ struct RequiredFieldsCheck: DeclarativeCheck {
         for (index, field) in fields.enumerated() {
             let name = context.fieldNames.name(of: field)
             guard let entry = root.entry(named: name) else {
-                let values = name.utf8.elementsEqual(field.utf8) ? missingValues[index] : Self.missingValues(name: name)
+                let values = ByteScanning.equal(name, field) ? missingValues[index] : Self.missingValues(name: name)
                 results.append((values, missingFieldRange(in: document)))
                 continue
             }

@@ -53,36 +53,22 @@ public struct MixedLineEndingsRule: BuiltInRule {
         let bytes = document.source.bytes
         // Without a carriage return every ending is LF: nothing can be mixed.
         guard document.source.lineIndex.containsCarriageReturn else { return [] }
-        var counts = [0, 0, 0]
-        var endings: [(range: ByteRange, ending: Ending)] = []
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                endings.append((index..<index + 1, .lf))
-                index += 1
-            } else if byte == 0x0D {
-                if index + 1 < count, bytes[index + 1] == 0x0A {
-                    endings.append((index..<index + 2, .crlf))
-                    index += 2
-                } else {
-                    endings.append((index..<index + 1, .cr))
-                    index += 1
-                }
-            } else {
-                index += 1
-                continue
-            }
-            if let last = endings.last { counts[last.ending.rawValue] += 1 }
+        // Each line after the first starts after an ending, which the line index has found
+        // (LF, CRLF and a lone CR, as here): the endings are told from the bytes before it.
+        let lineStarts = document.source.lineIndex.lineStarts.dropFirst()
+        func ending(before start: Int) -> (range: ByteRange, ending: Ending) {
+            guard bytes[start - 1] == 0x0A else { return (start - 1..<start, .cr) }
+            return start >= 2 && bytes[start - 2] == 0x0D ? (start - 2..<start, .crlf) : (start - 1..<start, .lf)
         }
+        var counts = [0, 0, 0]
+        for start in lineStarts { counts[ending(before: start).ending.rawValue] += 1 }
         guard counts.filter({ $0 > 0 }).count > 1 else { return [] }
         // The majority; ties go to the earlier case (LF before CRLF before CR).
         var majority = Ending.lf
         for ending in Ending.allCases where counts[ending.rawValue] > counts[majority.rawValue] {
             majority = ending
         }
-        let minority = endings.filter { $0.ending != majority }
+        let minority = lineStarts.map(ending(before:)).filter { $0.ending != majority }
         guard let first = minority.first else { return [] }
         let summary = Ending.allCases.filter { counts[$0.rawValue] > 0 }
             .map { "\(counts[$0.rawValue]) \($0.name)" }.joined(separator: ", ")

@@ -155,6 +155,38 @@ import PostlintTestSupport
         #expect(check(MixedLineEndingsRule.self, "a\r\nb\r\n").isEmpty)
     }
 
+    /// The endings the rule reads from the line index are those a look at every byte finds: on
+    /// seeded texts of LF, CRLF, lone CRs (also two in a row), letters and invalid bytes, the
+    /// edits of its fix are the minority endings, in order, and the rule is silent when none is.
+    @Test func lineEndingsReadFromTheLineIndexAreThoseOfTheBytes() {
+        let pieces: [[UInt8]] = [[0x61], [0xC3, 0xA9], [0x0A], [0x0D], [0x0D, 0x0A], [0x0D, 0x0D], [0xFF]]
+        var random = SeededRandom(seed: 31)
+        var mixed = 0
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int(random.next() % 12)).flatMap { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            // Each ending by its bytes: 0 LF, 1 CRLF, 2 CR.
+            var endings: [(range: Range<Int>, kind: Int)] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0A {
+                    endings.append((index..<index + 1, 0))
+                } else if bytes[index] == 0x0D {
+                    let crlf = index + 1 < bytes.count && bytes[index + 1] == 0x0A
+                    endings.append((index..<index + (crlf ? 2 : 1), crlf ? 1 : 2))
+                    if crlf { index += 1 }
+                }
+                index += 1
+            }
+            let counts = (0..<3).map { kind in endings.filter { $0.kind == kind }.count }
+            let majority = (0..<3).reduce(0) { counts[$1] > counts[$0] ? $1 : $0 }
+            let expected = counts.filter { $0 > 0 }.count > 1 ? endings.filter { $0.kind != majority }.map(\.range) : []
+            let edits = check(MixedLineEndingsRule.self, bytes).compactMap(\.fix).flatMap(\.edits).map(\.range)
+            if !expected.isEmpty { mixed += 1 }
+            #expect(edits == expected, "\(bytes)")
+        }
+        #expect(mixed > 1_000)
+    }
+
     @Test func invisibleCharactersOutOfPlace() {
         let diagnostics = check(InvisibleCharacterRule.self, "a\u{200B}b c\u{202E}d e\u{200D}f")
         #expect(diagnostics.map(\.severity) == [.warning, .error, .warning])
