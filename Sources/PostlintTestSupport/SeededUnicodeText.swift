@@ -20,4 +20,12 @@ public enum SeededUnicodeText {
             }.joined()
         }
     }
+
+    /// The seeded texts a fast path answers (`fast` is nil for the others), each with the fast
+    /// path's answer and the slow path's.
+    public static func answers(
+        seed: UInt64, count: Int, fast: (String) -> String?, slow: (String) -> String
+    ) -> [(text: String, fast: String, slow: String)] {
+        strings(seed: seed, count: count).compactMap { text in fast(text).map { (text, $0, slow(text)) } }
+    }
 }
