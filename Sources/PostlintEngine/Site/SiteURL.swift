@@ -65,7 +65,7 @@ enum SiteURL {
         let bytes = path.utf8
         let slash = UInt8(ascii: "/")
         // No two slash bytes in a row (nearly every route): no two slash characters either.
-        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }) else { return path }
+        guard ByteScanning.contains("//", in: path) else { return path }
         guard ByteScanning.isASCII(path) else { return foldingSlashesByCharacters(path) }
         var previousWasSlash = false
         return String(
