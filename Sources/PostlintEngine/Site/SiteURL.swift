@@ -29,23 +29,29 @@ enum SiteURL {
     /// key is the path without its final slash, and without `.html` after an ASCII last name
     /// (`/2019/05/15/a.html`, the old address a site keeps as an alias). Nil for any other.
     static func keyAsWritten(_ path: String) -> String? {
-        let slash = UInt8(ascii: "/")
-        let bytes = path.utf8
-        guard bytes.first == slash else { return nil }
-        let end = bytes.last == slash ? bytes.count - 1 : bytes.count
-        let key = bytes.prefix(end)
-        // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
-        guard end > 1, PathUtilities.isNormal(bytes: key), let lastSlash = key.lastIndex(of: slash) else { return nil }
-        let last = key[key.index(after: lastSlash)...]
-        if last.count >= 5, last.suffix(5).elementsEqual(".html".utf8) {
-            // ASCII: no character before `.html` can take its dot into itself.
-            guard end == bytes.count, last.count > 5, !last.elementsEqual("index.html".utf8),
-                last.allSatisfy({ $0 < 0x80 })
-            else { return nil }
-            return String(decoding: key.dropLast(5), as: UTF8.self)
+        // Read through one buffer: the string's generic views cost more than the rest of a look-up.
+        var bytesOfPath = path
+        return bytesOfPath.withUTF8 { bytes -> String? in
+            let slash = UInt8(ascii: "/")
+            guard bytes.first == slash else { return nil }
+            let end = bytes.last == slash ? bytes.count - 1 : bytes.count
+            // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
+            guard end > 1 else { return nil }
+            let key = UnsafeBufferPointer(rebasing: bytes[..<end])
+            guard PathUtilities.isNormal(bytes: key) else { return nil }
+            var lastSlash = end - 1
+            while key[lastSlash] != slash { lastSlash -= 1 }  // the first byte is one
+            let last = UnsafeBufferPointer(rebasing: key[(lastSlash + 1)...])
+            if last.count >= 5, last[(last.count - 5)...].elementsEqual(".html".utf8) {
+                // ASCII: no character before `.html` can take its dot into itself.
+                guard end == bytes.count, last.count > 5, !last.elementsEqual("index.html".utf8),
+                    last.allSatisfy({ $0 < 0x80 })
+                else { return nil }
+                return String(decoding: key[..<(end - 5)], as: UTF8.self)
+            }
+            if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
+            return end == bytes.count ? path : String(decoding: key, as: UTF8.self)
         }
-        if last.elementsEqual("index.htm".utf8) || last.elementsEqual("index.xml".utf8) { return nil }
-        return end == bytes.count ? path : String(decoding: key, as: UTF8.self)
     }
 
     /// `key` taken apart name by name.
