@@ -38,9 +38,7 @@ enum SiteURL {
             // A name at least, and no empty, `.` or `..` one (what `normalize` leaves as it is).
             guard end > 1 else { return nil }
             let key = UnsafeBufferPointer(rebasing: bytes[..<end])
-            guard PathUtilities.isNormal(bytes: key) else { return nil }
-            var lastSlash = end - 1
-            while key[lastSlash] != slash { lastSlash -= 1 }  // the first byte is one
+            guard PathUtilities.isNormal(bytes: key), let lastSlash = key.lastIndex(of: slash) else { return nil }
             let last = UnsafeBufferPointer(rebasing: key[(lastSlash + 1)...])
             if last.count >= 5, last[(last.count - 5)...].elementsEqual(".html".utf8) {
                 // ASCII: no character before `.html` can take its dot into itself.
