@@ -59,6 +59,9 @@ public struct LinkTextRule: BuiltInRule {
     /// The most Unicode scalars a vague text has (`mayBeVagueOrURL`).
     let mostVagueScalars: Int
     let bareURLs: Bool
+    /// The bytes a normalized ASCII text must start with to be a vague text or a bare URL: the
+    /// first bytes of the ASCII vague texts, and `h` and `w` when bare URLs are reported.
+    let asciiStarts: ASCIISet
 
     /// `link-text`'s options.
     public struct Options: TypedRuleOptions {
@@ -87,6 +90,7 @@ public struct LinkTextRule: BuiltInRule {
         longestVague = vague.map(\.utf8.count).max() ?? 0
         mostVagueScalars = vague.map(\.unicodeScalars.count).max() ?? 0
         bareURLs = options.bareURLs
+        asciiStarts = ASCIISet(vague.compactMap(\.utf8.first) + (options.bareURLs ? Array("hw".utf8) : []))
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
@@ -96,6 +100,12 @@ public struct LinkTextRule: BuiltInRule {
         // text short enough to be a vague one.
         var scratch: [UInt8] = []
         for link in body.links {
+            switch Self.asciiStart(of: link.text) {
+            case .empty: continue
+            // Most link texts (names, titles, commit ids, issue numbers) go no further.
+            case .byte(let first) where !asciiStarts.contains(first): continue
+            case .byte, .notASCII: break
+            }
             if let normalized = Self.normalizeASCII(link.text, into: &scratch) {
                 if normalized.isEmpty { continue }
                 let bytes = scratch[normalized]
@@ -258,8 +268,32 @@ public struct LinkTextRule: BuiltInRule {
         return start..<end
     }
 
-    /// The ASCII characters of `trimmable`, and the space, as a bit per byte value: a look-up is
-    /// a shift and a mask (a `Set` hashed each byte it was asked about).
+    /// How `normalizeASCII` of a text starts, told without normalizing it.
+    enum ASCIIStart: Equatable {
+        /// The text is not all ASCII.
+        case notASCII
+        /// It normalizes to nothing.
+        case empty
+        /// Its normalized form starts with this byte.
+        case byte(UInt8)
+    }
+
+    /// How `normalizeASCII(text)` starts: with the first byte that is neither white space nor
+    /// trimmed punctuation, lower-cased (normalizing drops white space, lower-cases, and trims
+    /// only such bytes from the start).
+    static func asciiStart(of text: String) -> ASCIIStart {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard ByteScanning.isASCII(bytes) else { return .notASCII }
+            for byte in bytes where !(byte == 0x20 || (0x09...0x0D).contains(byte) || trimmedASCII.contains(byte)) {
+                return .byte((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+            return .empty
+        }
+    }
+
+    /// ASCII bytes (such as `trimmable`'s), as a bit per byte value: a look-up is a shift and a
+    /// mask (a `Set` hashed each byte it was asked about).
     struct ASCIISet {
         private var low: UInt64 = 0
         private var high: UInt64 = 0

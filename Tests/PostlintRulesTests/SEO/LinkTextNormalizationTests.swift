@@ -32,6 +32,29 @@ import PostlintTestSupport
         #expect(LinkTextRule.normalizedByTable("e\u{301}") == nil)
     }
 
+    /// `asciiStart` tells how `normalizeASCII` starts without normalizing: the same first byte,
+    /// empty where it is empty, and not ASCII where it gives nil.
+    @Test func theStartOfANormalizedTextIsToldWithoutNormalizing() {
+        var texts = ["", " \t ", "(«)", "Click HERE", "  (HERE)  ", "-> Read more", "`0518b9edf3`", "#31086", "é", "x é"]
+        texts += LinkTextRule.vagueTexts.values.flatMap { $0 }
+        texts += SeededASCII.strings(seed: 23, lengths: 0...24)
+        var scratch: [UInt8] = []
+        var starts: Set<UInt8> = []
+        for text in texts {
+            let expected: LinkTextRule.ASCIIStart
+            if let normalized = LinkTextRule.normalizeASCII(text, into: &scratch) {
+                expected = normalized.isEmpty ? .empty : .byte(scratch[normalized.lowerBound])
+            } else {
+                expected = .notASCII
+            }
+            #expect(LinkTextRule.asciiStart(of: text) == expected, "\(text.debugDescription)")
+            if case .byte(let byte) = expected { starts.insert(byte) }
+        }
+        // Upper case, digits, punctuation kept and white space inside were all met.
+        #expect(starts.contains(UInt8(ascii: "c")) && starts.contains(UInt8(ascii: "`")) && starts.contains(UInt8(ascii: "#")))
+        #expect(LinkTextRule.asciiStart(of: "  (HERE)  ") == .byte(UInt8(ascii: "h")))
+    }
+
     /// The rule's pass over ASCII texts (normalized into one buffer reused from link to link, a
     /// string made only of a text as short as a vague one) finds what judging each text's
     /// `normalized` string finds: the same vague texts, the same bare URLs, in the same order.
