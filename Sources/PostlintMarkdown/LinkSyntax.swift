@@ -31,7 +31,18 @@ enum LinkSyntax {
         var cursor = index
         var depth = 0
         var unclosedTags = UnclosedTemplateTags()
+        let stops = destinationStops
         while cursor < end {
+            // A run of bytes the checks below would only step over (most of a URL), at a look-up each.
+            cursor = bytes.withUnsafeBufferPointer { buffer in
+                stops.withUnsafeBufferPointer { stops in
+                    var cursor = cursor
+                    let end = min(end, buffer.count)
+                    while cursor < end, !stops[Int(buffer[cursor])] { cursor += 1 }
+                    return cursor
+                }
+            }
+            guard cursor < end else { break }
             let byte = bytes[cursor]
             if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
                 cursor += 2
@@ -56,6 +67,16 @@ enum LinkSyntax {
         guard depth == 0, cursor > index else { return nil }
         return (index..<cursor, cursor)
     }
+
+    /// The bytes an unbracketed destination's scan must look at: those that may start an escape
+    /// (`\`), a template tag (`{`) or a parenthesis, and those that end it (white space and
+    /// controls other than NUL and `SourceText.substituteByte`, which stand for U+FFFD, and DEL).
+    static let destinationStops: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0x01...0x20 where byte != Int(SourceText.substituteByte) { table[byte] = true }
+        for byte in [ASCII.backslash, openBrace, ASCII.openParen, ASCII.closeParen, 0x7F] { table[Int(byte)] = true }
+        return table
+    }()
 
     static let openBrace: UInt8 = 0x7B
     static let closeBrace: UInt8 = 0x7D
