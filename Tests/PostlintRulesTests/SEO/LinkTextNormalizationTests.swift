@@ -50,7 +50,7 @@ import PostlintTestSupport
             #expect(LinkTextRule.asciiStart(of: text) == expected, "\(text.debugDescription)")
             if case .byte(let byte) = expected { starts.insert(byte) }
         }
-        // Upper case, digits, punctuation kept and white space inside were all met.
+        // Upper case (lowered) and punctuation that normalizing keeps were both met.
         #expect(starts.contains(UInt8(ascii: "c")) && starts.contains(UInt8(ascii: "`")) && starts.contains(UInt8(ascii: "#")))
         #expect(LinkTextRule.asciiStart(of: "  (HERE)  ") == .byte(UInt8(ascii: "h")))
     }
