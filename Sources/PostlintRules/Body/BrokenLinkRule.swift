@@ -83,15 +83,18 @@ public struct BrokenLinkRule: BuiltInRule {
         var ownAnchors: DocumentAnchors?
         var otherAnchors: [String: DocumentAnchors?] = [:]
         var diagnostics: [Diagnostic] = []
-        for link in body.links where link.kind != .autolink {
-            let destination = link.destination
+        // Each link read in place, field by field: a copy of a whole link retains all its strings.
+        let links = body.links
+        for index in links.indices where links[index].kind != .autolink {
+            let destination = links[index].destination
+            let range = links[index].range
             switch LocalReference.target(of: destination) {
             case .empty, .inline, .notLocal:
                 continue
             case .sameDocument(let fragment):
                 guard checkAnchors, !fragment.isEmpty, fragment != "top" else { continue }
                 if fragment.hasPrefix("tab/"), context.routes?.tabbedContentHeadings == true,
-                    body.headings.contains(where: { $0.range.contains(link.range.lowerBound) })
+                    body.headings.contains(where: { $0.range.contains(range.lowerBound) })
                 {
                     continue  // DocFX's tabbed content: `# [Linux](#tab/linux)` starts a tab
                 }
@@ -104,7 +107,7 @@ public struct BrokenLinkRule: BuiltInRule {
                 }
                 if let anchors = ownAnchors, anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
                 {
-                    diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: link.range))
+                    diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in this post", at: range))
                 }
             case .local(let path, let fragment):
                 switch files.check(path) {
@@ -114,7 +117,7 @@ public struct BrokenLinkRule: BuiltInRule {
                         // beside the post says nothing of what is served there.
                         checkRoute(
                             path, fragment: fragment, destination: destination, routes: routes, document: document,
-                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                            context: context, otherAnchors: &otherAnchors, range: range, into: &diagnostics)
                         continue
                     }
                     if kind == .file, let routes = context.routes, Self.isMarkdown(found.string),
@@ -123,7 +126,7 @@ public struct BrokenLinkRule: BuiltInRule {
                         diagnostics.append(
                             diagnostic(
                                 "link to the source \"\(destination)\" stays as written on this site (no plugin rewrites it), and the source is not served: link to its page \(page)",
-                                at: link.range))
+                                at: range))
                         continue
                     }
                     guard checkAnchors, kind == .file, let fragment, !fragment.isEmpty else { continue }
@@ -135,38 +138,38 @@ public struct BrokenLinkRule: BuiltInRule {
                     if let anchors = otherAnchors[resolved] ?? nil,
                         anchors.lacks(fragment, definitionTerms: context.routes?.definitionTermIDs ?? false)
                     {
-                        diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: link.range))
+                        diagnostics.append(diagnostic("no heading with anchor \"#\(fragment)\" in \(path)", at: range))
                     }
                 case .missing(let resolved):
                     if let routes = context.routes {
                         checkRoute(
                             path, fragment: fragment, destination: destination, routes: routes, document: document,
-                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                            context: context, otherAnchors: &otherAnchors, range: range, into: &diagnostics)
                     } else {
                         diagnostics.append(
                             diagnostic(
                                 "linked file \"\(destination)\" not found (looked for \(resolved.string))",
-                                at: link.range))
+                                at: range))
                     }
                 case .letterCase(_, let written, let actual):
                     diagnostics.append(
                         diagnostic(
                             "link \"\(destination)\" differs in letter case from the file on disk: \"\(written)\" is \"\(actual)\"",
-                            at: link.range))
+                            at: range))
                 case .outsideRoots:
                     if let routes = context.routes {
                         checkRoute(
                             path, fragment: fragment, destination: destination, routes: routes, document: document,
-                            context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                            context: context, otherAnchors: &otherAnchors, range: range, into: &diagnostics)
                     } else {
-                        diagnostics.append(diagnostic("link \"\(destination)\" points outside the site", at: link.range))
+                        diagnostics.append(diagnostic("link \"\(destination)\" points outside the site", at: range))
                     }
                 case .unresolvable:
                     // A root-relative path with no site known and no site roots: not checked.
                     guard let routes = context.routes else { continue }
                     checkRoute(
                         path, fragment: fragment, destination: destination, routes: routes, document: document,
-                        context: context, otherAnchors: &otherAnchors, range: link.range, into: &diagnostics)
+                        context: context, otherAnchors: &otherAnchors, range: range, into: &diagnostics)
                 }
             }
         }

@@ -56,7 +56,11 @@ public struct UncheckedLinkRule: BuiltInRule {
             }
             diagnostics.append(diagnostic(notChecked(what, destination), at: range))
         }
-        for link in body.links where link.kind != .autolink { judge(link.destination, range: link.range, what: "link") }
+        // Each link read in place, field by field: a copy of a whole link retains all its strings.
+        let links = body.links
+        for index in links.indices where links[index].kind != .autolink {
+            judge(links[index].destination, range: links[index].range, what: "link")
+        }
         for image in body.images { judge(image.destination, range: image.range, what: "image") }
         return diagnostics.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -99,34 +99,38 @@ public struct LinkTextRule: BuiltInRule {
         // An ASCII text's normalized bytes, reused from link to link: a string is made only of a
         // text short enough to be a vague one.
         var scratch: [UInt8] = []
-        for link in body.links {
-            switch Self.asciiStart(of: link.text) {
+        // Each link read in place, field by field: a copy of a whole link retains all its strings.
+        let links = body.links
+        for index in links.indices {
+            let linkText = links[index].text
+            switch Self.asciiStart(of: linkText) {
             case .empty: continue
             // Most link texts (names, titles, commit ids, issue numbers) go no further.
             case .byte(let first) where !asciiStarts.contains(first): continue
             case .byte, .notASCII: break
             }
-            if let normalized = Self.normalizeASCII(link.text, into: &scratch) {
+            if let normalized = Self.normalizeASCII(linkText, into: &scratch) {
                 if normalized.isEmpty { continue }
                 let bytes = scratch[normalized]
                 if bytes.count <= longestVague, case let text = String(decoding: bytes, as: UTF8.self), vague.contains(text) {
                     diagnostics.append(
-                        diagnostic("link text \"\(text)\" says nothing about where the link goes", at: link.range))
+                        diagnostic("link text \"\(text)\" says nothing about where the link goes", at: links[index].range))
                 } else if bareURLs, Self.isURL(bytes) {
-                    diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: link.range))
+                    diagnostics.append(
+                        diagnostic("link text is a bare URL; describe the page it leads to", at: links[index].range))
                 }
                 continue
             }
-            guard Self.mayBeVagueOrURL(link.text, mostVagueScalars: mostVagueScalars) else { continue }
-            let text = Self.normalizedUnicode(link.text)
+            guard Self.mayBeVagueOrURL(linkText, mostVagueScalars: mostVagueScalars) else { continue }
+            let text = Self.normalizedUnicode(linkText)
             if text.isEmpty { continue }
             if vague.contains(text) {
                 diagnostics.append(
                     diagnostic(
                         "link text \"\(text)\" says nothing about where the link goes",
-                        at: link.range))
+                        at: links[index].range))
             } else if bareURLs, Self.isURL(text) {
-                diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: link.range))
+                diagnostics.append(diagnostic("link text is a bare URL; describe the page it leads to", at: links[index].range))
             }
         }
         return diagnostics
