@@ -560,7 +560,7 @@ struct InlineParser {
         var next = position + 1
         var kind = MarkdownLink.Kind.inline
         if let inline = inlineLinkTail(after: position) {
-            destination = LinkSyntax.unescape(bytes, inline.destination, plain: inline.destinationIsPlain)
+            destination = LinkSyntax.unescape(bytes, inline.destination)
             destinationRange = inline.destination
             title = inline.title.map { LinkSyntax.unescape(bytes, $0) }
             next = inline.next
@@ -665,15 +665,13 @@ struct InlineParser {
     }
 
     /// `(destination "title")` right after the `]` at `position`.
-    private func inlineLinkTail(
-        after position: Int
-    ) -> (destination: Range<Int>, destinationIsPlain: Bool, title: Range<Int>?, next: Int)? {
+    private func inlineLinkTail(after position: Int) -> (destination: Range<Int>, title: Range<Int>?, next: Int)? {
         let open = position + 1
         guard open < end, bytes[open] == ASCII.openParen else { return nil }
         var cursor = open + 1
         while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
         guard cursor < end else { return nil }
-        if bytes[cursor] == ASCII.closeParen { return (cursor..<cursor, true, nil, cursor + 1) }
+        if bytes[cursor] == ASCII.closeParen { return (cursor..<cursor, nil, cursor + 1) }
         guard let destination = LinkSyntax.destination(bytes, at: cursor, end: end) else { return nil }
         cursor = destination.next
         let beforeTitle = cursor
@@ -685,7 +683,7 @@ struct InlineParser {
             while cursor < end, ASCII.isWhitespace(bytes[cursor]) { cursor += 1 }
         }
         guard cursor < end, bytes[cursor] == ASCII.closeParen else { return nil }
-        return (destination.raw, destination.plain, title, cursor + 1)
+        return (destination.raw, title, cursor + 1)
     }
 
     // MARK: - Autolinks and raw HTML

@@ -11,21 +11,18 @@ enum LinkSyntax {
     /// A destination starting at `index`: `<...>` (no line ending, no unescaped `<`) or a run
     /// without spaces or controls and with balanced parentheses (a template tag in it, spaces and
     /// all, counts as part of the run: see `templateTagEnd`). Returns the written text's range
-    /// (inside the brackets for `<...>`), the index after the destination, and whether the text
-    /// is plain: no `\`, `&` or template tag in it, so `unescape` would give it as written.
-    static func destination(_ bytes: [UInt8], at index: Int, end: Int) -> (raw: Range<Int>, next: Int, plain: Bool)? {
+    /// (inside the brackets for `<...>`) and the index after the destination.
+    static func destination(_ bytes: [UInt8], at index: Int, end: Int) -> (raw: Range<Int>, next: Int)? {
         guard index < end else { return nil }
-        var plain = true
         if bytes[index] == ASCII.lessThan {
             var cursor = index + 1
             while cursor < end {
                 let byte = bytes[cursor]
-                if byte == ASCII.backslash || byte == ASCII.ampersand { plain = false }
                 if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
                     cursor += 2
                     continue
                 }
-                if byte == ASCII.greaterThan { return ((index + 1)..<cursor, cursor + 1, plain) }
+                if byte == ASCII.greaterThan { return ((index + 1)..<cursor, cursor + 1) }
                 if byte == ASCII.lessThan || ASCII.isLineEnd(byte) { return nil }
                 cursor += 1
             }
@@ -47,14 +44,11 @@ enum LinkSyntax {
             }
             guard cursor < end else { break }
             let byte = bytes[cursor]
-            if byte == ASCII.backslash || byte == ASCII.ampersand { plain = false }
             if byte == ASCII.backslash, cursor + 1 < end, ASCII.isPunctuation(bytes[cursor + 1]) {
                 cursor += 2
                 continue
             }
             if byte == openBrace, let close = templateTagEnd(bytes, at: cursor, end: end, unclosed: &unclosedTags) {
-                // Its inside is not looked at here.
-                plain = false
                 cursor = close
                 continue
             }
@@ -71,19 +65,16 @@ enum LinkSyntax {
             cursor += 1
         }
         guard depth == 0, cursor > index else { return nil }
-        return (index..<cursor, cursor, plain)
+        return (index..<cursor, cursor)
     }
 
     /// The bytes an unbracketed destination's scan must look at: those that may start an escape
-    /// (`\`), a character reference (`&`), a template tag (`{`) or a parenthesis, and those that
-    /// end it (white space and controls other than NUL and `SourceText.substituteByte`, which
-    /// stand for U+FFFD, and DEL).
+    /// (`\`), a template tag (`{`) or a parenthesis, and those that end it (white space and
+    /// controls other than NUL and `SourceText.substituteByte`, which stand for U+FFFD, and DEL).
     static let destinationStops: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
         for byte in 0x01...0x20 where byte != Int(SourceText.substituteByte) { table[byte] = true }
-        for byte in [ASCII.backslash, ASCII.ampersand, openBrace, ASCII.openParen, ASCII.closeParen, 0x7F] {
-            table[Int(byte)] = true
-        }
+        for byte in [ASCII.backslash, openBrace, ASCII.openParen, ASCII.closeParen, 0x7F] { table[Int(byte)] = true }
         return table
     }()
 
@@ -169,13 +160,11 @@ enum LinkSyntax {
         return nil
     }
 
-    /// Written text with backslash escapes and character references resolved. `plain`: the
-    /// caller knows the text holds no `\` or `&` (`destination` tells), so it is as written.
-    static func unescape(_ bytes: [UInt8], _ range: Range<Int>, plain: Bool = false) -> String {
+    /// Written text with backslash escapes and character references resolved.
+    static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         // Most destinations and titles have nothing to resolve.
         let asWritten = bytes.withUnsafeBufferPointer { buffer -> String? in
             let text = UnsafeBufferPointer(rebasing: buffer[range])
-            if plain { return String(decoding: text, as: UTF8.self) }
             for byte in text where byte == ASCII.backslash || byte == ASCII.ampersand { return nil }
             return String(decoding: text, as: UTF8.self)
         }

@@ -56,7 +56,7 @@ enum ReferenceDefinitionParser {
         let rangeEnd = next > start && next <= end && next > 0 && bytes[next - 1] == ASCII.newline ? next - 1 : next
         let definition = MarkdownReferenceDefinition(
             label: String(decoding: bytes[label.raw], as: UTF8.self),
-            destination: LinkSyntax.unescape(bytes, destination.raw, plain: destination.plain),
+            destination: LinkSyntax.unescape(bytes, destination.raw),
             destinationRange: text.fileRange(destination.raw),
             title: title.map { LinkSyntax.unescape(bytes, $0) },
             range: text.fileRange(start..<rangeEnd))

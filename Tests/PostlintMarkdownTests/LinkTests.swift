@@ -1,6 +1,5 @@
 import Testing
 import PostlintCore
-import PostlintTestSupport
 @testable import PostlintMarkdown
 
 @Suite struct LinkTests {
@@ -61,38 +60,5 @@ import PostlintTestSupport
         let braces = String(repeating: "{{{%", count: 100_000)
         let scanned = Scanned("[a](/\(braces)x)\n")
         #expect(scanned.linkDestinations == ["/\(braces)x"])
-    }
-
-    /// A destination `LinkSyntax.destination` calls plain unescapes to its text as written, and
-    /// one with nothing to resolve is called plain unless a template tag hides part of it from
-    /// the scan: over seeded destinations of the bytes that matter (escapes, references, tags,
-    /// parentheses, brackets, spaces).
-    @Test func plainDestinationsNeedNoUnescaping() {
-        let pieces = [
-            "a", "/", ".", "#", "\\", "&", "&amp;", ";", "{{", "}}", "{%", "%}", "{", "(", ")", "<", ">", " ", "\t", "\n", "q",
-            "\u{1A}", "\u{7F}", "é",
-        ]
-        var random = SeededRandom(seed: 31)
-        var plainCount = 0
-        var resolvedCount = 0
-        var taggedCount = 0
-        for _ in 0..<20_000 {
-            let length = Int(random.next() % 12) + 1
-            let bytes = Array((0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
-            guard let found = LinkSyntax.destination(bytes, at: 0, end: bytes.count) else { continue }
-            let raw = bytes[found.raw]
-            let unescaped = LinkSyntax.unescape(bytes, found.raw)
-            #expect(LinkSyntax.unescape(bytes, found.raw, plain: found.plain) == unescaped, "\(bytes)")
-            if found.plain {
-                plainCount += 1
-                #expect(!raw.contains(ASCII.backslash) && !raw.contains(ASCII.ampersand), "\(bytes)")
-            } else if !raw.contains(ASCII.backslash), !raw.contains(ASCII.ampersand) {
-                #expect(raw.contains(LinkSyntax.openBrace), "\(bytes)")
-                taggedCount += 1
-            }
-            if unescaped != String(decoding: raw, as: UTF8.self) { resolvedCount += 1 }
-        }
-        // Both kinds, text that unescaping changes, and tags that hide a part were met.
-        #expect(plainCount > 1_000 && resolvedCount > 100 && taggedCount > 10, "\(plainCount) \(resolvedCount) \(taggedCount)")
     }
 }
